@@ -1,0 +1,84 @@
+//! Which emitters run, and where in the output folder each one's files go.
+
+use crate::emit::{self, OutputFile};
+use crate::model::Catalog;
+
+/// The outputs to generate. Each target writes below its own subfolder of the
+/// output directory, named after the field.
+#[derive(Debug, Clone)]
+pub struct Targets {
+    /// `rust/`: a crate, whose `errcat` dependency is the given TOML value
+    /// (e.g. `{ path = "../../runtime" }` or `"0.1"`).
+    pub rust: Option<emit::rust::Options>,
+    /// `typescript/`.
+    pub typescript: bool,
+    /// `docs/`: markdown and an mdBook layout.
+    pub markdown: bool,
+}
+
+impl Default for Targets {
+    fn default() -> Self {
+        Targets {
+            rust: Some(emit::rust::Options::default()),
+            typescript: true,
+            markdown: true,
+        }
+    }
+}
+
+/// Every output file for `catalog`, paths relative to the output directory,
+/// sorted by path so the result never depends on emitter order.
+pub fn generate(catalog: &Catalog, targets: &Targets) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    let mut add = |folder: &str, emitted: Vec<OutputFile>| {
+        files.extend(
+            emitted
+                .into_iter()
+                .map(|f| OutputFile::new(format!("{folder}/{}", f.path), f.contents)),
+        );
+    };
+    if let Some(options) = &targets.rust {
+        add("rust", emit::rust::emit(catalog, options));
+    }
+    if targets.typescript {
+        add("typescript", emit::typescript::emit(catalog));
+    }
+    if targets.markdown {
+        add("docs", emit::markdown::emit(catalog));
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// Why a generation run produced nothing.
+#[derive(Debug)]
+pub enum GenError {
+    /// The catalog is invalid; nothing was written.
+    Catalog(crate::Diagnostics),
+    /// The disk refused; nothing was changed.
+    Write(crate::write::WriteError),
+}
+
+impl std::fmt::Display for GenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GenError::Catalog(diagnostics) => diagnostics.fmt(f),
+            GenError::Write(err) => write!(f, "error: {err}"),
+        }
+    }
+}
+
+impl std::error::Error for GenError {}
+
+/// The whole pipeline for one catalog: load and validate `catalog_dir`,
+/// generate `targets`, and sync them into `out_dir`.
+pub fn run(
+    catalog_dir: &std::path::Path,
+    out_dir: &std::path::Path,
+    targets: &Targets,
+    mode: crate::write::Mode,
+) -> Result<crate::write::Report, GenError> {
+    let catalog = crate::load_dir(catalog_dir).map_err(GenError::Catalog)?;
+    let files = generate(&catalog, targets);
+    crate::write::sync(out_dir, &files, mode).map_err(GenError::Write)
+}

@@ -1,0 +1,99 @@
+//! The `errcat` command line: a thin shell over the `errcat_codegen` library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use errcat_codegen::generate::{self, Targets};
+use errcat_codegen::write::Mode;
+
+#[derive(Parser)]
+#[command(
+    name = "errcat",
+    version,
+    about = "One TOML error catalog; Rust, TypeScript, docs and API descriptions generated from it"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate every output of a catalog, or check that they are current.
+    Gen {
+        /// Folder holding `catalog.toml` and the code files.
+        #[arg(long, default_value = "catalog")]
+        catalog: PathBuf,
+        /// Folder the outputs are written to.
+        #[arg(long, default_value = "generated")]
+        out: PathBuf,
+        /// Write nothing; print a diff of stale outputs and exit 1 if any.
+        #[arg(long)]
+        check: bool,
+        /// Path of the errcat runtime crate, relative to the generated Rust
+        /// crate; without it the crate depends on the published version.
+        #[arg(long)]
+        runtime_path: Option<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Gen {
+            catalog,
+            out,
+            check,
+            runtime_path,
+        } => {
+            let mut targets = Targets::default();
+            if let (Some(rust), Some(path)) = (targets.rust.as_mut(), runtime_path) {
+                rust.runtime_dependency = format!("{{ path = {path:?} }}");
+            }
+            let mode = if check { Mode::Check } else { Mode::Write };
+            let fix = format!(
+                "errcat gen --catalog {} --out {}",
+                catalog.display(),
+                out.display()
+            );
+            gen_one(&catalog, &out, &targets, mode, &fix)
+        }
+    }
+}
+
+fn gen_one(
+    catalog: &std::path::Path,
+    out: &std::path::Path,
+    targets: &Targets,
+    mode: Mode,
+    fix: &str,
+) -> ExitCode {
+    match generate::run(catalog, out, targets, mode) {
+        Ok(report) if mode == Mode::Check && !report.is_clean() => {
+            print!("{}", report.diff);
+            eprintln!(
+                "error: {} generated file(s) in `{}` are stale\n  = help: run `{fix}` and commit the result",
+                report.changed.len() + report.removed.len(),
+                out.display()
+            );
+            ExitCode::FAILURE
+        }
+        Ok(report) => {
+            if mode == Mode::Write {
+                eprintln!(
+                    "{}: {} written, {} removed, {} unchanged",
+                    out.display(),
+                    report.changed.len(),
+                    report.removed.len(),
+                    report.unchanged
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprint!("{err}");
+            ExitCode::FAILURE
+        }
+    }
+}

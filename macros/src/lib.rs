@@ -1,0 +1,1 @@
+//! Derive macro for service error enums; see issue 4.

@@ -1,0 +1,1 @@
+//! errcat runtime. Owner: issue 3.
