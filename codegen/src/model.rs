@@ -293,6 +293,32 @@ impl Code {
     }
 }
 
+/// Enum variants the generated Rust uses itself; a code may not become one.
+/// The Rust emitter owns this list: extend it when it adds a name.
+pub const RESERVED_RUST_VARIANTS: &[&str] = &["Unknown"];
+
+/// Associated functions of the generated error type that are not per-code
+/// constructors; a code's `rust_fn` may not be one of them.
+pub const RESERVED_RUST_FNS: &[&str] = &[
+    "new",
+    "code",
+    "status",
+    "title",
+    "hint",
+    "message",
+    "args",
+    "details",
+    "source",
+    "request_id",
+    "with_source",
+    "with_details",
+    "with_request_id",
+    "with_retry_after",
+    "with_rate_limit",
+    "from_code",
+    "catalog",
+];
+
 /// Default title of a code with none of its own: `TENANT_NOT_FOUND` and
 /// `TenantNotFound` both become `Tenant not found`.
 pub fn default_title(code: &str) -> String {
