@@ -603,7 +603,7 @@ impl GrpcCode {
             501 => GrpcCode::Unimplemented,
             502 | 503 => GrpcCode::Unavailable,
             504 => GrpcCode::DeadlineExceeded,
-            400..=499 => GrpcCode::FailedPrecondition,
+            _ if status < 500 => GrpcCode::FailedPrecondition,
             _ => GrpcCode::Internal,
         }
     }

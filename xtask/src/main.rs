@@ -1,6 +1,13 @@
-//! `cargo xtask gen [--check]`: regenerate (or check) the committed outputs
-//! of every catalog in the repository. Dependencies stay few on purpose: this
-//! runs in CI before anything else.
+//! Repository chores. `cargo xtask gen [--check]` regenerates (or checks) the
+//! committed outputs of every catalog; `cargo xtask test` installs the tools
+//! the tests drive and runs every check CI runs; `cargo xtask bench` prints
+//! the benchmark table. Dependencies stay few on purpose: this runs in CI
+//! before anything else.
+
+mod alloc;
+mod bench;
+mod synthetic;
+mod test;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -8,7 +15,10 @@ use std::process::ExitCode;
 use errcat_codegen::generate::{self, Targets};
 use errcat_codegen::write::Mode;
 
-const USAGE: &str = "usage: cargo xtask gen [--check]";
+const USAGE: &str = "usage: cargo xtask gen [--check] | cargo xtask test | cargo xtask bench";
+
+#[global_allocator]
+static ALLOCATOR: alloc::Counting = alloc::Counting;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -16,8 +26,20 @@ fn main() -> ExitCode {
     match args.as_slice() {
         ["gen"] => gen_all(Mode::Write),
         ["gen", "--check"] => gen_all(Mode::Check),
+        ["test"] => report(test::run(&repo_root())),
+        ["bench"] => report(bench::run(&repo_root())),
         _ => {
             eprintln!("{USAGE}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn report(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err}");
             ExitCode::FAILURE
         }
     }
