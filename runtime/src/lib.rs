@@ -1,1 +1,34 @@
-//! errcat runtime. Owner: issue 3.
+//! Runtime for errcat-generated error catalogs.
+//!
+//! A generated crate hands this crate its tables (one [`CodeInfo`] row per
+//! code, see [`ErrorCode`]) and wraps [`Error`] in its own type with one
+//! constructor per code. Everything else lives here once: the message
+//! template, every wire shape ([`WireShape`]), headers, content negotiation
+//! and, with the `axum` feature, `IntoResponse`.
+//!
+//! What a client sees is the catalog's: for a server error (5xx) neither the
+//! source error nor attached details ever reach the body; they go to
+//! [`Error::log_line`] and the [`ErrorReport`] in the response's extensions.
+
+mod catalog;
+mod error;
+mod render;
+
+#[cfg(feature = "axum")]
+pub mod axum;
+
+pub use catalog::{
+    AnyCode, Catalog, CodeInfo, DetailsKind, ErrorCode, GrpcCode, HeaderSet, Param, ParamType,
+    Piece, Resolve, UnknownCode, WireShape,
+};
+pub use error::{Arg, Error, RateLimit, Source};
+pub use render::{Body, ErrorReport, RATELIMIT_LIMIT, RATELIMIT_REMAINING, RATELIMIT_RESET};
+
+/// Without the `axum` feature, generated crates' `IntoResponse` request
+/// expands to nothing.
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_into_response {
+    ($ty:ty) => {};
+}

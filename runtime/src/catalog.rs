@@ -1,0 +1,388 @@
+//! The tables a generated crate hands the runtime: one [`CodeInfo`] per code,
+//! indexed by the code enum's discriminant, and a sorted string table for
+//! parsing. Every behaviour that is the same for all codes lives here once,
+//! generic over [`ErrorCode`], so generated code stays tables and constructors.
+
+use std::fmt;
+use std::hash::Hash;
+use std::str::FromStr;
+
+/// The JSON shapes an error body can take on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum WireShape {
+    /// `{"error", "code", "details", "hint"}`.
+    Flat,
+    /// `{"error": {"code", "message", "request_id"}}`.
+    Nested,
+    /// `{"errorCode", "errorMessage"}`.
+    ErrorCode,
+    /// RFC 9457 `application/problem+json` with `error_code` and `resolve`.
+    Problem,
+    /// OAuth 2 `{"error", "error_description"}`.
+    OAuth2,
+}
+
+impl WireShape {
+    /// Every shape, in declaration order.
+    pub const ALL: [WireShape; 5] = [
+        WireShape::Flat,
+        WireShape::Nested,
+        WireShape::ErrorCode,
+        WireShape::Problem,
+        WireShape::OAuth2,
+    ];
+
+    /// The spelling catalogs use (`flat`, `problem`, ...).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            WireShape::Flat => "flat",
+            WireShape::Nested => "nested",
+            WireShape::ErrorCode => "error_code",
+            WireShape::Problem => "problem",
+            WireShape::OAuth2 => "oauth2",
+        }
+    }
+
+    /// The `Content-Type` of a body in this shape.
+    #[must_use]
+    pub const fn content_type(self) -> &'static str {
+        match self {
+            WireShape::Problem => "application/problem+json",
+            _ => "application/json",
+        }
+    }
+}
+
+/// `google.rpc.Code`, for services that also speak gRPC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+#[allow(missing_docs)] // the names are the documentation: see google/rpc/code.proto
+pub enum GrpcCode {
+    Cancelled = 1,
+    Unknown = 2,
+    InvalidArgument = 3,
+    DeadlineExceeded = 4,
+    NotFound = 5,
+    AlreadyExists = 6,
+    PermissionDenied = 7,
+    ResourceExhausted = 8,
+    FailedPrecondition = 9,
+    Aborted = 10,
+    OutOfRange = 11,
+    Unimplemented = 12,
+    Internal = 13,
+    Unavailable = 14,
+    DataLoss = 15,
+    Unauthenticated = 16,
+}
+
+impl GrpcCode {
+    /// The `google.rpc.Code` name, e.g. `NOT_FOUND`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            GrpcCode::Cancelled => "CANCELLED",
+            GrpcCode::Unknown => "UNKNOWN",
+            GrpcCode::InvalidArgument => "INVALID_ARGUMENT",
+            GrpcCode::DeadlineExceeded => "DEADLINE_EXCEEDED",
+            GrpcCode::NotFound => "NOT_FOUND",
+            GrpcCode::AlreadyExists => "ALREADY_EXISTS",
+            GrpcCode::PermissionDenied => "PERMISSION_DENIED",
+            GrpcCode::ResourceExhausted => "RESOURCE_EXHAUSTED",
+            GrpcCode::FailedPrecondition => "FAILED_PRECONDITION",
+            GrpcCode::Aborted => "ABORTED",
+            GrpcCode::OutOfRange => "OUT_OF_RANGE",
+            GrpcCode::Unimplemented => "UNIMPLEMENTED",
+            GrpcCode::Internal => "INTERNAL",
+            GrpcCode::Unavailable => "UNAVAILABLE",
+            GrpcCode::DataLoss => "DATA_LOSS",
+            GrpcCode::Unauthenticated => "UNAUTHENTICATED",
+        }
+    }
+
+    /// The numeric value in `google.rpc.Code`.
+    #[must_use]
+    pub const fn number(self) -> u8 {
+        self as u8
+    }
+}
+
+/// What the `details` member of a body carries for a code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum DetailsKind {
+    /// Nothing: `null` in the flat shape.
+    #[default]
+    None,
+    /// A free-form JSON object; `{}` when the error carries none.
+    Object,
+    /// `{"field": ["message", ...]}`; `{}` when the error carries none.
+    FieldErrors,
+}
+
+/// A set of the headers a code declares, as bits so it fits a `const` table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct HeaderSet(u8);
+
+impl HeaderSet {
+    /// No headers.
+    pub const NONE: HeaderSet = HeaderSet(0);
+    /// `Retry-After`.
+    pub const RETRY_AFTER: HeaderSet = HeaderSet(1);
+    /// `RateLimit-Limit`.
+    pub const RATE_LIMIT_LIMIT: HeaderSet = HeaderSet(1 << 1);
+    /// `RateLimit-Remaining`.
+    pub const RATE_LIMIT_REMAINING: HeaderSet = HeaderSet(1 << 2);
+    /// `RateLimit-Reset`.
+    pub const RATE_LIMIT_RESET: HeaderSet = HeaderSet(1 << 3);
+
+    /// Both sets together; `const` so tables can spell `A.union(B)`.
+    #[must_use]
+    pub const fn union(self, other: HeaderSet) -> HeaderSet {
+        HeaderSet(self.0 | other.0)
+    }
+
+    /// Whether every header of `other` is in `self`.
+    #[must_use]
+    pub const fn contains(self, other: HeaderSet) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
+/// RFC 9457 `resolve` extension: how a human or an agent fixes the problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Resolve {
+    /// Call to action for a human.
+    pub message: Option<&'static str>,
+    /// Where a human fixes it.
+    pub url: Option<&'static str>,
+    /// Machine-readable action for agents, e.g. `select_plan`.
+    pub action: Option<&'static str>,
+    /// HTTP method of `endpoint`.
+    pub method: Option<&'static str>,
+    /// API path an agent can call to fix it.
+    pub endpoint: Option<&'static str>,
+}
+
+/// One piece of a message template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Piece {
+    /// Literal text (braces already unescaped).
+    Text(&'static str),
+    /// The argument at this position of the constructor.
+    Param(usize),
+}
+
+/// The type of a template parameter, as declared in the catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ParamType {
+    /// `string`.
+    String,
+    /// `integer` (`i64`).
+    Integer,
+    /// `unsigned` (`u64`).
+    Unsigned,
+    /// `float` (`f64`).
+    Float,
+    /// `bool`.
+    Bool,
+}
+
+/// A template parameter: its name and type, in constructor order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Param {
+    /// The placeholder's name in the template.
+    pub name: &'static str,
+    /// Its declared type.
+    pub ty: ParamType,
+}
+
+/// Everything the catalog says about one code, as a `static` row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[allow(clippy::struct_excessive_bools)] // one flag per catalog field, read one at a time
+pub struct CodeInfo {
+    /// The wire string.
+    pub code: &'static str,
+    /// HTTP status, 400..=599.
+    pub status: u16,
+    /// Static summary (RFC 9457 `title`).
+    pub title: &'static str,
+    /// The message template as written in the catalog, `{name}` placeholders.
+    pub message: &'static str,
+    /// The same template, split for rendering without parsing.
+    pub template: &'static [Piece],
+    /// Parameters in constructor order.
+    pub params: &'static [Param],
+    /// What the caller should do about it.
+    pub hint: Option<&'static str>,
+    /// Why it happens.
+    pub description: Option<&'static str>,
+    /// The id of the code's category.
+    pub category: &'static str,
+    /// Whether retrying the same request can succeed.
+    pub retryable: bool,
+    /// The caller is going too fast.
+    pub throttling: bool,
+    /// Default `Retry-After`, in seconds.
+    pub retry_after: Option<u32>,
+    /// Headers every response with this code carries.
+    pub headers: HeaderSet,
+    /// What `details` holds.
+    pub details: DetailsKind,
+    /// The shape this code renders in (its own, or the catalog's default).
+    pub shape: WireShape,
+    /// RFC 9457 `type`: the code's docs page, or `about:blank`.
+    pub docs_url: &'static str,
+    /// The matching `google.rpc.Code`.
+    pub grpc: GrpcCode,
+    /// RFC 9457 `resolve`, when a self-service fix exists.
+    pub resolve: Option<Resolve>,
+    /// Stable number, for JSON-RPC style error numbers.
+    pub number: Option<u32>,
+    /// The code is deprecated: still emitted, but new code should not use it.
+    pub deprecated: bool,
+    /// The code to use instead of a deprecated one.
+    pub replacement: Option<&'static str>,
+    /// The code is no longer emitted; it is kept so old payloads parse.
+    pub retired: bool,
+}
+
+impl CodeInfo {
+    /// `status >= 500`: the server's fault, whose details stay on the server.
+    #[must_use]
+    pub const fn is_server_error(&self) -> bool {
+        self.status >= 500
+    }
+}
+
+/// A whole catalog, as a generated crate describes it to the runtime.
+#[derive(Debug)]
+pub struct Catalog<C: 'static> {
+    /// Machine name, e.g. `fold`.
+    pub name: &'static str,
+    /// The shape codes render in unless they choose their own.
+    pub default_shape: WireShape,
+    /// One row per code, indexed by [`ErrorCode::index`].
+    pub codes: &'static [CodeInfo],
+    /// Every code and alias with the code it parses to, sorted by string
+    /// (byte order) so parsing is a binary search.
+    pub lookup: &'static [(&'static str, C)],
+}
+
+impl<C: Copy> Catalog<C> {
+    /// The code a wire string (code or alias) names.
+    #[must_use]
+    pub fn parse(&self, s: &str) -> Option<C> {
+        self.lookup
+            .binary_search_by(|(key, _)| key.as_bytes().cmp(s.as_bytes()))
+            .ok()
+            .map(|i| self.lookup[i].1)
+    }
+}
+
+/// The code enum of a generated catalog. Implemented by generated code only:
+/// it hands over the tables, and everything else is provided here.
+pub trait ErrorCode: Copy + Eq + Hash + fmt::Debug + Send + Sync + 'static {
+    /// The catalog's tables.
+    fn catalog() -> &'static Catalog<Self>;
+
+    /// Position of the code in [`Catalog::codes`] (its discriminant).
+    fn index(self) -> usize;
+
+    /// The code's row.
+    #[must_use]
+    fn info(self) -> &'static CodeInfo {
+        &Self::catalog().codes[self.index()]
+    }
+
+    /// The code a wire string or alias names, if this build knows it.
+    #[must_use]
+    fn parse(s: &str) -> Option<Self> {
+        Self::catalog().parse(s)
+    }
+}
+
+/// A wire string that names no code of the catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCode(pub Box<str>);
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown error code `{}`", self.0)
+    }
+}
+
+impl std::error::Error for UnknownCode {}
+
+/// A code as read from elsewhere: one this build knows, or one added to the
+/// catalog after it was compiled. Parsing never fails.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AnyCode<C> {
+    /// A code of the catalog (aliases resolve to their code).
+    Known(C),
+    /// A string this build does not know, kept as received.
+    Unknown(Box<str>),
+}
+
+impl<C: ErrorCode> AnyCode<C> {
+    /// Reads a wire string; unknown strings are kept, not rejected.
+    #[must_use]
+    pub fn parse(s: &str) -> Self {
+        C::parse(s).map_or_else(|| AnyCode::Unknown(s.into()), AnyCode::Known)
+    }
+
+    /// The wire string: the canonical code for known ones (so an alias comes
+    /// back as its code), the received text otherwise.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        match self {
+            AnyCode::Known(code) => code.info().code,
+            AnyCode::Unknown(s) => s,
+        }
+    }
+
+    /// The known code, if any.
+    #[must_use]
+    pub fn known(&self) -> Option<C> {
+        match self {
+            AnyCode::Known(code) => Some(*code),
+            AnyCode::Unknown(_) => None,
+        }
+    }
+}
+
+impl<C: ErrorCode> FromStr for AnyCode<C> {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(AnyCode::parse(s))
+    }
+}
+
+impl<C: ErrorCode> fmt::Display for AnyCode<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl<C: ErrorCode> serde::Serialize for AnyCode<C> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de, C: ErrorCode> serde::Deserialize<'de> for AnyCode<C> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor<C>(std::marker::PhantomData<C>);
+        impl<C: ErrorCode> serde::de::Visitor<'_> for Visitor<C> {
+            type Value = AnyCode<C>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an error code string")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(AnyCode::parse(s))
+            }
+        }
+        deserializer.deserialize_str(Visitor(std::marker::PhantomData))
+    }
+}
