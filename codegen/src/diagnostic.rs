@@ -1,28 +1,297 @@
-//! Diagnostics for bad catalogs. Owner: the loader. Placeholder signature.
+//! Problems with a catalog (or anything else read from files), rendered the
+//! way rustc renders its errors: a message, the source lines it is about
+//! with underlined spans, and `= help:` / `= note:` footers.
+//!
+//! Rendering is plain text without colours, so output is deterministic and
+//! tests can compare it word for word.
+//!
+//! ```
+//! use errcat_codegen::diagnostic::{Diagnostic, Diagnostics};
+//!
+//! let mut diagnostics = Diagnostics::new("update `errcat.lock`");
+//! diagnostics.add_source("errcat.lock", "[codes]\nRATE_LIMITED = 429\n");
+//! diagnostics.push(
+//!     Diagnostic::error("status of `RATE_LIMITED` changed from 429 to 503")
+//!         .with_label("errcat.lock", 8..20, "locked here")
+//!         .with_help("a code's status is public API; add a new code instead"),
+//! );
+//! assert_eq!(diagnostics.len(), 1);
+//! assert!(diagnostics.to_string().ends_with(
+//!     "error: could not update `errcat.lock` due to 1 previous error\n"
+//! ));
+//! ```
 
+use std::collections::BTreeMap;
 use std::fmt;
+use std::ops::Range;
 
-/// Every problem found in one run, rendered rustc-style.
-#[derive(Debug, Default)]
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+/// One problem: a message, the places it is about and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    message: String,
+    labels: Vec<Label>,
+    footers: Vec<Footer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Label {
+    file: String,
+    /// Byte range in the file's source; `None` points at the file as a whole.
+    span: Option<Range<usize>>,
+    text: String,
+    /// Primary labels are underlined `^^^`, context labels `---`.
+    primary: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Footer {
+    Help(String),
+    Note(String),
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            message: message.into(),
+            labels: Vec::new(),
+            footers: Vec::new(),
+        }
+    }
+
+    /// Underlines `span` (bytes of `file`'s source) with `^^^` and `label`.
+    /// The first primary label gives the `--> file:line:column` location.
+    pub fn with_label(mut self, file: &str, span: Range<usize>, label: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            file: file.to_owned(),
+            span: Some(span),
+            text: label.into(),
+            primary: true,
+        });
+        self
+    }
+
+    /// Underlines `span` with `---`: a place that explains the primary one,
+    /// such as where a duplicate was first defined.
+    pub fn with_context(
+        mut self,
+        file: &str,
+        span: Range<usize>,
+        label: impl Into<String>,
+    ) -> Self {
+        self.labels.push(Label {
+            file: file.to_owned(),
+            span: Some(span),
+            text: label.into(),
+            primary: false,
+        });
+        self
+    }
+
+    /// Points at a file or folder as a whole, for problems with no better
+    /// place (a missing file, an empty catalog).
+    pub fn with_path(mut self, path: &str) -> Self {
+        self.labels.push(Label {
+            file: path.to_owned(),
+            span: None,
+            text: String::new(),
+            primary: true,
+        });
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.footers.push(Footer::Help(help.into()));
+        self
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.footers.push(Footer::Note(note.into()));
+        self
+    }
+
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Where the diagnostic sorts: by file, then position; problems without
+    /// a place come after every placed one.
+    fn sort_key(&self) -> (bool, &str, usize) {
+        match self.labels.iter().find(|l| l.primary) {
+            Some(label) => (
+                false,
+                label.file.as_str(),
+                label.span.as_ref().map_or(0, |s| s.start),
+            ),
+            None => (true, "", 0),
+        }
+    }
+}
+
+/// Every problem found in one run, with the source texts needed to show
+/// them. `Display` renders them sorted by file and position, followed by a
+/// summary line.
+#[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
-    rendered: Vec<String>,
+    /// Completes "could not …" in the summary, e.g. "load catalog `catalog/`".
+    action: Option<String>,
+    sources: BTreeMap<String, String>,
+    items: Vec<Diagnostic>,
 }
 
 impl Diagnostics {
+    /// `action` completes the summary line: `error: could not {action} due
+    /// to N previous errors`.
+    pub fn new(action: impl Into<String>) -> Self {
+        Diagnostics {
+            action: Some(action.into()),
+            ..Diagnostics::default()
+        }
+    }
+
+    /// Registers the text of `file`, so labels in it show source lines. A
+    /// label in a file without a source is shown as its location only.
+    pub fn add_source(&mut self, file: impl Into<String>, text: impl Into<String>) {
+        self.sources.insert(file.into(), text.into());
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
     pub fn len(&self) -> usize {
-        self.rendered.len()
+        self.items.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rendered.is_empty()
+        self.items.is_empty()
     }
+
+    /// The diagnostics in rendering order: by file, then position.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        let mut sorted: Vec<&Diagnostic> = self.items.iter().collect();
+        sorted.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        sorted.into_iter()
+    }
+
+    fn render_one(&self, diagnostic: &Diagnostic) -> String {
+        let mut title_group = Level::ERROR
+            .primary_title(diagnostic.message.as_str())
+            .element(annotate_snippets::Padding);
+        // Labels are grouped per file in first-mention order, primary file
+        // first, so the `-->` line names where the problem is.
+        let mut files: Vec<&str> = Vec::new();
+        for label in diagnostic.labels.iter().filter(|l| l.primary) {
+            push_unique(&mut files, &label.file);
+        }
+        for label in &diagnostic.labels {
+            push_unique(&mut files, &label.file);
+        }
+        for file in files {
+            let labels: Vec<&Label> = diagnostic
+                .labels
+                .iter()
+                .filter(|l| l.file == file)
+                .collect();
+            let spans: Vec<&Label> = labels
+                .iter()
+                .copied()
+                .filter(|l| l.span.is_some())
+                .collect();
+            match self.sources.get(file) {
+                Some(source) if !spans.is_empty() => {
+                    title_group = title_group.element(excerpt(file, source, &spans));
+                }
+                _ => title_group = title_group.element(Origin::path(file)),
+            }
+        }
+        for footer in &diagnostic.footers {
+            title_group = title_group.element(match footer {
+                Footer::Help(text) => Level::HELP.message(text.as_str()),
+                Footer::Note(text) => Level::NOTE.message(text.as_str()),
+            });
+        }
+        let report: [Group<'_>; 1] = [title_group];
+        Renderer::plain().render(&report)
+    }
+}
+
+fn push_unique<'a>(files: &mut Vec<&'a str>, file: &'a str) {
+    if !files.contains(&file) {
+        files.push(file);
+    }
+}
+
+/// A snippet of `source` holding just the lines the labels touch, so that
+/// rendering a diagnostic costs the size of its lines, not of its file.
+fn excerpt<'a>(
+    file: &'a str,
+    source: &'a str,
+    labels: &[&'a Label],
+) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+    let spans: Vec<Range<usize>> = labels
+        .iter()
+        .map(|l| clamp_span(source, l.span.clone().unwrap_or(0..0)))
+        .collect();
+    let lowest = spans.iter().map(|s| s.start).min().unwrap_or(0);
+    let highest = spans.iter().map(|s| s.end).max().unwrap_or(0);
+    let start = source[..lowest].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[highest..]
+        .find('\n')
+        .map_or(source.len(), |i| highest + i);
+    let first_line = 1 + source[..start].bytes().filter(|&b| b == b'\n').count();
+    let mut snippet = Snippet::source(&source[start..end])
+        .path(file)
+        .line_start(first_line);
+    for (label, span) in labels.iter().zip(spans) {
+        let kind = if label.primary {
+            AnnotationKind::Primary
+        } else {
+            AnnotationKind::Context
+        };
+        let local = span.start - start..span.end - start;
+        let annotation = kind.span(local);
+        snippet = snippet.annotation(if label.text.is_empty() {
+            annotation
+        } else {
+            annotation.label(label.text.as_str())
+        });
+    }
+    snippet
+}
+
+/// `span` cut to the source and to character boundaries, so a label built
+/// from a stale or foreign span still renders instead of panicking.
+fn clamp_span(source: &str, span: Range<usize>) -> Range<usize> {
+    let floor = |mut i: usize| {
+        i = i.min(source.len());
+        while !source.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(span.start);
+    let end = floor(span.end).max(start);
+    start..end
 }
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for d in &self.rendered {
-            writeln!(f, "{d}")?;
+        for diagnostic in self.iter() {
+            writeln!(f, "{}", self.render_one(diagnostic))?;
+            writeln!(f)?;
         }
-        Ok(())
+        let count = self.items.len();
+        let plural = if count == 1 { "" } else { "s" };
+        match &self.action {
+            Some(action) => writeln!(
+                f,
+                "error: could not {action} due to {count} previous error{plural}"
+            ),
+            None => writeln!(f, "error: aborting due to {count} previous error{plural}"),
+        }
     }
 }
+
+impl std::error::Error for Diagnostics {}

@@ -1,12 +1,205 @@
-//! Catalog loading and validation. Owner: the loader. Placeholder signature.
+//! Catalog loading: TOML files in, a validated [`Catalog`] or every problem
+//! out.
+//!
+//! The steps, one module each: [`parse`] turns bytes into spanned TOML
+//! tables (syntax, UTF-8); [`settings`] reads `catalog.toml`; [`code`] reads
+//! one code table with [`fields`] and [`template`]; [`validate`] checks what
+//! needs the whole catalog (duplicates, references, identifiers via
+//! [`idents`]) and orders the codes. Every step reports into one [`Context`]
+//! and keeps going, so one run shows every mistake.
 
-use std::path::Path;
+mod code;
+mod fields;
+mod idents;
+mod parse;
+mod settings;
+mod template;
+mod validate;
 
-use crate::diagnostic::Diagnostics;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Catalog;
 
-/// Loads and validates every catalog file in `dir`.
+/// The settings file; every other `*.toml` of the folder holds codes.
+pub const CATALOG_FILE: &str = "catalog.toml";
+
+/// Loads and validates the catalog in `dir`: `catalog.toml` and every other
+/// `*.toml` directly inside it, in file-name order.
 pub fn load_dir(dir: &Path) -> Result<Catalog, Diagnostics> {
-    let _ = dir;
-    Err(Diagnostics::default())
+    let shown_dir = display_dir(dir);
+    let mut diagnostics = Diagnostics::new(format!("load catalog `{shown_dir}`"));
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            let problem = if dir.exists() {
+                format!("could not read catalog folder `{shown_dir}`: {err}")
+            } else {
+                format!("catalog folder `{shown_dir}` does not exist")
+            };
+            diagnostics.push(
+                Diagnostic::error(problem)
+                    .with_path(&shown_dir)
+                    .with_help("pass the folder holding `catalog.toml` and the code files"),
+            );
+            return Err(diagnostics);
+        }
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().is_file())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".toml"))
+        .collect();
+    names.sort();
+    let mut files = Vec::with_capacity(names.len());
+    for name in names {
+        match std::fs::read(dir.join(&name)) {
+            Ok(bytes) => files.push((name, bytes)),
+            Err(err) => diagnostics.push(
+                Diagnostic::error(format!("could not read `{shown_dir}{name}`: {err}"))
+                    .with_path(&format!("{shown_dir}{name}")),
+            ),
+        }
+    }
+    let borrowed: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+        .collect();
+    load_into(&shown_dir, &borrowed, diagnostics)
+}
+
+/// Loads a catalog held in memory: `(path relative to the catalog folder,
+/// contents)` pairs, one of them `catalog.toml`. Contents are bytes so that
+/// a file that is not UTF-8 is reported like any other problem.
+pub fn load_files<C: AsRef<[u8]>>(files: &[(&str, C)]) -> Result<Catalog, Diagnostics> {
+    let diagnostics = Diagnostics::new("load catalog");
+    let borrowed: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(name, contents)| (*name, contents.as_ref()))
+        .collect();
+    load_into("", &borrowed, diagnostics)
+}
+
+fn load_into(
+    shown_dir: &str,
+    files: &[(&str, &[u8])],
+    diagnostics: Diagnostics,
+) -> Result<Catalog, Diagnostics> {
+    let mut cx = Context { diagnostics };
+    let mut sources: Vec<SourceFile> = files
+        .iter()
+        .map(|(name, bytes)| SourceFile::decode(&mut cx, shown_dir, name, bytes))
+        .collect();
+    sources.sort_by(|a, b| a.name.cmp(&b.name));
+    let catalog = validate::load(&mut cx, shown_dir, &sources);
+    match catalog {
+        Some(catalog) if cx.diagnostics.is_empty() => Ok(catalog),
+        _ => Err(cx.diagnostics),
+    }
+}
+
+/// The folder as the user should see it: relative to the current directory
+/// when it is inside it, `/`-separated, with a trailing `/`.
+fn display_dir(dir: &Path) -> String {
+    let relative: PathBuf = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| dir.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| dir.to_path_buf());
+    let mut shown = relative.to_string_lossy().replace('\\', "/");
+    if shown.is_empty() {
+        shown.push('.');
+    }
+    if !shown.ends_with('/') {
+        shown.push('/');
+    }
+    shown
+}
+
+/// Collects every problem of a run (serde_derive's `Ctxt`).
+pub(crate) struct Context {
+    diagnostics: Diagnostics,
+}
+
+impl Context {
+    pub(crate) fn report(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    pub(crate) fn error_count(&self) -> usize {
+        self.diagnostics.len()
+    }
+}
+
+/// One catalog file, decoded.
+pub(crate) struct SourceFile {
+    /// Path relative to the catalog folder, as in [`crate::model::Origin`].
+    pub(crate) name: String,
+    /// Path shown in diagnostics.
+    pub(crate) shown: String,
+    pub(crate) text: String,
+    /// False when the bytes were not UTF-8; `text` is then a lossy copy
+    /// good for showing, not for parsing.
+    pub(crate) utf8: bool,
+}
+
+impl SourceFile {
+    fn decode(cx: &mut Context, shown_dir: &str, name: &str, bytes: &[u8]) -> SourceFile {
+        let shown = format!("{shown_dir}{name}");
+        let (text, utf8) = match std::str::from_utf8(bytes) {
+            Ok(text) => (text.to_owned(), true),
+            Err(err) => {
+                let lossy = String::from_utf8_lossy(bytes).into_owned();
+                let at = err.valid_up_to();
+                // The lossy copy is identical up to the first bad byte, which
+                // becomes one U+FFFD (3 bytes) there.
+                let span = at..at + char::REPLACEMENT_CHARACTER.len_utf8();
+                cx.report(
+                    Diagnostic::error(format!(
+                        "`{shown}` is not UTF-8: invalid byte at offset {at}"
+                    ))
+                    .with_label(&shown, span, "not UTF-8")
+                    .with_help("save the file as UTF-8"),
+                );
+                (lossy, false)
+            }
+        };
+        cx.diagnostics.add_source(shown.clone(), text.clone());
+        SourceFile {
+            name: name.to_owned(),
+            shown,
+            text,
+            utf8,
+        }
+    }
+
+    /// File name without `.toml`: the default category of its codes.
+    pub(crate) fn stem(&self) -> &str {
+        let file_name = self.name.rsplit('/').next().unwrap_or(&self.name);
+        file_name.strip_suffix(".toml").unwrap_or(file_name)
+    }
+
+    /// 1-based line of a byte offset.
+    pub(crate) fn line_of(&self, offset: usize) -> u32 {
+        let end = offset.min(self.text.len());
+        let newlines = self.text.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        u32::try_from(newlines + 1).unwrap_or(u32::MAX)
+    }
+}
+
+/// A value and the bytes of source it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Located<T> {
+    pub(crate) value: T,
+    pub(crate) span: Range<usize>,
+}
+
+impl<T> Located<T> {
+    pub(crate) fn new(value: T, span: Range<usize>) -> Self {
+        Located { value, span }
+    }
 }

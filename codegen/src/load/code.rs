@@ -1,0 +1,294 @@
+//! One code table of a code file, read field by field into a draft [`Code`]
+//! that still carries the spans the catalog-wide checks point at.
+
+use std::ops::Range;
+
+use toml::de::DeTable;
+
+use super::fields::{Fields, did_you_mean, list};
+use super::{Context, Located, SourceFile, template};
+use crate::diagnostic::Diagnostic;
+use crate::model::{
+    Code, Deprecation, DetailsKind, GrpcCode, Header, Origin, Resolve, Retirement, Retry,
+    WireShape, default_title,
+};
+
+const CODE_FIELDS: &[&str] = &[
+    "status",
+    "message",
+    "params",
+    "title",
+    "hint",
+    "description",
+    "docs",
+    "category",
+    "retryable",
+    "throttling",
+    "retry_after",
+    "headers",
+    "details",
+    "wire_shape",
+    "docs_url",
+    "aliases",
+    "since",
+    "grpc",
+    "number",
+    "deprecated",
+    "retired",
+    "resolve",
+];
+const RESOLVE_FIELDS: &[&str] = &["message", "url", "action", "method", "endpoint"];
+const RESOLVE_METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE"];
+const DEPRECATED_FIELDS: &[&str] = &["since", "replacement", "note"];
+const RETIRED_FIELDS: &[&str] = &["since", "note"];
+
+/// A code as read from its table. Fields that need the whole catalog
+/// (category index, inherited wire shape) are filled in by `validate`.
+pub(crate) struct CodeDraft<'s> {
+    pub(crate) code: Code,
+    pub(crate) file: &'s SourceFile,
+    /// Position of the file among the code files, for ordering.
+    pub(crate) file_rank: usize,
+    /// The code's key in its table header.
+    pub(crate) key_span: Range<usize>,
+    /// The category as written, or the file stem (then spanning the key).
+    pub(crate) category: Located<String>,
+    pub(crate) category_written: bool,
+    pub(crate) own_wire_shape: Option<WireShape>,
+    pub(crate) aliases: Vec<Located<String>>,
+    pub(crate) replacement: Option<Located<String>>,
+    pub(crate) number: Option<Located<u32>>,
+}
+
+pub(crate) fn read<'s>(
+    cx: &mut Context,
+    file: &'s SourceFile,
+    file_rank: usize,
+    name: Located<String>,
+    table: &DeTable<'_>,
+) -> CodeDraft<'s> {
+    let owner = format!("code `{}`", name.value);
+    let fields = Fields::new(file, table, owner, name.span.clone());
+    fields.reject_unknown(cx, CODE_FIELDS);
+
+    let status = read_status(cx, &fields);
+    let params = fields.table(cx, "params");
+    let message = match fields.required_string(cx, "message") {
+        Some(message) => template::build(cx, &fields, &message, params.as_ref()),
+        None => template::build(cx, &fields, &Located::new(String::new(), 0..0), None),
+    };
+    let throttling = fields.bool(cx, "throttling").is_some_and(|t| t.value);
+    let after_seconds = fields
+        .integer_in::<u32>(
+            cx,
+            "retry_after",
+            0,
+            "a number of seconds from 0 to 4294967295",
+        )
+        .map(|l| l.value);
+    let retryable = fields
+        .bool(cx, "retryable")
+        .map_or(throttling || after_seconds.is_some(), |r| r.value);
+    let written_category = fields.string(cx, "category");
+    let category_written = written_category.is_some();
+    let category =
+        written_category.unwrap_or_else(|| Located::new(file.stem().to_owned(), name.span.clone()));
+    let deprecated = fields.table(cx, "deprecated");
+    let deprecation = deprecated
+        .as_ref()
+        .map(|t| nested(&fields, t, "deprecated"));
+    let replacement = deprecation.as_ref().and_then(|d| {
+        d.reject_unknown(cx, DEPRECATED_FIELDS);
+        d.string(cx, "replacement")
+    });
+    let retired = fields.table(cx, "retired").map(|t| {
+        let retired = nested(&fields, &t, "retired");
+        retired.reject_unknown(cx, RETIRED_FIELDS);
+        Retirement {
+            since: retired.string(cx, "since").map(|l| l.value),
+            note: retired.string(cx, "note").map(|l| l.value),
+        }
+    });
+    let number = fields.integer_in::<u32>(cx, "number", 0, "a number from 0 to 4294967295");
+
+    let code = Code {
+        code: name.value.clone(),
+        status: status.unwrap_or(500),
+        title: fields
+            .string(cx, "title")
+            .map_or_else(|| default_title(&name.value), |l| l.value),
+        message,
+        hint: fields.string(cx, "hint").map(|l| l.value),
+        description: fields.string(cx, "description").map(|l| l.value),
+        docs: fields.string(cx, "docs").map(|l| l.value),
+        category: 0,
+        retry: Retry {
+            retryable,
+            throttling,
+            after_seconds,
+        },
+        headers: read_headers(cx, &fields),
+        details: fields
+            .choice(
+                cx,
+                "details",
+                "a details kind",
+                &DetailsKind::ALL.map(DetailsKind::as_str),
+                DetailsKind::parse,
+            )
+            .map_or(DetailsKind::None, |l| l.value),
+        resolve: fields
+            .table(cx, "resolve")
+            .and_then(|t| read_resolve(cx, &fields, &t)),
+        docs_url: fields.string(cx, "docs_url").map(|l| l.value),
+        aliases: Vec::new(),
+        deprecated: deprecation.as_ref().map(|d| Deprecation {
+            since: d.string(cx, "since").map(|l| l.value),
+            replacement: replacement.as_ref().map(|l| l.value.clone()),
+            note: d.string(cx, "note").map(|l| l.value),
+        }),
+        retired,
+        since: fields.string(cx, "since").map(|l| l.value),
+        grpc: fields
+            .choice(
+                cx,
+                "grpc",
+                "a google.rpc.Code name",
+                &GrpcCode::ALL.map(GrpcCode::as_str),
+                GrpcCode::parse,
+            )
+            .map_or_else(
+                || GrpcCode::from_http_status(status.unwrap_or(500)),
+                |l| l.value,
+            ),
+        number: number.as_ref().map(|l| l.value),
+        wire_shape: WireShape::Flat,
+        origin: Origin {
+            file: file.name.clone(),
+            line: file.line_of(name.span.start),
+        },
+    };
+    let own_wire_shape = fields
+        .choice(
+            cx,
+            "wire_shape",
+            "a wire shape",
+            &WireShape::ALL.map(WireShape::as_str),
+            WireShape::parse,
+        )
+        .map(|l| l.value);
+    let aliases = fields.strings(cx, "aliases");
+    CodeDraft {
+        code: Code {
+            aliases: aliases.iter().map(|a| a.value.clone()).collect(),
+            ..code
+        },
+        file,
+        file_rank,
+        key_span: name.span,
+        category,
+        category_written,
+        own_wire_shape,
+        aliases,
+        replacement,
+        number,
+    }
+}
+
+/// Fields of an inline or sub-table, named in messages after its parent.
+fn nested<'a, 'i>(
+    parent: &Fields<'a, '_>,
+    table: &Located<&'a DeTable<'i>>,
+    key: &str,
+) -> Fields<'a, 'i> {
+    Fields::new(
+        parent.file,
+        table.value,
+        format!("`{key}` of {}", parent.owner),
+        table.span.clone(),
+    )
+}
+
+fn read_status(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<u16> {
+    if fields.get("status").is_none() {
+        fields.missing(cx, "status");
+        return None;
+    }
+    let status = fields.integer(cx, "status")?;
+    match u16::try_from(status.value) {
+        Ok(ok) if (400..=599).contains(&ok) => Some(ok),
+        _ => {
+            cx.report(
+                Diagnostic::error(format!(
+                    "status {} of {} is outside 400–599",
+                    status.value, fields.owner
+                ))
+                .with_label(&fields.file.shown, status.span, "not an HTTP error status")
+                .with_help(
+                    "use a 4xx status for the caller's mistakes and a 5xx one for the server's",
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn read_headers(cx: &mut Context, fields: &Fields<'_, '_>) -> Vec<Header> {
+    let known = Header::ALL.map(Header::as_str);
+    let mut headers = Vec::new();
+    for written in fields.strings(cx, "headers") {
+        let Some(header) = Header::parse(&written.value) else {
+            let mut diagnostic = Diagnostic::error(format!(
+                "unknown header `{}` in {}",
+                written.value, fields.owner
+            ))
+            .with_label(&fields.file.shown, written.span, "not a header errcat sets");
+            if let Some(close) = did_you_mean(&written.value, known) {
+                diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
+            }
+            cx.report(diagnostic.with_note(format!("expected one of {}", list(&known))));
+            continue;
+        };
+        if headers.contains(&header) {
+            cx.report(
+                Diagnostic::error(format!(
+                    "header `{}` is listed twice in {}",
+                    header.as_str(),
+                    fields.owner
+                ))
+                .with_label(&fields.file.shown, written.span, "listed again here"),
+            );
+            continue;
+        }
+        headers.push(header);
+    }
+    headers
+}
+
+fn read_resolve(
+    cx: &mut Context,
+    parent: &Fields<'_, '_>,
+    table: &Located<&DeTable<'_>>,
+) -> Option<Resolve> {
+    let fields = nested(parent, table, "resolve");
+    fields.reject_unknown(cx, RESOLVE_FIELDS);
+    let resolve = Resolve {
+        message: fields.string(cx, "message").map(|l| l.value),
+        url: fields.string(cx, "url").map(|l| l.value),
+        action: fields.string(cx, "action").map(|l| l.value),
+        method: fields
+            .choice(cx, "method", "an HTTP method", RESOLVE_METHODS, |m| {
+                RESOLVE_METHODS.contains(&m).then(|| m.to_owned())
+            })
+            .map(|l| l.value),
+        endpoint: fields.string(cx, "endpoint").map(|l| l.value),
+    };
+    if resolve == Resolve::default() && table.value.is_empty() {
+        cx.report(
+            Diagnostic::error(format!("`resolve` of {} is empty", parent.owner))
+                .with_label(&parent.file.shown, table.span.clone(), "no members")
+                .with_help(format!("set at least one of {}", list(RESOLVE_FIELDS))),
+        );
+    }
+    Some(resolve)
+}

@@ -1,0 +1,198 @@
+//! `catalog.toml`: the `[catalog]` settings and the `[[category]]` list.
+
+use std::ops::Range;
+
+use toml::de::DeValue;
+
+use super::fields::Fields;
+use super::parse::ParsedFile;
+use super::{Context, Located};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Category, CodeStyle, WireShape};
+
+const ROOT_FIELDS: &[&str] = &["catalog", "category"];
+const CATALOG_FIELDS: &[&str] = &[
+    "name",
+    "title",
+    "description",
+    "version",
+    "code_style",
+    "wire_shape",
+    "docs_base_url",
+];
+const CATEGORY_FIELDS: &[&str] = &["id", "title", "description"];
+
+/// What `catalog.toml` says. A field that was missing or wrong is `None`
+/// (or a stand-in): its problem is already reported.
+pub(crate) struct Settings {
+    pub(crate) name: String,
+    pub(crate) title: String,
+    pub(crate) description: Option<String>,
+    pub(crate) version: Option<String>,
+    /// `None` when not readable: code style checks are then skipped.
+    pub(crate) code_style: Option<CodeStyle>,
+    pub(crate) wire_shape: WireShape,
+    pub(crate) docs_base_url: Option<String>,
+    pub(crate) categories: Vec<Category>,
+}
+
+pub(crate) fn read(cx: &mut Context, parsed: &ParsedFile<'_>) -> Settings {
+    let file = parsed.source;
+    let whole_file = 0..0;
+    let root = Fields::new(file, &parsed.root, format!("`{}`", file.shown), whole_file);
+    root.reject_unknown(cx, ROOT_FIELDS);
+    let mut settings = Settings {
+        name: String::new(),
+        title: String::new(),
+        description: None,
+        version: None,
+        code_style: None,
+        wire_shape: WireShape::Flat,
+        docs_base_url: None,
+        categories: Vec::new(),
+    };
+    match root.get("catalog") {
+        None => root.missing(cx, "catalog"),
+        Some(_) => {
+            if let Some(table) = root.table(cx, "catalog") {
+                let fields = Fields::new(
+                    file,
+                    table.value,
+                    "`[catalog]`".to_owned(),
+                    header_span(&root, "catalog", table.span),
+                );
+                read_catalog_table(cx, &fields, &mut settings);
+            }
+        }
+    }
+    settings.categories = read_categories(cx, &root);
+    settings
+}
+
+/// Where a missing field of a table is reported: its `[header]` key.
+fn header_span(root: &Fields<'_, '_>, key: &str, fallback: Range<usize>) -> Range<usize> {
+    root.key_span(key).unwrap_or(fallback)
+}
+
+fn read_catalog_table(cx: &mut Context, fields: &Fields<'_, '_>, settings: &mut Settings) {
+    fields.reject_unknown(cx, CATALOG_FIELDS);
+    if let Some(name) = fields.required_string(cx, "name") {
+        check_id(cx, fields, "name", &name, "a catalog name", |c| c == '-');
+        settings.name = name.value;
+    }
+    if let Some(title) = fields.required_string(cx, "title") {
+        settings.title = title.value;
+    }
+    settings.description = fields.string(cx, "description").map(|l| l.value);
+    settings.version = fields.string(cx, "version").map(|l| l.value);
+    if fields.get("code_style").is_none() {
+        fields.missing(cx, "code_style");
+    }
+    settings.code_style = fields
+        .choice(
+            cx,
+            "code_style",
+            "a code style",
+            &CodeStyle::ALL.map(CodeStyle::as_str),
+            CodeStyle::parse,
+        )
+        .map(|l| l.value);
+    if let Some(shape) = fields.choice(
+        cx,
+        "wire_shape",
+        "a wire shape",
+        &WireShape::ALL.map(WireShape::as_str),
+        WireShape::parse,
+    ) {
+        settings.wire_shape = shape.value;
+    }
+    settings.docs_base_url = fields.string(cx, "docs_base_url").map(|l| l.value);
+}
+
+fn read_categories(cx: &mut Context, root: &Fields<'_, '_>) -> Vec<Category> {
+    let mut categories: Vec<Category> = Vec::new();
+    let mut first_spans: Vec<Range<usize>> = Vec::new();
+    let Some((value, span)) = root.get("category") else {
+        cx.report(
+            Diagnostic::error(format!("`{}` declares no categories", root.file.shown))
+                .with_path(&root.file.shown)
+                .with_help("declare at least one: `[[category]]` with `id` and `title`"),
+        );
+        return categories;
+    };
+    let DeValue::Array(items) = value else {
+        cx.report(
+            Diagnostic::error(format!(
+                "`category` must be an array of tables (`[[category]]`), found {}",
+                value.type_str()
+            ))
+            .with_label(&root.file.shown, span, "expected `[[category]]` tables"),
+        );
+        return categories;
+    };
+    for item in items.iter() {
+        let DeValue::Table(table) = item.get_ref() else {
+            cx.report(
+                Diagnostic::error(format!(
+                    "a category must be a table, found {}",
+                    item.get_ref().type_str()
+                ))
+                .with_label(&root.file.shown, item.span(), "expected a table"),
+            );
+            continue;
+        };
+        let fields = Fields::new(root.file, table, "a `[[category]]`".to_owned(), item.span());
+        fields.reject_unknown(cx, CATEGORY_FIELDS);
+        let id = fields.required_string(cx, "id");
+        let title = fields.required_string(cx, "title");
+        let description = fields.string(cx, "description").map(|l| l.value);
+        let (Some(id), Some(title)) = (id, title) else {
+            continue;
+        };
+        check_id(cx, &fields, "id", &id, "a category id", |c| c == '_');
+        if let Some(first) = categories.iter().position(|c| c.id == id.value) {
+            cx.report(
+                Diagnostic::error(format!("category `{}` is declared twice", id.value))
+                    .with_label(&root.file.shown, id.span.clone(), "declared again here")
+                    .with_context(
+                        &root.file.shown,
+                        first_spans[first].clone(),
+                        "first declared here",
+                    ),
+            );
+            continue;
+        }
+        first_spans.push(id.span);
+        categories.push(Category {
+            id: id.value,
+            title: title.value,
+            description,
+        });
+    }
+    categories
+}
+
+/// Names and ids are `[a-z][a-z0-9<extra>]*`: they become file names,
+/// crate names and anchors.
+fn check_id(
+    cx: &mut Context,
+    fields: &Fields<'_, '_>,
+    key: &str,
+    id: &Located<String>,
+    what: &str,
+    extra: fn(char) -> bool,
+) {
+    let mut chars = id.value.chars();
+    let ok = chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || extra(c));
+    if !ok {
+        let allowed = if extra('-') { "`-`" } else { "`_`" };
+        cx.report(
+            Diagnostic::error(format!("`{}` is not usable as {what}", id.value))
+                .with_label(&fields.file.shown, id.span.clone(), format!("invalid `{key}`"))
+                .with_help(format!(
+                    "start with a lowercase letter; use only lowercase letters, digits and {allowed}"
+                )),
+        );
+    }
+}

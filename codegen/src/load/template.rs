@@ -1,0 +1,299 @@
+//! Message templates: `{name}` placeholders, `{{`/`}}` literal braces, and
+//! the `params` table that types them.
+
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+
+use super::fields::{Fields, did_you_mean, list};
+use super::{Context, Located, idents};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Param, ParamType, Segment, Template};
+
+enum Piece {
+    Text(String),
+    Placeholder(Located<String>),
+}
+
+/// The template of `message`, typed by the code's `params` table. Problems
+/// are reported; the template returned then only stands in for the real one.
+pub(crate) fn build(
+    cx: &mut Context,
+    fields: &Fields<'_, '_>,
+    message: &Located<String>,
+    params: Option<&Located<&DeTable<'_>>>,
+) -> Template {
+    let pieces = split(cx, fields, message);
+    let declared = params
+        .map(|p| declared_params(cx, fields, p))
+        .unwrap_or_default();
+    let mut template = Template {
+        segments: Vec::new(),
+        params: Vec::new(),
+    };
+    let mut used = vec![false; declared.len()];
+    let mut reported_undeclared: Vec<&str> = Vec::new();
+    for piece in &pieces {
+        match piece {
+            Piece::Text(text) => template.segments.push(Segment::Text(text.clone())),
+            Piece::Placeholder(name) => {
+                if let Some(i) = template.params.iter().position(|p| p.name == name.value) {
+                    template.segments.push(Segment::Param(i));
+                } else if let Some(d) = declared.iter().position(|(p, _)| p.name == name.value) {
+                    used[d] = true;
+                    template.params.push(declared[d].0.clone());
+                    template
+                        .segments
+                        .push(Segment::Param(template.params.len() - 1));
+                } else if !reported_undeclared.contains(&name.value.as_str()) {
+                    reported_undeclared.push(&name.value);
+                    report_undeclared(cx, fields, name, params.is_some());
+                }
+            }
+        }
+    }
+    for ((param, key_span), used) in declared.iter().zip(used) {
+        if !used {
+            cx.report(
+                Diagnostic::error(format!(
+                    "parameter `{}` of {} is not used in its message",
+                    param.name, fields.owner
+                ))
+                .with_label(&fields.file.shown, key_span.clone(), "declared here")
+                .with_context(&fields.file.shown, message.span.clone(), "not used here")
+                .with_help(format!(
+                    "use it as `{{{}}}` in the message, or remove it",
+                    param.name
+                )),
+            );
+        }
+    }
+    template
+}
+
+fn report_undeclared(
+    cx: &mut Context,
+    fields: &Fields<'_, '_>,
+    name: &Located<String>,
+    has_params: bool,
+) {
+    let help = if has_params {
+        format!("add it to `params`, e.g. `{} = \"string\"`", name.value)
+    } else {
+        format!("declare it: `params = {{ {} = \"string\" }}`", name.value)
+    };
+    cx.report(
+        Diagnostic::error(format!(
+            "placeholder `{{{}}}` in the message of {} is not declared in `params`",
+            name.value, fields.owner
+        ))
+        .with_label(
+            &fields.file.shown,
+            name.span.clone(),
+            "undeclared parameter",
+        )
+        .with_help(help),
+    );
+}
+
+/// The declared parameters in source order, each with its key's span.
+fn declared_params(
+    cx: &mut Context,
+    fields: &Fields<'_, '_>,
+    params: &Located<&DeTable<'_>>,
+) -> Vec<(Param, Range<usize>)> {
+    let mut entries: Vec<_> = params.value.iter().collect();
+    entries.sort_by_key(|(key, _)| key.span().start);
+    let type_names: Vec<&str> = ParamType::ALL.iter().map(|t| t.as_str()).collect();
+    let mut declared = Vec::new();
+    for (key, value) in entries {
+        let name = key.get_ref().as_ref();
+        if let Some(problem) = param_name_problem(name) {
+            cx.report(
+                Diagnostic::error(format!("parameter `{name}` of {} {problem}", fields.owner))
+                    .with_label(
+                        &fields.file.shown,
+                        key.span(),
+                        "not a usable parameter name",
+                    )
+                    .with_help("parameter names are snake_case, e.g. `service_name`"),
+            );
+            continue;
+        }
+        let ty = match value.get_ref() {
+            DeValue::String(ty) => match ParamType::parse(ty) {
+                Some(ty) => ty,
+                None => {
+                    let mut diagnostic = Diagnostic::error(format!(
+                        "unknown type `{ty}` for parameter `{name}` of {}",
+                        fields.owner
+                    ))
+                    .with_label(
+                        &fields.file.shown,
+                        value.span(),
+                        "not a parameter type",
+                    );
+                    if let Some(close) = did_you_mean(ty, type_names.iter().copied()) {
+                        diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
+                    }
+                    cx.report(
+                        diagnostic.with_note(format!("expected one of {}", list(&type_names))),
+                    );
+                    continue;
+                }
+            },
+            other => {
+                cx.report(
+                    Diagnostic::error(format!(
+                        "type of parameter `{name}` of {} must be a string, found {}",
+                        fields.owner,
+                        other.type_str()
+                    ))
+                    .with_label(&fields.file.shown, value.span(), "expected a type name")
+                    .with_note(format!("expected one of {}", list(&type_names))),
+                );
+                continue;
+            }
+        };
+        declared.push((
+            Param {
+                name: name.to_owned(),
+                ty,
+            },
+            key.span(),
+        ));
+    }
+    declared
+}
+
+/// Why `name` cannot be a parameter: generated constructors take parameters
+/// as Rust and TypeScript arguments, so they must be plain identifiers.
+fn param_name_problem(name: &str) -> Option<&'static str> {
+    let mut chars = name.chars();
+    let well_formed = chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !well_formed {
+        Some("is not snake_case")
+    } else if idents::is_rust_keyword(name) || idents::is_typescript_reserved(name) {
+        Some("is a Rust or TypeScript keyword")
+    } else {
+        None
+    }
+}
+
+/// Splits the message into text and placeholders, reporting stray braces
+/// and malformed placeholders.
+fn split(cx: &mut Context, fields: &Fields<'_, '_>, message: &Located<String>) -> Vec<Piece> {
+    let locate = locator(&fields.file.text, message);
+    let text = message.value.as_str();
+    let mut pieces = Vec::new();
+    let mut literal = String::new();
+    let mut rest = text.char_indices().peekable();
+    while let Some((at, c)) = rest.next() {
+        match c {
+            '{' if rest.peek().map(|&(_, n)| n) == Some('{') => {
+                rest.next();
+                literal.push('{');
+            }
+            '}' if rest.peek().map(|&(_, n)| n) == Some('}') => {
+                rest.next();
+                literal.push('}');
+            }
+            '{' => {
+                let body_end = text[at + 1..].find(['{', '}']).map(|i| at + 1 + i);
+                let Some(close) = body_end.filter(|&i| text.as_bytes()[i] == b'}') else {
+                    cx.report(brace_error(
+                        fields,
+                        locate(at..at + 1),
+                        "unclosed `{`",
+                        "{{",
+                    ));
+                    literal.push('{');
+                    continue;
+                };
+                let name = &text[at + 1..close];
+                let span = locate(at..close + 1);
+                while rest.peek().is_some_and(|&(i, _)| i <= close) {
+                    rest.next();
+                }
+                if let Some(problem) = placeholder_problem(name) {
+                    cx.report(
+                        Diagnostic::error(format!(
+                            "placeholder `{{{name}}}` in the message of {} {problem}",
+                            fields.owner
+                        ))
+                        .with_label(&fields.file.shown, span, "not a parameter name")
+                        .with_help("placeholders are snake_case names like `{service}`; write `{{` and `}}` for literal braces"),
+                    );
+                    continue;
+                }
+                if !literal.is_empty() {
+                    pieces.push(Piece::Text(std::mem::take(&mut literal)));
+                }
+                pieces.push(Piece::Placeholder(Located::new(name.to_owned(), span)));
+            }
+            '}' => {
+                cx.report(brace_error(
+                    fields,
+                    locate(at..at + 1),
+                    "unmatched `}`",
+                    "}}",
+                ));
+                literal.push('}');
+            }
+            other => literal.push(other),
+        }
+    }
+    if !literal.is_empty() {
+        pieces.push(Piece::Text(literal));
+    }
+    pieces
+}
+
+fn placeholder_problem(name: &str) -> Option<&'static str> {
+    if name.is_empty() {
+        Some("is empty")
+    } else {
+        param_name_problem(name).map(|_| "is not a parameter name")
+    }
+}
+
+fn brace_error(
+    fields: &Fields<'_, '_>,
+    span: Range<usize>,
+    what: &str,
+    escape: &str,
+) -> Diagnostic {
+    Diagnostic::error(format!("{what} in the message of {}", fields.owner))
+        .with_label(&fields.file.shown, span, what.to_owned())
+        .with_help(format!("write `{escape}` for a literal brace"))
+}
+
+/// Maps a byte range of the decoded string to the source. That is exact when
+/// the string is written without escapes; otherwise the whole string is the
+/// best place to point at.
+fn locator(source: &str, string: &Located<String>) -> impl Fn(Range<usize>) -> Range<usize> {
+    let whole = string.span.clone();
+    let raw = source.get(whole.clone()).unwrap_or("");
+    let mut body_start = None;
+    for quote in ["\"\"\"", "'''", "\"", "'"] {
+        if let Some(body) = raw.strip_prefix(quote).and_then(|b| b.strip_suffix(quote)) {
+            // A newline right after `"""` or `'''` is not part of the string.
+            let trimmed = if quote.len() == 3 {
+                body.strip_prefix("\r\n")
+                    .or_else(|| body.strip_prefix('\n'))
+                    .unwrap_or(body)
+            } else {
+                body
+            };
+            if trimmed == string.value {
+                body_start = Some(whole.start + raw.len() - quote.len() - trimmed.len());
+            }
+            break;
+        }
+    }
+    move |range: Range<usize>| match body_start {
+        Some(start) => start + range.start..start + range.end,
+        None => whole.clone(),
+    }
+}

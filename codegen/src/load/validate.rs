@@ -1,0 +1,297 @@
+//! The whole-catalog step: reads every file, then checks what no single
+//! code can check alone (duplicates, references, identifiers, categories)
+//! and puts the codes in reading order.
+
+use std::collections::BTreeMap;
+
+use toml::de::DeValue;
+
+use super::code::{self, CodeDraft};
+use super::fields::did_you_mean;
+use super::parse::{self, ParsedFile};
+use super::settings::{self, Settings};
+use super::{CATALOG_FILE, Context, Located, SourceFile, idents};
+use crate::diagnostic::Diagnostic;
+use crate::model::Catalog;
+
+/// Validates `sources` (sorted by name) into a catalog, or `None` when a
+/// problem was reported.
+pub(crate) fn load(cx: &mut Context, shown_dir: &str, sources: &[SourceFile]) -> Option<Catalog> {
+    let parsed: Vec<ParsedFile<'_>> = sources.iter().map(|s| parse::parse(cx, s)).collect();
+    // A file with syntax errors is only partly known; checks that conclude
+    // something is absent are skipped, rather than reporting phantoms.
+    let complete = parsed.iter().all(|p| p.sound);
+
+    let settings = match parsed.iter().find(|p| p.source.name == CATALOG_FILE) {
+        Some(catalog) if catalog.sound => Some(settings::read(cx, catalog)),
+        Some(_) => None,
+        None => {
+            let shown = if shown_dir.is_empty() { "." } else { shown_dir };
+            cx.report(
+                Diagnostic::error(format!("catalog `{shown}` has no `{CATALOG_FILE}`"))
+                    .with_path(shown)
+                    .with_help(
+                        "create it with a `[catalog]` table (name, title, code_style) and at least one `[[category]]`",
+                    ),
+            );
+            None
+        }
+    };
+
+    let mut drafts: Vec<CodeDraft<'_>> = Vec::new();
+    let code_files = parsed.iter().filter(|p| p.source.name != CATALOG_FILE);
+    for (rank, file) in code_files.enumerate() {
+        if !file.sound {
+            continue;
+        }
+        for (key, value) in file.entries() {
+            let name = Located::new(key.get_ref().to_string(), key.span());
+            match value.get_ref() {
+                DeValue::Table(table) => {
+                    drafts.push(code::read(cx, file.source, rank, name, table))
+                }
+                other => cx.report(
+                    Diagnostic::error(format!(
+                        "`{}` must be a table defining a code, found {}",
+                        name.value,
+                        other.type_str()
+                    ))
+                    .with_label(&file.source.shown, name.span, "not a code table")
+                    .with_help(format!(
+                        "write a code as `[{}]` followed by its fields",
+                        name.value
+                    )),
+                ),
+            }
+        }
+    }
+
+    check_duplicates(cx, &drafts);
+    idents::check_collisions(cx, &drafts);
+    for draft in &drafts {
+        if let Some(style) = settings.as_ref().and_then(|s| s.code_style) {
+            idents::check_style(cx, draft, style);
+        }
+        idents::check_keywords(cx, draft);
+    }
+    check_aliases(cx, &drafts);
+    check_numbers(cx, &drafts);
+    if complete {
+        check_replacements(cx, &drafts);
+        if drafts.is_empty() && !parsed.is_empty() {
+            let shown = if shown_dir.is_empty() { "." } else { shown_dir };
+            cx.report(
+                Diagnostic::error(format!("catalog `{shown}` defines no codes"))
+                    .with_path(shown)
+                    .with_help(format!(
+                        "add a code file next to `{CATALOG_FILE}`, e.g. `errors.toml` holding `[SOME_CODE]` with `status` and `message`"
+                    )),
+            );
+        }
+    }
+    let settings = settings?;
+    assign_categories(cx, &settings, &mut drafts);
+    if cx.error_count() > 0 {
+        return None;
+    }
+    Some(assemble(settings, drafts))
+}
+
+/// Sets each draft's category index and inherited wire shape.
+fn assign_categories(cx: &mut Context, settings: &Settings, drafts: &mut [CodeDraft<'_>]) {
+    let ids: Vec<&str> = settings.categories.iter().map(|c| c.id.as_str()).collect();
+    // Codes that take their category from an unknown file stem are reported
+    // once per file, not once per code.
+    let mut stems_reported: Vec<&str> = Vec::new();
+    for draft in drafts.iter_mut() {
+        draft.code.wire_shape = draft.own_wire_shape.unwrap_or(settings.wire_shape);
+        if let Some(index) = ids.iter().position(|id| *id == draft.category.value) {
+            draft.code.category = index;
+            continue;
+        }
+        if ids.is_empty() {
+            continue;
+        }
+        let written = &draft.category.value;
+        let mut diagnostic =
+            if draft.category_written {
+                Diagnostic::error(format!(
+                    "unknown category `{written}` in code `{}`",
+                    draft.code.code
+                ))
+                .with_label(
+                    &draft.file.shown,
+                    draft.category.span.clone(),
+                    "not a category of the catalog",
+                )
+            } else if stems_reported.contains(&draft.file.name.as_str()) {
+                continue;
+            } else {
+                stems_reported.push(&draft.file.name);
+                Diagnostic::error(format!(
+                "codes in `{}` have no category: `{written}`, the file's name, is not a category",
+                draft.file.shown
+            ))
+            .with_label(&draft.file.shown, draft.key_span.clone(), "no `category` field")
+            .with_note("a code's category defaults to its file's name")
+            };
+        if let Some(close) = did_you_mean(written, ids.iter().copied()) {
+            diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
+        }
+        cx.report(diagnostic.with_help(format!(
+            "declare it in `{CATALOG_FILE}` as a `[[category]]`, or set `category` to one of {}",
+            super::fields::list(&ids)
+        )));
+    }
+}
+
+/// The catalog, codes ordered by category, then file, then position.
+fn assemble(settings: Settings, mut drafts: Vec<CodeDraft<'_>>) -> Catalog {
+    drafts.sort_by_key(|d| (d.code.category, d.file_rank, d.key_span.start));
+    Catalog {
+        name: settings.name,
+        title: settings.title,
+        description: settings.description,
+        version: settings.version,
+        code_style: settings
+            .code_style
+            .unwrap_or(crate::model::CodeStyle::ScreamingSnake),
+        wire_shape: settings.wire_shape,
+        docs_base_url: settings.docs_base_url,
+        categories: settings.categories,
+        codes: drafts.into_iter().map(|d| d.code).collect(),
+    }
+}
+
+/// The same code in two files (twice in one file is caught while parsing,
+/// where the TOML parser merges the two tables).
+fn check_duplicates(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
+    let mut first_with: BTreeMap<&str, &CodeDraft<'_>> = BTreeMap::new();
+    for draft in drafts {
+        match first_with.get(draft.code.code.as_str()) {
+            Some(first) => cx.report(
+                Diagnostic::error(format!("code `{}` is defined twice", draft.code.code))
+                    .with_label(
+                        &draft.file.shown,
+                        draft.key_span.clone(),
+                        "defined again here",
+                    )
+                    .with_context(
+                        &first.file.shown,
+                        first.key_span.clone(),
+                        "first defined here",
+                    )
+                    .with_help("a code is defined once; remove or rename one of them"),
+            ),
+            None => {
+                first_with.insert(&draft.code.code, draft);
+            }
+        }
+    }
+}
+
+/// An alias must not be a code, nor another alias.
+fn check_aliases(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
+    let codes: BTreeMap<&str, &CodeDraft<'_>> =
+        drafts.iter().map(|d| (d.code.code.as_str(), d)).collect();
+    let mut first_alias: BTreeMap<&str, (&CodeDraft<'_>, &Located<String>)> = BTreeMap::new();
+    for draft in drafts {
+        for alias in &draft.aliases {
+            if let Some(code) = codes.get(alias.value.as_str()) {
+                cx.report(
+                    Diagnostic::error(format!(
+                        "alias `{}` of code `{}` is itself a code",
+                        alias.value, draft.code.code
+                    ))
+                    .with_label(&draft.file.shown, alias.span.clone(), "alias")
+                    .with_context(&code.file.shown, code.key_span.clone(), "the code")
+                    .with_help("a wire string parses to one code; remove the alias"),
+                );
+            } else if let Some((owner, first)) = first_alias.get(alias.value.as_str()) {
+                cx.report(
+                    Diagnostic::error(format!(
+                        "alias `{}` is declared twice (by `{}` and `{}`)",
+                        alias.value, owner.code.code, draft.code.code
+                    ))
+                    .with_label(&draft.file.shown, alias.span.clone(), "declared again here")
+                    .with_context(&owner.file.shown, first.span.clone(), "first declared here")
+                    .with_help("a wire string parses to one code; keep one of them"),
+                );
+            } else {
+                first_alias.insert(&alias.value, (draft, alias));
+            }
+        }
+    }
+}
+
+/// `number` is unique in the catalog.
+fn check_numbers(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
+    let mut first_with: BTreeMap<u32, (&CodeDraft<'_>, &Located<u32>)> = BTreeMap::new();
+    for draft in drafts {
+        let Some(number) = &draft.number else {
+            continue;
+        };
+        match first_with.get(&number.value) {
+            Some((first, first_number)) => cx.report(
+                Diagnostic::error(format!(
+                    "number {} is used by codes `{}` and `{}`",
+                    number.value, first.code.code, draft.code.code
+                ))
+                .with_label(&draft.file.shown, number.span.clone(), "used again here")
+                .with_context(
+                    &first.file.shown,
+                    first_number.span.clone(),
+                    "first used here",
+                )
+                .with_help("numbers are unique in the catalog; pick an unused one"),
+            ),
+            None => {
+                first_with.insert(number.value, (draft, number));
+            }
+        }
+    }
+}
+
+/// A deprecation's replacement names a code of the catalog.
+fn check_replacements(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
+    for draft in drafts {
+        let Some(replacement) = &draft.replacement else {
+            continue;
+        };
+        let target = replacement.value.as_str();
+        if target == draft.code.code {
+            cx.report(
+                Diagnostic::error(format!("code `{target}` is deprecated in favour of itself"))
+                    .with_label(
+                        &draft.file.shown,
+                        replacement.span.clone(),
+                        "the code itself",
+                    )
+                    .with_help("name the code that replaces it, or remove `replacement`"),
+            );
+            continue;
+        }
+        if drafts.iter().any(|d| d.code.code == target) {
+            continue;
+        }
+        let mut diagnostic = Diagnostic::error(format!(
+            "replacement `{target}` of deprecated code `{}` is not a code",
+            draft.code.code
+        ))
+        .with_label(&draft.file.shown, replacement.span.clone(), "no such code");
+        if let Some(owner) = drafts
+            .iter()
+            .find(|d| d.code.aliases.iter().any(|a| a == target))
+        {
+            diagnostic = diagnostic.with_help(format!(
+                "`{target}` is an alias of `{}`; name the code itself",
+                owner.code.code
+            ));
+        } else if let Some(close) =
+            did_you_mean(target, drafts.iter().map(|d| d.code.code.as_str()))
+        {
+            diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
+        }
+        cx.report(diagnostic);
+    }
+}
