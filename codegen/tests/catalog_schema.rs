@@ -1,0 +1,368 @@
+//! The JSON Schemas in `codegen/schema/` are what editors (taplo, Even Better
+//! TOML) use to complete and check catalog files. These tests keep them
+//! honest: every catalog the project ships validates against them, each file
+//! points its `#:schema` directive at the right one, their enums match the
+//! model's, and files the loader would reject are rejected here too.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use errcat_codegen::model::{CodeStyle, DetailsKind, GrpcCode, Header, ParamType, WireShape};
+use jsonschema::Validator;
+use serde_json::Value;
+
+/// The catalogs every example and test relies on. Further `examples/*/catalog`
+/// folders are found on their own; these must exist.
+const CATALOGS: &[&str] = &[
+    "catalog",
+    "examples/workspaces/catalog",
+    "examples/function-compute/catalog",
+    "examples/billing/catalog",
+    "codegen/tests/fixtures/mini",
+];
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("codegen/ has a parent")
+        .to_owned()
+}
+
+fn schema_path(name: &str) -> PathBuf {
+    repo_root().join("codegen/schema").join(name)
+}
+
+fn read_json(path: &Path) -> Value {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A validator for one of the schemas, after checking the schema itself is
+/// valid draft-07 (the draft taplo supports best). Formats (`uri`) are
+/// checked, as editors check them.
+fn validator(name: &str) -> Validator {
+    let schema = read_json(&schema_path(name));
+    if let Err(e) = jsonschema::draft7::meta::validate(&schema) {
+        panic!("{name} is not a valid draft-07 schema: {e}");
+    }
+    jsonschema::draft7::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// A TOML document as the JSON value editors validate.
+fn toml_to_json(text: &str) -> Value {
+    let table: toml::Table = toml::from_str(text).expect("valid TOML");
+    serde_json::to_value(table).expect("TOML converts to JSON")
+}
+
+fn errors(validator: &Validator, instance: &Value) -> Vec<String> {
+    validator
+        .iter_errors(instance)
+        .map(|e| format!("at `{}`: {e}", e.instance_path()))
+        .collect()
+}
+
+/// Every catalog folder: the fixed list plus any other example catalog.
+fn catalog_dirs() -> Vec<PathBuf> {
+    let root = repo_root();
+    let mut dirs: Vec<PathBuf> = CATALOGS.iter().map(|c| root.join(c)).collect();
+    for entry in fs::read_dir(root.join("examples")).expect("examples/ exists") {
+        let dir = entry.expect("readable examples/").path().join("catalog");
+        if dir.join("catalog.toml").is_file() && !dirs.contains(&dir) {
+            dirs.push(dir);
+        }
+    }
+    dirs
+}
+
+fn toml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("readable catalog folder").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn schema_for(file: &Path) -> &'static str {
+    if file.file_name().is_some_and(|n| n == "catalog.toml") {
+        "catalog.schema.json"
+    } else {
+        "codes.schema.json"
+    }
+}
+
+#[test]
+fn every_catalog_file_validates_against_its_schema() {
+    let catalog = validator("catalog.schema.json");
+    let codes = validator("codes.schema.json");
+    let mut problems = Vec::new();
+    let mut code_count = 0;
+    for dir in catalog_dirs() {
+        let files = toml_files(&dir);
+        assert!(
+            files.iter().any(|f| f.ends_with("catalog.toml")) && files.len() > 1,
+            "{} needs a catalog.toml and at least one code file",
+            dir.display()
+        );
+        for file in files {
+            let instance = toml_to_json(&fs::read_to_string(&file).unwrap());
+            let validator = match schema_for(&file) {
+                "catalog.schema.json" => &catalog,
+                _ => {
+                    code_count += instance.as_object().map_or(0, |o| o.len());
+                    &codes
+                }
+            };
+            for error in errors(validator, &instance) {
+                problems.push(format!("{}: {error}", file.display()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The four seed catalogs alone hold well over a hundred codes; far fewer
+    // means files were skipped, not validated.
+    assert!(code_count > 100, "only {code_count} codes validated");
+}
+
+/// Editors find the schema through the file's first line, relative to the
+/// file; a wrong path silently turns completion and checking off.
+#[test]
+fn shipped_catalog_files_name_their_schema() {
+    let mut problems = Vec::new();
+    for dir in catalog_dirs() {
+        // The test fixture is kept minimal on purpose.
+        if dir.ends_with("codegen/tests/fixtures/mini") {
+            continue;
+        }
+        for file in toml_files(&dir) {
+            let text = fs::read_to_string(&file).unwrap();
+            let first = text.lines().next().unwrap_or_default();
+            let Some(target) = first.strip_prefix("#:schema ") else {
+                problems.push(format!(
+                    "{}: first line is not `#:schema ...`",
+                    file.display()
+                ));
+                continue;
+            };
+            let resolved = file.parent().unwrap().join(target.trim());
+            let expected = schema_path(schema_for(&file));
+            match resolved.canonicalize() {
+                Ok(path) if path == expected.canonicalize().unwrap() => {}
+                _ => problems.push(format!(
+                    "{}: `#:schema {target}` should lead to {}",
+                    file.display(),
+                    expected.display()
+                )),
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+fn enum_at<'a>(schema: &'a Value, pointer: &str) -> Vec<&'a str> {
+    schema
+        .pointer(pointer)
+        .and_then(Value::as_array)
+        .unwrap_or_else(|| panic!("no enum at {pointer}"))
+        .iter()
+        .map(|v| v.as_str().expect("string enum"))
+        .collect()
+}
+
+/// The schemas spell out what the model accepts; a new wire shape, gRPC code
+/// or header must reach editors too.
+#[test]
+fn schema_enums_match_the_model() {
+    let codes = read_json(&schema_path("codes.schema.json"));
+    let catalog = read_json(&schema_path("catalog.schema.json"));
+    let code = "/definitions/code/properties";
+    let shapes: Vec<_> = WireShape::ALL.map(WireShape::as_str).into();
+    assert_eq!(enum_at(&codes, &format!("{code}/wire_shape/enum")), shapes);
+    assert_eq!(
+        enum_at(&catalog, "/definitions/catalog/properties/wire_shape/enum"),
+        shapes
+    );
+    assert_eq!(
+        enum_at(&catalog, "/definitions/catalog/properties/code_style/enum"),
+        CodeStyle::ALL.map(CodeStyle::as_str)
+    );
+    assert_eq!(
+        enum_at(&codes, &format!("{code}/grpc/enum")),
+        GrpcCode::ALL.map(GrpcCode::as_str)
+    );
+    assert_eq!(
+        enum_at(&codes, &format!("{code}/details/enum")),
+        DetailsKind::ALL.map(DetailsKind::as_str)
+    );
+    assert_eq!(
+        enum_at(&codes, &format!("{code}/params/additionalProperties/enum")),
+        ParamType::ALL.map(ParamType::as_str)
+    );
+    assert_eq!(
+        enum_at(&codes, &format!("{code}/headers/items/anyOf/0/enum")),
+        Header::ALL.map(Header::as_str)
+    );
+}
+
+fn code_file_errors(text: &str) -> Vec<String> {
+    errors(&validator("codes.schema.json"), &toml_to_json(text))
+}
+
+fn catalog_file_errors(text: &str) -> Vec<String> {
+    errors(&validator("catalog.schema.json"), &toml_to_json(text))
+}
+
+#[test]
+fn a_misspelled_field_fails() {
+    let problems = code_file_errors(
+        r#"
+        [RATE_LIMITED]
+        status = 429
+        message = "Too many requests"
+        retriable = true
+        "#,
+    );
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("retriable"), "{problems:?}");
+    assert!(problems[0].contains("/RATE_LIMITED"), "{problems:?}");
+}
+
+#[test]
+fn wrong_values_fail_where_the_loader_would_reject_them() {
+    let bad = [
+        // Status outside 400..=599.
+        r#"[OK]
+           status = 200
+           message = "fine""#,
+        // Missing message.
+        "[NO_MESSAGE]\nstatus = 400",
+        // A placeholder without `params`.
+        r#"[VERSION_NOT_FOUND]
+           status = 404
+           message = "version {version} does not exist""#,
+        // Unknown parameter type.
+        r#"[X]
+           status = 400
+           message = "{n}"
+           params = { n = "u64" }"#,
+        // Parameter names are snake_case.
+        r#"[X]
+           status = 400
+           message = "{serviceName}"
+           params = { serviceName = "string" }"#,
+        // A header errcat cannot fill.
+        r#"[X]
+           status = 429
+           message = "slow down"
+           headers = ["X-RateLimit-Limit"]"#,
+        // Unknown gRPC code name (OK is not an error).
+        r#"[X]
+           status = 400
+           message = "m"
+           grpc = "OK""#,
+        // An empty resolve.
+        "[X]\nstatus = 400\nmessage = \"m\"\nresolve = {}",
+        // Resolve with an unknown method.
+        "[X]\nstatus = 400\nmessage = \"m\"\nresolve = { method = \"FETCH\" }",
+        // A top-level key that is not a code table.
+        "status = 400",
+        // A code that no code style spells this way.
+        "[rate-limited]\nstatus = 429\nmessage = \"m\"",
+    ];
+    for text in bad {
+        assert!(
+            !code_file_errors(text).is_empty(),
+            "should fail the schema:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn the_schema_accepts_what_the_format_allows() {
+    let problems = code_file_errors(
+        r#"
+        [LITERAL_BRACES]
+        status = 400
+        message = "expected {{ and }} around the body"
+
+        [RATE_LIMITED]
+        status = 429
+        message = "limit is {limit} per minute"
+        params = { limit = "unsigned" }
+        throttling = true
+        retry_after = 60
+        headers = ["retry-after", "RateLimit-Limit"]
+        grpc = "RESOURCE_EXHAUSTED"
+        deprecated = { since = "2.0", replacement = "LITERAL_BRACES" }
+        resolve = { action = "upgrade_plan", method = "POST", endpoint = "/v1/billing/subscription" }
+        "#,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+#[test]
+fn catalog_settings_are_checked() {
+    let good = r#"
+        [catalog]
+        name = "fold"
+        title = "Fold API"
+        code_style = "SCREAMING_SNAKE_CASE"
+
+        [[category]]
+        id = "limits"
+        title = "Limits"
+    "#;
+    assert!(catalog_file_errors(good).is_empty());
+    for (from, to) in [
+        (
+            r#"code_style = "SCREAMING_SNAKE_CASE""#,
+            r#"code_style = "kebab-case""#,
+        ),
+        (r#"name = "fold""#, r#"name = "Fold""#),
+        (r#"title = "Fold API""#, r#"titel = "Fold API""#),
+        (r#"id = "limits""#, r#"id = "rate-limits""#),
+        ("[[category]]", "[[categories]]"),
+    ] {
+        let bad = good.replace(from, to);
+        assert_ne!(bad, good);
+        assert!(!catalog_file_errors(&bad).is_empty(), "should fail:\n{bad}");
+    }
+}
+
+#[test]
+fn every_property_is_documented() {
+    fn walk(value: &Value, at: &str, missing: &mut Vec<String>) {
+        let Some(object) = value.as_object() else {
+            return;
+        };
+        if let Some(Value::Object(properties)) = object.get("properties") {
+            for (name, property) in properties {
+                let documented = property.get("description").is_some()
+                    || property.get("$ref").is_some_and(|r| r.is_string());
+                if !documented {
+                    missing.push(format!("{at}/properties/{name}"));
+                }
+            }
+        }
+        for (key, child) in object {
+            walk(child, &format!("{at}/{key}"), missing);
+        }
+    }
+    for name in ["catalog.schema.json", "codes.schema.json"] {
+        let mut missing = Vec::new();
+        walk(&read_json(&schema_path(name)), "", &mut missing);
+        assert!(missing.is_empty(), "{name}: undocumented {missing:?}");
+    }
+    // `$ref`s are documented at their definitions.
+    let catalog = read_json(&schema_path("catalog.schema.json"));
+    for definition in ["catalog", "category"] {
+        assert!(
+            catalog["definitions"][definition]["description"].is_string(),
+            "{definition}"
+        );
+    }
+}
