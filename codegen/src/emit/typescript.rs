@@ -1,9 +1,0 @@
-//! typescript emitter. Placeholder signature.
-
-use super::OutputFile;
-use crate::model::Catalog;
-
-pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
-    let _ = catalog;
-    Vec::new()
-}

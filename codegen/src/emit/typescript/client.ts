@@ -1,0 +1,241 @@
+/** Whether `value` is a code of this catalog (aliases are not; see {@link toErrorCode}). */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && Object.hasOwn(errorStatus, value);
+}
+
+/** The code a wire string stands for: the code itself, or the code an alias maps to. */
+export function toErrorCode(wire: string): ErrorCode | undefined {
+  return isErrorCode(wire) ? wire : aliasOf.get(wire);
+}
+
+/**
+ * Whether retrying the request can succeed. Codes this client does not know
+ * are not retryable: nothing says that repeating them is safe.
+ */
+export function isRetryable(code: string | undefined): boolean {
+  const known = code === undefined ? undefined : toErrorCode(code);
+  return known !== undefined && errorRetryable[known];
+}
+
+/** The code's message with `params` filled in, as the server renders it. */
+export function formatMessage<C extends ErrorCode>(code: C, params: ErrorParams[C]): string {
+  const values = params as unknown as Readonly<Record<string, unknown>>;
+  return errorMessage[code as ErrorCode].replace(
+    /\{\{|\}\}|\{([^{}]*)\}/g,
+    (match: string, name: string | undefined) => (name === undefined ? match.charAt(0) : String(values[name])),
+  );
+}
+
+/** The wire shapes an error body can have, named as in the catalog format. */
+export type WireShape = "flat" | "nested" | "error_code" | "problem" | "oauth2";
+
+/** RFC 9457 `resolve`: how a human or an agent can fix the problem. */
+export interface ErrorResolve {
+  readonly message?: string;
+  readonly url?: string;
+  readonly action?: string;
+  readonly method?: string;
+  readonly endpoint?: string;
+}
+
+interface ApiErrorFields {
+  /** HTTP status: the response's if given, else the body's `status`. */
+  readonly status: number | undefined;
+  /** The body's shape, or `undefined` when it was no error body this client knows. */
+  readonly shape: WireShape | undefined;
+  /** The code exactly as received, before aliases were resolved. */
+  readonly wireCode: string | undefined;
+  /** The human-readable message; never empty. */
+  readonly message: string;
+  readonly hint: string | undefined;
+  /** `details` as sent (field errors, or any JSON), `null` when absent. */
+  readonly details: unknown;
+  readonly requestId: string | undefined;
+  readonly resolve: ErrorResolve | undefined;
+  /** problem+json `type` (the docs URL) and `instance`. */
+  readonly type: string | undefined;
+  readonly instance: string | undefined;
+  /** The body as received (parsed JSON, or the text when it was not JSON). */
+  readonly body: unknown;
+}
+
+/** An error whose code this client was built with. */
+export interface KnownApiError<C extends ErrorCode = ErrorCode> extends ApiErrorFields {
+  readonly known: true;
+  readonly code: C;
+}
+
+/**
+ * An error this client cannot name: a code added to the API after the client
+ * was built (kept in `code`), or a body with no code at all (a proxy's page).
+ */
+export interface UnknownApiError extends ApiErrorFields {
+  readonly known: false;
+  readonly code: string | undefined;
+}
+
+/** Any error response, parsed; switch on `known`, then on `code`. */
+export type ApiError = KnownApiError | UnknownApiError;
+
+/** Narrows `error` to one code, so its type names the code. */
+export function hasCode<C extends ErrorCode>(error: ApiError, code: C): error is KnownApiError<C> {
+  return error.known && error.code === code;
+}
+
+type Json = Readonly<Record<string, unknown>>;
+
+function object(value: unknown): Json | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}
+
+interface Fields {
+  readonly shape: WireShape | undefined;
+  readonly wireCode: string | undefined;
+  readonly message: string | undefined;
+  readonly status: number | undefined;
+  readonly details: unknown;
+  readonly requestId: string | undefined;
+}
+
+// Every shape a catalog can emit is recognized, whatever the catalog's
+// default: a code may choose its own shape, and a server may answer with
+// problem+json when asked to.
+function readFields(body: Json): Fields {
+  const nested = object(body["error"]);
+  const requestId = text(body["request_id"]);
+  const details = body["details"] ?? null;
+  if ("error_code" in body || (typeof body["type"] === "string" && typeof body["title"] === "string")) {
+    const status = body["status"];
+    return {
+      shape: "problem",
+      wireCode: text(body["error_code"]),
+      message: text(body["detail"]) ?? text(body["title"]),
+      status: typeof status === "number" ? status : undefined,
+      details,
+      requestId,
+    };
+  }
+  if (nested !== undefined) {
+    return {
+      shape: "nested",
+      wireCode: text(nested["code"]),
+      message: text(nested["message"]),
+      status: undefined,
+      details: nested["details"] ?? null,
+      requestId: text(nested["request_id"]) ?? requestId,
+    };
+  }
+  if ("errorCode" in body) {
+    const shape = "error_code";
+    return { shape, wireCode: text(body["errorCode"]), message: text(body["errorMessage"]), status: undefined, details, requestId };
+  }
+  if (typeof body["error"] === "string" && "code" in body) {
+    return { shape: "flat", wireCode: text(body["code"]), message: text(body["error"]), status: undefined, details, requestId };
+  }
+  if (typeof body["error"] === "string") {
+    const shape = "oauth2";
+    return { shape, wireCode: text(body["error"]), message: text(body["error_description"]), status: undefined, details, requestId };
+  }
+  return { shape: undefined, wireCode: undefined, message: undefined, status: undefined, details, requestId };
+}
+
+function readResolve(value: unknown): ErrorResolve | undefined {
+  const resolve = object(value);
+  if (resolve === undefined) {
+    return undefined;
+  }
+  const out: { -readonly [K in keyof ErrorResolve]: string } = {};
+  for (const key of ["message", "url", "action", "method", "endpoint"] as const) {
+    const member = text(resolve[key]);
+    if (member !== undefined) {
+      out[key] = member;
+    }
+  }
+  return out;
+}
+
+/**
+ * Parses an error response body, in any wire shape, into an {@link ApiError}.
+ * `body` is the parsed JSON or the raw text. Never throws: a body this
+ * client cannot read becomes an {@link UnknownApiError}.
+ */
+export function parseError(body: unknown, status?: number): ApiError {
+  const parsed = typeof body === "string" ? parseJson(body) : body;
+  const json = object(parsed) ?? {};
+  const fields = readFields(json);
+  const code = fields.wireCode === undefined ? undefined : toErrorCode(fields.wireCode);
+  const httpStatus = status ?? fields.status;
+  const fallback = code !== undefined ? errorTitle[code] : fields.wireCode ?? (httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`);
+  const common = {
+    status: httpStatus,
+    shape: fields.shape,
+    wireCode: fields.wireCode,
+    message: fields.message ?? fallback,
+    hint: text(json["hint"]),
+    details: fields.details,
+    requestId: fields.requestId,
+    resolve: readResolve(json["resolve"]),
+    type: fields.shape === "problem" ? text(json["type"]) : undefined,
+    instance: fields.shape === "problem" ? text(json["instance"]) : undefined,
+    body: parsed,
+  };
+  return code !== undefined ? { known: true, code, ...common } : { known: false, code: fields.wireCode, ...common };
+}
+
+/** The part of a fetch `Response` that {@link parseErrorResponse} reads. */
+export interface ResponseLike {
+  readonly status: number;
+  text(): Promise<string>;
+}
+
+/** Reads and parses an error response; never rejects. */
+export async function parseErrorResponse(response: ResponseLike): Promise<ApiError> {
+  let body: string | undefined;
+  try {
+    body = await response.text();
+  } catch {
+    body = undefined;
+  }
+  return parseError(body, response.status);
+}
+
+/** The part of fetch `Headers` that {@link retryAfterMs} reads. */
+export interface HeadersLike {
+  get(name: string): string | null;
+}
+
+const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)/;
+
+/**
+ * How long to wait before retrying, from the `Retry-After` header: either
+ * delta-seconds or an HTTP date (compared with `now`, in epoch milliseconds).
+ * `undefined` when the header is absent or unreadable; a past date is 0.
+ */
+export function retryAfterMs(response: { readonly headers: HeadersLike }, now: number = Date.now()): number | undefined {
+  const value = response.headers.get("retry-after")?.trim();
+  if (value === undefined || value === "") {
+    return undefined;
+  }
+  if (/^\d+$/.test(value)) {
+    return Number(value) * 1000;
+  }
+  if (!HTTP_DATE.test(value)) {
+    return undefined;
+  }
+  // HTTP dates are always GMT, but asctime() dates do not say so, and
+  // Date.parse would read them as local time.
+  const date = Date.parse(/GMT$/.test(value) ? value : `${value} GMT`);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

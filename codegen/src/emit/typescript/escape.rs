@@ -1,0 +1,97 @@
+//! The one way catalog text reaches TypeScript: as a string literal.
+//!
+//! Catalog strings end up in three places in the output: string literals,
+//! object keys and JSDoc comments. Rather than an escaper per context, every
+//! catalog string is written as a double-quoted literal that is safe in all of
+//! them at once, so no catalog text can end a string, a comment or a line, or
+//! start a template substitution or a JSDoc tag.
+
+/// `text` as a double-quoted TypeScript string literal that is also valid
+/// JSON and decodes to exactly `text`.
+///
+/// Starts from `serde_json` (quotes, backslashes, control characters), then
+/// escapes what JSON allows but the output's other contexts do not:
+/// everything outside printable ASCII (U+2028 and U+2029 end lines in older
+/// JavaScript and every editor; non-ASCII keeps the output's encoding moot),
+/// backticks and `${` (template literals), `*/` (ends the JSDoc the literal
+/// may sit in) and `{@` (opens an inline JSDoc tag).
+pub fn string_literal(text: &str) -> String {
+    let json = serde_json::to_string(text).expect("a string always serializes");
+    let mut out = String::with_capacity(json.len() + 8);
+    let mut previous = '\0';
+    for c in json.chars() {
+        match c {
+            '`' => out.push_str("\\u0060"),
+            '/' if previous == '*' => out.push_str("\\/"),
+            '{' if previous == '$' => {
+                // The `$` is already written; `\u007b` is the brace.
+                out.push_str("\\u007b");
+            }
+            '@' if previous == '{' => out.push_str("\\u0040"),
+            ' '..='~' => out.push(c),
+            _ => {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
+        }
+        previous = c;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::string_literal;
+
+    fn decodes_to_itself(text: &str) -> String {
+        let literal = string_literal(text);
+        let back: String = serde_json::from_str(&literal).expect("the literal is JSON");
+        assert_eq!(back, text, "{literal} decodes to something else");
+        assert!(
+            literal.chars().all(|c| (' '..='~').contains(&c)),
+            "{literal} is not printable ASCII"
+        );
+        literal
+    }
+
+    #[test]
+    fn plain_text_stays_readable() {
+        assert_eq!(
+            decodes_to_itself("version '{version}' of service does not exist"),
+            r#""version '{version}' of service does not exist""#
+        );
+        assert_eq!(
+            decodes_to_itself("https://docs.example.com/errors#a_b"),
+            r#""https://docs.example.com/errors#a_b""#
+        );
+        assert_eq!(
+            decodes_to_itself("mail support@example.com"),
+            r#""mail support@example.com""#
+        );
+    }
+
+    #[test]
+    fn nothing_can_close_the_literal_or_the_comment_around_it() {
+        assert_eq!(
+            decodes_to_itself("a\"b\\c\nd\re\tf"),
+            r#""a\"b\\c\nd\re\tf""#
+        );
+        assert_eq!(decodes_to_itself("*/ x /*"), r#""*\/ x /*""#);
+        assert_eq!(decodes_to_itself("**/"), r#""**\/""#);
+        assert_eq!(decodes_to_itself("`${x}`"), r#""\u0060$\u007bx}\u0060""#);
+        assert_eq!(decodes_to_itself("{@link x}"), r#""{\u0040link x}""#);
+    }
+
+    #[test]
+    fn line_separators_and_non_ascii_become_escapes() {
+        assert_eq!(
+            decodes_to_itself("a\u{2028}b\u{2029}c"),
+            r#""a\u2028b\u2029c""#
+        );
+        assert_eq!(decodes_to_itself("wait — retry"), r#""wait \u2014 retry""#);
+        assert_eq!(decodes_to_itself("🦀"), r#""\ud83e\udd80""#);
+        assert_eq!(decodes_to_itself("\u{7f}\u{0}"), r#""\u007f\u0000""#);
+    }
+}

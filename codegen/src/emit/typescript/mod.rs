@@ -1,0 +1,261 @@
+//! TypeScript for frontends and SDKs: one ES module, `errors.ts`, with the
+//! codes, their metadata as tables keyed by code, and a parser that turns an
+//! error response in any wire shape into one discriminated union.
+//!
+//! One file, so it drops into any project whatever its module resolution
+//! (no relative import to spell `.js` or not). Per-code data is tables, not
+//! per-code functions or types, because a 10,000-code catalog has to type
+//! check about as fast as 10,000 string constants; the parser and helpers
+//! are the same for every catalog and live in `client.ts`, appended as is.
+//! Catalog text only ever appears through [`escape::string_literal`].
+
+mod escape;
+
+use std::fmt::Write as _;
+
+use super::OutputFile;
+use crate::model::{Catalog, Code, ParamType};
+
+pub use escape::string_literal;
+
+/// The catalog-independent part of the module: parsing and helpers.
+const CLIENT: &str = include_str!("client.ts");
+
+/// The output file name, relative to the `typescript/` folder.
+pub const FILE: &str = "errors.ts";
+
+pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
+    let mut out = super::slash_notice(&catalog.name);
+    module_doc(&mut out, catalog);
+    code_object(&mut out, catalog);
+    category_types(&mut out, catalog);
+    params_interface(&mut out, catalog);
+    tables(&mut out, catalog);
+    aliases(&mut out, catalog);
+    out.push('\n');
+    out.push_str(CLIENT);
+    vec![OutputFile::new(FILE, out)]
+}
+
+fn module_doc(out: &mut String, catalog: &Catalog) {
+    let version = match &catalog.version {
+        Some(version) => format!(", version {}", string_literal(version)),
+        None => String::new(),
+    };
+    let _ = write!(
+        out,
+        "/**\n * Errors of {title} (catalog {name}{version}): every code, its parameters\n \
+         * and metadata, and a parser for error responses in every wire shape.\n \
+         * No dependencies and no side effects, so unused parts tree-shake away.\n \
+         *\n * @module\n */\n",
+        title = string_literal(&catalog.title),
+        name = string_literal(&catalog.name),
+    );
+}
+
+fn code_object(out: &mut String, catalog: &Catalog) {
+    out.push_str(
+        "\n/** Every error code, keyed by a TypeScript-friendly name; each value is the code as sent on the wire. */\n\
+         export const ErrorCode = {\n",
+    );
+    for code in &catalog.codes {
+        code_doc(out, catalog, code);
+        let _ = writeln!(out, "  {}: {},", code.ts_key(), string_literal(&code.code));
+    }
+    out.push_str(
+        "} as const;\n\n\
+         /** An error code of this API. Codes added later arrive as {@link UnknownApiError}. */\n\
+         export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];\n",
+    );
+}
+
+/// The JSDoc an editor shows on `ErrorCode.X`: what the code means and what
+/// to do, with `@deprecated` so editors strike out codes not to rely on.
+fn code_doc(out: &mut String, catalog: &Catalog, code: &Code) {
+    let category = &catalog.categories[code.category];
+    let retry = if code.retry.retryable {
+        "retryable"
+    } else {
+        "not retryable"
+    };
+    let mut paragraphs = vec![
+        format!(
+            "{} (HTTP {}, category {}, {retry}).",
+            string_literal(&code.title),
+            code.status,
+            string_literal(&category.id),
+        ),
+        format!("Message: {}", string_literal(&code.message.source())),
+    ];
+    if let Some(description) = &code.description {
+        paragraphs.push(format!("Cause: {}", string_literal(description)));
+    }
+    if let Some(hint) = &code.hint {
+        paragraphs.push(format!("Hint: {}", string_literal(hint)));
+    }
+    if !code.aliases.is_empty() {
+        let aliases: Vec<String> = code.aliases.iter().map(|a| string_literal(a)).collect();
+        paragraphs.push(format!("Also received as {}.", aliases.join(", ")));
+    }
+    let mut tags = vec![format!("@see {}", string_literal(&catalog.docs_url(code)))];
+    if let Some(deprecated) = deprecation(catalog, code) {
+        tags.push(deprecated);
+    }
+    out.push_str("  /**\n");
+    for (i, paragraph) in paragraphs.iter().enumerate() {
+        if i > 0 {
+            out.push_str("   *\n");
+        }
+        let _ = writeln!(out, "   * {paragraph}");
+    }
+    for tag in tags {
+        let _ = writeln!(out, "   * {tag}");
+    }
+    out.push_str("   */\n");
+}
+
+fn deprecation(catalog: &Catalog, code: &Code) -> Option<String> {
+    let since = |since: &Option<String>| match since {
+        Some(version) => format!(" since {}", string_literal(version)),
+        None => String::new(),
+    };
+    let note = |note: &Option<String>| match note {
+        Some(note) => format!(" {}", string_literal(note)),
+        None => String::new(),
+    };
+    if let Some(retired) = &code.retired {
+        return Some(format!(
+            "@deprecated Retired{}: the API no longer sends it; kept so older responses still parse.{}",
+            since(&retired.since),
+            note(&retired.note),
+        ));
+    }
+    let deprecated = code.deprecated.as_ref()?;
+    let replacement = deprecated
+        .replacement
+        .as_deref()
+        .and_then(|replacement| catalog.find(replacement))
+        .map(|replacement| format!(" Use {{@link ErrorCode.{}}} instead.", replacement.ts_key()))
+        .unwrap_or_default();
+    Some(format!(
+        "@deprecated Deprecated{}.{replacement}{}",
+        since(&deprecated.since),
+        note(&deprecated.note),
+    ))
+}
+
+fn category_types(out: &mut String, catalog: &Catalog) {
+    out.push_str("\n/** The categories codes are grouped in, in documentation order. */\nexport type ErrorCategory =");
+    for category in &catalog.categories {
+        let _ = write!(out, "\n  | {}", string_literal(&category.id));
+    }
+    out.push_str(
+        ";\n\n/** Human title of each category. */\nexport const errorCategoryTitle = {\n",
+    );
+    for category in &catalog.categories {
+        let _ = writeln!(
+            out,
+            "  {}: {},",
+            string_literal(&category.id),
+            string_literal(&category.title)
+        );
+    }
+    out.push_str("} as const;\n");
+}
+
+fn params_interface(out: &mut String, catalog: &Catalog) {
+    out.push_str(
+        "\n/** Parameters of each code's message template, for {@link formatMessage}. */\n\
+         export interface ErrorParams {\n",
+    );
+    for code in &catalog.codes {
+        let params = &code.message.params;
+        let ty = if params.is_empty() {
+            "Record<string, never>".to_owned()
+        } else {
+            let members: Vec<String> = params
+                .iter()
+                .map(|p| format!("readonly {}: {}", string_literal(&p.name), ts_type(p.ty)))
+                .collect();
+            format!("{{ {} }}", members.join("; "))
+        };
+        let _ = writeln!(out, "  readonly {}: {ty};", string_literal(&code.code));
+    }
+    out.push_str("}\n");
+}
+
+fn ts_type(ty: ParamType) -> &'static str {
+    match ty {
+        ParamType::String => "string",
+        ParamType::Integer | ParamType::Unsigned | ParamType::Float => "number",
+        ParamType::Bool => "boolean",
+    }
+}
+
+/// Metadata as one table per field, keyed by code: a bundle keeps only the
+/// tables it reads, and each is one object literal however many codes there
+/// are.
+fn tables(out: &mut String, catalog: &Catalog) {
+    let table = |out: &mut String, doc: &str, name: &str, value: &dyn Fn(&Code) -> String| {
+        let _ = write!(out, "\n/** {doc} */\nexport const {name} = {{\n");
+        for code in &catalog.codes {
+            let _ = writeln!(out, "  {}: {},", string_literal(&code.code), value(code));
+        }
+        out.push_str("} as const;\n");
+    };
+    table(out, "HTTP status of each code.", "errorStatus", &|c| {
+        c.status.to_string()
+    });
+    table(
+        out,
+        "RFC 9457 title of each code: a static summary.",
+        "errorTitle",
+        &|c| string_literal(&c.title),
+    );
+    table(out, "Category of each code.", "errorCategory", &|c| {
+        string_literal(&catalog.categories[c.category].id)
+    });
+    table(
+        out,
+        "Whether retrying can succeed, per code.",
+        "errorRetryable",
+        &|c| c.retry.retryable.to_string(),
+    );
+    table(
+        out,
+        "Documentation URL of each code (the problem+json `type`).",
+        "errorDocsUrl",
+        &|c| string_literal(&catalog.docs_url(c)),
+    );
+    table(
+        out,
+        "Message template of each code: `{name}` is a parameter, `{{` and `}}` are braces.",
+        "errorMessage",
+        &|c| string_literal(&c.message.source()),
+    );
+}
+
+/// A `Map`, not an object literal, so no alias (say `__proto__`) can touch
+/// an object's prototype.
+fn aliases(out: &mut String, catalog: &Catalog) {
+    let pairs: Vec<String> = catalog
+        .codes
+        .iter()
+        .flat_map(|code| {
+            code.aliases.iter().map(move |alias| {
+                format!(
+                    "\n  [{}, {}],",
+                    string_literal(alias),
+                    string_literal(&code.code)
+                )
+            })
+        })
+        .collect();
+    let _ = write!(
+        out,
+        "\n/** Other wire strings that parse to a code. */\n\
+         const aliasOf: ReadonlyMap<string, ErrorCode> = /* @__PURE__ */ new Map<string, ErrorCode>([{}{}]);\n",
+        pairs.concat(),
+        if pairs.is_empty() { "" } else { "\n" },
+    );
+}

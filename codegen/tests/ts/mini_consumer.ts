@@ -1,0 +1,59 @@
+// An app using the mini fixture's generated module. Compiled by
+// `codegen/tests/typescript.rs`; each `@ts-expect-error` fails the build if
+// the line below it stops being an error, so the types are pinned both ways.
+
+import {
+  ErrorCode,
+  errorCategory,
+  errorStatus,
+  formatMessage,
+  hasCode,
+  isErrorCode,
+  parseError,
+  type ApiError,
+  type ErrorCategory,
+  type ErrorParams,
+} from "./errors.js";
+
+// Codes are the wire strings, and tables keep their literal types.
+export const notFound: "VERSION_NOT_FOUND" = ErrorCode.VERSION_NOT_FOUND;
+export const status: 404 = errorStatus[ErrorCode.VERSION_NOT_FOUND];
+export const category: ErrorCategory = errorCategory[ErrorCode.RATE_LIMITED];
+
+// @ts-expect-error: not a code of this catalog
+export const typo: ErrorCode = "VERSION_NOT_FOUNDD";
+
+// @ts-expect-error: categories are a closed union
+export const noSuchCategory: ErrorCategory = "billing";
+
+// Parameters are typed per code, in the message's order.
+export const rendered: string = formatMessage(ErrorCode.VERSION_NOT_FOUND, { version: 3, service: "api" });
+export const noParams: string = formatMessage(ErrorCode.AUTH_REQUIRED, {});
+export const versionParam: ErrorParams["VERSION_NOT_FOUND"]["version"] = 7;
+
+// @ts-expect-error: `version` is unsigned, so a number
+formatMessage(ErrorCode.VERSION_NOT_FOUND, { version: "3", service: "api" });
+
+// @ts-expect-error: `service` is missing
+formatMessage(ErrorCode.VERSION_NOT_FOUND, { version: 3 });
+
+// @ts-expect-error: AUTH_REQUIRED takes no parameters
+formatMessage(ErrorCode.AUTH_REQUIRED, { version: 3 });
+
+export function handle(error: ApiError): string {
+  if (hasCode(error, ErrorCode.VALIDATION_ERROR)) {
+    const code: "VALIDATION_ERROR" = error.code;
+    return code;
+  }
+  if (!error.known) {
+    // @ts-expect-error: an unknown error's code is any string, not an ErrorCode
+    const code: ErrorCode = error.code;
+    return code;
+  }
+  // Narrowed by `known`: the code is one of ours.
+  const code: ErrorCode = error.code;
+  return code;
+}
+
+export const parsed: ApiError = parseError('{"error":"x","code":"RATE_LIMITED"}', 429);
+export const guarded: boolean = isErrorCode(parsed.wireCode);
