@@ -114,19 +114,6 @@ impl Diagnostic {
     pub fn message(&self) -> &str {
         &self.message
     }
-
-    /// Where the diagnostic sorts: by file, then position; problems without
-    /// a place come after every placed one.
-    fn sort_key(&self) -> (bool, &str, usize) {
-        match self.labels.iter().find(|l| l.primary) {
-            Some(label) => (
-                false,
-                label.file.as_str(),
-                label.span.as_ref().map_or(0, |s| s.start),
-            ),
-            None => (true, "", 0),
-        }
-    }
 }
 
 /// Every problem found in one run, with the source texts needed to show
@@ -168,17 +155,29 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
-    /// The diagnostics in rendering order: by file, then position.
+    /// The diagnostics in rendering order: by file, then position; a
+    /// problem with a whole file comes after those inside it, and problems
+    /// with no file (a folder, the catalog as a whole) come last.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         let mut sorted: Vec<&Diagnostic> = self.items.iter().collect();
-        sorted.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        sorted.sort_by_cached_key(|d| self.sort_key(d));
         sorted.into_iter()
     }
 
+    fn sort_key<'d>(&self, diagnostic: &'d Diagnostic) -> (bool, &'d str, usize) {
+        match diagnostic.labels.iter().find(|l| l.primary) {
+            Some(label) => {
+                let outside_files = label.span.is_none() && !self.sources.contains_key(&label.file);
+                let position = label.span.as_ref().map_or(usize::MAX, |s| s.start);
+                (outside_files, label.file.as_str(), position)
+            }
+            None => (true, "", usize::MAX),
+        }
+    }
+
     fn render_one(&self, diagnostic: &Diagnostic) -> String {
-        let mut title_group = Level::ERROR
-            .primary_title(diagnostic.message.as_str())
-            .element(annotate_snippets::Padding);
+        let mut title_group =
+            Group::with_title(Level::ERROR.primary_title(diagnostic.message.as_str()));
         // Labels are grouped per file in first-mention order, primary file
         // first, so the `-->` line names where the problem is.
         let mut files: Vec<&str> = Vec::new();

@@ -266,7 +266,7 @@ pub(crate) fn list(items: &[&str]) -> String {
     }
 }
 
-fn article(type_name: &str) -> &'static str {
+pub(crate) fn article(type_name: &str) -> &'static str {
     if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
     } else {

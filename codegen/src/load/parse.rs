@@ -43,14 +43,11 @@ pub(crate) fn parse<'s>(cx: &mut Context, source: &'s SourceFile) -> ParsedFile<
     let (root, errors) = DeTable::parse_recoverable(&source.text);
     let root = root.into_inner();
     let mut sound = true;
-    let mut seen: Vec<(String, Option<Range<usize>>)> = Vec::new();
+    // After one syntax error the parser often trips again on the rest of
+    // the same line; only the first error of a line is worth showing.
+    let mut lines_with_errors: Vec<u32> = Vec::new();
     let mut syntax_errors = 0;
     for error in errors {
-        let key = (error.message().to_owned(), error.span());
-        if seen.contains(&key) {
-            continue;
-        }
-        seen.push(key);
         if error.message() == "duplicate key" {
             if let Some(span) = error.span() {
                 report_duplicate_key(cx, source, &root, span);
@@ -58,6 +55,11 @@ pub(crate) fn parse<'s>(cx: &mut Context, source: &'s SourceFile) -> ParsedFile<
             }
         }
         sound = false;
+        let line = error.span().map_or(0, |span| source.line_of(span.start));
+        if lines_with_errors.contains(&line) {
+            continue;
+        }
+        lines_with_errors.push(line);
         syntax_errors += 1;
         if syntax_errors <= MAX_SYNTAX_ERRORS_PER_FILE {
             cx.report(syntax_error(source, error.message(), error.span()));

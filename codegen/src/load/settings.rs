@@ -143,12 +143,16 @@ fn read_categories(cx: &mut Context, root: &Fields<'_, '_>) -> Vec<Category> {
         };
         let fields = Fields::new(root.file, table, "a `[[category]]`".to_owned(), item.span());
         fields.reject_unknown(cx, CATEGORY_FIELDS);
-        let id = fields.required_string(cx, "id");
-        let title = fields.required_string(cx, "title");
-        let description = fields.string(cx, "description").map(|l| l.value);
-        let (Some(id), Some(title)) = (id, title) else {
+        let Some(id) = fields.required_string(cx, "id") else {
             continue;
         };
+        // The stand-in title never reaches a catalog (its absence is
+        // reported), but keeping the category checks later ids against it.
+        let title = fields
+            .required_string(cx, "title")
+            .map(|l| l.value)
+            .unwrap_or_default();
+        let description = fields.string(cx, "description").map(|l| l.value);
         check_id(cx, &fields, "id", &id, "a category id", |c| c == '_');
         if let Some(first) = categories.iter().position(|c| c.id == id.value) {
             cx.report(
@@ -165,7 +169,7 @@ fn read_categories(cx: &mut Context, root: &Fields<'_, '_>) -> Vec<Category> {
         first_spans.push(id.span);
         categories.push(Category {
             id: id.value,
-            title: title.value,
+            title,
             description,
         });
     }

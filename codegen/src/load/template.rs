@@ -152,7 +152,7 @@ fn declared_params(
                     .with_label(&fields.file.shown, value.span(), "expected a type name")
                     .with_note(format!("expected one of {}", list(&type_names))),
                 );
-                continue;
+                ParamType::String
             }
         };
         declared.push((

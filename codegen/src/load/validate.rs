@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use toml::de::DeValue;
 
 use super::code::{self, CodeDraft};
-use super::fields::did_you_mean;
+use super::fields::{article, did_you_mean};
 use super::parse::{self, ParsedFile};
 use super::settings::{self, Settings};
 use super::{CATALOG_FILE, Context, Located, SourceFile, idents};
@@ -39,12 +39,14 @@ pub(crate) fn load(cx: &mut Context, shown_dir: &str, sources: &[SourceFile]) ->
     };
 
     let mut drafts: Vec<CodeDraft<'_>> = Vec::new();
+    let mut any_entries = false;
     let code_files = parsed.iter().filter(|p| p.source.name != CATALOG_FILE);
     for (rank, file) in code_files.enumerate() {
         if !file.sound {
             continue;
         }
         for (key, value) in file.entries() {
+            any_entries = true;
             let name = Located::new(key.get_ref().to_string(), key.span());
             match value.get_ref() {
                 DeValue::Table(table) => {
@@ -52,8 +54,9 @@ pub(crate) fn load(cx: &mut Context, shown_dir: &str, sources: &[SourceFile]) ->
                 }
                 other => cx.report(
                     Diagnostic::error(format!(
-                        "`{}` must be a table defining a code, found {}",
+                        "`{}` must be a table defining a code, found {} {}",
                         name.value,
+                        article(other.type_str()),
                         other.type_str()
                     ))
                     .with_label(&file.source.shown, name.span, "not a code table")
@@ -78,7 +81,7 @@ pub(crate) fn load(cx: &mut Context, shown_dir: &str, sources: &[SourceFile]) ->
     check_numbers(cx, &drafts);
     if complete {
         check_replacements(cx, &drafts);
-        if drafts.is_empty() && !parsed.is_empty() {
+        if !any_entries && !parsed.is_empty() {
             let shown = if shown_dir.is_empty() { "." } else { shown_dir };
             cx.report(
                 Diagnostic::error(format!("catalog `{shown}` defines no codes"))
@@ -203,7 +206,7 @@ fn check_aliases(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
                         "alias `{}` of code `{}` is itself a code",
                         alias.value, draft.code.code
                     ))
-                    .with_label(&draft.file.shown, alias.span.clone(), "alias")
+                    .with_label(&draft.file.shown, alias.span.clone(), "this alias")
                     .with_context(&code.file.shown, code.key_span.clone(), "the code")
                     .with_help("a wire string parses to one code; remove the alias"),
                 );
