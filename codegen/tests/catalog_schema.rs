@@ -2,7 +2,9 @@
 //! TOML) use to complete and check catalog files. These tests keep them
 //! honest: every catalog the project ships validates against them, each file
 //! points its `#:schema` directive at the right one, their enums match the
-//! model's, and files the loader would reject are rejected here too.
+//! model's, and files the loader would reject are rejected here too. The
+//! shipped catalogs must also load, and keep the choices their comments
+//! argue for.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -365,4 +367,76 @@ fn every_property_is_documented() {
             "{definition}"
         );
     }
+}
+
+/// The schema is a convenience for editors; the loader is the authority.
+/// Every shipped catalog must pass both, or an editor shows a clean file
+/// that `errcat gen` rejects.
+#[test]
+fn shipped_catalogs_also_load() {
+    for dir in catalog_dirs() {
+        if let Err(diagnostics) = errcat_codegen::load_dir(&dir) {
+            panic!("{} does not load:\n{diagnostics}", dir.display());
+        }
+    }
+}
+
+/// Statuses and shapes the example catalogs chose on purpose, each argued in
+/// a comment next to the code: where the Fold pages disagree the error
+/// reference wins, OAuth 2 codes keep their own shape, and the statuses the
+/// sources leave open stay as decided unless someone edits them knowingly.
+#[test]
+fn deliberate_choices_in_the_examples_hold() {
+    let root = repo_root();
+    let load = |dir: &str| {
+        errcat_codegen::load_dir(&root.join(dir))
+            .unwrap_or_else(|d| panic!("{dir} does not load:\n{d}"))
+    };
+    let fold = load("catalog");
+    let workspaces = load("examples/workspaces/catalog");
+    let function_compute = load("examples/function-compute/catalog");
+    let billing = load("examples/billing/catalog");
+    let expected = [
+        (&fold, "BINDING_NOT_FOUND", 404),
+        (&fold, "BINDING_NOT_ALLOWED", 400),
+        (&fold, "DEPLOY_FAILED", 500),
+        (&fold, "ROLLBACK_FAILED", 500),
+        (&fold, "DISPATCH_NOT_CONFIGURED", 501),
+        (&fold, "USAGE_LIMIT_EXCEEDED", 429),
+        (&fold, "DOWNGRADE_BLOCKED", 409),
+        (&workspaces, "workspace_slug_invalid", 400),
+        (&workspaces, "payment_method_required", 402),
+        (&workspaces, "webhook_secret_required", 500),
+        (&function_compute, "ConcurrentUpdateError", 409),
+        (&billing, "no_active_plan", 402),
+        (&billing, "rate_limit_exceeded", 429),
+        (&billing, "email_exists", 409),
+        (&billing, "token_expired", 410),
+        (&billing, "feature_check_failed", 500),
+    ];
+    for (catalog, code, status) in expected {
+        let found = catalog
+            .find(code)
+            .unwrap_or_else(|| panic!("{} has no {code}", catalog.name));
+        assert_eq!(found.status, status, "{code}");
+    }
+    for code in [
+        "invalid_grant",
+        "invalid_client",
+        "unsupported_grant_type",
+        "access_denied",
+    ] {
+        assert_eq!(
+            workspaces.find(code).map(|c| c.wire_shape),
+            Some(WireShape::OAuth2),
+            "{code}"
+        );
+    }
+    let rate_limited = fold.find("RATE_LIMITED").unwrap();
+    assert!(rate_limited.retry.throttling && rate_limited.retry.retryable);
+    assert_eq!(rate_limited.retry.after_seconds, Some(60));
+    assert_eq!(rate_limited.headers, Header::ALL);
+    let version = function_compute.find("VersionNotFound").unwrap();
+    let types: Vec<_> = version.message.params.iter().map(|p| p.ty).collect();
+    assert_eq!(types, [ParamType::Integer, ParamType::String]);
 }
