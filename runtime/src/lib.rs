@@ -24,6 +24,11 @@ pub use catalog::{
 pub use error::{Arg, Error, RateLimit, Source};
 pub use render::{Body, ErrorReport, RATELIMIT_LIMIT, RATELIMIT_REMAINING, RATELIMIT_RESET};
 
+/// Maps a service's own error enum onto catalog codes, checked by rustc
+/// against the generated catalog (feature `macros`).
+#[cfg(feature = "macros")]
+pub use errcat_macros::ApiError;
+
 /// Without the `axum` feature, generated crates' `IntoResponse` request
 /// expands to nothing.
 #[cfg(not(feature = "axum"))]
