@@ -1,0 +1,198 @@
+//! Writes the impls. Everything catalog-specific is named through
+//! `<catalog>::__api_error`, the support module every generated catalog
+//! carries, with the user's spans, so rustc's own errors point at the code
+//! string or the field that is wrong.
+
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::{DeriveInput, Ident, Member};
+
+use crate::ast::{Input, Variant};
+use crate::ctxt::Ctxt;
+use crate::{fallback, valid};
+
+pub fn derive(node: &DeriveInput) -> TokenStream {
+    let mut cx = Ctxt::default();
+    let input = Input::from_syn(&mut cx, node);
+    valid::check(&mut cx, &input);
+    match cx.check() {
+        Ok(()) => impls(&input),
+        Err(errors) => {
+            let mut tokens = errors.to_compile_error();
+            tokens.extend(fallback::impls(&input));
+            tokens
+        }
+    }
+}
+
+fn impls(input: &Input) -> TokenStream {
+    let catalog = input
+        .catalog
+        .as_ref()
+        .expect("validation rejects an enum without a catalog");
+    let support = quote!(#catalog::__api_error);
+    let ident = input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let ty = quote!(#ident #ty_generics);
+
+    let arms = input.variants.iter().map(|v| build_arm(&support, ident, v));
+    let attach_source = input.variants.iter().filter_map(|v| {
+        let source = v.source()?;
+        let pattern = source_pattern(ident, v, &source.member);
+        Some(quote! {
+            #pattern => #support::with_source(error, __source),
+        })
+    });
+    let source_arms = input.variants.iter().filter_map(|v| {
+        let source = v.source()?;
+        let pattern = source_pattern(ident, v, &source.member);
+        Some(quote_spanned! {source.span=>
+            #pattern => ::core::option::Option::Some(__source),
+        })
+    });
+    let from_impls = input.variants.iter().filter_map(|v| {
+        let field = v.fields.iter().find(|f| f.from.is_some())?;
+        let variant = v.ident;
+        let field_ty = field.ty;
+        let build = match &field.member {
+            Member::Named(name) => quote!(#ident::#variant { #name: value }),
+            Member::Unnamed(_) => quote!(#ident::#variant(value)),
+        };
+        Some(quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::From<#field_ty> for #ty #where_clause {
+                fn from(value: #field_ty) -> Self {
+                    #build
+                }
+            }
+        })
+    });
+    // `match *this {}` keeps an enum without variants well-typed.
+    let body = if input.variants.is_empty() {
+        quote!(match *this {})
+    } else {
+        quote!(match this { #(#arms)* })
+    };
+
+    quote! {
+        #[allow(non_snake_case, clippy::needless_borrow)]
+        const _: () = {
+            /// The catalog error a value of the enum stands for, without its
+            /// source (which only an owned value can hand over).
+            fn __api_error #impl_generics (this: &#ty) -> #support::Error #where_clause {
+                #body
+            }
+
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::From<#ty> for #support::Error #where_clause {
+                fn from(this: #ty) -> Self {
+                    let error = __api_error(&this);
+                    #[allow(unreachable_patterns)]
+                    match this {
+                        #(#attach_source)*
+                        _ => error,
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::From<&#ty> for #support::Error #where_clause {
+                fn from(this: &#ty) -> Self {
+                    __api_error(this)
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::From<#ty> for #support::CatalogError #where_clause {
+                fn from(this: #ty) -> Self {
+                    <#support::CatalogError as ::core::convert::From<#support::Error>>::from(
+                        ::core::convert::From::from(this),
+                    )
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ty #where_clause {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::fmt::Display::fmt(&__api_error(self), f)
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics ::std::error::Error for #ty #where_clause {
+                fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                    #[allow(unreachable_patterns)]
+                    match self {
+                        #(#source_arms)*
+                        _ => ::core::option::Option::None,
+                    }
+                }
+            }
+
+            #(#from_impls)*
+
+            #support::impl_into_response!(#ty);
+        };
+    }
+}
+
+/// One arm of `__api_error`: binds the variant's parameter fields and builds
+/// the code's parameter struct from them. The struct's path carries the code
+/// string's span (all of it, so rustc underlines the string and nothing else)
+/// and each field its own: that is where rustc's errors point.
+fn build_arm(support: &TokenStream, enum_ident: &Ident, variant: &Variant) -> TokenStream {
+    let code = variant
+        .code
+        .as_ref()
+        .expect("validation rejects a variant without a code");
+    let code_ident = Ident::new(&code.value(), code.span());
+    let params: Vec<_> = variant.params().collect();
+    let mut bindings: Vec<TokenStream> =
+        params.iter().map(|f| f.member.to_token_stream()).collect();
+    let details = variant.details();
+    if let Some(field) = details {
+        let member = &field.member;
+        bindings.push(quote!(#member: __details));
+    }
+    let variant_ident = variant.ident;
+    let inits = params.iter().map(|f| {
+        let member = &f.member;
+        quote_spanned!(f.span=> #member: #member)
+    });
+    let path = respan(quote!(#support::codes::#code_ident), code.span());
+    let construct = quote_spanned!(code.span()=> #support::new(#path { #(#inits,)* }));
+    let construct = match &variant.retry_after {
+        Some(seconds) => quote!(#support::with_retry_after(#construct, #seconds)),
+        None => construct,
+    };
+    let construct = match details {
+        Some(field) => quote_spanned!(field.span=> #support::with_details(#construct, __details)),
+        None => construct,
+    };
+    quote! {
+        #enum_ident::#variant_ident { #(#bindings,)* .. } => #construct,
+    }
+}
+
+/// A pattern matching `variant` that binds its source field as `__source`.
+fn source_pattern(enum_ident: &Ident, variant: &Variant, member: &Member) -> TokenStream {
+    let ident = variant.ident;
+    quote!(#enum_ident::#ident { #member: __source, .. })
+}
+
+/// `tokens` with every span set to `span`.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let TokenTree::Group(group) = &tree {
+                let mut inner = Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tree = TokenTree::Group(inner);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
+}
