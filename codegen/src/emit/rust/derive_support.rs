@@ -1,0 +1,279 @@
+//! Items of a generated catalog crate that `#[derive(errcat::ApiError)]`
+//! names, so rustc itself checks a service's mapping onto the catalog.
+//!
+//! Owner: the derive (issue 4). For the Rust emitter: put the tokens of
+//! [`module`] at the root of the generated crate (`lib.rs`), next to the code
+//! enum; they name it as `super::<CodeType>` and nothing else of yours.
+//!
+//! Per code there is one struct in `__api_error::codes`, named exactly like
+//! the code, whose fields are the code's template parameters. The derive
+//! writes a struct literal of it with the user's spans:
+//!
+//! - an unknown code is rustc's "cannot find struct ... in module
+//!   `..::codes`" at the code string, with "a struct with a similar name
+//!   exists" naming the nearest code;
+//! - a parameter without a field is "missing field `x`", a field that is no
+//!   parameter is "struct has no field named `y`";
+//! - a field of the wrong type fails the parameter's argument trait, whose
+//!   `on_unimplemented` message names the declared type;
+//! - a deprecated code's struct is `#[deprecated]`, so its use warns and
+//!   names the replacement.
+//!
+//! Retired codes get no struct: they are never emitted again.
+//!
+//! Size matters (catalogs reach 10,000 codes): one small struct and one
+//! `#[inline]` impl per code, so nothing is compiled for a code until a
+//! service uses it.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::model::{Catalog, Code, ParamType};
+
+/// The `__api_error` module for `catalog`.
+pub fn module(catalog: &Catalog) -> TokenStream {
+    let code_type = format_ident!("{}", catalog.rust_code_type());
+    let error_type = format_ident!("{}", catalog.rust_error_type());
+    let structs = catalog
+        .codes
+        .iter()
+        .filter(|code| code.retired.is_none())
+        .map(|code| code_struct(code, &code_type));
+    let arg_traits = ParamType::ALL.map(arg_trait);
+    quote! {
+        /// Support for `#[derive(errcat::ApiError)]`; not an API of its own.
+        #[doc(hidden)]
+        pub mod __api_error {
+            /// The runtime's error for this catalog, which a derived enum
+            /// converts into (and through it, renders).
+            pub type Error = ::errcat::Error<super::#code_type>;
+
+            /// The catalog's own error type, which a derived enum also
+            /// converts into, so `?` works in code returning it.
+            pub type CatalogError = super::#error_type;
+
+            pub use ::errcat::__impl_into_response as impl_into_response;
+
+            /// A code's parameters, as filled from a variant's fields.
+            pub trait Params {
+                fn into_error(self) -> Error;
+            }
+
+            #[inline]
+            pub fn new(params: impl Params) -> Error {
+                params.into_error()
+            }
+
+            #[inline]
+            pub fn with_source(error: Error, source: impl ::core::convert::Into<::errcat::Source>) -> Error {
+                error.with_source(source)
+            }
+
+            #[inline]
+            pub fn with_retry_after(error: Error, seconds: u32) -> Error {
+                error.with_retry_after(seconds)
+            }
+
+            /// A field that can be a body's `details`: a JSON value, or
+            /// field-level errors, as `{"field": ["message", ...]}`.
+            #[diagnostic::on_unimplemented(
+                message = "`{Self}` cannot be an error's `details`",
+                label = "marked `#[api_error(details)]`",
+                note = "details are a `serde_json::Value`, or field errors: a `Vec<(field, message)>` or a `BTreeMap<field, Vec<message>>`"
+            )]
+            pub trait Details {
+                fn apply(&self, error: Error) -> Error;
+            }
+
+            impl<F: ::core::convert::AsRef<str>, M: ::core::fmt::Display> Details for [(F, M)] {
+                fn apply(&self, mut error: Error) -> Error {
+                    for (field, message) in self {
+                        error = error.with_field_error(field.as_ref(), ::std::string::ToString::to_string(message));
+                    }
+                    error
+                }
+            }
+
+            impl<F: ::core::convert::AsRef<str>, M: ::core::fmt::Display> Details for ::std::vec::Vec<(F, M)> {
+                fn apply(&self, error: Error) -> Error {
+                    self.as_slice().apply(error)
+                }
+            }
+
+            impl<F: ::core::convert::AsRef<str>, M: ::core::fmt::Display> Details
+                for ::std::collections::BTreeMap<F, ::std::vec::Vec<M>>
+            {
+                fn apply(&self, mut error: Error) -> Error {
+                    for (field, messages) in self {
+                        for message in messages {
+                            error = error.with_field_error(field.as_ref(), ::std::string::ToString::to_string(message));
+                        }
+                    }
+                    error
+                }
+            }
+
+            impl Details for ::errcat::serde_json::Value {
+                fn apply(&self, error: Error) -> Error {
+                    error.with_details(::core::clone::Clone::clone(self))
+                }
+            }
+
+            #[inline]
+            pub fn with_details<D: Details + ?::core::marker::Sized>(error: Error, details: &D) -> Error {
+                details.apply(error)
+            }
+
+            #(#arg_traits)*
+
+            /// One struct per code, named like the code; its fields are the
+            /// code's template parameters.
+            #[allow(non_camel_case_types)]
+            pub mod codes {
+                #(#structs)*
+            }
+        }
+    }
+}
+
+fn code_struct(code: &Code, code_type: &Ident) -> TokenStream {
+    let name = Ident::new(&code.code, Span::call_site());
+    let variant = format_ident!("{}", code.rust_variant());
+    let doc = format!(
+        " `{}` ({}): {}",
+        code.code,
+        code.status,
+        code.message.source()
+    );
+    let deprecated = code.deprecated.as_ref().map(|d| {
+        let mut note = match &d.replacement {
+            Some(replacement) => format!("use `{replacement}` instead"),
+            None => "this code is deprecated".to_owned(),
+        };
+        if let Some(extra) = &d.note {
+            note.push_str(": ");
+            note.push_str(extra);
+        }
+        match &d.since {
+            Some(since) => quote!(#[deprecated(since = #since, note = #note)]),
+            None => quote!(#[deprecated(note = #note)]),
+        }
+    });
+    let params = &code.message.params;
+    let names: Vec<Ident> = params
+        .iter()
+        .map(|p| Ident::new(&p.name, Span::call_site()))
+        .collect();
+    let traits = params.iter().map(|p| arg_trait_ident(p.ty));
+    let (definition, generics) = if params.is_empty() {
+        (quote!(pub struct #name {}), quote!())
+    } else {
+        (
+            quote!(pub struct #name<'a> { #(pub #names: &'a dyn super::#traits,)* }),
+            quote!(<'_>),
+        )
+    };
+    quote! {
+        #[doc = #doc]
+        #deprecated
+        #definition
+
+        #[allow(deprecated)]
+        impl super::Params for #name #generics {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::#code_type::#variant,
+                    ::std::vec![#(self.#names.to_arg(),)*],
+                )
+            }
+        }
+    }
+}
+
+fn arg_trait_ident(ty: ParamType) -> Ident {
+    let name = match ty {
+        ParamType::String => "StringArg",
+        ParamType::Integer => "IntegerArg",
+        ParamType::Unsigned => "UnsignedArg",
+        ParamType::Float => "FloatArg",
+        ParamType::Bool => "BoolArg",
+    };
+    Ident::new(name, Span::call_site())
+}
+
+/// The trait a field must implement to fill a parameter of type `ty`, with
+/// the message a user sees when it does not. Only lossless conversions are
+/// admitted for numbers; a `string` takes anything `Display`, since it only
+/// ever becomes text.
+fn arg_trait(ty: ParamType) -> TokenStream {
+    let name = arg_trait_ident(ty);
+    let spelled = ty.as_str();
+    let message = format!("`{{Self}}` cannot fill a template parameter of type `{spelled}`");
+    let label = format!("the catalog declares this parameter `{spelled}`");
+    let (note, impls) = match ty {
+        ParamType::String => (
+            "a `string` parameter takes any type that implements `Display`",
+            quote! {
+                impl<T: ::core::fmt::Display + ?::core::marker::Sized> StringArg for T {
+                    #[inline]
+                    fn to_arg(&self) -> ::errcat::Arg {
+                        ::errcat::Arg::from(::std::string::ToString::to_string(self))
+                    }
+                }
+            },
+        ),
+        ParamType::Integer => (
+            "an `integer` parameter takes `i8`, `i16`, `i32`, `i64`, `u8`, `u16` or `u32`",
+            numeric_impls(
+                &name,
+                quote!(i64),
+                &["i8", "i16", "i32", "i64", "u8", "u16", "u32"],
+            ),
+        ),
+        ParamType::Unsigned => (
+            "an `unsigned` parameter takes `u8`, `u16`, `u32`, `u64` or `usize`",
+            numeric_impls(&name, quote!(u64), &["u8", "u16", "u32", "u64", "usize"]),
+        ),
+        ParamType::Float => (
+            "a `float` parameter takes `f32` or `f64`",
+            numeric_impls(&name, quote!(f64), &["f32", "f64"]),
+        ),
+        ParamType::Bool => (
+            "a `bool` parameter takes `bool`",
+            numeric_impls(&name, quote!(bool), &["bool"]),
+        ),
+    };
+    let doc = format!(" A field that can fill a `{spelled}` template parameter.");
+    quote! {
+        #[doc = #doc]
+        #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+        pub trait #name {
+            fn to_arg(&self) -> ::errcat::Arg;
+        }
+
+        #impls
+    }
+}
+
+/// Impls converting each of `sources` into `target` losslessly. `usize` is
+/// at most 64 bits on every target Rust supports, so `as u64` keeps it whole.
+fn numeric_impls(name: &Ident, target: TokenStream, sources: &[&str]) -> TokenStream {
+    let impls = sources.iter().map(|source| {
+        let source_ty = Ident::new(source, Span::call_site());
+        let convert = if *source == "usize" {
+            quote!(*self as u64)
+        } else {
+            quote!(<#target as ::core::convert::From<#source_ty>>::from(*self))
+        };
+        quote! {
+            impl #name for #source_ty {
+                #[inline]
+                fn to_arg(&self) -> ::errcat::Arg {
+                    ::errcat::Arg::from(#convert)
+                }
+            }
+        }
+    });
+    quote!(#(#impls)*)
+}
