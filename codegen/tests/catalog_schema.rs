@@ -13,8 +13,9 @@ use errcat_codegen::model::{CodeStyle, DetailsKind, GrpcCode, Header, ParamType,
 use jsonschema::Validator;
 use serde_json::Value;
 
-/// The catalogs every example and test relies on. Further `examples/*/catalog`
-/// folders are found on their own; these must exist.
+/// The catalogs this project ships, which also carry `#:schema` directives.
+/// Any other catalog folder under `examples/` is found on its own and
+/// validated too; these must exist.
 const CATALOGS: &[&str] = &[
     "catalog",
     "examples/workspaces/catalog",
@@ -66,16 +67,35 @@ fn errors(validator: &Validator, instance: &Value) -> Vec<String> {
         .collect()
 }
 
-/// Every catalog folder: the fixed list plus any other example catalog.
+/// Every catalog folder: the fixed list plus any folder under `examples/`
+/// that has a `catalog.toml`.
 fn catalog_dirs() -> Vec<PathBuf> {
-    let root = repo_root();
-    let mut dirs: Vec<PathBuf> = CATALOGS.iter().map(|c| root.join(c)).collect();
-    for entry in fs::read_dir(root.join("examples")).expect("examples/ exists") {
-        let dir = entry.expect("readable examples/").path().join("catalog");
-        if dir.join("catalog.toml").is_file() && !dirs.contains(&dir) {
-            dirs.push(dir);
+    fn find(dir: &Path, depth: usize, found: &mut Vec<PathBuf>) {
+        if dir.join("catalog.toml").is_file() && !found.iter().any(|f| f == dir) {
+            found.push(dir.to_owned());
+        }
+        if depth == 0 {
+            return;
+        }
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        let mut children: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+            .filter(|p| {
+                !p.file_name()
+                    .is_some_and(|n| n == "target" || n == "generated" || n == "node_modules")
+            })
+            .collect();
+        children.sort();
+        for child in children {
+            find(&child, depth - 1, found);
         }
     }
+    let root = repo_root();
+    let mut dirs: Vec<PathBuf> = CATALOGS.iter().map(|c| root.join(c)).collect();
+    find(&root.join("examples"), 3, &mut dirs);
     dirs
 }
 
@@ -135,11 +155,9 @@ fn every_catalog_file_validates_against_its_schema() {
 #[test]
 fn shipped_catalog_files_name_their_schema() {
     let mut problems = Vec::new();
-    for dir in catalog_dirs() {
-        // The test fixture is kept minimal on purpose.
-        if dir.ends_with("codegen/tests/fixtures/mini") {
-            continue;
-        }
+    // The test fixture is kept minimal on purpose.
+    for catalog in CATALOGS.iter().filter(|c| !c.starts_with("codegen/")) {
+        let dir = repo_root().join(catalog);
         for file in toml_files(&dir) {
             let text = fs::read_to_string(&file).unwrap();
             let first = text.lines().next().unwrap_or_default();
