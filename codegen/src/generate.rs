@@ -14,6 +14,8 @@ pub struct Targets {
     pub typescript: bool,
     /// `docs/`: markdown and an mdBook layout.
     pub markdown: bool,
+    /// `changelog/`: codes added, deprecated and retired per version.
+    pub changelog: bool,
 }
 
 impl Default for Targets {
@@ -22,6 +24,7 @@ impl Default for Targets {
             rust: Some(emit::rust::Options::default()),
             typescript: true,
             markdown: true,
+            changelog: true,
         }
     }
 }
@@ -46,6 +49,9 @@ pub fn generate(catalog: &Catalog, targets: &Targets) -> Vec<OutputFile> {
     if targets.markdown {
         add("docs", emit::markdown::emit(catalog));
     }
+    if targets.changelog {
+        add("changelog", emit::changelog::emit(catalog));
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
@@ -57,6 +63,9 @@ pub enum GenError {
     Catalog(crate::Diagnostics),
     /// The disk refused; nothing was changed.
     Write(crate::write::WriteError),
+    /// The catalog breaks its stability lock, or (in check mode) the lock
+    /// does not record it yet; nothing was written.
+    Lock(crate::lock::LockError),
 }
 
 impl std::fmt::Display for GenError {
@@ -64,6 +73,7 @@ impl std::fmt::Display for GenError {
         match self {
             GenError::Catalog(diagnostics) => diagnostics.fmt(f),
             GenError::Write(err) => write!(f, "error: {err}"),
+            GenError::Lock(err) => err.fmt(f),
         }
     }
 }
@@ -71,7 +81,10 @@ impl std::fmt::Display for GenError {
 impl std::error::Error for GenError {}
 
 /// The whole pipeline for one catalog: load and validate `catalog_dir`,
-/// generate `targets`, and sync them into `out_dir`.
+/// check it against its stability lock, generate `targets`, and sync them
+/// into `out_dir`. Breaking a published code always fails; in check mode (CI)
+/// a lock that does not record the catalog fails too, so every code that
+/// ships is protected from then on.
 pub fn run(
     catalog_dir: &std::path::Path,
     out_dir: &std::path::Path,
@@ -79,6 +92,8 @@ pub fn run(
     mode: crate::write::Mode,
 ) -> Result<crate::write::Report, GenError> {
     let catalog = crate::load_dir(catalog_dir).map_err(GenError::Catalog)?;
+    crate::lock::verify(catalog_dir, &catalog, mode == crate::write::Mode::Check)
+        .map_err(GenError::Lock)?;
     let files = generate(&catalog, targets);
     crate::write::sync(out_dir, &files, mode).map_err(GenError::Write)
 }

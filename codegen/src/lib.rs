@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod emit;
 pub mod generate;
 pub mod load;
+pub mod lock;
 pub mod model;
 pub mod write;
 

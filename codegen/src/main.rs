@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use errcat_codegen::generate::{self, Targets};
+use errcat_codegen::lock;
 use errcat_codegen::write::Mode;
 
 #[derive(Parser)]
@@ -36,6 +37,17 @@ enum Command {
         #[arg(long)]
         runtime_path: Option<String>,
     },
+    /// Record the catalog's codes in its stability lock (`errcat.lock`), which
+    /// `errcat gen` then holds the catalog to. Breaking changes are refused
+    /// unless `--allow-breaking` says why; the reason is kept in the lock.
+    Lock {
+        /// Folder holding `catalog.toml` and the code files.
+        #[arg(long, default_value = "catalog")]
+        catalog: PathBuf,
+        /// Accept breaking changes to published codes, for this reason.
+        #[arg(long, value_name = "REASON")]
+        allow_breaking: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -57,7 +69,57 @@ fn main() -> ExitCode {
                 catalog.display(),
                 out.display()
             );
-            gen_one(&catalog, &out, &targets, mode, &fix)
+            let code = gen_one(&catalog, &out, &targets, mode, &fix);
+            if code == ExitCode::SUCCESS && !lock::path(&catalog).exists() {
+                eprintln!(
+                    "note: `{}` has no stability lock yet, so nothing protects its codes from breaking changes\n  = help: when the catalog is published, run `{}` and commit `{}`",
+                    catalog.display(),
+                    lock::fix_command(&catalog),
+                    lock::path(&catalog).display()
+                );
+            }
+            code
+        }
+        Command::Lock {
+            catalog,
+            allow_breaking,
+        } => lock_one(&catalog, allow_breaking.as_deref()),
+    }
+}
+
+fn lock_one(catalog_dir: &std::path::Path, allow_breaking: Option<&str>) -> ExitCode {
+    let catalog = match errcat_codegen::load_dir(catalog_dir) {
+        Ok(catalog) => catalog,
+        Err(diagnostics) => {
+            eprint!("{diagnostics}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match lock::update(catalog_dir, &catalog, allow_breaking) {
+        Ok(updated) => {
+            let path = updated.path.display();
+            if !updated.accepted.is_empty() {
+                eprintln!(
+                    "{path}: accepted {} breaking change(s), reason recorded",
+                    updated.accepted.len()
+                );
+            } else if allow_breaking.is_some() {
+                eprintln!("note: nothing breaking changed, so no reason was recorded");
+            }
+            if updated.changed {
+                eprintln!(
+                    "{path}: {} code(s) locked, {} new",
+                    updated.codes,
+                    updated.added.len()
+                );
+            } else {
+                eprintln!("{path}: up to date, {} code(s) locked", updated.codes);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprint!("{err}");
+            ExitCode::FAILURE
         }
     }
 }

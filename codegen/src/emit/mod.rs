@@ -2,6 +2,7 @@
 //! text. None of them touches the file system, so each can be tested on a
 //! model alone and the writer decides what reaches the disk.
 
+pub mod changelog;
 pub mod markdown;
 pub mod rust;
 pub mod site;

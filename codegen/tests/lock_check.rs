@@ -1,0 +1,324 @@
+//! The stability lock against real catalog edits: the `mini` fixture is
+//! copied, locked, edited the way people edit catalogs, and generated again.
+
+mod support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use errcat_codegen::generate::{self, GenError, Targets};
+use errcat_codegen::lock::{self, LockError};
+use errcat_codegen::write::Mode;
+
+/// A locked copy of the `mini` fixture in a temporary folder.
+struct Published {
+    _dir: tempfile::TempDir,
+    catalog: PathBuf,
+    out: PathBuf,
+}
+
+impl Published {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let catalog = dir.path().join("catalog");
+        fs::create_dir(&catalog).unwrap();
+        for entry in fs::read_dir(support::fixture("mini")).unwrap() {
+            let entry = entry.unwrap();
+            fs::copy(entry.path(), catalog.join(entry.file_name())).unwrap();
+        }
+        let out = dir.path().join("generated");
+        let published = Published {
+            _dir: dir,
+            catalog,
+            out,
+        };
+        let loaded = published.load();
+        lock::update(&published.catalog, &loaded, None).unwrap();
+        published
+    }
+
+    fn load(&self) -> errcat_codegen::Catalog {
+        errcat_codegen::load_dir(&self.catalog).unwrap_or_else(|d| panic!("{d}"))
+    }
+
+    /// Replaces `from` (which must occur) with `to` in a catalog file.
+    fn edit(&self, file: &str, from: &str, to: &str) -> &Self {
+        let path = self.catalog.join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "`{from}` is not in {file}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        self
+    }
+
+    fn generate(&self, mode: Mode) -> Result<(), GenError> {
+        // Only the cheapest target: the lock check runs before any emitter.
+        let targets = Targets {
+            rust: None,
+            typescript: false,
+            markdown: false,
+            ..Targets::default()
+        };
+        generate::run(&self.catalog, &self.out, &targets, mode).map(drop)
+    }
+
+    /// The headline of every breaking change `errcat gen` reports.
+    fn breaks(&self) -> Vec<String> {
+        match self.generate(Mode::Write) {
+            Err(GenError::Lock(LockError::Breaking { breaks, .. })) => {
+                breaks.into_iter().map(|b| b.message).collect()
+            }
+            Err(other) => panic!("expected breaking changes, got:\n{other}"),
+            Ok(()) => panic!("expected breaking changes, but gen passed"),
+        }
+    }
+
+    fn relative(&self, text: &str) -> String {
+        text.replace(&format!("{}/", parent(&self.catalog)), "")
+    }
+}
+
+fn parent(path: &Path) -> String {
+    path.parent().unwrap().display().to_string()
+}
+
+#[test]
+fn a_removed_code_is_reported_at_its_lock_entry() {
+    let p = Published::new();
+    p.edit(
+        "limits.toml",
+        "[INTERNAL_ERROR]\nstatus = 500\nmessage = \"Unexpected server error\"\nretryable = true\nhint = \"Retry; report the request id if it persists.\"\n",
+        "",
+    );
+    assert_eq!(p.breaks(), ["code `INTERNAL_ERROR` was removed"]);
+    let Err(err) = p.generate(Mode::Write) else {
+        unreachable!()
+    };
+    let expected = r#"error: code `INTERNAL_ERROR` was removed
+  --> catalog/errcat.lock:13:1
+   |
+13 | [codes.INTERNAL_ERROR]
+   | ^^^^^^^^^^^^^^^^^^^^^^ published here
+   |
+   = note: clients that handle `INTERNAL_ERROR` would never match it again, and the code could later be reused
+   = help: keep `INTERNAL_ERROR` and mark it `retired = { since = "..." }`, or, if it was renamed, list `INTERNAL_ERROR` in the new code's `aliases`
+
+error: could not accept the changes to `catalog` due to 1 previous error
+help: if breaking these clients is intended, record why with `errcat lock --catalog catalog --allow-breaking "<reason>"`
+"#;
+    assert_eq!(p.relative(&err.to_string()), expected);
+}
+
+#[test]
+fn a_rename_without_an_alias_is_a_removal_and_frees_the_number() {
+    let p = Published::new();
+    p.edit("resources.toml", "[VALIDATION_ERROR]", "[INPUT_INVALID]");
+    assert_eq!(
+        p.breaks(),
+        [
+            "code `VALIDATION_ERROR` was removed",
+            "number 1002 of code `VALIDATION_ERROR` is reused by `INPUT_INVALID`",
+        ]
+    );
+}
+
+#[test]
+fn a_rename_that_keeps_the_old_string_as_an_alias_is_fine() {
+    let p = Published::new();
+    p.edit(
+        "resources.toml",
+        "[VALIDATION_ERROR]\n",
+        "[INPUT_INVALID]\naliases = [\"VALIDATION_ERROR\"]\n",
+    );
+    p.generate(Mode::Write).unwrap();
+    // ... but the renamed code is still held to what was published.
+    p.edit(
+        "resources.toml",
+        "status = 400\nmessage = \"Validation failed\"",
+        "status = 422\nmessage = \"Validation failed\"",
+    );
+    assert_eq!(
+        p.breaks(),
+        [
+            "code `VALIDATION_ERROR` (renamed to `INPUT_INVALID`) changed its HTTP status from 400 to 422"
+        ]
+    );
+}
+
+#[test]
+fn a_changed_status_points_at_the_code_in_the_catalog() {
+    let p = Published::new();
+    p.edit("auth.toml", "status = 403", "status = 401");
+    let Err(err) = p.generate(Mode::Check) else {
+        panic!("a changed status must fail")
+    };
+    let expected = r#"error: code `MFA_REQUIRED` changed its HTTP status from 403 to 401
+ --> catalog/auth.toml:9:1
+  |
+9 | [MFA_REQUIRED]
+  | ^^^^^^^^^^^^^^ published with status 403
+  |
+  = note: clients that branch on the status would take another path
+  = help: keep `status = 403`, or add a new code and deprecate `MFA_REQUIRED`
+"#;
+    assert!(
+        p.relative(&err.to_string()).starts_with(expected),
+        "{}",
+        p.relative(&err.to_string())
+    );
+}
+
+#[test]
+fn parameter_changes_are_each_reported() {
+    let p = Published::new();
+    p.edit("limits.toml", "limit = \"unsigned\"", "limit = \"integer\"");
+    p.edit(
+        "resources.toml",
+        "params = { version = \"unsigned\", service = \"string\" }",
+        "params = { version = \"unsigned\", name = \"string\" }",
+    );
+    p.edit(
+        "resources.toml",
+        "of service '{service}'",
+        "of service '{name}'",
+    );
+    assert_eq!(
+        p.breaks(),
+        [
+            "code `RATE_LIMITED` changed the type of parameter `limit` from unsigned to integer",
+            "code `VERSION_NOT_FOUND` lost its parameter `service`",
+            "code `VERSION_NOT_FOUND` gained the parameter `name`",
+        ]
+    );
+}
+
+#[test]
+fn a_number_may_be_neither_changed_nor_reused() {
+    let p = Published::new();
+    p.edit("auth.toml", "number = 1001\n", "");
+    p.edit(
+        "limits.toml",
+        "status = 429\n",
+        "status = 429\nnumber = 1001\n",
+    );
+    p.edit("resources.toml", "number = 1002", "number = 1003");
+    assert_eq!(
+        p.breaks(),
+        [
+            "code `AUTH_REQUIRED` lost its number 1001",
+            "code `VALIDATION_ERROR` changed its number from 1002 to 1003",
+            "number 1001 of code `AUTH_REQUIRED` is reused by `RATE_LIMITED`",
+        ]
+    );
+}
+
+#[test]
+fn aliases_shapes_and_retirement_are_kept() {
+    let p = Published::new();
+    p.edit(
+        "resources.toml",
+        "aliases = [\"ROLLBACK_TARGET_MISSING\"]\n",
+        "",
+    );
+    p.edit("auth.toml", "wire_shape = \"oauth2\"\n", "");
+    p.edit(
+        "resources.toml",
+        "retired = { since = \"2.0.0\", note = \"No longer emitted.\" }\n",
+        "",
+    );
+    assert_eq!(
+        p.breaks(),
+        [
+            "code `INVALID_GRANT` changed its wire shape from oauth2 to flat",
+            "retired code `LEGACY_GONE` is no longer retired",
+            "alias `ROLLBACK_TARGET_MISSING` of code `VERSION_NOT_FOUND` was dropped",
+        ]
+    );
+}
+
+#[test]
+fn a_retired_code_may_not_be_deleted() {
+    let p = Published::new();
+    p.edit(
+        "resources.toml",
+        "[LEGACY_GONE]\nstatus = 410\nmessage = \"This endpoint was removed\"\nretired = { since = \"2.0.0\", note = \"No longer emitted.\" }\n",
+        "",
+    );
+    assert_eq!(p.breaks(), ["retired code `LEGACY_GONE` was removed"]);
+}
+
+#[test]
+fn compatible_changes_pass_and_check_mode_wants_them_locked() {
+    let p = Published::new();
+    p.generate(Mode::Check).unwrap();
+    p.edit(
+        "auth.toml",
+        "hint = \"Send Authorization: Bearer <token>.\"",
+        "hint = \"Log in first.\"\ndocs = \"Every endpoint but /login needs a token.\"",
+    );
+    p.edit(
+        "auth.toml",
+        "title = \"Second factor required\"",
+        "title = \"MFA required\"",
+    );
+    p.edit(
+        "limits.toml",
+        "message = \"Unexpected server error\"",
+        "message = \"Something broke on our side\"",
+    );
+    p.edit(
+        "limits.toml",
+        "hint = \"Wait and retry.\"",
+        "hint = \"Wait and retry.\"\ncategory = \"resources\"\ndeprecated = { since = \"2.1.0\" }",
+    );
+    p.edit(
+        "limits.toml",
+        "[INTERNAL_ERROR]",
+        "[QUOTA_EXCEEDED]\nstatus = 429\nmessage = \"Quota used up\"\nsince = \"2.1.0\"\n\n[INTERNAL_ERROR]",
+    );
+    p.generate(Mode::Write).unwrap();
+
+    let Err(GenError::Lock(LockError::Stale { diff, .. })) = p.generate(Mode::Check) else {
+        panic!("check mode must want the new state locked")
+    };
+    let lock = lock::path(&p.catalog).display().to_string();
+    let expected = format!(
+        "--- {lock} (locked)\n+++ {lock} (catalog now)\n@@ -38,7 +38,12 @@\n params = {{ delta = \"integer\", id = \"string\", score = \"float\", strict = \"bool\" }}\n \n+[codes.QUOTA_EXCEEDED]\n+status = 429\n+state = \"active\"\n+wire_shape = \"flat\"\n+\n [codes.RATE_LIMITED]\n status = 429\n-state = \"active\"\n+state = \"deprecated\"\n wire_shape = \"flat\"\n params = {{ limit = \"unsigned\" }}\n"
+    );
+    assert_eq!(diff, expected);
+
+    let updated = lock::update(&p.catalog, &p.load(), None).unwrap();
+    assert_eq!(updated.added, ["QUOTA_EXCEEDED"]);
+    assert!(updated.accepted.is_empty());
+    p.generate(Mode::Check).unwrap();
+}
+
+#[test]
+fn an_accepted_removal_keeps_the_code_spent() {
+    let p = Published::new();
+    p.edit(
+        "limits.toml",
+        "[INTERNAL_ERROR]\nstatus = 500\nmessage = \"Unexpected server error\"\nretryable = true\nhint = \"Retry; report the request id if it persists.\"\n",
+        "",
+    );
+    let updated = lock::update(&p.catalog, &p.load(), Some("never sent")).unwrap();
+    assert_eq!(updated.accepted, ["code `INTERNAL_ERROR` was removed"]);
+    p.generate(Mode::Check).unwrap();
+
+    p.edit(
+        "limits.toml",
+        "[RATE_LIMITED]",
+        "[INTERNAL_ERROR]\nstatus = 503\nmessage = \"Down\"\n\n[RATE_LIMITED]",
+    );
+    assert_eq!(
+        p.breaks(),
+        ["code `INTERNAL_ERROR` was removed by an accepted break and is used again"]
+    );
+}
+
+#[test]
+fn a_catalog_without_a_lock_is_unpublished_and_passes() {
+    let p = Published::new();
+    fs::remove_file(lock::path(&p.catalog)).unwrap();
+    p.edit("auth.toml", "status = 403", "status = 401");
+    p.generate(Mode::Check).unwrap();
+}
