@@ -3,6 +3,7 @@
 //! model alone and the writer decides what reaches the disk.
 
 pub mod changelog;
+pub mod example;
 pub mod markdown;
 pub mod rust;
 pub mod site;

@@ -1,0 +1,215 @@
+//! Example response bodies, built from the model in one place so that the
+//! docs, the static site, `errcat explain` and the OpenAPI description all
+//! show a client the same bytes for the same code.
+//!
+//! Examples are `serde_json::Value`s (with `preserve_order`, so members come
+//! out in the order the wire shapes document them) and use fixed example
+//! values, never anything random or time-based, so generated files are
+//! deterministic.
+
+use serde_json::{Map, Value, json};
+
+use crate::model::{Catalog, Code, DetailsKind, Header, Param, ParamType, WireShape};
+
+/// The request id every example shows (seed 002's style).
+pub const EXAMPLE_REQUEST_ID: &str = "req_xyz123";
+
+/// The example value of a message parameter. Strings show the parameter's
+/// name in angle brackets, so a reader sees which part of the message varies;
+/// the other types show a plausible value of their type, so a reader sees how
+/// it is formatted.
+pub fn param_value(param: &Param) -> Value {
+    match param.ty {
+        ParamType::String => Value::String(format!("<{}>", param.name)),
+        ParamType::Integer => json!(-3),
+        ParamType::Unsigned => json!(42),
+        ParamType::Float => json!(0.5),
+        ParamType::Bool => json!(true),
+    }
+}
+
+/// The code's message with every parameter replaced by its example value.
+pub fn message(code: &Code) -> String {
+    code.message.render_with(|param| match param_value(param) {
+        Value::String(text) => text,
+        other => other.to_string(),
+    })
+}
+
+/// The `details` member of a code's body, or `None` when the code declares
+/// no details and the member is absent (or `null` in the flat shape). Like
+/// the runtime, a server error never shows details beyond an empty object.
+pub fn details(code: &Code) -> Option<Value> {
+    match code.details {
+        DetailsKind::None => None,
+        _ if code.is_server_error() => Some(json!({})),
+        DetailsKind::Object => Some(json!({})),
+        // Seed 001's validation example: field name to a list of problems.
+        DetailsKind::FieldErrors => Some(json!({
+            "name": ["Expected string, received number"],
+        })),
+    }
+}
+
+/// The example body of `code` in the shape it is sent in.
+pub fn body(catalog: &Catalog, code: &Code) -> Value {
+    body_in(catalog, code, code.wire_shape)
+}
+
+/// The example body of `code` as it would look in `shape`, member for member
+/// what the `errcat` runtime sends for it (with [`EXAMPLE_REQUEST_ID`] as the
+/// request id).
+pub fn body_in(catalog: &Catalog, code: &Code, shape: WireShape) -> Value {
+    let message = message(code);
+    let details = details(code);
+    let mut body = Map::new();
+    match shape {
+        WireShape::Flat => {
+            body.insert("error".into(), message.into());
+            body.insert("code".into(), code.code.clone().into());
+            body.insert("details".into(), details.unwrap_or(Value::Null));
+            if let Some(hint) = &code.hint {
+                body.insert("hint".into(), hint.clone().into());
+            }
+        }
+        WireShape::Nested => {
+            let mut error = Map::new();
+            error.insert("code".into(), code.code.clone().into());
+            error.insert("message".into(), message.into());
+            error.insert("request_id".into(), EXAMPLE_REQUEST_ID.into());
+            if let Some(details) = details {
+                error.insert("details".into(), details);
+            }
+            body.insert("error".into(), Value::Object(error));
+        }
+        WireShape::ErrorCode => {
+            body.insert("errorCode".into(), code.code.clone().into());
+            body.insert("errorMessage".into(), message.into());
+        }
+        WireShape::Problem => {
+            body.insert("type".into(), catalog.docs_url(code).into());
+            body.insert("title".into(), code.title.clone().into());
+            body.insert("status".into(), code.status.into());
+            body.insert("detail".into(), message.into());
+            body.insert("instance".into(), EXAMPLE_REQUEST_ID.into());
+            body.insert("error_code".into(), code.code.clone().into());
+            if let Some(details) = details {
+                body.insert("details".into(), details);
+            }
+            if let Some(resolve) = resolve(code) {
+                body.insert("resolve".into(), resolve);
+            }
+        }
+        WireShape::OAuth2 => {
+            body.insert("error".into(), code.code.clone().into());
+            body.insert("error_description".into(), message.into());
+        }
+    }
+    Value::Object(body)
+}
+
+/// RFC 9457 `resolve` extension, members in the documented order; absent
+/// when the code has no self-service fix, as seed 004 documents.
+fn resolve(code: &Code) -> Option<Value> {
+    let resolve = code.resolve.as_ref()?;
+    let fields = [
+        ("message", &resolve.message),
+        ("url", &resolve.url),
+        ("action", &resolve.action),
+        ("method", &resolve.method),
+        ("endpoint", &resolve.endpoint),
+    ];
+    let members: Map<String, Value> = fields
+        .into_iter()
+        .filter_map(|(name, value)| Some((name.to_owned(), value.clone()?.into())))
+        .collect();
+    Some(Value::Object(members))
+}
+
+/// Pretty-printed JSON with two-space indents, the form every docs page uses.
+pub fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).expect("a JSON value always serializes")
+}
+
+/// The catalog headers the example shows (not `Content-Type`, which
+/// depends on the shape), with example values: `Retry-After`
+/// from the code's default, the rate-limit headers with a 100-per-minute
+/// window that is used up.
+pub fn headers(code: &Code) -> Vec<(&'static str, String)> {
+    let wait = code.retry.after_seconds.unwrap_or(60).to_string();
+    code.headers
+        .iter()
+        .map(|header| {
+            let value = match header {
+                Header::RetryAfter | Header::RateLimitReset => wait.clone(),
+                Header::RateLimitLimit => "100".to_owned(),
+                Header::RateLimitRemaining => "0".to_owned(),
+            };
+            (header.as_str(), value)
+        })
+        .collect()
+}
+
+/// The reason phrase of an HTTP status, for `404 Not Found`; `None` for
+/// statuses without a registered phrase.
+pub fn reason_phrase(status: u16) -> Option<&'static str> {
+    Some(match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        407 => "Proxy Authentication Required",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "Length Required",
+        412 => "Precondition Failed",
+        413 => "Content Too Large",
+        414 => "URI Too Long",
+        415 => "Unsupported Media Type",
+        416 => "Range Not Satisfiable",
+        417 => "Expectation Failed",
+        421 => "Misdirected Request",
+        422 => "Unprocessable Content",
+        423 => "Locked",
+        424 => "Failed Dependency",
+        425 => "Too Early",
+        426 => "Upgrade Required",
+        428 => "Precondition Required",
+        429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
+        451 => "Unavailable For Legal Reasons",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
+        506 => "Variant Also Negotiates",
+        507 => "Insufficient Storage",
+        508 => "Loop Detected",
+        511 => "Network Authentication Required",
+        _ => return None,
+    })
+}
+
+/// The whole example response as an HTTP message: status line, headers, a
+/// blank line and the pretty JSON body.
+pub fn http_response(catalog: &Catalog, code: &Code, shape: WireShape) -> String {
+    let mut out = format!("HTTP/1.1 {}", code.status);
+    if let Some(reason) = reason_phrase(code.status) {
+        out.push(' ');
+        out.push_str(reason);
+    }
+    out.push('\n');
+    out.push_str(&format!("Content-Type: {}\n", shape.content_type()));
+    for (name, value) in headers(code) {
+        out.push_str(&format!("{name}: {value}\n"));
+    }
+    out.push('\n');
+    out.push_str(&pretty(&body_in(catalog, code, shape)));
+    out
+}
