@@ -1,0 +1,436 @@
+//! What a docs entry says, independent of how it is written down.
+//!
+//! The markdown pages, the static site and `errcat explain` all render the
+//! same facts from here, so the three can never disagree about a code. Text is
+//! kept as small inline pieces (plain text, code, links) and each renderer
+//! escapes them for its own format.
+
+use crate::emit::example;
+use crate::model::{Catalog, Code, DetailsKind, WireShape};
+
+/// A piece of inline text. Nothing in here is escaped yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    Code(String),
+    /// A link to another code's entry, shown as the code.
+    CodeLink(String),
+    /// An external link, shown as the URL.
+    Url(String),
+}
+
+/// One labelled line of an entry, like `Status: 404 Not Found`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub label: &'static str,
+    pub value: Vec<Inline>,
+}
+
+fn text(s: impl Into<String>) -> Inline {
+    Inline::Text(s.into())
+}
+
+fn code(s: impl Into<String>) -> Inline {
+    Inline::Code(s.into())
+}
+
+/// `items` joined by `, `.
+fn list(items: impl IntoIterator<Item = Vec<Inline>>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(text(", "));
+        }
+        out.extend(item);
+    }
+    out
+}
+
+/// `404 Not Found`, or just the number for statuses without a phrase.
+pub fn status_text(status: u16) -> String {
+    match example::reason_phrase(status) {
+        Some(reason) => format!("{status} {reason}"),
+        None => status.to_string(),
+    }
+}
+
+/// Whether and how to retry, as a sentence a caller can act on.
+pub fn retry_advice(code: &Code) -> String {
+    let wait = match code.retry.after_seconds {
+        Some(seconds) => format!("the `Retry-After` header (default {seconds} s)"),
+        None if code.has_header(crate::model::Header::RetryAfter) => {
+            "the `Retry-After` header".to_owned()
+        }
+        None => String::new(),
+    };
+    match (code.retry.retryable, code.retry.throttling, wait.is_empty()) {
+        (false, _, _) => {
+            "Not retryable: the same request fails the same way until it changes.".to_owned()
+        }
+        (true, true, false) => {
+            format!("Retryable: you are sending too fast; wait as long as {wait} says, then retry.")
+        }
+        (true, true, true) => {
+            "Retryable: you are sending too fast; slow down and retry with exponential backoff."
+                .to_owned()
+        }
+        (true, false, false) => format!("Retryable: wait as long as {wait} says, then retry."),
+        (true, false, true) => "Retryable: retry with exponential backoff.".to_owned(),
+    }
+}
+
+/// The facts table of an entry, in reading order. Rows that do not apply to
+/// the code are left out rather than shown empty.
+pub fn facts(catalog: &Catalog, c: &Code) -> Vec<Fact> {
+    // The status is not a fact here: every renderer shows it in the entry's
+    // heading line.
+    let mut facts = vec![Fact {
+        label: "Message",
+        value: vec![code(c.message.source())],
+    }];
+    if !c.message.params.is_empty() {
+        let params = c
+            .message
+            .params
+            .iter()
+            .map(|p| vec![code(p.name.clone()), text(format!(" ({})", p.ty.as_str()))]);
+        facts.push(Fact {
+            label: "Parameters",
+            value: list(params),
+        });
+    }
+    match c.details {
+        DetailsKind::None => {}
+        DetailsKind::Object => facts.push(Fact {
+            label: "Details",
+            value: vec![text("a JSON object with more context")],
+        }),
+        DetailsKind::FieldErrors => facts.push(Fact {
+            label: "Details",
+            value: vec![
+                text("field-level errors, each field to its problems: "),
+                code(example::details(c).unwrap_or_default().to_string()),
+            ],
+        }),
+    }
+    facts.push(Fact {
+        label: "Retry",
+        value: split_code_spans(&retry_advice(c)),
+    });
+    if !c.headers.is_empty() {
+        facts.push(Fact {
+            label: "Headers",
+            value: list(c.headers.iter().map(|h| vec![code(h.as_str())])),
+        });
+    }
+    if c.wire_shape != catalog.wire_shape {
+        facts.push(Fact {
+            label: "Response shape",
+            value: vec![
+                code(c.wire_shape.as_str()),
+                text(format!(" ({})", c.wire_shape.content_type())),
+            ],
+        });
+    }
+    facts.push(Fact {
+        label: "gRPC",
+        value: vec![
+            code(c.grpc.as_str()),
+            text(format!(" ({})", c.grpc.number())),
+        ],
+    });
+    if let Some(number) = c.number {
+        facts.push(Fact {
+            label: "Number",
+            value: vec![text(number.to_string())],
+        });
+    }
+    if !c.aliases.is_empty() {
+        facts.push(Fact {
+            label: "Aliases",
+            value: list(c.aliases.iter().map(|a| vec![code(a.clone())])),
+        });
+    }
+    if let Some(since) = &c.since {
+        facts.push(Fact {
+            label: "Since",
+            value: vec![text(since.clone())],
+        });
+    }
+    let url = catalog.docs_url(c);
+    if url != "about:blank" {
+        facts.push(Fact {
+            label: "Docs URL",
+            value: vec![Inline::Url(url)],
+        });
+    }
+    facts
+}
+
+/// `resolve`: how a person or an agent fixes the problem, one fact per member.
+pub fn resolve(c: &Code) -> Vec<Fact> {
+    let Some(resolve) = &c.resolve else {
+        return Vec::new();
+    };
+    let mut facts = Vec::new();
+    if let Some(message) = &resolve.message {
+        facts.push(Fact {
+            label: "What to do",
+            value: vec![text(message.clone())],
+        });
+    }
+    if let Some(url) = &resolve.url {
+        facts.push(Fact {
+            label: "Where",
+            value: vec![Inline::Url(url.clone())],
+        });
+    }
+    if let Some(action) = &resolve.action {
+        facts.push(Fact {
+            label: "Action",
+            value: vec![code(action.clone())],
+        });
+    }
+    let call = match (&resolve.method, &resolve.endpoint) {
+        (Some(method), Some(endpoint)) => Some(format!("{method} {endpoint}")),
+        (None, Some(endpoint)) => Some(endpoint.clone()),
+        (Some(method), None) => Some(method.clone()),
+        (None, None) => None,
+    };
+    if let Some(call) = call {
+        facts.push(Fact {
+            label: "Endpoint",
+            value: vec![code(call)],
+        });
+    }
+    facts
+}
+
+/// A warning shown above an entry, like `Deprecated since 2.0: use X.`
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub label: &'static str,
+    /// Follows the label directly: starts with its own space or colon.
+    pub body: Vec<Inline>,
+}
+
+/// Retirement and deprecation (with the replacement, linked).
+pub fn notices(c: &Code) -> Vec<Notice> {
+    let mut out = Vec::new();
+    if let Some(retired) = &c.retired {
+        let mut body = Vec::new();
+        if let Some(since) = &retired.since {
+            body.push(text(format!(" in {since}")));
+        }
+        body.push(text(
+            ": no longer emitted. The code stays reserved so it is never reused, and old clients still parse it.",
+        ));
+        if let Some(note) = &retired.note {
+            body.push(text(format!(" {note}")));
+        }
+        out.push(Notice {
+            label: "Retired",
+            body,
+        });
+    }
+    if let Some(deprecated) = &c.deprecated {
+        let mut body = Vec::new();
+        if let Some(since) = &deprecated.since {
+            body.push(text(format!(" since {since}")));
+        }
+        match &deprecated.replacement {
+            Some(replacement) => {
+                body.push(text(": use "));
+                body.push(Inline::CodeLink(replacement.clone()));
+                body.push(text(" instead."));
+            }
+            None => body.push(text(".")),
+        }
+        if let Some(note) = &deprecated.note {
+            body.push(text(format!(" {note}")));
+        }
+        out.push(Notice {
+            label: "Deprecated",
+            body,
+        });
+    }
+    out
+}
+
+/// The "What to do" cell of an index table: the hint, with deprecation and
+/// retirement made visible.
+pub fn what_to_do(c: &Code) -> Vec<Inline> {
+    if c.retired.is_some() {
+        return vec![text("Retired: no longer emitted.")];
+    }
+    let mut out = Vec::new();
+    if let Some(deprecated) = &c.deprecated {
+        match &deprecated.replacement {
+            Some(replacement) => {
+                out.push(text("Deprecated: use "));
+                out.push(Inline::CodeLink(replacement.clone()));
+                out.push(text("."));
+            }
+            None => out.push(text("Deprecated.")),
+        }
+        if c.hint.is_some() {
+            out.push(text(" "));
+        }
+    }
+    if let Some(hint) = &c.hint {
+        out.push(text(hint.clone()));
+    }
+    out
+}
+
+/// The short description of a code in an index table.
+pub fn summary(c: &Code) -> String {
+    c.description.clone().unwrap_or_else(|| c.title.clone())
+}
+
+/// Splits our own prose on backticks into text and code pieces, so advice can
+/// be written as one readable string. Never used on catalog strings.
+fn split_code_spans(prose: &str) -> Vec<Inline> {
+    prose
+        .split('`')
+        .enumerate()
+        .filter(|(_, piece)| !piece.is_empty())
+        .map(|(i, piece)| if i % 2 == 1 { code(piece) } else { text(piece) })
+        .collect()
+}
+
+/// How a client reads a body of this shape: the expression of the code, of
+/// the message, and the members a default branch logs.
+pub struct Access {
+    pub code: &'static str,
+    pub log: &'static str,
+}
+
+pub fn access(shape: WireShape) -> Access {
+    match shape {
+        WireShape::Flat => Access {
+            code: "body.code",
+            log: "body.error, body.hint",
+        },
+        WireShape::Nested => Access {
+            code: "body.error.code",
+            log: "body.error.message, body.error.request_id",
+        },
+        WireShape::ErrorCode => Access {
+            code: "body.errorCode",
+            log: "body.errorMessage",
+        },
+        WireShape::Problem => Access {
+            code: "body.error_code",
+            log: "body.detail, body.resolve",
+        },
+        WireShape::OAuth2 => Access {
+            code: "body.error",
+            log: "body.error_description",
+        },
+    }
+}
+
+/// The members of a response body in `shape`: name, JSON type, meaning.
+pub fn shape_fields(shape: WireShape) -> &'static [(&'static str, &'static str, &'static str)] {
+    match shape {
+        WireShape::Flat => &[
+            (
+                "error",
+                "string",
+                "Human-readable message; may change between releases.",
+            ),
+            (
+                "code",
+                "string",
+                "Machine-readable code from the tables below; stable.",
+            ),
+            (
+                "details",
+                "object | null",
+                "More context, such as field-level validation errors; null when the code has none.",
+            ),
+            (
+                "hint",
+                "string",
+                "What to do about it; absent when the code has no hint.",
+            ),
+        ],
+        WireShape::Nested => &[
+            (
+                "error.code",
+                "string",
+                "Machine-readable code from the tables below; stable.",
+            ),
+            (
+                "error.message",
+                "string",
+                "Human-readable message; may change between releases.",
+            ),
+            (
+                "error.request_id",
+                "string",
+                "Quote it when you report a problem.",
+            ),
+            (
+                "error.details",
+                "object",
+                "More context; only for codes that carry details.",
+            ),
+        ],
+        WireShape::ErrorCode => &[
+            (
+                "errorCode",
+                "string",
+                "Machine-readable code from the tables below; stable.",
+            ),
+            (
+                "errorMessage",
+                "string",
+                "Human-readable message; may change between releases.",
+            ),
+        ],
+        WireShape::Problem => &[
+            ("type", "string", "URI of this error's documentation."),
+            ("title", "string", "Short, static summary of the code."),
+            ("status", "integer", "HTTP status code."),
+            (
+                "detail",
+                "string",
+                "Human-readable explanation of this occurrence.",
+            ),
+            (
+                "instance",
+                "string",
+                "Identifies this occurrence; quote it when you report a problem.",
+            ),
+            (
+                "error_code",
+                "string",
+                "Machine-readable code from the tables below; stable.",
+            ),
+            (
+                "details",
+                "object",
+                "More context; only for codes that carry details.",
+            ),
+            (
+                "resolve",
+                "object",
+                "How to fix it: message, url, action, method, endpoint. Omitted when there is no self-service fix.",
+            ),
+        ],
+        WireShape::OAuth2 => &[
+            (
+                "error",
+                "string",
+                "Machine-readable code from the tables below; stable.",
+            ),
+            (
+                "error_description",
+                "string",
+                "Human-readable message; may change between releases.",
+            ),
+        ],
+    }
+}

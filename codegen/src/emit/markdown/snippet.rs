@@ -1,0 +1,75 @@
+//! The "Handling errors" snippet of the docs index: TypeScript that switches
+//! on the code, written for the catalog's own shape and codes (seed 001).
+
+use super::content::access;
+use crate::model::{Catalog, Code, DetailsKind, Header};
+
+/// At most this many `case`s: the snippet shows the pattern, the tables list
+/// every code.
+const MAX_CASES: usize = 4;
+
+/// The codes worth a `case`, most instructive first: one that asks to slow
+/// down, one with field errors, one about authentication, one a program can
+/// resolve, then the catalog's first codes. Retired and deprecated codes are
+/// never shown as examples to follow.
+fn example_codes(catalog: &Catalog) -> Vec<&Code> {
+    let live: Vec<&Code> = catalog
+        .codes
+        .iter()
+        .filter(|c| c.retired.is_none() && c.deprecated.is_none())
+        .filter(|c| c.wire_shape == catalog.wire_shape)
+        .collect();
+    let preferred = [
+        live.iter()
+            .find(|c| c.retry.throttling || c.has_header(Header::RetryAfter)),
+        live.iter().find(|c| c.details == DetailsKind::FieldErrors),
+        live.iter().find(|c| c.status == 401),
+        live.iter().find(|c| c.resolve.is_some()),
+    ];
+    let mut chosen: Vec<&Code> = Vec::new();
+    for code in preferred.into_iter().flatten().chain(live.iter()) {
+        if chosen.len() == MAX_CASES {
+            break;
+        }
+        if !chosen.iter().any(|c| c.code == code.code) {
+            chosen.push(code);
+        }
+    }
+    chosen
+}
+
+/// A catalog string made safe for a `//` comment: JavaScript ends a comment
+/// at any line terminator, including U+2028 and U+2029.
+fn comment(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The TypeScript source, without a fence.
+pub fn typescript(catalog: &Catalog) -> String {
+    let access = access(catalog.wire_shape);
+    let mut out = String::from(
+        "const res = await fetch(request);\nif (!res.ok) {\n  const body = await res.json();\n",
+    );
+    out.push_str(&format!("  switch ({}) {{\n", access.code));
+    for code in example_codes(catalog) {
+        // Codes are ASCII letters, digits and underscores (the loader checks
+        // the code style), so they are safe inside a string literal.
+        out.push_str(&format!("    case \"{}\":\n", code.code));
+        let advice = code.hint.as_deref().unwrap_or(&code.title);
+        out.push_str(&format!("      // {}\n", comment(advice)));
+        out.push_str("      break;\n");
+    }
+    out.push_str(&format!(
+        "    default:\n      console.error({});\n  }}\n}}\n",
+        access.log
+    ));
+    out
+}
