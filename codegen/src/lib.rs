@@ -10,6 +10,7 @@
 pub mod build;
 pub mod diagnostic;
 pub mod emit;
+pub mod explain;
 pub mod generate;
 pub mod load;
 pub mod lock;

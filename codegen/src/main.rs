@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 use errcat_codegen::generate::{self, Targets};
 use errcat_codegen::lock;
 use errcat_codegen::write::Mode;
+use errcat_codegen::{emit, explain};
 
 #[derive(Parser)]
 #[command(
@@ -48,6 +49,24 @@ enum Command {
         #[arg(long, value_name = "REASON")]
         allow_breaking: Option<String>,
     },
+    /// Print one code's docs entry for a terminal, like `rustc --explain`.
+    Explain {
+        /// The code or one of its aliases, in any case.
+        code: String,
+        /// Folder holding `catalog.toml` and the code files.
+        #[arg(long, default_value = "catalog")]
+        catalog: PathBuf,
+    },
+    /// Build the static docs site: a searchable index and a page per
+    /// category, self-contained (open `index.html` from disk or any host).
+    Site {
+        /// Folder holding `catalog.toml` and the code files.
+        #[arg(long, default_value = "catalog")]
+        catalog: PathBuf,
+        /// Folder the site is written to.
+        #[arg(long, default_value = "site")]
+        out: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -84,6 +103,17 @@ fn main() -> ExitCode {
             catalog,
             allow_breaking,
         } => lock_one(&catalog, allow_breaking.as_deref()),
+        Command::Explain { code, catalog } => match explain::run(&catalog, &code) {
+            Ok(entry) => {
+                print!("{entry}");
+                ExitCode::SUCCESS
+            }
+            Err(problem) => {
+                eprint!("{problem}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Site { catalog, out } => site_one(&catalog, &out),
     }
 }
 
@@ -155,6 +185,33 @@ fn gen_one(
         }
         Err(err) => {
             eprint!("{err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn site_one(catalog_dir: &std::path::Path, out: &std::path::Path) -> ExitCode {
+    let catalog = match errcat_codegen::load_dir(catalog_dir) {
+        Ok(catalog) => catalog,
+        Err(diagnostics) => {
+            eprint!("{diagnostics}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match errcat_codegen::write::sync(out, &emit::site::emit(&catalog), Mode::Write) {
+        Ok(report) => {
+            eprintln!(
+                "{}: {} written, {} removed, {} unchanged; open {}",
+                out.display(),
+                report.changed.len(),
+                report.removed.len(),
+                report.unchanged,
+                out.join("index.html").display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
             ExitCode::FAILURE
         }
     }
