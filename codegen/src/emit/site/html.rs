@@ -1,0 +1,111 @@
+//! HTML building blocks: escaping, catalog markdown rendered safely, and the
+//! shared inline pieces of [`content`](crate::emit::markdown::content).
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
+
+use crate::emit::markdown::content::{Fact, Inline};
+use crate::emit::markdown::text::safe_url;
+
+/// Text for HTML content or a quoted attribute value. Control characters
+/// other than line breaks and tabs are not allowed in HTML; they become
+/// spaces.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Catalog markdown (descriptions, long-form docs) as HTML. Raw HTML is shown
+/// as text, never passed through, and unsafe link targets are dropped, so a
+/// catalog cannot put markup or script into the site.
+pub fn markdown(text: &str) -> String {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let events = Parser::new_ext(text, options).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if !safe_url(&dest_url) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: CowStr::from("#"),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if !safe_url(&dest_url) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: CowStr::from(""),
+            title,
+            id,
+        }),
+        other => other,
+    });
+    let mut out = String::new();
+    pulldown_cmark::html::push_html(&mut out, events);
+    out
+}
+
+/// Where a page links to a code's entry: `auth.html#auth_required`.
+pub type LinkFn<'a> = &'a dyn Fn(&str) -> String;
+
+pub fn inlines(pieces: &[Inline], link: LinkFn) -> String {
+    pieces
+        .iter()
+        .map(|piece| match piece {
+            Inline::Text(t) => esc(t),
+            Inline::Code(c) => format!("<code>{}</code>", esc(c)),
+            Inline::CodeLink(c) => {
+                format!("<a href=\"{}\"><code>{}</code></a>", esc(&link(c)), esc(c))
+            }
+            Inline::Url(url) if safe_url(url) => format!("<a href=\"{0}\">{0}</a>", esc(url)),
+            Inline::Url(url) => esc(url),
+        })
+        .collect()
+}
+
+/// Facts as a definition list.
+pub fn facts(facts: &[Fact], link: LinkFn) -> String {
+    let mut out = String::from("<dl class=\"facts\">\n");
+    for fact in facts {
+        out.push_str(&format!(
+            "<dt>{}</dt><dd>{}</dd>\n",
+            esc(fact.label),
+            inlines(&fact.value, link)
+        ));
+    }
+    out.push_str("</dl>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalog_markdown_cannot_inject_markup_or_script() {
+        let html = markdown(
+            "Hi <script>alert(1)</script> [x](javascript:alert(1)) [ok](https://a.b/c:d)\n\n<img src=x onerror=alert(1)>\n",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(html.contains("href=\"https://a.b/c:d\""), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
+}

@@ -1,0 +1,211 @@
+//! The bodies of the site's pages. Like the markdown pages, they take every
+//! statement about a code from [`content`], so site and markdown agree.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+
+use super::html::{esc, facts, inlines, markdown};
+use crate::emit::example;
+use crate::emit::markdown::{content, page_stem, snippet};
+use crate::model::{Catalog, CategoryIndex, Code, WireShape};
+
+fn entry_link(catalog: &Catalog, code: &str) -> String {
+    match catalog.resolve_code(code) {
+        Some(c) => format!("{}.html#{}", page_stem(catalog, c.category), c.anchor()),
+        None => "index.html".to_owned(),
+    }
+}
+
+/// The index: introduction, the filterable table of every code, then the
+/// response format and how to handle errors.
+pub fn index(catalog: &Catalog) -> String {
+    let link = |code: &str| entry_link(catalog, code);
+    let mut out = format!("<h1>{} errors</h1>\n", esc(&catalog.title));
+    if let Some(description) = &catalog.description {
+        out.push_str(&format!(
+            "<div class=\"intro\">{}</div>\n",
+            markdown(description)
+        ));
+    }
+
+    let statuses: BTreeSet<u16> = catalog.codes.iter().map(|c| c.status).collect();
+    out.push_str("<form class=\"filters\" role=\"search\" onsubmit=\"return false\">\n");
+    out.push_str("<input id=\"q\" type=\"search\" placeholder=\"Search codes, messages, hints  (press /)\" aria-label=\"Search\" autocomplete=\"off\" spellcheck=\"false\">\n");
+    out.push_str("<select id=\"status\" aria-label=\"HTTP status\">\n<option value=\"\">All statuses</option>\n<option value=\"4xx\">4xx client errors</option>\n<option value=\"5xx\">5xx server errors</option>\n");
+    for status in statuses {
+        out.push_str(&format!(
+            "<option value=\"{status}\">{}</option>\n",
+            esc(&content::status_text(status))
+        ));
+    }
+    out.push_str("</select>\n<select id=\"category\" aria-label=\"Category\">\n<option value=\"\">All categories</option>\n");
+    for (i, category) in catalog.categories.iter().enumerate() {
+        out.push_str(&format!(
+            "<option value=\"{i}\">{}</option>\n",
+            esc(&category.title)
+        ));
+    }
+    out.push_str(&format!(
+        "</select>\n<output id=\"count\" aria-live=\"polite\">{} codes</output>\n</form>\n",
+        catalog.codes.len()
+    ));
+
+    out.push_str("<table id=\"codes\" class=\"codes\">\n<colgroup><col class=\"c-code\"><col class=\"c-http\"><col class=\"c-cat\"><col><col></colgroup>\n");
+    out.push_str("<thead><tr><th>Code</th><th>HTTP</th><th>Category</th><th>Description</th><th>What to do</th></tr></thead>\n<tbody></tbody>\n</table>\n");
+    out.push_str("<p id=\"none\" hidden>No code matches.</p>\n<p id=\"more\" hidden></p>\n");
+    out.push_str("<noscript><p>Searching needs JavaScript; every code is listed on its category's page, linked above.</p></noscript>\n");
+    out.push_str(&format!(
+        "<script id=\"errcat-index\" type=\"application/json\">{}</script>\n",
+        index_data(catalog, &link)
+    ));
+
+    let shape = catalog.wire_shape;
+    let sample = catalog
+        .codes
+        .iter()
+        .find(|c| c.wire_shape == shape && c.retired.is_none() && c.hint.is_some())
+        .unwrap_or(&catalog.codes[0]);
+    out.push_str(
+        "<div class=\"how\">\n<section>\n<h2 id=\"response-format\">Response format</h2>\n",
+    );
+    out.push_str(&format!(
+        "<p>Every error response is <code>{}</code> with this shape:</p>\n<pre><code>{}</code></pre>\n",
+        esc(shape.content_type()),
+        esc(&example::pretty(&example::body_in(catalog, sample, shape)))
+    ));
+    out.push_str("<table class=\"fields\"><thead><tr><th>Field</th><th>Type</th><th>Description</th></tr></thead><tbody>\n");
+    for (field, ty, meaning) in content::shape_fields(shape) {
+        out.push_str(&format!(
+            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td></tr>\n",
+            esc(field),
+            esc(ty),
+            esc(meaning)
+        ));
+    }
+    out.push_str(
+        "</tbody></table>\n</section>\n<section>\n<h2 id=\"handling\">Handling errors</h2>\n",
+    );
+    out.push_str(&format!(
+        "<p>Switch on <code>{}</code> for programmatic handling; the message is for people and may change.</p>\n<pre><code>{}</code></pre>\n",
+        content::access(shape).code,
+        esc(&snippet::typescript(catalog))
+    ));
+    out.push_str(&format!(
+        "<p>Links are stable: a code's anchor is the code in lowercase (<code>#{}</code>), on this page and on its category's page.</p>\n</section>\n</div>\n",
+        esc(&catalog.codes[0].anchor())
+    ));
+    out
+}
+
+/// The index rows as JSON, which the page's script turns into table rows
+/// as they are needed: parsing ten thousand codes as data and showing the
+/// first screenful is far faster than laying out ten thousand rows.
+///
+/// Each row is `[code, anchor, status, category, summary, what to do (HTML),
+/// aliases, state]`. The what-to-do cell is rendered here, escaped, because
+/// it holds links; everything else is text the script escapes itself.
+fn index_data(catalog: &Catalog, link: super::html::LinkFn) -> String {
+    let categories: Vec<Value> = (0..catalog.categories.len())
+        .map(|i| json!([catalog.categories[i].title, page_stem(catalog, i)]))
+        .collect();
+    let rows: Vec<Value> = catalog
+        .codes
+        .iter()
+        .map(|code| {
+            let state = if code.retired.is_some() {
+                "retired"
+            } else if code.deprecated.is_some() {
+                "deprecated"
+            } else {
+                ""
+            };
+            json!([
+                code.code,
+                code.anchor(),
+                code.status,
+                code.category,
+                content::summary(code),
+                inlines(&content::what_to_do(code), link),
+                code.aliases.join(", "),
+                state,
+            ])
+        })
+        .collect();
+    let data = json!({ "categories": categories, "rows": rows }).to_string();
+    // Inside <script> only `</script` or `<!--` could end the data early; no
+    // `<` at all can, and `\u003c` is the same character to JSON.parse.
+    data.replace('<', "\\u003c")
+}
+
+/// A category page: every code's full entry, each a section whose id is the
+/// code's anchor.
+pub fn category(catalog: &Catalog, category: CategoryIndex) -> String {
+    let link = |code: &str| entry_link(catalog, code);
+    let cat = &catalog.categories[category];
+    let mut out = format!("<h1>{}</h1>\n", esc(&cat.title));
+    if let Some(description) = &cat.description {
+        out.push_str(&format!("<p class=\"intro\">{}</p>\n", esc(description)));
+    }
+    out.push_str("<ul class=\"toc\">\n");
+    for code in catalog.codes_in(category) {
+        out.push_str(&format!(
+            "<li><a href=\"#{}\"><code>{}</code></a></li>\n",
+            esc(&code.anchor()),
+            esc(&code.code)
+        ));
+    }
+    out.push_str("</ul>\n");
+    for code in catalog.codes_in(category) {
+        out.push_str(&entry(catalog, code, &link));
+    }
+    out
+}
+
+fn entry(catalog: &Catalog, code: &Code, link: super::html::LinkFn) -> String {
+    let mut out = format!(
+        "<section class=\"entry\" id=\"{}\">\n<h2><a href=\"#{0}\"><code>{}</code></a> <span class=\"status s{}\">{}</span></h2>\n",
+        esc(&code.anchor()),
+        esc(&code.code),
+        code.status / 100,
+        esc(&content::status_text(code.status))
+    );
+    out.push_str(&format!("<p class=\"title\">{}</p>\n", esc(&code.title)));
+    for notice in content::notices(code) {
+        out.push_str(&format!(
+            "<p class=\"notice\"><strong>{}</strong>{}</p>\n",
+            esc(notice.label),
+            inlines(&notice.body, link)
+        ));
+    }
+    if let Some(description) = &code.description {
+        out.push_str(&format!("<p>{}</p>\n", esc(description)));
+    }
+    if let Some(hint) = &code.hint {
+        out.push_str(&format!(
+            "<p class=\"hint\"><strong>What to do:</strong> {}</p>\n",
+            esc(hint)
+        ));
+    }
+    out.push_str(&facts(&content::facts(catalog, code), link));
+    let resolve = content::resolve(code);
+    if !resolve.is_empty() {
+        out.push_str("<h3>How to resolve</h3>\n");
+        out.push_str(&facts(&resolve, link));
+    }
+    if let Some(docs) = &code.docs {
+        out.push_str(&format!("<div class=\"docs\">{}</div>\n", markdown(docs)));
+    }
+    out.push_str(&format!(
+        "<h3>Example response</h3>\n<pre><code>{}</code></pre>\n",
+        esc(&example::http_response(catalog, code, code.wire_shape))
+    ));
+    if code.wire_shape != WireShape::Problem {
+        out.push_str(&format!(
+            "<details><summary>As RFC 9457 problem details</summary>\n<pre><code>{}</code></pre>\n</details>\n",
+            esc(&example::http_response(catalog, code, WireShape::Problem))
+        ));
+    }
+    out.push_str("</section>\n");
+    out
+}
