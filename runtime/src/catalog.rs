@@ -164,6 +164,17 @@ pub struct Resolve {
     pub endpoint: Option<&'static str>,
 }
 
+impl Resolve {
+    /// No members, for `Resolve { url: .., ..Resolve::NONE }` in `const` rows.
+    pub const NONE: Resolve = Resolve {
+        message: None,
+        url: None,
+        action: None,
+        method: None,
+        endpoint: None,
+    };
+}
+
 /// One piece of a message template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Piece {
@@ -248,6 +259,35 @@ pub struct CodeInfo {
 }
 
 impl CodeInfo {
+    /// The values of fields a catalog may leave out, for rows written as
+    /// `CodeInfo { code: .., ..CodeInfo::DEFAULTS }`. Its own `code`,
+    /// `status`, `title`, `message`, `category` and `docs_url` are
+    /// placeholders every generated row overrides.
+    pub const DEFAULTS: CodeInfo = CodeInfo {
+        code: "",
+        status: 500,
+        title: "",
+        message: "",
+        template: &[],
+        params: &[],
+        hint: None,
+        description: None,
+        category: "",
+        retryable: false,
+        throttling: false,
+        retry_after: None,
+        headers: HeaderSet::NONE,
+        details: DetailsKind::None,
+        shape: WireShape::Flat,
+        docs_url: "about:blank",
+        grpc: GrpcCode::Unknown,
+        resolve: None,
+        number: None,
+        deprecated: false,
+        replacement: None,
+        retired: false,
+    };
+
     /// `status >= 500`: the server's fault, whose details stay on the server.
     #[must_use]
     pub const fn is_server_error(&self) -> bool {

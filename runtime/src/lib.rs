@@ -22,6 +22,11 @@ pub use catalog::{
     Piece, Resolve, UnknownCode, WireShape,
 };
 pub use error::{Arg, Error, RateLimit, Source};
+/// Re-exported so generated code and services name the same `http` types.
+pub use http;
+/// Re-exported so generated code can take JSON details without its own dependency.
+pub use serde_json;
+
 pub use render::{Body, ErrorReport, RATELIMIT_LIMIT, RATELIMIT_REMAINING, RATELIMIT_RESET};
 
 /// Maps a service's own error enum onto catalog codes, checked by rustc

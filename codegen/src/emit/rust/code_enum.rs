@@ -1,0 +1,373 @@
+//! The code enum and the catalog's tables.
+//!
+//! One C-like variant per code; everything that varies per code is a row of
+//! a `static` table indexed by the discriminant, so methods are one line
+//! each whatever the catalog's size and the compiler never sees a `match`
+//! with one arm per code.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::docs;
+use crate::model::{Catalog, Code, DetailsKind, GrpcCode, Header, ParamType, Segment, WireShape};
+
+pub fn items(catalog: &Catalog) -> TokenStream {
+    let ty = format_ident!("{}", catalog.rust_code_type());
+    let len = Literal::usize_unsuffixed(catalog.codes.len());
+    let variants = catalog.codes.iter().enumerate().map(|(i, code)| {
+        let doc = docs::attrs(&docs::code(catalog, code));
+        let variant = format_ident!("{}", code.rust_variant());
+        let discriminant = Literal::u16_unsuffixed(
+            u16::try_from(i)
+                .expect("a catalog has fewer than 65,536 codes (the enum is `repr(u16)`)"),
+        );
+        let deprecated = code.deprecated.is_some().then(|| {
+            let replacement = code
+                .deprecated
+                .as_ref()
+                .and_then(|d| d.replacement.as_ref());
+            let path = replacement
+                .and_then(|r| catalog.find(r))
+                .map(|r| format!("`{}::{}`", catalog.rust_code_type(), r.rust_variant()));
+            let note = docs::deprecation_note(code, path);
+            quote!(#[deprecated(note = #note)])
+        });
+        quote! {
+            #doc
+            #deprecated
+            #variant = #discriminant
+        }
+    });
+    let all = catalog.codes.iter().map(|code| {
+        let variant = format_ident!("{}", code.rust_variant());
+        quote!(Self::#variant)
+    });
+    let statuses = catalog
+        .codes
+        .iter()
+        .map(|c| Literal::u16_unsuffixed(c.status));
+    let enum_doc = format!(
+        "Every error code of the {}.\n\nParse wire strings with `str::parse` (codes and aliases), or \
+         with [`errcat::AnyCode`] to keep codes this build does not know yet; \
+         the enum is `#[non_exhaustive]` because catalogs grow.",
+        catalog.title
+    );
+    let enum_doc = docs::attrs(&enum_doc);
+    let rows = catalog.codes.iter().map(|code| row(catalog, code));
+    let lookup = lookup(catalog);
+    let name = &catalog.name;
+    let default_shape = shape(catalog.wire_shape);
+
+    quote! {
+        #enum_doc
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+        #[non_exhaustive]
+        #[repr(u16)]
+        #[allow(clippy::doc_markdown)]
+        pub enum #ty {
+            #(#variants,)*
+        }
+
+        #[allow(clippy::doc_markdown)]
+        impl #ty {
+            /// Every code, in catalog order (the order of the discriminants).
+            #[allow(deprecated)]
+            pub const ALL: [Self; #len] = [#(#all),*];
+
+            /// The HTTP status of every code, indexed by discriminant, for `const` contexts.
+            pub const STATUS: [u16; #len] = [#(#statuses),*];
+
+            /// The HTTP status as a number, in `const` contexts.
+            #[must_use]
+            pub const fn http_status(self) -> u16 {
+                Self::STATUS[self as usize]
+            }
+
+            /// Everything the catalog says about the code.
+            #[must_use]
+            pub fn info(self) -> &'static ::errcat::CodeInfo {
+                ::errcat::ErrorCode::info(self)
+            }
+
+            /// The wire string.
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                self.info().code
+            }
+
+            /// The HTTP status.
+            #[must_use]
+            pub fn status(self) -> ::errcat::http::StatusCode {
+                ::errcat::http::StatusCode::from_u16(self.http_status())
+                    .unwrap_or(::errcat::http::StatusCode::INTERNAL_SERVER_ERROR)
+            }
+
+            /// Static summary (RFC 9457 `title`).
+            #[must_use]
+            pub fn title(self) -> &'static str {
+                self.info().title
+            }
+
+            /// What the caller should do about it.
+            #[must_use]
+            pub fn hint(self) -> ::core::option::Option<&'static str> {
+                self.info().hint
+            }
+
+            /// The id of the code's category.
+            #[must_use]
+            pub fn category(self) -> &'static str {
+                self.info().category
+            }
+
+            /// Whether retrying the same request can succeed.
+            #[must_use]
+            pub fn retryable(self) -> bool {
+                self.info().retryable
+            }
+
+            /// The code's documentation page (RFC 9457 `type`).
+            #[must_use]
+            pub fn docs_url(self) -> &'static str {
+                self.info().docs_url
+            }
+
+            /// The matching `google.rpc.Code`.
+            #[must_use]
+            pub fn grpc_code(self) -> ::errcat::GrpcCode {
+                self.info().grpc
+            }
+        }
+
+        impl ::errcat::ErrorCode for #ty {
+            #[allow(deprecated, clippy::too_many_lines)]
+            fn catalog() -> &'static ::errcat::Catalog<Self> {
+                static CATALOG: ::errcat::Catalog<#ty> = ::errcat::Catalog {
+                    name: #name,
+                    default_shape: #default_shape,
+                    codes: &[#(#rows),*],
+                    lookup: &[#(#lookup),*],
+                };
+                &CATALOG
+            }
+
+            fn index(self) -> usize {
+                self as usize
+            }
+        }
+
+        impl ::core::fmt::Display for #ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::core::str::FromStr for #ty {
+            type Err = ::errcat::UnknownCode;
+
+            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+                <Self as ::errcat::ErrorCode>::parse(s)
+                    .ok_or_else(|| ::errcat::UnknownCode(s.into()))
+            }
+        }
+    }
+}
+
+/// `(wire string, code)` for every code and alias, sorted by bytes to match
+/// the runtime's binary search.
+fn lookup(catalog: &Catalog) -> Vec<TokenStream> {
+    let ty = format_ident!("{}", catalog.rust_code_type());
+    let mut entries: Vec<(&str, &Code)> = catalog
+        .codes
+        .iter()
+        .flat_map(|code| {
+            std::iter::once(code.code.as_str())
+                .chain(code.aliases.iter().map(String::as_str))
+                .map(move |text| (text, code))
+        })
+        .collect();
+    entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    entries
+        .into_iter()
+        .map(|(text, code)| {
+            let variant = format_ident!("{}", code.rust_variant());
+            quote!((#text, #ty::#variant))
+        })
+        .collect()
+}
+
+/// Fields of `errcat::CodeInfo` a row sets only when the catalog does.
+const OPTIONAL_FIELDS: usize = 13;
+
+/// The code's `errcat::CodeInfo` row: the fields every code has, then only
+/// those the catalog sets, over `CodeInfo::DEFAULTS`, so a row reads like
+/// the catalog entry it comes from.
+fn row(catalog: &Catalog, code: &Code) -> TokenStream {
+    let text = &code.code;
+    let status = Literal::u16_unsuffixed(code.status);
+    let title = &code.title;
+    let message = code.message.source();
+    let template = code.message.segments.iter().map(|segment| match segment {
+        Segment::Text(text) => quote!(::errcat::Piece::Text(#text)),
+        Segment::Param(i) => {
+            let i = Literal::usize_unsuffixed(*i);
+            quote!(::errcat::Piece::Param(#i))
+        }
+    });
+    let category = &catalog.categories[code.category].id;
+    let wire_shape = shape(code.wire_shape);
+    let docs_url = catalog.docs_url(code);
+    let grpc = format_ident!("{}", grpc(code.grpc));
+    let mut optional = Vec::new();
+    if !code.message.params.is_empty() {
+        let params = code.message.params.iter().map(|param| {
+            let name = &param.name;
+            let ty = format_ident!("{}", param_type(param.ty));
+            quote!(::errcat::Param { name: #name, ty: ::errcat::ParamType::#ty })
+        });
+        optional.push(quote!(params: &[#(#params),*]));
+    }
+    if let Some(hint) = &code.hint {
+        optional.push(quote!(hint: ::core::option::Option::Some(#hint)));
+    }
+    if let Some(description) = &code.description {
+        optional.push(quote!(description: ::core::option::Option::Some(#description)));
+    }
+    if code.retry.retryable {
+        optional.push(quote!(retryable: true));
+    }
+    if code.retry.throttling {
+        optional.push(quote!(throttling: true));
+    }
+    if let Some(seconds) = code.retry.after_seconds {
+        let seconds = Literal::u32_unsuffixed(seconds);
+        optional.push(quote!(retry_after: ::core::option::Option::Some(#seconds)));
+    }
+    if !code.headers.is_empty() {
+        let headers = headers(&code.headers);
+        optional.push(quote!(headers: #headers));
+    }
+    match code.details {
+        DetailsKind::None => {}
+        DetailsKind::Object => optional.push(quote!(details: ::errcat::DetailsKind::Object)),
+        DetailsKind::FieldErrors => {
+            optional.push(quote!(details: ::errcat::DetailsKind::FieldErrors));
+        }
+    }
+    if let Some(r) = &code.resolve {
+        let members = [
+            ("message", &r.message),
+            ("url", &r.url),
+            ("action", &r.action),
+            ("method", &r.method),
+            ("endpoint", &r.endpoint),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| {
+            let name = format_ident!("{}", name);
+            value
+                .as_ref()
+                .map(|value| quote!(#name: ::core::option::Option::Some(#value)))
+        })
+        .collect::<Vec<_>>();
+        // Clippy's `needless_update` rejects `..NONE` when every member is set.
+        let rest = (members.len() < 5).then(|| quote!(..::errcat::Resolve::NONE));
+        optional.push(quote! {
+            resolve: ::core::option::Option::Some(::errcat::Resolve {
+                #(#members,)*
+                #rest
+            })
+        });
+    }
+    if let Some(number) = code.number {
+        let number = Literal::u32_unsuffixed(number);
+        optional.push(quote!(number: ::core::option::Option::Some(#number)));
+    }
+    if let Some(deprecation) = &code.deprecated {
+        optional.push(quote!(deprecated: true));
+        if let Some(replacement) = &deprecation.replacement {
+            optional.push(quote!(replacement: ::core::option::Option::Some(#replacement)));
+        }
+    }
+    if code.retired.is_some() {
+        optional.push(quote!(retired: true));
+    }
+    let rest = (optional.len() < OPTIONAL_FIELDS).then(|| quote!(..::errcat::CodeInfo::DEFAULTS));
+    quote! {
+        ::errcat::CodeInfo {
+            code: #text,
+            status: #status,
+            title: #title,
+            message: #message,
+            template: &[#(#template),*],
+            category: #category,
+            shape: #wire_shape,
+            docs_url: #docs_url,
+            grpc: ::errcat::GrpcCode::#grpc,
+            #(#optional,)*
+            #rest
+        }
+    }
+}
+
+fn headers(headers: &[Header]) -> TokenStream {
+    let mut set = quote!(::errcat::HeaderSet::NONE);
+    for header in Header::ALL.into_iter().filter(|h| headers.contains(h)) {
+        let name = format_ident!(
+            "{}",
+            match header {
+                Header::RetryAfter => "RETRY_AFTER",
+                Header::RateLimitLimit => "RATE_LIMIT_LIMIT",
+                Header::RateLimitRemaining => "RATE_LIMIT_REMAINING",
+                Header::RateLimitReset => "RATE_LIMIT_RESET",
+            }
+        );
+        set = quote!(#set.union(::errcat::HeaderSet::#name));
+    }
+    set
+}
+
+fn shape(shape: WireShape) -> TokenStream {
+    let variant = format_ident!(
+        "{}",
+        match shape {
+            WireShape::Flat => "Flat",
+            WireShape::Nested => "Nested",
+            WireShape::ErrorCode => "ErrorCode",
+            WireShape::Problem => "Problem",
+            WireShape::OAuth2 => "OAuth2",
+        }
+    );
+    quote!(::errcat::WireShape::#variant)
+}
+
+pub fn param_type(ty: ParamType) -> &'static str {
+    match ty {
+        ParamType::String => "String",
+        ParamType::Integer => "Integer",
+        ParamType::Unsigned => "Unsigned",
+        ParamType::Float => "Float",
+        ParamType::Bool => "Bool",
+    }
+}
+
+fn grpc(code: GrpcCode) -> &'static str {
+    match code {
+        GrpcCode::Cancelled => "Cancelled",
+        GrpcCode::Unknown => "Unknown",
+        GrpcCode::InvalidArgument => "InvalidArgument",
+        GrpcCode::DeadlineExceeded => "DeadlineExceeded",
+        GrpcCode::NotFound => "NotFound",
+        GrpcCode::AlreadyExists => "AlreadyExists",
+        GrpcCode::PermissionDenied => "PermissionDenied",
+        GrpcCode::ResourceExhausted => "ResourceExhausted",
+        GrpcCode::FailedPrecondition => "FailedPrecondition",
+        GrpcCode::Aborted => "Aborted",
+        GrpcCode::OutOfRange => "OutOfRange",
+        GrpcCode::Unimplemented => "Unimplemented",
+        GrpcCode::Internal => "Internal",
+        GrpcCode::Unavailable => "Unavailable",
+        GrpcCode::DataLoss => "DataLoss",
+        GrpcCode::Unauthenticated => "Unauthenticated",
+    }
+}

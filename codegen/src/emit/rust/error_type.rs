@@ -1,0 +1,213 @@
+//! The error type: a newtype over `errcat::Error` with one constructor per
+//! code, typed by the message template. Everything else forwards to the
+//! runtime, so this part does not grow with anything but the code count.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use super::docs;
+use crate::model::{Catalog, Code, Param, ParamType};
+
+pub fn items(catalog: &Catalog) -> TokenStream {
+    let ty = format_ident!("{}", catalog.rust_error_type());
+    let code_ty = format_ident!("{}", catalog.rust_code_type());
+    let constructors = catalog
+        .codes
+        .iter()
+        .filter(|code| code.retired.is_none())
+        .map(|code| constructor(catalog, code));
+    let doc = format!(
+        "An error of the {title}: a [`{code_ty}`] with its message arguments, and what the \
+         service attaches at run time.\n\n\
+         Build one with the constructor named after its code, e.g. \
+         `{ty}::{example}(...)`; render it with the methods of [`errcat::Error`] \
+         (through `Deref`), or return it from an axum handler (feature `axum`). \
+         A server error (5xx) never shows its source or details to the client.",
+        title = catalog.title,
+        example = catalog
+            .codes
+            .iter()
+            .find(|c| c.retired.is_none() && c.deprecated.is_none())
+            .unwrap_or(&catalog.codes[0])
+            .rust_fn(),
+    );
+    let doc = docs::attrs(&doc);
+    quote! {
+        #doc
+        pub struct #ty(::errcat::Error<#code_ty>);
+
+        #[allow(clippy::doc_markdown)]
+        impl #ty {
+            #(#constructors)*
+
+            /// Keeps `source` as the cause, for the server's log only.
+            #[must_use]
+            pub fn with_source(self, source: impl ::core::convert::Into<::errcat::Source>) -> Self {
+                Self(self.0.with_source(source))
+            }
+
+            /// Replaces the details (sent only for codes that declare details, never for 5xx).
+            #[must_use]
+            pub fn with_details(self, details: ::errcat::serde_json::Value) -> Self {
+                Self(self.0.with_details(details))
+            }
+
+            /// Adds one field-level message: `{"field": ["message", ...]}`.
+            #[must_use]
+            pub fn with_field_error(self, field: &str, message: impl ::core::convert::Into<::std::string::String>) -> Self {
+                Self(self.0.with_field_error(field, message))
+            }
+
+            /// Attaches the request id, carried in bodies and the server's log line.
+            #[must_use]
+            pub fn with_request_id(self, request_id: impl ::core::convert::Into<::std::string::String>) -> Self {
+                Self(self.0.with_request_id(request_id))
+            }
+
+            /// `Retry-After` in seconds, overriding the catalog's default.
+            #[must_use]
+            pub fn with_retry_after(self, seconds: u32) -> Self {
+                Self(self.0.with_retry_after(seconds))
+            }
+
+            /// The `RateLimit-Limit`, `-Remaining` and `-Reset` header values.
+            #[must_use]
+            pub fn with_rate_limit(self, limit: u64, remaining: u64, reset: u64) -> Self {
+                Self(self.0.with_rate_limit(limit, remaining, reset))
+            }
+
+            /// Renders in `shape` by default, whatever the catalog says.
+            #[must_use]
+            pub fn with_shape(self, shape: ::errcat::WireShape) -> Self {
+                Self(self.0.with_shape(shape))
+            }
+
+            /// The runtime error inside.
+            #[must_use]
+            pub fn into_inner(self) -> ::errcat::Error<#code_ty> {
+                self.0
+            }
+        }
+
+        impl ::core::ops::Deref for #ty {
+            type Target = ::errcat::Error<#code_ty>;
+
+            fn deref(&self) -> &Self::Target {
+                &self.0
+            }
+        }
+
+        impl ::core::convert::From<#ty> for ::errcat::Error<#code_ty> {
+            fn from(error: #ty) -> Self {
+                error.0
+            }
+        }
+
+        impl ::core::convert::From<::errcat::Error<#code_ty>> for #ty {
+            fn from(error: ::errcat::Error<#code_ty>) -> Self {
+                Self(error)
+            }
+        }
+
+        impl ::core::fmt::Display for #ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Display::fmt(&self.0, f)
+            }
+        }
+
+        impl ::core::fmt::Debug for #ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+
+        impl ::std::error::Error for #ty {
+            fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                ::std::error::Error::source(&self.0)
+            }
+        }
+
+        ::errcat::__impl_into_response!(#ty);
+    }
+}
+
+fn constructor(catalog: &Catalog, code: &Code) -> TokenStream {
+    let doc = docs::attrs(&docs::code(catalog, code));
+    let name = format_ident!("{}", code.rust_fn());
+    let code_ty = format_ident!("{}", catalog.rust_code_type());
+    let variant = format_ident!("{}", code.rust_variant());
+    let params = &code.message.params;
+    let idents: Vec<Ident> = params.iter().map(param_ident).collect();
+    let inputs = params.iter().zip(&idents).map(|(param, ident)| {
+        let ty = match param.ty {
+            ParamType::String => {
+                quote!(impl ::core::convert::Into<::std::borrow::Cow<'static, str>>)
+            }
+            ParamType::Integer => quote!(i64),
+            ParamType::Unsigned => quote!(u64),
+            ParamType::Float => quote!(f64),
+            ParamType::Bool => quote!(bool),
+        };
+        quote!(#ident: #ty)
+    });
+    let args = params
+        .iter()
+        .zip(&idents)
+        .map(|(param, ident)| match param.ty {
+            ParamType::String => quote!(::errcat::Arg::Str(#ident.into())),
+            ParamType::Integer => quote!(::errcat::Arg::Int(#ident)),
+            ParamType::Unsigned => quote!(::errcat::Arg::Uint(#ident)),
+            ParamType::Float => quote!(::errcat::Arg::Float(#ident)),
+            ParamType::Bool => quote!(::errcat::Arg::Bool(#ident)),
+        });
+    let args = if params.is_empty() {
+        quote!(::std::vec::Vec::new())
+    } else {
+        quote!(::std::vec![#(#args),*])
+    };
+    let deprecated = code.deprecated.as_ref().map(|deprecation| {
+        let path = deprecation
+            .replacement
+            .as_ref()
+            .and_then(|r| catalog.find(r))
+            .map(|r| format!("`{}::{}`", catalog.rust_error_type(), r.rust_fn()));
+        let note = docs::deprecation_note(code, path);
+        quote! {
+            #[deprecated(note = #note)]
+            #[allow(deprecated)]
+        }
+    });
+    // Lints about long signatures judge a hand-written API; here the
+    // signature is the catalog's template, which is the point.
+    let bools = params.iter().filter(|p| p.ty == ParamType::Bool).count();
+    let mut allows = Vec::new();
+    if params.len() > 7 {
+        allows.push(quote!(clippy::too_many_arguments));
+    }
+    if bools > 3 {
+        allows.push(quote!(clippy::fn_params_excessive_bools));
+    }
+    let allows = (!allows.is_empty()).then(|| quote!(#[allow(#(#allows),*)]));
+    quote! {
+        #doc
+        #deprecated
+        #allows
+        #[must_use]
+        pub fn #name(#(#inputs),*) -> Self {
+            Self(::errcat::Error::new(#code_ty::#variant, #args))
+        }
+    }
+}
+
+/// A parameter's name as a Rust identifier; keywords become raw
+/// identifiers, and the few that cannot be raw get a trailing underscore.
+fn param_ident(param: &Param) -> Ident {
+    let name = &param.name;
+    if syn::parse_str::<Ident>(name).is_ok() {
+        return Ident::new(name, Span::call_site());
+    }
+    match name.as_str() {
+        "self" | "Self" | "super" | "crate" | "_" => format_ident!("{}_", name),
+        _ => Ident::new_raw(name, Span::call_site()),
+    }
+}

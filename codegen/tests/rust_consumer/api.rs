@@ -1,0 +1,143 @@
+//! A service's view of the generated mini crate: copied into the temporary
+//! crate by `rust_compile.rs` and run there.
+
+use mini_errors::{MiniError, MiniErrorCode};
+
+use errcat::{AnyCode, WireShape};
+
+// The status table works in const context.
+const NOT_FOUND: u16 = MiniErrorCode::VersionNotFound.http_status();
+
+fn body(error: &MiniError, shape: WireShape) -> serde_json::Value {
+    serde_json::from_str(&error.to_json(shape)).unwrap()
+}
+
+#[test]
+fn constructor_display_and_every_shape_agree() {
+    let error = MiniError::version_not_found(3, "billing").with_request_id("req_1");
+    let message = "version '3' of service 'billing' does not exist";
+    assert_eq!(error.to_string(), message);
+    assert_eq!(error.code(), MiniErrorCode::VersionNotFound);
+    assert_eq!(error.status().as_u16(), NOT_FOUND);
+    assert_eq!(
+        body(&error, WireShape::Flat),
+        serde_json::json!({
+            "error": message, "code": "VERSION_NOT_FOUND", "details": null,
+            "hint": "Use a version that exists."
+        })
+    );
+    assert_eq!(
+        body(&error, WireShape::Nested),
+        serde_json::json!({"error": {"code": "VERSION_NOT_FOUND", "message": message, "request_id": "req_1"}})
+    );
+    assert_eq!(
+        body(&error, WireShape::ErrorCode),
+        serde_json::json!({"errorCode": "VERSION_NOT_FOUND", "errorMessage": message})
+    );
+    assert_eq!(
+        body(&error, WireShape::OAuth2),
+        serde_json::json!({"error": "VERSION_NOT_FOUND", "error_description": message})
+    );
+    assert_eq!(
+        error.to_json(WireShape::Problem),
+        concat!(
+            r#"{"type":"https://docs.mini.example/errors#version_not_found","title":"Version not found","#,
+            r#""status":404,"detail":"version '3' of service 'billing' does not exist","#,
+            r#""instance":"req_1","error_code":"VERSION_NOT_FOUND"}"#
+        )
+    );
+}
+
+#[test]
+fn a_code_with_its_own_shape_renders_in_it() {
+    let error = MiniError::invalid_grant(String::from("code expired"));
+    let response = error.to_response();
+    assert_eq!(response.status(), 400);
+    assert_eq!(
+        response.body(),
+        r#"{"error":"INVALID_GRANT","error_description":"code expired"}"#
+    );
+}
+
+#[test]
+fn validation_errors_carry_field_errors() {
+    let error = MiniError::validation_error()
+        .with_field_error("url", "Expected string, received number")
+        .with_field_error("event", "Invalid enum value");
+    assert_eq!(
+        error.to_json(WireShape::Flat),
+        concat!(
+            r#"{"error":"Validation failed","code":"VALIDATION_ERROR","details":{"url":["Expected string, received number"],"#,
+            r#""event":["Invalid enum value"]},"hint":"Check body.details for field-level errors."}"#
+        )
+    );
+}
+
+#[test]
+fn rate_limits_set_headers() {
+    let response = MiniError::rate_limited(100)
+        .with_rate_limit(100, 0, 30)
+        .to_response();
+    assert_eq!(response.status(), 429);
+    assert_eq!(response.headers()["retry-after"], "60");
+    assert_eq!(response.headers()["ratelimit-remaining"], "0");
+    let problem = MiniError::mfa_required().render(WireShape::Problem);
+    assert_eq!(problem.headers()["content-type"], "application/problem+json");
+    assert!(problem.body().ends_with(
+        r#""resolve":{"message":"Enter your one-time code.","url":"https://app.mini.example/login/mfa","action":"enter_totp","method":"POST","endpoint":"/v1/auth/mfa"}}"#
+    ));
+}
+
+#[test]
+fn server_errors_keep_their_source_on_the_server() {
+    let error = MiniError::internal_error()
+        .with_request_id("req_9")
+        .with_source("disk /dev/sda1 full");
+    assert!(!error.to_json(WireShape::Flat).contains("sda1"));
+    assert!(error.log_line().contains("req_9"));
+    assert!(error.log_line().contains("disk /dev/sda1 full"));
+    assert!(std::error::Error::source(&error).is_some());
+}
+
+#[test]
+#[allow(deprecated)]
+fn deprecated_constructors_still_work() {
+    let error = MiniError::old_not_found("r1", true, 0.5, -2);
+    assert_eq!(
+        error.to_string(),
+        "Resource r1 does not exist (strict: true, score 0.5, delta -2)"
+    );
+    assert!(error.info().deprecated);
+    assert_eq!(error.info().replacement, Some("VERSION_NOT_FOUND"));
+}
+
+#[test]
+fn codes_parse_from_codes_and_aliases_and_unknown_codes_survive() {
+    assert_eq!("RATE_LIMITED".parse(), Ok(MiniErrorCode::RateLimited));
+    assert_eq!(
+        "ROLLBACK_TARGET_MISSING".parse(),
+        Ok(MiniErrorCode::VersionNotFound)
+    );
+    assert_eq!("LEGACY_GONE".parse(), Ok(MiniErrorCode::LegacyGone));
+    assert!("NOT_A_CODE".parse::<MiniErrorCode>().is_err());
+    let added_later: AnyCode<MiniErrorCode> = "ADDED_LATER".parse().unwrap();
+    assert_eq!(added_later.as_str(), "ADDED_LATER");
+    assert_eq!(added_later.known(), None);
+    for code in MiniErrorCode::ALL {
+        assert_eq!(code.as_str().parse(), Ok(code));
+        assert_eq!(code.to_string(), code.as_str());
+        assert_eq!(code.status().as_u16(), code.http_status());
+    }
+    assert_eq!(MiniErrorCode::AuthRequired.grpc_code().as_str(), "UNAUTHENTICATED");
+    assert_eq!(MiniErrorCode::InternalError.retryable(), true);
+    assert_eq!(MiniErrorCode::MfaRequired.title(), "Second factor required");
+    assert_eq!(MiniErrorCode::RateLimited.category(), "limits");
+}
+
+#[test]
+fn errors_convert_into_axum_responses() {
+    use errcat::axum::IntoResponse;
+    let response = MiniError::auth_required().into_response();
+    assert_eq!(response.status(), 401);
+    assert_eq!(response.headers()["content-type"], "application/json");
+}
