@@ -14,6 +14,11 @@ pub struct Targets {
     pub typescript: bool,
     /// `docs/`: markdown and an mdBook layout.
     pub markdown: bool,
+    /// `openapi/`: an OpenAPI 3.1 document of the error responses, for a
+    /// service's own description to `$ref`.
+    pub openapi: bool,
+    /// `schema/`: a JSON Schema 2020-12 document per wire shape in use.
+    pub schema: bool,
     /// `changelog/`: codes added, deprecated and retired per version.
     pub changelog: bool,
 }
@@ -24,6 +29,8 @@ impl Default for Targets {
             rust: Some(emit::rust::Options::default()),
             typescript: true,
             markdown: true,
+            openapi: true,
+            schema: true,
             changelog: true,
         }
     }
@@ -48,6 +55,12 @@ pub fn generate(catalog: &Catalog, targets: &Targets) -> Vec<OutputFile> {
     }
     if targets.markdown {
         add("docs", emit::markdown::emit(catalog));
+    }
+    if targets.openapi {
+        add("openapi", emit::openapi::emit(catalog));
+    }
+    if targets.schema {
+        add("schema", emit::json_schema::emit(catalog));
     }
     if targets.changelog {
         add("changelog", emit::changelog::emit(catalog));

@@ -4,7 +4,9 @@
 
 pub mod changelog;
 pub mod example;
+pub mod json_schema;
 pub mod markdown;
+pub mod openapi;
 pub mod rust;
 pub mod site;
 pub mod typescript;

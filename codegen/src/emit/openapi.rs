@@ -1,0 +1,160 @@
+//! `openapi.json`: an OpenAPI 3.1 document holding only components, for a
+//! service's own description to reference:
+//! `$ref: "errors/openapi.json#/components/responses/VERSION_NOT_FOUND"`.
+//!
+//! It has a schema per wire shape in use (problem details always, as the
+//! runtime honours `Accept: application/problem+json`), the enum of codes, a
+//! response per code that can still be sent, with the example body the docs
+//! show, and the headers those responses carry. Nothing in it is specific to
+//! errcat, so any OpenAPI tool reads it.
+
+use serde_json::{Map, Value, json};
+
+use super::json_schema::{body_schema, code_schema, codes_in, emitted, pretty, shapes_in_use};
+use super::{OutputFile, example, notice};
+use crate::model::{Catalog, Code, Header, WireShape};
+
+pub const VERSION: &str = "3.1.0";
+
+pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
+    vec![OutputFile::new("openapi.json", pretty(&document(catalog)))]
+}
+
+/// Name of a shape's schema under `components.schemas`.
+pub fn schema_name(shape: WireShape) -> &'static str {
+    match shape {
+        WireShape::Flat => "FlatError",
+        WireShape::Nested => "NestedError",
+        WireShape::ErrorCode => "ErrorCodeError",
+        WireShape::Problem => "ProblemDetails",
+        WireShape::OAuth2 => "OAuth2Error",
+    }
+}
+
+/// Name of the code enum under `components.schemas`, e.g. `FoldErrorCode`:
+/// prefixed with the catalog so a service using two catalogs keeps both.
+pub fn code_schema_name(catalog: &Catalog) -> String {
+    catalog.rust_code_type()
+}
+
+pub fn document(catalog: &Catalog) -> Value {
+    let code_name = code_schema_name(catalog);
+    let code_ref = json!({ "$ref": format!("#/components/schemas/{code_name}") });
+
+    let mut schemas = Map::new();
+    let all: Vec<&str> = codes_in(catalog, WireShape::Problem);
+    schemas.insert(code_name.clone(), code_schema(catalog, &all));
+    for shape in shapes_in_use(catalog) {
+        schemas.insert(
+            schema_name(shape).into(),
+            body_schema(shape, code_ref.clone()),
+        );
+    }
+
+    let mut headers = Map::new();
+    for header in Header::ALL {
+        if emitted(catalog).any(|c| c.has_header(header)) {
+            headers.insert(header.as_str().into(), header_object(header));
+        }
+    }
+
+    let responses: Map<String, Value> = emitted(catalog)
+        .map(|code| (code.code.clone(), response(catalog, code)))
+        .collect();
+
+    let mut info = Map::new();
+    info.insert("title".into(), format!("{} errors", catalog.title).into());
+    info.insert(
+        "version".into(),
+        catalog
+            .version
+            .clone()
+            .unwrap_or_else(|| "0.0.0".into())
+            .into(),
+    );
+    let mut description = format!(
+        "Every error the {} returns: reference `#/components/responses/<CODE>` from an \
+         operation's responses.",
+        catalog.title
+    );
+    if let Some(intro) = &catalog.description {
+        description = format!("{}\n\n{description}", intro.trim_end());
+    }
+    info.insert("description".into(), description.into());
+
+    let mut components = Map::new();
+    components.insert("schemas".into(), Value::Object(schemas));
+    if !headers.is_empty() {
+        components.insert("headers".into(), Value::Object(headers));
+    }
+    components.insert("responses".into(), Value::Object(responses));
+
+    // JSON has no comments: the notice is a specification extension, the one
+    // kind of extra member OpenAPI allows at the top, and it comes first so
+    // the writer finds it on the second line.
+    let mut document = Map::new();
+    document.insert("x-generated".into(), notice(&catalog.name).into());
+    document.insert("openapi".into(), VERSION.into());
+    document.insert("info".into(), Value::Object(info));
+    document.insert("components".into(), Value::Object(components));
+    Value::Object(document)
+}
+
+fn header_object(header: Header) -> Value {
+    let description = match header {
+        Header::RetryAfter => "Seconds to wait before retrying.",
+        Header::RateLimitLimit => "Requests allowed in the current window.",
+        Header::RateLimitRemaining => "Requests left in the current window.",
+        Header::RateLimitReset => "Seconds until the window resets.",
+    };
+    json!({
+        "description": description,
+        "schema": { "type": "integer", "minimum": 0 },
+    })
+}
+
+fn response(catalog: &Catalog, code: &Code) -> Value {
+    let mut description = format!("{} ({}).", code.title, code.status);
+    if let Some(deprecated) = &code.deprecated {
+        description.push_str(" Deprecated");
+        if let Some(replacement) = &deprecated.replacement {
+            description.push_str(&format!(": use `{replacement}` instead"));
+        }
+        description.push('.');
+    }
+    if let Some(hint) = &code.hint {
+        description.push(' ');
+        description.push_str(hint);
+    }
+
+    let mut content = Map::new();
+    let mut shapes = vec![code.wire_shape];
+    if code.wire_shape != WireShape::Problem {
+        shapes.push(WireShape::Problem);
+    }
+    for shape in shapes {
+        content.insert(
+            shape.content_type().into(),
+            json!({
+                "schema": { "$ref": format!("#/components/schemas/{}", schema_name(shape)) },
+                "example": example::body_in(catalog, code, shape),
+            }),
+        );
+    }
+
+    let mut response = Map::new();
+    response.insert("description".into(), description.into());
+    if !code.headers.is_empty() {
+        let headers: Map<String, Value> = code
+            .headers
+            .iter()
+            .map(|h| {
+                let reference = json!({ "$ref": format!("#/components/headers/{}", h.as_str()) });
+                (h.as_str().to_owned(), reference)
+            })
+            .collect();
+        response.insert("headers".into(), Value::Object(headers));
+    }
+    response.insert("content".into(), Value::Object(content));
+    Value::Object(response)
+}
