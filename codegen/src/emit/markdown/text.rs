@@ -11,7 +11,7 @@ use super::content::Inline;
 /// Characters that mean something to CommonMark, GitHub tables or MDX
 /// wherever they appear, and so are always backslash-escaped (CommonMark
 /// allows a backslash before any ASCII punctuation).
-const ALWAYS: &[char] = &['\\', '`', '*', '[', ']', '<', '>', '|', '{', '}', '&', '~'];
+const ALWAYS: &[char] = &['\\', '`', '*', '[', ']', '<', '>', '|', '{', '}', '~'];
 
 /// Plain text as markdown inline content, anywhere but at the start of a
 /// line. Line breaks become spaces, because catalog text fields are not
@@ -26,7 +26,10 @@ pub fn escape(text: &str) -> String {
         let escape = ALWAYS.contains(&c)
             // `_` only emphasises at a word boundary; inside `tenant_id` it
             // is literal, and leaving it bare keeps the source readable.
-            || (c == '_' && !(is_word(chars.get(i.wrapping_sub(1))) && is_word(chars.get(i + 1))));
+            || (c == '_' && !(is_word(chars.get(i.wrapping_sub(1))) && is_word(chars.get(i + 1))))
+            // `&` only matters where it could start an entity (`&amp;`,
+            // `&#60;`); `Billing & subscription` stays as written.
+            || (c == '&' && chars.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#'));
         if escape {
             out.push('\\');
         }
@@ -213,6 +216,7 @@ mod tests {
         assert_eq!(escape("a | b <script>"), "a \\| b \\<script\\>");
         assert_eq!(escape("tenant_id _x_"), "tenant_id \\_x\\_");
         assert_eq!(escape("1.0.0 # 2"), "1.0.0 # 2");
+        assert_eq!(escape("A & B &amp; &#60;"), "A & B \\&amp; \\&#60;");
         assert_eq!(escape_paragraph("# not a heading"), "\\# not a heading");
         assert_eq!(escape_paragraph("1. not a list"), "1\\. not a list");
         assert_eq!(escape("two\nlines"), "two lines");
