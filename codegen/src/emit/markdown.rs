@@ -11,6 +11,7 @@
 
 pub(crate) mod content;
 mod page;
+pub(crate) mod shape;
 pub(crate) mod snippet;
 pub(crate) mod text;
 

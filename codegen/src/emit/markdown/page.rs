@@ -2,8 +2,10 @@
 //! a code comes from [`content`]; this file only decides the markdown.
 
 use super::content::{self, Fact};
-use super::text::{code_block, code_span, escape, escape_paragraph, inlines, neutralise_html};
-use super::{Pages, page_stem, snippet};
+use super::text::{
+    code_block, code_span, demote_headings, escape, escape_paragraph, inlines, neutralise_html,
+};
+use super::{Pages, page_stem, shape, snippet};
 use crate::emit::example;
 use crate::model::{CategoryIndex, Code, WireShape};
 
@@ -35,7 +37,7 @@ pub fn index(pages: &Pages) -> String {
         &example::pretty(&example::body_in(catalog, sample, shape)),
     ));
     out.push_str("\n| Field | Type | Description |\n|---|---|---|\n");
-    for (field, ty, meaning) in content::shape_fields(shape) {
+    for (field, ty, meaning) in shape::shape_fields(shape) {
         out.push_str(&format!(
             "| {} | {} | {} |\n",
             code_span(field, true),
@@ -68,7 +70,7 @@ pub fn index(pages: &Pages) -> String {
     out.push_str("\n## Handling errors\n\n");
     out.push_str(&format!(
         "Switch on {} for programmatic handling; the message is for people and may change.\n\n",
-        code_span(content::access(shape).code, false)
+        code_span(shape::access(shape).code, false)
     ));
     out.push_str(&code_block("ts", &snippet::typescript(catalog)));
 
@@ -171,7 +173,7 @@ fn entry(pages: &Pages, code: &Code) -> String {
     }
     if let Some(docs) = &code.docs {
         out.push('\n');
-        out.push_str(&neutralise_html(docs.trim()));
+        out.push_str(&demote_headings(&neutralise_html(docs.trim()), 2));
         out.push('\n');
     }
     out.push_str("\n**Example response**\n\n");

@@ -1,7 +1,7 @@
 //! HTML building blocks: escaping, catalog markdown rendered safely, and the
 //! shared inline pieces of [`content`](crate::emit::markdown::content).
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::emit::markdown::content::{Fact, Inline};
 use crate::emit::markdown::text::safe_url;
@@ -27,11 +27,27 @@ pub fn esc(text: &str) -> String {
 
 /// Catalog markdown (descriptions, long-form docs) as HTML. Raw HTML is shown
 /// as text, never passed through, and unsafe link targets are dropped, so a
-/// catalog cannot put markup or script into the site.
-pub fn markdown(text: &str) -> String {
+/// catalog cannot put markup or script into the site. Headings move down
+/// `demote` levels, so a `#` in a code's docs does not outrank the page.
+pub fn markdown(text: &str, demote: usize) -> String {
+    let shift = |level: HeadingLevel| {
+        HeadingLevel::try_from((level as usize + demote).min(6)).unwrap_or(HeadingLevel::H6)
+    };
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events = Parser::new_ext(text, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: shift(level),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -100,8 +116,10 @@ mod tests {
     #[test]
     fn catalog_markdown_cannot_inject_markup_or_script() {
         let html = markdown(
-            "Hi <script>alert(1)</script> [x](javascript:alert(1)) [ok](https://a.b/c:d)\n\n<img src=x onerror=alert(1)>\n",
+            "# Title\n\nHi <script>alert(1)</script> [x](javascript:alert(1)) [ok](https://a.b/c:d)\n\n<img src=x onerror=alert(1)>\n",
+            2,
         );
+        assert!(html.starts_with("<h3>Title</h3>"), "{html}");
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::html::{esc, facts, inlines, markdown};
 use crate::emit::example;
-use crate::emit::markdown::{content, page_stem, snippet};
+use crate::emit::markdown::{content, page_stem, shape, snippet};
 use crate::model::{Catalog, CategoryIndex, Code, WireShape};
 
 fn entry_link(catalog: &Catalog, code: &str) -> String {
@@ -25,7 +25,7 @@ pub fn index(catalog: &Catalog) -> String {
     if let Some(description) = &catalog.description {
         out.push_str(&format!(
             "<div class=\"intro\">{}</div>\n",
-            markdown(description)
+            markdown(description, 1)
         ));
     }
 
@@ -75,7 +75,7 @@ pub fn index(catalog: &Catalog) -> String {
         esc(&example::pretty(&example::body_in(catalog, sample, shape)))
     ));
     out.push_str("<table class=\"fields\"><thead><tr><th>Field</th><th>Type</th><th>Description</th></tr></thead><tbody>\n");
-    for (field, ty, meaning) in content::shape_fields(shape) {
+    for (field, ty, meaning) in shape::shape_fields(shape) {
         out.push_str(&format!(
             "<tr><td><code>{}</code></td><td>{}</td><td>{}</td></tr>\n",
             esc(field),
@@ -88,7 +88,7 @@ pub fn index(catalog: &Catalog) -> String {
     );
     out.push_str(&format!(
         "<p>Switch on <code>{}</code> for programmatic handling; the message is for people and may change.</p>\n<pre><code>{}</code></pre>\n",
-        content::access(shape).code,
+        shape::access(shape).code,
         esc(&snippet::typescript(catalog))
     ));
     out.push_str(&format!(
@@ -194,7 +194,10 @@ fn entry(catalog: &Catalog, code: &Code, link: super::html::LinkFn) -> String {
         out.push_str(&facts(&resolve, link));
     }
     if let Some(docs) = &code.docs {
-        out.push_str(&format!("<div class=\"docs\">{}</div>\n", markdown(docs)));
+        out.push_str(&format!(
+            "<div class=\"docs\">{}</div>\n",
+            markdown(docs, 2)
+        ));
     }
     out.push_str(&format!(
         "<h3>Example response</h3>\n<pre><code>{}</code></pre>\n",
