@@ -152,13 +152,13 @@ fn a_changed_status_points_at_the_code_in_the_catalog() {
         panic!("a changed status must fail")
     };
     let expected = r#"error: code `MFA_REQUIRED` changed its HTTP status from 403 to 401
- --> catalog/auth.toml:9:1
-  |
-9 | [MFA_REQUIRED]
-  | ^^^^^^^^^^^^^^ published with status 403
-  |
-  = note: clients that branch on the status would take another path
-  = help: keep `status = 403`, or add a new code and deprecate `MFA_REQUIRED`
+  --> catalog/auth.toml:10:1
+   |
+10 | status = 401
+   | ^^^^^^^^^^^^ published with status 403
+   |
+   = note: clients that branch on the status would take another path
+   = help: keep `status = 403`, or add a new code and deprecate `MFA_REQUIRED`
 "#;
     assert!(
         p.relative(&err.to_string()).starts_with(expected),

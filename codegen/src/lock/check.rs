@@ -28,6 +28,9 @@ pub struct Break {
     pub file: PathBuf,
     /// 1-based line of the code's table header (or lock entry) there.
     pub line: u32,
+    /// The field of the code's table the change is in, whose line is
+    /// underlined when the table has it (a default has no line of its own).
+    pub key: Option<&'static str>,
     /// What the published version promised, shown under that line.
     pub label: String,
     /// Why a client breaks.
@@ -42,12 +45,33 @@ impl Break {
     pub fn diagnostic(&self, source: Option<&str>) -> Diagnostic {
         let file = self.file.display().to_string();
         let diagnostic = Diagnostic::error(&self.message);
-        let diagnostic = match source.and_then(|text| line_span(text, self.line)) {
+        let line = match (source, self.key) {
+            (Some(text), Some(key)) => field_line(text, self.line, key).unwrap_or(self.line),
+            _ => self.line,
+        };
+        let diagnostic = match source.and_then(|text| line_span(text, line)) {
             Some(span) => diagnostic.with_label(&file, span, &self.label),
             None => diagnostic.with_path(&format!("{file}:{}", self.line)),
         };
         diagnostic.with_note(&self.note).with_help(&self.help)
     }
+}
+
+/// The line of `key = ...` in the table whose header is on `header`, if the
+/// table sets it.
+fn field_line(text: &str, header: u32, key: &str) -> Option<u32> {
+    for (index, line) in text.lines().enumerate().skip(header as usize) {
+        let line = line.trim_start();
+        if line.starts_with('[') {
+            return None;
+        }
+        if let Some(rest) = line.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            return Some(index as u32 + 1);
+        }
+    }
+    None
 }
 
 /// Bytes of the 1-based `line` of `text`, without its line break.
@@ -76,6 +100,7 @@ pub fn check(lock: &Lock, lines: &Lines, catalog: &Catalog, catalog_dir: &Path) 
                     ),
                     file: catalog_dir.join(&code.origin.file),
                     line: code.origin.line,
+                    key: None,
                     label: format!("`{name}` was removed from the published catalog"),
                     note: format!("old clients would read the new meaning into `{name}`"),
                     help: format!("choose a code that was never published instead of `{name}`"),
@@ -108,6 +133,7 @@ fn removed(name: &str, entry: &Entry, file: PathBuf, line: u32) -> Break {
             message: format!("retired code `{name}` was removed"),
             file,
             line,
+            key: None,
             label: "locked here as retired".to_owned(),
             note: "a retired code stays in the catalog so that it is never reused with another meaning".to_owned(),
             help: format!("restore `{name}` with its `retired` marker"),
@@ -117,6 +143,7 @@ fn removed(name: &str, entry: &Entry, file: PathBuf, line: u32) -> Break {
         message: format!("code `{name}` was removed"),
         file,
         line,
+        key: None,
         label: "published here".to_owned(),
         note: format!(
             "clients that handle `{name}` would never match it again, and the code could later be reused"
@@ -142,11 +169,12 @@ fn compare(
     } else {
         format!("code `{name}` (renamed to `{}`)", code.code)
     };
-    let mut push = |message: String, label: String, note: &str, help: String| {
+    let mut push = |key: &'static str, message: String, label: String, note: &str, help: String| {
         breaks.push(Break {
             message,
             file: catalog_dir.join(&code.origin.file),
             line: code.origin.line,
+            key: Some(key),
             label,
             note: note.to_owned(),
             help,
@@ -155,6 +183,7 @@ fn compare(
 
     if entry.status != code.status {
         push(
+            "status",
             format!(
                 "{subject} changed its HTTP status from {} to {}",
                 entry.status, code.status
@@ -169,6 +198,7 @@ fn compare(
     }
     if entry.wire_shape != code.wire_shape {
         push(
+            "wire_shape",
             format!(
                 "{subject} changed its wire shape from {} to {}",
                 entry.wire_shape.as_str(),
@@ -190,12 +220,14 @@ fn compare(
     for (param, ty) in &entry.params {
         match code.message.params.iter().find(|p| &p.name == param) {
             None => push(
+                "params",
                 format!("{subject} lost its parameter `{param}`"),
                 format!("published with `{param}: {}`", ty.as_str()),
                 params_note,
                 params_help(),
             ),
             Some(now) if now.ty != *ty => push(
+                "params",
                 format!(
                     "{subject} changed the type of parameter `{param}` from {} to {}",
                     ty.as_str(),
@@ -211,6 +243,7 @@ fn compare(
     for param in &code.message.params {
         if !entry.params.contains_key(&param.name) {
             push(
+                "params",
                 format!("{subject} gained the parameter `{}`", param.name),
                 format!("published without `{}`", param.name),
                 params_note,
@@ -222,12 +255,14 @@ fn compare(
         let note = "clients that identify errors by number (JSON-RPC, MCP) would misread it";
         match code.number {
             None => push(
+                "number",
                 format!("{subject} lost its number {number}"),
                 format!("published with number {number}"),
                 note,
                 format!("keep `number = {number}`"),
             ),
             Some(now) if now != number => push(
+                "number",
                 format!("{subject} changed its number from {number} to {now}"),
                 format!("published with number {number}"),
                 note,
@@ -243,6 +278,7 @@ fn compare(
             None => format!("alias `{alias}` of {subject} was dropped"),
         };
         push(
+            "aliases",
             message,
             format!("published with alias `{alias}`"),
             "servers and stored data that still send the alias would no longer parse as this code",
@@ -251,6 +287,7 @@ fn compare(
     }
     if entry.state == State::Retired && code.retired.is_none() {
         push(
+            "retired",
             format!("retired code `{name}` is no longer retired"),
             "published as retired".to_owned(),
             "a retired code is never emitted again, and clients may already treat it as obsolete",
@@ -279,6 +316,7 @@ fn number_reuses(lock: &Lock, catalog: &Catalog, catalog_dir: &Path, breaks: &mu
                     ),
                     file: catalog_dir.join(&code.origin.file),
                     line: code.origin.line,
+                    key: Some("number"),
                     label: format!("number {number} was published for `{owner}`"),
                     note: format!(
                         "clients that identify errors by number would take `{}` for `{owner}`",
@@ -288,5 +326,22 @@ fn number_reuses(lock: &Lock, catalog: &Catalog, catalog_dir: &Path, breaks: &mu
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_lines_stay_inside_their_table() {
+        let text = "[A]\nstatus = 400\n\n[B]\nmessage = \"x\"\nstatus=401\n";
+        assert_eq!(field_line(text, 1, "status"), Some(2));
+        assert_eq!(field_line(text, 4, "status"), Some(6));
+        assert_eq!(field_line(text, 1, "message"), None, "B's field is not A's");
+        assert_eq!(field_line(text, 4, "stat"), None, "a prefix is not a key");
+        assert_eq!(line_span(text, 6), Some(36..46));
+        assert_eq!(&text[36..46], "status=401");
+        assert_eq!(line_span(text, 9), None);
     }
 }
