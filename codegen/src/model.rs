@@ -293,30 +293,56 @@ impl Code {
     }
 }
 
-/// Enum variants the generated Rust uses itself; a code may not become one.
-/// The Rust emitter owns this list: extend it when it adds a name.
+/// Enum variants the generated Rust reserves; a code may not become one.
+/// The Rust emitter owns this list. The code enum has no variant of its own,
+/// but unknown wire codes parse into `errcat::AnyCode::Unknown`, and a code
+/// named `Unknown` would make `AnyCode::Known(Code::Unknown)` read as its
+/// opposite.
 pub const RESERVED_RUST_VARIANTS: &[&str] = &["Unknown"];
 
-/// Associated functions of the generated error type that are not per-code
-/// constructors; a code's `rust_fn` may not be one of them.
+/// Names a per-code constructor of the generated error type may not take:
+/// its own methods, the methods of `errcat::Error` it derefs to, and the
+/// trait functions called on it with path syntax (`FoldError::from`). The
+/// Rust emitter owns this list: extend it when either type gains a name.
 pub const RESERVED_RUST_FNS: &[&str] = &[
+    // `errcat::Error`, through `Deref`.
     "new",
     "code",
+    "info",
     "status",
     "title",
     "hint",
     "message",
     "args",
+    "arg",
     "details",
-    "source",
     "request_id",
+    "retry_after",
+    "rate_limit",
+    "shape",
+    "body",
+    "to_json",
+    "headers",
+    "render",
+    "to_response",
+    "negotiate",
+    "respond",
+    "log_line",
+    // The generated type's own builders.
     "with_source",
     "with_details",
+    "with_field_error",
     "with_request_id",
     "with_retry_after",
     "with_rate_limit",
-    "from_code",
-    "catalog",
+    "with_shape",
+    "into_inner",
+    // Traits it implements.
+    "from",
+    "fmt",
+    "source",
+    "deref",
+    "into_response",
 ];
 
 /// Default title of a code with none of its own: `TENANT_NOT_FOUND` and

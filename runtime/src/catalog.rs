@@ -5,7 +5,8 @@
 
 use std::fmt;
 use std::hash::Hash;
-use std::str::FromStr;
+
+pub use crate::lookup::Catalog;
 
 /// The JSON shapes an error body can take on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -295,31 +296,6 @@ impl CodeInfo {
     }
 }
 
-/// A whole catalog, as a generated crate describes it to the runtime.
-#[derive(Debug)]
-pub struct Catalog<C: 'static> {
-    /// Machine name, e.g. `fold`.
-    pub name: &'static str,
-    /// The shape codes render in unless they choose their own.
-    pub default_shape: WireShape,
-    /// One row per code, indexed by [`ErrorCode::index`].
-    pub codes: &'static [CodeInfo],
-    /// Every code and alias with the code it parses to, sorted by string
-    /// (byte order) so parsing is a binary search.
-    pub lookup: &'static [(&'static str, C)],
-}
-
-impl<C: Copy> Catalog<C> {
-    /// The code a wire string (code or alias) names.
-    #[must_use]
-    pub fn parse(&self, s: &str) -> Option<C> {
-        self.lookup
-            .binary_search_by(|(key, _)| key.as_bytes().cmp(s.as_bytes()))
-            .ok()
-            .map(|i| self.lookup[i].1)
-    }
-}
-
 /// The code enum of a generated catalog. Implemented by generated code only:
 /// it hands over the tables, and everything else is provided here.
 pub trait ErrorCode: Copy + Eq + Hash + fmt::Debug + Send + Sync + 'static {
@@ -339,90 +315,5 @@ pub trait ErrorCode: Copy + Eq + Hash + fmt::Debug + Send + Sync + 'static {
     #[must_use]
     fn parse(s: &str) -> Option<Self> {
         Self::catalog().parse(s)
-    }
-}
-
-/// A wire string that names no code of the catalog.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownCode(pub Box<str>);
-
-impl fmt::Display for UnknownCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown error code `{}`", self.0)
-    }
-}
-
-impl std::error::Error for UnknownCode {}
-
-/// A code as read from elsewhere: one this build knows, or one added to the
-/// catalog after it was compiled. Parsing never fails.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum AnyCode<C> {
-    /// A code of the catalog (aliases resolve to their code).
-    Known(C),
-    /// A string this build does not know, kept as received.
-    Unknown(Box<str>),
-}
-
-impl<C: ErrorCode> AnyCode<C> {
-    /// Reads a wire string; unknown strings are kept, not rejected.
-    #[must_use]
-    pub fn parse(s: &str) -> Self {
-        C::parse(s).map_or_else(|| AnyCode::Unknown(s.into()), AnyCode::Known)
-    }
-
-    /// The wire string: the canonical code for known ones (so an alias comes
-    /// back as its code), the received text otherwise.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        match self {
-            AnyCode::Known(code) => code.info().code,
-            AnyCode::Unknown(s) => s,
-        }
-    }
-
-    /// The known code, if any.
-    #[must_use]
-    pub fn known(&self) -> Option<C> {
-        match self {
-            AnyCode::Known(code) => Some(*code),
-            AnyCode::Unknown(_) => None,
-        }
-    }
-}
-
-impl<C: ErrorCode> FromStr for AnyCode<C> {
-    type Err = std::convert::Infallible;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(AnyCode::parse(s))
-    }
-}
-
-impl<C: ErrorCode> fmt::Display for AnyCode<C> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl<C: ErrorCode> serde::Serialize for AnyCode<C> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de, C: ErrorCode> serde::Deserialize<'de> for AnyCode<C> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor<C>(std::marker::PhantomData<C>);
-        impl<C: ErrorCode> serde::de::Visitor<'_> for Visitor<C> {
-            type Value = AnyCode<C>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an error code string")
-            }
-            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
-                Ok(AnyCode::parse(s))
-            }
-        }
-        deserializer.deserialize_str(Visitor(std::marker::PhantomData))
     }
 }

@@ -145,6 +145,18 @@ impl<C: ErrorCode> Error<C> {
         status_of(self.info())
     }
 
+    /// Static summary of the code (RFC 9457 `title`).
+    #[must_use]
+    pub fn title(&self) -> &'static str {
+        self.info().title
+    }
+
+    /// What the caller should do about it, from the catalog.
+    #[must_use]
+    pub fn hint(&self) -> Option<&'static str> {
+        self.info().hint
+    }
+
     /// The rendered message template (what `Display` writes).
     #[must_use]
     pub fn message(&self) -> String {

@@ -10,16 +10,19 @@
 //! source error nor attached details ever reach the body; they go to
 //! [`Error::log_line`] and the [`ErrorReport`] in the response's extensions.
 
+mod any_code;
 mod catalog;
 mod error;
+mod lookup;
 mod render;
 
 #[cfg(feature = "axum")]
 pub mod axum;
 
+pub use any_code::{AnyCode, UnknownCode};
 pub use catalog::{
-    AnyCode, Catalog, CodeInfo, DetailsKind, ErrorCode, GrpcCode, HeaderSet, Param, ParamType,
-    Piece, Resolve, UnknownCode, WireShape,
+    Catalog, CodeInfo, DetailsKind, ErrorCode, GrpcCode, HeaderSet, Param, ParamType, Piece,
+    Resolve, WireShape,
 };
 pub use error::{Arg, Error, RateLimit, Source};
 /// Re-exported so generated code and services name the same `http` types.

@@ -514,10 +514,10 @@ impl FoldErrorCode {
 impl ::errcat::ErrorCode for FoldErrorCode {
     #[allow(deprecated, clippy::too_many_lines)]
     fn catalog() -> &'static ::errcat::Catalog<Self> {
-        static CATALOG: ::errcat::Catalog<FoldErrorCode> = ::errcat::Catalog {
-            name: "fold",
-            default_shape: ::errcat::WireShape::Flat,
-            codes: &[
+        static CATALOG: ::errcat::Catalog<FoldErrorCode> = ::errcat::Catalog::new(
+            "fold",
+            ::errcat::WireShape::Flat,
+            &[
                 ::errcat::CodeInfo {
                     code: "AUTH_REQUIRED",
                     status: 401,
@@ -1469,7 +1469,7 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     ..::errcat::CodeInfo::DEFAULTS
                 },
             ],
-            lookup: &[
+            &[
                 ("AUTH_INVALID", FoldErrorCode::AuthInvalid),
                 ("AUTH_REQUIRED", FoldErrorCode::AuthRequired),
                 ("BINDING_NOT_ALLOWED", FoldErrorCode::BindingNotAllowed),
@@ -1513,7 +1513,7 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                 ("VERIFICATION_TOKEN_INVALID", FoldErrorCode::VerificationTokenInvalid),
                 ("VERSION_NOT_FOUND", FoldErrorCode::VersionNotFound),
             ],
-        };
+        );
         &CATALOG
     }
     fn index(self) -> usize {

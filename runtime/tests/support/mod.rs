@@ -153,11 +153,11 @@ static CODES: [CodeInfo; 8] = [
     },
 ];
 
-static CATALOG: Catalog<Demo> = Catalog {
-    name: "demo",
-    default_shape: WireShape::Flat,
-    codes: &CODES,
-    lookup: &[
+static CATALOG: Catalog<Demo> = Catalog::new(
+    "demo",
+    WireShape::Flat,
+    &CODES,
+    &[
         ("INTERNAL_ERROR", Demo::InternalError),
         ("RATE_LIMITED", Demo::RateLimited),
         ("ROLLBACK_TARGET_MISSING", Demo::VersionNotFound),
@@ -168,7 +168,7 @@ static CATALOG: Catalog<Demo> = Catalog {
         ("no_active_plan", Demo::NoActivePlan),
         ("workspace_slug_taken", Demo::WorkspaceSlugTaken),
     ],
-};
+);
 
 impl ErrorCode for Demo {
     fn catalog() -> &'static Catalog<Self> {

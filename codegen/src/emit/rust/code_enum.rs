@@ -142,12 +142,12 @@ pub fn items(catalog: &Catalog) -> TokenStream {
         impl ::errcat::ErrorCode for #ty {
             #[allow(deprecated, clippy::too_many_lines)]
             fn catalog() -> &'static ::errcat::Catalog<Self> {
-                static CATALOG: ::errcat::Catalog<#ty> = ::errcat::Catalog {
-                    name: #name,
-                    default_shape: #default_shape,
-                    codes: &[#(#rows),*],
-                    lookup: &[#(#lookup),*],
-                };
+                static CATALOG: ::errcat::Catalog<#ty> = ::errcat::Catalog::new(
+                    #name,
+                    #default_shape,
+                    &[#(#rows),*],
+                    &[#(#lookup),*],
+                );
                 &CATALOG
             }
 
@@ -173,8 +173,8 @@ pub fn items(catalog: &Catalog) -> TokenStream {
     }
 }
 
-/// `(wire string, code)` for every code and alias, sorted by bytes to match
-/// the runtime's binary search.
+/// `(wire string, code)` for every code and alias, sorted by bytes so the
+/// output does not depend on catalog file order.
 fn lookup(catalog: &Catalog) -> Vec<TokenStream> {
     let ty = format_ident!("{}", catalog.rust_code_type());
     let mut entries: Vec<(&str, &Code)> = catalog

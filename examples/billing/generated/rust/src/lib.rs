@@ -292,10 +292,10 @@ impl BillingErrorCode {
 impl ::errcat::ErrorCode for BillingErrorCode {
     #[allow(deprecated, clippy::too_many_lines)]
     fn catalog() -> &'static ::errcat::Catalog<Self> {
-        static CATALOG: ::errcat::Catalog<BillingErrorCode> = ::errcat::Catalog {
-            name: "billing",
-            default_shape: ::errcat::WireShape::Problem,
-            codes: &[
+        static CATALOG: ::errcat::Catalog<BillingErrorCode> = ::errcat::Catalog::new(
+            "billing",
+            ::errcat::WireShape::Problem,
+            &[
                 ::errcat::CodeInfo {
                     code: "no_active_plan",
                     status: 402,
@@ -995,7 +995,7 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     ..::errcat::CodeInfo::DEFAULTS
                 },
             ],
-            lookup: &[
+            &[
                 ("api_key_required", BillingErrorCode::ApiKeyRequired),
                 ("auth_required", BillingErrorCode::AuthRequired),
                 ("billing_info_required", BillingErrorCode::BillingInfoRequired),
@@ -1022,7 +1022,7 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                 ("token_expired", BillingErrorCode::TokenExpired),
                 ("token_invalid", BillingErrorCode::TokenInvalid),
             ],
-        };
+        );
         &CATALOG
     }
     fn index(self) -> usize {

@@ -215,10 +215,10 @@ impl FunctionComputeErrorCode {
 impl ::errcat::ErrorCode for FunctionComputeErrorCode {
     #[allow(deprecated, clippy::too_many_lines)]
     fn catalog() -> &'static ::errcat::Catalog<Self> {
-        static CATALOG: ::errcat::Catalog<FunctionComputeErrorCode> = ::errcat::Catalog {
-            name: "function-compute",
-            default_shape: ::errcat::WireShape::ErrorCode,
-            codes: &[
+        static CATALOG: ::errcat::Catalog<FunctionComputeErrorCode> = ::errcat::Catalog::new(
+            "function-compute",
+            ::errcat::WireShape::ErrorCode,
+            &[
                 ::errcat::CodeInfo {
                     code: "InvalidArgument",
                     status: 400,
@@ -630,7 +630,7 @@ impl ::errcat::ErrorCode for FunctionComputeErrorCode {
                     ..::errcat::CodeInfo::DEFAULTS
                 },
             ],
-            lookup: &[
+            &[
                 ("AccessDenied", FunctionComputeErrorCode::AccessDenied),
                 ("AliasNotFound", FunctionComputeErrorCode::AliasNotFound),
                 (
@@ -653,7 +653,7 @@ impl ::errcat::ErrorCode for FunctionComputeErrorCode {
                 ("SignatureNotMatch", FunctionComputeErrorCode::SignatureNotMatch),
                 ("VersionNotFound", FunctionComputeErrorCode::VersionNotFound),
             ],
-        };
+        );
         &CATALOG
     }
     fn index(self) -> usize {

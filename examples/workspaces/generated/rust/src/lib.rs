@@ -396,10 +396,10 @@ impl WorkspacesErrorCode {
 impl ::errcat::ErrorCode for WorkspacesErrorCode {
     #[allow(deprecated, clippy::too_many_lines)]
     fn catalog() -> &'static ::errcat::Catalog<Self> {
-        static CATALOG: ::errcat::Catalog<WorkspacesErrorCode> = ::errcat::Catalog {
-            name: "workspaces",
-            default_shape: ::errcat::WireShape::Nested,
-            codes: &[
+        static CATALOG: ::errcat::Catalog<WorkspacesErrorCode> = ::errcat::Catalog::new(
+            "workspaces",
+            ::errcat::WireShape::Nested,
+            &[
                 ::errcat::CodeInfo {
                     code: "invalid_request",
                     status: 400,
@@ -1350,7 +1350,7 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     ..::errcat::CodeInfo::DEFAULTS
                 },
             ],
-            lookup: &[
+            &[
                 ("access_denied", WorkspacesErrorCode::AccessDenied),
                 ("client_secret_revoked", WorkspacesErrorCode::ClientSecretRevoked),
                 ("enterprise_only", WorkspacesErrorCode::EnterpriseOnly),
@@ -1392,7 +1392,7 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                 ("workspace_slug_taken", WorkspacesErrorCode::WorkspaceSlugTaken),
                 ("workspace_slug_too_short", WorkspacesErrorCode::WorkspaceSlugTooShort),
             ],
-        };
+        );
         &CATALOG
     }
     fn index(self) -> usize {
