@@ -38,6 +38,30 @@ fn example_codes(catalog: &Catalog) -> Vec<&Code> {
     chosen
 }
 
+/// Comment text per line, so the snippet fits a docs column without
+/// scrolling sideways.
+const COMMENT_WIDTH: usize = 64;
+
+/// `text` broken at spaces into lines of at most `width` characters (a
+/// longer word gets a line of its own).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// A catalog string made safe for a `//` comment: JavaScript ends a comment
 /// at any line terminator, including U+2028 and U+2029.
 fn comment(text: &str) -> String {
@@ -64,7 +88,9 @@ pub fn typescript(catalog: &Catalog) -> String {
         // the code style), so they are safe inside a string literal.
         out.push_str(&format!("    case \"{}\":\n", code.code));
         let advice = code.hint.as_deref().unwrap_or(&code.title);
-        out.push_str(&format!("      // {}\n", comment(advice)));
+        for line in wrap(&comment(advice), COMMENT_WIDTH) {
+            out.push_str(&format!("      // {line}\n"));
+        }
         out.push_str("      break;\n");
     }
     out.push_str(&format!(
