@@ -9,6 +9,7 @@
 //! hints, docs, titles, categories, deprecating or retiring a code, adding a
 //! number or an alias) is compatible.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -87,13 +88,48 @@ pub(crate) fn line_span(text: &str, line: u32) -> Option<Range<usize>> {
     None
 }
 
+/// The catalog's codes and aliases by wire string: the check looks up every
+/// locked code and alias, and a linear search each time would make a
+/// 10,000-code catalog take seconds.
+pub(crate) struct Names<'a> {
+    codes: HashMap<&'a str, &'a Code>,
+    aliases: HashMap<&'a str, &'a Code>,
+}
+
+impl<'a> Names<'a> {
+    pub(crate) fn new(catalog: &'a Catalog) -> Self {
+        let mut names = Names {
+            codes: HashMap::with_capacity(catalog.codes.len()),
+            aliases: HashMap::new(),
+        };
+        for code in &catalog.codes {
+            names.codes.insert(&code.code, code);
+            for alias in &code.aliases {
+                names.aliases.insert(alias, code);
+            }
+        }
+        names
+    }
+
+    /// The code with this wire string.
+    pub(crate) fn find(&self, name: &str) -> Option<&'a Code> {
+        self.codes.get(name).copied()
+    }
+
+    /// The code this wire string or alias parses to.
+    pub(crate) fn resolve(&self, name: &str) -> Option<&'a Code> {
+        self.find(name).or_else(|| self.aliases.get(name).copied())
+    }
+}
+
 /// Every breaking change from `lock` to `catalog`, in lock order (by code),
 /// then number reuses in catalog order.
 pub fn check(lock: &Lock, lines: &Lines, catalog: &Catalog, catalog_dir: &Path) -> Vec<Break> {
+    let names = Names::new(catalog);
     let mut breaks = Vec::new();
     for (name, entry) in &lock.codes {
         if entry.state == State::Removed {
-            if let Some(code) = catalog.resolve_code(name) {
+            if let Some(code) = names.resolve(name) {
                 breaks.push(Break {
                     message: format!(
                         "code `{name}` was removed by an accepted break and is used again"
@@ -108,11 +144,11 @@ pub fn check(lock: &Lock, lines: &Lines, catalog: &Catalog, catalog_dir: &Path) 
             }
             continue;
         }
-        let code = match catalog.find(name) {
+        let code = match names.find(name) {
             Some(code) => code,
             // Renamed: the old string now parses to the new code, so clients
             // sending or matching it keep working; compare the rest.
-            None => match catalog.resolve_code(name) {
+            None => match names.resolve(name) {
                 Some(code) => code,
                 None => {
                     let line = lines.get(name).copied().unwrap_or(1);
@@ -121,9 +157,9 @@ pub fn check(lock: &Lock, lines: &Lines, catalog: &Catalog, catalog_dir: &Path) 
                 }
             },
         };
-        compare(name, entry, code, catalog, catalog_dir, &mut breaks);
+        compare(name, entry, code, &names, catalog_dir, &mut breaks);
     }
-    number_reuses(lock, catalog, catalog_dir, &mut breaks);
+    number_reuses(lock, catalog, &names, catalog_dir, &mut breaks);
     breaks
 }
 
@@ -160,7 +196,7 @@ fn compare(
     name: &str,
     entry: &Entry,
     code: &Code,
-    catalog: &Catalog,
+    names: &Names,
     catalog_dir: &Path,
     breaks: &mut Vec<Break>,
 ) {
@@ -272,7 +308,7 @@ fn compare(
         }
     }
     for alias in &entry.aliases {
-        let message = match catalog.resolve_code(alias) {
+        let message = match names.resolve(alias) {
             Some(target) if target.code == code.code => continue,
             Some(target) => format!("alias `{alias}` of {subject} now names `{}`", target.code),
             None => format!("alias `{alias}` of {subject} was dropped"),
@@ -298,16 +334,25 @@ fn compare(
 
 /// A locked number now worn by a code that is not the one it was locked for
 /// (nor that code renamed).
-fn number_reuses(lock: &Lock, catalog: &Catalog, catalog_dir: &Path, breaks: &mut Vec<Break>) {
+fn number_reuses(
+    lock: &Lock,
+    catalog: &Catalog,
+    names: &Names,
+    catalog_dir: &Path,
+    breaks: &mut Vec<Break>,
+) {
+    let mut owners: HashMap<u32, Vec<&str>> = HashMap::new();
+    for (owner, entry) in &lock.codes {
+        if let Some(number) = entry.number {
+            owners.entry(number).or_default().push(owner);
+        }
+    }
     for code in &catalog.codes {
         let Some(number) = code.number else { continue };
-        for (owner, entry) in &lock.codes {
-            if entry.number != Some(number) {
-                continue;
-            }
-            let same_code = owner == &code.code
-                || (catalog.find(owner).is_none()
-                    && catalog.resolve_code(owner).map(|c| &c.code) == Some(&code.code));
+        for &owner in owners.get(&number).into_iter().flatten() {
+            let same_code = owner == code.code
+                || (names.find(owner).is_none()
+                    && names.resolve(owner).map(|c| &c.code) == Some(&code.code));
             if !same_code {
                 breaks.push(Break {
                     message: format!(

@@ -137,8 +137,9 @@ impl Lock {
             .map(|code| (code.code.clone(), Entry::of(code)))
             .collect();
         if let Some(previous) = previous {
+            let names = check::Names::new(catalog);
             for (name, entry) in &previous.codes {
-                if catalog.resolve_code(name).is_none() {
+                if names.resolve(name).is_none() {
                     let mut removed = entry.clone();
                     removed.state = State::Removed;
                     codes.insert(name.clone(), removed);
