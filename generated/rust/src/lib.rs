@@ -2251,3 +2251,721 @@ impl ::std::error::Error for FoldError {
     }
 }
 ::errcat::__impl_into_response!(FoldError);
+/// Support for `#[derive(errcat::ApiError)]`; not an API of its own.
+#[doc(hidden)]
+pub mod __api_error {
+    /// The runtime's error for this catalog, which a derived enum
+    /// converts into (and through it, renders).
+    pub type Error = ::errcat::Error<super::FoldErrorCode>;
+    /// The catalog's own error type, which a derived enum also
+    /// converts into, so `?` works in code returning it.
+    pub type CatalogError = super::FoldError;
+    pub use ::errcat::__impl_into_response as impl_into_response;
+    /// A code's parameters, as filled from a variant's fields.
+    pub trait Params {
+        fn into_error(self) -> Error;
+    }
+    #[inline]
+    #[must_use]
+    pub fn new(params: impl Params) -> Error {
+        params.into_error()
+    }
+    #[inline]
+    #[must_use]
+    pub fn with_source(
+        error: Error,
+        source: impl ::core::convert::Into<::errcat::Source>,
+    ) -> Error {
+        error.with_source(source)
+    }
+    #[inline]
+    #[must_use]
+    pub fn with_retry_after(error: Error, seconds: u32) -> Error {
+        error.with_retry_after(seconds)
+    }
+    /// A field that can be a body's `details`: a JSON value, or
+    /// field-level errors, as `{"field": ["message", ...]}`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot be an error's `details`",
+        label = "marked `#[api_error(details)]`",
+        note = "details are a `serde_json::Value`, or field errors: a `Vec<(field, message)>` or a `BTreeMap<field, Vec<message>>`"
+    )]
+    pub trait Details {
+        fn apply(&self, error: Error) -> Error;
+    }
+    impl<F: ::core::convert::AsRef<str>, M: ::core::fmt::Display> Details for [(F, M)] {
+        fn apply(&self, mut error: Error) -> Error {
+            for (field, message) in self {
+                error = error
+                    .with_field_error(
+                        field.as_ref(),
+                        ::std::string::ToString::to_string(message),
+                    );
+            }
+            error
+        }
+    }
+    impl<F: ::core::convert::AsRef<str>, M: ::core::fmt::Display> Details
+    for ::std::vec::Vec<(F, M)> {
+        fn apply(&self, error: Error) -> Error {
+            self.as_slice().apply(error)
+        }
+    }
+    impl<F: ::core::convert::AsRef<str>, M: ::core::fmt::Display> Details
+    for ::std::collections::BTreeMap<F, ::std::vec::Vec<M>> {
+        fn apply(&self, mut error: Error) -> Error {
+            for (field, messages) in self {
+                for message in messages {
+                    error = error
+                        .with_field_error(
+                            field.as_ref(),
+                            ::std::string::ToString::to_string(message),
+                        );
+                }
+            }
+            error
+        }
+    }
+    impl Details for ::errcat::serde_json::Value {
+        fn apply(&self, error: Error) -> Error {
+            error.with_details(::core::clone::Clone::clone(self))
+        }
+    }
+    #[inline]
+    #[must_use]
+    pub fn with_details<D: Details + ?::core::marker::Sized>(
+        error: Error,
+        details: &D,
+    ) -> Error {
+        details.apply(error)
+    }
+    /// A field that can fill a `string` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `string`",
+        label = "the catalog declares this parameter `string`",
+        note = "a `string` parameter takes any type that implements `Display`"
+    )]
+    pub trait StringArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl<T: ::core::fmt::Display + ?::core::marker::Sized> StringArg for T {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(::std::string::ToString::to_string(self))
+        }
+    }
+    /// A field that can fill a `integer` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `integer`",
+        label = "the catalog declares this parameter `integer`",
+        note = "an `integer` parameter takes `i8`, `i16`, `i32`, `i64`, `u8`, `u16` or `u32`"
+    )]
+    pub trait IntegerArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl IntegerArg for i8 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<i8>>::from(*self))
+        }
+    }
+    impl IntegerArg for i16 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<i16>>::from(*self))
+        }
+    }
+    impl IntegerArg for i32 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<i32>>::from(*self))
+        }
+    }
+    impl IntegerArg for i64 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self)
+        }
+    }
+    impl IntegerArg for u8 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<u8>>::from(*self))
+        }
+    }
+    impl IntegerArg for u16 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<u16>>::from(*self))
+        }
+    }
+    impl IntegerArg for u32 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<u32>>::from(*self))
+        }
+    }
+    /// A field that can fill a `unsigned` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `unsigned`",
+        label = "the catalog declares this parameter `unsigned`",
+        note = "an `unsigned` parameter takes `u8`, `u16`, `u32`, `u64` or `usize`"
+    )]
+    pub trait UnsignedArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl UnsignedArg for u8 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<u64 as ::core::convert::From<u8>>::from(*self))
+        }
+    }
+    impl UnsignedArg for u16 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<u64 as ::core::convert::From<u16>>::from(*self))
+        }
+    }
+    impl UnsignedArg for u32 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<u64 as ::core::convert::From<u32>>::from(*self))
+        }
+    }
+    impl UnsignedArg for u64 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self)
+        }
+    }
+    impl UnsignedArg for usize {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self as u64)
+        }
+    }
+    /// A field that can fill a `float` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `float`",
+        label = "the catalog declares this parameter `float`",
+        note = "a `float` parameter takes `f32` or `f64`"
+    )]
+    pub trait FloatArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl FloatArg for f32 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<f64 as ::core::convert::From<f32>>::from(*self))
+        }
+    }
+    impl FloatArg for f64 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self)
+        }
+    }
+    /// A field that can fill a `bool` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `bool`",
+        label = "the catalog declares this parameter `bool`",
+        note = "a `bool` parameter takes `bool`"
+    )]
+    pub trait BoolArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl BoolArg for bool {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self)
+        }
+    }
+    /// One struct per code, named like the code; its fields are the
+    /// code's template parameters.
+    #[allow(non_camel_case_types)]
+    pub mod codes {
+        /// `AUTH_REQUIRED` (401): `No authentication token provided`
+        pub struct AUTH_REQUIRED {}
+        #[allow(deprecated)]
+        impl super::Params for AUTH_REQUIRED {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::AuthRequired,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `AUTH_INVALID` (401): `Invalid or expired token`
+        pub struct AUTH_INVALID {}
+        #[allow(deprecated)]
+        impl super::Params for AUTH_INVALID {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::AuthInvalid,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `FORBIDDEN` (403): `Insufficient permissions`
+        pub struct FORBIDDEN {}
+        #[allow(deprecated)]
+        impl super::Params for FORBIDDEN {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(super::super::FoldErrorCode::Forbidden, ::std::vec![])
+            }
+        }
+        /// `MFA_REQUIRED` (403): `Login requires a second factor`
+        pub struct MFA_REQUIRED {}
+        #[allow(deprecated)]
+        impl super::Params for MFA_REQUIRED {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::MfaRequired,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `MFA_INVALID_CODE` (401): `Invalid verification code`
+        pub struct MFA_INVALID_CODE {}
+        #[allow(deprecated)]
+        impl super::Params for MFA_INVALID_CODE {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::MfaInvalidCode,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `MFA_NOT_ENABLED` (400): `Multi-factor authentication is not enabled on this account`
+        pub struct MFA_NOT_ENABLED {}
+        #[allow(deprecated)]
+        impl super::Params for MFA_NOT_ENABLED {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::MfaNotEnabled,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `MFA_ALREADY_ENABLED` (400): `Multi-factor authentication is already enabled on this account`
+        pub struct MFA_ALREADY_ENABLED {}
+        #[allow(deprecated)]
+        impl super::Params for MFA_ALREADY_ENABLED {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::MfaAlreadyEnabled,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `OAUTH_FAILED` (400): `GitHub sign-in failed`
+        pub struct OAUTH_FAILED {}
+        #[allow(deprecated)]
+        impl super::Params for OAUTH_FAILED {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::OauthFailed,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `OAUTH_STATE_INVALID` (400): `OAuth state parameter mismatch`
+        pub struct OAUTH_STATE_INVALID {}
+        #[allow(deprecated)]
+        impl super::Params for OAUTH_STATE_INVALID {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::OauthStateInvalid,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `EMAIL_NOT_VERIFIED` (403): `Email address not verified`
+        pub struct EMAIL_NOT_VERIFIED {}
+        #[allow(deprecated)]
+        impl super::Params for EMAIL_NOT_VERIFIED {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::EmailNotVerified,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `VERIFICATION_TOKEN_INVALID` (400): `Email verification link is invalid`
+        pub struct VERIFICATION_TOKEN_INVALID {}
+        #[allow(deprecated)]
+        impl super::Params for VERIFICATION_TOKEN_INVALID {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::VerificationTokenInvalid,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `VERIFICATION_TOKEN_EXPIRED` (400): `Email verification link has expired`
+        pub struct VERIFICATION_TOKEN_EXPIRED {}
+        #[allow(deprecated)]
+        impl super::Params for VERIFICATION_TOKEN_EXPIRED {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::VerificationTokenExpired,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `RESET_TOKEN_INVALID` (400): `Password reset link is invalid or already used`
+        pub struct RESET_TOKEN_INVALID {}
+        #[allow(deprecated)]
+        impl super::Params for RESET_TOKEN_INVALID {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::ResetTokenInvalid,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `RESET_TOKEN_EXPIRED` (400): `Password reset link has expired`
+        pub struct RESET_TOKEN_EXPIRED {}
+        #[allow(deprecated)]
+        impl super::Params for RESET_TOKEN_EXPIRED {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::ResetTokenExpired,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `TENANT_NOT_FOUND` (404): `Tenant not found`
+        pub struct TENANT_NOT_FOUND {}
+        #[allow(deprecated)]
+        impl super::Params for TENANT_NOT_FOUND {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::TenantNotFound,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `FUNCTION_NOT_FOUND` (404): `Function '{function_id}' not found`
+        pub struct FUNCTION_NOT_FOUND<'a> {
+            pub function_id: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for FUNCTION_NOT_FOUND<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::FunctionNotFound,
+                    ::std::vec![self.function_id.to_arg(),],
+                )
+            }
+        }
+        /// `BINDING_NOT_FOUND` (404): `Binding '{binding}' not found`
+        pub struct BINDING_NOT_FOUND<'a> {
+            pub binding: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for BINDING_NOT_FOUND<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::BindingNotFound,
+                    ::std::vec![self.binding.to_arg(),],
+                )
+            }
+        }
+        /// `VERSION_NOT_FOUND` (404): `Version {version} of function '{function_id}' not found`
+        pub struct VERSION_NOT_FOUND<'a> {
+            pub version: &'a dyn super::UnsignedArg,
+            pub function_id: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for VERSION_NOT_FOUND<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::VersionNotFound,
+                    ::std::vec![self.version.to_arg(), self.function_id.to_arg(),],
+                )
+            }
+        }
+        /// `CUSTOM_DOMAIN_NOT_FOUND` (404): `Custom domain '{domain}' not found`
+        pub struct CUSTOM_DOMAIN_NOT_FOUND<'a> {
+            pub domain: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for CUSTOM_DOMAIN_NOT_FOUND<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::CustomDomainNotFound,
+                    ::std::vec![self.domain.to_arg(),],
+                )
+            }
+        }
+        /// `NOT_FOUND` (404): `Resource not found`
+        pub struct NOT_FOUND {}
+        #[allow(deprecated)]
+        impl super::Params for NOT_FOUND {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(super::super::FoldErrorCode::NotFound, ::std::vec![])
+            }
+        }
+        /// `CONFLICT` (409): `Resource already exists`
+        pub struct CONFLICT {}
+        #[allow(deprecated)]
+        impl super::Params for CONFLICT {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(super::super::FoldErrorCode::Conflict, ::std::vec![])
+            }
+        }
+        /// `VALIDATION_ERROR` (400): `Validation failed`
+        pub struct VALIDATION_ERROR {}
+        #[allow(deprecated)]
+        impl super::Params for VALIDATION_ERROR {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::ValidationError,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `CODE_INVALID` (400): `Code failed validation`
+        pub struct CODE_INVALID {}
+        #[allow(deprecated)]
+        impl super::Params for CODE_INVALID {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::CodeInvalid,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `BINDING_NOT_ALLOWED` (400): `Binding '{binding}' is not allowed for this organization`
+        pub struct BINDING_NOT_ALLOWED<'a> {
+            pub binding: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for BINDING_NOT_ALLOWED<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::BindingNotAllowed,
+                    ::std::vec![self.binding.to_arg(),],
+                )
+            }
+        }
+        /// `DEPLOY_FAILED` (500): `Deploy failed`
+        pub struct DEPLOY_FAILED {}
+        #[allow(deprecated)]
+        impl super::Params for DEPLOY_FAILED {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::DeployFailed,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `ROLLBACK_FAILED` (500): `Rollback failed`
+        pub struct ROLLBACK_FAILED {}
+        #[allow(deprecated)]
+        impl super::Params for ROLLBACK_FAILED {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::RollbackFailed,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `DISPATCH_FAILED` (502): `Function dispatch failed`
+        pub struct DISPATCH_FAILED {}
+        #[allow(deprecated)]
+        impl super::Params for DISPATCH_FAILED {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::DispatchFailed,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `DISPATCH_NOT_CONFIGURED` (501): `Dispatch namespace is not configured`
+        pub struct DISPATCH_NOT_CONFIGURED {}
+        #[allow(deprecated)]
+        impl super::Params for DISPATCH_NOT_CONFIGURED {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::DispatchNotConfigured,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `REVIEW_FAILED` (500): `Automated code review failed`
+        pub struct REVIEW_FAILED {}
+        #[allow(deprecated)]
+        impl super::Params for REVIEW_FAILED {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::ReviewFailed,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `CUSTOM_DOMAIN_ALREADY_EXISTS` (409): `Domain '{domain}' is already registered`
+        pub struct CUSTOM_DOMAIN_ALREADY_EXISTS<'a> {
+            pub domain: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for CUSTOM_DOMAIN_ALREADY_EXISTS<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::CustomDomainAlreadyExists,
+                    ::std::vec![self.domain.to_arg(),],
+                )
+            }
+        }
+        /// `CUSTOM_DOMAIN_API_ERROR` (502): `Domain provider request failed`
+        pub struct CUSTOM_DOMAIN_API_ERROR {}
+        #[allow(deprecated)]
+        impl super::Params for CUSTOM_DOMAIN_API_ERROR {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::CustomDomainApiError,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `RATE_LIMITED` (429): `Too many requests: the limit is {limit} requests per minute`
+        pub struct RATE_LIMITED<'a> {
+            pub limit: &'a dyn super::UnsignedArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for RATE_LIMITED<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::RateLimited,
+                    ::std::vec![self.limit.to_arg(),],
+                )
+            }
+        }
+        /// `LIMIT_EXCEEDED` (429): `Limit exceeded for {resource}`
+        pub struct LIMIT_EXCEEDED<'a> {
+            pub resource: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for LIMIT_EXCEEDED<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::LimitExceeded,
+                    ::std::vec![self.resource.to_arg(),],
+                )
+            }
+        }
+        /// `STORAGE_LIMIT_EXCEEDED` (429): `Storage quota exceeded for this organization`
+        pub struct STORAGE_LIMIT_EXCEEDED {}
+        #[allow(deprecated)]
+        impl super::Params for STORAGE_LIMIT_EXCEEDED {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::StorageLimitExceeded,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `TEAM_LIMIT_EXCEEDED` (429): `Maximum of {limit} team members reached for this plan`
+        pub struct TEAM_LIMIT_EXCEEDED<'a> {
+            pub limit: &'a dyn super::UnsignedArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for TEAM_LIMIT_EXCEEDED<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::TeamLimitExceeded,
+                    ::std::vec![self.limit.to_arg(),],
+                )
+            }
+        }
+        /// `PRO_PLAN_REQUIRED` (403): `{feature} requires a Pro plan`
+        pub struct PRO_PLAN_REQUIRED<'a> {
+            pub feature: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for PRO_PLAN_REQUIRED<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::ProPlanRequired,
+                    ::std::vec![self.feature.to_arg(),],
+                )
+            }
+        }
+        /// `USAGE_LIMIT_EXCEEDED` (429): `Monthly usage cap reached`
+        #[deprecated(
+            note = "deprecated since 1.2.0: use `LIMIT_EXCEEDED` instead. The error reference reports usage caps as the generic LIMIT_EXCEEDED."
+        )]
+        pub struct USAGE_LIMIT_EXCEEDED {}
+        #[allow(deprecated)]
+        impl super::Params for USAGE_LIMIT_EXCEEDED {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::UsageLimitExceeded,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `DOWNGRADE_BLOCKED` (409): `Current usage exceeds Free plan limits`
+        pub struct DOWNGRADE_BLOCKED {}
+        #[allow(deprecated)]
+        impl super::Params for DOWNGRADE_BLOCKED {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::DowngradeBlocked,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `INTERNAL_ERROR` (500): `Internal server error`
+        pub struct INTERNAL_ERROR {}
+        #[allow(deprecated)]
+        impl super::Params for INTERNAL_ERROR {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FoldErrorCode::InternalError,
+                    ::std::vec![],
+                )
+            }
+        }
+    }
+}

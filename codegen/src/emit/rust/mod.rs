@@ -7,6 +7,7 @@
 //! and reads like hand-written Rust.
 
 mod code_enum;
+mod derive_support;
 mod docs;
 mod error_type;
 
@@ -53,7 +54,9 @@ pub fn module(catalog: &Catalog) -> String {
 fn items(catalog: &Catalog) -> TokenStream {
     let codes = code_enum::items(catalog);
     let error = error_type::items(catalog);
-    quote!(#codes #error)
+    // What `#[derive(errcat::ApiError)]` names; hidden, and owned by the derive.
+    let derive = derive_support::module(catalog);
+    quote!(#codes #error #derive)
 }
 
 fn lib_rs(catalog: &Catalog) -> String {

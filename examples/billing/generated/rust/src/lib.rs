@@ -1460,3 +1460,508 @@ impl ::std::error::Error for BillingError {
     }
 }
 ::errcat::__impl_into_response!(BillingError);
+/// Support for `#[derive(errcat::ApiError)]`; not an API of its own.
+#[doc(hidden)]
+pub mod __api_error {
+    /// The runtime's error for this catalog, which a derived enum
+    /// converts into (and through it, renders).
+    pub type Error = ::errcat::Error<super::BillingErrorCode>;
+    /// The catalog's own error type, which a derived enum also
+    /// converts into, so `?` works in code returning it.
+    pub type CatalogError = super::BillingError;
+    pub use ::errcat::__impl_into_response as impl_into_response;
+    /// A code's parameters, as filled from a variant's fields.
+    pub trait Params {
+        fn into_error(self) -> Error;
+    }
+    #[inline]
+    #[must_use]
+    pub fn new(params: impl Params) -> Error {
+        params.into_error()
+    }
+    #[inline]
+    #[must_use]
+    pub fn with_source(
+        error: Error,
+        source: impl ::core::convert::Into<::errcat::Source>,
+    ) -> Error {
+        error.with_source(source)
+    }
+    #[inline]
+    #[must_use]
+    pub fn with_retry_after(error: Error, seconds: u32) -> Error {
+        error.with_retry_after(seconds)
+    }
+    /// A field that can be a body's `details`: a JSON value, or
+    /// field-level errors, as `{"field": ["message", ...]}`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot be an error's `details`",
+        label = "marked `#[api_error(details)]`",
+        note = "details are a `serde_json::Value`, or field errors: a `Vec<(field, message)>` or a `BTreeMap<field, Vec<message>>`"
+    )]
+    pub trait Details {
+        fn apply(&self, error: Error) -> Error;
+    }
+    impl<F: ::core::convert::AsRef<str>, M: ::core::fmt::Display> Details for [(F, M)] {
+        fn apply(&self, mut error: Error) -> Error {
+            for (field, message) in self {
+                error = error
+                    .with_field_error(
+                        field.as_ref(),
+                        ::std::string::ToString::to_string(message),
+                    );
+            }
+            error
+        }
+    }
+    impl<F: ::core::convert::AsRef<str>, M: ::core::fmt::Display> Details
+    for ::std::vec::Vec<(F, M)> {
+        fn apply(&self, error: Error) -> Error {
+            self.as_slice().apply(error)
+        }
+    }
+    impl<F: ::core::convert::AsRef<str>, M: ::core::fmt::Display> Details
+    for ::std::collections::BTreeMap<F, ::std::vec::Vec<M>> {
+        fn apply(&self, mut error: Error) -> Error {
+            for (field, messages) in self {
+                for message in messages {
+                    error = error
+                        .with_field_error(
+                            field.as_ref(),
+                            ::std::string::ToString::to_string(message),
+                        );
+                }
+            }
+            error
+        }
+    }
+    impl Details for ::errcat::serde_json::Value {
+        fn apply(&self, error: Error) -> Error {
+            error.with_details(::core::clone::Clone::clone(self))
+        }
+    }
+    #[inline]
+    #[must_use]
+    pub fn with_details<D: Details + ?::core::marker::Sized>(
+        error: Error,
+        details: &D,
+    ) -> Error {
+        details.apply(error)
+    }
+    /// A field that can fill a `string` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `string`",
+        label = "the catalog declares this parameter `string`",
+        note = "a `string` parameter takes any type that implements `Display`"
+    )]
+    pub trait StringArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl<T: ::core::fmt::Display + ?::core::marker::Sized> StringArg for T {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(::std::string::ToString::to_string(self))
+        }
+    }
+    /// A field that can fill a `integer` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `integer`",
+        label = "the catalog declares this parameter `integer`",
+        note = "an `integer` parameter takes `i8`, `i16`, `i32`, `i64`, `u8`, `u16` or `u32`"
+    )]
+    pub trait IntegerArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl IntegerArg for i8 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<i8>>::from(*self))
+        }
+    }
+    impl IntegerArg for i16 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<i16>>::from(*self))
+        }
+    }
+    impl IntegerArg for i32 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<i32>>::from(*self))
+        }
+    }
+    impl IntegerArg for i64 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self)
+        }
+    }
+    impl IntegerArg for u8 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<u8>>::from(*self))
+        }
+    }
+    impl IntegerArg for u16 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<u16>>::from(*self))
+        }
+    }
+    impl IntegerArg for u32 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<u32>>::from(*self))
+        }
+    }
+    /// A field that can fill a `unsigned` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `unsigned`",
+        label = "the catalog declares this parameter `unsigned`",
+        note = "an `unsigned` parameter takes `u8`, `u16`, `u32`, `u64` or `usize`"
+    )]
+    pub trait UnsignedArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl UnsignedArg for u8 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<u64 as ::core::convert::From<u8>>::from(*self))
+        }
+    }
+    impl UnsignedArg for u16 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<u64 as ::core::convert::From<u16>>::from(*self))
+        }
+    }
+    impl UnsignedArg for u32 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<u64 as ::core::convert::From<u32>>::from(*self))
+        }
+    }
+    impl UnsignedArg for u64 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self)
+        }
+    }
+    impl UnsignedArg for usize {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self as u64)
+        }
+    }
+    /// A field that can fill a `float` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `float`",
+        label = "the catalog declares this parameter `float`",
+        note = "a `float` parameter takes `f32` or `f64`"
+    )]
+    pub trait FloatArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl FloatArg for f32 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<f64 as ::core::convert::From<f32>>::from(*self))
+        }
+    }
+    impl FloatArg for f64 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self)
+        }
+    }
+    /// A field that can fill a `bool` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `bool`",
+        label = "the catalog declares this parameter `bool`",
+        note = "a `bool` parameter takes `bool`"
+    )]
+    pub trait BoolArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl BoolArg for bool {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self)
+        }
+    }
+    /// One struct per code, named like the code; its fields are the
+    /// code's template parameters.
+    #[allow(non_camel_case_types)]
+    pub mod codes {
+        /// `no_active_plan` (402): `This organization has no billing plan selected. Select a plan to continue.`
+        pub struct no_active_plan {}
+        #[allow(deprecated)]
+        impl super::Params for no_active_plan {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::NoActivePlan,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `billing_info_required` (402): `The {plan} plan requires a payment method on file.`
+        pub struct billing_info_required<'a> {
+            pub plan: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for billing_info_required<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::BillingInfoRequired,
+                    ::std::vec![self.plan.to_arg(),],
+                )
+            }
+        }
+        /// `plan_required` (402): `Select a billing plan before creating projects.`
+        pub struct plan_required {}
+        #[allow(deprecated)]
+        impl super::Params for plan_required {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::PlanRequired,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `payment_past_due` (402): `A payment is overdue. Update your payment method to keep your subscription active.`
+        pub struct payment_past_due {}
+        #[allow(deprecated)]
+        impl super::Params for payment_past_due {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::PaymentPastDue,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `subscription_suspended` (402): `The subscription is suspended for non-payment.`
+        pub struct subscription_suspended {}
+        #[allow(deprecated)]
+        impl super::Params for subscription_suspended {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::SubscriptionSuspended,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `subscription_inactive` (402): `The subscription is not active.`
+        pub struct subscription_inactive {}
+        #[allow(deprecated)]
+        impl super::Params for subscription_inactive {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::SubscriptionInactive,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `subscription_not_found` (404): `No billing subscription was found for this organization.`
+        pub struct subscription_not_found {}
+        #[allow(deprecated)]
+        impl super::Params for subscription_not_found {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::SubscriptionNotFound,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `no_active_subscription` (402): `A spend limit needs an active subscription. Select a plan first.`
+        pub struct no_active_subscription {}
+        #[allow(deprecated)]
+        impl super::Params for no_active_subscription {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::NoActiveSubscription,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `spend_limit_exceeded` (402): `This organization has reached its monthly spend limit.`
+        pub struct spend_limit_exceeded {}
+        #[allow(deprecated)]
+        impl super::Params for spend_limit_exceeded {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::SpendLimitExceeded,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `credits_depleted` (402): `The organization's credit balance is exhausted.`
+        pub struct credits_depleted {}
+        #[allow(deprecated)]
+        impl super::Params for credits_depleted {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::CreditsDepleted,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the Retry-After header.`
+        pub struct rate_limit_exceeded {}
+        #[allow(deprecated)]
+        impl super::Params for rate_limit_exceeded {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::RateLimitExceeded,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `auth_required` (401): `No valid authentication was provided.`
+        pub struct auth_required {}
+        #[allow(deprecated)]
+        impl super::Params for auth_required {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::AuthRequired,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `api_key_required` (401): `No valid API key was provided.`
+        pub struct api_key_required {}
+        #[allow(deprecated)]
+        impl super::Params for api_key_required {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::ApiKeyRequired,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `pro_required` (403): `{feature} requires a Pro subscription.`
+        pub struct pro_required<'a> {
+            pub feature: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for pro_required<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::ProRequired,
+                    ::std::vec![self.feature.to_arg(),],
+                )
+            }
+        }
+        /// `not_a_member` (403): `You are not a member of this organization.`
+        pub struct not_a_member {}
+        #[allow(deprecated)]
+        impl super::Params for not_a_member {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::NotAMember,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `email_exists` (409): `An account with this email already exists.`
+        pub struct email_exists {}
+        #[allow(deprecated)]
+        impl super::Params for email_exists {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::EmailExists,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `token_invalid` (400): `The password reset token is invalid.`
+        pub struct token_invalid {}
+        #[allow(deprecated)]
+        impl super::Params for token_invalid {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::TokenInvalid,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `token_expired` (410): `The password reset token has expired.`
+        pub struct token_expired {}
+        #[allow(deprecated)]
+        impl super::Params for token_expired {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::TokenExpired,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `social_login_only` (400): `This account signs in with {provider}; it has no password.`
+        pub struct social_login_only<'a> {
+            pub provider: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for social_login_only<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::SocialLoginOnly,
+                    ::std::vec![self.provider.to_arg(),],
+                )
+            }
+        }
+        /// `invite_expired` (410): `This organization invite has expired.`
+        pub struct invite_expired {}
+        #[allow(deprecated)]
+        impl super::Params for invite_expired {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::InviteExpired,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `email_verification_required` (403): `Verify your email address to complete registration.`
+        pub struct email_verification_required {}
+        #[allow(deprecated)]
+        impl super::Params for email_verification_required {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::EmailVerificationRequired,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `feature_check_failed` (500): `Could not check whether this feature is available. Try again.`
+        pub struct feature_check_failed {}
+        #[allow(deprecated)]
+        impl super::Params for feature_check_failed {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::BillingErrorCode::FeatureCheckFailed,
+                    ::std::vec![],
+                )
+            }
+        }
+    }
+}

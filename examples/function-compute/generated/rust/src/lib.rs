@@ -1034,3 +1034,445 @@ impl ::std::error::Error for FunctionComputeError {
     }
 }
 ::errcat::__impl_into_response!(FunctionComputeError);
+/// Support for `#[derive(errcat::ApiError)]`; not an API of its own.
+#[doc(hidden)]
+pub mod __api_error {
+    /// The runtime's error for this catalog, which a derived enum
+    /// converts into (and through it, renders).
+    pub type Error = ::errcat::Error<super::FunctionComputeErrorCode>;
+    /// The catalog's own error type, which a derived enum also
+    /// converts into, so `?` works in code returning it.
+    pub type CatalogError = super::FunctionComputeError;
+    pub use ::errcat::__impl_into_response as impl_into_response;
+    /// A code's parameters, as filled from a variant's fields.
+    pub trait Params {
+        fn into_error(self) -> Error;
+    }
+    #[inline]
+    #[must_use]
+    pub fn new(params: impl Params) -> Error {
+        params.into_error()
+    }
+    #[inline]
+    #[must_use]
+    pub fn with_source(
+        error: Error,
+        source: impl ::core::convert::Into<::errcat::Source>,
+    ) -> Error {
+        error.with_source(source)
+    }
+    #[inline]
+    #[must_use]
+    pub fn with_retry_after(error: Error, seconds: u32) -> Error {
+        error.with_retry_after(seconds)
+    }
+    /// A field that can be a body's `details`: a JSON value, or
+    /// field-level errors, as `{"field": ["message", ...]}`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot be an error's `details`",
+        label = "marked `#[api_error(details)]`",
+        note = "details are a `serde_json::Value`, or field errors: a `Vec<(field, message)>` or a `BTreeMap<field, Vec<message>>`"
+    )]
+    pub trait Details {
+        fn apply(&self, error: Error) -> Error;
+    }
+    impl<F: ::core::convert::AsRef<str>, M: ::core::fmt::Display> Details for [(F, M)] {
+        fn apply(&self, mut error: Error) -> Error {
+            for (field, message) in self {
+                error = error
+                    .with_field_error(
+                        field.as_ref(),
+                        ::std::string::ToString::to_string(message),
+                    );
+            }
+            error
+        }
+    }
+    impl<F: ::core::convert::AsRef<str>, M: ::core::fmt::Display> Details
+    for ::std::vec::Vec<(F, M)> {
+        fn apply(&self, error: Error) -> Error {
+            self.as_slice().apply(error)
+        }
+    }
+    impl<F: ::core::convert::AsRef<str>, M: ::core::fmt::Display> Details
+    for ::std::collections::BTreeMap<F, ::std::vec::Vec<M>> {
+        fn apply(&self, mut error: Error) -> Error {
+            for (field, messages) in self {
+                for message in messages {
+                    error = error
+                        .with_field_error(
+                            field.as_ref(),
+                            ::std::string::ToString::to_string(message),
+                        );
+                }
+            }
+            error
+        }
+    }
+    impl Details for ::errcat::serde_json::Value {
+        fn apply(&self, error: Error) -> Error {
+            error.with_details(::core::clone::Clone::clone(self))
+        }
+    }
+    #[inline]
+    #[must_use]
+    pub fn with_details<D: Details + ?::core::marker::Sized>(
+        error: Error,
+        details: &D,
+    ) -> Error {
+        details.apply(error)
+    }
+    /// A field that can fill a `string` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `string`",
+        label = "the catalog declares this parameter `string`",
+        note = "a `string` parameter takes any type that implements `Display`"
+    )]
+    pub trait StringArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl<T: ::core::fmt::Display + ?::core::marker::Sized> StringArg for T {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(::std::string::ToString::to_string(self))
+        }
+    }
+    /// A field that can fill a `integer` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `integer`",
+        label = "the catalog declares this parameter `integer`",
+        note = "an `integer` parameter takes `i8`, `i16`, `i32`, `i64`, `u8`, `u16` or `u32`"
+    )]
+    pub trait IntegerArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl IntegerArg for i8 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<i8>>::from(*self))
+        }
+    }
+    impl IntegerArg for i16 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<i16>>::from(*self))
+        }
+    }
+    impl IntegerArg for i32 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<i32>>::from(*self))
+        }
+    }
+    impl IntegerArg for i64 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self)
+        }
+    }
+    impl IntegerArg for u8 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<u8>>::from(*self))
+        }
+    }
+    impl IntegerArg for u16 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<u16>>::from(*self))
+        }
+    }
+    impl IntegerArg for u32 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<u32>>::from(*self))
+        }
+    }
+    /// A field that can fill a `unsigned` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `unsigned`",
+        label = "the catalog declares this parameter `unsigned`",
+        note = "an `unsigned` parameter takes `u8`, `u16`, `u32`, `u64` or `usize`"
+    )]
+    pub trait UnsignedArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl UnsignedArg for u8 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<u64 as ::core::convert::From<u8>>::from(*self))
+        }
+    }
+    impl UnsignedArg for u16 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<u64 as ::core::convert::From<u16>>::from(*self))
+        }
+    }
+    impl UnsignedArg for u32 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<u64 as ::core::convert::From<u32>>::from(*self))
+        }
+    }
+    impl UnsignedArg for u64 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self)
+        }
+    }
+    impl UnsignedArg for usize {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self as u64)
+        }
+    }
+    /// A field that can fill a `float` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `float`",
+        label = "the catalog declares this parameter `float`",
+        note = "a `float` parameter takes `f32` or `f64`"
+    )]
+    pub trait FloatArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl FloatArg for f32 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<f64 as ::core::convert::From<f32>>::from(*self))
+        }
+    }
+    impl FloatArg for f64 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self)
+        }
+    }
+    /// A field that can fill a `bool` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `bool`",
+        label = "the catalog declares this parameter `bool`",
+        note = "a `bool` parameter takes `bool`"
+    )]
+    pub trait BoolArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl BoolArg for bool {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self)
+        }
+    }
+    /// One struct per code, named like the code; its fields are the
+    /// code's template parameters.
+    #[allow(non_camel_case_types)]
+    pub mod codes {
+        /// `InvalidArgument` (400): `{reason}`
+        pub struct InvalidArgument<'a> {
+            pub reason: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for InvalidArgument<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FunctionComputeErrorCode::InvalidArgument,
+                    ::std::vec![self.reason.to_arg(),],
+                )
+            }
+        }
+        /// `MissingRequiredHeader` (400): `required HTTP header {header} was not specified`
+        pub struct MissingRequiredHeader<'a> {
+            pub header: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for MissingRequiredHeader<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FunctionComputeErrorCode::MissingRequiredHeader,
+                    ::std::vec![self.header.to_arg(),],
+                )
+            }
+        }
+        /// `PathNotSupported` (400): `'{method}' against '{path}' is not supported`
+        pub struct PathNotSupported<'a> {
+            pub method: &'a dyn super::StringArg,
+            pub path: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for PathNotSupported<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FunctionComputeErrorCode::PathNotSupported,
+                    ::std::vec![self.method.to_arg(), self.path.to_arg(),],
+                )
+            }
+        }
+        /// `EntityTooLarge` (400): `payload size exceeds maximum allowed size ({max_size} bytes)`
+        pub struct EntityTooLarge<'a> {
+            pub max_size: &'a dyn super::UnsignedArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for EntityTooLarge<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FunctionComputeErrorCode::EntityTooLarge,
+                    ::std::vec![self.max_size.to_arg(),],
+                )
+            }
+        }
+        /// `AccessDenied` (403): `{reason}`
+        pub struct AccessDenied<'a> {
+            pub reason: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for AccessDenied<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FunctionComputeErrorCode::AccessDenied,
+                    ::std::vec![self.reason.to_arg(),],
+                )
+            }
+        }
+        /// `SignatureNotMatch` (403): `The request signature we calculated does not match the signature you provided. Check your access key and signing method`
+        pub struct SignatureNotMatch {}
+        #[allow(deprecated)]
+        impl super::Params for SignatureNotMatch {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FunctionComputeErrorCode::SignatureNotMatch,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `InvalidAccessKeyID` (403): `invalid access key ID '{access_key_id}'`
+        pub struct InvalidAccessKeyID<'a> {
+            pub access_key_id: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for InvalidAccessKeyID<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FunctionComputeErrorCode::InvalidAccessKeyId,
+                    ::std::vec![self.access_key_id.to_arg(),],
+                )
+            }
+        }
+        /// `ServiceNotFound` (404): `service '{service}' does not exist`
+        pub struct ServiceNotFound<'a> {
+            pub service: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for ServiceNotFound<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FunctionComputeErrorCode::ServiceNotFound,
+                    ::std::vec![self.service.to_arg(),],
+                )
+            }
+        }
+        /// `AliasNotFound` (404): `alias '{alias}' of service '{service}' does not exist`
+        pub struct AliasNotFound<'a> {
+            pub alias: &'a dyn super::StringArg,
+            pub service: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for AliasNotFound<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FunctionComputeErrorCode::AliasNotFound,
+                    ::std::vec![self.alias.to_arg(), self.service.to_arg(),],
+                )
+            }
+        }
+        /// `DomainNameNotFound` (404): `domain name '{domain_name}' does not exist`
+        pub struct DomainNameNotFound<'a> {
+            pub domain_name: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for DomainNameNotFound<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FunctionComputeErrorCode::DomainNameNotFound,
+                    ::std::vec![self.domain_name.to_arg(),],
+                )
+            }
+        }
+        /// `VersionNotFound` (404): `version '{version}' of service '{service}' does not exist`
+        pub struct VersionNotFound<'a> {
+            pub version: &'a dyn super::IntegerArg,
+            pub service: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for VersionNotFound<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FunctionComputeErrorCode::VersionNotFound,
+                    ::std::vec![self.version.to_arg(), self.service.to_arg(),],
+                )
+            }
+        }
+        /// `ConcurrentUpdateError` (409): `the resource is being updated by another request; update resources sequentially`
+        pub struct ConcurrentUpdateError {}
+        #[allow(deprecated)]
+        impl super::Params for ConcurrentUpdateError {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FunctionComputeErrorCode::ConcurrentUpdateError,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `ResourceExhausted` (429): `{reason}`
+        pub struct ResourceExhausted<'a> {
+            pub reason: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for ResourceExhausted<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FunctionComputeErrorCode::ResourceExhausted,
+                    ::std::vec![self.reason.to_arg(),],
+                )
+            }
+        }
+        /// `ResourceThrottled` (503): `{reason}`
+        pub struct ResourceThrottled<'a> {
+            pub reason: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for ResourceThrottled<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FunctionComputeErrorCode::ResourceThrottled,
+                    ::std::vec![self.reason.to_arg(),],
+                )
+            }
+        }
+        /// `InternalServerError` (500): `an internal error has occurred. Please retry`
+        pub struct InternalServerError {}
+        #[allow(deprecated)]
+        impl super::Params for InternalServerError {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::FunctionComputeErrorCode::InternalServerError,
+                    ::std::vec![],
+                )
+            }
+        }
+    }
+}

@@ -2090,3 +2090,687 @@ impl ::std::error::Error for WorkspacesError {
     }
 }
 ::errcat::__impl_into_response!(WorkspacesError);
+/// Support for `#[derive(errcat::ApiError)]`; not an API of its own.
+#[doc(hidden)]
+pub mod __api_error {
+    /// The runtime's error for this catalog, which a derived enum
+    /// converts into (and through it, renders).
+    pub type Error = ::errcat::Error<super::WorkspacesErrorCode>;
+    /// The catalog's own error type, which a derived enum also
+    /// converts into, so `?` works in code returning it.
+    pub type CatalogError = super::WorkspacesError;
+    pub use ::errcat::__impl_into_response as impl_into_response;
+    /// A code's parameters, as filled from a variant's fields.
+    pub trait Params {
+        fn into_error(self) -> Error;
+    }
+    #[inline]
+    #[must_use]
+    pub fn new(params: impl Params) -> Error {
+        params.into_error()
+    }
+    #[inline]
+    #[must_use]
+    pub fn with_source(
+        error: Error,
+        source: impl ::core::convert::Into<::errcat::Source>,
+    ) -> Error {
+        error.with_source(source)
+    }
+    #[inline]
+    #[must_use]
+    pub fn with_retry_after(error: Error, seconds: u32) -> Error {
+        error.with_retry_after(seconds)
+    }
+    /// A field that can be a body's `details`: a JSON value, or
+    /// field-level errors, as `{"field": ["message", ...]}`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot be an error's `details`",
+        label = "marked `#[api_error(details)]`",
+        note = "details are a `serde_json::Value`, or field errors: a `Vec<(field, message)>` or a `BTreeMap<field, Vec<message>>`"
+    )]
+    pub trait Details {
+        fn apply(&self, error: Error) -> Error;
+    }
+    impl<F: ::core::convert::AsRef<str>, M: ::core::fmt::Display> Details for [(F, M)] {
+        fn apply(&self, mut error: Error) -> Error {
+            for (field, message) in self {
+                error = error
+                    .with_field_error(
+                        field.as_ref(),
+                        ::std::string::ToString::to_string(message),
+                    );
+            }
+            error
+        }
+    }
+    impl<F: ::core::convert::AsRef<str>, M: ::core::fmt::Display> Details
+    for ::std::vec::Vec<(F, M)> {
+        fn apply(&self, error: Error) -> Error {
+            self.as_slice().apply(error)
+        }
+    }
+    impl<F: ::core::convert::AsRef<str>, M: ::core::fmt::Display> Details
+    for ::std::collections::BTreeMap<F, ::std::vec::Vec<M>> {
+        fn apply(&self, mut error: Error) -> Error {
+            for (field, messages) in self {
+                for message in messages {
+                    error = error
+                        .with_field_error(
+                            field.as_ref(),
+                            ::std::string::ToString::to_string(message),
+                        );
+                }
+            }
+            error
+        }
+    }
+    impl Details for ::errcat::serde_json::Value {
+        fn apply(&self, error: Error) -> Error {
+            error.with_details(::core::clone::Clone::clone(self))
+        }
+    }
+    #[inline]
+    #[must_use]
+    pub fn with_details<D: Details + ?::core::marker::Sized>(
+        error: Error,
+        details: &D,
+    ) -> Error {
+        details.apply(error)
+    }
+    /// A field that can fill a `string` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `string`",
+        label = "the catalog declares this parameter `string`",
+        note = "a `string` parameter takes any type that implements `Display`"
+    )]
+    pub trait StringArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl<T: ::core::fmt::Display + ?::core::marker::Sized> StringArg for T {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(::std::string::ToString::to_string(self))
+        }
+    }
+    /// A field that can fill a `integer` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `integer`",
+        label = "the catalog declares this parameter `integer`",
+        note = "an `integer` parameter takes `i8`, `i16`, `i32`, `i64`, `u8`, `u16` or `u32`"
+    )]
+    pub trait IntegerArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl IntegerArg for i8 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<i8>>::from(*self))
+        }
+    }
+    impl IntegerArg for i16 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<i16>>::from(*self))
+        }
+    }
+    impl IntegerArg for i32 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<i32>>::from(*self))
+        }
+    }
+    impl IntegerArg for i64 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self)
+        }
+    }
+    impl IntegerArg for u8 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<u8>>::from(*self))
+        }
+    }
+    impl IntegerArg for u16 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<u16>>::from(*self))
+        }
+    }
+    impl IntegerArg for u32 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<i64 as ::core::convert::From<u32>>::from(*self))
+        }
+    }
+    /// A field that can fill a `unsigned` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `unsigned`",
+        label = "the catalog declares this parameter `unsigned`",
+        note = "an `unsigned` parameter takes `u8`, `u16`, `u32`, `u64` or `usize`"
+    )]
+    pub trait UnsignedArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl UnsignedArg for u8 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<u64 as ::core::convert::From<u8>>::from(*self))
+        }
+    }
+    impl UnsignedArg for u16 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<u64 as ::core::convert::From<u16>>::from(*self))
+        }
+    }
+    impl UnsignedArg for u32 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<u64 as ::core::convert::From<u32>>::from(*self))
+        }
+    }
+    impl UnsignedArg for u64 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self)
+        }
+    }
+    impl UnsignedArg for usize {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self as u64)
+        }
+    }
+    /// A field that can fill a `float` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `float`",
+        label = "the catalog declares this parameter `float`",
+        note = "a `float` parameter takes `f32` or `f64`"
+    )]
+    pub trait FloatArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl FloatArg for f32 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(<f64 as ::core::convert::From<f32>>::from(*self))
+        }
+    }
+    impl FloatArg for f64 {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self)
+        }
+    }
+    /// A field that can fill a `bool` template parameter.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot fill a template parameter of type `bool`",
+        label = "the catalog declares this parameter `bool`",
+        note = "a `bool` parameter takes `bool`"
+    )]
+    pub trait BoolArg {
+        fn to_arg(&self) -> ::errcat::Arg;
+    }
+    impl BoolArg for bool {
+        #[inline]
+        fn to_arg(&self) -> ::errcat::Arg {
+            ::errcat::Arg::from(*self)
+        }
+    }
+    /// One struct per code, named like the code; its fields are the
+    /// code's template parameters.
+    #[allow(non_camel_case_types)]
+    pub mod codes {
+        /// `invalid_request` (400): `Malformed parameter '{parameter}': {reason}`
+        pub struct invalid_request<'a> {
+            pub parameter: &'a dyn super::StringArg,
+            pub reason: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for invalid_request<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::InvalidRequest,
+                    ::std::vec![self.parameter.to_arg(), self.reason.to_arg(),],
+                )
+            }
+        }
+        /// `validation_failed` (400): `Invalid {field}: {reason}`
+        pub struct validation_failed<'a> {
+            pub field: &'a dyn super::StringArg,
+            pub reason: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for validation_failed<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::ValidationFailed,
+                    ::std::vec![self.field.to_arg(), self.reason.to_arg(),],
+                )
+            }
+        }
+        /// `requires_confirmation` (403): `This operation is destructive; send confirmed: true to proceed`
+        pub struct requires_confirmation {}
+        #[allow(deprecated)]
+        impl super::Params for requires_confirmation {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::RequiresConfirmation,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `not_found` (404): `Not found, or you do not have access to it`
+        pub struct not_found {}
+        #[allow(deprecated)]
+        impl super::Params for not_found {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::NotFound,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `state_conflict` (409): `Cannot {operation} while the {resource} is {state}`
+        pub struct state_conflict<'a> {
+            pub operation: &'a dyn super::StringArg,
+            pub resource: &'a dyn super::StringArg,
+            pub state: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for state_conflict<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::StateConflict,
+                    ::std::vec![
+                        self.operation.to_arg(), self.resource.to_arg(), self.state
+                        .to_arg(),
+                    ],
+                )
+            }
+        }
+        /// `rate_limited` (429): `Too many requests; retry after the time in the Retry-After header`
+        pub struct rate_limited {}
+        #[allow(deprecated)]
+        impl super::Params for rate_limited {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::RateLimited,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `unauthorized` (401): `Authentication required: no token, or the token has expired`
+        pub struct unauthorized {}
+        #[allow(deprecated)]
+        impl super::Params for unauthorized {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::Unauthorized,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `invalid_token` (401): `Token signature does not match the expected key`
+        pub struct invalid_token {}
+        #[allow(deprecated)]
+        impl super::Params for invalid_token {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::InvalidToken,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `forbidden_by_scope` (403): `Your token lacks the '{scope}' scope required for this action`
+        pub struct forbidden_by_scope<'a> {
+            pub scope: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for forbidden_by_scope<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::ForbiddenByScope,
+                    ::std::vec![self.scope.to_arg(),],
+                )
+            }
+        }
+        /// `enterprise_only` (422): `{feature} is only available on the Enterprise plan`
+        pub struct enterprise_only<'a> {
+            pub feature: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for enterprise_only<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::EnterpriseOnly,
+                    ::std::vec![self.feature.to_arg(),],
+                )
+            }
+        }
+        /// `pro_required` (422): `{feature} requires the Pro plan or higher`
+        pub struct pro_required<'a> {
+            pub feature: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for pro_required<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::ProRequired,
+                    ::std::vec![self.feature.to_arg(),],
+                )
+            }
+        }
+        /// `payment_method_required` (402): `A valid payment method is required for the Pro plan`
+        pub struct payment_method_required {}
+        #[allow(deprecated)]
+        impl super::Params for payment_method_required {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::PaymentMethodRequired,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `subscription_past_due` (402): `Your subscription is past due`
+        pub struct subscription_past_due {}
+        #[allow(deprecated)]
+        impl super::Params for subscription_past_due {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::SubscriptionPastDue,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `signups_blocked` (402): `New sign-ups are blocked: the workspace reached its spending cap`
+        pub struct signups_blocked {}
+        #[allow(deprecated)]
+        impl super::Params for signups_blocked {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::SignupsBlocked,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `workspace_slug_taken` (409): `The slug '{slug}' is already in use. Try '{suggestion}' or pick another.`
+        pub struct workspace_slug_taken<'a> {
+            pub slug: &'a dyn super::StringArg,
+            pub suggestion: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for workspace_slug_taken<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::WorkspaceSlugTaken,
+                    ::std::vec![self.slug.to_arg(), self.suggestion.to_arg(),],
+                )
+            }
+        }
+        /// `workspace_slug_invalid` (400): `The slug '{slug}' contains disallowed characters; use only a-z, 0-9 and -`
+        pub struct workspace_slug_invalid<'a> {
+            pub slug: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for workspace_slug_invalid<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::WorkspaceSlugInvalid,
+                    ::std::vec![self.slug.to_arg(),],
+                )
+            }
+        }
+        /// `workspace_slug_too_short` (400): `The slug '{slug}' is too short; use at least {min_length} characters`
+        pub struct workspace_slug_too_short<'a> {
+            pub slug: &'a dyn super::StringArg,
+            pub min_length: &'a dyn super::UnsignedArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for workspace_slug_too_short<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::WorkspaceSlugTooShort,
+                    ::std::vec![self.slug.to_arg(), self.min_length.to_arg(),],
+                )
+            }
+        }
+        /// `workspace_slug_reserved` (400): `The slug '{slug}' is reserved`
+        pub struct workspace_slug_reserved<'a> {
+            pub slug: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for workspace_slug_reserved<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::WorkspaceSlugReserved,
+                    ::std::vec![self.slug.to_arg(),],
+                )
+            }
+        }
+        /// `workspace_provisioning_failed` (500): `Workspace provisioning failed`
+        pub struct workspace_provisioning_failed {}
+        #[allow(deprecated)]
+        impl super::Params for workspace_provisioning_failed {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::WorkspaceProvisioningFailed,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `redirect_uri_invalid` (400): `The redirect URI '{redirect_uri}' is not a valid URL or uses a forbidden scheme`
+        pub struct redirect_uri_invalid<'a> {
+            pub redirect_uri: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for redirect_uri_invalid<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::RedirectUriInvalid,
+                    ::std::vec![self.redirect_uri.to_arg(),],
+                )
+            }
+        }
+        /// `redirect_uri_localhost_only_dev` (422): `http://localhost redirect URIs are only allowed in development`
+        pub struct redirect_uri_localhost_only_dev {}
+        #[allow(deprecated)]
+        impl super::Params for redirect_uri_localhost_only_dev {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::RedirectUriLocalhostOnlyDev,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `client_secret_revoked` (401): `This client secret has been revoked`
+        pub struct client_secret_revoked {}
+        #[allow(deprecated)]
+        impl super::Params for client_secret_revoked {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::ClientSecretRevoked,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `idp_oauth_failed` (400): `{provider} rejected the client credentials`
+        pub struct idp_oauth_failed<'a> {
+            pub provider: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for idp_oauth_failed<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::IdpOauthFailed,
+                    ::std::vec![self.provider.to_arg(),],
+                )
+            }
+        }
+        /// `idp_metadata_invalid` (400): `SAML metadata is malformed or unsigned`
+        pub struct idp_metadata_invalid {}
+        #[allow(deprecated)]
+        impl super::Params for idp_metadata_invalid {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::IdpMetadataInvalid,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `idp_already_configured` (409): `{provider} is already configured in this workspace`
+        pub struct idp_already_configured<'a> {
+            pub provider: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for idp_already_configured<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::IdpAlreadyConfigured,
+                    ::std::vec![self.provider.to_arg(),],
+                )
+            }
+        }
+        /// `webhook_url_invalid` (400): `The webhook URL '{url}' is not https or does not respond to HEAD`
+        pub struct webhook_url_invalid<'a> {
+            pub url: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for webhook_url_invalid<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::WebhookUrlInvalid,
+                    ::std::vec![self.url.to_arg(),],
+                )
+            }
+        }
+        /// `webhook_secret_required` (500): `The webhook endpoint has no signing secret`
+        pub struct webhook_secret_required {}
+        #[allow(deprecated)]
+        impl super::Params for webhook_secret_required {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::WebhookSecretRequired,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `internal_error` (500): `Something went wrong on our side. Report it with the request_id.`
+        pub struct internal_error {}
+        #[allow(deprecated)]
+        impl super::Params for internal_error {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::InternalError,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `upstream_error` (502): `An upstream service failed. Retry with backoff.`
+        pub struct upstream_error {}
+        #[allow(deprecated)]
+        impl super::Params for upstream_error {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::UpstreamError,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `service_unavailable` (503): `The service is unavailable for maintenance or degraded. Retry shortly.`
+        pub struct service_unavailable {}
+        #[allow(deprecated)]
+        impl super::Params for service_unavailable {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::ServiceUnavailable,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `invalid_grant` (400): `The authorization code is invalid: {reason}`
+        pub struct invalid_grant<'a> {
+            pub reason: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for invalid_grant<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::InvalidGrant,
+                    ::std::vec![self.reason.to_arg(),],
+                )
+            }
+        }
+        /// `invalid_client` (401): `Client authentication failed`
+        pub struct invalid_client {}
+        #[allow(deprecated)]
+        impl super::Params for invalid_client {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::InvalidClient,
+                    ::std::vec![],
+                )
+            }
+        }
+        /// `unsupported_grant_type` (400): `The grant type '{grant_type}' is not enabled for this app`
+        pub struct unsupported_grant_type<'a> {
+            pub grant_type: &'a dyn super::StringArg,
+        }
+        #[allow(deprecated)]
+        impl super::Params for unsupported_grant_type<'_> {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::UnsupportedGrantType,
+                    ::std::vec![self.grant_type.to_arg(),],
+                )
+            }
+        }
+        /// `access_denied` (403): `The user denied the authorization request`
+        pub struct access_denied {}
+        #[allow(deprecated)]
+        impl super::Params for access_denied {
+            #[inline]
+            fn into_error(self) -> super::Error {
+                super::Error::new(
+                    super::super::WorkspacesErrorCode::AccessDenied,
+                    ::std::vec![],
+                )
+            }
+        }
+    }
+}
