@@ -126,6 +126,23 @@ try {
     check(loadMs < 1000, `the ${rows}-code index took ${loadMs} ms to load`);
     check(timing.searchPainted < 1000 && timing.statusPainted < 1000, `filtering ${rows} codes is slow: ${JSON.stringify(timing)}`);
     await big.screenshot({ path: path.join(shotDir, "site-10k.png"), fullPage: false });
+
+    // A code's default docs URL is `index.html#anchor`; the last of ten
+    // thousand codes must still be shown and scrolled to.
+    const last = await big.evaluate(() => {
+      const data = JSON.parse(document.getElementById("errcat-index").textContent);
+      return data.rows[data.rows.length - 1][1];
+    });
+    await big.goto(pathToFileURL(path.join(bigDir, "index.html")).href + "#" + last, { waitUntil: "load" });
+    const revealed = await big.evaluate((id) => {
+      const row = document.getElementById(id);
+      if (!row) return null;
+      const box = row.getBoundingClientRect();
+      return { top: box.top, height: window.innerHeight, highlighted: row.classList.contains("target") };
+    }, last);
+    check(revealed && revealed.highlighted && revealed.top >= 0 && revealed.top < revealed.height,
+      `index.html#${last} did not reveal its row: ${JSON.stringify(revealed)}`);
+    result.big.revealed = last;
   }
 } finally {
   await browser.close();

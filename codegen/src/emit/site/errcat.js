@@ -96,7 +96,8 @@
   }
 
   // `index.html#rate_limited` (a code's default docs URL) shows that code's
-  // row even when it is far down the list.
+  // row. A row far down the list is not rendered yet; rather than render
+  // thousands of rows to reach it, the search is set to the code.
   function revealHash() {
     var anchor = decodeURIComponent(location.hash.slice(1));
     if (!anchor) return;
@@ -104,8 +105,17 @@
     for (var i = 0; i < matches.length; i++) {
       if (rows[matches[i]][ANCHOR] === anchor) { position = i; break; }
     }
-    if (position === -1) return;
-    showUpTo(position + STEP);
+    if (position === -1 || position >= shown) {
+      var index = -1;
+      for (var j = 0; j < n; j++) {
+        if (rows[j][ANCHOR] === anchor) { index = j; break; }
+      }
+      if (index === -1) return;
+      q.value = rows[index][CODE];
+      status.value = "";
+      category.value = "";
+      apply();
+    }
     var row = document.getElementById(anchor);
     if (row) {
       row.classList.add("target");
