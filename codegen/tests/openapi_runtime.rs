@@ -157,12 +157,12 @@ fn install(catalog: &Catalog) {
         }
     }
     lookup.sort_by(|a, b| a.0.cmp(b.0));
-    let runtime_catalog = Box::leak(Box::new(errcat::Catalog {
-        name: leak_str(&catalog.name),
-        default_shape: shape(catalog.wire_shape),
+    let runtime_catalog = Box::leak(Box::new(errcat::Catalog::new(
+        leak_str(&catalog.name),
+        shape(catalog.wire_shape),
         codes,
-        lookup: leak(lookup),
-    }));
+        leak(lookup),
+    )));
     CURRENT.with(|c| c.set(Some(runtime_catalog)));
 }
 
