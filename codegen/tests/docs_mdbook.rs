@@ -12,8 +12,9 @@ use std::process::Command;
 use errcat_codegen::emit::markdown;
 use errcat_codegen::write::{Mode, sync};
 
-/// `~/.cargo/bin/mdbook`, where `cargo install` puts it, or the first
-/// `mdbook` on `PATH`; `support::tool` decides to skip or fail without one.
+/// The first `mdbook` on `PATH`, else `$CARGO_HOME/bin/mdbook` (by default
+/// `~/.cargo/bin`), where `cargo install` puts it; `support::tool` decides
+/// to skip or fail without one.
 fn mdbook() -> Option<PathBuf> {
     let on_path = std::env::var_os("PATH").and_then(|path| {
         std::env::split_paths(&path)
@@ -23,8 +24,10 @@ fn mdbook() -> Option<PathBuf> {
     if let Some(found) = on_path {
         return Some(found);
     }
-    let home = std::env::var("HOME").unwrap_or_default();
-    support::tool(&format!("{home}/.cargo/bin/mdbook"))
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(&std::env::var_os("HOME").unwrap_or_default()).join(".cargo"));
+    support::tool(&cargo_home.join("bin/mdbook").to_string_lossy())
 }
 
 fn build(catalog_dir: &Path) -> Option<(tempfile::TempDir, PathBuf)> {

@@ -93,6 +93,52 @@ fn synthetic_catalog(dir: &Path, n: usize) {
     }
 }
 
+#[test]
+fn errcat_site_writes_the_site_and_rewrites_only_what_changed() {
+    let temp = tempfile::tempdir().unwrap();
+    let out = temp.path().join("site");
+    let stderr = |run: std::process::Output| {
+        assert!(run.status.success());
+        String::from_utf8(run.stderr).unwrap()
+    };
+    let site = |out: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_errcat"))
+            .args(["site", "--catalog"])
+            .arg(support::fixture("mini"))
+            .arg("--out")
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    let index = out.join("index.html");
+    assert_eq!(
+        stderr(site(&out)),
+        format!(
+            "{}: 6 written, 0 removed, 0 unchanged; open {}\n",
+            out.display(),
+            index.display()
+        )
+    );
+    for file in [
+        "index.html",
+        "auth.html",
+        "resources.html",
+        "limits.html",
+        "assets/errcat.css",
+        "assets/errcat.js",
+    ] {
+        assert!(out.join(file).is_file(), "{file}");
+    }
+    assert_eq!(
+        stderr(site(&out)),
+        format!(
+            "{}: 0 written, 0 removed, 6 unchanged; open {}\n",
+            out.display(),
+            index.display()
+        )
+    );
+}
+
 fn errcat_site(catalog: &Path, out: &Path) {
     let run = Command::new(env!("CARGO_BIN_EXE_errcat"))
         .args(["site", "--catalog"])
