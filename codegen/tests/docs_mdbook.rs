@@ -94,13 +94,30 @@ fn mini_docs_build_as_a_book_with_every_anchor() {
 }
 
 #[test]
-fn the_repository_catalog_builds_as_a_book() {
-    let catalog = support::repo_root().join("catalog");
-    if !catalog.join("catalog.toml").is_file() {
-        panic!("the example catalog is missing from {}", catalog.display());
+fn every_repository_catalog_builds_as_a_book() {
+    let root = support::repo_root();
+    let mut catalogs = vec![root.join("catalog")];
+    let mut examples: Vec<PathBuf> = std::fs::read_dir(root.join("examples"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path().join("catalog"))
+        .filter(|dir| dir.join("catalog.toml").is_file())
+        .collect();
+    examples.sort();
+    assert!(!examples.is_empty(), "no example catalogs found");
+    catalogs.extend(examples);
+    for dir in catalogs {
+        let Some((_temp, book)) = build(&dir) else {
+            return;
+        };
+        let catalog = errcat_codegen::load_dir(&dir).unwrap();
+        let index = read(book.join("index.html"));
+        for code in &catalog.codes {
+            assert!(
+                index.contains(&format!("id=\"{}\"", code.anchor())),
+                "{}: the book's index lacks #{}",
+                dir.display(),
+                code.anchor()
+            );
+        }
     }
-    let Some((_temp, book)) = build(&catalog) else {
-        return;
-    };
-    assert!(book.join("index.html").is_file());
 }
