@@ -123,7 +123,7 @@ impl Diagnostic {
 pub struct Diagnostics {
     /// Completes "could not …" in the summary, e.g. "load catalog `catalog/`".
     action: Option<String>,
-    sources: BTreeMap<String, String>,
+    sources: BTreeMap<String, Source>,
     items: Vec<Diagnostic>,
 }
 
@@ -140,7 +140,7 @@ impl Diagnostics {
     /// Registers the text of `file`, so labels in it show source lines. A
     /// label in a file without a source is shown as its location only.
     pub fn add_source(&mut self, file: impl Into<String>, text: impl Into<String>) {
-        self.sources.insert(file.into(), text.into());
+        self.sources.insert(file.into(), Source::new(text.into()));
     }
 
     pub fn push(&mut self, diagnostic: Diagnostic) {
@@ -222,11 +222,36 @@ fn push_unique<'a>(files: &mut Vec<&'a str>, file: &'a str) {
     }
 }
 
+/// A registered source text, with the offsets of its lines so excerpts
+/// find their first line number without rescanning the file.
+#[derive(Debug, Clone)]
+struct Source {
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    fn new(text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Source { text, line_starts }
+    }
+}
+
+impl std::ops::Deref for Source {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
 /// A snippet of `source` holding just the lines the labels touch, so that
 /// rendering a diagnostic costs the size of its lines, not of its file.
 fn excerpt<'a>(
     file: &'a str,
-    source: &'a str,
+    source: &'a Source,
     labels: &[&'a Label],
 ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
     let spans: Vec<Range<usize>> = labels
@@ -239,7 +264,7 @@ fn excerpt<'a>(
     let end = source[highest..]
         .find('\n')
         .map_or(source.len(), |i| highest + i);
-    let first_line = 1 + source[..start].bytes().filter(|&b| b == b'\n').count();
+    let first_line = source.line_starts.partition_point(|&line| line <= start);
     let mut snippet = Snippet::source(&source[start..end])
         .path(file)
         .line_start(first_line);

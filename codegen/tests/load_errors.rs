@@ -71,7 +71,7 @@ fn wrong_types() {
 fn duplicate_code_in_one_file() {
     insta::assert_snapshot!(problems(&[(
         "orders.toml",
-        "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"no such order\"\n\n[ORDER_LOCKED]\nstatus = 409\nmessage = \"locked\"\n\n[ORDER_NOT_FOUND]\nhint = \"again\"\n",
+        "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"no such order\"\n\n[ORDER_NOT_FOUND.resolve]\nurl = \"https://shop.example/orders\"\n\n[ORDER_LOCKED]\nstatus = 409\nmessage = \"locked\"\n\n[ORDER_NOT_FOUND]\nhint = \"again\"\n",
     )]));
 }
 

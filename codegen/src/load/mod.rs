@@ -29,19 +29,38 @@ pub const CATALOG_FILE: &str = "catalog.toml";
 /// `*.toml` directly inside it, in file-name order.
 pub fn load_dir(dir: &Path) -> Result<Catalog, Diagnostics> {
     let shown_dir = display_dir(dir);
-    let mut diagnostics = Diagnostics::new(format!("load catalog `{shown_dir}`"));
+    let shown_catalog = if dir.is_file() {
+        shown_dir.trim_end_matches('/')
+    } else {
+        &shown_dir
+    };
+    let mut diagnostics = Diagnostics::new(format!("load catalog `{shown_catalog}`"));
+    let problem = if !dir.exists() {
+        Some(
+            Diagnostic::error(format!("catalog folder `{shown_dir}` does not exist"))
+                .with_path(&shown_dir),
+        )
+    } else if !dir.is_dir() {
+        Some(
+            Diagnostic::error(format!("`{shown_catalog}` is a file, not a catalog folder"))
+                .with_path(shown_catalog),
+        )
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        diagnostics
+            .push(problem.with_help("pass the folder holding `catalog.toml` and the code files"));
+        return Err(diagnostics);
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => {
-            let problem = if dir.exists() {
-                format!("could not read catalog folder `{shown_dir}`: {err}")
-            } else {
-                format!("catalog folder `{shown_dir}` does not exist")
-            };
             diagnostics.push(
-                Diagnostic::error(problem)
-                    .with_path(&shown_dir)
-                    .with_help("pass the folder holding `catalog.toml` and the code files"),
+                Diagnostic::error(format!(
+                    "could not read catalog folder `{shown_dir}`: {err}"
+                ))
+                .with_path(&shown_dir),
             );
             return Err(diagnostics);
         }
@@ -142,6 +161,9 @@ pub(crate) struct SourceFile {
     /// False when the bytes were not UTF-8; `text` is then a lossy copy
     /// good for showing, not for parsing.
     pub(crate) utf8: bool,
+    /// Byte offset of every line's start, so finding a line is a binary
+    /// search even in a file with thousands of codes.
+    line_starts: Vec<usize>,
 }
 
 impl SourceFile {
@@ -166,11 +188,15 @@ impl SourceFile {
             }
         };
         cx.diagnostics.add_source(shown.clone(), text.clone());
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         SourceFile {
             name: name.to_owned(),
             shown,
             text,
             utf8,
+            line_starts,
         }
     }
 
@@ -182,12 +208,8 @@ impl SourceFile {
 
     /// 1-based line of a byte offset.
     pub(crate) fn line_of(&self, offset: usize) -> u32 {
-        let end = offset.min(self.text.len());
-        let newlines = self.text.as_bytes()[..end]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        u32::try_from(newlines + 1).unwrap_or(u32::MAX)
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        u32::try_from(line).unwrap_or(u32::MAX)
     }
 }
 

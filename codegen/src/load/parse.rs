@@ -1,6 +1,7 @@
 //! Step 1: a decoded file becomes a spanned TOML table, and every syntax
 //! error becomes a diagnostic.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -42,24 +43,25 @@ pub(crate) fn parse<'s>(cx: &mut Context, source: &'s SourceFile) -> ParsedFile<
     }
     let (root, errors) = DeTable::parse_recoverable(&source.text);
     let root = root.into_inner();
-    let mut sound = true;
+    let is_duplicate = |e: &toml::de::Error| e.message() == "duplicate key" && e.span().is_some();
+    // Duplicate keys are the catalog's problem only in a file that is
+    // otherwise TOML; in a broken file they are parser noise.
+    let sound = errors.iter().all(is_duplicate);
+    let mut headers = None;
     // After one syntax error the parser often trips again on the rest of
     // the same line; only the first error of a line is worth showing.
-    let mut lines_with_errors: Vec<u32> = Vec::new();
+    let mut lines_with_errors: BTreeSet<u32> = BTreeSet::new();
     let mut syntax_errors = 0;
     for error in errors {
-        if error.message() == "duplicate key" {
-            if let Some(span) = error.span() {
-                report_duplicate_key(cx, source, &root, span);
-                continue;
-            }
-        }
-        sound = false;
-        let line = error.span().map_or(0, |span| source.line_of(span.start));
-        if lines_with_errors.contains(&line) {
+        if let (true, Some(span)) = (sound, error.span()) {
+            let headers = headers.get_or_insert_with(|| table_headers(source));
+            report_duplicate_key(cx, source, &root, headers, span);
             continue;
         }
-        lines_with_errors.push(line);
+        let line = error.span().map_or(0, |span| source.line_of(span.start));
+        if !lines_with_errors.insert(line) {
+            continue;
+        }
         syntax_errors += 1;
         if syntax_errors <= MAX_SYNTAX_ERRORS_PER_FILE {
             cx.report(syntax_error(source, error.message(), error.span()));
@@ -97,6 +99,7 @@ fn report_duplicate_key(
     cx: &mut Context,
     source: &SourceFile,
     root: &DeTable<'_>,
+    headers: &[(String, Range<usize>)],
     span: Range<usize>,
 ) {
     let name = source
@@ -118,18 +121,38 @@ fn report_duplicate_key(
         span.clone(),
         "defined again here",
     );
-    if let Some(first) = previous_definition(source, name, span.start) {
-        diagnostic = diagnostic.with_context(&source.shown, first, "first defined here");
+    // The parser merges both definitions and keeps only the later position;
+    // the earlier one is the last header of that name before it.
+    let first = headers
+        .iter()
+        .rfind(|(header, at)| header == name && at.start < span.start);
+    if let Some((_, first)) = first {
+        diagnostic = diagnostic.with_context(&source.shown, first.clone(), "first defined here");
     }
     cx.report(diagnostic.with_help("a code is defined once; remove or rename one of them"));
 }
 
-/// Where `name` was defined before `offset`: the parser merges both
-/// definitions and keeps only the later position, so the text before the
-/// line of the second one is parsed again on its own.
-fn previous_definition(source: &SourceFile, name: &str, offset: usize) -> Option<Range<usize>> {
-    let line_start = source.text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
-    let (before, _) = DeTable::parse_recoverable(&source.text[..line_start]);
-    let before = before.into_inner();
-    before.get_key_value(name).map(|(key, _)| key.span())
+/// The key of every single-key `[table]` header line, in source order: one
+/// scan of the file, parsing each header line on its own.
+fn table_headers(source: &SourceFile) -> Vec<(String, Range<usize>)> {
+    let mut headers = Vec::new();
+    let mut line_start = 0;
+    for line in source.text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        let header = line.trim();
+        if header.starts_with('[') && !header.starts_with("[[") {
+            let (table, _) = DeTable::parse_recoverable(header);
+            // `[CODE.resolve]` also starts with `CODE`, but does not define it.
+            let defines = |value: &DeValue<'_>| value.as_table().is_some_and(|t| t.is_empty());
+            if let Some((key, _)) = table.get_ref().iter().find(|(_, v)| defines(v.get_ref())) {
+                let at = line_start + indent + key.span().start;
+                headers.push((
+                    key.get_ref().to_string(),
+                    at..line_start + indent + key.span().end,
+                ));
+            }
+        }
+        line_start += line.len();
+    }
+    headers
 }
