@@ -319,3 +319,54 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diagnostics_sort_by_file_then_position_and_folder_problems_last() {
+        let mut diagnostics = Diagnostics::new("load catalog `c/`");
+        diagnostics.add_source("c/b.toml", "x = 1\ny = 2\n");
+        diagnostics.add_source("c/a.toml", "z = 3\n");
+        diagnostics.push(Diagnostic::error("folder").with_path("c/"));
+        diagnostics.push(Diagnostic::error("whole b").with_path("c/b.toml"));
+        diagnostics.push(Diagnostic::error("b line 2").with_label("c/b.toml", 6..7, ""));
+        diagnostics.push(Diagnostic::error("b line 1").with_label("c/b.toml", 0..1, ""));
+        diagnostics.push(Diagnostic::error("a").with_label("c/a.toml", 0..1, ""));
+        let order: Vec<&str> = diagnostics.iter().map(Diagnostic::message).collect();
+        assert_eq!(order, ["a", "b line 1", "b line 2", "whole b", "folder"]);
+    }
+
+    #[test]
+    fn a_label_in_a_file_without_source_shows_its_path() {
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.push(
+            Diagnostic::error("stale lock")
+                .with_label("errcat.lock", 3..9, "here")
+                .with_note("run `errcat lock`"),
+        );
+        assert_eq!(
+            diagnostics.to_string(),
+            "error: stale lock\n --> errcat.lock\n  = note: run `errcat lock`\n\n\
+             error: aborting due to 1 previous error\n"
+        );
+    }
+
+    #[test]
+    fn spans_past_the_end_or_inside_a_character_still_render() {
+        let mut diagnostics = Diagnostics::new("check");
+        diagnostics.add_source("f.toml", "a = \"é\"\n");
+        diagnostics.push(Diagnostic::error("inside é").with_label("f.toml", 6..7, "cut"));
+        diagnostics.push(Diagnostic::error("past the end").with_label("f.toml", 50..90, "far"));
+        let rendered = diagnostics.to_string();
+        assert!(
+            rendered.contains("error: inside é\n --> f.toml:1:6"),
+            "{rendered}"
+        );
+        assert!(
+            rendered.contains("error: past the end\n --> f.toml:2:1"),
+            "{rendered}"
+        );
+    }
+}

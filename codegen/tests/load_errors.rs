@@ -274,3 +274,15 @@ fn broken_catalog_toml() {
 fn top_level_value_that_is_not_a_code_table() {
     insta::assert_snapshot!(problems(&[("orders.toml", "version = 2\n")]));
 }
+
+#[test]
+fn pascal_codes_sharing_every_identifier() {
+    let catalog = CATALOG.replace("SCREAMING_SNAKE_CASE", "PascalCase");
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", catalog.as_str()),
+        (
+            "orders.toml",
+            "[HttpError]\nstatus = 400\nmessage = \"a\"\n\n[HTTPError]\nstatus = 400\nmessage = \"b\"\n",
+        ),
+    ]));
+}

@@ -9,7 +9,7 @@ use super::fields::{Fields, did_you_mean, list};
 use super::{Context, Located, SourceFile, template};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Code, Deprecation, DetailsKind, GrpcCode, Header, Origin, Resolve, Retirement, Retry,
+    Code, Deprecation, DetailsKind, GrpcCode, Header, Origin, Resolve, Retirement, Retry, Template,
     WireShape, default_title,
 };
 
@@ -60,6 +60,10 @@ pub(crate) struct CodeDraft<'s> {
     pub(crate) number: Option<Located<u32>>,
 }
 
+/// A stand-in for a status that could not be read. It never reaches a
+/// catalog (the problem is reported); it only lets the other checks run.
+const STAND_IN_STATUS: u16 = 500;
+
 pub(crate) fn read<'s>(
     cx: &mut Context,
     file: &'s SourceFile,
@@ -71,103 +75,22 @@ pub(crate) fn read<'s>(
     let fields = Fields::new(file, table, owner, name.span.clone());
     fields.reject_unknown(cx, CODE_FIELDS);
 
-    let status = read_status(cx, &fields);
+    let status = read_status(cx, &fields).unwrap_or(STAND_IN_STATUS);
     let params = fields.table(cx, "params");
     let message = match fields.required_string(cx, "message") {
         Some(message) => template::build(cx, &fields, &message, params.as_ref()),
-        None => template::build(cx, &fields, &Located::new(String::new(), 0..0), None),
+        None => Template {
+            segments: Vec::new(),
+            params: Vec::new(),
+        },
     };
-    let throttling = fields.bool(cx, "throttling").is_some_and(|t| t.value);
-    let after_seconds = fields
-        .integer_in::<u32>(
-            cx,
-            "retry_after",
-            0,
-            "a number of seconds from 0 to 4294967295",
-        )
-        .map(|l| l.value);
-    let retryable = fields
-        .bool(cx, "retryable")
-        .map_or(throttling || after_seconds.is_some(), |r| r.value);
     let written_category = fields.string(cx, "category");
     let category_written = written_category.is_some();
     let category =
         written_category.unwrap_or_else(|| Located::new(file.stem().to_owned(), name.span.clone()));
-    let deprecated = fields.table(cx, "deprecated");
-    let deprecation = deprecated
-        .as_ref()
-        .map(|t| nested(&fields, t, "deprecated"));
-    let replacement = deprecation.as_ref().and_then(|d| {
-        d.reject_unknown(cx, DEPRECATED_FIELDS);
-        d.string(cx, "replacement")
-    });
-    let retired = fields.table(cx, "retired").map(|t| {
-        let retired = nested(&fields, &t, "retired");
-        retired.reject_unknown(cx, RETIRED_FIELDS);
-        Retirement {
-            since: retired.string(cx, "since").map(|l| l.value),
-            note: retired.string(cx, "note").map(|l| l.value),
-        }
-    });
-    let number = fields.integer_in::<u32>(cx, "number", 0, "a number from 0 to 4294967295");
-
-    let code = Code {
-        code: name.value.clone(),
-        status: status.unwrap_or(500),
-        title: fields
-            .string(cx, "title")
-            .map_or_else(|| default_title(&name.value), |l| l.value),
-        message,
-        hint: fields.string(cx, "hint").map(|l| l.value),
-        description: fields.string(cx, "description").map(|l| l.value),
-        docs: fields.string(cx, "docs").map(|l| l.value),
-        category: 0,
-        retry: Retry {
-            retryable,
-            throttling,
-            after_seconds,
-        },
-        headers: read_headers(cx, &fields),
-        details: fields
-            .choice(
-                cx,
-                "details",
-                "a details kind",
-                &DetailsKind::ALL.map(DetailsKind::as_str),
-                DetailsKind::parse,
-            )
-            .map_or(DetailsKind::None, |l| l.value),
-        resolve: fields
-            .table(cx, "resolve")
-            .and_then(|t| read_resolve(cx, &fields, &t)),
-        docs_url: fields.string(cx, "docs_url").map(|l| l.value),
-        aliases: Vec::new(),
-        deprecated: deprecation.as_ref().map(|d| Deprecation {
-            since: d.string(cx, "since").map(|l| l.value),
-            replacement: replacement.as_ref().map(|l| l.value.clone()),
-            note: d.string(cx, "note").map(|l| l.value),
-        }),
-        retired,
-        since: fields.string(cx, "since").map(|l| l.value),
-        grpc: fields
-            .choice(
-                cx,
-                "grpc",
-                "a google.rpc.Code name",
-                &GrpcCode::ALL.map(GrpcCode::as_str),
-                GrpcCode::parse,
-            )
-            .map_or_else(
-                || GrpcCode::from_http_status(status.unwrap_or(500)),
-                |l| l.value,
-            ),
-        number: number.as_ref().map(|l| l.value),
-        wire_shape: WireShape::Flat,
-        origin: Origin {
-            file: file.name.clone(),
-            line: file.line_of(name.span.start),
-        },
-    };
+    let (deprecated, replacement) = read_deprecation(cx, &fields);
+    let aliases = fields.strings(cx, "aliases");
+    let number = fields.integer_in::<u32>(cx, "number", "a number from 0 to 4294967295");
     let own_wire_shape = fields
         .choice(
             cx,
@@ -177,12 +100,58 @@ pub(crate) fn read<'s>(
             WireShape::parse,
         )
         .map(|l| l.value);
-    let aliases = fields.strings(cx, "aliases");
-    CodeDraft {
-        code: Code {
-            aliases: aliases.iter().map(|a| a.value.clone()).collect(),
-            ..code
+    let grpc = fields
+        .choice(
+            cx,
+            "grpc",
+            "a google.rpc.Code name",
+            &GrpcCode::ALL.map(GrpcCode::as_str),
+            GrpcCode::parse,
+        )
+        .map_or_else(|| GrpcCode::from_http_status(status), |l| l.value);
+    let details = fields
+        .choice(
+            cx,
+            "details",
+            "a details kind",
+            &DetailsKind::ALL.map(DetailsKind::as_str),
+            DetailsKind::parse,
+        )
+        .map_or(DetailsKind::None, |l| l.value);
+    let optional = |cx: &mut Context, key: &str| fields.string(cx, key).map(|l| l.value);
+
+    let code = Code {
+        code: name.value.clone(),
+        status,
+        title: optional(cx, "title").unwrap_or_else(|| default_title(&name.value)),
+        message,
+        hint: optional(cx, "hint"),
+        description: optional(cx, "description"),
+        docs: optional(cx, "docs"),
+        // Set by `validate`, which knows the categories.
+        category: 0,
+        retry: read_retry(cx, &fields),
+        headers: read_headers(cx, &fields),
+        details,
+        resolve: fields
+            .table(cx, "resolve")
+            .map(|t| read_resolve(cx, &fields, &t)),
+        docs_url: optional(cx, "docs_url"),
+        aliases: aliases.iter().map(|a| a.value.clone()).collect(),
+        deprecated,
+        retired: read_retirement(cx, &fields),
+        since: optional(cx, "since"),
+        grpc,
+        number: number.as_ref().map(|l| l.value),
+        // Set by `validate`, which knows the catalog's default.
+        wire_shape: WireShape::Flat,
+        origin: Origin {
+            file: file.name.clone(),
+            line: file.line_of(name.span.start),
         },
+    };
+    CodeDraft {
+        code,
         file,
         file_rank,
         key_span: name.span,
@@ -193,6 +162,55 @@ pub(crate) fn read<'s>(
         replacement,
         number,
     }
+}
+
+fn read_retry(cx: &mut Context, fields: &Fields<'_, '_>) -> Retry {
+    let throttling = fields.bool(cx, "throttling").is_some_and(|t| t.value);
+    let after_seconds = fields
+        .integer_in::<u32>(
+            cx,
+            "retry_after",
+            "a number of seconds from 0 to 4294967295",
+        )
+        .map(|l| l.value);
+    let retryable = fields
+        .bool(cx, "retryable")
+        .map_or(throttling || after_seconds.is_some(), |r| r.value);
+    Retry {
+        retryable,
+        throttling,
+        after_seconds,
+    }
+}
+
+/// The deprecation, and its replacement with a span for the check that it
+/// names a code.
+fn read_deprecation(
+    cx: &mut Context,
+    fields: &Fields<'_, '_>,
+) -> (Option<Deprecation>, Option<Located<String>>) {
+    let Some(table) = fields.table(cx, "deprecated") else {
+        return (None, None);
+    };
+    let deprecated = nested(fields, &table, "deprecated");
+    deprecated.reject_unknown(cx, DEPRECATED_FIELDS);
+    let replacement = deprecated.string(cx, "replacement");
+    let deprecation = Deprecation {
+        since: deprecated.string(cx, "since").map(|l| l.value),
+        replacement: replacement.as_ref().map(|l| l.value.clone()),
+        note: deprecated.string(cx, "note").map(|l| l.value),
+    };
+    (Some(deprecation), replacement)
+}
+
+fn read_retirement(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<Retirement> {
+    let table = fields.table(cx, "retired")?;
+    let retired = nested(fields, &table, "retired");
+    retired.reject_unknown(cx, RETIRED_FIELDS);
+    Some(Retirement {
+        since: retired.string(cx, "since").map(|l| l.value),
+        note: retired.string(cx, "note").map(|l| l.value),
+    })
 }
 
 /// Fields of an inline or sub-table, named in messages after its parent.
@@ -269,7 +287,7 @@ fn read_resolve(
     cx: &mut Context,
     parent: &Fields<'_, '_>,
     table: &Located<&DeTable<'_>>,
-) -> Option<Resolve> {
+) -> Resolve {
     let fields = nested(parent, table, "resolve");
     fields.reject_unknown(cx, RESOLVE_FIELDS);
     let resolve = Resolve {
@@ -290,5 +308,5 @@ fn read_resolve(
                 .with_help(format!("set at least one of {}", list(RESOLVE_FIELDS))),
         );
     }
-    Some(resolve)
+    resolve
 }

@@ -78,19 +78,18 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
-    /// An integer that must fit `T` (and be at least `min`), else reported
-    /// with `range` describing the accepted values.
+    /// An integer that must fit `T`, else reported with `range` describing
+    /// the accepted values.
     pub(crate) fn integer_in<T: TryFrom<i128>>(
         &self,
         cx: &mut Context,
         key: &str,
-        min: i128,
         range: &str,
     ) -> Option<Located<T>> {
         let number = self.integer(cx, key)?;
         match T::try_from(number.value) {
-            Ok(fitting) if number.value >= min => Some(Located::new(fitting, number.span)),
-            _ => {
+            Ok(fitting) => Some(Located::new(fitting, number.span)),
+            Err(_) => {
                 cx.report(
                     Diagnostic::error(format!(
                         "`{key}` of {} must be {range}, found {}",
@@ -259,10 +258,15 @@ pub(crate) fn did_you_mean<'c>(
 /// `a`, `b` or `c`, each in backticks.
 pub(crate) fn list(items: &[&str]) -> String {
     let quoted: Vec<String> = items.iter().map(|item| format!("`{item}`")).collect();
-    match quoted.split_last() {
+    join(&quoted, "or")
+}
+
+/// `a, b {conjunction} c`.
+pub(crate) fn join(items: &[String], conjunction: &str) -> String {
+    match items.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) => format!("{} {conjunction} {last}", rest.join(", ")),
     }
 }
 

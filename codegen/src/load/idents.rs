@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::Context;
 use super::code::CodeDraft;
+use super::fields::join;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Code, CodeStyle, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS};
 
@@ -209,7 +210,7 @@ pub(crate) fn check_collisions(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
                 "codes `{}` and `{}` both become {}",
                 a.code.code,
                 b.code.code,
-                names.join(" and ")
+                join(&names, "and")
             ))
             .with_label(&b.file.shown, b.key_span.clone(), "this code")
             .with_context(&a.file.shown, a.key_span.clone(), "collides with this one")

@@ -2,12 +2,12 @@
 //! code can check alone (duplicates, references, identifiers, categories)
 //! and puts the codes in reading order.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use toml::de::DeValue;
 
 use super::code::{self, CodeDraft};
-use super::fields::{article, did_you_mean};
+use super::fields::{article, did_you_mean, list};
 use super::parse::{self, ParsedFile};
 use super::settings::{self, Settings};
 use super::{CATALOG_FILE, Context, Located, SourceFile, idents};
@@ -17,6 +17,7 @@ use crate::model::Catalog;
 /// Validates `sources` (sorted by name) into a catalog, or `None` when a
 /// problem was reported.
 pub(crate) fn load(cx: &mut Context, shown_dir: &str, sources: &[SourceFile]) -> Option<Catalog> {
+    let folder = if shown_dir.is_empty() { "." } else { shown_dir };
     let parsed: Vec<ParsedFile<'_>> = sources.iter().map(|s| parse::parse(cx, s)).collect();
     // A file with syntax errors is only partly known; checks that conclude
     // something is absent are skipped, rather than reporting phantoms.
@@ -26,10 +27,9 @@ pub(crate) fn load(cx: &mut Context, shown_dir: &str, sources: &[SourceFile]) ->
         Some(catalog) if catalog.sound => Some(settings::read(cx, catalog)),
         Some(_) => None,
         None => {
-            let shown = if shown_dir.is_empty() { "." } else { shown_dir };
             cx.report(
-                Diagnostic::error(format!("catalog `{shown}` has no `{CATALOG_FILE}`"))
-                    .with_path(shown)
+                Diagnostic::error(format!("catalog `{folder}` has no `{CATALOG_FILE}`"))
+                    .with_path(folder)
                     .with_help(
                         "create it with a `[catalog]` table (name, title, code_style) and at least one `[[category]]`",
                     ),
@@ -37,37 +37,11 @@ pub(crate) fn load(cx: &mut Context, shown_dir: &str, sources: &[SourceFile]) ->
             None
         }
     };
-
-    let mut drafts: Vec<CodeDraft<'_>> = Vec::new();
-    let mut any_entries = false;
-    let code_files = parsed.iter().filter(|p| p.source.name != CATALOG_FILE);
-    for (rank, file) in code_files.enumerate() {
-        if !file.sound {
-            continue;
-        }
-        for (key, value) in file.entries() {
-            any_entries = true;
-            let name = Located::new(key.get_ref().to_string(), key.span());
-            match value.get_ref() {
-                DeValue::Table(table) => {
-                    drafts.push(code::read(cx, file.source, rank, name, table))
-                }
-                other => cx.report(
-                    Diagnostic::error(format!(
-                        "`{}` must be a table defining a code, found {} {}",
-                        name.value,
-                        article(other.type_str()),
-                        other.type_str()
-                    ))
-                    .with_label(&file.source.shown, name.span, "not a code table")
-                    .with_help(format!(
-                        "write a code as `[{}]` followed by its fields",
-                        name.value
-                    )),
-                ),
-            }
-        }
-    }
+    let code_files: Vec<&ParsedFile<'_>> = parsed
+        .iter()
+        .filter(|p| p.source.name != CATALOG_FILE)
+        .collect();
+    let mut drafts = read_codes(cx, &code_files);
 
     check_duplicates(cx, &drafts);
     idents::check_collisions(cx, &drafts);
@@ -81,11 +55,11 @@ pub(crate) fn load(cx: &mut Context, shown_dir: &str, sources: &[SourceFile]) ->
     check_numbers(cx, &drafts);
     if complete {
         check_replacements(cx, &drafts);
-        if !any_entries && !parsed.is_empty() {
-            let shown = if shown_dir.is_empty() { "." } else { shown_dir };
+        let no_entries = code_files.iter().all(|file| file.root.is_empty());
+        if no_entries && !parsed.is_empty() {
             cx.report(
-                Diagnostic::error(format!("catalog `{shown}` defines no codes"))
-                    .with_path(shown)
+                Diagnostic::error(format!("catalog `{folder}` defines no codes"))
+                    .with_path(folder)
                     .with_help(format!(
                         "add a code file next to `{CATALOG_FILE}`, e.g. `errors.toml` holding `[SOME_CODE]` with `status` and `message`"
                     )),
@@ -97,7 +71,38 @@ pub(crate) fn load(cx: &mut Context, shown_dir: &str, sources: &[SourceFile]) ->
     if cx.error_count() > 0 {
         return None;
     }
-    Some(assemble(settings, drafts))
+    assemble(settings, drafts)
+}
+
+/// Every top-level table of the sound code files, as a draft code.
+fn read_codes<'s>(cx: &mut Context, code_files: &[&ParsedFile<'s>]) -> Vec<CodeDraft<'s>> {
+    let mut drafts = Vec::new();
+    for (rank, file) in code_files.iter().enumerate() {
+        if !file.sound {
+            continue;
+        }
+        for (key, value) in file.entries() {
+            let name = Located::new(key.get_ref().to_string(), key.span());
+            let DeValue::Table(table) = value.get_ref() else {
+                let found = value.get_ref().type_str();
+                cx.report(
+                    Diagnostic::error(format!(
+                        "`{}` must be a table defining a code, found {} {found}",
+                        name.value,
+                        article(found),
+                    ))
+                    .with_label(&file.source.shown, name.span, "not a code table")
+                    .with_help(format!(
+                        "write a code as `[{}]` followed by its fields",
+                        name.value
+                    )),
+                );
+                continue;
+            };
+            drafts.push(code::read(cx, file.source, rank, name, table));
+        }
+    }
+    drafts
 }
 
 /// Sets each draft's category index and inherited wire shape.
@@ -112,58 +117,68 @@ fn assign_categories(cx: &mut Context, settings: &Settings, drafts: &mut [CodeDr
             draft.code.category = index;
             continue;
         }
+        // No categories at all is reported by `settings`.
         if ids.is_empty() {
             continue;
         }
-        let written = &draft.category.value;
-        let mut diagnostic =
-            if draft.category_written {
-                Diagnostic::error(format!(
-                    "unknown category `{written}` in code `{}`",
-                    draft.code.code
-                ))
-                .with_label(
-                    &draft.file.shown,
-                    draft.category.span.clone(),
-                    "not a category of the catalog",
-                )
-            } else if stems_reported.contains(&draft.file.name.as_str()) {
+        if !draft.category_written {
+            if stems_reported.contains(&draft.file.name.as_str()) {
                 continue;
-            } else {
-                stems_reported.push(&draft.file.name);
-                Diagnostic::error(format!(
-                "codes in `{}` have no category: `{written}`, the file's name, is not a category",
-                draft.file.shown
-            ))
-            .with_label(&draft.file.shown, draft.key_span.clone(), "no `category` field")
-            .with_note("a code's category defaults to its file's name")
-            };
-        if let Some(close) = did_you_mean(written, ids.iter().copied()) {
-            diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
+            }
+            stems_reported.push(&draft.file.name);
         }
-        cx.report(diagnostic.with_help(format!(
-            "declare it in `{CATALOG_FILE}` as a `[[category]]`, or set `category` to one of {}",
-            super::fields::list(&ids)
-        )));
+        cx.report(unknown_category(draft, &ids));
     }
 }
 
+fn unknown_category(draft: &CodeDraft<'_>, ids: &[&str]) -> Diagnostic {
+    let category = &draft.category.value;
+    let mut diagnostic = if draft.category_written {
+        Diagnostic::error(format!(
+            "unknown category `{category}` in code `{}`",
+            draft.code.code
+        ))
+        .with_label(
+            &draft.file.shown,
+            draft.category.span.clone(),
+            "not a category of the catalog",
+        )
+    } else {
+        Diagnostic::error(format!(
+            "codes in `{}` have no category: `{category}`, the file's name, is not a category",
+            draft.file.shown
+        ))
+        .with_label(
+            &draft.file.shown,
+            draft.key_span.clone(),
+            "no `category` field",
+        )
+        .with_note("a code's category defaults to its file's name")
+    };
+    if let Some(close) = did_you_mean(category, ids.iter().copied()) {
+        diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
+    }
+    diagnostic.with_help(format!(
+        "declare it in `{CATALOG_FILE}` as a `[[category]]`, or set `category` to one of {}",
+        list(ids)
+    ))
+}
+
 /// The catalog, codes ordered by category, then file, then position.
-fn assemble(settings: Settings, mut drafts: Vec<CodeDraft<'_>>) -> Catalog {
+/// `None` only when a setting is missing, which is already reported.
+fn assemble(settings: Settings, mut drafts: Vec<CodeDraft<'_>>) -> Option<Catalog> {
     drafts.sort_by_key(|d| (d.code.category, d.file_rank, d.key_span.start));
-    Catalog {
+    Some(Catalog {
         name: settings.name,
         title: settings.title,
         description: settings.description,
         version: settings.version,
-        code_style: settings
-            .code_style
-            .unwrap_or(crate::model::CodeStyle::ScreamingSnake),
+        code_style: settings.code_style?,
         wire_shape: settings.wire_shape,
         docs_base_url: settings.docs_base_url,
         categories: settings.categories,
         codes: drafts.into_iter().map(|d| d.code).collect(),
-    }
+    })
 }
 
 /// The same code in two files (twice in one file is caught while parsing,
@@ -257,6 +272,7 @@ fn check_numbers(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
 
 /// A deprecation's replacement names a code of the catalog.
 fn check_replacements(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
+    let codes: BTreeSet<&str> = drafts.iter().map(|d| d.code.code.as_str()).collect();
     for draft in drafts {
         let Some(replacement) = &draft.replacement else {
             continue;
@@ -274,7 +290,7 @@ fn check_replacements(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
             );
             continue;
         }
-        if drafts.iter().any(|d| d.code.code == target) {
+        if codes.contains(target) {
             continue;
         }
         let mut diagnostic = Diagnostic::error(format!(
