@@ -207,18 +207,20 @@ fn braces_escape_and_repeated_placeholders_share_one_param() {
 }
 
 #[test]
-fn explicit_category_and_retry_after_alone_make_a_code_retryable() {
+fn explicit_category_any_integer_syntax_and_retry_after_alone_make_a_code_retryable() {
     let catalog = load_files(&[
         ("catalog.toml", CATALOG),
         (
             "zz.toml",
-            "[BUSY]\nstatus = 503\nmessage = \"busy\"\ncategory = \"errors\"\nretry_after = 5\n",
+            "[BUSY]\nstatus = 0x1F7\nmessage = \"busy\"\ncategory = \"errors\"\nretry_after = 5\nnumber = 1_000\n",
         ),
     ])
     .unwrap_or_else(|d| panic!("{d}"));
     let busy = &catalog.codes[0];
     assert!(busy.retry.retryable);
     assert!(!busy.retry.throttling);
+    assert_eq!(busy.status, 503);
+    assert_eq!(busy.number, Some(1000));
     assert_eq!(busy.grpc, GrpcCode::Unavailable);
     assert_eq!(busy.origin.file, "zz.toml");
 }

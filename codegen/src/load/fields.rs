@@ -71,8 +71,12 @@ impl<'a, 'i> Fields<'a, 'i> {
             DeValue::Integer(int) => {
                 // TOML integers are 64-bit; i128 holds every one, so range
                 // checks happen in one place, with the user's number shown.
-                let parsed = i128::from_str_radix(int.as_str(), int.radix()).ok()?;
-                Some(Located::new(parsed, span))
+                match i128::from_str_radix(int.as_str(), int.radix()) {
+                    Ok(parsed) => Some(Located::new(parsed, span)),
+                    // The parser vouches for the digits; should it ever hand
+                    // over something else, say so rather than drop the field.
+                    Err(_) => self.wrong_type(cx, key, "a decimal integer", value, span),
+                }
             }
             other => self.wrong_type(cx, key, "an integer", other, span),
         }

@@ -218,3 +218,49 @@ pub(crate) fn check_collisions(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_of_every_edition_are_rejected_and_weak_ones_are_not() {
+        for word in [
+            "async", "await", "dyn", "try", "gen", "Self", "self", "super", "crate", "type",
+            "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof",
+            "unsized", "virtual", "yield",
+        ] {
+            assert!(is_rust_keyword(word), "{word}");
+        }
+        for word in [
+            "union",
+            "raw",
+            "safe",
+            "macro_rules",
+            "auto",
+            "default",
+            "r#type",
+        ] {
+            assert!(!is_rust_keyword(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn generated_names_are_checked_against_their_own_reserved_lists() {
+        assert_eq!(
+            Generated::RustVariant.problem("Unknown"),
+            Some("reserved by errcat's generated code")
+        );
+        assert_eq!(Generated::RustFn.problem("Unknown"), None);
+        assert_eq!(
+            Generated::RustFn.problem("with_source"),
+            Some("reserved by errcat's generated code")
+        );
+        assert_eq!(Generated::RustFn.problem("self"), Some("a Rust keyword"));
+        assert_eq!(
+            Generated::TypeScriptKey.problem("delete"),
+            Some("a TypeScript reserved word")
+        );
+        assert_eq!(Generated::TypeScriptKey.problem("DELETE"), None);
+    }
+}
