@@ -128,6 +128,7 @@ fn codes_parse_from_codes_and_aliases_and_unknown_codes_survive() {
         assert_eq!(code.to_string(), code.as_str());
         assert_eq!(code.status().as_u16(), code.http_status());
     }
+    assert_eq!(format!("{:?}", MiniErrorCode::RateLimited), "RATE_LIMITED");
     assert_eq!(MiniErrorCode::AuthRequired.grpc_code().as_str(), "UNAUTHENTICATED");
     assert_eq!(MiniErrorCode::InternalError.retryable(), true);
     assert_eq!(MiniErrorCode::MfaRequired.title(), "Second factor required");

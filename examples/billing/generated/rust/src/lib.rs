@@ -22,7 +22,7 @@
 /// Every error code of the Platform API.
 ///
 /// Parse wire strings with `str::parse` (codes and aliases), or with [`errcat::AnyCode`] to keep codes this build does not know yet; the enum is `#[non_exhaustive]` because catalogs grow.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 #[repr(u16)]
 #[allow(clippy::doc_markdown)]
@@ -1027,6 +1027,11 @@ impl ::errcat::ErrorCode for BillingErrorCode {
     }
     fn index(self) -> usize {
         self as usize
+    }
+}
+impl ::core::fmt::Debug for BillingErrorCode {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 impl ::core::fmt::Display for BillingErrorCode {

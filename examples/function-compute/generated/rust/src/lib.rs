@@ -9,7 +9,7 @@
 /// Every error code of the Function Compute API.
 ///
 /// Parse wire strings with `str::parse` (codes and aliases), or with [`errcat::AnyCode`] to keep codes this build does not know yet; the enum is `#[non_exhaustive]` because catalogs grow.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 #[repr(u16)]
 #[allow(clippy::doc_markdown)]
@@ -658,6 +658,11 @@ impl ::errcat::ErrorCode for FunctionComputeErrorCode {
     }
     fn index(self) -> usize {
         self as usize
+    }
+}
+impl ::core::fmt::Debug for FunctionComputeErrorCode {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 impl ::core::fmt::Display for FunctionComputeErrorCode {
