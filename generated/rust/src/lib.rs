@@ -24,7 +24,7 @@ pub enum FoldErrorCode {
     ///
     /// The request carried no token: there was no Authorization header, or it was empty.
     ///
-    /// **What to do:** Send Authorization: Bearer <token>.
+    /// **What to do:** Send Authorization: Bearer \<token\>.
     ///
     /// Category `authentication`; gRPC `UNAUTHENTICATED`; docs: <https://docs.fold.run/errors#auth_required>.
     AuthRequired = 0,
@@ -1547,7 +1547,7 @@ impl FoldError {
     ///
     /// The request carried no token: there was no Authorization header, or it was empty.
     ///
-    /// **What to do:** Send Authorization: Bearer <token>.
+    /// **What to do:** Send Authorization: Bearer \<token\>.
     ///
     /// Category `authentication`; gRPC `UNAUTHENTICATED`; docs: <https://docs.fold.run/errors#auth_required>.
     #[must_use]

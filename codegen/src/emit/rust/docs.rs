@@ -12,6 +12,20 @@ pub fn code_span(text: &str) -> String {
     }
 }
 
+/// A plain-text catalog field (hint, description) as markdown that reads
+/// the same: `Bearer <token>` would otherwise be an unclosed HTML tag to
+/// rustdoc, and `[id]` a broken intra-doc link.
+pub fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim_end().chars() {
+        if matches!(c, '<' | '>' | '[' | ']' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Rustdoc runs an untagged fenced block as a Rust doctest; catalog docs are
 /// prose whose examples are JSON, shell or HTTP, so they are tagged `text`.
 pub fn markdown(text: &str) -> String {
@@ -44,10 +58,10 @@ pub fn code(catalog: &Catalog, code: &Code) -> String {
         code_span(&code.message.source())
     )];
     if let Some(description) = &code.description {
-        paragraphs.push(markdown(description));
+        paragraphs.push(plain(description));
     }
     if let Some(hint) = &code.hint {
-        paragraphs.push(format!("**What to do:** {}", markdown(hint)));
+        paragraphs.push(format!("**What to do:** {}", plain(hint)));
     }
     if let Some(docs) = &code.docs {
         paragraphs.push(markdown(docs));
@@ -59,7 +73,7 @@ pub fn code(catalog: &Catalog, code: &Code) -> String {
             .as_deref()
             .map(|v| format!(" since {v}"))
             .unwrap_or_default();
-        let note = retired.note.as_deref().map(markdown).unwrap_or_default();
+        let note = retired.note.as_deref().map(plain).unwrap_or_default();
         paragraphs.push(format!(
             "**Retired{since}:** no longer emitted; kept so that old payloads still parse. {note}"
         ));
@@ -131,4 +145,33 @@ pub fn inner_attrs(text: &str) -> proc_macro2::TokenStream {
         quote::quote!(#![doc = #line])
     });
     quote::quote!(#(#lines)*)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn untagged_fences_become_text_and_tagged_ones_stay() {
+        let docs = "Example:\n\n```\n{\"a\": 1}\n```\n\n```json\n{}\n```\n\n```\nx\n```\n";
+        assert_eq!(
+            markdown(docs),
+            "Example:\n\n```text\n{\"a\": 1}\n```\n\n```json\n{}\n```\n\n```text\nx\n```"
+        );
+    }
+
+    #[test]
+    fn plain_text_keeps_angle_brackets_and_brackets_literal() {
+        assert_eq!(
+            plain("Bearer <token> [id] a\\b"),
+            "Bearer \\<token\\> \\[id\\] a\\\\b"
+        );
+        assert_eq!(code_span("a`b"), "`` a`b ``");
+    }
+
+    #[test]
+    fn doc_attributes_are_one_per_line() {
+        let attrs = attrs("one\n\ntwo").to_string();
+        assert_eq!(attrs.matches("doc").count(), 3, "{attrs}");
+    }
 }
