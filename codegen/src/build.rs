@@ -3,13 +3,11 @@
 //! catalog can live next to the service without a generated crate.
 //!
 //! ```no_run
-//! // build.rs
-//! fn main() {
-//!     errcat_codegen::build::Builder::new()
-//!         .catalog_dir("catalog")
-//!         .generate()
-//!         .unwrap();
-//! }
+//! // The body of `fn main` in build.rs:
+//! errcat_codegen::build::Builder::new()
+//!     .catalog_dir("catalog")
+//!     .generate()
+//!     .unwrap();
 //! ```
 //!
 //! ```ignore
