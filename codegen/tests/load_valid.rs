@@ -168,7 +168,7 @@ fn template_params_follow_first_appearance_not_declaration() {
 
 const CATALOG: &str = r#"
 [catalog]
-name = "t"
+name = "shop_api-v2"
 title = "T"
 code_style = "SCREAMING_SNAKE_CASE"
 wire_shape = "problem"
@@ -188,6 +188,7 @@ fn braces_escape_and_repeated_placeholders_share_one_param() {
         ),
     ])
     .unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(catalog.name, "shop_api-v2");
     let code = &catalog.codes[0];
     assert_eq!(code.wire_shape, WireShape::Problem);
     assert_eq!(

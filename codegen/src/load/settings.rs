@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use toml::de::DeValue;
 
-use super::fields::Fields;
+use super::fields::{Fields, join};
 use super::parse::ParsedFile;
 use super::{Context, Located};
 use crate::diagnostic::Diagnostic;
@@ -77,7 +77,7 @@ fn header_span(root: &Fields<'_, '_>, key: &str, fallback: Range<usize>) -> Rang
 fn read_catalog_table(cx: &mut Context, fields: &Fields<'_, '_>, settings: &mut Settings) {
     fields.reject_unknown(cx, CATALOG_FIELDS);
     if let Some(name) = fields.required_string(cx, "name") {
-        check_id(cx, fields, "name", &name, "a catalog name", |c| c == '-');
+        check_id(cx, fields, "name", &name, "a catalog name", &['_', '-']);
         settings.name = name.value;
     }
     if let Some(title) = fields.required_string(cx, "title") {
@@ -153,7 +153,7 @@ fn read_categories(cx: &mut Context, root: &Fields<'_, '_>) -> Vec<Category> {
             .map(|l| l.value)
             .unwrap_or_default();
         let description = fields.string(cx, "description").map(|l| l.value);
-        check_id(cx, &fields, "id", &id, "a category id", |c| c == '_');
+        check_id(cx, &fields, "id", &id, "a category id", &['_']);
         if let Some(first) = categories.iter().position(|c| c.id == id.value) {
             cx.report(
                 Diagnostic::error(format!("category `{}` is declared twice", id.value))
@@ -176,7 +176,7 @@ fn read_categories(cx: &mut Context, root: &Fields<'_, '_>) -> Vec<Category> {
     categories
 }
 
-/// Names and ids are `[a-z][a-z0-9<extra>]*`: they become file names,
+/// Names and ids are `[a-z][a-z0-9<separators>]*`: they become file names,
 /// crate names and anchors.
 fn check_id(
     cx: &mut Context,
@@ -184,18 +184,24 @@ fn check_id(
     key: &str,
     id: &Located<String>,
     what: &str,
-    extra: fn(char) -> bool,
+    separators: &[char],
 ) {
     let mut chars = id.value.chars();
     let ok = chars.next().is_some_and(|c| c.is_ascii_lowercase())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || extra(c));
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || separators.contains(&c));
     if !ok {
-        let allowed = if extra('-') { "`-`" } else { "`_`" };
+        let mut allowed = vec!["lowercase letters".to_owned(), "digits".to_owned()];
+        allowed.extend(separators.iter().map(|c| format!("`{c}`")));
         cx.report(
             Diagnostic::error(format!("`{}` is not usable as {what}", id.value))
-                .with_label(&fields.file.shown, id.span.clone(), format!("invalid `{key}`"))
+                .with_label(
+                    &fields.file.shown,
+                    id.span.clone(),
+                    format!("invalid `{key}`"),
+                )
                 .with_help(format!(
-                    "start with a lowercase letter; use only lowercase letters, digits and {allowed}"
+                    "start with a lowercase letter; then use only {}",
+                    join(&allowed, "and")
                 )),
         );
     }
