@@ -43,8 +43,11 @@ pub struct Field<'a> {
     pub skip: bool,
     /// `#[api_error(details)]`: sent as the body's `details`.
     pub details: bool,
-    /// Where to point when the field itself is the mistake.
+    /// Where generated code for the field points: its name, or for a tuple
+    /// field its type's first token (a single span is all rustc takes).
     pub span: Span,
+    /// The field's name, or its type when it has none.
+    pub original: &'a syn::Field,
 }
 
 impl<'a> Input<'a> {
@@ -112,6 +115,14 @@ impl<'a> Variant<'a> {
 }
 
 impl Field<'_> {
+    /// An error underlining the field's name, or all of its type.
+    pub fn error(&self, message: impl std::fmt::Display) -> syn::Error {
+        match &self.original.ident {
+            Some(ident) => syn::Error::new_spanned(ident, message),
+            None => syn::Error::new_spanned(&self.original.ty, message),
+        }
+    }
+
     pub fn is_param(&self) -> bool {
         matches!(self.member, Member::Named(_)) && !self.source && !self.skip && !self.details
     }
@@ -140,6 +151,7 @@ impl<'a> Field<'a> {
             skip: attrs.skip.is_some(),
             details: attrs.details.is_some(),
             span,
+            original: node,
         }
     }
 }

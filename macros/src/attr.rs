@@ -2,7 +2,7 @@
 //! recorded in the [`Ctxt`] and parsing goes on, so one build lists them all.
 
 use syn::meta::ParseNestedMeta;
-use syn::{Attribute, LitInt, LitStr, Path};
+use syn::{Attribute, Ident, LitInt, LitStr, Path};
 
 use crate::ctxt::Ctxt;
 
@@ -57,7 +57,15 @@ pub fn variant(cx: &mut Ctxt, attrs: &[Attribute]) -> VariantAttrs {
     for attr in api_error_attrs(attrs) {
         let result = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("code") {
-                let code: LitStr = meta.value()?.parse()?;
+                let value = meta.value()?;
+                // A bare identifier is accepted too: it is what rustc's "a
+                // struct with a similar name exists" suggestion writes.
+                let code = if value.peek(LitStr) {
+                    value.parse()?
+                } else {
+                    let ident: Ident = value.parse()?;
+                    LitStr::new(&ident.to_string(), ident.span())
+                };
                 set_once(cx, &meta, &mut out.code, code);
                 Ok(())
             } else if meta.path.is_ident("retry_after") {
@@ -99,9 +107,11 @@ pub fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
         } else if attr.path().is_ident("api_error") {
             let result = attr.parse_nested_meta(|meta| {
                 if meta.path.is_ident("skip") {
+                    no_value(&meta)?;
                     set_once(cx, &meta, &mut out.skip, meta.path.clone());
                     Ok(())
                 } else if meta.path.is_ident("details") {
+                    no_value(&meta)?;
                     set_once(cx, &meta, &mut out.details, meta.path.clone());
                     Ok(())
                 } else {
@@ -114,6 +124,18 @@ pub fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
         }
     }
     out
+}
+
+/// Flags are written bare: `#[api_error(skip)]`, not `skip = true`.
+fn no_value(meta: &ParseNestedMeta) -> syn::Result<()> {
+    if meta.input.peek(syn::Token![=]) {
+        Err(meta.error(format_args!(
+            "`{}` is a flag and takes no value",
+            path_name(&meta.path)
+        )))
+    } else {
+        Ok(())
+    }
 }
 
 fn api_error_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {

@@ -30,7 +30,8 @@ fn impls(input: &Input) -> TokenStream {
         .catalog
         .as_ref()
         .expect("validation rejects an enum without a catalog");
-    let support = quote!(#catalog::__api_error);
+    let alias = alias_for(catalog);
+    let support = quote!(#alias);
     let ident = input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let ty = quote!(#ident #ty_generics);
@@ -77,6 +78,11 @@ fn impls(input: &Input) -> TokenStream {
     quote! {
         #[allow(non_snake_case, clippy::needless_borrow)]
         const _: () = {
+            // Named after the catalog, so rustc's messages read
+            // "in module `fold_errors::codes`"; one import, so a wrong
+            // catalog path is one error rather than one per variant.
+            use #catalog::__api_error as #alias;
+
             /// The catalog error a value of the enum stands for, without its
             /// source (which only an owned value can hand over).
             fn __api_error #impl_generics (this: &#ty) -> #support::Error #where_clause {
@@ -129,9 +135,13 @@ fn impls(input: &Input) -> TokenStream {
                 }
             }
 
-            #(#from_impls)*
-
             #support::impl_into_response!(#ty);
+        };
+
+        // Outside the block above: a field's type may name the catalog's
+        // crate, which the import there shadows.
+        const _: () = {
+            #(#from_impls)*
         };
     }
 }
@@ -155,9 +165,11 @@ fn build_arm(support: &TokenStream, enum_ident: &Ident, variant: &Variant) -> To
         bindings.push(quote!(#member: __details));
     }
     let variant_ident = variant.ident;
+    // A deprecated code's struct deprecates its fields too; the code string
+    // carries the one warning, the fields need not repeat it.
     let inits = params.iter().map(|f| {
         let member = &f.member;
-        quote_spanned!(f.span=> #member: #member)
+        quote_spanned!(f.span=> #[allow(deprecated)] #member)
     });
     let path = respan(quote!(#support::codes::#code_ident), code.span());
     let construct = quote_spanned!(code.span()=> #support::new(#path { #(#inits,)* }));
@@ -165,8 +177,13 @@ fn build_arm(support: &TokenStream, enum_ident: &Ident, variant: &Variant) -> To
         Some(seconds) => quote!(#support::with_retry_after(#construct, #seconds)),
         None => construct,
     };
+    // All of the call at the field, so a details type without `Details`
+    // underlines the field and nothing else.
     let construct = match details {
-        Some(field) => quote_spanned!(field.span=> #support::with_details(#construct, __details)),
+        Some(field) => {
+            let with_details = respan(quote!(#support::with_details), field.span);
+            quote_spanned!(field.span=> #with_details(#construct, __details))
+        }
         None => construct,
     };
     quote! {
@@ -178,6 +195,18 @@ fn build_arm(support: &TokenStream, enum_ident: &Ident, variant: &Variant) -> To
 fn source_pattern(enum_ident: &Ident, variant: &Variant, member: &Member) -> TokenStream {
     let ident = variant.ident;
     quote!(#enum_ident::#ident { #member: __source, .. })
+}
+
+/// The name the catalog's support module is imported as: the catalog path's
+/// last segment (`fold_errors`, `errors` for `crate::errors`), or `catalog`
+/// when that is `crate`, `self` or `super`.
+fn alias_for(catalog: &syn::Path) -> Ident {
+    match catalog.segments.last() {
+        Some(last) if !matches!(last.ident.to_string().as_str(), "crate" | "self" | "super") => {
+            Ident::new(&last.ident.to_string(), Span::call_site())
+        }
+        _ => Ident::new("catalog", Span::call_site()),
+    }
 }
 
 /// `tokens` with every span set to `span`.

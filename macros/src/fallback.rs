@@ -16,8 +16,10 @@ pub fn impls(input: &Input) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let ty = quote!(#ident #ty_generics);
     let catalog_impls = input.catalog.as_ref().map(|catalog| {
-        let support = quote!(#catalog::__api_error);
+        let support = quote!(__catalog);
         quote! {
+            use #catalog::__api_error as __catalog;
+
             #[automatically_derived]
             impl #impl_generics ::core::convert::From<#ty> for #support::Error #where_clause {
                 fn from(_: #ty) -> Self {

@@ -47,30 +47,23 @@ fn check_variant(cx: &mut Ctxt, variant: &Variant) {
 
     let sources: Vec<_> = variant.fields.iter().filter(|f| f.source).collect();
     if let [_, extra, ..] = sources.as_slice() {
-        cx.push(syn::Error::new(
-            extra.span,
-            format_args!(
-                "variant `{}` has more than one source; an error has one cause",
-                variant.ident
-            ),
-        ));
+        cx.push(extra.error(format_args!(
+            "variant `{}` has more than one source; an error has one cause",
+            variant.ident
+        )));
     }
 
     let details: Vec<_> = variant.fields.iter().filter(|f| f.details).collect();
     if let [_, extra, ..] = details.as_slice() {
-        cx.push(syn::Error::new(
-            extra.span,
-            format_args!(
-                "variant `{}` has more than one `#[api_error(details)]` field; a body has one `details`",
-                variant.ident
-            ),
-        ));
+        cx.push(extra.error(format_args!(
+            "variant `{}` has more than one `#[api_error(details)]` field; a body has one `details`",
+            variant.ident
+        )));
     }
     for field in details.iter().filter(|f| f.source) {
-        cx.push(syn::Error::new(
-            field.span,
-            "a source is never sent to clients, so it cannot be the `details` too",
-        ));
+        cx.push(
+            field.error("a source is never sent to clients, so it cannot be the `details` too"),
+        );
     }
 
     for field in &variant.fields {
@@ -87,8 +80,7 @@ fn check_variant(cx: &mut Ctxt, variant: &Variant) {
             && !field.skip
             && !field.details;
         if is_tuple_param && variant.style == Style::Tuple {
-            cx.push(syn::Error::new(
-                field.span,
+            cx.push(field.error(
                 "a tuple field cannot fill a template parameter, which is matched by name; name the field, or mark it `#[source]`, `#[api_error(details)]` or `#[api_error(skip)]`",
             ));
         }

@@ -1,0 +1,9 @@
+#[derive(Debug, errcat::ApiError)]
+#[api_error(catalog = build_script_demo)]
+enum ShopError {
+    #[api_error(code = "ORDER_NOT_FOUND")]
+    Missing { order_id: String },
+    Busy,
+}
+
+fn main() {}
