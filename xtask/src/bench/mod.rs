@@ -1,80 +1,151 @@
-//! `cargo xtask bench`: generation speed and memory on synthetic catalogs.
-//! Figures are printed as a markdown table for BENCHMARKS.md; nothing here
-//! asserts a time, since timing belongs in benchmarks, not tests.
+//! `cargo xtask bench`: every speed and memory figure in one table, each
+//! beside its baseline measured in the same run. Nothing here asserts a
+//! time: timing belongs in benchmarks, not tests.
+//!
+//! Other crates' benches (runtime, derive, tsc, site) print rows in the
+//! `@row|what|codes|errcat|baseline|target` format when run with
+//! `ERRCAT_BENCH_ROWS=1`; this collects them into the same table.
+
+mod compile;
+mod generation;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
-use errcat_codegen::generate::{self, Targets};
-use errcat_codegen::write::{self, Mode};
+use crate::synthetic;
 
-use crate::{alloc, synthetic};
-
-const SIZES: [usize; 3] = [100, 1_000, 10_000];
-const RUNS: usize = 5;
-
-struct Sample {
-    load: Duration,
-    emit: Duration,
-    write: Duration,
-    peak_bytes: usize,
+/// One line of the table. `errcat` and `baseline` are display strings;
+/// `ratio` is computed from the raw figures where both exist.
+pub struct Row {
+    pub what: String,
+    pub codes: String,
+    pub errcat: String,
+    pub baseline: String,
+    pub ratio: String,
+    pub target: String,
 }
+
+impl Row {
+    fn new(what: &str, codes: usize, errcat: String, target: &str) -> Row {
+        Row {
+            what: what.to_owned(),
+            codes: codes.to_string(),
+            errcat,
+            baseline: "–".to_owned(),
+            ratio: "–".to_owned(),
+            target: target.to_owned(),
+        }
+    }
+
+    fn against(mut self, baseline: String, ratio: f64) -> Row {
+        self.baseline = baseline;
+        self.ratio = format!("{ratio:.2}×");
+        self
+    }
+}
+
+/// Sub-benches of other crates, run with `cargo bench` so they are built
+/// with the bench profile, each contributing `@row` lines.
+const SUB_BENCHES: [(&str, &str); 3] = [
+    ("errcat", "runtime"),
+    ("errcat-macros", "expand"),
+    ("errcat-codegen", "tsc"),
+];
 
 pub fn run(root: &Path) -> Result<(), String> {
     let work = root.join("target/bench");
-    println!("| codes | load + validate | emit | write | total | per code | peak heap |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|");
-    for codes in SIZES {
-        let catalog_dir = work.join(format!("synthetic-{codes}"));
-        let out_dir = work.join(format!("synthetic-{codes}-out"));
-        let _ = std::fs::remove_dir_all(&catalog_dir);
-        let _ = std::fs::remove_dir_all(&out_dir);
-        std::fs::create_dir_all(&catalog_dir).map_err(|e| e.to_string())?;
-        synthetic::write_catalog(&catalog_dir, codes).map_err(|e| e.to_string())?;
-
-        let mut samples: Vec<Sample> = (0..RUNS)
-            .map(|_| {
-                // Each run writes into an empty folder, the full-cost case.
-                let _ = std::fs::remove_dir_all(&out_dir);
-                measure(&catalog_dir, &out_dir)
-            })
-            .collect::<Result<_, _>>()?;
-        samples.sort_by_key(|s| s.load + s.emit + s.write);
-        let median = &samples[RUNS / 2];
-        let total = median.load + median.emit + median.write;
-        println!(
-            "| {codes} | {} | {} | {} | **{}** | {:.1} µs | {:.1} MB |",
-            ms(median.load),
-            ms(median.emit),
-            ms(median.write),
-            ms(total),
-            total.as_secs_f64() * 1e6 / codes as f64,
-            median.peak_bytes as f64 / 1e6,
+    let mut rows = Vec::new();
+    let mut catalogs = Vec::new();
+    for codes in generation::SIZES {
+        let dir = work.join(format!("synthetic-{codes}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        synthetic::write_catalog(&dir, codes).map_err(|e| e.to_string())?;
+        rows.extend(generation::rows(
+            &dir,
+            &work.join(format!("synthetic-{codes}-out")),
+            codes,
+        )?);
+        catalogs.push((codes, dir));
+    }
+    for (codes, dir) in catalogs.iter().filter(|(codes, _)| *codes >= 1_000) {
+        eprintln!("bench: building generated and baseline crates for {codes} codes");
+        let catalog = errcat_codegen::load_dir(dir).map_err(|d| d.to_string())?;
+        let times = compile::measure(root, &work.join(format!("compile-{codes}")), &catalog)?;
+        rows.push(
+            Row::new(
+                "`cargo build --release` of the generated crate (vs thiserror + serde enum)",
+                *codes,
+                seconds(times.generated),
+                if *codes == 10_000 { "< 3 s" } else { "" },
+            )
+            .against(
+                seconds(times.baseline),
+                times.generated.as_secs_f64() / times.baseline.as_secs_f64(),
+            ),
         );
     }
-    println!(
-        "\nmedian of {RUNS} runs; the full pipeline into an empty output folder; peak heap counted by a global allocator"
-    );
+    for (package, bench) in SUB_BENCHES {
+        eprintln!("bench: cargo bench -p {package} --bench {bench}");
+        rows.extend(sub_bench(root, package, bench)?);
+    }
+    print_table(&rows);
     Ok(())
 }
 
-fn measure(catalog_dir: &Path, out_dir: &Path) -> Result<Sample, String> {
-    let baseline = alloc::reset_peak();
-    let start = Instant::now();
-    let catalog = errcat_codegen::load_dir(catalog_dir).map_err(|d| d.to_string())?;
-    let loaded = Instant::now();
-    let files = generate::generate(&catalog, &Targets::default());
-    let emitted = Instant::now();
-    write::sync(out_dir, &files, Mode::Write).map_err(|e| e.to_string())?;
-    let written = Instant::now();
-    Ok(Sample {
-        load: loaded - start,
-        emit: emitted - loaded,
-        write: written - emitted,
-        peak_bytes: alloc::peak_since(baseline),
-    })
+fn sub_bench(root: &Path, package: &str, bench: &str) -> Result<Vec<Row>, String> {
+    let output = Command::new(env!("CARGO"))
+        .args(["bench", "--quiet", "--package", package, "--bench", bench])
+        .current_dir(root)
+        .env("ERRCAT_BENCH_ROWS", "1")
+        .output()
+        .map_err(|e| format!("could not run cargo bench: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "`cargo bench -p {package} --bench {bench}` failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| line.strip_prefix("@row|"))
+        .filter_map(|fields| {
+            let f: Vec<&str> = fields.split('|').collect();
+            let [what, codes, errcat, baseline, ratio, target] = f.as_slice() else {
+                return None;
+            };
+            Some(Row {
+                what: (*what).to_owned(),
+                codes: (*codes).to_owned(),
+                errcat: (*errcat).to_owned(),
+                baseline: (*baseline).to_owned(),
+                ratio: (*ratio).to_owned(),
+                target: (*target).to_owned(),
+            })
+        })
+        .collect())
 }
 
-fn ms(d: Duration) -> String {
+fn print_table(rows: &[Row]) {
+    println!("| what | codes | errcat | baseline | errcat / baseline | target |");
+    println!("|---|---:|---:|---:|---:|---|");
+    for row in rows {
+        println!(
+            "| {} | {} | {} | {} | {} | {} |",
+            row.what, row.codes, row.errcat, row.baseline, row.ratio, row.target
+        );
+    }
+    println!(
+        "\n{} cores; medians unless a row says otherwise; baselines measured in the same run",
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
+}
+
+pub fn millis(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1e3)
+}
+
+fn seconds(d: Duration) -> String {
+    format!("{:.2} s", d.as_secs_f64())
 }
