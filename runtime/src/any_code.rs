@@ -89,3 +89,29 @@ impl<'de, C: ErrorCode> serde::Deserialize<'de> for AnyCode<C> {
         deserializer.deserialize_str(Visitor(std::marker::PhantomData))
     }
 }
+
+/// Serde for a generated code enum, as its wire string; generated impls
+/// call these so the generated crate needs no serde dependency of its own.
+#[doc(hidden)]
+pub mod serde_code {
+    use super::{ErrorCode, UnknownCode};
+
+    pub fn serialize<C: ErrorCode, S: serde::Serializer>(
+        code: C,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(code.info().code)
+    }
+
+    /// Unknown strings are an error here; deserialize into
+    /// [`super::AnyCode`] to keep them instead.
+    pub fn deserialize<'de, C: ErrorCode, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<C, D::Error> {
+        let any: super::AnyCode<C> = serde::Deserialize::deserialize(deserializer)?;
+        match any {
+            super::AnyCode::Known(code) => Ok(code),
+            super::AnyCode::Unknown(text) => Err(serde::de::Error::custom(UnknownCode(text))),
+        }
+    }
+}

@@ -20,6 +20,14 @@ mod render;
 pub mod axum;
 
 pub use any_code::{AnyCode, UnknownCode};
+
+/// What generated code names and services do not: re-exports and helpers
+/// whose only users are generated impls.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::any_code::serde_code;
+    pub use serde;
+}
 pub use catalog::{
     Catalog, CodeInfo, DetailsKind, ErrorCode, GrpcCode, HeaderSet, Param, ParamType, Piece,
     Resolve, WireShape,

@@ -142,3 +142,13 @@ fn errors_convert_into_axum_responses() {
     assert_eq!(response.status(), 401);
     assert_eq!(response.headers()["content-type"], "application/json");
 }
+
+#[test]
+fn codes_serialize_as_their_wire_string() {
+    let json = serde_json::to_string(&MiniErrorCode::VersionNotFound).unwrap();
+    assert_eq!(json, r#""VERSION_NOT_FOUND""#);
+    let alias: MiniErrorCode = serde_json::from_str(r#""ROLLBACK_TARGET_MISSING""#).unwrap();
+    assert_eq!(alias, MiniErrorCode::VersionNotFound);
+    let unknown = serde_json::from_str::<MiniErrorCode>(r#""ADDED_LATER""#).unwrap_err();
+    assert!(unknown.to_string().contains("unknown error code `ADDED_LATER`"), "{unknown}");
+}

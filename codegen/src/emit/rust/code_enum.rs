@@ -171,6 +171,23 @@ pub fn items(catalog: &Catalog) -> TokenStream {
             }
         }
 
+        impl ::errcat::__private::serde::Serialize for #ty {
+            fn serialize<S: ::errcat::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                ::errcat::__private::serde_code::serialize(*self, serializer)
+            }
+        }
+
+        impl<'de> ::errcat::__private::serde::Deserialize<'de> for #ty {
+            fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                ::errcat::__private::serde_code::deserialize(deserializer)
+            }
+        }
+
         impl ::core::str::FromStr for #ty {
             type Err = ::errcat::UnknownCode;
 

@@ -1409,6 +1409,21 @@ impl ::core::fmt::Display for WorkspacesErrorCode {
         f.write_str(self.as_str())
     }
 }
+impl ::errcat::__private::serde::Serialize for WorkspacesErrorCode {
+    fn serialize<S: ::errcat::__private::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        ::errcat::__private::serde_code::serialize(*self, serializer)
+    }
+}
+impl<'de> ::errcat::__private::serde::Deserialize<'de> for WorkspacesErrorCode {
+    fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        ::errcat::__private::serde_code::deserialize(deserializer)
+    }
+}
 impl ::core::str::FromStr for WorkspacesErrorCode {
     type Err = ::errcat::UnknownCode;
     fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
