@@ -15,10 +15,13 @@ import {
   type ErrorParams,
 } from "./errors.js";
 
-// Codes are the wire strings, and tables keep their literal types.
+// Codes are the wire strings, and the tables are keyed by them.
 export const notFound: "VERSION_NOT_FOUND" = ErrorCode.VERSION_NOT_FOUND;
-export const status: 404 = errorStatus[ErrorCode.VERSION_NOT_FOUND];
+export const status: number = errorStatus[ErrorCode.VERSION_NOT_FOUND];
 export const category: ErrorCategory = errorCategory[ErrorCode.RATE_LIMITED];
+
+// @ts-expect-error: the tables have no other keys
+export const noStatus: number = errorStatus["VERSION_NOT_FOUNDD"];
 
 // @ts-expect-error: not a code of this catalog
 export const typo: ErrorCode = "VERSION_NOT_FOUNDD";

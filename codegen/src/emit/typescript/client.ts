@@ -1,11 +1,28 @@
+// The code-keyed tables seen as plain string maps. Inside this module codes
+// are strings: every expression typed with the `ErrorCode` union (indexing by
+// it, narrowing it) costs the compiler time per code, which for a large
+// catalog outweighs the rest of the module.
+const statusOf = errorStatus as unknown as Readonly<Record<string, number>>;
+const titleOf = errorTitle as unknown as Readonly<Record<string, string>>;
+const retryableOf = errorRetryable as unknown as Readonly<Record<string, boolean>>;
+const messageOf = errorMessage as unknown as Readonly<Record<string, string>>;
+
+/** The code a wire string stands for, as a plain string. */
+function canonical(wire: string): string | undefined {
+  if (Object.hasOwn(statusOf, wire)) {
+    return wire;
+  }
+  return Object.hasOwn(aliasOf, wire) ? aliasOf[wire] : undefined;
+}
+
 /** Whether `value` is a code of this catalog (aliases are not; see {@link toErrorCode}). */
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === "string" && Object.hasOwn(errorStatus, value);
+  return typeof value === "string" && Object.hasOwn(statusOf, value);
 }
 
 /** The code a wire string stands for: the code itself, or the code an alias maps to. */
 export function toErrorCode(wire: string): ErrorCode | undefined {
-  return isErrorCode(wire) ? wire : aliasOf.get(wire);
+  return canonical(wire) as ErrorCode | undefined;
 }
 
 /**
@@ -13,14 +30,15 @@ export function toErrorCode(wire: string): ErrorCode | undefined {
  * are not retryable: nothing says that repeating them is safe.
  */
 export function isRetryable(code: string | undefined): boolean {
-  const known = code === undefined ? undefined : toErrorCode(code);
-  return known !== undefined && errorRetryable[known];
+  const known = code === undefined ? undefined : canonical(code);
+  return known !== undefined && retryableOf[known] === true;
 }
 
 /** The code's message with `params` filled in, as the server renders it. */
 export function formatMessage<C extends ErrorCode>(code: C, params: ErrorParams[C]): string {
+  const key: string = code;
   const values = params as unknown as Readonly<Record<string, unknown>>;
-  return errorMessage[code as ErrorCode].replace(
+  return (messageOf[key] ?? "").replace(
     /\{\{|\}\}|\{([^{}]*)\}/g,
     (match: string, name: string | undefined) => (name === undefined ? match.charAt(0) : String(values[name])),
   );
@@ -79,7 +97,7 @@ export type ApiError = KnownApiError | UnknownApiError;
 
 /** Narrows `error` to one code, so its type names the code. */
 export function hasCode<C extends ErrorCode>(error: ApiError, code: C): error is KnownApiError<C> {
-  return error.known && error.code === code;
+  return error.known && (error.code as string) === code;
 }
 
 type Json = Readonly<Record<string, unknown>>;
@@ -175,9 +193,9 @@ export function parseError(body: unknown, status?: number): ApiError {
   const parsed = typeof body === "string" ? parseJson(body) : body;
   const json = object(parsed) ?? {};
   const fields = readFields(json);
-  const code = fields.wireCode === undefined ? undefined : toErrorCode(fields.wireCode);
+  const code = fields.wireCode === undefined ? undefined : canonical(fields.wireCode);
   const httpStatus = status ?? fields.status;
-  const fallback = code !== undefined ? errorTitle[code] : fields.wireCode ?? (httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`);
+  const fallback = code !== undefined ? (titleOf[code] ?? code) : fields.wireCode ?? (httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`);
   const common = {
     status: httpStatus,
     shape: fields.shape,
@@ -191,7 +209,9 @@ export function parseError(body: unknown, status?: number): ApiError {
     instance: fields.shape === "problem" ? text(json["instance"]) : undefined,
     body: parsed,
   };
-  return code !== undefined ? { known: true, code, ...common } : { known: false, code: fields.wireCode, ...common };
+  return code !== undefined
+    ? { known: true, code: code as ErrorCode, ...common }
+    : { known: false, code: fields.wireCode, ...common };
 }
 
 /** The part of a fetch `Response` that {@link parseErrorResponse} reads. */

@@ -11,6 +11,7 @@
 
 mod escape;
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::OutputFile;
@@ -163,25 +164,56 @@ fn category_types(out: &mut String, catalog: &Catalog) {
     out.push_str("} as const;\n");
 }
 
+/// A parameter shape that several codes share is written once, as a type
+/// alias: large catalogs repeat a few shapes thousands of times, and each
+/// type literal costs the compiler a little.
 fn params_interface(out: &mut String, catalog: &Catalog) {
+    let shapes: Vec<String> = catalog.codes.iter().map(params_type).collect();
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    for shape in &shapes {
+        *uses.entry(shape).or_default() += 1;
+    }
+    // Named in order of first use, so the output does not depend on hashing.
+    let mut shared: HashMap<&str, String> = HashMap::new();
+    let mut numbered = 0;
+    for shape in &shapes {
+        if uses[shape.as_str()] > 1 && !shared.contains_key(shape.as_str()) {
+            let name = if shape == NO_PARAMS {
+                "NoParams".to_owned()
+            } else {
+                numbered += 1;
+                format!("Params{numbered}")
+            };
+            if shared.is_empty() {
+                out.push('\n');
+            }
+            let _ = writeln!(out, "type {name} = {shape};");
+            shared.insert(shape, name);
+        }
+    }
     out.push_str(
         "\n/** Parameters of each code's message template, for {@link formatMessage}. */\n\
          export interface ErrorParams {\n",
     );
-    for code in &catalog.codes {
-        let params = &code.message.params;
-        let ty = if params.is_empty() {
-            "Record<string, never>".to_owned()
-        } else {
-            let members: Vec<String> = params
-                .iter()
-                .map(|p| format!("readonly {}: {}", string_literal(&p.name), ts_type(p.ty)))
-                .collect();
-            format!("{{ {} }}", members.join("; "))
-        };
+    for (code, shape) in catalog.codes.iter().zip(&shapes) {
+        let ty = shared.get(shape.as_str()).unwrap_or(shape);
         let _ = writeln!(out, "  readonly {}: {ty};", string_literal(&code.code));
     }
     out.push_str("}\n");
+}
+
+const NO_PARAMS: &str = "Record<string, never>";
+
+fn params_type(code: &Code) -> String {
+    let params = &code.message.params;
+    if params.is_empty() {
+        return NO_PARAMS.to_owned();
+    }
+    let members: Vec<String> = params
+        .iter()
+        .map(|p| format!("readonly {}: {}", string_literal(&p.name), ts_type(p.ty)))
+        .collect();
+    format!("{{ {} }}", members.join("; "))
 }
 
 fn ts_type(ty: ParamType) -> &'static str {
@@ -192,70 +224,91 @@ fn ts_type(ty: ParamType) -> &'static str {
     }
 }
 
-/// Metadata as one table per field, keyed by code: a bundle keeps only the
-/// tables it reads, and each is one object literal however many codes there
-/// are.
+/// Metadata as one table per field, keyed by code, so a bundle keeps only
+/// the tables it reads. Each table is JSON in a `String.raw` template:
+/// checking a 10,000-member object literal costs the compiler a tenth of a
+/// second, a string with a declared type nothing. The escaper guarantees the
+/// JSON holds no backtick and no `${`, so the raw template reads it as is.
 fn tables(out: &mut String, catalog: &Catalog) {
-    let table = |out: &mut String, doc: &str, name: &str, value: &dyn Fn(&Code) -> String| {
-        let _ = write!(out, "\n/** {doc} */\nexport const {name} = {{\n");
-        for code in &catalog.codes {
-            let _ = writeln!(out, "  {}: {},", string_literal(&code.code), value(code));
-        }
-        out.push_str("} as const;\n");
+    let table = |out: &mut String, doc: &str, decl: &str, value: &dyn Fn(&Code) -> String| {
+        let rows = catalog
+            .codes
+            .iter()
+            .map(|code| (string_literal(&code.code), value(code)));
+        json_table(out, doc, decl, rows);
     };
-    table(out, "HTTP status of each code.", "errorStatus", &|c| {
-        c.status.to_string()
-    });
+    table(
+        out,
+        "HTTP status of each code.",
+        "export const errorStatus: Readonly<Record<ErrorCode, number>>",
+        &|c| c.status.to_string(),
+    );
     table(
         out,
         "RFC 9457 title of each code: a static summary.",
-        "errorTitle",
+        "export const errorTitle: Readonly<Record<ErrorCode, string>>",
         &|c| string_literal(&c.title),
     );
-    table(out, "Category of each code.", "errorCategory", &|c| {
-        string_literal(&catalog.categories[c.category].id)
-    });
+    table(
+        out,
+        "Category of each code.",
+        "export const errorCategory: Readonly<Record<ErrorCode, ErrorCategory>>",
+        &|c| string_literal(&catalog.categories[c.category].id),
+    );
     table(
         out,
         "Whether retrying can succeed, per code.",
-        "errorRetryable",
+        "export const errorRetryable: Readonly<Record<ErrorCode, boolean>>",
         &|c| c.retry.retryable.to_string(),
     );
     table(
         out,
         "Documentation URL of each code (the problem+json `type`).",
-        "errorDocsUrl",
+        "export const errorDocsUrl: Readonly<Record<ErrorCode, string>>",
         &|c| string_literal(&catalog.docs_url(c)),
     );
     table(
         out,
         "Message template of each code: `{name}` is a parameter, `{{` and `}}` are braces.",
-        "errorMessage",
+        "export const errorMessage: Readonly<Record<ErrorCode, string>>",
         &|c| string_literal(&c.message.source()),
     );
 }
 
-/// A `Map`, not an object literal, so no alias (say `__proto__`) can touch
-/// an object's prototype.
+/// JSON also keeps an alias such as `__proto__` an own member, where an
+/// object literal would set the prototype instead.
 fn aliases(out: &mut String, catalog: &Catalog) {
-    let pairs: Vec<String> = catalog
-        .codes
-        .iter()
-        .flat_map(|code| {
-            code.aliases.iter().map(move |alias| {
-                format!(
-                    "\n  [{}, {}],",
-                    string_literal(alias),
-                    string_literal(&code.code)
-                )
-            })
-        })
+    let rows = catalog.codes.iter().flat_map(|code| {
+        code.aliases
+            .iter()
+            .map(|alias| (string_literal(alias), string_literal(&code.code)))
+    });
+    json_table(
+        out,
+        "Other wire strings that parse to a code.",
+        "const aliasOf: Readonly<Record<string, string>>",
+        rows,
+    );
+}
+
+/// `decl = JSON.parse(...)` of an object with one `key: value` row per line;
+/// keys and values are already JSON (string literals, numbers, booleans).
+fn json_table(
+    out: &mut String,
+    doc: &str,
+    decl: &str,
+    rows: impl Iterator<Item = (String, String)>,
+) {
+    let rows: Vec<String> = rows
+        .map(|(key, value)| format!("  {key}: {value}"))
         .collect();
+    let body = if rows.is_empty() {
+        String::new()
+    } else {
+        format!("\n{}\n", rows.join(",\n"))
+    };
     let _ = write!(
         out,
-        "\n/** Other wire strings that parse to a code. */\n\
-         const aliasOf: ReadonlyMap<string, ErrorCode> = /* @__PURE__ */ new Map<string, ErrorCode>([{}{}]);\n",
-        pairs.concat(),
-        if pairs.is_empty() { "" } else { "\n" },
+        "\n/** {doc} */\n{decl} = /* @__PURE__ */ JSON.parse(String.raw`{{{body}}}`);\n"
     );
 }
