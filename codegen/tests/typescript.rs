@@ -105,6 +105,43 @@ fn every_catalog_compiles_and_an_exhaustive_switch_must_name_every_code() {
     }
 }
 
+/// Apps compile for older targets, with the DOM library or without, and
+/// through bundlers; the module must need nothing newer than ES2017.
+#[test]
+fn the_module_compiles_for_older_targets_and_bundlers() {
+    let Some(tsc) = harness::tsc() else { return };
+    let dir = package(&harness::mini());
+    for settings in [
+        [
+            "--target", "es2017", "--lib", "es2017", "--module", "nodenext",
+        ],
+        [
+            "--target",
+            "es2017",
+            "--lib",
+            "es2017,dom",
+            "--module",
+            "es2020",
+        ],
+        [
+            "--target", "esnext", "--lib", "esnext", "--module", "preserve",
+        ],
+    ] {
+        let mut flags = vec!["--noEmit"];
+        flags.extend(settings);
+        if settings[5] != "nodenext" {
+            flags.extend(["--moduleResolution", "bundler"]);
+        }
+        // Later flags override the harness's `--target es2022 --lib es2022`.
+        let output = run_tsc(&tsc, dir.path(), &flags, &["errors.ts"]);
+        assert!(
+            output.status.success(),
+            "{settings:?}:\n{}",
+            transcript(&output)
+        );
+    }
+}
+
 /// `codegen/tests/ts/mini_consumer.ts` uses the module the way an app does,
 /// and its `@ts-expect-error` lines prove what the types reject.
 #[test]

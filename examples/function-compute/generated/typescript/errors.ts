@@ -346,17 +346,23 @@ const titleOf = errorTitle as unknown as Readonly<Record<string, string>>;
 const retryableOf = errorRetryable as unknown as Readonly<Record<string, boolean>>;
 const messageOf = errorMessage as unknown as Readonly<Record<string, string>>;
 
+// Not `Object.hasOwn`, which needs the ES2022 library in the consumer's
+// configuration; own members only, so `constructor` is no code.
+function has(table: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(table, key);
+}
+
 /** The code a wire string stands for, as a plain string. */
 function canonical(wire: string): string | undefined {
-  if (Object.hasOwn(statusOf, wire)) {
+  if (has(statusOf, wire)) {
     return wire;
   }
-  return Object.hasOwn(aliasOf, wire) ? aliasOf[wire] : undefined;
+  return has(aliasOf, wire) ? aliasOf[wire] : undefined;
 }
 
 /** Whether `value` is a code of this catalog (aliases are not; see {@link toErrorCode}). */
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === "string" && Object.hasOwn(statusOf, value);
+  return typeof value === "string" && has(statusOf, value);
 }
 
 /** The code a wire string stands for: the code itself, or the code an alias maps to. */
