@@ -296,3 +296,58 @@ fn hostile_catalog_text_cannot_break_out() {
     });
     assert_eq!(seen, expected);
 }
+
+/// Bundlers drop what a module does not use only if evaluating it has no
+/// side effects: every top-level statement of the compiled module must be a
+/// declaration whose initializer is a literal, a name, or a call marked
+/// `/* @__PURE__ */`.
+#[test]
+fn the_compiled_module_is_free_of_top_level_side_effects() {
+    let Some(tsc) = harness::tsc() else { return };
+    let dir = package(&harness::mini());
+    let output = run_tsc(&tsc, dir.path(), &["--outDir", "dist"], &["errors.ts"]);
+    assert!(output.status.success(), "{}", transcript(&output));
+    let js = std::fs::read_to_string(dir.path().join("dist/errors.js")).unwrap();
+    let mut in_raw_json = false;
+    let mut statements = 0;
+    for line in js.lines() {
+        if in_raw_json {
+            in_raw_json = !line.starts_with("}`);");
+            continue;
+        }
+        if line.is_empty() || line.starts_with([' ', '}', ')', ']', '/', '*']) {
+            continue;
+        }
+        statements += 1;
+        let declaration = ["export function ", "export async function ", "function "]
+            .iter()
+            .any(|p| line.starts_with(p));
+        let initializer = ["export const ", "const "]
+            .iter()
+            .find_map(|p| line.strip_prefix(p))
+            .and_then(|rest| rest.split_once(" = "))
+            .map(|(_, init)| init);
+        let pure = match initializer {
+            // tsc writes the tagged template as ``String.raw `{``.
+            Some(init) if init.starts_with("/* @__PURE__ */ JSON.parse(String.raw") => {
+                in_raw_json = !init.ends_with("}`);");
+                true
+            }
+            Some(init) => {
+                let name = init.trim_end_matches(';');
+                init == "{"
+                    || (init.starts_with('/') && init.ends_with("/;"))
+                    || name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            }
+            None => false,
+        };
+        assert!(
+            declaration || pure,
+            "a top-level statement with effects: {line}"
+        );
+    }
+    assert!(
+        statements > 10,
+        "the check saw {statements} statements:\n{js}"
+    );
+}
