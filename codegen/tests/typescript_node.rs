@@ -3,9 +3,9 @@
 //! and over HTTP against a server answering `GET /demo/{catalog}/{code}`.
 //!
 //! The server is the fixture in `codegen/tests/ts/fixture_server.mjs` for the
-//! mini catalog; for the example catalogs it is the example service, taken
-//! from `ERRCAT_SERVICE_URL` (already running) or `ERRCAT_SERVICE_BIN`
-//! (started here with `--listen 127.0.0.1:0`).
+//! mini catalog; for the repository's catalogs it is the example service
+//! (`examples/fold-service`), taken from `ERRCAT_SERVICE_URL` (already
+//! running) or started here with `--listen 127.0.0.1:0` (see [`service_bin`]).
 
 #[path = "ts/harness.rs"]
 mod harness;
@@ -154,17 +154,35 @@ fn the_client_reads_every_mini_code_from_the_fixture_server() {
     service_tests(&tsc, &node, &harness::mini(), &server.url);
 }
 
-/// Every example catalog against the example service, when one is given.
+/// The example service's binary: `ERRCAT_SERVICE_BIN`, or, when the tools are
+/// required (`cargo xtask test`, whose `cargo test --workspace` builds every
+/// binary before any test runs, so it is never stale), `fold-service` in
+/// this test's target folder.
+fn service_bin() -> Option<PathBuf> {
+    if let Some(bin) = std::env::var_os("ERRCAT_SERVICE_BIN") {
+        return Some(PathBuf::from(bin));
+    }
+    std::env::var_os("ERRCAT_REQUIRE_TOOLS")?;
+    let exe = std::env::current_exe().ok()?;
+    // target/<profile>/deps/typescript_node-<hash> -> target/<profile>/fold-service
+    let bin = exe.parent()?.parent()?.join("fold-service");
+    assert!(
+        bin.is_file(),
+        "{} is missing; `cargo test --workspace` builds it",
+        bin.display()
+    );
+    Some(bin)
+}
+
+/// Every catalog the example service serves, against the service:
+/// `ERRCAT_SERVICE_URL` if it is already running, else started here.
 #[test]
 fn the_client_reads_every_code_from_the_example_service() {
     let (Some(tsc), Some(node)) = (harness::tsc(), harness::node()) else {
         return;
     };
     let started;
-    let url = match (
-        std::env::var("ERRCAT_SERVICE_URL"),
-        std::env::var_os("ERRCAT_SERVICE_BIN"),
-    ) {
+    let url = match (std::env::var("ERRCAT_SERVICE_URL"), service_bin()) {
         (Ok(url), _) => url,
         (Err(_), Some(bin)) => {
             started = Server::start(Command::new(bin));
