@@ -62,6 +62,7 @@ test("problem+json (seed 004) with resolve", () => {
   assert.equal(error.status, 403, "the body's status when the response's is not given");
   assert.equal(error.type, "https://docs.mini.example/errors#mfa_required");
   assert.equal(error.instance, "req_1");
+  assert.equal(error.requestId, "req_1", "errcat services put the request id in `instance`");
   assert.deepEqual(error.resolve, { message: "Enter your one-time code.", action: "enter_totp" });
   const noCode = parseError({ type: "about:blank", title: "Payment Required", status: 402 });
   assert.equal(noCode.known, false);

@@ -148,7 +148,8 @@ function readFields(body: Json): Fields {
       message: text(body["detail"]) ?? text(body["title"]),
       status: typeof status === "number" ? status : undefined,
       details,
-      requestId,
+      // errcat services put the request id in `instance`.
+      requestId: requestId ?? text(body["instance"]),
     };
   }
   if (nested !== undefined) {
