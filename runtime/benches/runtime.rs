@@ -1,7 +1,10 @@
 //! `cargo bench -p errcat`: the per-error costs a service pays, on a
-//! synthetic 10,000-code catalog built the way generated code builds one.
-//! Prints a table; it asserts nothing, since timings vary by machine.
+//! synthetic 10,000-code catalog built the way generated code builds one,
+//! each beside what a team writes by hand. Prints a table; it asserts
+//! nothing, since timings vary by machine. With `ERRCAT_BENCH_ROWS=1` it
+//! prints `@row|...` lines for `cargo xtask bench` instead.
 
+use std::collections::HashMap;
 use std::hint::black_box;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -94,28 +97,42 @@ fn main() {
     };
     Code::catalog();
 
+    // The floor for code -> string: indexing a plain array of names.
+    let plain: Vec<&str> = names.iter().map(String::as_str).collect();
     let to_str = time(1_000_000, |i| {
         let code = Code(u16::try_from(pick(i)).unwrap());
         black_box(black_box(code).info().code);
     });
+    let to_str_floor = time(1_000_000, |i| {
+        black_box(black_box(&plain)[pick(i)]);
+    });
     // Queries are copies, as a string just read from a body is: hot in the
     // cache, and not the same allocation as the catalog's key.
     let queries: Vec<String> = (0..256).map(|i| names[pick(i)].clone()).collect();
+    // What a hand-written parser uses: std's HashMap, default hasher.
+    let map: HashMap<&str, Code> = plain
+        .iter()
+        .enumerate()
+        .map(|(i, name)| (*name, Code(u16::try_from(i).unwrap())))
+        .collect();
     let parse = time(1_000_000, |i| {
         black_box(Code::parse(black_box(&queries[i as usize % queries.len()])));
     });
+    let parse_map = time(1_000_000, |i| {
+        let query = black_box(&queries[i as usize % queries.len()]);
+        black_box(map.get(query.as_str()).copied());
+    });
+    const UNKNOWN: &str = "SERVICE_1_RESOURCE_UNKNOWN";
     let parse_unknown = time(1_000_000, |_| {
-        black_box(Code::parse(black_box("SERVICE_1_RESOURCE_UNKNOWN")));
+        black_box(Code::parse(black_box(UNKNOWN)));
+    });
+    let parse_unknown_map = time(1_000_000, |_| {
+        black_box(map.get(black_box(UNKNOWN)).copied());
     });
 
     let error = errcat::Error::new(Code(42), vec!["fn_123".into()]);
     let render = time(200_000, |_| {
         black_box(black_box(&error).to_json(WireShape::Flat));
-    });
-    let construct_render = time(200_000, |i| {
-        let error =
-            errcat::Error::new(Code(u16::try_from(pick(i)).unwrap()), vec!["fn_123".into()]);
-        black_box(error.to_json(WireShape::Flat));
     });
     let baseline = time(200_000, |_| {
         let info = black_box(&error).info();
@@ -127,6 +144,11 @@ fn main() {
         };
         black_box(serde_json::to_string(&body).unwrap());
     });
+    let construct_render = time(200_000, |i| {
+        let error =
+            errcat::Error::new(Code(u16::try_from(pick(i)).unwrap()), vec!["fn_123".into()]);
+        black_box(error.to_json(WireShape::Flat));
+    });
     let problem = time(200_000, |_| {
         black_box(black_box(&error).to_json(WireShape::Problem));
     });
@@ -134,19 +156,67 @@ fn main() {
         black_box(black_box(&error).to_response());
     });
 
-    println!("errcat runtime, {CODES} codes (best of 7 rounds)");
-    println!("{:<52} {:>10}", "operation", "ns/op");
     let rows = [
-        ("code -> string (table index)", to_str),
-        ("string -> code (hash index, known)", parse),
-        ("string -> code (hash index, unknown)", parse_unknown),
-        ("render flat JSON (errcat, streamed message)", render),
-        ("render flat JSON (serde_json, derived struct)", baseline),
-        ("construct + render flat JSON (errcat)", construct_render),
-        ("render problem+json (errcat)", problem),
-        ("full http::Response with headers and report", response),
+        Row(
+            "code -> string",
+            to_str,
+            Some(("plain array index, the floor", to_str_floor)),
+            "< 50 ns",
+        ),
+        Row(
+            "string -> code, known",
+            parse,
+            Some(("std HashMap", parse_map)),
+            "< 50 ns",
+        ),
+        Row(
+            "string -> code, unknown",
+            parse_unknown,
+            Some(("std HashMap", parse_unknown_map)),
+            "< 50 ns",
+        ),
+        Row(
+            "render flat JSON body",
+            render,
+            Some(("serde_json, derived struct", baseline)),
+            "",
+        ),
+        Row(
+            "construct + render flat JSON body",
+            construct_render,
+            None,
+            "",
+        ),
+        Row("render problem+json body", problem, None, ""),
+        Row("full http::Response with headers", response, None, ""),
     ];
-    for (name, ns) in rows {
-        println!("{name:<52} {ns:>10.1}");
+    if std::env::var_os("ERRCAT_BENCH_ROWS").is_some() {
+        rows.iter().for_each(Row::print_row);
+    } else {
+        println!("errcat runtime, {CODES} codes (best of 7 rounds)");
+        println!(
+            "{:<36} {:>9} {:>9}  baseline",
+            "operation", "ns/op", "base ns"
+        );
+        for Row(name, ns, baseline, _) in rows {
+            let (label, base) =
+                baseline.map_or(("", String::new()), |(l, b)| (l, format!("{b:.1}")));
+            println!("{name:<36} {ns:>9.1} {base:>9}  {label}");
+        }
+    }
+}
+
+/// An operation, its ns/op, its hand-written baseline, and its target.
+struct Row(&'static str, f64, Option<(&'static str, f64)>, &'static str);
+
+impl Row {
+    /// The `@row|what|codes|errcat|baseline|ratio|target` line that
+    /// `cargo xtask bench` collects, the ratio from unrounded figures.
+    fn print_row(&self) {
+        let Row(name, ns, baseline, target) = self;
+        let (base, ratio) = baseline.map_or(("–".to_owned(), "–".to_owned()), |(label, b)| {
+            (format!("{label}: {b:.1} ns"), format!("{:.2}×", ns / b))
+        });
+        println!("@row|runtime: {name}|{CODES}|{ns:.1} ns|{base}|{ratio}|{target}");
     }
 }
