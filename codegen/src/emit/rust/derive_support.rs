@@ -32,6 +32,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
+use super::docs;
 use crate::model::{Catalog, Code, ParamType};
 
 /// The `__api_error` module for `catalog`.
@@ -147,12 +148,12 @@ pub fn module(catalog: &Catalog) -> TokenStream {
 fn code_struct(code: &Code, code_type: &Ident) -> TokenStream {
     let name = Ident::new(&code.code, Span::call_site());
     let variant = format_ident!("{}", code.rust_variant());
-    let doc = format!(
-        " `{}` ({}): {}",
+    let doc = docs::attrs(&format!(
+        "`{}` ({}): {}",
         code.code,
         code.status,
         inline_code(&code.message.source())
-    );
+    ));
     // `since` goes into the note: catalogs version as they like, and rustc
     // (and clippy) want semver in the attribute's own `since`.
     let deprecated = code.deprecated.as_ref().map(|d| {
@@ -185,7 +186,7 @@ fn code_struct(code: &Code, code_type: &Ident) -> TokenStream {
         )
     };
     quote! {
-        #[doc = #doc]
+        #doc
         #deprecated
         #definition
 

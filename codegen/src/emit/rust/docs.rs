@@ -123,33 +123,50 @@ pub fn deprecation_note(code: &Code, replacement: Option<String>) -> String {
 /// `#[doc]` attributes, one per line, which prettyplease prints as `///`
 /// lines (a single multi-line attribute would come out as `/** */`).
 pub fn attrs(text: &str) -> proc_macro2::TokenStream {
-    let lines = text.lines().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
-        quote::quote!(#[doc = #line])
-    });
-    quote::quote!(#(#lines)*)
+    let lines = doc_lines(text);
+    quote::quote!(#(#[doc = #lines])*)
 }
 
 /// The same, as inner attributes (`//!`) for a crate root.
 pub fn inner_attrs(text: &str) -> proc_macro2::TokenStream {
-    let lines = text.lines().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
-        quote::quote!(#![doc = #line])
-    });
-    quote::quote!(#(#lines)*)
+    let lines = doc_lines(text);
+    quote::quote!(#(#![doc = #lines])*)
+}
+
+/// The lines of a doc comment, as rustc accepts them. Every line break a
+/// catalog may hold ends a line, a lone `\r` too ("bare CR not allowed in
+/// doc-comment"), and the bidirectional controls that can make a comment
+/// read differently from how it compiles (the "Trojan Source" attack, which
+/// rustc denies in comments) are written as visible escapes.
+fn doc_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .flat_map(|line| line.split('\r'))
+        .map(|line| {
+            let mut out = String::with_capacity(line.len() + 1);
+            if !line.is_empty() {
+                out.push(' ');
+            }
+            for c in line.chars() {
+                if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+                    out.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_line_break_ends_a_doc_line() {
+        assert_eq!(doc_lines("a\r\nb\rc\n\nd\n"), [" a", " b", " c", "", " d"]);
+        assert_eq!(doc_lines("x\u{202E}y"), [" x\\u{202E}y"]);
+    }
 
     #[test]
     fn untagged_fences_become_text_and_tagged_ones_stay() {

@@ -69,7 +69,11 @@ fn lib_rs(catalog: &Catalog) -> String {
         doc.push_str(&docs::markdown(description));
     }
     let doc = docs::inner_attrs(&doc);
+    // prettyplease already laid the file out, and any other layout is drift
+    // that `gen --check` would report; rustfmt formats `@generated` files
+    // by default, so it is told to leave this one alone.
     let attrs: syn::File = syn::parse_quote! {
+        #![cfg_attr(rustfmt, rustfmt::skip)]
         #doc
         #![forbid(unsafe_code)]
     };
