@@ -624,18 +624,25 @@ function readFields(body: Json): Fields {
       requestId: text(nested["request_id"]) ?? requestId,
     };
   }
+  const fields = (shape: WireShape | undefined, wireCode: unknown, message: unknown): Fields => ({
+    shape,
+    wireCode: text(wireCode),
+    message: text(message),
+    status: undefined,
+    details,
+    requestId,
+  });
   if ("errorCode" in body) {
-    const shape = "error_code";
-    return { shape, wireCode: text(body["errorCode"]), message: text(body["errorMessage"]), status: undefined, details, requestId };
+    return fields("error_code", body["errorCode"], body["errorMessage"]);
   }
-  if (typeof body["error"] === "string" && "code" in body) {
-    return { shape: "flat", wireCode: text(body["code"]), message: text(body["error"]), status: undefined, details, requestId };
-  }
+  // Flat and OAuth 2 bodies both have a string `error`: the message in one,
+  // the code in the other. Only the flat shape has `code`.
   if (typeof body["error"] === "string") {
-    const shape = "oauth2";
-    return { shape, wireCode: text(body["error"]), message: text(body["error_description"]), status: undefined, details, requestId };
+    return "code" in body
+      ? fields("flat", body["code"], body["error"])
+      : fields("oauth2", body["error"], body["error_description"]);
   }
-  return { shape: undefined, wireCode: undefined, message: undefined, status: undefined, details, requestId };
+  return fields(undefined, undefined, undefined);
 }
 
 function readResolve(value: unknown): ErrorResolve | undefined {
