@@ -4,7 +4,8 @@
 //! is all-or-nothing as far as a process can make it: every new file is first
 //! written beside its target under a temporary name, and only when all of
 //! them are on disk are they renamed into place, so a failed or killed run
-//! leaves each output either as it was or complete, never half-written. A file
+//! leaves each output either as it was or complete, never half-written (and
+//! the next run removes the temporary files a killed one left). A file
 //! whose content is unchanged is not touched, so build tools see no change.
 
 use std::collections::BTreeSet;
@@ -94,7 +95,8 @@ pub fn sync(out_dir: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, 
     }
 
     let mut stale = Vec::new();
-    for path in generated_files_under(out_dir)? {
+    let mut leftovers = Vec::new();
+    for path in generated_files_under(out_dir, &mut leftovers)? {
         let relative = relative_slash_path(out_dir, &path);
         if !wanted.contains(relative.as_str()) {
             let old = read_if_exists(&path)?.unwrap_or_default();
@@ -106,6 +108,13 @@ pub fn sync(out_dir: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, 
 
     if mode == Mode::Write {
         commit(&pending, &stale)?;
+        // Staged files of a run that was killed before its renames. Only
+        // best effort: they are hidden and ignored by every other step, and
+        // one `errcat gen` per output folder at a time is all that is
+        // supported, so none of them can belong to a live run.
+        for temp in leftovers {
+            let _ = fs::remove_file(temp);
+        }
     }
     Ok(report)
 }
@@ -158,6 +167,15 @@ fn stage(target: &Path, contents: &str) -> Result<PathBuf, WriteError> {
     Ok(temp)
 }
 
+/// Whether `name` has the form [`stage`] gives temporary files:
+/// `.{name}.errcat-{pid}.tmp`.
+fn is_staged_name(name: &str) -> bool {
+    name.strip_prefix('.')
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+        .and_then(|rest| rest.rsplit_once(".errcat-"))
+        .is_some_and(|(_, pid)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn read_if_exists(path: &Path) -> Result<Option<String>, WriteError> {
     match fs::read(path) {
         Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
@@ -170,10 +188,13 @@ fn read_if_exists(path: &Path) -> Result<Option<String>, WriteError> {
     }
 }
 
-/// Files below `dir` that carry the errcat notice, sorted. Hidden folders,
-/// `target` and `node_modules` are skipped: they hold build products, not
-/// outputs.
-fn generated_files_under(dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
+/// Files below `dir` that carry the errcat notice, sorted; temporary files
+/// [`stage`] left behind go to `leftovers`. Hidden folders, `target` and
+/// `node_modules` are skipped: they hold build products, not outputs.
+fn generated_files_under(
+    dir: &Path,
+    leftovers: &mut Vec<PathBuf>,
+) -> Result<Vec<PathBuf>, WriteError> {
     let mut found = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(current) = stack.pop() {
@@ -199,6 +220,8 @@ fn generated_files_under(dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
                 if !name.starts_with('.') && name != "target" && name != "node_modules" {
                     stack.push(path);
                 }
+            } else if kind.is_file() && is_staged_name(&name) {
+                leftovers.push(path);
             } else if kind.is_file() && !name.ends_with(".tmp") && starts_generated(&path) {
                 found.push(path);
             }
@@ -324,6 +347,31 @@ mod tests {
         assert_eq!(report.removed, ["docs/gone/old.md"]);
         assert!(!dir.path().join("docs/gone").exists());
         assert!(dir.path().join("docs/notes.md").exists());
+    }
+
+    #[test]
+    fn temporary_files_of_a_killed_run_are_removed_by_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = vec![OutputFile::new("docs/a.md", generated("a\n"))];
+        sync(dir.path(), &files, Mode::Write).unwrap();
+        let leftover = dir.path().join("docs/.a.md.errcat-4242.tmp");
+        fs::write(&leftover, generated("half")).unwrap();
+        // Not of the staging form: someone else's, so kept.
+        let unrelated = ["docs/.a.md.errcat-x.tmp", "docs/b.tmp", "docs/.notes.tmp"];
+        for name in unrelated {
+            fs::write(dir.path().join(name), "mine").unwrap();
+        }
+
+        let check = sync(dir.path(), &files, Mode::Check).unwrap();
+        assert!(check.is_clean(), "{check:?}");
+        assert!(leftover.exists(), "check mode removed a file");
+
+        let report = sync(dir.path(), &files, Mode::Write).unwrap();
+        assert!(report.is_clean(), "{report:?}");
+        assert!(!leftover.exists());
+        for name in unrelated {
+            assert!(dir.path().join(name).exists(), "{name} was removed");
+        }
     }
 
     #[test]

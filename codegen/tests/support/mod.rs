@@ -7,6 +7,7 @@
 
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub fn repo_root() -> PathBuf {
@@ -17,7 +18,9 @@ pub fn repo_root() -> PathBuf {
 }
 
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 /// An external tool at `path` (absolute, or relative to the repository
@@ -35,6 +38,27 @@ pub fn tool(path: &str) -> Option<PathBuf> {
     if std::env::var_os("ERRCAT_REQUIRE_TOOLS").is_some() {
         panic!("`{path}` is missing; `cargo xtask test` installs it");
     }
-    eprintln!("skipped: `{path}` is not installed (run `cargo xtask test` to install the test tools)");
+    eprintln!(
+        "skipped: `{path}` is not installed (run `cargo xtask test` to install the test tools)"
+    );
     None
+}
+
+/// Every file below `dir`, by `/`-separated relative path.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in std::fs::read_dir(&current).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).unwrap();
+                let key = relative.to_string_lossy().replace('\\', "/");
+                files.insert(key, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
 }
