@@ -1,0 +1,215 @@
+//! What the `props_*` tests share: strings worth trying, and a catalog whose
+//! every text field holds them, written as TOML and loaded like any other so
+//! the strings cross the whole pipeline.
+
+#![allow(dead_code)]
+
+use std::fmt::Write as _;
+
+use errcat_codegen::Catalog;
+use proptest::prelude::*;
+
+/// Fragments that have broken emitters somewhere: quotes and escapes of
+/// every target language, comment terminators, template syntax, markup,
+/// markdown, line terminators JavaScript sees and Rust does not.
+const FRAGMENTS: &[&str] = &[
+    "\"",
+    "'",
+    "`",
+    "\\",
+    "\\u{0}",
+    "\\n",
+    "{",
+    "}",
+    "{{",
+    "}}",
+    "{value}",
+    "${x}",
+    "#{x}",
+    "*/",
+    "/*",
+    "//",
+    "<!--",
+    "-->",
+    "]]>",
+    "<script>alert(1)</script>",
+    "</script>",
+    "<img src=x onerror=alert(1)>",
+    "\"><errcat-x onerrcat=1>",
+    "' onerrcat='1",
+    "<errcat-x>",
+    "&amp;",
+    "&lt;",
+    "&#60;",
+    "|",
+    "#",
+    "*",
+    "_",
+    "[a](javascript:alert(1))",
+    "```",
+    "~~~",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "\u{0}",
+    "\u{7}",
+    "\u{1b}[31m",
+    "\u{7f}",
+    "\u{85}",
+    "\u{a0}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{feff}",
+    "\u{200b}",
+    "\u{202e}",
+    "é",
+    "日本",
+    "🦀",
+    "𝕏",
+    " ",
+    "  ",
+    "r#\"",
+    "\"#",
+    "$",
+    "%s",
+    "%",
+];
+
+/// Any string: mostly the fragments above glued to arbitrary characters,
+/// sometimes entirely arbitrary.
+pub fn text() -> impl Strategy<Value = String> + Clone {
+    let piece = prop_oneof![
+        3 => proptest::sample::select(FRAGMENTS).prop_map(str::to_owned),
+        2 => any::<char>().prop_map(String::from),
+        1 => "[a-zA-Z ]{1,8}",
+    ];
+    prop_oneof![
+        4 => proptest::collection::vec(piece, 1..10).prop_map(|pieces| pieces.concat()),
+        1 => any::<String>(),
+    ]
+}
+
+/// Text without line breaks or other control characters: what a title or
+/// hint shows as one line in HTML, so it can be compared after rendering.
+pub fn line() -> impl Strategy<Value = String> + Clone {
+    text().prop_map(|s| {
+        s.chars()
+            .map(|c| {
+                if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect()
+    })
+}
+
+/// The strings of one code.
+#[derive(Debug, Clone)]
+pub struct Texts {
+    pub title: String,
+    pub hint: String,
+    pub description: String,
+    pub docs: String,
+    /// The message is `before{value}after`, or just `before` without a
+    /// parameter.
+    pub before: String,
+    pub after: Option<String>,
+    /// What the test passes as `value`.
+    pub value: String,
+}
+
+impl Texts {
+    pub fn strategy(text: impl Strategy<Value = String> + Clone) -> impl Strategy<Value = Texts> {
+        (
+            (text.clone(), text.clone(), text.clone(), text.clone()),
+            (text.clone(), proptest::option::of(text.clone()), text),
+        )
+            .prop_map(
+                |((title, hint, description, docs), (before, after, value))| Texts {
+                    title,
+                    hint,
+                    description,
+                    docs,
+                    before,
+                    after,
+                    value,
+                },
+            )
+    }
+
+    /// The message as the generated code must render it.
+    pub fn rendered(&self) -> String {
+        match &self.after {
+            Some(after) => format!("{}{}{after}", self.before, self.value),
+            None => self.before.clone(),
+        }
+    }
+}
+
+/// A TOML string literal holding `s` exactly.
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
+}
+
+/// Literal text in a message template.
+fn template_literal(s: &str) -> String {
+    s.replace('{', "{{").replace('}', "}}")
+}
+
+/// The catalog `props` with one code `CODE_{i}` per entry of `codes`, and a
+/// category whose title and description are `category`.
+pub fn catalog_files(codes: &[Texts], category: &str) -> Vec<(String, String)> {
+    let manifest = format!(
+        "[catalog]\nname = \"props\"\ntitle = {}\ndescription = {}\ncode_style = \"SCREAMING_SNAKE_CASE\"\n\
+         docs_base_url = \"https://docs.props.example/errors\"\n\n\
+         [[category]]\nid = \"errors\"\ntitle = {}\ndescription = {}\n",
+        toml_string(category),
+        toml_string(category),
+        toml_string(category),
+        toml_string(category),
+    );
+    let mut body = String::new();
+    for (i, texts) in codes.iter().enumerate() {
+        let message = match &texts.after {
+            Some(after) => format!(
+                "{}{{value}}{}",
+                template_literal(&texts.before),
+                template_literal(after)
+            ),
+            None => template_literal(&texts.before),
+        };
+        let _ = writeln!(body, "[CODE_{i}]\nstatus = {}", 400 + i % 200);
+        let _ = writeln!(body, "message = {}", toml_string(&message));
+        if texts.after.is_some() {
+            let _ = writeln!(body, "params = {{ value = \"string\" }}");
+        }
+        for (field, value) in [
+            ("title", &texts.title),
+            ("hint", &texts.hint),
+            ("description", &texts.description),
+            ("docs", &texts.docs),
+        ] {
+            let _ = writeln!(body, "{field} = {}", toml_string(value));
+        }
+        body.push('\n');
+    }
+    vec![
+        ("catalog.toml".to_owned(), manifest),
+        ("errors.toml".to_owned(), body),
+    ]
+}
+
+/// Loads [`catalog_files`]; every string is valid catalog text, so this
+/// must succeed.
+pub fn catalog(codes: &[Texts], category: &str) -> Catalog {
+    let files = catalog_files(codes, category);
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(name, contents)| (name.as_str(), contents.as_str()))
+        .collect();
+    errcat_codegen::load::load_files(&borrowed)
+        .unwrap_or_else(|diagnostics| panic!("{diagnostics}\n{}", files[1].1))
+}
