@@ -107,7 +107,7 @@ pub fn sync(out_dir: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, 
     }
 
     if mode == Mode::Write {
-        commit(&pending, &stale)?;
+        commit(out_dir, &pending, &stale)?;
         // Staged files of a run that was killed before its renames. Only
         // best effort: they are hidden and ignored by every other step, and
         // one `errcat gen` per output folder at a time is all that is
@@ -119,7 +119,11 @@ pub fn sync(out_dir: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, 
     Ok(report)
 }
 
-fn commit(pending: &[(PathBuf, &OutputFile)], stale: &[PathBuf]) -> Result<(), WriteError> {
+fn commit(
+    out_dir: &Path,
+    pending: &[(PathBuf, &OutputFile)],
+    stale: &[PathBuf],
+) -> Result<(), WriteError> {
     let mut staged: Vec<(PathBuf, &Path)> = Vec::with_capacity(pending.len());
     for (target, file) in pending {
         match stage(target, &file.contents) {
@@ -145,7 +149,7 @@ fn commit(pending: &[(PathBuf, &OutputFile)], stale: &[PathBuf]) -> Result<(), W
             action: "remove stale file",
             source,
         })?;
-        remove_empty_parents(path);
+        remove_empty_parents(out_dir, path);
     }
     Ok(())
 }
@@ -252,10 +256,12 @@ fn relative_slash_path(base: &Path, path: &Path) -> String {
         .join("/")
 }
 
-fn remove_empty_parents(path: &Path) {
+/// Removes the folders a stale file leaves empty, up to but never including
+/// `out_dir`: what is above it is not errcat's to tidy.
+fn remove_empty_parents(out_dir: &Path, path: &Path) {
     let mut dir = path.parent();
     while let Some(d) = dir {
-        if fs::remove_dir(d).is_err() {
+        if d == out_dir || !d.starts_with(out_dir) || fs::remove_dir(d).is_err() {
             break;
         }
         dir = d.parent();
@@ -372,6 +378,19 @@ mod tests {
         for name in unrelated {
             assert!(dir.path().join(name).exists(), "{name} was removed");
         }
+    }
+
+    #[test]
+    fn removing_every_stale_file_keeps_the_output_folder_and_what_is_above() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("parent/out");
+        let files = vec![OutputFile::new("docs/deep/a.md", generated("a\n"))];
+        sync(&out, &files, Mode::Write).unwrap();
+
+        let report = sync(&out, &[], Mode::Write).unwrap();
+        assert_eq!(report.removed, ["docs/deep/a.md"]);
+        assert!(!out.join("docs").exists(), "emptied folders stay behind");
+        assert!(out.is_dir(), "the output folder itself was removed");
     }
 
     #[test]
