@@ -1,0 +1,273 @@
+//! The validated catalog: the one value every emitter reads.
+//!
+//! Nothing here can be built from unchecked input except through
+//! [`crate::load`], so an emitter may assume every invariant documented below
+//! (unique codes, declared parameters, known categories, resolvable
+//! replacements) and never needs to report an error of its own.
+
+use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+
+mod naming;
+mod template;
+mod wire;
+
+pub use naming::{CodeStyle, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS, default_title};
+pub use template::{Param, ParamType, Segment, Template};
+pub use wire::{GrpcCode, WireShape};
+
+/// A whole catalog, in the order people read it: categories in declared
+/// order, and inside a category, codes by file path and then source position.
+/// A code's index in [`Catalog::codes`] is its position in every generated
+/// table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    /// Short machine name, e.g. `fold`; names the generated crate and types.
+    pub name: String,
+    /// Human title of the API, e.g. `Fold API`.
+    pub title: String,
+    /// Markdown introduction shown at the top of the docs index.
+    pub description: Option<String>,
+    /// Version of the API the catalog describes (used by `since`, changelog).
+    pub version: Option<String>,
+    pub code_style: CodeStyle,
+    /// Wire shape used by codes that do not choose their own.
+    pub wire_shape: WireShape,
+    /// Base URL of the published docs; a code's `docs_url` defaults to
+    /// `{docs_base_url}#{anchor}`.
+    pub docs_base_url: Option<String>,
+    pub categories: Vec<Category>,
+    pub codes: Vec<Code>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Category {
+    /// Stable id, e.g. `authentication`.
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+}
+
+/// Index into [`Catalog::categories`].
+pub type CategoryIndex = usize;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Code {
+    /// The wire string, exactly as clients see it.
+    pub code: String,
+    pub status: u16,
+    /// Static summary, RFC 9457 `title`; defaults to the code in sentence case.
+    pub title: String,
+    pub message: Template,
+    /// What the caller should do about it.
+    pub hint: Option<String>,
+    /// Why it happens (the seeds' "Cause" / "Description" column).
+    pub description: Option<String>,
+    /// Long-form markdown explanation, like `rustc --explain`.
+    pub docs: Option<String>,
+    pub category: CategoryIndex,
+    pub retry: Retry,
+    /// Headers every response with this code carries.
+    pub headers: Vec<Header>,
+    pub details: DetailsKind,
+    pub resolve: Option<Resolve>,
+    /// Explicit RFC 9457 `type`; see [`Catalog::docs_url`] for the default.
+    pub docs_url: Option<String>,
+    /// Other wire strings that parse to this code.
+    pub aliases: Vec<String>,
+    pub deprecated: Option<Deprecation>,
+    /// A retired code is never emitted again, but is kept so it is never
+    /// reused and old clients still parse it.
+    pub retired: Option<Retirement>,
+    /// Catalog version that introduced the code.
+    pub since: Option<String>,
+    pub grpc: GrpcCode,
+    /// Optional stable number, for JSON-RPC / MCP style error numbers.
+    pub number: Option<u32>,
+    /// The resolved shape: the code's own choice or the catalog default.
+    pub wire_shape: WireShape,
+    /// Where the code is defined, relative to the catalog directory.
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// Path relative to the catalog directory, `/`-separated.
+    pub file: String,
+    /// 1-based line of the code's table header.
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Retry {
+    pub retryable: bool,
+    /// The failure is the caller going too fast (Smithy's `throttling`).
+    pub throttling: bool,
+    /// Default `Retry-After`, in seconds.
+    pub after_seconds: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Header {
+    RetryAfter,
+    RateLimitLimit,
+    RateLimitRemaining,
+    RateLimitReset,
+}
+
+/// What the `details` member of a response carries for this code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DetailsKind {
+    /// No details: `null` in the flat shape.
+    #[default]
+    None,
+    /// A free-form JSON object.
+    Object,
+    /// Field-level errors: `{"url": ["Expected string, received number"]}`.
+    FieldErrors,
+}
+
+/// RFC 9457 `resolve` extension: how a human or an agent fixes the problem.
+/// At least one member is set.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Resolve {
+    pub message: Option<String>,
+    pub url: Option<String>,
+    pub action: Option<String>,
+    pub method: Option<String>,
+    pub endpoint: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Deprecation {
+    pub since: Option<String>,
+    /// A code of the same catalog (validated to exist).
+    pub replacement: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Retirement {
+    pub since: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Catalog {
+    pub fn find(&self, code: &str) -> Option<&Code> {
+        self.codes.iter().find(|c| c.code == code)
+    }
+
+    /// Finds a code by its wire string or one of its aliases.
+    pub fn resolve_code(&self, code_or_alias: &str) -> Option<&Code> {
+        self.find(code_or_alias).or_else(|| {
+            self.codes
+                .iter()
+                .find(|c| c.aliases.iter().any(|a| a == code_or_alias))
+        })
+    }
+
+    pub fn codes_in(&self, category: CategoryIndex) -> impl Iterator<Item = &Code> {
+        self.codes.iter().filter(move |c| c.category == category)
+    }
+
+    /// RFC 9457 `type` of a code: its own `docs_url`, else the docs page's
+    /// anchor for it, else `about:blank` as RFC 9457 prescribes.
+    pub fn docs_url(&self, code: &Code) -> String {
+        match (&code.docs_url, &self.docs_base_url) {
+            (Some(url), _) => url.clone(),
+            (None, Some(base)) => format!("{}#{}", base.trim_end_matches('#'), code.anchor()),
+            (None, None) => "about:blank".to_owned(),
+        }
+    }
+
+    /// Rust type of the error value, e.g. `FoldError`.
+    pub fn rust_error_type(&self) -> String {
+        format!("{}Error", self.name.to_upper_camel_case())
+    }
+
+    /// Rust type of the code enum, e.g. `FoldErrorCode`.
+    pub fn rust_code_type(&self) -> String {
+        format!("{}ErrorCode", self.name.to_upper_camel_case())
+    }
+
+    /// Name of the generated Rust crate, e.g. `fold-errors`.
+    pub fn rust_crate_name(&self) -> String {
+        format!("{}-errors", self.name.to_snake_case().replace('_', "-"))
+    }
+}
+
+impl Code {
+    /// Enum variant, e.g. `VersionNotFound`.
+    pub fn rust_variant(&self) -> String {
+        self.code.to_upper_camel_case()
+    }
+
+    /// Constructor and snake_case name, e.g. `version_not_found`.
+    pub fn rust_fn(&self) -> String {
+        self.code.to_snake_case()
+    }
+
+    /// Key in the TypeScript `ErrorCode` object, e.g. `VERSION_NOT_FOUND`.
+    pub fn ts_key(&self) -> String {
+        self.code.to_shouty_snake_case()
+    }
+
+    /// Stable anchor of the code's docs entry: the code, lowercased
+    /// (`#rate_limited`, `#invalidargument`).
+    pub fn anchor(&self) -> String {
+        self.code.to_ascii_lowercase()
+    }
+
+    pub fn has_header(&self, header: Header) -> bool {
+        self.headers.contains(&header)
+    }
+
+    pub fn is_server_error(&self) -> bool {
+        self.status >= 500
+    }
+}
+
+impl Header {
+    pub const ALL: [Header; 4] = [
+        Header::RetryAfter,
+        Header::RateLimitLimit,
+        Header::RateLimitRemaining,
+        Header::RateLimitReset,
+    ];
+
+    /// The header name, as written in catalog files and on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Header::RetryAfter => "Retry-After",
+            Header::RateLimitLimit => "RateLimit-Limit",
+            Header::RateLimitRemaining => "RateLimit-Remaining",
+            Header::RateLimitReset => "RateLimit-Reset",
+        }
+    }
+
+    /// Header names are case-insensitive on the wire, and so in the catalog.
+    pub fn parse(s: &str) -> Option<Header> {
+        Self::ALL
+            .into_iter()
+            .find(|h| h.as_str().eq_ignore_ascii_case(s))
+    }
+}
+
+impl DetailsKind {
+    pub const ALL: [DetailsKind; 3] = [
+        DetailsKind::None,
+        DetailsKind::Object,
+        DetailsKind::FieldErrors,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DetailsKind::None => "none",
+            DetailsKind::Object => "object",
+            DetailsKind::FieldErrors => "field_errors",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DetailsKind> {
+        Self::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+}
