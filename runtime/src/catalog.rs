@@ -45,6 +45,12 @@ impl WireShape {
         }
     }
 
+    /// The shape a catalog spells `s`, if any.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<WireShape> {
+        Self::ALL.into_iter().find(|shape| shape.as_str() == s)
+    }
+
     /// The `Content-Type` of a body in this shape.
     #[must_use]
     pub const fn content_type(self) -> &'static str {
@@ -79,6 +85,54 @@ pub enum GrpcCode {
 }
 
 impl GrpcCode {
+    /// Every code, in `google.rpc.Code` order.
+    pub const ALL: [GrpcCode; 16] = [
+        GrpcCode::Cancelled,
+        GrpcCode::Unknown,
+        GrpcCode::InvalidArgument,
+        GrpcCode::DeadlineExceeded,
+        GrpcCode::NotFound,
+        GrpcCode::AlreadyExists,
+        GrpcCode::PermissionDenied,
+        GrpcCode::ResourceExhausted,
+        GrpcCode::FailedPrecondition,
+        GrpcCode::Aborted,
+        GrpcCode::OutOfRange,
+        GrpcCode::Unimplemented,
+        GrpcCode::Internal,
+        GrpcCode::Unavailable,
+        GrpcCode::DataLoss,
+        GrpcCode::Unauthenticated,
+    ];
+
+    /// The code named `s` (`NOT_FOUND`), if any.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<GrpcCode> {
+        Self::ALL.into_iter().find(|code| code.as_str() == s)
+    }
+
+    /// The default for an HTTP status, following the HTTP mapping documented
+    /// in `google/rpc/code.proto`; statuses it does not list fall back to
+    /// `FAILED_PRECONDITION` (4xx) and `INTERNAL` (5xx), its general rule.
+    #[must_use]
+    pub const fn from_http_status(status: u16) -> GrpcCode {
+        match status {
+            400 => GrpcCode::InvalidArgument,
+            401 => GrpcCode::Unauthenticated,
+            403 => GrpcCode::PermissionDenied,
+            404 => GrpcCode::NotFound,
+            409 => GrpcCode::Aborted,
+            416 => GrpcCode::OutOfRange,
+            429 => GrpcCode::ResourceExhausted,
+            499 => GrpcCode::Cancelled,
+            501 => GrpcCode::Unimplemented,
+            502 | 503 => GrpcCode::Unavailable,
+            504 => GrpcCode::DeadlineExceeded,
+            _ if status < 500 => GrpcCode::FailedPrecondition,
+            _ => GrpcCode::Internal,
+        }
+    }
+
     /// The `google.rpc.Code` name, e.g. `NOT_FOUND`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
@@ -315,5 +369,35 @@ pub trait ErrorCode: Copy + Eq + Hash + fmt::Debug + Send + Sync + 'static {
     #[must_use]
     fn parse(s: &str) -> Option<Self> {
         Self::catalog().parse(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grpc_defaults_follow_the_google_mapping() {
+        assert_eq!(GrpcCode::from_http_status(404), GrpcCode::NotFound);
+        assert_eq!(
+            GrpcCode::from_http_status(422),
+            GrpcCode::FailedPrecondition
+        );
+        assert_eq!(GrpcCode::from_http_status(502), GrpcCode::Unavailable);
+        assert_eq!(GrpcCode::from_http_status(500), GrpcCode::Internal);
+    }
+
+    #[test]
+    fn names_parse_back() {
+        for code in GrpcCode::ALL {
+            assert_eq!(GrpcCode::parse(code.as_str()), Some(code));
+        }
+        for (number, code) in (1..).zip(GrpcCode::ALL) {
+            assert_eq!(code.number(), number);
+        }
+        for shape in WireShape::ALL {
+            assert_eq!(WireShape::parse(shape.as_str()), Some(shape));
+        }
+        assert_eq!(WireShape::parse("Flat"), None);
     }
 }

@@ -9,11 +9,12 @@ use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
 mod naming;
 mod template;
-mod wire;
 
 pub use naming::{CodeStyle, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS, default_title};
 pub use template::{Param, ParamType, Segment, Template};
-pub use wire::{GrpcCode, WireShape};
+// The runtime's own definitions, so what the catalog says and what services
+// send can never disagree.
+pub use errcat::{GrpcCode, WireShape};
 
 /// A whole catalog, in the order people read it: categories in declared
 /// order, and inside a category, codes by file path and then source position.

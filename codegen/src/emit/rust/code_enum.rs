@@ -9,7 +9,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs;
-use crate::model::{Catalog, Code, DetailsKind, GrpcCode, Header, ParamType, Segment, WireShape};
+use crate::model::{Catalog, Code, DetailsKind, Header, ParamType, Segment, WireShape};
 
 pub fn items(catalog: &Catalog) -> TokenStream {
     let ty = format_ident!("{}", catalog.rust_code_type());
@@ -243,7 +243,8 @@ fn row(catalog: &Catalog, code: &Code) -> TokenStream {
     let category = &catalog.categories[code.category].id;
     let wire_shape = shape(code.wire_shape);
     let docs_url = catalog.docs_url(code);
-    let grpc = format_ident!("{}", grpc(code.grpc));
+    // The runtime's variant, by the name its derived `Debug` prints.
+    let grpc = format_ident!("{}", format!("{:?}", code.grpc));
     let mut optional = Vec::new();
     if !code.message.params.is_empty() {
         let params = code.message.params.iter().map(|param| {
@@ -374,26 +375,5 @@ pub fn param_type(ty: ParamType) -> &'static str {
         ParamType::Unsigned => "Unsigned",
         ParamType::Float => "Float",
         ParamType::Bool => "Bool",
-    }
-}
-
-fn grpc(code: GrpcCode) -> &'static str {
-    match code {
-        GrpcCode::Cancelled => "Cancelled",
-        GrpcCode::Unknown => "Unknown",
-        GrpcCode::InvalidArgument => "InvalidArgument",
-        GrpcCode::DeadlineExceeded => "DeadlineExceeded",
-        GrpcCode::NotFound => "NotFound",
-        GrpcCode::AlreadyExists => "AlreadyExists",
-        GrpcCode::PermissionDenied => "PermissionDenied",
-        GrpcCode::ResourceExhausted => "ResourceExhausted",
-        GrpcCode::FailedPrecondition => "FailedPrecondition",
-        GrpcCode::Aborted => "Aborted",
-        GrpcCode::OutOfRange => "OutOfRange",
-        GrpcCode::Unimplemented => "Unimplemented",
-        GrpcCode::Internal => "Internal",
-        GrpcCode::Unavailable => "Unavailable",
-        GrpcCode::DataLoss => "DataLoss",
-        GrpcCode::Unauthenticated => "Unauthenticated",
     }
 }
