@@ -5,37 +5,15 @@
 
 mod support;
 
+use support::{CHECK, GEN, errcat};
+
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn errcat(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_errcat"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the errcat binary runs")
-}
-
-const GEN: &[&str] = &["gen", "--catalog", "catalog", "--out", "generated"];
-const CHECK: &[&str] = &[
-    "gen",
-    "--catalog",
-    "catalog",
-    "--out",
-    "generated",
-    "--check",
-];
 
 #[test]
 fn check_reports_every_stale_output_writes_nothing_and_gen_fixes_it() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
-    fs::create_dir(dir.join("catalog")).unwrap();
-    for entry in fs::read_dir(support::fixture("mini")).unwrap() {
-        let entry = entry.unwrap();
-        fs::copy(entry.path(), dir.join("catalog").join(entry.file_name())).unwrap();
-    }
+    support::copy_fixture("mini", dir);
     assert!(errcat(dir, GEN).status.success());
     let clean = errcat(dir, CHECK);
     assert!(clean.status.success(), "a fresh generation is stale");

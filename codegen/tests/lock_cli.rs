@@ -3,9 +3,10 @@
 
 mod support;
 
+use support::{CHECK, GEN};
+
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 struct Run {
     success: bool,
@@ -13,23 +14,10 @@ struct Run {
 }
 
 fn errcat(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_errcat"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the errcat binary runs");
+    let output = support::errcat(dir, args);
     Run {
         success: output.status.success(),
         stderr: String::from_utf8(output.stderr).unwrap(),
-    }
-}
-
-fn copy_fixture(dir: &Path) {
-    let catalog = dir.join("catalog");
-    fs::create_dir(&catalog).unwrap();
-    for entry in fs::read_dir(support::fixture("mini")).unwrap() {
-        let entry = entry.unwrap();
-        fs::copy(entry.path(), catalog.join(entry.file_name())).unwrap();
     }
 }
 
@@ -40,21 +28,11 @@ fn edit(dir: &Path, file: &str, from: &str, to: &str) {
     fs::write(&path, text.replacen(from, to, 1)).unwrap();
 }
 
-const GEN: &[&str] = &["gen", "--catalog", "catalog", "--out", "generated"];
-const CHECK: &[&str] = &[
-    "gen",
-    "--catalog",
-    "catalog",
-    "--out",
-    "generated",
-    "--check",
-];
-
 #[test]
 fn publish_then_break_on_purpose() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
-    copy_fixture(dir);
+    support::copy_fixture("mini", dir);
 
     let first = errcat(dir, GEN);
     assert!(first.success, "{}", first.stderr);
@@ -145,7 +123,7 @@ fn publish_then_break_on_purpose() {
 fn check_mode_fails_until_a_new_code_is_locked() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
-    copy_fixture(dir);
+    support::copy_fixture("mini", dir);
     assert!(errcat(dir, &["lock", "--catalog", "catalog"]).success);
     edit(
         dir,
@@ -194,7 +172,7 @@ fn check_mode_fails_until_a_new_code_is_locked() {
 fn a_lock_edited_into_nonsense_is_reported_at_its_line() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
-    copy_fixture(dir);
+    support::copy_fixture("mini", dir);
     assert!(errcat(dir, &["lock", "--catalog", "catalog"]).success);
     let path = dir.join("catalog/errcat.lock");
     let lock = fs::read_to_string(&path).unwrap();

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -61,4 +62,35 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         }
     }
     files
+}
+
+/// The `errcat` binary under test, run in `dir` so every path it prints is
+/// relative.
+pub fn errcat(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the errcat binary runs")
+}
+
+/// `errcat gen` of `dir/catalog` into `dir/generated`, and its check.
+pub const GEN: &[&str] = &["gen", "--catalog", "catalog", "--out", "generated"];
+pub const CHECK: &[&str] = &[
+    "gen",
+    "--catalog",
+    "catalog",
+    "--out",
+    "generated",
+    "--check",
+];
+
+/// A copy of the fixture catalog `name` at `dir/catalog`.
+pub fn copy_fixture(name: &str, dir: &Path) {
+    let catalog = dir.join("catalog");
+    std::fs::create_dir(&catalog).unwrap();
+    for entry in std::fs::read_dir(fixture(name)).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), catalog.join(entry.file_name())).unwrap();
+    }
 }
