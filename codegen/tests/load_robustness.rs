@@ -86,6 +86,28 @@ fn huge_files_report_a_bounded_number_of_syntax_errors() {
 }
 
 #[test]
+fn more_codes_than_a_u16_discriminant_holds_is_an_error_not_a_panic() {
+    let codes = |count: usize| -> String {
+        (0..count)
+            .map(|i| format!("[C_{i}]\nstatus = 400\nmessage = \"m\"\n"))
+            .collect()
+    };
+    // (A catalog of exactly the limit loads too, but is slow to prove in a
+    // debug build; 20,000 codes above show that size alone is no error.)
+    let limit = errcat_codegen::load::MAX_CODES;
+    let too_many = load_files(&[
+        ("catalog.toml", CATALOG),
+        ("errors.toml", &codes(limit + 1)),
+    ])
+    .unwrap_err()
+    .to_string();
+    assert!(
+        too_many.contains("defines 65537 codes, more than the 65536 errcat supports"),
+        "{too_many}"
+    );
+}
+
+#[test]
 fn odd_strings_in_templates_and_keys() {
     survives(
         "[A]\nstatus = 400\nmessage = \"\\u00e9{x}\\t{\"\nparams = { x = \"string\" }\n".as_bytes(),

@@ -66,6 +66,17 @@ pub(crate) fn load(cx: &mut Context, shown_dir: &str, sources: &[SourceFile]) ->
             );
         }
     }
+    if drafts.len() > MAX_CODES {
+        cx.report(
+            Diagnostic::error(format!(
+                "catalog `{folder}` defines {} codes, more than the {MAX_CODES} errcat supports",
+                drafts.len()
+            ))
+            .with_path(folder)
+            .with_note("generated code enums are `repr(u16)`, indexed by position")
+            .with_help("split the catalog into several catalogs, one per service or product"),
+        );
+    }
     let settings = settings?;
     assign_categories(cx, &settings, &mut drafts);
     if cx.error_count() > 0 {
@@ -73,6 +84,10 @@ pub(crate) fn load(cx: &mut Context, shown_dir: &str, sources: &[SourceFile]) ->
     }
     assemble(settings, drafts)
 }
+
+/// The most codes one catalog may hold: a code's position is its `u16`
+/// discriminant in the generated Rust.
+pub const MAX_CODES: usize = u16::MAX as usize + 1;
 
 /// Every top-level table of the sound code files, as a draft code.
 fn read_codes<'s>(cx: &mut Context, code_files: &[&ParsedFile<'s>]) -> Vec<CodeDraft<'s>> {

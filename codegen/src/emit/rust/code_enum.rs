@@ -19,7 +19,7 @@ pub fn items(catalog: &Catalog) -> TokenStream {
         let variant = format_ident!("{}", code.rust_variant());
         let discriminant = Literal::u16_unsuffixed(
             u16::try_from(i)
-                .expect("a catalog has fewer than 65,536 codes (the enum is `repr(u16)`)"),
+                .expect("the loader rejects catalogs of more than `load::MAX_CODES` codes"),
         );
         let deprecated = code.deprecated.is_some().then(|| {
             let replacement = code
