@@ -248,6 +248,23 @@ fn catalog_without_codes() {
     insta::assert_snapshot!(problems(&[("orders.toml", "# nothing yet\n")]));
 }
 
+/// Found by the `structured` fuzz target: an empty list loaded, and the
+/// Rust emitter then panicked looking up category 0 of none.
+#[test]
+fn empty_list_of_categories() {
+    let catalog = format!(
+        "category = []\n{}",
+        CATALOG.split("[[category]]").next().unwrap()
+    );
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", catalog.as_str()),
+        (
+            "orders.toml",
+            "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"a\"\ncategory = \"orders\"\n"
+        ),
+    ]));
+}
+
 #[test]
 fn missing_catalog_toml() {
     insta::assert_snapshot!(render(&[(

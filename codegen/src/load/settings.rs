@@ -130,6 +130,15 @@ fn read_categories(cx: &mut Context, root: &Fields<'_, '_>) -> Vec<Category> {
         );
         return categories;
     };
+    // Every code needs a category, and the emitters index into this list.
+    if items.is_empty() {
+        cx.report(
+            Diagnostic::error(format!("`{}` declares no categories", root.file.shown))
+                .with_label(&root.file.shown, span, "an empty list of categories")
+                .with_help("declare at least one: `[[category]]` with `id` and `title`"),
+        );
+        return categories;
+    }
     for item in items.iter() {
         let DeValue::Table(table) = item.get_ref() else {
             cx.report(
