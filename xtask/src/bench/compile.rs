@@ -1,24 +1,27 @@
 //! Build time of a generated crate against what people write by hand: an
 //! enum with `thiserror` and `serde` derives and a `match` arm per code.
 //! Both crates live in one throwaway workspace per size so they share the
-//! compiled dependencies, and each is timed rebuilding on its own.
+//! compiled dependencies (built first, by a `deps` crate that only depends
+//! on them), and each is timed and its memory watched building on its own.
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
 
 use errcat_codegen::emit;
 use errcat_codegen::model::{Catalog, ParamType};
 
-pub struct BuildTimes {
-    pub generated: Duration,
-    pub baseline: Duration,
+use super::watch::{self, Watched};
+use super::{Row, seconds};
+
+pub struct Builds {
+    pub generated: Watched,
+    pub baseline: Watched,
 }
 
-/// Builds both crates for `catalog` in `dir` and times a release rebuild of
-/// each (dependencies already compiled).
-pub fn measure(root: &Path, dir: &Path, catalog: &Catalog) -> Result<BuildTimes, String> {
+/// Times a release build of each crate for `catalog` in `dir`, dependencies
+/// already compiled.
+pub fn measure(root: &Path, dir: &Path, catalog: &Catalog) -> Result<Builds, String> {
     let _ = std::fs::remove_dir_all(dir);
     let runtime = root.join("runtime");
     let options = emit::rust::Options {
@@ -27,30 +30,104 @@ pub fn measure(root: &Path, dir: &Path, catalog: &Catalog) -> Result<BuildTimes,
     for file in emit::rust::emit(catalog, &options) {
         write(&dir.join("generated").join(&file.path), &file.contents)?;
     }
-    write(&dir.join("baseline/Cargo.toml"), BASELINE_MANIFEST)?;
+    write(
+        &dir.join("baseline/Cargo.toml"),
+        &manifest("baseline-errors"),
+    )?;
     write(&dir.join("baseline/src/lib.rs"), &baseline_source(catalog))?;
+    write(&dir.join("deps/Cargo.toml"), &manifest("deps"))?;
+    write(&dir.join("deps/src/lib.rs"), "")?;
     write(
         &dir.join("Cargo.toml"),
-        "[workspace]\nresolver = \"2\"\nmembers = [\"generated\", \"baseline\"]\n",
+        "[workspace]\nresolver = \"2\"\nmembers = [\"generated\", \"baseline\", \"deps\"]\n",
     )?;
 
-    cargo(dir, &["build", "--release", "--quiet"])?;
-    let generated_name = catalog.rust_crate_name();
-    Ok(BuildTimes {
-        generated: rebuild(dir, "generated", &generated_name)?,
+    let generated = catalog.rust_crate_name();
+    // Everything but the baseline crate; the generated one is built here too
+    // (it needs its runtime) and touched below to be built again.
+    let warm = [
+        "build",
+        "--release",
+        "--quiet",
+        "-p",
+        "deps",
+        "-p",
+        &generated,
+    ];
+    let status = cargo(dir, &warm)
+        .status()
+        .map_err(|e| format!("could not run cargo: {e}"))?;
+    if !status.success() {
+        return Err(format!(
+            "`cargo {}` failed in {}",
+            warm.join(" "),
+            dir.display()
+        ));
+    }
+    Ok(Builds {
+        generated: rebuild(dir, "generated", &generated)?,
         baseline: rebuild(dir, "baseline", "baseline-errors")?,
     })
 }
 
-const BASELINE_MANIFEST: &str = r#"[package]
-name = "baseline-errors"
-version = "0.1.0"
-edition = "2021"
+/// Build time and peak memory, each beside the baseline's. A baseline
+/// stopped at the memory limit shows how far it got.
+pub fn rows(codes: usize, builds: &Builds) -> Vec<Row> {
+    let (ours, theirs) = (&builds.generated, &builds.baseline);
+    let what = "`cargo build --release` of the generated crate (vs a thiserror + serde enum)";
+    let target = if codes == 10_000 { "< 3 s" } else { "" };
+    let time = Row::new(what, codes, seconds(ours.elapsed), target);
+    let memory = Row::new(
+        "peak memory (RSS) of that build (vs the same enum)",
+        codes,
+        gigabytes(ours.peak_bytes),
+        "",
+    );
+    if theirs.stopped {
+        let limit = gigabytes(watch::LIMIT_BYTES);
+        let stopped = |mut row: Row, baseline: String, ratio: f64| {
+            row.baseline = baseline;
+            row.ratio = format!("< {ratio:.2}×");
+            row
+        };
+        let elapsed = theirs.elapsed.as_secs_f64();
+        return vec![
+            stopped(
+                time,
+                format!("> {elapsed:.0} s (stopped at {limit})"),
+                ours.elapsed.as_secs_f64() / elapsed,
+            ),
+            stopped(
+                memory,
+                format!("> {limit} (stopped)"),
+                ours.peak_bytes as f64 / watch::LIMIT_BYTES as f64,
+            ),
+        ];
+    }
+    vec![
+        time.against(
+            seconds(theirs.elapsed),
+            ours.elapsed.as_secs_f64() / theirs.elapsed.as_secs_f64(),
+        ),
+        memory.against(
+            gigabytes(theirs.peak_bytes),
+            ours.peak_bytes as f64 / theirs.peak_bytes as f64,
+        ),
+    ]
+}
 
-[dependencies]
-serde = { version = "1", features = ["derive"] }
-thiserror = "2"
-"#;
+fn gigabytes(bytes: u64) -> String {
+    format!("{:.2} GB", bytes as f64 / (1u64 << 30) as f64)
+}
+
+/// The manifest of the baseline, and of the crate that builds its
+/// dependencies beforehand with the same features.
+fn manifest(name: &str) -> String {
+    format!(
+        "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n\
+         [dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\nthiserror = \"2\"\n"
+    )
+}
 
 /// The enum a team writes without errcat: one variant per code with its
 /// parameters as fields, a derived `Display` from the message, serde derives
@@ -120,35 +197,24 @@ fn rust_type(ty: ParamType) -> &'static str {
     }
 }
 
-fn rebuild(workspace: &Path, member: &str, package: &str) -> Result<Duration, String> {
+fn rebuild(workspace: &Path, member: &str, package: &str) -> Result<Watched, String> {
     // A changed source file is what makes cargo rebuild just this crate.
     let lib = workspace.join(member).join("src/lib.rs");
     let source = std::fs::read_to_string(&lib).map_err(|e| e.to_string())?;
     write(&lib, &format!("{source}\n"))?;
-    let start = Instant::now();
-    cargo(
+    watch::run(cargo(
         workspace,
         &["build", "--release", "--quiet", "--package", package],
-    )?;
-    Ok(start.elapsed())
+    ))
 }
 
-fn cargo(dir: &Path, args: &[&str]) -> Result<(), String> {
-    let status = Command::new(env!("CARGO"))
+fn cargo(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO"));
+    command
         .args(args)
         .current_dir(dir)
-        .env_remove("CARGO_TARGET_DIR")
-        .status()
-        .map_err(|e| format!("could not run cargo: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "`cargo {}` failed in {}",
-            args.join(" "),
-            dir.display()
-        ))
-    }
+        .env_remove("CARGO_TARGET_DIR");
+    command
 }
 
 fn write(path: &Path, contents: &str) -> Result<(), String> {

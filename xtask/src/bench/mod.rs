@@ -2,12 +2,15 @@
 //! beside its baseline measured in the same run. Nothing here asserts a
 //! time: timing belongs in benchmarks, not tests.
 //!
-//! Other crates' benches (runtime, derive, tsc, site) print rows in the
-//! `@row|what|codes|errcat|baseline|target` format when run with
-//! `ERRCAT_BENCH_ROWS=1`; this collects them into the same table.
+//! Other crates' benches (runtime, derive, tsc) print rows in the
+//! `@row|what|codes|errcat|baseline|ratio|target` format when run with
+//! `ERRCAT_BENCH_ROWS=1`; this collects them into the same table. The site
+//! rows are measured here, in headless Chromium (`site.rs`).
 
 mod compile;
 mod generation;
+mod site;
+mod watch;
 
 use std::path::Path;
 use std::process::Command;
@@ -27,7 +30,7 @@ pub struct Row {
 }
 
 impl Row {
-    fn new(what: &str, codes: usize, errcat: String, target: &str) -> Row {
+    pub fn new(what: &str, codes: usize, errcat: String, target: &str) -> Row {
         Row {
             what: what.to_owned(),
             codes: codes.to_string(),
@@ -38,7 +41,7 @@ impl Row {
         }
     }
 
-    fn against(mut self, baseline: String, ratio: f64) -> Row {
+    pub fn against(mut self, baseline: String, ratio: f64) -> Row {
         self.baseline = baseline;
         self.ratio = format!("{ratio:.2}×");
         self
@@ -54,6 +57,28 @@ const SUB_BENCHES: [(&str, &str); 3] = [
 ];
 
 pub fn run(root: &Path) -> Result<(), String> {
+    if cfg!(debug_assertions) {
+        // `cargo xtask` is a debug build, and gen is timed in this process:
+        // the figures would be those of unoptimized codegen.
+        let status = Command::new(env!("CARGO"))
+            .args([
+                "run",
+                "--release",
+                "--quiet",
+                "--package",
+                "xtask",
+                "--",
+                "bench",
+            ])
+            .current_dir(root)
+            .status()
+            .map_err(|e| format!("could not run cargo: {e}"))?;
+        return if status.success() {
+            Ok(())
+        } else {
+            Err("the release build of `xtask bench` failed".to_owned())
+        };
+    }
     let work = root.join("target/bench");
     let mut rows = Vec::new();
     let mut catalogs = Vec::new();
@@ -72,42 +97,52 @@ pub fn run(root: &Path) -> Result<(), String> {
     for (codes, dir) in catalogs.iter().filter(|(codes, _)| *codes >= 1_000) {
         eprintln!("bench: building generated and baseline crates for {codes} codes");
         let catalog = errcat_codegen::load_dir(dir).map_err(|d| d.to_string())?;
-        let times = compile::measure(root, &work.join(format!("compile-{codes}")), &catalog)?;
-        rows.push(
-            Row::new(
-                "`cargo build --release` of the generated crate (vs thiserror + serde enum)",
-                *codes,
-                seconds(times.generated),
-                if *codes == 10_000 { "< 3 s" } else { "" },
-            )
-            .against(
-                seconds(times.baseline),
-                times.generated.as_secs_f64() / times.baseline.as_secs_f64(),
-            ),
-        );
+        let builds = compile::measure(root, &work.join(format!("compile-{codes}")), &catalog)?;
+        rows.extend(compile::rows(*codes, &builds));
     }
     for (package, bench) in SUB_BENCHES {
         eprintln!("bench: cargo bench -p {package} --bench {bench}");
-        rows.extend(sub_bench(root, package, bench)?);
+        rows.extend(sub_bench(root, package, bench));
+    }
+    if let Some((codes, dir)) = catalogs.last() {
+        let catalog = errcat_codegen::load_dir(dir).map_err(|d| d.to_string())?;
+        rows.extend(site::rows(
+            root,
+            &catalog,
+            &work.join(format!("site-{codes}")),
+        ));
     }
     print_table(&rows);
     Ok(())
 }
 
-fn sub_bench(root: &Path, package: &str, bench: &str) -> Result<Vec<Row>, String> {
+/// The sub-bench's rows; if it fails, one row saying so (its stderr goes
+/// to ours), so the rest of the table still prints.
+fn sub_bench(root: &Path, package: &str, bench: &str) -> Vec<Row> {
     let output = Command::new(env!("CARGO"))
         .args(["bench", "--quiet", "--package", package, "--bench", bench])
         .current_dir(root)
         .env("ERRCAT_BENCH_ROWS", "1")
-        .output()
-        .map_err(|e| format!("could not run cargo bench: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "`cargo bench -p {package} --bench {bench}` failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    Ok(String::from_utf8_lossy(&output.stdout)
+        .output();
+    let failed = |why: String| {
+        let mut row = Row::new(
+            &format!("`cargo bench -p {package} --bench {bench}`"),
+            0,
+            why,
+            "",
+        );
+        row.codes = "–".to_owned();
+        vec![row]
+    };
+    let output = match output {
+        Ok(output) if output.status.success() => output,
+        Ok(output) => {
+            eprintln!("{}", String::from_utf8_lossy(&output.stderr));
+            return failed(format!("failed ({}; its output is above)", output.status));
+        }
+        Err(e) => return failed(format!("failed: could not run cargo: {e}")),
+    };
+    String::from_utf8_lossy(&output.stdout)
         .lines()
         .filter_map(|line| line.strip_prefix("@row|"))
         .filter_map(|fields| {
@@ -124,7 +159,7 @@ fn sub_bench(root: &Path, package: &str, bench: &str) -> Result<Vec<Row>, String
                 target: (*target).to_owned(),
             })
         })
-        .collect())
+        .collect()
 }
 
 fn print_table(rows: &[Row]) {
@@ -146,6 +181,6 @@ pub fn millis(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1e3)
 }
 
-fn seconds(d: Duration) -> String {
+pub fn seconds(d: Duration) -> String {
     format!("{:.2} s", d.as_secs_f64())
 }
