@@ -151,7 +151,26 @@ pub fn safe_url(url: &str) -> bool {
 /// and links to unsafe targets turned into plain text. The text is parsed
 /// with pulldown-cmark and only the byte ranges it reports are touched, so
 /// the rest of the author's markdown is kept exactly.
+///
+/// One pass can uncover what it did not see: escaping the `<` of an
+/// unterminated `<!--` turns the rest of the block from raw HTML back into
+/// markdown, links and all. So passes repeat until one changes nothing.
+/// Each pass only escapes, so they converge; past a bound, the whole text is
+/// shown as plain text rather than trusted.
 pub fn neutralise_html(markdown: &str) -> String {
+    const MAX_PASSES: usize = 16;
+    let mut text = markdown.to_owned();
+    for _ in 0..MAX_PASSES {
+        match neutralise_pass(&text) {
+            Some(next) => text = next,
+            None => return text,
+        }
+    }
+    escape(markdown)
+}
+
+/// One pass of [`neutralise_html`]; `None` when nothing needed a change.
+fn neutralise_pass(markdown: &str) -> Option<String> {
     let mut edits: Vec<(Range<usize>, Edit)> = Vec::new();
     for (event, range) in Parser::new_ext(markdown, Options::all()).into_offset_iter() {
         match event {
@@ -176,6 +195,9 @@ pub fn neutralise_html(markdown: &str) -> String {
             _ => {}
         }
     }
+    if edits.is_empty() {
+        return None;
+    }
     edits.sort_by_key(|(r, _)| r.start);
     let mut out = String::with_capacity(markdown.len());
     let mut at = 0;
@@ -197,7 +219,7 @@ pub fn neutralise_html(markdown: &str) -> String {
         at = range.end;
     }
     out.push_str(&markdown[at..]);
-    out
+    Some(out)
 }
 
 /// Long-form docs sit under an entry's own heading, so their headings move
@@ -287,6 +309,14 @@ mod tests {
         assert_eq!(
             demote_headings(docs, 2),
             "### Why\n\ntext with # no heading\n\n  #### How\n\n### Setext two lines\n\n###### Deep\n"
+        );
+    }
+
+    #[test]
+    fn what_escaping_an_unterminated_comment_uncovers_is_neutralised_too() {
+        assert_eq!(
+            neutralise_html("<!--[a](javascript:alert(1))"),
+            "&lt;!--\\[a\\](javascript:alert(1))"
         );
     }
 
