@@ -9,35 +9,94 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs;
+use super::splice::{Kind, List};
 use crate::model::{Catalog, Code, DetailsKind, Header, ParamType, Segment, WireShape};
 
-pub fn items(catalog: &Catalog) -> TokenStream {
+/// The enum's variants, one per code.
+pub fn variants(catalog: &Catalog, spliced: bool) -> List<'_> {
+    List::new(
+        "__ErrcatVariants",
+        Kind::Variants,
+        spliced,
+        catalog.codes.len(),
+        move |i| variant(catalog, i),
+    )
+}
+
+/// The catalog's `CodeInfo` rows, one per code.
+pub fn rows(catalog: &Catalog, spliced: bool) -> List<'_> {
+    List::new(
+        "__errcat_rows",
+        Kind::CatalogArray,
+        spliced,
+        catalog.codes.len(),
+        move |i| row(catalog, &catalog.codes[i]),
+    )
+}
+
+/// `(wire string, code)` for every code and alias, sorted by bytes so the
+/// output does not depend on catalog file order.
+pub fn lookup(catalog: &Catalog, spliced: bool) -> List<'_> {
+    let ty = format_ident!("{}", catalog.rust_code_type());
+    let mut entries: Vec<(&str, &Code)> = catalog
+        .codes
+        .iter()
+        .flat_map(|code| {
+            std::iter::once(code.code.as_str())
+                .chain(code.aliases.iter().map(String::as_str))
+                .map(move |text| (text, code))
+        })
+        .collect();
+    entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    List::new(
+        "__errcat_lookup",
+        Kind::CatalogArray,
+        spliced,
+        entries.len(),
+        move |i| {
+            let (text, code) = entries[i];
+            let variant = format_ident!("{}", code.rust_variant());
+            quote!((#text, #ty::#variant))
+        },
+    )
+}
+
+fn variant(catalog: &Catalog, i: usize) -> TokenStream {
+    let code = &catalog.codes[i];
+    let doc = docs::attrs(&docs::code(catalog, code));
+    let variant = format_ident!("{}", code.rust_variant());
+    let discriminant = Literal::u16_unsuffixed(
+        u16::try_from(i).expect("the loader rejects catalogs of more than `load::MAX_CODES` codes"),
+    );
+    let deprecated = code.deprecated.is_some().then(|| {
+        let replacement = code
+            .deprecated
+            .as_ref()
+            .and_then(|d| d.replacement.as_ref());
+        let path = replacement
+            .and_then(|r| catalog.find(r))
+            .map(|r| format!("`{}::{}`", catalog.rust_code_type(), r.rust_variant()));
+        let note = docs::deprecation_note(code, path);
+        quote!(#[deprecated(note = #note)])
+    });
+    quote! {
+        #doc
+        #deprecated
+        #variant = #discriminant
+    }
+}
+
+pub fn items(
+    catalog: &Catalog,
+    variants: &List<'_>,
+    rows: &List<'_>,
+    lookup: &List<'_>,
+) -> TokenStream {
     let ty = format_ident!("{}", catalog.rust_code_type());
     let len = Literal::usize_unsuffixed(catalog.codes.len());
-    let variants = catalog.codes.iter().enumerate().map(|(i, code)| {
-        let doc = docs::attrs(&docs::code(catalog, code));
-        let variant = format_ident!("{}", code.rust_variant());
-        let discriminant = Literal::u16_unsuffixed(
-            u16::try_from(i)
-                .expect("the loader rejects catalogs of more than `load::MAX_CODES` codes"),
-        );
-        let deprecated = code.deprecated.is_some().then(|| {
-            let replacement = code
-                .deprecated
-                .as_ref()
-                .and_then(|d| d.replacement.as_ref());
-            let path = replacement
-                .and_then(|r| catalog.find(r))
-                .map(|r| format!("`{}::{}`", catalog.rust_code_type(), r.rust_variant()));
-            let note = docs::deprecation_note(code, path);
-            quote!(#[deprecated(note = #note)])
-        });
-        quote! {
-            #doc
-            #deprecated
-            #variant = #discriminant
-        }
-    });
+    let variants = variants.tokens();
+    let rows = rows.tokens();
+    let lookup = lookup.tokens();
     let all = catalog.codes.iter().map(|code| {
         let variant = format_ident!("{}", code.rust_variant());
         quote!(Self::#variant)
@@ -53,8 +112,6 @@ pub fn items(catalog: &Catalog) -> TokenStream {
         catalog.title
     );
     let enum_doc = docs::attrs(&enum_doc);
-    let rows = catalog.codes.iter().map(|code| row(catalog, code));
-    let lookup = lookup(catalog);
     let name = &catalog.name;
     let default_shape = shape(catalog.wire_shape);
 
@@ -65,7 +122,7 @@ pub fn items(catalog: &Catalog) -> TokenStream {
         #[repr(u16)]
         #[allow(clippy::doc_markdown)]
         pub enum #ty {
-            #(#variants,)*
+            #variants
         }
 
         #[allow(clippy::doc_markdown)]
@@ -145,8 +202,8 @@ pub fn items(catalog: &Catalog) -> TokenStream {
                 static CATALOG: ::errcat::Catalog<#ty> = ::errcat::Catalog::new(
                     #name,
                     #default_shape,
-                    &[#(#rows),*],
-                    &[#(#lookup),*],
+                    &[#rows],
+                    &[#lookup],
                 );
                 &CATALOG
             }
@@ -197,29 +254,6 @@ pub fn items(catalog: &Catalog) -> TokenStream {
             }
         }
     }
-}
-
-/// `(wire string, code)` for every code and alias, sorted by bytes so the
-/// output does not depend on catalog file order.
-fn lookup(catalog: &Catalog) -> Vec<TokenStream> {
-    let ty = format_ident!("{}", catalog.rust_code_type());
-    let mut entries: Vec<(&str, &Code)> = catalog
-        .codes
-        .iter()
-        .flat_map(|code| {
-            std::iter::once(code.code.as_str())
-                .chain(code.aliases.iter().map(String::as_str))
-                .map(move |text| (text, code))
-        })
-        .collect();
-    entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    entries
-        .into_iter()
-        .map(|(text, code)| {
-            let variant = format_ident!("{}", code.rust_variant());
-            quote!((#text, #ty::#variant))
-        })
-        .collect()
 }
 
 /// Fields of `errcat::CodeInfo` a row sets only when the catalog does.

@@ -33,17 +33,14 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs;
+use super::splice::{Kind, List};
 use crate::model::{Catalog, Code, ParamType};
 
 /// The `__api_error` module for `catalog`.
-pub fn module(catalog: &Catalog) -> TokenStream {
+pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
     let code_type = format_ident!("{}", catalog.rust_code_type());
     let error_type = format_ident!("{}", catalog.rust_error_type());
-    let structs = catalog
-        .codes
-        .iter()
-        .filter(|code| code.retired.is_none())
-        .map(|code| code_struct(code, &code_type));
+    let structs = structs.tokens();
     let arg_traits = ParamType::ALL.map(arg_trait);
     quote! {
         /// Support for `#[derive(errcat::ApiError)]`; not an API of its own.
@@ -139,10 +136,27 @@ pub fn module(catalog: &Catalog) -> TokenStream {
             /// code's template parameters.
             #[allow(non_camel_case_types)]
             pub mod codes {
-                #(#structs)*
+                #structs
             }
         }
     }
+}
+
+/// The struct and `Params` impl of every code that is not retired.
+pub fn structs(catalog: &Catalog, spliced: bool) -> List<'_> {
+    let code_type = format_ident!("{}", catalog.rust_code_type());
+    let codes: Vec<&Code> = catalog
+        .codes
+        .iter()
+        .filter(|code| code.retired.is_none())
+        .collect();
+    List::new(
+        "__errcat_structs",
+        Kind::NestedModItems,
+        spliced,
+        codes.len(),
+        move |i| code_struct(codes[i], &code_type),
+    )
 }
 
 fn code_struct(code: &Code, code_type: &Ident) -> TokenStream {

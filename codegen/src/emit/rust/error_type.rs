@@ -6,16 +6,29 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs;
+use super::splice::{Kind, List};
 use crate::model::{Catalog, Code, Param, ParamType};
 
-pub fn items(catalog: &Catalog) -> TokenStream {
-    let ty = format_ident!("{}", catalog.rust_error_type());
-    let code_ty = format_ident!("{}", catalog.rust_code_type());
-    let constructors = catalog
+/// A constructor per code that is not retired.
+pub fn constructors(catalog: &Catalog, spliced: bool) -> List<'_> {
+    let codes: Vec<&Code> = catalog
         .codes
         .iter()
         .filter(|code| code.retired.is_none())
-        .map(|code| constructor(catalog, code));
+        .collect();
+    List::new(
+        "__errcat_constructors",
+        Kind::ImplItems,
+        spliced,
+        codes.len(),
+        move |i| constructor(catalog, codes[i]),
+    )
+}
+
+pub fn items(catalog: &Catalog, constructors: &List<'_>) -> TokenStream {
+    let ty = format_ident!("{}", catalog.rust_error_type());
+    let code_ty = format_ident!("{}", catalog.rust_code_type());
+    let constructors = constructors.tokens();
     let doc = format!(
         "An error of the {title}: a [`{code_ty}`] with its message arguments, and what the \
          service attaches at run time.\n\n\
@@ -38,7 +51,7 @@ pub fn items(catalog: &Catalog) -> TokenStream {
 
         #[allow(clippy::doc_markdown)]
         impl #ty {
-            #(#constructors)*
+            #constructors
 
             /// Keeps `source` as the cause, for the server's log only.
             #[must_use]

@@ -10,8 +10,8 @@ mod code_enum;
 mod derive_support;
 mod docs;
 mod error_type;
+mod splice;
 
-use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{OutputFile, hash_notice, slash_notice};
@@ -47,16 +47,8 @@ pub fn module(catalog: &Catalog) -> String {
     format!(
         "{}{}",
         slash_notice(&catalog.name),
-        format(Vec::new(), items(catalog))
+        format(catalog, Vec::new())
     )
-}
-
-fn items(catalog: &Catalog) -> TokenStream {
-    let codes = code_enum::items(catalog);
-    let error = error_type::items(catalog);
-    // What `#[derive(errcat::ApiError)]` names; hidden, and owned by the derive.
-    let derive = derive_support::module(catalog);
-    quote!(#codes #error #derive)
 }
 
 fn lib_rs(catalog: &Catalog) -> String {
@@ -80,14 +72,34 @@ fn lib_rs(catalog: &Catalog) -> String {
     format!(
         "{}{}",
         slash_notice(&catalog.name),
-        format(attrs.attrs, items(catalog))
+        format(catalog, attrs.attrs)
     )
 }
 
-fn format(attrs: Vec<syn::Attribute>, items: TokenStream) -> String {
-    let file = syn::parse2::<syn::File>(items)
+/// The catalog's items, formatted, after the inner attributes `attrs`.
+fn format(catalog: &Catalog, attrs: Vec<syn::Attribute>) -> String {
+    format_spliced(catalog, attrs, catalog.codes.len() >= splice::MIN_CODES)
+}
+
+/// The same, with the per-code lists formatted a chunk at a time if
+/// `spliced` (see `splice`), which gives the same text.
+fn format_spliced(catalog: &Catalog, attrs: Vec<syn::Attribute>, spliced: bool) -> String {
+    let variants = code_enum::variants(catalog, spliced);
+    let rows = code_enum::rows(catalog, spliced);
+    let lookup = code_enum::lookup(catalog, spliced);
+    let constructors = error_type::constructors(catalog, spliced);
+    let structs = derive_support::structs(catalog, spliced);
+    let codes = code_enum::items(catalog, &variants, &rows, &lookup);
+    let error = error_type::items(catalog, &constructors);
+    // What `#[derive(errcat::ApiError)]` names; hidden, and owned by the derive.
+    let derive = derive_support::module(catalog, &structs);
+    let file = syn::parse2::<syn::File>(quote!(#codes #error #derive))
         .expect("the Rust emitter builds its items with quote!, so they always parse");
-    prettyplease::unparse(&syn::File { attrs, ..file })
+    let skeleton = prettyplease::unparse(&syn::File { attrs, ..file });
+    splice::splice(
+        &skeleton,
+        &[&variants, &rows, &lookup, &constructors, &structs],
+    )
 }
 
 fn cargo_toml(catalog: &Catalog, options: &Options) -> String {
@@ -135,4 +147,72 @@ fn is_semver(version: &str) -> bool {
 /// A TOML basic string: the JSON escapes are a subset TOML accepts.
 fn toml_string(text: &str) -> String {
     serde_json::to_string(text).expect("strings always serialize")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write;
+
+    use crate::load::load_files;
+
+    /// A catalog of `splice::MIN_CODES` codes using every field that varies
+    /// per code, with messages, docs and names of many lengths so that some
+    /// lines fall at prettyplease's margin.
+    fn large_catalog() -> String {
+        let mut toml = String::new();
+        for i in 0..super::splice::MIN_CODES {
+            let pad = "x".repeat(i % 37);
+            let upper = pad.to_uppercase();
+            let _ = writeln!(toml, "[CODE_{upper}{i}]");
+            let _ = writeln!(toml, "status = {}", [400, 404, 409, 429, 503][i % 5]);
+            let _ = writeln!(
+                toml,
+                "message = \"thing {{id}} {pad} number {{n}} of {{ok}} failed {i}\""
+            );
+            let _ = writeln!(
+                toml,
+                "params = {{ id = \"string\", n = \"{}\", ok = \"bool\" }}",
+                ["unsigned", "integer", "float"][i % 3]
+            );
+            if i % 2 == 0 {
+                let _ = writeln!(toml, "hint = \"Try again {pad} later.\"");
+            }
+            if i % 3 == 0 {
+                let _ = writeln!(
+                    toml,
+                    "docs = \"\"\"\nLong docs {pad}.\n\n```\n{{}}\n```\n\"\"\""
+                );
+            }
+            if i % 5 == 0 {
+                let _ = writeln!(toml, "aliases = [\"OLD_{upper}{upper}{upper}{i}\"]");
+            }
+            if i % 7 == 1 {
+                let _ = writeln!(toml, "deprecated = {{ replacement = \"CODE_0\" }}");
+            }
+            if i % 11 == 2 {
+                let _ = writeln!(toml, "retired = {{ since = \"1.0.0\" }}");
+            }
+            if i % 4 == 0 {
+                let _ = writeln!(toml, "retryable = true\nretry_after = {i}");
+            }
+        }
+        toml
+    }
+
+    #[test]
+    fn splicing_gives_the_text_of_formatting_the_whole_file() {
+        let header = "[catalog]\nname = \"large\"\ntitle = \"Large API\"\n\
+                      code_style = \"SCREAMING_SNAKE_CASE\"\n\
+                      docs_base_url = \"https://docs.large.example/errors\"\n\n\
+                      [[category]]\nid = \"all\"\ntitle = \"All\"\n";
+        let catalog = load_files(&[
+            ("catalog.toml", header.to_owned()),
+            ("all.toml", large_catalog()),
+        ])
+        .unwrap_or_else(|d| panic!("{d}"));
+        let whole = super::format_spliced(&catalog, Vec::new(), false);
+        let spliced = super::format_spliced(&catalog, Vec::new(), true);
+        assert!(whole.len() > 100_000);
+        assert!(whole == spliced, "splicing changed the formatted text");
+    }
 }
