@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use errcat_codegen::generate::{self, Targets};
 use errcat_codegen::write::Mode;
 
-const USAGE: &str = "usage: cargo xtask gen [--check] | cargo xtask test | cargo xtask bench";
+const USAGE: &str = "usage: cargo xtask gen [--check] | cargo xtask test | cargo xtask bench [gen]";
 
 #[global_allocator]
 static ALLOCATOR: alloc::Counting = alloc::Counting;
@@ -27,7 +27,8 @@ fn main() -> ExitCode {
         ["gen"] => gen_all(Mode::Write),
         ["gen", "--check"] => gen_all(Mode::Check),
         ["test"] => report(test::run(&repo_root())),
-        ["bench"] => report(bench::run(&repo_root())),
+        ["bench"] => report(bench::run(&repo_root(), false)),
+        ["bench", "gen"] => report(bench::run(&repo_root(), true)),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::FAILURE

@@ -56,7 +56,9 @@ const SUB_BENCHES: [(&str, &str); 3] = [
     ("errcat-codegen", "tsc"),
 ];
 
-pub fn run(root: &Path) -> Result<(), String> {
+/// `gen_only`: just the gen rows, which take seconds where the whole table
+/// takes many minutes, for measuring a change to an emitter.
+pub fn run(root: &Path, gen_only: bool) -> Result<(), String> {
     if cfg!(debug_assertions) {
         // `cargo xtask` is a debug build, and gen is timed in this process:
         // the figures would be those of unoptimized codegen.
@@ -70,6 +72,7 @@ pub fn run(root: &Path) -> Result<(), String> {
                 "--",
                 "bench",
             ])
+            .args(gen_only.then_some("gen"))
             .current_dir(root)
             .status()
             .map_err(|e| format!("could not run cargo: {e}"))?;
@@ -93,6 +96,10 @@ pub fn run(root: &Path) -> Result<(), String> {
             codes,
         )?);
         catalogs.push((codes, dir));
+    }
+    if gen_only {
+        print_table(&rows);
+        return Ok(());
     }
     for (codes, dir) in catalogs.iter().filter(|(codes, _)| *codes >= 1_000) {
         eprintln!("bench: building generated and baseline crates for {codes} codes");
