@@ -34,7 +34,21 @@ pub fn markdown(text: &str, demote: usize) -> String {
         HeadingLevel::try_from((level as usize + demote).min(6)).unwrap_or(HeadingLevel::H6)
     };
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let events = Parser::new_ext(text, options).map(|event| match event {
+    // Whether each open image is kept: an image whose target is unsafe is
+    // dropped, start and end, and its alt text shows as text. (An `<img>`
+    // with its `src` emptied would still be an element, and an empty `src`
+    // makes some browsers request the page itself.)
+    let mut images_kept: Vec<bool> = Vec::new();
+    let events = Parser::new_ext(text, options).filter_map(move |event| match event {
+        Event::Start(Tag::Image { ref dest_url, .. }) => {
+            let safe = safe_url(dest_url);
+            images_kept.push(safe);
+            safe.then_some(event)
+        }
+        Event::End(TagEnd::Image) => images_kept.pop().unwrap_or(true).then_some(event),
+        other => Some(other),
+    });
+    let events = events.map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         Event::Start(Tag::Heading {
             level,
@@ -56,17 +70,6 @@ pub fn markdown(text: &str, demote: usize) -> String {
         }) if !safe_url(&dest_url) => Event::Start(Tag::Link {
             link_type,
             dest_url: CowStr::from("#"),
-            title,
-            id,
-        }),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) if !safe_url(&dest_url) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: CowStr::from(""),
             title,
             id,
         }),
@@ -125,5 +128,13 @@ mod tests {
         assert!(!html.contains("javascript:"), "{html}");
         assert!(html.contains("href=\"https://a.b/c:d\""), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn images_with_unsafe_targets_become_their_alt_text() {
+        assert_eq!(
+            markdown("![a *b*](javascript:alert(1)) ![c](https://x.y/c.png)", 0),
+            "<p>a <em>b</em> <img src=\"https://x.y/c.png\" alt=\"c\" /></p>\n"
+        );
     }
 }
