@@ -1561,77 +1561,56 @@ pub struct FoldError(::errcat::Error<FoldErrorCode>);
 impl FoldError {
     /// `AUTH_REQUIRED` (401): `No authentication token provided`
     ///
-    /// The request carried no token: there was no Authorization header, or it was empty.
-    ///
-    /// **What to do:** Send Authorization: Bearer \<token\>.
-    ///
-    /// Category `authentication`; gRPC `UNAUTHENTICATED`; docs: <https://docs.fold.run/errors#auth_required>.
+    /// See [`FoldErrorCode::AuthRequired`].
+    #[inline]
     #[must_use]
     pub fn auth_required() -> Self {
         Self(::errcat::Error::new(FoldErrorCode::AuthRequired, ::std::vec::Vec::new()))
     }
     /// `AUTH_INVALID` (401): `Invalid or expired token`
     ///
-    /// The token is invalid, expired, or revoked.
-    ///
-    /// **What to do:** Re-login or get a new token.
-    ///
-    /// Category `authentication`; gRPC `UNAUTHENTICATED`; docs: <https://docs.fold.run/errors#auth_invalid>.
+    /// See [`FoldErrorCode::AuthInvalid`].
+    #[inline]
     #[must_use]
     pub fn auth_invalid() -> Self {
         Self(::errcat::Error::new(FoldErrorCode::AuthInvalid, ::std::vec::Vec::new()))
     }
     /// `FORBIDDEN` (403): `Insufficient permissions`
     ///
-    /// Authenticated, but the token's role or organization scope does not allow this action.
-    ///
-    /// **What to do:** Use a token with the right role; deployers only access their organization.
-    ///
-    /// Category `authentication`; gRPC `PERMISSION_DENIED`; docs: <https://docs.fold.run/errors#forbidden>.
+    /// See [`FoldErrorCode::Forbidden`].
+    #[inline]
     #[must_use]
     pub fn forbidden() -> Self {
         Self(::errcat::Error::new(FoldErrorCode::Forbidden, ::std::vec::Vec::new()))
     }
     /// `MFA_REQUIRED` (403): `Login requires a second factor`
     ///
-    /// The account has multi-factor authentication enabled, and the password alone does not complete login.
-    ///
-    /// **What to do:** Complete login with the code from your authenticator app, or with a recovery code.
-    ///
-    /// Category `authentication`; gRPC `PERMISSION_DENIED`; since 1.2.0; docs: <https://docs.fold.run/errors#mfa_required>.
+    /// See [`FoldErrorCode::MfaRequired`].
+    #[inline]
     #[must_use]
     pub fn mfa_required() -> Self {
         Self(::errcat::Error::new(FoldErrorCode::MfaRequired, ::std::vec::Vec::new()))
     }
     /// `MFA_INVALID_CODE` (401): `Invalid verification code`
     ///
-    /// The TOTP or recovery code is incorrect. TOTP codes change every 30 seconds, and each recovery code works once.
-    ///
-    /// **What to do:** Enter the current code from your authenticator app (check the device clock), or an unused recovery code.
-    ///
-    /// Category `authentication`; gRPC `UNAUTHENTICATED`; since 1.2.0; docs: <https://docs.fold.run/errors#mfa_invalid_code>.
+    /// See [`FoldErrorCode::MfaInvalidCode`].
+    #[inline]
     #[must_use]
     pub fn mfa_invalid_code() -> Self {
         Self(::errcat::Error::new(FoldErrorCode::MfaInvalidCode, ::std::vec::Vec::new()))
     }
     /// `MFA_NOT_ENABLED` (400): `Multi-factor authentication is not enabled on this account`
     ///
-    /// The MFA action (disable, regenerate recovery codes) requires MFA to be enabled first.
-    ///
-    /// **What to do:** Enable MFA in account settings first.
-    ///
-    /// Category `authentication`; gRPC `FAILED_PRECONDITION`; since 1.2.0; docs: <https://docs.fold.run/errors#mfa_not_enabled>.
+    /// See [`FoldErrorCode::MfaNotEnabled`].
+    #[inline]
     #[must_use]
     pub fn mfa_not_enabled() -> Self {
         Self(::errcat::Error::new(FoldErrorCode::MfaNotEnabled, ::std::vec::Vec::new()))
     }
     /// `MFA_ALREADY_ENABLED` (400): `Multi-factor authentication is already enabled on this account`
     ///
-    /// MFA is already active on this account, so it cannot be enabled again.
-    ///
-    /// **What to do:** Nothing to do. To move to a new device, disable MFA and enable it again.
-    ///
-    /// Category `authentication`; gRPC `ALREADY_EXISTS`; since 1.2.0; docs: <https://docs.fold.run/errors#mfa_already_enabled>.
+    /// See [`FoldErrorCode::MfaAlreadyEnabled`].
+    #[inline]
     #[must_use]
     pub fn mfa_already_enabled() -> Self {
         Self(
@@ -1643,22 +1622,16 @@ impl FoldError {
     }
     /// `OAUTH_FAILED` (400): `GitHub sign-in failed`
     ///
-    /// The GitHub OAuth code exchange or the profile fetch that follows it failed.
-    ///
-    /// **What to do:** Sign in with GitHub again. If it keeps failing, check that the Fold app is still authorized in your GitHub settings.
-    ///
-    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; since 1.2.0; docs: <https://docs.fold.run/errors#oauth_failed>.
+    /// See [`FoldErrorCode::OauthFailed`].
+    #[inline]
     #[must_use]
     pub fn oauth_failed() -> Self {
         Self(::errcat::Error::new(FoldErrorCode::OauthFailed, ::std::vec::Vec::new()))
     }
     /// `OAUTH_STATE_INVALID` (400): `OAuth state parameter mismatch`
     ///
-    /// The state parameter of the OAuth callback does not match the one issued when sign-in started: the sign-in took too long, was started in another browser, or the callback was replayed.
-    ///
-    /// **What to do:** Start sign-in again from the login page, in the same browser.
-    ///
-    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; since 1.2.0; docs: <https://docs.fold.run/errors#oauth_state_invalid>.
+    /// See [`FoldErrorCode::OauthStateInvalid`].
+    #[inline]
     #[must_use]
     pub fn oauth_state_invalid() -> Self {
         Self(
@@ -1670,11 +1643,8 @@ impl FoldError {
     }
     /// `EMAIL_NOT_VERIFIED` (403): `Email address not verified`
     ///
-    /// This action requires a verified email address.
-    ///
-    /// **What to do:** Open the verification link we emailed you, or request a new one from account settings.
-    ///
-    /// Category `authentication`; gRPC `PERMISSION_DENIED`; docs: <https://docs.fold.run/errors#email_not_verified>.
+    /// See [`FoldErrorCode::EmailNotVerified`].
+    #[inline]
     #[must_use]
     pub fn email_not_verified() -> Self {
         Self(
@@ -1683,11 +1653,8 @@ impl FoldError {
     }
     /// `VERIFICATION_TOKEN_INVALID` (400): `Email verification link is invalid`
     ///
-    /// The email verification token is invalid: mistyped, truncated, or from a superseded email.
-    ///
-    /// **What to do:** Use the most recent verification email, or request a new one from account settings.
-    ///
-    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.fold.run/errors#verification_token_invalid>.
+    /// See [`FoldErrorCode::VerificationTokenInvalid`].
+    #[inline]
     #[must_use]
     pub fn verification_token_invalid() -> Self {
         Self(
@@ -1699,11 +1666,8 @@ impl FoldError {
     }
     /// `VERIFICATION_TOKEN_EXPIRED` (400): `Email verification link has expired`
     ///
-    /// The email verification token has expired.
-    ///
-    /// **What to do:** Request a new verification email from account settings.
-    ///
-    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.fold.run/errors#verification_token_expired>.
+    /// See [`FoldErrorCode::VerificationTokenExpired`].
+    #[inline]
     #[must_use]
     pub fn verification_token_expired() -> Self {
         Self(
@@ -1715,11 +1679,8 @@ impl FoldError {
     }
     /// `RESET_TOKEN_INVALID` (400): `Password reset link is invalid or already used`
     ///
-    /// The password reset token is invalid or already used: each reset link works once.
-    ///
-    /// **What to do:** Request a new password reset email.
-    ///
-    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.fold.run/errors#reset_token_invalid>.
+    /// See [`FoldErrorCode::ResetTokenInvalid`].
+    #[inline]
     #[must_use]
     pub fn reset_token_invalid() -> Self {
         Self(
@@ -1731,11 +1692,8 @@ impl FoldError {
     }
     /// `RESET_TOKEN_EXPIRED` (400): `Password reset link has expired`
     ///
-    /// The password reset token has expired.
-    ///
-    /// **What to do:** Request a new password reset email.
-    ///
-    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.fold.run/errors#reset_token_expired>.
+    /// See [`FoldErrorCode::ResetTokenExpired`].
+    #[inline]
     #[must_use]
     pub fn reset_token_expired() -> Self {
         Self(
@@ -1747,22 +1705,16 @@ impl FoldError {
     }
     /// `TENANT_NOT_FOUND` (404): `Tenant not found`
     ///
-    /// The organization does not exist: no organization has this tenant_id.
-    ///
-    /// **What to do:** Check that the tenant_id is correct, or sign up to create an organization.
-    ///
-    /// Category `resources`; gRPC `NOT_FOUND`; docs: <https://docs.fold.run/errors#tenant_not_found>.
+    /// See [`FoldErrorCode::TenantNotFound`].
+    #[inline]
     #[must_use]
     pub fn tenant_not_found() -> Self {
         Self(::errcat::Error::new(FoldErrorCode::TenantNotFound, ::std::vec::Vec::new()))
     }
     /// `FUNCTION_NOT_FOUND` (404): `Function '{function_id}' not found`
     ///
-    /// No function has this ID, or the subdomain has no deployed function.
-    ///
-    /// **What to do:** Deploy a function for that organization or use the correct function_id.
-    ///
-    /// Category `resources`; gRPC `NOT_FOUND`; docs: <https://docs.fold.run/errors#function_not_found>.
+    /// See [`FoldErrorCode::FunctionNotFound`].
+    #[inline]
     #[must_use]
     pub fn function_not_found(
         function_id: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1776,11 +1728,8 @@ impl FoldError {
     }
     /// `BINDING_NOT_FOUND` (404): `Binding '{binding}' not found`
     ///
-    /// The requested binding (e.g. key-value:name) is not in the bindings table.
-    ///
-    /// **What to do:** Ask your team admin to create the binding, or fix the binding spec in your deploy intent.
-    ///
-    /// Category `resources`; gRPC `NOT_FOUND`; docs: <https://docs.fold.run/errors#binding_not_found>.
+    /// See [`FoldErrorCode::BindingNotFound`].
+    #[inline]
     #[must_use]
     pub fn binding_not_found(
         binding: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1794,20 +1743,8 @@ impl FoldError {
     }
     /// `VERSION_NOT_FOUND` (404): `Version {version} of function '{function_id}' not found`
     ///
-    /// The function version does not exist: usually the target of a rollback.
-    ///
-    /// **What to do:** Use a version that exists (from list functions or activations).
-    ///
-    /// Rollbacks and activations name a version by number, and the number must be
-    /// one that the function's version list (or its activations) shows. Version
-    /// numbers belong to one function: a number taken from another function does
-    /// not exist here.
-    ///
-    /// A rollback whose target is missing fails with this code before anything
-    /// changes. A rollback whose target exists but whose upload fails is
-    /// `ROLLBACK_FAILED` instead.
-    ///
-    /// Category `resources`; gRPC `NOT_FOUND`; docs: <https://docs.fold.run/errors#version_not_found>.
+    /// See [`FoldErrorCode::VersionNotFound`].
+    #[inline]
     #[must_use]
     pub fn version_not_found(
         version: u64,
@@ -1824,11 +1761,8 @@ impl FoldError {
     }
     /// `CUSTOM_DOMAIN_NOT_FOUND` (404): `Custom domain '{domain}' not found`
     ///
-    /// The custom domain does not exist in this organization.
-    ///
-    /// **What to do:** List the organization's custom domains and use one of them, or add the domain first.
-    ///
-    /// Category `resources`; gRPC `NOT_FOUND`; since 1.3.0; docs: <https://docs.fold.run/errors#custom_domain_not_found>.
+    /// See [`FoldErrorCode::CustomDomainNotFound`].
+    #[inline]
     #[must_use]
     pub fn custom_domain_not_found(
         domain: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1842,52 +1776,24 @@ impl FoldError {
     }
     /// `NOT_FOUND` (404): `Resource not found`
     ///
-    /// Generic resource not found, for resources without a not-found code of their own.
-    ///
-    /// **What to do:** Check the IDs in the request path.
-    ///
-    /// Category `resources`; gRPC `NOT_FOUND`; docs: <https://docs.fold.run/errors#not_found>.
+    /// See [`FoldErrorCode::NotFound`].
+    #[inline]
     #[must_use]
     pub fn not_found() -> Self {
         Self(::errcat::Error::new(FoldErrorCode::NotFound, ::std::vec::Vec::new()))
     }
     /// `CONFLICT` (409): `Resource already exists`
     ///
-    /// The resource already exists, or conflicts with another.
-    ///
-    /// **What to do:** Use a different name, or update the existing resource instead of creating it.
-    ///
-    /// Category `resources`; gRPC `ALREADY_EXISTS`; docs: <https://docs.fold.run/errors#conflict>.
+    /// See [`FoldErrorCode::Conflict`].
+    #[inline]
     #[must_use]
     pub fn conflict() -> Self {
         Self(::errcat::Error::new(FoldErrorCode::Conflict, ::std::vec::Vec::new()))
     }
     /// `VALIDATION_ERROR` (400): `Validation failed`
     ///
-    /// Invalid or malformed request body or parameters.
-    ///
-    /// **What to do:** Check the schema (e.g. name format, required fields) and details for field-level errors. See the OpenAPI description, or Deploy and rollback.
-    ///
-    /// When `code` is `VALIDATION_ERROR`, `details` maps each rejected field to the
-    /// reasons it was rejected:
-    ///
-    /// ```json
-    /// {
-    ///   "error": "Validation failed",
-    ///   "code": "VALIDATION_ERROR",
-    ///   "details": {
-    ///     "url": ["Expected string, received number"],
-    ///     "event": ["Invalid enum value"]
-    ///   }
-    /// }
-    /// ```
-    ///
-    /// Every invalid field is reported at once, so one round trip is enough to fix
-    /// a request. Field names are the request body's own; a nested field is named
-    /// by its dotted path. The reasons are meant for people and may be reworded;
-    /// branch on the field names, not on the text.
-    ///
-    /// Category `validation`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.fold.run/errors#validation_error>.
+    /// See [`FoldErrorCode::ValidationError`].
+    #[inline]
     #[must_use]
     pub fn validation_error() -> Self {
         Self(
@@ -1896,22 +1802,16 @@ impl FoldError {
     }
     /// `CODE_INVALID` (400): `Code failed validation`
     ///
-    /// The deployed script failed validation or bundling: it has syntax errors or security issues.
-    ///
-    /// **What to do:** Fix syntax or structure; ensure the script has a default export.
-    ///
-    /// Category `validation`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.fold.run/errors#code_invalid>.
+    /// See [`FoldErrorCode::CodeInvalid`].
+    #[inline]
     #[must_use]
     pub fn code_invalid() -> Self {
         Self(::errcat::Error::new(FoldErrorCode::CodeInvalid, ::std::vec::Vec::new()))
     }
     /// `BINDING_NOT_ALLOWED` (400): `Binding '{binding}' is not allowed for this organization`
     ///
-    /// The binding type is not permitted for this organization.
-    ///
-    /// **What to do:** Ensure the binding exists and is in the organization's allowed_bindings.
-    ///
-    /// Category `validation`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.fold.run/errors#binding_not_allowed>.
+    /// See [`FoldErrorCode::BindingNotAllowed`].
+    #[inline]
     #[must_use]
     pub fn binding_not_allowed(
         binding: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1925,68 +1825,32 @@ impl FoldError {
     }
     /// `DEPLOY_FAILED` (500): `Deploy failed`
     ///
-    /// An upload or platform step of the deploy failed.
-    ///
-    /// **What to do:** Retry; check platform status.
-    ///
-    /// Category `operations`; gRPC `INTERNAL`; retryable; docs: <https://docs.fold.run/errors#deploy_failed>.
+    /// See [`FoldErrorCode::DeployFailed`].
+    #[inline]
     #[must_use]
     pub fn deploy_failed() -> Self {
         Self(::errcat::Error::new(FoldErrorCode::DeployFailed, ::std::vec::Vec::new()))
     }
     /// `ROLLBACK_FAILED` (500): `Rollback failed`
     ///
-    /// The rollback's upload or platform step failed.
-    ///
-    /// **What to do:** Retry; if the target version is missing, use one that exists (from list functions or activations).
-    ///
-    /// Category `operations`; gRPC `INTERNAL`; retryable; docs: <https://docs.fold.run/errors#rollback_failed>.
+    /// See [`FoldErrorCode::RollbackFailed`].
+    #[inline]
     #[must_use]
     pub fn rollback_failed() -> Self {
         Self(::errcat::Error::new(FoldErrorCode::RollbackFailed, ::std::vec::Vec::new()))
     }
     /// `DISPATCH_FAILED` (502): `Function dispatch failed`
     ///
-    /// The request reached the platform, but the function invocation failed.
-    ///
-    /// **What to do:** Check your code (errors, timeouts), bindings and secrets, and platform status.
-    ///
-    /// `DISPATCH_FAILED` means the request reached the platform but invoking the
-    /// function failed. The platform answers 502 on the function's behalf, so the
-    /// failure can be in your code or on the way to it:
-    ///
-    /// - **Your code** threw, timed out, or returned something that is not a
-    ///   response. Check recent changes and the function's bindings and secrets.
-    /// - **The platform** could not start the function. Check platform status.
-    ///
-    /// Use `get_activation_logs`, or `GET /activations`, to see each invocation's
-    /// `error_message` and `response_status`: an exception or a timeout there is
-    /// your code; if the activations show nothing wrong, check platform status.
-    ///
-    /// If the platform answers **501** with `DISPATCH_NOT_CONFIGURED` instead, the
-    /// dispatch namespace is not set up at all; see that code.
-    ///
-    /// Category `operations`; gRPC `UNAVAILABLE`; retryable; docs: <https://docs.fold.run/errors#dispatch_failed>.
+    /// See [`FoldErrorCode::DispatchFailed`].
+    #[inline]
     #[must_use]
     pub fn dispatch_failed() -> Self {
         Self(::errcat::Error::new(FoldErrorCode::DispatchFailed, ::std::vec::Vec::new()))
     }
     /// `DISPATCH_NOT_CONFIGURED` (501): `Dispatch namespace is not configured`
     ///
-    /// The platform's dispatch namespace is not set up, so no function can be invoked.
-    ///
-    /// **What to do:** Contact the platform operator.
-    ///
-    /// Dispatch routes a request to the function deployed for a subdomain through a
-    /// dispatch namespace that the platform operator creates once per installation.
-    /// Until it exists, every invocation answers 501 with this code, whatever the
-    /// function.
-    ///
-    /// Nothing in a request or a deploy can fix it, and retrying does not help
-    /// until the operator has configured the namespace: contact them with the
-    /// subdomain you called.
-    ///
-    /// Category `operations`; gRPC `UNIMPLEMENTED`; docs: <https://docs.fold.run/errors#dispatch_not_configured>.
+    /// See [`FoldErrorCode::DispatchNotConfigured`].
+    #[inline]
     #[must_use]
     pub fn dispatch_not_configured() -> Self {
         Self(
@@ -1998,22 +1862,16 @@ impl FoldError {
     }
     /// `REVIEW_FAILED` (500): `Automated code review failed`
     ///
-    /// The automated code review of a deploy could not complete.
-    ///
-    /// **What to do:** Retry the deploy; if the review keeps failing, contact support.
-    ///
-    /// Category `operations`; gRPC `INTERNAL`; retryable; since 1.3.0; docs: <https://docs.fold.run/errors#review_failed>.
+    /// See [`FoldErrorCode::ReviewFailed`].
+    #[inline]
     #[must_use]
     pub fn review_failed() -> Self {
         Self(::errcat::Error::new(FoldErrorCode::ReviewFailed, ::std::vec::Vec::new()))
     }
     /// `CUSTOM_DOMAIN_ALREADY_EXISTS` (409): `Domain '{domain}' is already registered`
     ///
-    /// The domain is already registered, in this organization or another.
-    ///
-    /// **What to do:** Use the existing registration, or remove the domain from the organization that has it first.
-    ///
-    /// Category `operations`; gRPC `ALREADY_EXISTS`; since 1.3.0; docs: <https://docs.fold.run/errors#custom_domain_already_exists>.
+    /// See [`FoldErrorCode::CustomDomainAlreadyExists`].
+    #[inline]
     #[must_use]
     pub fn custom_domain_already_exists(
         domain: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -2027,11 +1885,8 @@ impl FoldError {
     }
     /// `CUSTOM_DOMAIN_API_ERROR` (502): `Domain provider request failed`
     ///
-    /// An external API call during the domain operation failed.
-    ///
-    /// **What to do:** Retry in a few minutes; if it persists, check platform status.
-    ///
-    /// Category `operations`; gRPC `UNAVAILABLE`; retryable; since 1.3.0; docs: <https://docs.fold.run/errors#custom_domain_api_error>.
+    /// See [`FoldErrorCode::CustomDomainApiError`].
+    #[inline]
     #[must_use]
     pub fn custom_domain_api_error() -> Self {
         Self(
@@ -2043,31 +1898,8 @@ impl FoldError {
     }
     /// `RATE_LIMITED` (429): `Too many requests: the limit is {limit} requests per minute`
     ///
-    /// Too many requests to the organization's subdomain in the current window.
-    ///
-    /// **What to do:** Wait and retry; default limit is 100 req/min per organization (configurable).
-    ///
-    /// Rate limits are configured per organization. Free plans default to 100
-    /// requests per minute on the organization's subdomain; Pro plans support up to
-    /// 10,000 requests per minute. See billing for plan details.
-    ///
-    /// Every response from a rate-limited endpoint carries the current window:
-    ///
-    /// | Header | Meaning |
-    /// |---|---|
-    /// | `RateLimit-Limit` | Requests allowed per window |
-    /// | `RateLimit-Remaining` | Requests left in the current window |
-    /// | `RateLimit-Reset` | Seconds until the window resets |
-    ///
-    /// When the limit is exceeded the response is 429 with `code: "RATE_LIMITED"`
-    /// and a `Retry-After` header: the number of seconds to wait before retrying.
-    /// Wait at least that long before retrying; a retry sent sooner is rejected
-    /// again.
-    ///
-    /// Other endpoints may have limits; if so they are documented in the API or
-    /// returned in response headers.
-    ///
-    /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; retryable; `Retry-After: 60`; docs: <https://docs.fold.run/errors#rate_limited>.
+    /// See [`FoldErrorCode::RateLimited`].
+    #[inline]
     #[must_use]
     pub fn rate_limited(limit: u64) -> Self {
         Self(
@@ -2079,11 +1911,8 @@ impl FoldError {
     }
     /// `LIMIT_EXCEEDED` (429): `Limit exceeded for {resource}`
     ///
-    /// A plan limit was exceeded (API calls, storage, etc.); limits with a code of their own use it instead.
-    ///
-    /// **What to do:** Reduce usage, or upgrade to Pro for higher limits. See Billing.
-    ///
-    /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; docs: <https://docs.fold.run/errors#limit_exceeded>.
+    /// See [`FoldErrorCode::LimitExceeded`].
+    #[inline]
     #[must_use]
     pub fn limit_exceeded(
         resource: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -2097,11 +1926,8 @@ impl FoldError {
     }
     /// `STORAGE_LIMIT_EXCEEDED` (429): `Storage quota exceeded for this organization`
     ///
-    /// The organization's stored data has reached its plan's storage quota.
-    ///
-    /// **What to do:** Delete data you no longer need, or upgrade to Pro for a larger quota.
-    ///
-    /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; docs: <https://docs.fold.run/errors#storage_limit_exceeded>.
+    /// See [`FoldErrorCode::StorageLimitExceeded`].
+    #[inline]
     #[must_use]
     pub fn storage_limit_exceeded() -> Self {
         Self(
@@ -2113,11 +1939,8 @@ impl FoldError {
     }
     /// `TEAM_LIMIT_EXCEEDED` (429): `Maximum of {limit} team members reached for this plan`
     ///
-    /// The organization has as many team members as its plan allows.
-    ///
-    /// **What to do:** Remove a team member, or upgrade to Pro to add more.
-    ///
-    /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; docs: <https://docs.fold.run/errors#team_limit_exceeded>.
+    /// See [`FoldErrorCode::TeamLimitExceeded`].
+    #[inline]
     #[must_use]
     pub fn team_limit_exceeded(limit: u64) -> Self {
         Self(
@@ -2129,11 +1952,8 @@ impl FoldError {
     }
     /// `PRO_PLAN_REQUIRED` (403): `{feature} requires a Pro plan`
     ///
-    /// The feature requires a Pro plan (custom domains, AI).
-    ///
-    /// **What to do:** Upgrade to Pro from the billing page.
-    ///
-    /// Category `limits`; gRPC `PERMISSION_DENIED`; since 1.1.0; docs: <https://docs.fold.run/errors#pro_plan_required>.
+    /// See [`FoldErrorCode::ProPlanRequired`].
+    #[inline]
     #[must_use]
     pub fn pro_plan_required(
         feature: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -2147,15 +1967,12 @@ impl FoldError {
     }
     /// `USAGE_LIMIT_EXCEEDED` (429): `Monthly usage cap reached`
     ///
-    /// The Free plan's monthly usage cap is reached; requests are refused until the next billing period.
-    ///
-    /// **What to do:** Wait for the next billing period, or upgrade to Pro for soft caps. See Billing.
-    ///
-    /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; since 1.1.0; docs: <https://docs.fold.run/errors#usage_limit_exceeded>.
+    /// See [`FoldErrorCode::UsageLimitExceeded`].
     #[deprecated(
         note = "(since 1.2.0) The error reference reports usage caps as the generic LIMIT_EXCEEDED. use `FoldError::limit_exceeded`"
     )]
     #[allow(deprecated)]
+    #[inline]
     #[must_use]
     pub fn usage_limit_exceeded() -> Self {
         Self(
@@ -2167,11 +1984,8 @@ impl FoldError {
     }
     /// `DOWNGRADE_BLOCKED` (409): `Current usage exceeds Free plan limits`
     ///
-    /// The organization cannot downgrade: its current usage exceeds the Free plan's limits.
-    ///
-    /// **What to do:** Reduce functions, team members, or storage before downgrading.
-    ///
-    /// Category `limits`; gRPC `FAILED_PRECONDITION`; since 1.1.0; docs: <https://docs.fold.run/errors#downgrade_blocked>.
+    /// See [`FoldErrorCode::DowngradeBlocked`].
+    #[inline]
     #[must_use]
     pub fn downgrade_blocked() -> Self {
         Self(
@@ -2180,11 +1994,8 @@ impl FoldError {
     }
     /// `INTERNAL_ERROR` (500): `Internal server error`
     ///
-    /// An unexpected server error: a bug or an outage on Fold's side, not a problem with the request.
-    ///
-    /// **What to do:** Retry with backoff; if it persists, check platform status and contact support.
-    ///
-    /// Category `server`; gRPC `INTERNAL`; retryable; docs: <https://docs.fold.run/errors#internal_error>.
+    /// See [`FoldErrorCode::InternalError`].
+    #[inline]
     #[must_use]
     pub fn internal_error() -> Self {
         Self(::errcat::Error::new(FoldErrorCode::InternalError, ::std::vec::Vec::new()))

@@ -48,15 +48,20 @@ pub fn markdown(text: &str) -> String {
     out.trim_end().to_owned()
 }
 
-/// The full description of a code, shared by its variant and constructor:
-/// summary line, then hint, cause, long docs and lifecycle.
-pub fn code(catalog: &Catalog, code: &Code) -> String {
-    let mut paragraphs = vec![format!(
+/// The first line of a code's description: wire string, status, message.
+pub fn summary(code: &Code) -> String {
+    format!(
         "{} ({}): {}",
         code_span(&code.code),
         code.status,
         code_span(&code.message.source())
-    )];
+    )
+}
+
+/// The full description of a code, shared by its variant and constructor:
+/// summary line, then hint, cause, long docs and lifecycle.
+pub fn code(catalog: &Catalog, code: &Code) -> String {
+    let mut paragraphs = vec![summary(code)];
     if let Some(description) = &code.description {
         paragraphs.push(plain(description));
     }

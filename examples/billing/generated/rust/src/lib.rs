@@ -1070,11 +1070,8 @@ pub struct BillingError(::errcat::Error<BillingErrorCode>);
 impl BillingError {
     /// `no_active_plan` (402): `This organization has no billing plan selected. Select a plan to continue.`
     ///
-    /// No billing plan is selected for the organization.
-    ///
-    /// **What to do:** Select a billing plan.
-    ///
-    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#no_active_plan>.
+    /// See [`BillingErrorCode::NoActivePlan`].
+    #[inline]
     #[must_use]
     pub fn no_active_plan() -> Self {
         Self(
@@ -1083,11 +1080,8 @@ impl BillingError {
     }
     /// `billing_info_required` (402): `The {plan} plan requires a payment method on file.`
     ///
-    /// Paid plans need a payment method.
-    ///
-    /// **What to do:** Add a payment method, or choose the free plan.
-    ///
-    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#billing_info_required>.
+    /// See [`BillingErrorCode::BillingInfoRequired`].
+    #[inline]
     #[must_use]
     pub fn billing_info_required(
         plan: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1101,11 +1095,8 @@ impl BillingError {
     }
     /// `plan_required` (402): `Select a billing plan before creating projects.`
     ///
-    /// A plan is required before creating projects.
-    ///
-    /// **What to do:** Select a billing plan, then create the project again.
-    ///
-    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#plan_required>.
+    /// See [`BillingErrorCode::PlanRequired`].
+    #[inline]
     #[must_use]
     pub fn plan_required() -> Self {
         Self(
@@ -1114,11 +1105,8 @@ impl BillingError {
     }
     /// `payment_past_due` (402): `A payment is overdue. Update your payment method to keep your subscription active.`
     ///
-    /// The latest invoice was not paid by its due date.
-    ///
-    /// **What to do:** Update the payment method so the overdue invoice can be charged.
-    ///
-    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#payment_past_due>.
+    /// See [`BillingErrorCode::PaymentPastDue`].
+    #[inline]
     #[must_use]
     pub fn payment_past_due() -> Self {
         Self(
@@ -1130,11 +1118,8 @@ impl BillingError {
     }
     /// `subscription_suspended` (402): `The subscription is suspended for non-payment.`
     ///
-    /// The subscription was suspended because invoices stayed unpaid.
-    ///
-    /// **What to do:** Pay the outstanding invoices to lift the suspension.
-    ///
-    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#subscription_suspended>.
+    /// See [`BillingErrorCode::SubscriptionSuspended`].
+    #[inline]
     #[must_use]
     pub fn subscription_suspended() -> Self {
         Self(
@@ -1146,11 +1131,8 @@ impl BillingError {
     }
     /// `subscription_inactive` (402): `The subscription is not active.`
     ///
-    /// The subscription is not active: it was canceled or has ended.
-    ///
-    /// **What to do:** Select a plan to start a new subscription.
-    ///
-    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#subscription_inactive>.
+    /// See [`BillingErrorCode::SubscriptionInactive`].
+    #[inline]
     #[must_use]
     pub fn subscription_inactive() -> Self {
         Self(
@@ -1162,11 +1144,8 @@ impl BillingError {
     }
     /// `subscription_not_found` (404): `No billing subscription was found for this organization.`
     ///
-    /// The billing subscription is missing.
-    ///
-    /// **What to do:** Contact support with this error's details.
-    ///
-    /// Category `billing`; gRPC `NOT_FOUND`; docs: <https://docs.platform.example/errors#subscription_not_found>.
+    /// See [`BillingErrorCode::SubscriptionNotFound`].
+    #[inline]
     #[must_use]
     pub fn subscription_not_found() -> Self {
         Self(
@@ -1178,11 +1157,8 @@ impl BillingError {
     }
     /// `no_active_subscription` (402): `A spend limit needs an active subscription. Select a plan first.`
     ///
-    /// No subscription exists to configure a spend limit for.
-    ///
-    /// **What to do:** Select a plan, then set the spend limit.
-    ///
-    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#no_active_subscription>.
+    /// See [`BillingErrorCode::NoActiveSubscription`].
+    #[inline]
     #[must_use]
     pub fn no_active_subscription() -> Self {
         Self(
@@ -1194,11 +1170,8 @@ impl BillingError {
     }
     /// `spend_limit_exceeded` (402): `This organization has reached its monthly spend limit.`
     ///
-    /// The monthly budget cap is reached; usage is blocked until the cap is raised or the next month starts.
-    ///
-    /// **What to do:** Raise the spend limit, or wait for the next billing month.
-    ///
-    /// Category `usage`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#spend_limit_exceeded>.
+    /// See [`BillingErrorCode::SpendLimitExceeded`].
+    #[inline]
     #[must_use]
     pub fn spend_limit_exceeded() -> Self {
         Self(
@@ -1210,11 +1183,8 @@ impl BillingError {
     }
     /// `credits_depleted` (402): `The organization's credit balance is exhausted.`
     ///
-    /// The prepaid credit balance is used up.
-    ///
-    /// **What to do:** Buy more credits, or add a payment method to pay for usage.
-    ///
-    /// Category `usage`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#credits_depleted>.
+    /// See [`BillingErrorCode::CreditsDepleted`].
+    #[inline]
     #[must_use]
     pub fn credits_depleted() -> Self {
         Self(
@@ -1226,11 +1196,8 @@ impl BillingError {
     }
     /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the Retry-After header.`
     ///
-    /// Too many requests in a short time.
-    ///
-    /// **What to do:** Wait for the Retry-After header's number of seconds, then retry.
-    ///
-    /// Category `usage`; gRPC `RESOURCE_EXHAUSTED`; retryable; docs: <https://docs.platform.example/errors#rate_limit_exceeded>.
+    /// See [`BillingErrorCode::RateLimitExceeded`].
+    #[inline]
     #[must_use]
     pub fn rate_limit_exceeded() -> Self {
         Self(
@@ -1242,11 +1209,8 @@ impl BillingError {
     }
     /// `auth_required` (401): `No valid authentication was provided.`
     ///
-    /// The request carried no valid session or token.
-    ///
-    /// **What to do:** Sign in, or send a valid token.
-    ///
-    /// Category `auth`; gRPC `UNAUTHENTICATED`; docs: <https://docs.platform.example/errors#auth_required>.
+    /// See [`BillingErrorCode::AuthRequired`].
+    #[inline]
     #[must_use]
     pub fn auth_required() -> Self {
         Self(
@@ -1255,11 +1219,8 @@ impl BillingError {
     }
     /// `api_key_required` (401): `No valid API key was provided.`
     ///
-    /// This endpoint needs an API key, and the request had none, or an invalid one.
-    ///
-    /// **What to do:** Send a valid API key; create one in the API keys settings if you have none.
-    ///
-    /// Category `auth`; gRPC `UNAUTHENTICATED`; docs: <https://docs.platform.example/errors#api_key_required>.
+    /// See [`BillingErrorCode::ApiKeyRequired`].
+    #[inline]
     #[must_use]
     pub fn api_key_required() -> Self {
         Self(
@@ -1271,11 +1232,8 @@ impl BillingError {
     }
     /// `pro_required` (403): `{feature} requires a Pro subscription.`
     ///
-    /// The feature needs a Pro subscription.
-    ///
-    /// **What to do:** Upgrade to Pro.
-    ///
-    /// Category `auth`; gRPC `PERMISSION_DENIED`; docs: <https://docs.platform.example/errors#pro_required>.
+    /// See [`BillingErrorCode::ProRequired`].
+    #[inline]
     #[must_use]
     pub fn pro_required(
         feature: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1289,33 +1247,24 @@ impl BillingError {
     }
     /// `not_a_member` (403): `You are not a member of this organization.`
     ///
-    /// The authenticated user is not a member of the organization the request names.
-    ///
-    /// **What to do:** Ask an organization admin for an invite, or switch to an organization you belong to.
-    ///
-    /// Category `auth`; gRPC `PERMISSION_DENIED`; docs: <https://docs.platform.example/errors#not_a_member>.
+    /// See [`BillingErrorCode::NotAMember`].
+    #[inline]
     #[must_use]
     pub fn not_a_member() -> Self {
         Self(::errcat::Error::new(BillingErrorCode::NotAMember, ::std::vec::Vec::new()))
     }
     /// `email_exists` (409): `An account with this email already exists.`
     ///
-    /// Sign-up used an email address that already has an account.
-    ///
-    /// **What to do:** Sign in instead, or reset your password if you forgot it.
-    ///
-    /// Category `account`; gRPC `ALREADY_EXISTS`; docs: <https://docs.platform.example/errors#email_exists>.
+    /// See [`BillingErrorCode::EmailExists`].
+    #[inline]
     #[must_use]
     pub fn email_exists() -> Self {
         Self(::errcat::Error::new(BillingErrorCode::EmailExists, ::std::vec::Vec::new()))
     }
     /// `token_invalid` (400): `The password reset token is invalid.`
     ///
-    /// The reset token is invalid: mistyped, truncated, or already used.
-    ///
-    /// **What to do:** Request a new password reset email.
-    ///
-    /// Category `account`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.platform.example/errors#token_invalid>.
+    /// See [`BillingErrorCode::TokenInvalid`].
+    #[inline]
     #[must_use]
     pub fn token_invalid() -> Self {
         Self(
@@ -1324,11 +1273,8 @@ impl BillingError {
     }
     /// `token_expired` (410): `The password reset token has expired.`
     ///
-    /// The reset token was valid but has expired.
-    ///
-    /// **What to do:** Request a new password reset email and use its link promptly.
-    ///
-    /// Category `account`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#token_expired>.
+    /// See [`BillingErrorCode::TokenExpired`].
+    #[inline]
     #[must_use]
     pub fn token_expired() -> Self {
         Self(
@@ -1337,11 +1283,8 @@ impl BillingError {
     }
     /// `social_login_only` (400): `This account signs in with {provider}; it has no password.`
     ///
-    /// The account uses social login, so password sign-in and password resets do not apply.
-    ///
-    /// **What to do:** Sign in with the provider you signed up with.
-    ///
-    /// Category `account`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#social_login_only>.
+    /// See [`BillingErrorCode::SocialLoginOnly`].
+    #[inline]
     #[must_use]
     pub fn social_login_only(
         provider: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1355,11 +1298,8 @@ impl BillingError {
     }
     /// `invite_expired` (410): `This organization invite has expired.`
     ///
-    /// The organization invite has expired.
-    ///
-    /// **What to do:** Ask an organization admin to send a new invite.
-    ///
-    /// Category `account`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#invite_expired>.
+    /// See [`BillingErrorCode::InviteExpired`].
+    #[inline]
     #[must_use]
     pub fn invite_expired() -> Self {
         Self(
@@ -1368,11 +1308,8 @@ impl BillingError {
     }
     /// `email_verification_required` (403): `Verify your email address to complete registration.`
     ///
-    /// Registration is complete only once the email address is verified.
-    ///
-    /// **What to do:** Open the verification link we emailed you, or request a new one.
-    ///
-    /// Category `account`; gRPC `PERMISSION_DENIED`; docs: <https://docs.platform.example/errors#email_verification_required>.
+    /// See [`BillingErrorCode::EmailVerificationRequired`].
+    #[inline]
     #[must_use]
     pub fn email_verification_required() -> Self {
         Self(
@@ -1384,11 +1321,8 @@ impl BillingError {
     }
     /// `feature_check_failed` (500): `Could not check whether this feature is available. Try again.`
     ///
-    /// The feature availability check failed inside the platform.
-    ///
-    /// **What to do:** Retry; if it keeps failing, contact support.
-    ///
-    /// Category `internal`; gRPC `INTERNAL`; retryable; docs: <https://docs.platform.example/errors#feature_check_failed>.
+    /// See [`BillingErrorCode::FeatureCheckFailed`].
+    #[inline]
     #[must_use]
     pub fn feature_check_failed() -> Self {
         Self(

@@ -701,11 +701,8 @@ pub struct FunctionComputeError(::errcat::Error<FunctionComputeErrorCode>);
 impl FunctionComputeError {
     /// `InvalidArgument` (400): `{reason}`
     ///
-    /// A specified parameter is invalid.
-    ///
-    /// **What to do:** Check whether all request parameters are valid.
-    ///
-    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: <about:blank>.
+    /// See [`FunctionComputeErrorCode::InvalidArgument`].
+    #[inline]
     #[must_use]
     pub fn invalid_argument(
         reason: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -719,11 +716,8 @@ impl FunctionComputeError {
     }
     /// `MissingRequiredHeader` (400): `required HTTP header {header} was not specified`
     ///
-    /// A required request header is missing.
-    ///
-    /// **What to do:** Add the request header named in errorMessage.
-    ///
-    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: <about:blank>.
+    /// See [`FunctionComputeErrorCode::MissingRequiredHeader`].
+    #[inline]
     #[must_use]
     pub fn missing_required_header(
         header: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -737,11 +731,8 @@ impl FunctionComputeError {
     }
     /// `PathNotSupported` (400): `'{method}' against '{path}' is not supported`
     ///
-    /// The requested API path is invalid, or does not support this HTTP method.
-    ///
-    /// **What to do:** Check whether the requested API path is valid.
-    ///
-    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: <about:blank>.
+    /// See [`FunctionComputeErrorCode::PathNotSupported`].
+    #[inline]
     #[must_use]
     pub fn path_not_supported(
         method: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -758,11 +749,8 @@ impl FunctionComputeError {
     }
     /// `EntityTooLarge` (400): `payload size exceeds maximum allowed size ({max_size} bytes)`
     ///
-    /// The size of the request parameters exceeds the maximum allowed size.
-    ///
-    /// **What to do:** Reduce the size of the request parameters to the maximum stated in errorMessage.
-    ///
-    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: <about:blank>.
+    /// See [`FunctionComputeErrorCode::EntityTooLarge`].
+    #[inline]
     #[must_use]
     pub fn entity_too_large(max_size: u64) -> Self {
         Self(
@@ -774,11 +762,8 @@ impl FunctionComputeError {
     }
     /// `AccessDenied` (403): `{reason}`
     ///
-    /// The account does not have the permissions to perform the operation.
-    ///
-    /// **What to do:** Grant the account permissions on Function Compute.
-    ///
-    /// Category `access`; gRPC `PERMISSION_DENIED`; docs: <about:blank>.
+    /// See [`FunctionComputeErrorCode::AccessDenied`].
+    #[inline]
     #[must_use]
     pub fn access_denied(
         reason: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -792,11 +777,8 @@ impl FunctionComputeError {
     }
     /// `SignatureNotMatch` (403): `The request signature we calculated does not match the signature you provided. Check your access key and signing method`
     ///
-    /// The request's digital signature does not match the one Function Compute calculated.
-    ///
-    /// **What to do:** Calculate the signature following the signature rules, with the AccessKey secret that belongs to the AccessKey ID you send.
-    ///
-    /// Category `access`; gRPC `PERMISSION_DENIED`; docs: <about:blank>.
+    /// See [`FunctionComputeErrorCode::SignatureNotMatch`].
+    #[inline]
     #[must_use]
     pub fn signature_not_match() -> Self {
         Self(
@@ -808,11 +790,8 @@ impl FunctionComputeError {
     }
     /// `InvalidAccessKeyID` (403): `invalid access key ID '{access_key_id}'`
     ///
-    /// The specified AccessKey ID is invalid.
-    ///
-    /// **What to do:** Specify a valid AccessKey ID.
-    ///
-    /// Category `access`; gRPC `PERMISSION_DENIED`; docs: <about:blank>.
+    /// See [`FunctionComputeErrorCode::InvalidAccessKeyId`].
+    #[inline]
     #[must_use]
     pub fn invalid_access_key_id(
         access_key_id: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -826,11 +805,8 @@ impl FunctionComputeError {
     }
     /// `ServiceNotFound` (404): `service '{service}' does not exist`
     ///
-    /// The specified service does not exist.
-    ///
-    /// **What to do:** Create the service first (see Manage microservices), or correct the service name.
-    ///
-    /// Category `not_found`; gRPC `NOT_FOUND`; docs: <about:blank>.
+    /// See [`FunctionComputeErrorCode::ServiceNotFound`].
+    #[inline]
     #[must_use]
     pub fn service_not_found(
         service: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -844,11 +820,8 @@ impl FunctionComputeError {
     }
     /// `AliasNotFound` (404): `alias '{alias}' of service '{service}' does not exist`
     ///
-    /// The specified alias does not exist.
-    ///
-    /// **What to do:** Create the alias first (see Manage aliases), or correct the alias name.
-    ///
-    /// Category `not_found`; gRPC `NOT_FOUND`; docs: <about:blank>.
+    /// See [`FunctionComputeErrorCode::AliasNotFound`].
+    #[inline]
     #[must_use]
     pub fn alias_not_found(
         alias: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -865,11 +838,8 @@ impl FunctionComputeError {
     }
     /// `DomainNameNotFound` (404): `domain name '{domain_name}' does not exist`
     ///
-    /// The specified custom domain name does not exist.
-    ///
-    /// **What to do:** Bind the domain name first (see Configure a custom domain name).
-    ///
-    /// Category `not_found`; gRPC `NOT_FOUND`; docs: <about:blank>.
+    /// See [`FunctionComputeErrorCode::DomainNameNotFound`].
+    #[inline]
     #[must_use]
     pub fn domain_name_not_found(
         domain_name: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -883,11 +853,8 @@ impl FunctionComputeError {
     }
     /// `VersionNotFound` (404): `version '{version}' of service '{service}' does not exist`
     ///
-    /// The specified version does not exist.
-    ///
-    /// **What to do:** Publish the version first (see Manage versions), or use one that the service lists.
-    ///
-    /// Category `not_found`; gRPC `NOT_FOUND`; docs: <about:blank>.
+    /// See [`FunctionComputeErrorCode::VersionNotFound`].
+    #[inline]
     #[must_use]
     pub fn version_not_found(
         version: i64,
@@ -904,11 +871,8 @@ impl FunctionComputeError {
     }
     /// `ConcurrentUpdateError` (409): `the resource is being updated by another request; update resources sequentially`
     ///
-    /// Resources such as services, functions or triggers are being updated concurrently.
-    ///
-    /// **What to do:** Update resources sequentially to prevent data inconsistency.
-    ///
-    /// Category `concurrency`; gRPC `ABORTED`; retryable; docs: <about:blank>.
+    /// See [`FunctionComputeErrorCode::ConcurrentUpdateError`].
+    #[inline]
     #[must_use]
     pub fn concurrent_update_error() -> Self {
         Self(
@@ -920,11 +884,8 @@ impl FunctionComputeError {
     }
     /// `ResourceExhausted` (429): `{reason}`
     ///
-    /// The concurrency limit has been exceeded.
-    ///
-    /// **What to do:** Contact Function Compute engineers to raise your concurrency limit.
-    ///
-    /// Category `quota`; gRPC `RESOURCE_EXHAUSTED`; retryable; docs: <about:blank>.
+    /// See [`FunctionComputeErrorCode::ResourceExhausted`].
+    #[inline]
     #[must_use]
     pub fn resource_exhausted(
         reason: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -938,11 +899,8 @@ impl FunctionComputeError {
     }
     /// `ResourceThrottled` (503): `{reason}`
     ///
-    /// The maximum number of instances allowed has been reached.
-    ///
-    /// **What to do:** Contact Function Compute engineers to evaluate your instance quota.
-    ///
-    /// Category `quota`; gRPC `RESOURCE_EXHAUSTED`; retryable; docs: <about:blank>.
+    /// See [`FunctionComputeErrorCode::ResourceThrottled`].
+    #[inline]
     #[must_use]
     pub fn resource_throttled(
         reason: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -956,11 +914,8 @@ impl FunctionComputeError {
     }
     /// `InternalServerError` (500): `an internal error has occurred. Please retry`
     ///
-    /// A system error has occurred.
-    ///
-    /// **What to do:** Retry; if it persists, contact Function Compute engineers.
-    ///
-    /// Category `server`; gRPC `INTERNAL`; retryable; docs: <about:blank>.
+    /// See [`FunctionComputeErrorCode::InternalServerError`].
+    #[inline]
     #[must_use]
     pub fn internal_server_error() -> Self {
         Self(

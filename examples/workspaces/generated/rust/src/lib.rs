@@ -1440,11 +1440,8 @@ pub struct WorkspacesError(::errcat::Error<WorkspacesErrorCode>);
 impl WorkspacesError {
     /// `invalid_request` (400): `Malformed parameter '{parameter}': {reason}`
     ///
-    /// A parameter is malformed: wrong type, unparseable, or not one of the accepted values.
-    ///
-    /// **What to do:** Check the message for which parameter and why, and fix it.
-    ///
-    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#invalid_request>.
+    /// See [`WorkspacesErrorCode::InvalidRequest`].
+    #[inline]
     #[must_use]
     pub fn invalid_request(
         parameter: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1462,11 +1459,8 @@ impl WorkspacesError {
     }
     /// `validation_failed` (400): `Invalid {field}: {reason}`
     ///
-    /// A field failed validation (slug too short, invalid hex color, etc).
-    ///
-    /// **What to do:** Fix the field named in the message and send the request again.
-    ///
-    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#validation_failed>.
+    /// See [`WorkspacesErrorCode::ValidationFailed`].
+    #[inline]
     #[must_use]
     pub fn validation_failed(
         field: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1483,11 +1477,8 @@ impl WorkspacesError {
     }
     /// `requires_confirmation` (403): `This operation is destructive; send confirmed: true to proceed`
     ///
-    /// A destructive operation was requested without confirmed: true, which it requires so that nothing is deleted by accident.
-    ///
-    /// **What to do:** Repeat the request with confirmed: true once you are sure.
-    ///
-    /// Category `request`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.workspaces.example/errors#requires_confirmation>.
+    /// See [`WorkspacesErrorCode::RequiresConfirmation`].
+    #[inline]
     #[must_use]
     pub fn requires_confirmation() -> Self {
         Self(
@@ -1499,22 +1490,16 @@ impl WorkspacesError {
     }
     /// `not_found` (404): `Not found, or you do not have access to it`
     ///
-    /// The resource doesn't exist, or your token can't see it: the API does not reveal which, so that IDs of other workspaces cannot be probed.
-    ///
-    /// **What to do:** Check the ID, and that your token belongs to the workspace that owns the resource.
-    ///
-    /// Category `request`; gRPC `NOT_FOUND`; docs: <https://docs.workspaces.example/errors#not_found>.
+    /// See [`WorkspacesErrorCode::NotFound`].
+    #[inline]
     #[must_use]
     pub fn not_found() -> Self {
         Self(::errcat::Error::new(WorkspacesErrorCode::NotFound, ::std::vec::Vec::new()))
     }
     /// `state_conflict` (409): `Cannot {operation} while the {resource} is {state}`
     ///
-    /// The resource is in a state that doesn't allow this operation (e.g. delete while provisioning).
-    ///
-    /// **What to do:** Wait for the resource to leave that state, then retry.
-    ///
-    /// Category `request`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.workspaces.example/errors#state_conflict>.
+    /// See [`WorkspacesErrorCode::StateConflict`].
+    #[inline]
     #[must_use]
     pub fn state_conflict(
         operation: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1533,11 +1518,8 @@ impl WorkspacesError {
     }
     /// `rate_limited` (429): `Too many requests; retry after the time in the Retry-After header`
     ///
-    /// Too many requests in a short time.
-    ///
-    /// **What to do:** Wait for the number of seconds in the Retry-After header, then retry.
-    ///
-    /// Category `request`; gRPC `RESOURCE_EXHAUSTED`; retryable; docs: <https://docs.workspaces.example/errors#rate_limited>.
+    /// See [`WorkspacesErrorCode::RateLimited`].
+    #[inline]
     #[must_use]
     pub fn rate_limited() -> Self {
         Self(
@@ -1549,11 +1531,8 @@ impl WorkspacesError {
     }
     /// `unauthorized` (401): `Authentication required: no token, or the token has expired`
     ///
-    /// No token was sent, or the token has expired.
-    ///
-    /// **What to do:** Send a valid bearer token; get a new one if yours expired.
-    ///
-    /// Category `auth`; gRPC `UNAUTHENTICATED`; docs: <https://docs.workspaces.example/errors#unauthorized>.
+    /// See [`WorkspacesErrorCode::Unauthorized`].
+    #[inline]
     #[must_use]
     pub fn unauthorized() -> Self {
         Self(
@@ -1565,11 +1544,8 @@ impl WorkspacesError {
     }
     /// `invalid_token` (401): `Token signature does not match the expected key`
     ///
-    /// The token doesn't verify with the expected signing key. Usually the machine key was rotated and the token was signed with the old one.
-    ///
-    /// **What to do:** Get a new token signed with the current machine key.
-    ///
-    /// Category `auth`; gRPC `UNAUTHENTICATED`; docs: <https://docs.workspaces.example/errors#invalid_token>.
+    /// See [`WorkspacesErrorCode::InvalidToken`].
+    #[inline]
     #[must_use]
     pub fn invalid_token() -> Self {
         Self(
@@ -1581,11 +1557,8 @@ impl WorkspacesError {
     }
     /// `forbidden_by_scope` (403): `Your token lacks the '{scope}' scope required for this action`
     ///
-    /// The token is valid but lacks the scope this action requires.
-    ///
-    /// **What to do:** Issue a token that includes the scope named in the message.
-    ///
-    /// Category `auth`; gRPC `PERMISSION_DENIED`; docs: <https://docs.workspaces.example/errors#forbidden_by_scope>.
+    /// See [`WorkspacesErrorCode::ForbiddenByScope`].
+    #[inline]
     #[must_use]
     pub fn forbidden_by_scope(
         scope: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1599,11 +1572,8 @@ impl WorkspacesError {
     }
     /// `enterprise_only` (422): `{feature} is only available on the Enterprise plan`
     ///
-    /// The action is only available on the Enterprise plan.
-    ///
-    /// **What to do:** Contact sales to move this workspace to Enterprise.
-    ///
-    /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.workspaces.example/errors#enterprise_only>.
+    /// See [`WorkspacesErrorCode::EnterpriseOnly`].
+    #[inline]
     #[must_use]
     pub fn enterprise_only(
         feature: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1617,11 +1587,8 @@ impl WorkspacesError {
     }
     /// `pro_required` (422): `{feature} requires the Pro plan or higher`
     ///
-    /// The action is only available on Pro and higher plans.
-    ///
-    /// **What to do:** Upgrade the workspace to Pro.
-    ///
-    /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.workspaces.example/errors#pro_required>.
+    /// See [`WorkspacesErrorCode::ProRequired`].
+    #[inline]
     #[must_use]
     pub fn pro_required(
         feature: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1635,11 +1602,8 @@ impl WorkspacesError {
     }
     /// `payment_method_required` (402): `A valid payment method is required for the Pro plan`
     ///
-    /// The workspace moved to Pro with no valid card on file.
-    ///
-    /// **What to do:** Add a card in billing settings.
-    ///
-    /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.workspaces.example/errors#payment_method_required>.
+    /// See [`WorkspacesErrorCode::PaymentMethodRequired`].
+    #[inline]
     #[must_use]
     pub fn payment_method_required() -> Self {
         Self(
@@ -1651,11 +1615,8 @@ impl WorkspacesError {
     }
     /// `subscription_past_due` (402): `Your subscription is past due`
     ///
-    /// A payment failed and the subscription is past due; paid features stop until it is settled.
-    ///
-    /// **What to do:** Resolve the outstanding payment in billing settings to continue.
-    ///
-    /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.workspaces.example/errors#subscription_past_due>.
+    /// See [`WorkspacesErrorCode::SubscriptionPastDue`].
+    #[inline]
     #[must_use]
     pub fn subscription_past_due() -> Self {
         Self(
@@ -1667,11 +1628,8 @@ impl WorkspacesError {
     }
     /// `signups_blocked` (402): `New sign-ups are blocked: the workspace reached its spending cap`
     ///
-    /// The workspace hit its spending cap, so no new users can sign up until the cap is raised or the next period starts.
-    ///
-    /// **What to do:** Raise the spending cap, or wait for the next billing period.
-    ///
-    /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.workspaces.example/errors#signups_blocked>.
+    /// See [`WorkspacesErrorCode::SignupsBlocked`].
+    #[inline]
     #[must_use]
     pub fn signups_blocked() -> Self {
         Self(
@@ -1683,11 +1641,8 @@ impl WorkspacesError {
     }
     /// `workspace_slug_taken` (409): `The slug '{slug}' is already in use. Try '{suggestion}' or pick another.`
     ///
-    /// Another workspace already uses this slug.
-    ///
-    /// **What to do:** Use the suggested slug or pick another.
-    ///
-    /// Category `workspaces`; gRPC `ALREADY_EXISTS`; docs: <https://docs.workspaces.example/errors#workspace_slug_taken>.
+    /// See [`WorkspacesErrorCode::WorkspaceSlugTaken`].
+    #[inline]
     #[must_use]
     pub fn workspace_slug_taken(
         slug: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1705,11 +1660,8 @@ impl WorkspacesError {
     }
     /// `workspace_slug_invalid` (400): `The slug '{slug}' contains disallowed characters; use only a-z, 0-9 and -`
     ///
-    /// The slug contains disallowed characters: only lowercase letters, digits and hyphens are allowed.
-    ///
-    /// **What to do:** Use only a-z, 0-9 and - in the slug.
-    ///
-    /// Category `workspaces`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#workspace_slug_invalid>.
+    /// See [`WorkspacesErrorCode::WorkspaceSlugInvalid`].
+    #[inline]
     #[must_use]
     pub fn workspace_slug_invalid(
         slug: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1723,11 +1675,8 @@ impl WorkspacesError {
     }
     /// `workspace_slug_too_short` (400): `The slug '{slug}' is too short; use at least {min_length} characters`
     ///
-    /// The slug is shorter than the minimum of 3 characters.
-    ///
-    /// **What to do:** Use a slug of at least 3 characters.
-    ///
-    /// Category `workspaces`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#workspace_slug_too_short>.
+    /// See [`WorkspacesErrorCode::WorkspaceSlugTooShort`].
+    #[inline]
     #[must_use]
     pub fn workspace_slug_too_short(
         slug: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1744,11 +1693,8 @@ impl WorkspacesError {
     }
     /// `workspace_slug_reserved` (400): `The slug '{slug}' is reserved`
     ///
-    /// The slug is a reserved word (auth, api, app, admin, etc.), kept for the platform's own hosts and routes.
-    ///
-    /// **What to do:** Pick another slug, e.g. one that includes your organization's name.
-    ///
-    /// Category `workspaces`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#workspace_slug_reserved>.
+    /// See [`WorkspacesErrorCode::WorkspaceSlugReserved`].
+    #[inline]
     #[must_use]
     pub fn workspace_slug_reserved(
         slug: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1762,11 +1708,8 @@ impl WorkspacesError {
     }
     /// `workspace_provisioning_failed` (500): `Workspace provisioning failed`
     ///
-    /// The workspace was created, but its initial provisioning failed.
-    ///
-    /// **What to do:** Check details for the step that failed, and report it with the request_id.
-    ///
-    /// Category `workspaces`; gRPC `INTERNAL`; docs: <https://docs.workspaces.example/errors#workspace_provisioning_failed>.
+    /// See [`WorkspacesErrorCode::WorkspaceProvisioningFailed`].
+    #[inline]
     #[must_use]
     pub fn workspace_provisioning_failed() -> Self {
         Self(
@@ -1778,11 +1721,8 @@ impl WorkspacesError {
     }
     /// `redirect_uri_invalid` (400): `The redirect URI '{redirect_uri}' is not a valid URL or uses a forbidden scheme`
     ///
-    /// The redirect URI is not a valid URL, or uses a forbidden scheme.
-    ///
-    /// **What to do:** Use an absolute https:// URL (http://localhost only for development).
-    ///
-    /// Category `apps`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#redirect_uri_invalid>.
+    /// See [`WorkspacesErrorCode::RedirectUriInvalid`].
+    #[inline]
     #[must_use]
     pub fn redirect_uri_invalid(
         redirect_uri: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1796,11 +1736,8 @@ impl WorkspacesError {
     }
     /// `redirect_uri_localhost_only_dev` (422): `http://localhost redirect URIs are only allowed in development`
     ///
-    /// An http://localhost redirect URI was registered outside development. Pro and higher plans may override this.
-    ///
-    /// **What to do:** Use an https:// redirect URI, or upgrade to Pro to allow the override.
-    ///
-    /// Category `apps`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.workspaces.example/errors#redirect_uri_localhost_only_dev>.
+    /// See [`WorkspacesErrorCode::RedirectUriLocalhostOnlyDev`].
+    #[inline]
     #[must_use]
     pub fn redirect_uri_localhost_only_dev() -> Self {
         Self(
@@ -1812,11 +1749,8 @@ impl WorkspacesError {
     }
     /// `client_secret_revoked` (401): `This client secret has been revoked`
     ///
-    /// The secret is no longer valid: it was rotated more than 24 hours ago, so the old secret's grace period is over.
-    ///
-    /// **What to do:** Use the app's current client secret.
-    ///
-    /// Category `apps`; gRPC `UNAUTHENTICATED`; docs: <https://docs.workspaces.example/errors#client_secret_revoked>.
+    /// See [`WorkspacesErrorCode::ClientSecretRevoked`].
+    #[inline]
     #[must_use]
     pub fn client_secret_revoked() -> Self {
         Self(
@@ -1828,11 +1762,8 @@ impl WorkspacesError {
     }
     /// `idp_oauth_failed` (400): `{provider} rejected the client credentials`
     ///
-    /// Google, GitHub or Microsoft rejected the OAuth client credentials configured for the provider.
-    ///
-    /// **What to do:** Verify the client_id and client_secret in the provider's developer console.
-    ///
-    /// Category `identity_providers`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#idp_oauth_failed>.
+    /// See [`WorkspacesErrorCode::IdpOauthFailed`].
+    #[inline]
     #[must_use]
     pub fn idp_oauth_failed(
         provider: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1846,11 +1777,8 @@ impl WorkspacesError {
     }
     /// `idp_metadata_invalid` (400): `SAML metadata is malformed or unsigned`
     ///
-    /// The SAML metadata XML is malformed, or is not signed.
-    ///
-    /// **What to do:** Download the metadata again from your identity provider and upload it unmodified.
-    ///
-    /// Category `identity_providers`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#idp_metadata_invalid>.
+    /// See [`WorkspacesErrorCode::IdpMetadataInvalid`].
+    #[inline]
     #[must_use]
     pub fn idp_metadata_invalid() -> Self {
         Self(
@@ -1862,11 +1790,8 @@ impl WorkspacesError {
     }
     /// `idp_already_configured` (409): `{provider} is already configured in this workspace`
     ///
-    /// The identity provider is already configured in this workspace.
-    ///
-    /// **What to do:** Update the existing connection instead of adding a second one.
-    ///
-    /// Category `identity_providers`; gRPC `ALREADY_EXISTS`; docs: <https://docs.workspaces.example/errors#idp_already_configured>.
+    /// See [`WorkspacesErrorCode::IdpAlreadyConfigured`].
+    #[inline]
     #[must_use]
     pub fn idp_already_configured(
         provider: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1880,11 +1805,8 @@ impl WorkspacesError {
     }
     /// `webhook_url_invalid` (400): `The webhook URL '{url}' is not https or does not respond to HEAD`
     ///
-    /// The webhook URL is not https, or the endpoint did not respond to a HEAD request when it was registered.
-    ///
-    /// **What to do:** Use an https:// URL whose server answers HEAD requests, then register it again.
-    ///
-    /// Category `webhooks`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#webhook_url_invalid>.
+    /// See [`WorkspacesErrorCode::WebhookUrlInvalid`].
+    #[inline]
     #[must_use]
     pub fn webhook_url_invalid(
         url: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1898,11 +1820,8 @@ impl WorkspacesError {
     }
     /// `webhook_secret_required` (500): `The webhook endpoint has no signing secret`
     ///
-    /// The endpoint was registered but is missing its signing secret. This is rare and is our bug.
-    ///
-    /// **What to do:** Report it with the request_id.
-    ///
-    /// Category `webhooks`; gRPC `INTERNAL`; docs: <https://docs.workspaces.example/errors#webhook_secret_required>.
+    /// See [`WorkspacesErrorCode::WebhookSecretRequired`].
+    #[inline]
     #[must_use]
     pub fn webhook_secret_required() -> Self {
         Self(
@@ -1914,11 +1833,8 @@ impl WorkspacesError {
     }
     /// `internal_error` (500): `Something went wrong on our side. Report it with the request_id.`
     ///
-    /// A bug on our side.
-    ///
-    /// **What to do:** Report it with the request_id.
-    ///
-    /// Category `server`; gRPC `INTERNAL`; docs: <https://docs.workspaces.example/errors#internal_error>.
+    /// See [`WorkspacesErrorCode::InternalError`].
+    #[inline]
     #[must_use]
     pub fn internal_error() -> Self {
         Self(
@@ -1930,11 +1846,8 @@ impl WorkspacesError {
     }
     /// `upstream_error` (502): `An upstream service failed. Retry with backoff.`
     ///
-    /// Something upstream of the API failed.
-    ///
-    /// **What to do:** Retry with backoff.
-    ///
-    /// Category `server`; gRPC `UNAVAILABLE`; retryable; docs: <https://docs.workspaces.example/errors#upstream_error>.
+    /// See [`WorkspacesErrorCode::UpstreamError`].
+    #[inline]
     #[must_use]
     pub fn upstream_error() -> Self {
         Self(
@@ -1946,11 +1859,8 @@ impl WorkspacesError {
     }
     /// `service_unavailable` (503): `The service is unavailable for maintenance or degraded. Retry shortly.`
     ///
-    /// Maintenance or partial degradation.
-    ///
-    /// **What to do:** Retry with backoff.
-    ///
-    /// Category `server`; gRPC `UNAVAILABLE`; retryable; docs: <https://docs.workspaces.example/errors#service_unavailable>.
+    /// See [`WorkspacesErrorCode::ServiceUnavailable`].
+    #[inline]
     #[must_use]
     pub fn service_unavailable() -> Self {
         Self(
@@ -1962,11 +1872,8 @@ impl WorkspacesError {
     }
     /// `invalid_grant` (400): `The authorization code is invalid: {reason}`
     ///
-    /// The authorization code expired, was already used, or the redirect_uri does not match the one it was issued for.
-    ///
-    /// **What to do:** Start the authorization flow again; send the same redirect_uri to the token endpoint as to the authorization endpoint, and use each code once.
-    ///
-    /// Category `oauth2`; gRPC `INVALID_ARGUMENT`; docs: <https://www.rfc-editor.org/rfc/rfc6749#section-5.2>.
+    /// See [`WorkspacesErrorCode::InvalidGrant`].
+    #[inline]
     #[must_use]
     pub fn invalid_grant(
         reason: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -1980,11 +1887,8 @@ impl WorkspacesError {
     }
     /// `invalid_client` (401): `Client authentication failed`
     ///
-    /// The client_id or client_secret is wrong.
-    ///
-    /// **What to do:** Check the app's client_id and its current client secret.
-    ///
-    /// Category `oauth2`; gRPC `UNAUTHENTICATED`; docs: <https://www.rfc-editor.org/rfc/rfc6749#section-5.2>.
+    /// See [`WorkspacesErrorCode::InvalidClient`].
+    #[inline]
     #[must_use]
     pub fn invalid_client() -> Self {
         Self(
@@ -1996,11 +1900,8 @@ impl WorkspacesError {
     }
     /// `unsupported_grant_type` (400): `The grant type '{grant_type}' is not enabled for this app`
     ///
-    /// The token request used a grant type that is not enabled for the app.
-    ///
-    /// **What to do:** Enable the grant type in the app's settings, or use one that is enabled.
-    ///
-    /// Category `oauth2`; gRPC `INVALID_ARGUMENT`; docs: <https://www.rfc-editor.org/rfc/rfc6749#section-5.2>.
+    /// See [`WorkspacesErrorCode::UnsupportedGrantType`].
+    #[inline]
     #[must_use]
     pub fn unsupported_grant_type(
         grant_type: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
@@ -2014,11 +1915,8 @@ impl WorkspacesError {
     }
     /// `access_denied` (403): `The user denied the authorization request`
     ///
-    /// The user aborted consent.
-    ///
-    /// **What to do:** Nothing is wrong with the app: let the user start sign-in again if they want to.
-    ///
-    /// Category `oauth2`; gRPC `PERMISSION_DENIED`; docs: <https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1>.
+    /// See [`WorkspacesErrorCode::AccessDenied`].
+    #[inline]
     #[must_use]
     pub fn access_denied() -> Self {
         Self(
