@@ -37,7 +37,7 @@ pub fn rows(catalog: &Catalog, spliced: bool) -> List<'_> {
 /// `(wire string, code)` for every code and alias, sorted by bytes so the
 /// output does not depend on catalog file order.
 pub fn lookup(catalog: &Catalog, spliced: bool) -> List<'_> {
-    let ty = format_ident!("{}", catalog.rust_code_type());
+    let ty = catalog.rust_code_type();
     let mut entries: Vec<(&str, &Code)> = catalog
         .codes
         .iter()
@@ -55,6 +55,7 @@ pub fn lookup(catalog: &Catalog, spliced: bool) -> List<'_> {
         entries.len(),
         move |i| {
             let (text, code) = entries[i];
+            let ty = format_ident!("{}", ty);
             let variant = format_ident!("{}", code.rust_variant());
             quote!((#text, #ty::#variant))
         },

@@ -144,7 +144,6 @@ pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
 
 /// The struct and `Params` impl of every code that is not retired.
 pub fn structs(catalog: &Catalog, spliced: bool) -> List<'_> {
-    let code_type = format_ident!("{}", catalog.rust_code_type());
     let codes: Vec<&Code> = catalog
         .codes
         .iter()
@@ -155,7 +154,7 @@ pub fn structs(catalog: &Catalog, spliced: bool) -> List<'_> {
         Kind::NestedModItems,
         spliced,
         codes.len(),
-        move |i| code_struct(codes[i], &code_type),
+        move |i| code_struct(codes[i], &format_ident!("{}", catalog.rust_code_type())),
     )
 }
 

@@ -36,11 +36,11 @@ pub enum Kind {
 /// A per-code list, its elements built on demand so only a chunk's tokens
 /// are alive at a time.
 pub struct List<'a> {
-    marker: Ident,
+    marker: String,
     kind: Kind,
     len: usize,
     spliced: bool,
-    element: Box<dyn Fn(usize) -> TokenStream + 'a>,
+    element: Box<dyn Fn(usize) -> TokenStream + Sync + 'a>,
 }
 
 impl<'a> List<'a> {
@@ -52,10 +52,10 @@ impl<'a> List<'a> {
         kind: Kind,
         spliced: bool,
         len: usize,
-        element: impl Fn(usize) -> TokenStream + 'a,
+        element: impl Fn(usize) -> TokenStream + Sync + 'a,
     ) -> Self {
         List {
-            marker: Ident::new(marker, Span::call_site()),
+            marker: marker.to_owned(),
             kind,
             len,
             spliced,
@@ -65,7 +65,7 @@ impl<'a> List<'a> {
 
     /// The list's tokens in the skeleton: its elements, or its marker.
     pub fn tokens(&self) -> TokenStream {
-        let marker = &self.marker;
+        let marker = Ident::new(&self.marker, Span::call_site());
         if self.spliced {
             return match self.kind {
                 Kind::Variants | Kind::CatalogArray => quote!(#marker),
@@ -91,43 +91,67 @@ impl<'a> List<'a> {
 
     fn write_elements(&self, out: &mut String) {
         let chunks = (self.len / CHUNK).max(1);
-        for chunk in 0..chunks {
-            let end = if chunk + 1 == chunks {
-                self.len
-            } else {
-                (chunk + 1) * CHUNK
-            };
-            // prettyplease ends the last element of a comma-separated list
-            // differently (its comma is only printed if the list breaks),
-            // which can change its layout; so such a chunk that does not
-            // end the list is followed by a sentinel element, whose line is
-            // dropped.
-            let separated = matches!(self.kind, Kind::Variants | Kind::CatalogArray);
-            let sentinel = (separated && end < self.len).then(|| quote!(W));
-            let elements = (chunk * CHUNK..end)
-                .map(&self.element)
-                .chain(sentinel.clone());
-            let (wrapped, depth) = match self.kind {
-                Kind::Variants => (quote!(enum W { #(#elements,)* }), 1),
-                Kind::ImplItems => (quote!(impl W { #(#elements)* }), 1),
-                Kind::NestedModItems => (quote!(mod w { mod w { #(#elements)* } }), 2),
-                Kind::CatalogArray => (
-                    quote!(impl W { fn w() { static W: W = w(w, w, &[#(#elements),*], w); } }),
-                    0,
-                ),
-            };
-            let file = syn::parse2::<syn::File>(wrapped)
-                .expect("the Rust emitter builds its items with quote!, so they always parse");
-            let text = prettyplease::unparse(&file);
-            let mut body = match self.kind {
-                Kind::CatalogArray => array_elements(&text),
-                _ => strip_lines(&text, depth),
-            };
-            if sentinel.is_some() {
-                body = &body[..body[..body.len() - 1].rfind('\n').map_or(0, |i| i + 1)];
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        if threads < 2 || chunks < 2 {
+            for chunk in 0..chunks {
+                self.write_chunk(chunk, chunks, out);
             }
-            out.push_str(body);
+            return;
         }
+        // Chunks format independently, so the second half is formatted on
+        // another core; the text is the same whichever thread wrote it.
+        let half = chunks / 2;
+        let second = std::thread::scope(|scope| {
+            let second = scope.spawn(|| {
+                let mut text = String::new();
+                for chunk in half..chunks {
+                    self.write_chunk(chunk, chunks, &mut text);
+                }
+                text
+            });
+            for chunk in 0..half {
+                self.write_chunk(chunk, chunks, out);
+            }
+            second.join().expect("formatting a chunk does not panic")
+        });
+        out.push_str(&second);
+    }
+
+    fn write_chunk(&self, chunk: usize, chunks: usize, out: &mut String) {
+        let end = if chunk + 1 == chunks {
+            self.len
+        } else {
+            (chunk + 1) * CHUNK
+        };
+        // prettyplease ends the last element of a comma-separated list
+        // differently (its comma is only printed if the list breaks), which
+        // can change its layout; so such a chunk that does not end the list
+        // is followed by a sentinel element, whose line is dropped.
+        let separated = matches!(self.kind, Kind::Variants | Kind::CatalogArray);
+        let sentinel = (separated && end < self.len).then(|| quote!(W));
+        let elements = (chunk * CHUNK..end)
+            .map(&self.element)
+            .chain(sentinel.clone());
+        let (wrapped, depth) = match self.kind {
+            Kind::Variants => (quote!(enum W { #(#elements,)* }), 1),
+            Kind::ImplItems => (quote!(impl W { #(#elements)* }), 1),
+            Kind::NestedModItems => (quote!(mod w { mod w { #(#elements)* } }), 2),
+            Kind::CatalogArray => (
+                quote!(impl W { fn w() { static W: W = w(w, w, &[#(#elements),*], w); } }),
+                0,
+            ),
+        };
+        let file = syn::parse2::<syn::File>(wrapped)
+            .expect("the Rust emitter builds its items with quote!, so they always parse");
+        let text = prettyplease::unparse(&file);
+        let mut body = match self.kind {
+            Kind::CatalogArray => array_elements(&text),
+            _ => strip_lines(&text, depth),
+        };
+        if sentinel.is_some() {
+            body = &body[..body[..body.len() - 1].rfind('\n').map_or(0, |i| i + 1)];
+        }
+        out.push_str(body);
     }
 }
 
