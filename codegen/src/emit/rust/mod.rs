@@ -7,6 +7,7 @@
 //! and reads like hand-written Rust.
 
 mod code_enum;
+mod code_info;
 mod derive_support;
 mod docs;
 mod error_type;
@@ -85,7 +86,7 @@ fn format(catalog: &Catalog, attrs: Vec<syn::Attribute>) -> String {
 /// `spliced` (see `splice`), which gives the same text.
 fn format_spliced(catalog: &Catalog, attrs: Vec<syn::Attribute>, spliced: bool) -> String {
     let variants = code_enum::variants(catalog, spliced);
-    let rows = code_enum::rows(catalog, spliced);
+    let rows = code_info::list(catalog, spliced);
     let lookup = code_enum::lookup(catalog, spliced);
     let constructors = error_type::constructors(catalog, spliced);
     let structs = derive_support::structs(catalog, spliced);
