@@ -4,7 +4,8 @@
 //! Owner: the derive (issue 4). For the Rust emitter: put the tokens of
 //! [`module`] at the root of the generated crate (`lib.rs`) and of
 //! [`super::module`], next to the code enum: `mod derive_support;` and
-//! `let derive = derive_support::module(catalog); quote!(#codes #error #derive)`.
+//! `derive_support::module(catalog, &derive_support::structs(..))`, the
+//! per-code structs being a list `super::splice` formats a chunk at a time.
 //! They name `super::<CodeType>` and `super::<ErrorType>` and nothing else of
 //! yours, and pass `clippy::pedantic` with `missing_docs` and warnings denied
 //! (checked on the mini fixture, the fold catalog and the build-script demo).
