@@ -9,6 +9,7 @@
 //! reached from valid-looking files too.
 
 use arbitrary::Arbitrary;
+use errcat_codegen::load::CODE_FIELDS;
 use toml::{Table, Value};
 
 const WORDS: [&str; 8] = [
@@ -33,32 +34,17 @@ const CODES: [&str; 10] = [
     "InvalidAccessKeyID",
     "Unknown",
 ];
-const FIELDS: [&str; 24] = [
-    "status",
-    "message",
-    "params",
-    "title",
-    "hint",
-    "description",
-    "docs",
-    "category",
-    "retryable",
-    "throttling",
-    "retry_after",
-    "headers",
-    "details",
-    "wire_shape",
-    "docs_url",
-    "aliases",
-    "since",
-    "grpc",
-    "number",
-    "deprecated",
-    "retired",
-    "resolve",
-    "code_style",
-    "name",
-];
+/// The loader's own code fields, then two catalog settings, so a field the
+/// loader gains is fuzzed with no change here.
+fn field_name(index: u8) -> String {
+    const SETTINGS: [&str; 2] = ["code_style", "name"];
+    let i = usize::from(index) % (CODE_FIELDS.len() + SETTINGS.len());
+    match CODE_FIELDS.get(i) {
+        Some(name) => name,
+        None => SETTINGS[i - CODE_FIELDS.len()],
+    }
+    .to_owned()
+}
 const ENUMS: [&str; 22] = [
     "string",
     "integer",
@@ -164,12 +150,7 @@ impl Val {
 fn fields_table(fields: &[(u8, Box<Val>)]) -> Table {
     fields
         .iter()
-        .map(|(field, val)| {
-            (
-                FIELDS[*field as usize % FIELDS.len()].to_owned(),
-                val.value(),
-            )
-        })
+        .map(|(field, val)| (field_name(*field), val.value()))
         .collect()
 }
 
@@ -209,10 +190,7 @@ impl Catalog {
         settings.insert("title".into(), Value::String(self.title.clone()));
         settings.insert("code_style".into(), Value::String(self.code_style.text()));
         for (field, val) in &self.settings {
-            settings.insert(
-                FIELDS[*field as usize % FIELDS.len()].to_owned(),
-                val.value(),
-            );
+            settings.insert(field_name(*field), val.value());
         }
         let categories = self
             .categories
@@ -242,10 +220,7 @@ impl Catalog {
                 table.insert("status".into(), code.status.value());
                 table.insert("message".into(), code.message.value());
                 for (field, val) in &code.fields {
-                    table.insert(
-                        FIELDS[*field as usize % FIELDS.len()].to_owned(),
-                        val.value(),
-                    );
+                    table.insert(field_name(*field), val.value());
                 }
                 file.insert(code.name.text(), Value::Table(table));
             }

@@ -13,7 +13,8 @@ use crate::model::{
     WireShape, default_title,
 };
 
-const CODE_FIELDS: &[&str] = &[
+/// Every field a code table may have.
+pub const CODE_FIELDS: &[&str] = &[
     "status",
     "message",
     "params",

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Catalog;
+pub use code::CODE_FIELDS;
 pub use validate::MAX_CODES;
 
 /// The settings file; every other `*.toml` of the folder holds codes.
