@@ -14,7 +14,6 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
-use errcat_codegen::emit::rust::{self, Options};
 use props_support::{Texts, text};
 use proptest::prelude::*;
 
@@ -46,25 +45,7 @@ fn render_program(catalog: &errcat_codegen::Catalog, codes: &[Texts]) -> String 
 /// Writes the crate with the render program as an example, runs it, and
 /// returns what it printed.
 fn build_and_run(catalog: &errcat_codegen::Catalog, codes: &[Texts]) -> serde_json::Value {
-    let runtime = support::repo_root().join("runtime");
-    let options = Options {
-        runtime_dependency: format!("{{ path = {:?} }}", runtime.display().to_string()),
-    };
-    let dir = tempfile::tempdir().unwrap();
-    for file in rust::emit(catalog, &options) {
-        let path = dir.path().join(&file.path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, file.contents).unwrap();
-    }
-    let manifest = dir.path().join("Cargo.toml");
-    let mut toml = std::fs::read_to_string(&manifest).unwrap();
-    toml.push_str("\n[workspace]\n\n[dev-dependencies]\nserde_json = \"1\"\n");
-    std::fs::write(&manifest, toml).unwrap();
-    std::fs::copy(
-        support::repo_root().join("Cargo.lock"),
-        dir.path().join("Cargo.lock"),
-    )
-    .unwrap();
+    let dir = support::generated_crate(catalog);
     std::fs::create_dir_all(dir.path().join("examples")).unwrap();
     std::fs::write(
         dir.path().join("examples/render.rs"),

@@ -11,8 +11,6 @@ mod support;
 use std::path::Path;
 use std::process::Command;
 
-use errcat_codegen::emit::rust::{self, Options};
-
 fn cargo(dir: &Path, args: &[&str]) {
     let target = support::repo_root().join("target/rust-compile-test");
     let output = Command::new(env!("CARGO"))
@@ -34,26 +32,7 @@ fn cargo(dir: &Path, args: &[&str]) {
 #[test]
 fn generated_crate_passes_pedantic_clippy_and_its_consumer_tests() {
     let catalog = errcat_codegen::load_dir(&support::fixture("mini")).expect("valid fixture");
-    let runtime = support::repo_root().join("runtime");
-    let options = Options {
-        runtime_dependency: format!("{{ path = {:?} }}", runtime.display().to_string()),
-    };
-    let dir = tempfile::tempdir().expect("temp dir");
-    for file in rust::emit(&catalog, &options) {
-        let path = dir.path().join(&file.path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, file.contents).unwrap();
-    }
-    // A standalone workspace, pinned to the repository's dependency versions.
-    let manifest = dir.path().join("Cargo.toml");
-    let mut toml = std::fs::read_to_string(&manifest).unwrap();
-    toml.push_str("\n[workspace]\n\n[dev-dependencies]\nserde_json = \"1\"\n");
-    std::fs::write(&manifest, toml).unwrap();
-    std::fs::copy(
-        support::repo_root().join("Cargo.lock"),
-        dir.path().join("Cargo.lock"),
-    )
-    .unwrap();
+    let dir = support::generated_crate(&catalog);
     std::fs::create_dir_all(dir.path().join("tests")).unwrap();
     std::fs::copy(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rust_consumer/api.rs"),

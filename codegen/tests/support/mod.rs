@@ -94,3 +94,31 @@ pub fn copy_fixture(name: &str, dir: &Path) {
         std::fs::copy(entry.path(), catalog.join(entry.file_name())).unwrap();
     }
 }
+
+/// The catalog's generated crate, written to a temporary folder as a
+/// standalone workspace pinned to the repository's dependency versions
+/// (its `Cargo.lock`), with `serde_json` for the tests and examples a test
+/// adds beside it.
+pub fn generated_crate(catalog: &errcat_codegen::Catalog) -> tempfile::TempDir {
+    use errcat_codegen::emit::rust::{self, Options};
+    let runtime = repo_root().join("runtime");
+    let options = Options {
+        runtime_dependency: format!("{{ path = {:?} }}", runtime.display().to_string()),
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    for file in rust::emit(catalog, &options) {
+        let path = dir.path().join(&file.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, file.contents).unwrap();
+    }
+    let manifest = dir.path().join("Cargo.toml");
+    let mut toml = std::fs::read_to_string(&manifest).unwrap();
+    toml.push_str("\n[workspace]\n\n[dev-dependencies]\nserde_json = \"1\"\n");
+    std::fs::write(&manifest, toml).unwrap();
+    std::fs::copy(
+        repo_root().join("Cargo.lock"),
+        dir.path().join("Cargo.lock"),
+    )
+    .unwrap();
+    dir
+}
