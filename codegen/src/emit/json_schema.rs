@@ -12,15 +12,9 @@
 use serde_json::{Map, Value, json};
 
 use super::{OutputFile, notice};
-use crate::model::{Catalog, Code, WireShape};
+use crate::model::{Catalog, WireShape};
 
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
-
-/// Codes a server can still send: retired codes never are, and aliases are
-/// only read, never written.
-pub fn emitted(catalog: &Catalog) -> impl Iterator<Item = &Code> {
-    catalog.codes.iter().filter(|c| c.retired.is_none())
-}
 
 /// Shapes some emitted code uses, in [`WireShape::ALL`] order, always with
 /// `problem`: the runtime answers any code as RFC 9457 problem details when
@@ -29,7 +23,7 @@ pub fn shapes_in_use(catalog: &Catalog) -> Vec<WireShape> {
     WireShape::ALL
         .into_iter()
         .filter(|&shape| {
-            shape == WireShape::Problem || emitted(catalog).any(|c| c.wire_shape == shape)
+            shape == WireShape::Problem || catalog.emitted().any(|c| c.wire_shape == shape)
         })
         .collect()
 }
@@ -37,7 +31,8 @@ pub fn shapes_in_use(catalog: &Catalog) -> Vec<WireShape> {
 /// Codes a body in `shape` can carry: those sent in it by default, or every
 /// emitted code for `problem`.
 pub fn codes_in(catalog: &Catalog, shape: WireShape) -> Vec<&str> {
-    emitted(catalog)
+    catalog
+        .emitted()
         .filter(|c| shape == WireShape::Problem || c.wire_shape == shape)
         .map(|c| c.code.as_str())
         .collect()

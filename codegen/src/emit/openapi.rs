@@ -10,7 +10,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::json_schema::{body_schema, code_schema, codes_in, emitted, pretty, shapes_in_use};
+use super::json_schema::{body_schema, code_schema, codes_in, pretty, shapes_in_use};
 use super::{OutputFile, example, notice};
 use crate::model::{Catalog, Code, Header, WireShape};
 
@@ -53,12 +53,13 @@ pub fn document(catalog: &Catalog) -> Value {
 
     let mut headers = Map::new();
     for header in Header::ALL {
-        if emitted(catalog).any(|c| c.has_header(header)) {
+        if catalog.emitted().any(|c| c.has_header(header)) {
             headers.insert(header.as_str().into(), header_object(header));
         }
     }
 
-    let responses: Map<String, Value> = emitted(catalog)
+    let responses: Map<String, Value> = catalog
+        .emitted()
         .map(|code| (code.code.clone(), response(catalog, code)))
         .collect();
 

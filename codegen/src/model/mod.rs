@@ -153,6 +153,12 @@ pub struct Retirement {
 }
 
 impl Catalog {
+    /// Codes a server can still send: retired codes never are, and aliases
+    /// are only read, never written.
+    pub fn emitted(&self) -> impl Iterator<Item = &Code> {
+        self.codes.iter().filter(|c| c.retired.is_none())
+    }
+
     pub fn find(&self, code: &str) -> Option<&Code> {
         self.codes.iter().find(|c| c.code == code)
     }

@@ -145,11 +145,7 @@ pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
 
 /// The struct and `Params` impl of every code that is not retired.
 pub fn structs(catalog: &Catalog, spliced: bool) -> List<'_> {
-    let codes: Vec<&Code> = catalog
-        .codes
-        .iter()
-        .filter(|code| code.retired.is_none())
-        .collect();
+    let codes: Vec<&Code> = catalog.emitted().collect();
     List::new(
         "__errcat_structs",
         Kind::NestedModItems,

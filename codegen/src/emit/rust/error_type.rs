@@ -11,11 +11,7 @@ use crate::model::{Catalog, Code, Param, ParamType};
 
 /// A constructor per code that is not retired.
 pub fn constructors(catalog: &Catalog, spliced: bool) -> List<'_> {
-    let codes: Vec<&Code> = catalog
-        .codes
-        .iter()
-        .filter(|code| code.retired.is_none())
-        .collect();
+    let codes: Vec<&Code> = catalog.emitted().collect();
     List::new(
         "__errcat_constructors",
         Kind::ImplItems,
