@@ -3,7 +3,7 @@
 //! The data flows one way, and each step is its own module:
 //! [`load`] reads TOML with spans and validates it into the [`model`];
 //! [`emit`] turns the model into files (pure functions, no I/O);
-//! [`write`] puts them on disk atomically, or diffs them in check mode.
+//! [`write`](mod@write) puts them on disk atomically, or diffs them in check mode.
 //! The `errcat` binary, `cargo xtask`, [`build::Builder`] for build scripts and
 //! the derive macro are thin shells over these.
 

@@ -12,9 +12,9 @@
 //! catalog is a dependency like any other, so cargo rebuilds exactly when it
 //! changes.
 //!
-//! Layout after thiserror: [`attr`] reads attributes, [`ast`] builds the
-//! model, [`valid`] checks what rustc cannot, [`expand`] writes the impls and
-//! [`fallback`] stands in for them when the input has mistakes, so one
+//! Layout after thiserror: `attr` reads attributes, `ast` builds the
+//! model, `valid` checks what rustc cannot, `expand` writes the impls and
+//! `fallback` stands in for them when the input has mistakes, so one
 //! mistake is one error. Mistakes are collected as in serde_derive's `Ctxt`.
 
 mod ast;

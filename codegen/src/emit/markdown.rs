@@ -2,7 +2,7 @@
 //! mdBook layout, all plain CommonMark with GitHub tables so they render on
 //! GitHub, in mdBook, and (with front matter on) in Docusaurus or Starlight.
 //!
-//! Anchors: every code's anchor is [`Code::anchor`], the code lowercased,
+//! Anchors: every code's anchor is [`Code::anchor`](crate::model::Code::anchor), the code lowercased,
 //! written as an explicit `<a id="..."></a>` so it never depends on a
 //! renderer's heading-slug rules. The index carries the anchor on the code's
 //! table row and the category page on its entry, so both

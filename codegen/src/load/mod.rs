@@ -1,11 +1,11 @@
 //! Catalog loading: TOML files in, a validated [`Catalog`] or every problem
 //! out.
 //!
-//! The steps, one module each: [`parse`] turns bytes into spanned TOML
-//! tables (syntax, UTF-8); [`settings`] reads `catalog.toml`; [`code`] reads
-//! one code table with [`fields`] and [`template`]; [`validate`] checks what
+//! The steps, one module each: `parse` turns bytes into spanned TOML
+//! tables (syntax, UTF-8); `settings` reads `catalog.toml`; `code` reads
+//! one code table with `fields` and `template`; `validate` checks what
 //! needs the whole catalog (duplicates, references, identifiers via
-//! [`idents`]) and orders the codes. Every step reports into one [`Context`]
+//! `idents`) and orders the codes. Every step reports into one `Context`
 //! and keeps going, so one run shows every mistake.
 
 mod code;

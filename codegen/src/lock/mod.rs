@@ -9,7 +9,7 @@
 //! every code ever published, including those removed by an accepted break,
 //! whose strings and numbers stay spent.
 //!
-//! [`file`] reads and writes the lock format, [`check`] finds breaking
+//! [`file`](mod@file) reads and writes the lock format, [`check`] finds breaking
 //! changes; this module ties them to the disk.
 
 pub mod check;
