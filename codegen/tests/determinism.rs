@@ -6,27 +6,12 @@
 mod support;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use errcat_codegen::load::load_files;
 use errcat_codegen::{Targets, generate};
 use proptest::prelude::*;
-
-/// The repository's catalogs: the mini fixture, `catalog/`, the examples.
-fn catalog_dirs() -> Vec<PathBuf> {
-    let root = support::repo_root();
-    let mut dirs = vec![support::fixture("mini"), root.join("catalog")];
-    let mut examples: Vec<PathBuf> = std::fs::read_dir(root.join("examples"))
-        .unwrap()
-        .flatten()
-        .map(|entry| entry.path().join("catalog"))
-        .filter(|dir| dir.join("catalog.toml").is_file())
-        .collect();
-    examples.sort();
-    dirs.extend(examples);
-    dirs
-}
 
 fn errcat(args: &[&str]) {
     let output = Command::new(env!("CARGO_BIN_EXE_errcat"))
@@ -85,7 +70,7 @@ fn copy_reversed(catalog: &Path) -> tempfile::TempDir {
 
 #[test]
 fn gen_twice_and_from_a_reordered_folder_gives_identical_bytes() {
-    for catalog in catalog_dirs() {
+    for catalog in support::catalog_dirs() {
         let first = tempfile::tempdir().unwrap();
         let second = tempfile::tempdir().unwrap();
         let reordered_out = tempfile::tempdir().unwrap();
@@ -146,7 +131,7 @@ proptest! {
     /// Any order of the files handed to `load_files` is the same catalog.
     #[test]
     fn load_files_in_any_order_generates_the_same_files(
-        (dir, shuffled) in proptest::sample::select(catalog_dirs())
+        (dir, shuffled) in proptest::sample::select(support::catalog_dirs())
             .prop_flat_map(|dir| {
                 let files = read_catalog(&dir);
                 (Just(dir), Just(files).prop_shuffle())

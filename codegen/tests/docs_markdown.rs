@@ -34,17 +34,8 @@ fn mini_pages_match_their_snapshots() {
 
 /// Every catalog in the repository, by folder.
 fn repository_catalogs() -> Vec<(String, errcat_codegen::Catalog)> {
-    let root = support::repo_root();
-    let mut dirs = vec![root.join("catalog")];
-    let mut examples: Vec<_> = std::fs::read_dir(root.join("examples"))
-        .unwrap()
-        .map(|e| e.unwrap().path().join("catalog"))
-        .filter(|dir| dir.join("catalog.toml").is_file())
-        .collect();
-    examples.sort();
-    dirs.extend(examples);
-    let mut out = vec![("mini".to_owned(), mini())];
-    for dir in dirs {
+    let mut out = Vec::new();
+    for dir in support::catalog_dirs() {
         let catalog = load_dir(&dir).unwrap_or_else(|d| panic!("{}:\n{d}", dir.display()));
         out.push((dir.display().to_string(), catalog));
     }

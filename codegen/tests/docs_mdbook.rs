@@ -95,16 +95,8 @@ fn mini_docs_build_as_a_book_with_every_anchor() {
 
 #[test]
 fn every_repository_catalog_builds_as_a_book() {
-    let root = support::repo_root();
-    let mut catalogs = vec![root.join("catalog")];
-    let mut examples: Vec<PathBuf> = std::fs::read_dir(root.join("examples"))
-        .unwrap()
-        .map(|entry| entry.unwrap().path().join("catalog"))
-        .filter(|dir| dir.join("catalog.toml").is_file())
-        .collect();
-    examples.sort();
-    assert!(!examples.is_empty(), "no example catalogs found");
-    catalogs.extend(examples);
+    let catalogs = support::catalog_dirs();
+    assert!(catalogs.len() > 2, "no example catalogs found");
     for dir in catalogs {
         let Some((_temp, book)) = build(&dir) else {
             return;

@@ -13,16 +13,7 @@ use serde_json::Value;
 
 /// Every catalog the repository ships, and the fixture that uses every field.
 fn catalogs() -> Vec<(PathBuf, Catalog)> {
-    let root = support::repo_root();
-    let mut dirs = vec![support::fixture("mini"), root.join("catalog")];
-    let mut examples: Vec<PathBuf> = std::fs::read_dir(root.join("examples"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path().join("catalog"))
-        .filter(|dir| dir.join("catalog.toml").is_file())
-        .collect();
-    examples.sort();
-    dirs.extend(examples);
+    let dirs = support::catalog_dirs();
     dirs.into_iter()
         .map(|dir| {
             let catalog = errcat_codegen::load_dir(&dir).unwrap_or_else(|d| panic!("{d}"));

@@ -10,7 +10,6 @@
 mod support;
 
 use std::cell::Cell;
-use std::path::PathBuf;
 
 use errcat::{Arg, CodeInfo, ErrorCode, HeaderSet, Piece};
 use errcat_codegen::emit::json_schema;
@@ -182,16 +181,7 @@ fn args(code: &model::Code) -> Vec<Arg> {
 }
 
 fn catalogs() -> Vec<Catalog> {
-    let root = support::repo_root();
-    let mut dirs = vec![support::fixture("mini"), root.join("catalog")];
-    let mut examples: Vec<PathBuf> = std::fs::read_dir(root.join("examples"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path().join("catalog"))
-        .filter(|dir| dir.join("catalog.toml").is_file())
-        .collect();
-    examples.sort();
-    dirs.extend(examples);
+    let dirs = support::catalog_dirs();
     dirs.iter()
         .map(|dir| errcat_codegen::load_dir(dir).unwrap_or_else(|d| panic!("{d}")))
         .collect()

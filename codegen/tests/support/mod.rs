@@ -122,3 +122,19 @@ pub fn generated_crate(catalog: &errcat_codegen::Catalog) -> tempfile::TempDir {
     .unwrap();
     dir
 }
+
+/// The repository's catalog folders: the `mini` fixture (which uses every
+/// field), `catalog/`, and each example's `catalog/`, in a fixed order.
+pub fn catalog_dirs() -> Vec<PathBuf> {
+    let root = repo_root();
+    let mut dirs = vec![fixture("mini"), root.join("catalog")];
+    let mut examples: Vec<PathBuf> = std::fs::read_dir(root.join("examples"))
+        .unwrap()
+        .flatten()
+        .map(|entry| entry.path().join("catalog"))
+        .filter(|dir| dir.join("catalog.toml").is_file())
+        .collect();
+    examples.sort();
+    dirs.extend(examples);
+    dirs
+}
