@@ -27,24 +27,8 @@ const fn row(code: &'static str, status: u16, message: &'static str) -> CodeInfo
         status,
         title: code,
         message,
-        template: &[],
-        params: &[],
-        hint: None,
-        description: None,
         category: "demo",
-        retryable: false,
-        throttling: false,
-        retry_after: None,
-        headers: HeaderSet::NONE,
-        details: DetailsKind::None,
-        shape: WireShape::Flat,
-        docs_url: "about:blank",
-        grpc: GrpcCode::Unknown,
-        resolve: None,
-        number: None,
-        deprecated: false,
-        replacement: None,
-        retired: false,
+        ..CodeInfo::DEFAULTS
     }
 }
 
