@@ -34,7 +34,9 @@ pub struct Report {
     /// Generated files no longer produced, (to be) deleted.
     pub removed: Vec<String>,
     pub unchanged: usize,
-    /// Unified diff of every change, `a/` the disk and `b/` the new output.
+    /// In check mode, the unified diff of every change, `a/` the disk and
+    /// `b/` the new output. Empty in write mode: nobody reads it there, and
+    /// for a large catalog it would cost a second copy of every output.
     pub diff: String,
 }
 
@@ -84,12 +86,14 @@ pub fn sync(out_dir: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, 
             report.unchanged += 1;
             continue;
         }
-        push_diff(
-            &mut report.diff,
-            &file.path,
-            old.as_deref().unwrap_or(""),
-            &file.contents,
-        );
+        if mode == Mode::Check {
+            push_diff(
+                &mut report.diff,
+                &file.path,
+                old.as_deref().unwrap_or(""),
+                &file.contents,
+            );
+        }
         report.changed.push(file.path.clone());
         pending.push((target, file));
     }
@@ -99,8 +103,10 @@ pub fn sync(out_dir: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, 
     for path in generated_files_under(out_dir, &mut leftovers)? {
         let relative = relative_slash_path(out_dir, &path);
         if !wanted.contains(relative.as_str()) {
-            let old = read_if_exists(&path)?.unwrap_or_default();
-            push_diff(&mut report.diff, &relative, &old, "");
+            if mode == Mode::Check {
+                let old = read_if_exists(&path)?.unwrap_or_default();
+                push_diff(&mut report.diff, &relative, &old, "");
+            }
             report.removed.push(relative);
             stale.push(path);
         }
@@ -295,6 +301,7 @@ mod tests {
         let files = vec![OutputFile::new("a/one.rs", generated("1\n"))];
         let report = sync(dir.path(), &files, Mode::Write).unwrap();
         assert_eq!(report.changed, ["a/one.rs"]);
+        assert!(report.diff.is_empty(), "write mode computed a diff");
         let before = fs::metadata(dir.path().join("a/one.rs"))
             .unwrap()
             .modified()
