@@ -196,6 +196,18 @@ mod tests {
             if i % 4 == 0 {
                 let _ = writeln!(toml, "retryable = true\nretry_after = {i}");
             }
+            // Text that escapes or cannot break: quotes, backslashes, a lone
+            // CR, a bidi control, non-ASCII, and one long unbroken word.
+            if i % 13 == 3 {
+                let _ = writeln!(
+                    toml,
+                    "title = \"\\\"quoted\\\" \\\\ back\\r\\u202E 日本 🦀 {pad}\""
+                );
+            }
+            if i % 17 == 4 {
+                let long = "y".repeat(150 + i % 40);
+                let _ = writeln!(toml, "description = \"{long}\"");
+            }
         }
         toml
     }
