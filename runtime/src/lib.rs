@@ -12,6 +12,7 @@
 
 mod any_code;
 mod catalog;
+mod derive_args;
 mod error;
 mod lookup;
 mod render;
@@ -26,6 +27,7 @@ pub use any_code::{AnyCode, UnknownCode};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::any_code::serde_code;
+    pub use crate::derive_args::{BoolArg, FloatArg, IntegerArg, StringArg, UnsignedArg};
     pub use serde;
 }
 pub use catalog::{

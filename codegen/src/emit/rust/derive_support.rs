@@ -19,8 +19,9 @@
 //!   exists" naming the nearest code;
 //! - a parameter without a field is "missing field `x`", a field that is no
 //!   parameter is "struct has no field named `y`";
-//! - a field of the wrong type fails the parameter's argument trait, whose
-//!   `on_unimplemented` message names the declared type;
+//! - a field of the wrong type fails the parameter's argument trait (the
+//!   runtime's, re-exported here), whose `on_unimplemented` message names
+//!   the declared type;
 //! - a deprecated code's struct is `#[deprecated]`, so its use warns and
 //!   names the replacement.
 //!
@@ -42,7 +43,6 @@ pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
     let code_type = format_ident!("{}", catalog.rust_code_type());
     let error_type = format_ident!("{}", catalog.rust_error_type());
     let structs = structs.tokens();
-    let arg_traits = ParamType::ALL.map(arg_trait);
     quote! {
         /// Support for `#[derive(errcat::ApiError)]`; not an API of its own.
         #[doc(hidden)]
@@ -131,7 +131,7 @@ pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
                 details.apply(error)
             }
 
-            #(#arg_traits)*
+            pub use ::errcat::__private::{BoolArg, FloatArg, IntegerArg, StringArg, UnsignedArg};
 
             /// One struct per code, named like the code; its fields are the
             /// code's template parameters.
@@ -222,84 +222,6 @@ fn arg_trait_ident(ty: ParamType) -> Ident {
         ParamType::Bool => "BoolArg",
     };
     Ident::new(name, Span::call_site())
-}
-
-/// The trait a field must implement to fill a parameter of type `ty`, with
-/// the message a user sees when it does not. Only lossless conversions are
-/// admitted for numbers; a `string` takes anything `Display`, since it only
-/// ever becomes text.
-fn arg_trait(ty: ParamType) -> TokenStream {
-    let name = arg_trait_ident(ty);
-    let spelled = ty.as_str();
-    let message = format!("`{{Self}}` cannot fill a template parameter of type `{spelled}`");
-    let label = format!("the catalog declares this parameter `{spelled}`");
-    let (note, impls) = match ty {
-        ParamType::String => (
-            "a `string` parameter takes any type that implements `Display`",
-            quote! {
-                impl<T: ::core::fmt::Display + ?::core::marker::Sized> StringArg for T {
-                    #[inline]
-                    fn to_arg(&self) -> ::errcat::Arg {
-                        ::errcat::Arg::from(::std::string::ToString::to_string(self))
-                    }
-                }
-            },
-        ),
-        ParamType::Integer => (
-            "an `integer` parameter takes `i8`, `i16`, `i32`, `i64`, `u8`, `u16` or `u32`",
-            numeric_impls(
-                &name,
-                quote!(i64),
-                &["i8", "i16", "i32", "i64", "u8", "u16", "u32"],
-            ),
-        ),
-        ParamType::Unsigned => (
-            "an `unsigned` parameter takes `u8`, `u16`, `u32`, `u64` or `usize`",
-            numeric_impls(&name, quote!(u64), &["u8", "u16", "u32", "u64", "usize"]),
-        ),
-        ParamType::Float => (
-            "a `float` parameter takes `f32` or `f64`",
-            numeric_impls(&name, quote!(f64), &["f32", "f64"]),
-        ),
-        ParamType::Bool => (
-            "a `bool` parameter takes `bool`",
-            numeric_impls(&name, quote!(bool), &["bool"]),
-        ),
-    };
-    let doc = format!(" A field that can fill a `{spelled}` template parameter.");
-    quote! {
-        #[doc = #doc]
-        #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
-        pub trait #name {
-            fn to_arg(&self) -> ::errcat::Arg;
-        }
-
-        #impls
-    }
-}
-
-/// Impls converting each of `sources` into `target` losslessly. `usize` is
-/// at most 64 bits on every target Rust supports, so `as u64` keeps it whole.
-fn numeric_impls(name: &Ident, target: TokenStream, sources: &[&str]) -> TokenStream {
-    let impls = sources.iter().map(|source| {
-        let source_ty = Ident::new(source, Span::call_site());
-        let convert = if *source == "usize" {
-            quote!(*self as u64)
-        } else if target.to_string() == *source {
-            quote!(*self)
-        } else {
-            quote!(<#target as ::core::convert::From<#source_ty>>::from(*self))
-        };
-        quote! {
-            impl #name for #source_ty {
-                #[inline]
-                fn to_arg(&self) -> ::errcat::Arg {
-                    ::errcat::Arg::from(#convert)
-                }
-            }
-        }
-    });
-    quote!(#(#impls)*)
 }
 
 /// `text` as a markdown code span, whatever backticks it holds.

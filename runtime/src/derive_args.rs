@@ -1,0 +1,105 @@
+//! The argument traits `#[derive(errcat::ApiError)]` checks a variant's
+//! fields against: one per template parameter type, with the message a user
+//! sees when a field does not fit. They depend on no catalog, so they live
+//! here once; each generated crate re-exports them in its `__api_error`
+//! module, where the per-code structs name them.
+//!
+//! Only lossless conversions are admitted for numbers; a `string` takes
+//! anything `Display`, since it only ever becomes text.
+
+use crate::Arg;
+
+/// A field that can fill a `string` template parameter.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot fill a template parameter of type `string`",
+    label = "the catalog declares this parameter `string`",
+    note = "a `string` parameter takes any type that implements `Display`"
+)]
+pub trait StringArg {
+    /// The field as a template argument.
+    fn to_arg(&self) -> Arg;
+}
+
+impl<T: std::fmt::Display + ?Sized> StringArg for T {
+    #[inline]
+    fn to_arg(&self) -> Arg {
+        Arg::from(self.to_string())
+    }
+}
+
+/// A field that can fill an `integer` template parameter.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot fill a template parameter of type `integer`",
+    label = "the catalog declares this parameter `integer`",
+    note = "an `integer` parameter takes `i8`, `i16`, `i32`, `i64`, `u8`, `u16` or `u32`"
+)]
+pub trait IntegerArg {
+    /// The field as a template argument.
+    fn to_arg(&self) -> Arg;
+}
+
+/// A field that can fill an `unsigned` template parameter.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot fill a template parameter of type `unsigned`",
+    label = "the catalog declares this parameter `unsigned`",
+    note = "an `unsigned` parameter takes `u8`, `u16`, `u32`, `u64` or `usize`"
+)]
+pub trait UnsignedArg {
+    /// The field as a template argument.
+    fn to_arg(&self) -> Arg;
+}
+
+/// A field that can fill a `float` template parameter.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot fill a template parameter of type `float`",
+    label = "the catalog declares this parameter `float`",
+    note = "a `float` parameter takes `f32` or `f64`"
+)]
+pub trait FloatArg {
+    /// The field as a template argument.
+    fn to_arg(&self) -> Arg;
+}
+
+/// A field that can fill a `bool` template parameter.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot fill a template parameter of type `bool`",
+    label = "the catalog declares this parameter `bool`",
+    note = "a `bool` parameter takes `bool`"
+)]
+pub trait BoolArg {
+    /// The field as a template argument.
+    fn to_arg(&self) -> Arg;
+}
+
+/// Impls of `$trait` converting each source type into `$target` losslessly.
+macro_rules! lossless {
+    ($trait:ident => $target:ty: $($source:ty),+) => {
+        $(impl $trait for $source {
+            #[inline]
+            fn to_arg(&self) -> Arg {
+                Arg::from(<$target>::from(*self))
+            }
+        })+
+    };
+}
+
+lossless!(IntegerArg => i64: i8, i16, i32, i64, u8, u16, u32);
+lossless!(UnsignedArg => u64: u8, u16, u32, u64);
+lossless!(FloatArg => f64: f32, f64);
+
+// By hand, not by `lossless!`: with one implementor, rustc quotes this impl
+// to a user whose field is not a `bool`, and it should read as itself.
+impl BoolArg for bool {
+    #[inline]
+    fn to_arg(&self) -> Arg {
+        Arg::from(*self)
+    }
+}
+
+impl UnsignedArg for usize {
+    #[inline]
+    fn to_arg(&self) -> Arg {
+        // `usize` is at most 64 bits on every target Rust supports.
+        Arg::from(*self as u64)
+    }
+}
