@@ -69,3 +69,35 @@ fn the_module_text_has_no_inner_attributes() {
         "lib.rs and module() differ in their items"
     );
 }
+
+#[test]
+fn constructor_arguments_follow_the_declared_params_not_the_message() {
+    let catalog = errcat_codegen::load::load_files(&[
+        (
+            "catalog.toml",
+            "[catalog]\nname = \"fn\"\ntitle = \"Fn\"\ncode_style = \"SCREAMING_SNAKE_CASE\"\n\n\
+             [[category]]\nid = \"functions\"\ntitle = \"Functions\"\n",
+        ),
+        (
+            "functions.toml",
+            "[FUNCTION_BINDING_MISMATCH]\nstatus = 409\n\
+             message = \"binding '{binding}' does not belong to function '{function_id}' ({count})\"\n\
+             params = { function_id = \"string\", count = \"unsigned\", binding = \"string\" }\n",
+        ),
+    ])
+    .unwrap_or_else(|d| panic!("{d}"));
+    // Compared with runs of whitespace made one space, so that only the
+    // tokens matter, not how prettyplease indents them.
+    let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let module = flat(&rust::module(&catalog));
+    let signature = "pub fn function_binding_mismatch( \
+        function_id: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>, \
+        count: u64, \
+        binding: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>, ) -> Self {";
+    assert!(module.contains(&flat(signature)), "{module}");
+    // The template refers to the arguments by their position in that order.
+    let template = "template: &[ ::errcat::Piece::Text(\"binding '\"), ::errcat::Piece::Param(2), \
+        ::errcat::Piece::Text(\"' does not belong to function '\"), ::errcat::Piece::Param(0), \
+        ::errcat::Piece::Text(\"' (\"), ::errcat::Piece::Param(1), ::errcat::Piece::Text(\")\"), ],";
+    assert!(module.contains(&flat(template)), "{module}");
+}
