@@ -27,9 +27,12 @@ pub(crate) fn build(
     let declared = params
         .map(|p| declared_params(cx, fields, p))
         .unwrap_or_default();
+    // The declared order, not the order of the placeholders, is the
+    // argument order of the generated constructors: rewording a message must
+    // never swap the values of existing calls.
     let mut template = Template {
         segments: Vec::new(),
-        params: Vec::new(),
+        params: declared.iter().map(|(param, _)| param.clone()).collect(),
     };
     let mut used = vec![false; declared.len()];
     let mut reported_undeclared: Vec<&str> = Vec::new();
@@ -37,14 +40,9 @@ pub(crate) fn build(
         match piece {
             Piece::Text(text) => template.segments.push(Segment::Text(text.clone())),
             Piece::Placeholder(name) => {
-                if let Some(i) = template.params.iter().position(|p| p.name == name.value) {
-                    template.segments.push(Segment::Param(i));
-                } else if let Some(d) = declared.iter().position(|(p, _)| p.name == name.value) {
+                if let Some(d) = declared.iter().position(|(p, _)| p.name == name.value) {
                     used[d] = true;
-                    template.params.push(declared[d].0.clone());
-                    template
-                        .segments
-                        .push(Segment::Param(template.params.len() - 1));
+                    template.segments.push(Segment::Param(d));
                 } else if !reported_undeclared.contains(&name.value.as_str()) {
                     reported_undeclared.push(&name.value);
                     report_undeclared(cx, fields, name, params.is_some());

@@ -5,8 +5,9 @@
 #[derive(Debug, Clone, PartialEq)]
 pub struct Template {
     pub segments: Vec<Segment>,
-    /// Parameters in order of first appearance in the template; this is the
-    /// argument order of every generated constructor.
+    /// Parameters in the order the code's `params` table declares them; this
+    /// is the argument order of every generated constructor, so that
+    /// rewording the message never reorders them.
     pub params: Vec<Param>,
 }
 
