@@ -75,6 +75,45 @@ impl Published {
     fn relative(&self, text: &str) -> String {
         text.replace(&format!("{}/", parent(&self.catalog)), "")
     }
+
+    /// What `errcat gen` prints for the breaking changes, with relative paths.
+    fn rendered(&self) -> String {
+        match self.generate(Mode::Write) {
+            Err(err @ GenError::Lock(LockError::Breaking { .. })) => {
+                self.relative(&err.to_string())
+            }
+            Err(other) => panic!("expected breaking changes, got:\n{other}"),
+            Ok(()) => panic!("expected breaking changes, but gen passed"),
+        }
+    }
+
+    /// Rewrites the lock as format 1 wrote it: no contract, parameters
+    /// sorted by name.
+    fn downgrade_lock(&self) {
+        let path = lock::path(&self.catalog);
+        let text = fs::read_to_string(&path).unwrap();
+        let contract = [
+            "type = ",
+            "grpc = ",
+            "retryable = ",
+            "throttling = ",
+            "headers = ",
+            "details = ",
+            "resolve = ",
+        ];
+        let old: Vec<String> = text
+            .lines()
+            .filter(|line| !contract.iter().any(|key| line.starts_with(key)))
+            .map(|line| match line {
+                "version = 2" => "version = 1".to_owned(),
+                "params = { version = \"unsigned\", service = \"string\" }" => {
+                    "params = { service = \"string\", version = \"unsigned\" }".to_owned()
+                }
+                other => other.to_owned(),
+            })
+            .collect();
+        fs::write(&path, old.join("\n") + "\n").unwrap();
+    }
 }
 
 fn parent(path: &Path) -> String {
@@ -94,13 +133,13 @@ fn a_removed_code_is_reported_at_its_lock_entry() {
         unreachable!()
     };
     let expected = r#"error: code `INTERNAL_ERROR` was removed
-  --> catalog/errcat.lock:13:1
+  --> catalog/errcat.lock:15:1
    |
-13 | [codes.INTERNAL_ERROR]
+15 | [codes.INTERNAL_ERROR]
    | ^^^^^^^^^^^^^^^^^^^^^^ published here
    |
    = note: clients that handle `INTERNAL_ERROR` would never match it again, and the code could later be reused
-   = help: keep `INTERNAL_ERROR` and mark it `retired = { since = "..." }`, or, if it was renamed, list `INTERNAL_ERROR` in the new code's `aliases`
+   = help: keep `INTERNAL_ERROR`: mark it `deprecated = { replacement = "..." }` if a new code replaces it, or `retired = { since = "..." }` if it is no longer sent
 
 error: could not accept the changes to `catalog` due to 1 previous error
 help: if breaking these clients is intended, record why with `errcat lock --catalog catalog --allow-breaking "<reason>"`
@@ -122,15 +161,15 @@ fn a_rename_without_an_alias_is_a_removal_and_frees_the_number() {
 }
 
 #[test]
-fn a_rename_that_keeps_the_old_string_as_an_alias_is_fine() {
+fn a_rename_that_keeps_the_old_string_as_an_alias_still_breaks_clients() {
     let p = Published::new();
     p.edit(
         "resources.toml",
         "[VALIDATION_ERROR]\n",
         "[INPUT_INVALID]\naliases = [\"VALIDATION_ERROR\"]\n",
     );
-    p.generate(Mode::Write).unwrap();
-    // ... but the renamed code is still held to what was published.
+    insta::assert_snapshot!(p.rendered());
+    // ... and the renamed code is still held to what was published.
     p.edit(
         "resources.toml",
         "status = 400\nmessage = \"Validation failed\"",
@@ -139,7 +178,31 @@ fn a_rename_that_keeps_the_old_string_as_an_alias_is_fine() {
     assert_eq!(
         p.breaks(),
         [
-            "code `VALIDATION_ERROR` (renamed to `INPUT_INVALID`) changed its HTTP status from 400 to 422"
+            "code `VALIDATION_ERROR` was renamed to `INPUT_INVALID`",
+            "code `VALIDATION_ERROR` (renamed to `INPUT_INVALID`) changed its HTTP status from 400 to 422",
+        ]
+    );
+}
+
+#[test]
+fn folding_a_code_into_another_as_its_alias_breaks_clients() {
+    let p = Published::new();
+    p.edit(
+        "auth.toml",
+        "[AUTH_REQUIRED]\nstatus = 401\nmessage = \"No authentication token provided\"\nhint = \"Send Authorization: Bearer <token>.\"\ndescription = \"No token was sent.\"\nsince = \"1.0.0\"\nnumber = 1001\n",
+        "",
+    );
+    p.edit(
+        "auth.toml",
+        "[MFA_REQUIRED]\nstatus = 403\n",
+        "[MFA_REQUIRED]\nstatus = 403\naliases = [\"AUTH_REQUIRED\"]\n",
+    );
+    assert_eq!(
+        p.breaks(),
+        [
+            "code `AUTH_REQUIRED` was merged into `MFA_REQUIRED`",
+            "code `AUTH_REQUIRED` (renamed to `MFA_REQUIRED`) changed its HTTP status from 401 to 403",
+            "code `AUTH_REQUIRED` (renamed to `MFA_REQUIRED`) lost its number 1001",
         ]
     );
 }
@@ -282,7 +345,7 @@ fn compatible_changes_pass_and_check_mode_wants_them_locked() {
     };
     let lock = lock::path(&p.catalog).display().to_string();
     let expected = format!(
-        "--- {lock} (locked)\n+++ {lock} (catalog now)\n@@ -38,7 +38,12 @@\n params = {{ delta = \"integer\", id = \"string\", score = \"float\", strict = \"bool\" }}\n \n+[codes.QUOTA_EXCEEDED]\n+status = 429\n+state = \"active\"\n+wire_shape = \"flat\"\n+\n [codes.RATE_LIMITED]\n status = 429\n-state = \"active\"\n+state = \"deprecated\"\n wire_shape = \"flat\"\n params = {{ limit = \"unsigned\" }}\n"
+        "--- {lock} (locked)\n+++ {lock} (catalog now)\n@@ -52,7 +52,14 @@\n params = {{ id = \"string\", strict = \"bool\", score = \"float\", delta = \"integer\" }}\n \n+[codes.QUOTA_EXCEEDED]\n+status = 429\n+state = \"active\"\n+wire_shape = \"flat\"\n+type = \"https://docs.mini.example/errors#quota_exceeded\"\n+grpc = \"RESOURCE_EXHAUSTED\"\n+\n [codes.RATE_LIMITED]\n status = 429\n-state = \"active\"\n+state = \"deprecated\"\n wire_shape = \"flat\"\n type = \"https://docs.mini.example/errors#rate_limited\"\n"
     );
     assert_eq!(diff, expected);
 
@@ -321,4 +384,228 @@ fn a_catalog_without_a_lock_is_unpublished_and_passes() {
     fs::remove_file(lock::path(&p.catalog)).unwrap();
     p.edit("auth.toml", "status = 403", "status = 401");
     p.generate(Mode::Check).unwrap();
+}
+
+#[test]
+fn reordering_the_declared_parameters_breaks_positional_calls() {
+    let p = Published::new();
+    p.edit(
+        "resources.toml",
+        "params = { version = \"unsigned\", service = \"string\" }",
+        "params = { service = \"string\", version = \"unsigned\" }",
+    );
+    insta::assert_snapshot!(p.rendered());
+}
+
+#[test]
+fn retry_advice_is_part_of_the_contract() {
+    let p = Published::new();
+    p.edit("limits.toml", "retryable = true\n", "retryable = false\n");
+    p.edit("limits.toml", "throttling = true\n", "");
+    insta::assert_snapshot!(p.rendered());
+}
+
+#[test]
+fn dropping_a_declared_header_breaks_clients() {
+    let p = Published::new();
+    p.edit(
+        "limits.toml",
+        "headers = [\"Retry-After\", \"RateLimit-Limit\",",
+        "headers = [\"RateLimit-Limit\",",
+    );
+    insta::assert_snapshot!(p.rendered());
+    p.edit(
+        "limits.toml",
+        "headers = [\"RateLimit-Limit\", \"RateLimit-Remaining\", \"RateLimit-Reset\"]\n",
+        "",
+    );
+    assert_eq!(
+        p.breaks(),
+        [
+            "code `RATE_LIMITED` no longer declares the headers `Retry-After`, `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset`"
+        ]
+    );
+}
+
+#[test]
+fn the_details_kind_is_part_of_the_contract() {
+    let p = Published::new();
+    p.edit(
+        "resources.toml",
+        "details = \"field_errors\"",
+        "details = \"object\"",
+    );
+    insta::assert_snapshot!(p.rendered());
+}
+
+#[test]
+fn a_code_of_its_own_changes_its_problem_type() {
+    let p = Published::new();
+    p.edit(
+        "limits.toml",
+        "[INTERNAL_ERROR]\nstatus = 500\n",
+        "[INTERNAL_ERROR]\nstatus = 500\ndocs_url = \"https://status.mini.example/internal\"\n",
+    );
+    insta::assert_snapshot!(p.rendered());
+}
+
+#[test]
+fn a_new_docs_base_url_is_one_change_for_every_code() {
+    let p = Published::new();
+    p.edit(
+        "catalog.toml",
+        "docs_base_url = \"https://docs.mini.example/errors\"",
+        "docs_base_url = \"https://mini.example/docs/errors\"",
+    );
+    insta::assert_snapshot!(p.rendered());
+    p.edit(
+        "catalog.toml",
+        "docs_base_url = \"https://mini.example/docs/errors\"\n",
+        "",
+    );
+    assert_eq!(
+        p.breaks(),
+        [
+            "`docs_base_url` `https://docs.mini.example/errors` was removed, which changes the RFC 9457 `type` of 9 code(s) to about:blank"
+        ]
+    );
+}
+
+#[test]
+fn the_grpc_code_is_part_of_the_contract() {
+    let p = Published::new();
+    p.edit(
+        "resources.toml",
+        "grpc = \"NOT_FOUND\"",
+        "grpc = \"FAILED_PRECONDITION\"",
+    );
+    insta::assert_snapshot!(p.rendered());
+}
+
+#[test]
+fn a_grpc_code_that_follows_a_changed_status_is_one_change() {
+    let p = Published::new();
+    p.edit("auth.toml", "status = 403", "status = 401");
+    assert_eq!(
+        p.breaks(),
+        ["code `MFA_REQUIRED` changed its HTTP status from 403 to 401"]
+    );
+}
+
+#[test]
+fn resolve_members_agents_act_on_are_kept_in_a_sub_table() {
+    let p = Published::new();
+    p.edit("auth.toml", "action = \"enter_totp\"", "action = \"totp\"");
+    p.edit("auth.toml", "method = \"POST\"\n", "");
+    p.edit("auth.toml", "\"/v1/auth/mfa\"", "\"/v2/auth/mfa\"");
+    insta::assert_snapshot!(p.rendered());
+}
+
+#[test]
+fn resolve_members_agents_act_on_are_kept_in_an_inline_table() {
+    let p = Published::new();
+    p.edit(
+        "auth.toml",
+        "\n[MFA_REQUIRED.resolve]\nmessage = \"Enter your one-time code.\"\nurl = \"https://app.mini.example/login/mfa\"\naction = \"enter_totp\"\nmethod = \"POST\"\nendpoint = \"/v1/auth/mfa\"\n",
+        "resolve = { action = \"enter_code\", method = \"POST\", endpoint = \"/v1/auth/mfa\" }\n",
+    );
+    insta::assert_snapshot!(p.rendered());
+}
+
+#[test]
+fn renaming_the_catalog_renames_the_crate_and_types() {
+    let p = Published::new();
+    p.edit("catalog.toml", "name = \"mini\"", "name = \"tiny\"");
+    insta::assert_snapshot!(p.rendered());
+}
+
+#[test]
+fn edits_clients_cannot_see_stay_silent() {
+    let p = Published::new();
+    // Reworded so the placeholders swap: the declared order, not the
+    // template's, is the constructor's.
+    p.edit(
+        "resources.toml",
+        "message = \"version '{version}' of service '{service}' does not exist\"",
+        "message = \"service '{service}' has no version '{version}'\"",
+    );
+    // Moved to another file (and so to its category).
+    p.edit(
+        "auth.toml",
+        "[AUTH_REQUIRED]\nstatus = 401\nmessage = \"No authentication token provided\"\nhint = \"Send Authorization: Bearer <token>.\"\ndescription = \"No token was sent.\"\nsince = \"1.0.0\"\nnumber = 1001\n",
+        "",
+    );
+    p.edit(
+        "limits.toml",
+        "[INTERNAL_ERROR]",
+        "[AUTH_REQUIRED]\nstatus = 401\nmessage = \"Log in first\"\ndescription = \"No token was sent.\"\nnumber = 1001\n\n[INTERNAL_ERROR]",
+    );
+    // Gained what it never had: a number, an alias, a header, `resolve`.
+    p.edit(
+        "limits.toml",
+        "retryable = true\n",
+        "retryable = true\nnumber = 1500\naliases = [\"SERVER_ERROR\"]\nheaders = [\"Retry-After\"]\nresolve = { action = \"retry\", method = \"GET\", endpoint = \"/v1/status\" }\n",
+    );
+    p.edit(
+        "resources.toml",
+        "details = \"field_errors\"\nhint = \"Check body.details for field-level errors.\"",
+        "details = \"field_errors\"\nhint = \"Fix the fields listed.\"\ntitle = \"Invalid input\"\ndescription = \"The body did not validate.\"\ndocs = \"See the schema.\"",
+    );
+    p.edit(
+        "auth.toml",
+        "message = \"Enter your one-time code.\"",
+        "message = \"Type the code from your app.\"",
+    );
+    p.edit(
+        "auth.toml",
+        "[INVALID_GRANT]",
+        "[INVALID_GRANT]\ndeprecated = { since = \"2.1.0\" }",
+    );
+    p.edit(
+        "catalog.toml",
+        "title = \"Mini API\"",
+        "title = \"Mini platform API\"",
+    );
+    p.generate(Mode::Write).unwrap();
+    let updated = lock::update(&p.catalog, &p.load(), None).unwrap();
+    assert!(updated.accepted.is_empty());
+    p.generate(Mode::Check).unwrap();
+}
+
+#[test]
+fn a_format_1_lock_reports_nothing_it_did_not_record_and_is_stale() {
+    let p = Published::new();
+    p.downgrade_lock();
+    p.edit("limits.toml", "retryable = true\n", "retryable = false\n");
+    p.edit(
+        "resources.toml",
+        "params = { version = \"unsigned\", service = \"string\" }",
+        "params = { service = \"string\", version = \"unsigned\" }",
+    );
+    p.generate(Mode::Write).unwrap();
+    let Err(GenError::Lock(LockError::Stale { diff, .. })) = p.generate(Mode::Check) else {
+        panic!("check mode must want the contract recorded")
+    };
+    assert!(
+        diff.contains(
+            "\n+type = \"https://docs.mini.example/errors#internal_error\"\n+grpc = \"INTERNAL\"\n"
+        ),
+        "{diff}"
+    );
+
+    // What format 1 recorded is still checked.
+    p.edit("auth.toml", "status = 403", "status = 401");
+    assert_eq!(
+        p.breaks(),
+        ["code `MFA_REQUIRED` changed its HTTP status from 403 to 401"]
+    );
+    p.edit("auth.toml", "status = 401\ntitle", "status = 403\ntitle");
+
+    lock::update(&p.catalog, &p.load(), None).unwrap();
+    p.generate(Mode::Check).unwrap();
+    p.edit("limits.toml", "retryable = false\n", "retryable = true\n");
+    assert_eq!(
+        p.breaks(),
+        ["code `INTERNAL_ERROR` changed `retryable` from false to true"]
+    );
 }

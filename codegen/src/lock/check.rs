@@ -1,21 +1,24 @@
 //! Compares a catalog with its lock and names every change that would break
 //! a client built against the locked version.
 //!
-//! Breaking: removing a code (instead of retiring it), renaming it without
-//! keeping the old string as an alias, changing its HTTP status, wire shape,
-//! parameter names or types, changing or dropping its number, giving its
-//! number to another code, dropping one of its aliases, un-retiring it, and
-//! reusing a code that was removed. Everything else (new codes, wording,
-//! hints, docs, titles, categories, deprecating or retiring a code, adding a
-//! number or an alias) is compatible.
+//! Breaking: renaming the catalog, removing a code (instead of retiring it),
+//! renaming it (even when the old string is kept as an alias), changing its
+//! HTTP status, wire shape, parameter names, types or order, changing or
+//! dropping its number, giving its number to another code, dropping one of
+//! its aliases, un-retiring it, reusing a code that was removed, and the
+//! parts of the contract [`contract`](super::contract) compares. Everything
+//! else (new codes, wording, hints, docs, titles, categories, moving a code
+//! to another file, deprecating or retiring a code, adding a number or an
+//! alias) is compatible.
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::file::Lines;
-use super::{Entry, Lock, State};
+use super::locate::Source;
+use super::{Entry, Lock, State, contract};
 use crate::diagnostic::Diagnostic;
+use crate::load::CATALOG_FILE;
 use crate::model::{Catalog, Code};
 
 /// One breaking change.
@@ -24,14 +27,17 @@ pub struct Break {
     /// What changed, e.g. ``code `X` was removed``; also what the lock
     /// records when the break is accepted.
     pub message: String,
-    /// The file the change is at: the code's file in the catalog, or the
-    /// lock when the code is gone.
+    /// The file the change is at: the code's file in the catalog,
+    /// `catalog.toml` for the catalog's own settings, or the lock when the
+    /// code is gone.
     pub file: PathBuf,
     /// 1-based line of the code's table header (or lock entry) there.
     pub line: u32,
-    /// The field of the code's table the change is in, whose line is
-    /// underlined when the table has it (a default has no line of its own).
-    pub key: Option<&'static str>,
+    /// Path from the root of [`Break::file`] to the field the change is in,
+    /// e.g. `["MFA_REQUIRED", "resolve", "action"]`. Its line is underlined
+    /// when the file writes it; a default has no line of its own, so then the
+    /// nearest table holding it is. Empty: [`Break::line`] itself.
+    pub key: Vec<String>,
     /// What the published version promised, shown under that line.
     pub label: String,
     /// Why a client breaks.
@@ -43,14 +49,14 @@ pub struct Break {
 impl Break {
     /// The break as a rustc-style diagnostic, underlining its line of
     /// `source` (the text of [`Break::file`], when it could be read).
-    pub fn diagnostic(&self, source: Option<&str>) -> Diagnostic {
+    pub(crate) fn diagnostic(&self, source: Option<&Source<'_>>) -> Diagnostic {
         let file = self.file.display().to_string();
         let diagnostic = Diagnostic::error(&self.message);
-        let line = match (source, self.key) {
-            (Some(text), Some(key)) => field_line(text, self.line, key).unwrap_or(self.line),
-            _ => self.line,
-        };
-        let diagnostic = match source.and_then(|text| line_span(text, line)) {
+        let span = source.and_then(|source| {
+            let line = source.key_line(&self.key).unwrap_or(self.line);
+            source.line_span(line)
+        });
+        let diagnostic = match span {
             Some(span) => diagnostic.with_label(&file, span, &self.label),
             None => diagnostic.with_path(&format!("{file}:{}", self.line)),
         };
@@ -58,34 +64,47 @@ impl Break {
     }
 }
 
-/// The line of `key = ...` in the table whose header is on `header`, if the
-/// table sets it.
-fn field_line(text: &str, header: u32, key: &str) -> Option<u32> {
-    for (index, line) in text.lines().enumerate().skip(header as usize) {
-        let line = line.trim_start();
-        if line.starts_with('[') {
-            return None;
-        }
-        if let Some(rest) = line.strip_prefix(key)
-            && rest.trim_start().starts_with('=')
-        {
-            return Some(index as u32 + 1);
-        }
-    }
-    None
+/// What one change says, before it is placed at a code.
+pub(super) struct Change {
+    /// The field's path inside the code's table.
+    pub(super) key: &'static [&'static str],
+    pub(super) message: String,
+    pub(super) label: String,
+    pub(super) note: String,
+    pub(super) help: String,
 }
 
-/// Bytes of the 1-based `line` of `text`, without its line break.
-pub(crate) fn line_span(text: &str, line: u32) -> Option<Range<usize>> {
-    let mut start = 0;
-    for (index, content) in text.split_inclusive('\n').enumerate() {
-        if index + 1 == line as usize {
-            let trimmed = content.trim_end_matches(['\n', '\r']);
-            return Some(start..start + trimmed.len());
-        }
-        start += content.len();
+/// A locked code and the catalog code its string resolves to (itself, or
+/// the code it was renamed to), where its changes are reported.
+pub(super) struct Site<'a> {
+    /// The locked wire string.
+    pub(super) name: &'a str,
+    pub(super) code: &'a Code,
+    /// How messages name the code: ``code `X` `` or
+    /// ``code `X` (renamed to `Y`)``.
+    pub(super) subject: String,
+    file: PathBuf,
+}
+
+impl Site<'_> {
+    pub(super) fn report(&self, breaks: &mut Vec<Break>, change: Change) {
+        let mut key = vec![self.code.code.clone()];
+        key.extend(change.key.iter().map(|k| (*k).to_owned()));
+        breaks.push(Break {
+            message: change.message,
+            file: self.file.clone(),
+            line: self.code.origin.line,
+            key,
+            label: change.label,
+            note: change.note,
+            help: change.help,
+        });
     }
-    None
+
+    /// The second way forward every change of a published code has.
+    pub(super) fn or_new_code(&self) -> String {
+        format!("or add a new code and deprecate `{}`", self.name)
+    }
 }
 
 /// The catalog's codes and aliases by wire string: the check looks up every
@@ -122,11 +141,15 @@ impl<'a> Names<'a> {
     }
 }
 
-/// Every breaking change from `lock` to `catalog`, in lock order (by code),
-/// then number reuses in catalog order.
+/// Every breaking change from `lock` to `catalog`: the catalog's own first,
+/// then by locked code, then number reuses in catalog order.
 pub fn check(lock: &Lock, lines: &Lines, catalog: &Catalog, catalog_dir: &Path) -> Vec<Break> {
     let names = Names::new(catalog);
     let mut breaks = Vec::new();
+    if lock.catalog != catalog.name {
+        breaks.push(renamed_catalog(&lock.catalog, catalog, catalog_dir));
+    }
+    let mut types = contract::TypeChanges::default();
     for (name, entry) in &lock.codes {
         if entry.state == State::Removed {
             if let Some(code) = names.resolve(name) {
@@ -136,7 +159,7 @@ pub fn check(lock: &Lock, lines: &Lines, catalog: &Catalog, catalog_dir: &Path) 
                     ),
                     file: catalog_dir.join(&code.origin.file),
                     line: code.origin.line,
-                    key: None,
+                    key: Vec::new(),
                     label: format!("`{name}` was removed from the published catalog"),
                     note: format!("old clients would read the new meaning into `{name}`"),
                     help: format!("choose a code that was never published instead of `{name}`"),
@@ -144,23 +167,83 @@ pub fn check(lock: &Lock, lines: &Lines, catalog: &Catalog, catalog_dir: &Path) 
             }
             continue;
         }
-        let code = match names.find(name) {
-            Some(code) => code,
-            // Renamed: the old string now parses to the new code, so clients
-            // sending or matching it keep working; compare the rest.
-            None => match names.resolve(name) {
-                Some(code) => code,
-                None => {
-                    let line = lines.get(name).copied().unwrap_or(1);
-                    breaks.push(removed(name, entry, super::path(catalog_dir), line));
-                    continue;
-                }
-            },
+        let Some(code) = names.resolve(name) else {
+            let line = lines.get(name).copied().unwrap_or(1);
+            breaks.push(removed(name, entry, super::path(catalog_dir), line));
+            continue;
         };
-        compare(name, entry, code, &names, catalog_dir, &mut breaks);
+        let site = Site {
+            name,
+            code,
+            subject: if code.code == *name {
+                format!("code `{name}`")
+            } else {
+                format!("code `{name}` (renamed to `{}`)", code.code)
+            },
+            file: catalog_dir.join(&code.origin.file),
+        };
+        if code.code != *name {
+            let merged = lock.codes.contains_key(&code.code);
+            site.report(&mut breaks, renamed(name, code, merged));
+        }
+        compare(&site, entry, &names, &mut breaks);
+        if let Some(locked) = &entry.contract {
+            contract::compare(&site, entry, locked, catalog, &mut types, &mut breaks);
+        }
     }
     number_reuses(lock, catalog, &names, catalog_dir, &mut breaks);
-    breaks
+    let mut catalog_breaks = types.into_breaks(catalog, catalog_dir);
+    catalog_breaks.append(&mut breaks);
+    catalog_breaks
+}
+
+fn renamed_catalog(published: &str, catalog: &Catalog, catalog_dir: &Path) -> Break {
+    Break {
+        message: format!(
+            "the catalog was renamed from `{published}` to `{}`",
+            catalog.name
+        ),
+        file: catalog_dir.join(CATALOG_FILE),
+        line: 1,
+        key: vec!["catalog".to_owned(), "name".to_owned()],
+        label: format!("published as `{published}`"),
+        note: format!(
+            "`name` names the generated crate and its types (`{}`, `{}`), so every client that imports the published ones would stop compiling",
+            catalog.rust_crate_name(),
+            catalog.rust_error_type()
+        ),
+        help: format!(
+            "keep `name = \"{published}\"`, or publish the new name as a new catalog and keep this one"
+        ),
+    }
+}
+
+/// A locked code whose string is now only an alias of `code`.
+fn renamed(name: &str, code: &Code, merged: bool) -> Change {
+    let (message, sent) = if merged {
+        (
+            format!("code `{name}` was merged into `{}`", code.code),
+            format!("servers now send `{}` where they sent `{name}`", code.code),
+        )
+    } else {
+        (
+            format!("code `{name}` was renamed to `{}`", code.code),
+            format!(
+                "servers now send `{}`, which clients built against the published catalog do not know",
+                code.code
+            ),
+        )
+    };
+    Change {
+        key: &[],
+        message,
+        label: format!("published as `{name}`"),
+        note: format!("the alias `{name}` only keeps parsing working: {sent}"),
+        help: format!(
+            "keep the code `{name}`, or add `{}` as a new code and deprecate `{name}` with `replacement = \"{}\"`",
+            code.code, code.code
+        ),
+    }
 }
 
 fn removed(name: &str, entry: &Entry, file: PathBuf, line: u32) -> Break {
@@ -169,7 +252,7 @@ fn removed(name: &str, entry: &Entry, file: PathBuf, line: u32) -> Break {
             message: format!("retired code `{name}` was removed"),
             file,
             line,
-            key: None,
+            key: Vec::new(),
             label: "locked here as retired".to_owned(),
             note: "a retired code stays in the catalog so that it is never reused with another meaning".to_owned(),
             help: format!("restore `{name}` with its `retired` marker"),
@@ -179,132 +262,75 @@ fn removed(name: &str, entry: &Entry, file: PathBuf, line: u32) -> Break {
         message: format!("code `{name}` was removed"),
         file,
         line,
-        key: None,
+        key: Vec::new(),
         label: "published here".to_owned(),
         note: format!(
             "clients that handle `{name}` would never match it again, and the code could later be reused"
         ),
         help: format!(
-            "keep `{name}` and mark it `retired = {{ since = \"...\" }}`, or, if it was renamed, list `{name}` in the new code's `aliases`"
+            "keep `{name}`: mark it `deprecated = {{ replacement = \"...\" }}` if a new code replaces it, or `retired = {{ since = \"...\" }}` if it is no longer sent"
         ),
     }
 }
 
-/// A locked code against the catalog code its string resolves to (itself,
-/// or the code it was renamed to).
-fn compare(
-    name: &str,
-    entry: &Entry,
-    code: &Code,
-    names: &Names,
-    catalog_dir: &Path,
-    breaks: &mut Vec<Break>,
-) {
-    let subject = if code.code == name {
-        format!("code `{name}`")
-    } else {
-        format!("code `{name}` (renamed to `{}`)", code.code)
-    };
-    let mut push = |key: &'static str, message: String, label: String, note: &str, help: String| {
-        breaks.push(Break {
-            message,
-            file: catalog_dir.join(&code.origin.file),
-            line: code.origin.line,
-            key: Some(key),
-            label,
-            note: note.to_owned(),
-            help,
-        });
-    };
-
+/// What format 1 of the lock already recorded: status, shape, parameter
+/// names and types, number, aliases, retirement.
+fn compare(site: &Site<'_>, entry: &Entry, names: &Names, breaks: &mut Vec<Break>) {
+    let (name, code, subject) = (site.name, site.code, &site.subject);
     if entry.status != code.status {
-        push(
-            "status",
-            format!(
-                "{subject} changed its HTTP status from {} to {}",
-                entry.status, code.status
-            ),
-            format!("published with status {}", entry.status),
-            "clients that branch on the status would take another path",
-            format!(
-                "keep `status = {}`, or add a new code and deprecate `{name}`",
-                entry.status
-            ),
+        site.report(
+            breaks,
+            Change {
+                key: &["status"],
+                message: format!(
+                    "{subject} changed its HTTP status from {} to {}",
+                    entry.status, code.status
+                ),
+                label: format!("published with status {}", entry.status),
+                note: "clients that branch on the status would take another path".to_owned(),
+                help: format!("keep `status = {}`, {}", entry.status, site.or_new_code()),
+            },
         );
     }
     if entry.wire_shape != code.wire_shape {
-        push(
-            "wire_shape",
-            format!(
-                "{subject} changed its wire shape from {} to {}",
-                entry.wire_shape.as_str(),
-                code.wire_shape.as_str()
-            ),
-            format!("published in the {} shape", entry.wire_shape.as_str()),
-            "clients parse the body by its shape and would no longer find the code in it",
-            format!(
-                "keep `wire_shape = \"{}\"` for `{}`",
-                entry.wire_shape.as_str(),
-                code.code
-            ),
+        let (was, now) = (entry.wire_shape.as_str(), code.wire_shape.as_str());
+        site.report(
+            breaks,
+            Change {
+                key: &["wire_shape"],
+                message: format!("{subject} changed its wire shape from {was} to {now}"),
+                label: format!("published in the {was} shape"),
+                note: "clients parse the body by its shape and would no longer find the code in it"
+                    .to_owned(),
+                help: format!(
+                    "keep `wire_shape = \"{was}\"` for `{}`, {}",
+                    code.code,
+                    site.or_new_code()
+                ),
+            },
         );
     }
-    let params_help =
-        || format!("keep the parameters of `{name}`, or add a new code and deprecate `{name}`");
-    let params_note =
-        "generated constructors and clients that read the parameters would no longer match";
-    for (param, ty) in &entry.params {
-        match code.message.params.iter().find(|p| &p.name == param) {
-            None => push(
-                "params",
-                format!("{subject} lost its parameter `{param}`"),
-                format!("published with `{param}: {}`", ty.as_str()),
-                params_note,
-                params_help(),
-            ),
-            Some(now) if now.ty != *ty => push(
-                "params",
-                format!(
-                    "{subject} changed the type of parameter `{param}` from {} to {}",
-                    ty.as_str(),
-                    now.ty.as_str()
-                ),
-                format!("published with `{param}: {}`", ty.as_str()),
-                params_note,
-                params_help(),
-            ),
-            Some(_) => {}
-        }
-    }
-    for param in &code.message.params {
-        if !entry.params.contains_key(&param.name) {
-            push(
-                "params",
-                format!("{subject} gained the parameter `{}`", param.name),
-                format!("published without `{}`", param.name),
-                params_note,
-                params_help(),
-            );
-        }
-    }
+    contract::compare_params(site, entry, breaks);
     if let Some(number) = entry.number {
         let note = "clients that identify errors by number (JSON-RPC, MCP) would misread it";
-        match code.number {
-            None => push(
-                "number",
-                format!("{subject} lost its number {number}"),
-                format!("published with number {number}"),
-                note,
-                format!("keep `number = {number}`"),
-            ),
-            Some(now) if now != number => push(
-                "number",
-                format!("{subject} changed its number from {number} to {now}"),
-                format!("published with number {number}"),
-                note,
-                format!("keep `number = {number}`"),
-            ),
-            Some(_) => {}
+        let message = match code.number {
+            None => Some(format!("{subject} lost its number {number}")),
+            Some(now) if now != number => Some(format!(
+                "{subject} changed its number from {number} to {now}"
+            )),
+            Some(_) => None,
+        };
+        if let Some(message) = message {
+            site.report(
+                breaks,
+                Change {
+                    key: &["number"],
+                    message,
+                    label: format!("published with number {number}"),
+                    note: note.to_owned(),
+                    help: format!("keep `number = {number}`, {}", site.or_new_code()),
+                },
+            );
         }
     }
     for alias in &entry.aliases {
@@ -313,21 +339,27 @@ fn compare(
             Some(target) => format!("alias `{alias}` of {subject} now names `{}`", target.code),
             None => format!("alias `{alias}` of {subject} was dropped"),
         };
-        push(
-            "aliases",
-            message,
-            format!("published with alias `{alias}`"),
-            "servers and stored data that still send the alias would no longer parse as this code",
-            format!("keep `{alias}` in the `aliases` of `{}`", code.code),
+        site.report(
+            breaks,
+            Change {
+                key: &["aliases"],
+                message,
+                label: format!("published with alias `{alias}`"),
+                note: "servers and stored data that still send the alias would no longer parse as this code".to_owned(),
+                help: format!("keep `{alias}` in the `aliases` of `{}`", code.code),
+            },
         );
     }
     if entry.state == State::Retired && code.retired.is_none() {
-        push(
-            "retired",
-            format!("retired code `{name}` is no longer retired"),
-            "published as retired".to_owned(),
-            "a retired code is never emitted again, and clients may already treat it as obsolete",
-            format!("keep `{name}` retired and add a new code for the new use"),
+        site.report(
+            breaks,
+            Change {
+                key: &["retired"],
+                message: format!("retired code `{name}` is no longer retired"),
+                label: "published as retired".to_owned(),
+                note: "a retired code is never emitted again, and clients may already treat it as obsolete".to_owned(),
+                help: format!("keep `{name}` retired and add a new code for the new use"),
+            },
         );
     }
 }
@@ -361,7 +393,7 @@ fn number_reuses(
                     ),
                     file: catalog_dir.join(&code.origin.file),
                     line: code.origin.line,
-                    key: Some("number"),
+                    key: vec![code.code.clone(), "number".to_owned()],
                     label: format!("number {number} was published for `{owner}`"),
                     note: format!(
                         "clients that identify errors by number would take `{}` for `{owner}`",
@@ -371,22 +403,5 @@ fn number_reuses(
                 });
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn field_lines_stay_inside_their_table() {
-        let text = "[A]\nstatus = 400\n\n[B]\nmessage = \"x\"\nstatus=401\n";
-        assert_eq!(field_line(text, 1, "status"), Some(2));
-        assert_eq!(field_line(text, 4, "status"), Some(6));
-        assert_eq!(field_line(text, 1, "message"), None, "B's field is not A's");
-        assert_eq!(field_line(text, 4, "stat"), None, "a prefix is not a key");
-        assert_eq!(line_span(text, 6), Some(36..46));
-        assert_eq!(&text[36..46], "status=401");
-        assert_eq!(line_span(text, 9), None);
     }
 }

@@ -5,12 +5,19 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
+use toml::Spanned;
 
-use super::{AcceptedBreak, Entry, Lock, State};
-use crate::model::{ParamType, WireShape};
+use super::{AcceptedBreak, Contract, Entry, Lock, State};
+use crate::model::{DetailsKind, GrpcCode, Header, ParamType, WireShape};
 
 /// The format version; bumped only if the meaning of a field changes.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2 added the [`Contract`] fields and keeps `params` in declared
+/// order (version 1 sorted them by name).
+pub const FORMAT_VERSION: u32 = 2;
+
+/// Every version this errcat reads. A code of an older version has no
+/// [`Contract`] until the next `errcat lock` records it.
+const READABLE_VERSIONS: [u32; 2] = [1, 2];
 
 /// 1-based line of each code's `[codes.CODE]` header in the file it was read
 /// from, so a diagnostic about a removed code can point at its entry.
@@ -31,6 +38,9 @@ pub fn render(lock: &Lock) -> String {
         out.push_str(&format!("status = {}\n", entry.status));
         out.push_str(&format!("state = \"{}\"\n", entry.state.as_str()));
         out.push_str(&format!("wire_shape = \"{}\"\n", entry.wire_shape.as_str()));
+        if let Some(contract) = &entry.contract {
+            render_contract(&mut out, contract);
+        }
         if let Some(number) = entry.number {
             out.push_str(&format!("number = {number}\n"));
         }
@@ -60,6 +70,42 @@ pub fn render(lock: &Lock) -> String {
         out.push_str("]\n");
     }
     out
+}
+
+/// Defaults (not retryable, no headers, no details, no `resolve`) are left
+/// out; `type` and `grpc` are always written, which is also how a reader
+/// tells a code recorded by format 2 from one carried over from format 1.
+fn render_contract(out: &mut String, contract: &Contract) {
+    out.push_str(&format!("type = {}\n", string(&contract.problem_type)));
+    out.push_str(&format!("grpc = \"{}\"\n", contract.grpc.as_str()));
+    if contract.retryable {
+        out.push_str("retryable = true\n");
+    }
+    if contract.throttling {
+        out.push_str("throttling = true\n");
+    }
+    if !contract.headers.is_empty() {
+        let headers: Vec<String> = contract
+            .headers
+            .iter()
+            .map(|h| string(h.as_str()))
+            .collect();
+        out.push_str(&format!("headers = [{}]\n", headers.join(", ")));
+    }
+    if contract.details != DetailsKind::None {
+        out.push_str(&format!("details = \"{}\"\n", contract.details.as_str()));
+    }
+    let resolve: Vec<String> = [
+        ("action", &contract.action),
+        ("method", &contract.method),
+        ("endpoint", &contract.endpoint),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| Some(format!("{key} = {}", string(value.as_deref()?))))
+    .collect();
+    if !resolve.is_empty() {
+        out.push_str(&format!("resolve = {{ {} }}\n", resolve.join(", ")));
+    }
 }
 
 /// A TOML basic string, escaped by the TOML library itself.
@@ -95,8 +141,25 @@ struct RawEntry {
     number: Option<u32>,
     #[serde(default)]
     aliases: Vec<String>,
+    /// Spanned, because the order they are written in is the declared order.
     #[serde(default)]
-    params: BTreeMap<String, String>,
+    params: BTreeMap<String, Spanned<String>>,
+    #[serde(rename = "type")]
+    problem_type: Option<String>,
+    grpc: Option<String>,
+    retryable: Option<bool>,
+    throttling: Option<bool>,
+    headers: Option<Vec<String>>,
+    details: Option<String>,
+    resolve: Option<RawResolve>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawResolve {
+    action: Option<String>,
+    method: Option<String>,
+    endpoint: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -113,11 +176,11 @@ pub fn parse(text: &str) -> Result<(Lock, Lines), (u32, String)> {
         let line = e.span().map_or(1, |span| line_of(text, span.start));
         (line, e.message().to_owned())
     })?;
-    if raw.version != FORMAT_VERSION {
+    if !READABLE_VERSIONS.contains(&raw.version) {
         return Err((
             1,
             format!(
-                "lock format version {} is not supported (this errcat reads version {FORMAT_VERSION})",
+                "lock format version {} is not supported (this errcat reads versions 1 to {FORMAT_VERSION})",
                 raw.version
             ),
         ));
@@ -146,18 +209,39 @@ pub fn parse(text: &str) -> Result<(Lock, Lines), (u32, String)> {
     Ok((lock, lines))
 }
 
-fn entry(raw: RawEntry) -> Result<Entry, String> {
+fn entry(mut raw: RawEntry) -> Result<Entry, String> {
     let state = State::parse(&raw.state).ok_or_else(|| format!("unknown state `{}`", raw.state))?;
     let wire_shape = WireShape::parse(&raw.wire_shape)
         .ok_or_else(|| format!("unknown wire shape `{}`", raw.wire_shape))?;
-    let mut params = BTreeMap::new();
-    for (name, ty) in raw.params {
+    let mut written: Vec<(String, Spanned<String>)> =
+        std::mem::take(&mut raw.params).into_iter().collect();
+    written.sort_by_key(|(_, ty)| ty.span().start);
+    let mut params = Vec::with_capacity(written.len());
+    for (name, ty) in written {
+        let ty = ty.into_inner();
         let ty = ParamType::parse(&ty)
             .ok_or_else(|| format!("parameter `{name}` has unknown type `{ty}`"))?;
-        params.insert(name, ty);
+        params.push((name, ty));
     }
-    let mut aliases = raw.aliases;
+    let mut aliases = std::mem::take(&mut raw.aliases);
     aliases.sort();
+    let contract = match raw.problem_type.take() {
+        Some(problem_type) => Some(contract(problem_type, &raw)?),
+        None => {
+            let recorded = [
+                ("grpc", raw.grpc.is_some()),
+                ("retryable", raw.retryable.is_some()),
+                ("throttling", raw.throttling.is_some()),
+                ("headers", raw.headers.is_some()),
+                ("details", raw.details.is_some()),
+                ("resolve", raw.resolve.is_some()),
+            ];
+            if let Some((field, _)) = recorded.iter().find(|(_, present)| *present) {
+                return Err(format!("`{field}` is recorded without `type`"));
+            }
+            None
+        }
+    };
     Ok(Entry {
         status: raw.status,
         state,
@@ -165,6 +249,37 @@ fn entry(raw: RawEntry) -> Result<Entry, String> {
         number: raw.number,
         aliases,
         params,
+        contract,
+    })
+}
+
+fn contract(problem_type: String, raw: &RawEntry) -> Result<Contract, String> {
+    let grpc = raw
+        .grpc
+        .as_deref()
+        .ok_or("`type` is recorded without `grpc`")?;
+    let grpc = GrpcCode::parse(grpc).ok_or_else(|| format!("unknown gRPC code `{grpc}`"))?;
+    let mut headers = Vec::new();
+    for header in raw.headers.iter().flatten() {
+        headers.push(Header::parse(header).ok_or_else(|| format!("unknown header `{header}`"))?);
+    }
+    headers.sort();
+    let details = match &raw.details {
+        Some(details) => DetailsKind::parse(details)
+            .ok_or_else(|| format!("unknown details kind `{details}`"))?,
+        None => DetailsKind::None,
+    };
+    let resolve = raw.resolve.as_ref();
+    Ok(Contract {
+        problem_type,
+        grpc,
+        retryable: raw.retryable.unwrap_or(false),
+        throttling: raw.throttling.unwrap_or(false),
+        headers,
+        details,
+        action: resolve.and_then(|r| r.action.clone()),
+        method: resolve.and_then(|r| r.method.clone()),
+        endpoint: resolve.and_then(|r| r.endpoint.clone()),
     })
 }
 
@@ -211,11 +326,21 @@ mod tests {
                 wire_shape: WireShape::Problem,
                 number: Some(1004),
                 aliases: vec!["ROLLBACK_TARGET_MISSING".to_owned()],
-                params: [
-                    ("service".to_owned(), ParamType::String),
+                params: vec![
                     ("version".to_owned(), ParamType::Unsigned),
-                ]
-                .into(),
+                    ("service".to_owned(), ParamType::String),
+                ],
+                contract: Some(Contract {
+                    problem_type: "https://docs.example/errors#version_not_found".to_owned(),
+                    grpc: GrpcCode::NotFound,
+                    retryable: true,
+                    throttling: true,
+                    headers: vec![Header::RetryAfter, Header::RateLimitReset],
+                    details: DetailsKind::FieldErrors,
+                    action: Some("pick_version".to_owned()),
+                    method: None,
+                    endpoint: Some("/v1/versions".to_owned()),
+                }),
             },
         );
         codes.insert(
@@ -226,7 +351,9 @@ mod tests {
                 wire_shape: WireShape::Flat,
                 number: None,
                 aliases: Vec::new(),
-                params: BTreeMap::new(),
+                params: Vec::new(),
+                // Removed while the lock was still in format 1.
+                contract: None,
             },
         );
         Lock {
@@ -263,9 +390,16 @@ wire_shape = "flat"
 status = 404
 state = "deprecated"
 wire_shape = "problem"
+type = "https://docs.example/errors#version_not_found"
+grpc = "NOT_FOUND"
+retryable = true
+throttling = true
+headers = ["Retry-After", "RateLimit-Reset"]
+details = "field_errors"
+resolve = { action = "pick_version", endpoint = "/v1/versions" }
 number = 1004
 aliases = ["ROLLBACK_TARGET_MISSING"]
-params = { service = "string", version = "unsigned" }
+params = { version = "unsigned", service = "string" }
 
 [[accepted_break]]
 reason = 'GONE was never "really" used'
@@ -274,7 +408,35 @@ changes = [
     "code `GONE` was removed",
 ]
 "#;
+        assert!(text.starts_with("# The errcat stability lock"), "{text}");
+        assert!(
+            text.contains("\nversion = 2\ncatalog = \"fold\"\n"),
+            "{text}"
+        );
         assert!(text.ends_with(expected), "{text}");
+    }
+
+    #[test]
+    fn a_format_1_lock_reads_with_nothing_of_format_2_recorded() {
+        let text = r#"version = 1
+catalog = "fold"
+
+[codes.VERSION_NOT_FOUND]
+status = 404
+state = "active"
+wire_shape = "flat"
+params = { service = "string", version = "unsigned" }
+"#;
+        let (lock, _) = parse(text).unwrap();
+        let entry = &lock.codes["VERSION_NOT_FOUND"];
+        assert_eq!(entry.contract, None);
+        assert_eq!(
+            entry.params,
+            [
+                ("service".to_owned(), ParamType::String),
+                ("version".to_owned(), ParamType::Unsigned),
+            ]
+        );
     }
 
     #[test]
@@ -290,5 +452,42 @@ changes = [
         let (line, message) = parse("version = 1\ncatalog = \"x\"\nextra = 3\n").unwrap_err();
         assert_eq!(line, 3);
         assert!(message.contains("unknown field `extra`"), "{message}");
+    }
+
+    #[test]
+    fn every_part_of_the_contract_is_read_or_refused() {
+        let text = render(&sample());
+        for (from, to, problem) in [
+            ("\"NOT_FOUND\"", "\"LOST\"", "unknown gRPC code `LOST`"),
+            (
+                "\"RateLimit-Reset\"",
+                "\"X-Reset\"",
+                "unknown header `X-Reset`",
+            ),
+            (
+                "\"field_errors\"",
+                "\"list\"",
+                "unknown details kind `list`",
+            ),
+            (
+                "grpc = \"NOT_FOUND\"\n",
+                "",
+                "`type` is recorded without `grpc`",
+            ),
+            (
+                "type = \"https://docs.example/errors#version_not_found\"\n",
+                "",
+                "`grpc` is recorded without `type`",
+            ),
+        ] {
+            let (line, message) = parse(&text.replace(from, to)).unwrap_err();
+            assert_eq!(line, 12);
+            assert_eq!(message, format!("`VERSION_NOT_FOUND`: {problem}"));
+        }
+        let (_, message) = parse(&text.replace("version = 2", "version = 3")).unwrap_err();
+        assert_eq!(
+            message,
+            "lock format version 3 is not supported (this errcat reads versions 1 to 2)"
+        );
     }
 }

@@ -13,7 +13,10 @@
 //! changes; this module ties them to the disk.
 
 pub mod check;
+mod contract;
+mod entry;
 pub mod file;
+mod locate;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -21,9 +24,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Catalog, ParamType, WireShape};
+use crate::model::Catalog;
 
 pub use check::Break;
+pub use entry::{Contract, Entry, State};
 
 /// Name of the lock file inside a catalog folder.
 pub const FILE_NAME: &str = "errcat.lock";
@@ -36,34 +40,13 @@ pub fn path(catalog_dir: &Path) -> PathBuf {
 /// Everything a published catalog promises its clients.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Lock {
-    /// The catalog's `name`, so a lock copied to the wrong folder is obvious.
+    /// The catalog's `name`: it names the generated crate and types, so a
+    /// rename breaks clients (and a lock copied to the wrong folder shows).
     pub catalog: String,
     /// Every code ever published, by wire string.
     pub codes: BTreeMap<String, Entry>,
     /// Breaking changes that were made on purpose, oldest first.
     pub accepted_breaks: Vec<AcceptedBreak>,
-}
-
-/// What clients depend on for one code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub status: u16,
-    pub state: State,
-    pub wire_shape: WireShape,
-    pub number: Option<u32>,
-    /// Sorted.
-    pub aliases: Vec<String>,
-    pub params: BTreeMap<String, ParamType>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum State {
-    Active,
-    Deprecated,
-    Retired,
-    /// Removed from the catalog by an accepted break: kept so that the code
-    /// string and its number are never given another meaning.
-    Removed,
 }
 
 /// One `errcat lock --allow-breaking` run.
@@ -76,55 +59,6 @@ pub struct AcceptedBreak {
     pub changes: Vec<String>,
 }
 
-impl State {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            State::Active => "active",
-            State::Deprecated => "deprecated",
-            State::Retired => "retired",
-            State::Removed => "removed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<State> {
-        [
-            State::Active,
-            State::Deprecated,
-            State::Retired,
-            State::Removed,
-        ]
-        .into_iter()
-        .find(|state| state.as_str() == s)
-    }
-}
-
-impl Entry {
-    pub fn of(code: &crate::model::Code) -> Entry {
-        let state = if code.retired.is_some() {
-            State::Retired
-        } else if code.deprecated.is_some() {
-            State::Deprecated
-        } else {
-            State::Active
-        };
-        let mut aliases = code.aliases.clone();
-        aliases.sort();
-        Entry {
-            status: code.status,
-            state,
-            wire_shape: code.wire_shape,
-            number: code.number,
-            aliases,
-            params: code
-                .message
-                .params
-                .iter()
-                .map(|p| (p.name.clone(), p.ty))
-                .collect(),
-        }
-    }
-}
-
 impl Lock {
     /// The lock `errcat lock` writes for `catalog`, given the previous lock:
     /// every current code, plus every code the previous lock knew that the
@@ -134,7 +68,7 @@ impl Lock {
         let mut codes: BTreeMap<String, Entry> = catalog
             .codes
             .iter()
-            .map(|code| (code.code.clone(), Entry::of(code)))
+            .map(|code| (code.code.clone(), Entry::of(catalog, code)))
             .collect();
         if let Some(previous) = previous {
             let names = check::Names::new(catalog);
@@ -241,7 +175,7 @@ pub fn read(catalog_dir: &Path) -> Result<Option<(Lock, file::Lines)>, LockError
     let shown = path.display().to_string();
     let mut rendered = Diagnostics::new(format!("read `{shown}`"));
     let diagnostic = Diagnostic::error(format!("`{shown}` is not a valid errcat lock"));
-    let diagnostic = match check::line_span(&text, line) {
+    let diagnostic = match locate::Source::new(&text).line_span(line) {
         Some(span) => diagnostic.with_label(&shown, span, message),
         None => diagnostic.with_path(&shown).with_note(message),
     };
@@ -361,15 +295,24 @@ pub fn update(
 fn breaking(catalog_dir: &Path, breaks: Vec<Break>) -> LockError {
     let mut rendered =
         Diagnostics::new(format!("accept the changes to `{}`", catalog_dir.display()));
-    let mut sources: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
+    let mut texts: BTreeMap<&Path, Option<String>> = BTreeMap::new();
     for b in &breaks {
-        let source = sources
-            .entry(b.file.clone())
+        texts
+            .entry(&b.file)
             .or_insert_with(|| std::fs::read_to_string(&b.file).ok());
-        if let Some(text) = source {
-            rendered.add_source(b.file.display().to_string(), text.clone());
+    }
+    // Parsed once per file: a catalog-wide edit can break thousands of codes.
+    let sources: BTreeMap<&Path, locate::Source<'_>> = texts
+        .iter()
+        .filter_map(|(file, text)| Some((*file, locate::Source::new(text.as_deref()?))))
+        .collect();
+    for (file, text) in &texts {
+        if let Some(text) = text {
+            rendered.add_source(file.display().to_string(), text.clone());
         }
-        rendered.push(b.diagnostic(source.as_deref()));
+    }
+    for b in &breaks {
+        rendered.push(b.diagnostic(sources.get(b.file.as_path())));
     }
     LockError::Breaking {
         breaks,

@@ -1,0 +1,377 @@
+//! The parts of a code's contract beyond its status and shape: parameters
+//! and their order, retry advice, headers, details, the RFC 9457 `type`, the
+//! gRPC code and the `resolve` members agents act on.
+//!
+//! Gaining any of these where the published code had none (a header, a
+//! `resolve.action`, a `type` where it was `about:blank`) is compatible, as
+//! gaining a number is: no client built against the published catalog can
+//! depend on what it never had. Changing or dropping one is breaking.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::check::{Break, Change, Site};
+use super::{Contract, Entry};
+use crate::load::CATALOG_FILE;
+use crate::model::{Catalog, GrpcCode};
+
+/// The `type` of a code that has none (RFC 9457, section 4.2.1).
+const ABOUT_BLANK: &str = "about:blank";
+
+/// How many codes a catalog-wide change names before it counts the rest.
+const CODES_NAMED: usize = 3;
+
+/// Parameter names, types and order.
+pub(super) fn compare_params(site: &Site<'_>, entry: &Entry, breaks: &mut Vec<Break>) {
+    let subject = &site.subject;
+    let now = &site.code.message.params;
+    let change = |message: String, label: String| Change {
+        key: &["params"],
+        message,
+        label,
+        note: "generated constructors and clients that read the parameters would no longer match"
+            .to_owned(),
+        help: format!(
+            "keep the parameters of `{}`, {}",
+            site.name,
+            site.or_new_code()
+        ),
+    };
+    for (param, ty) in &entry.params {
+        let label = format!("published with `{param}: {}`", ty.as_str());
+        match now.iter().find(|p| &p.name == param) {
+            None => site.report(
+                breaks,
+                change(format!("{subject} lost its parameter `{param}`"), label),
+            ),
+            Some(p) if p.ty != *ty => site.report(
+                breaks,
+                change(
+                    format!(
+                        "{subject} changed the type of parameter `{param}` from {} to {}",
+                        ty.as_str(),
+                        p.ty.as_str()
+                    ),
+                    label,
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+    for param in now {
+        if !entry.params.iter().any(|(name, _)| *name == param.name) {
+            site.report(
+                breaks,
+                change(
+                    format!("{subject} gained the parameter `{}`", param.name),
+                    format!("published without `{}`", param.name),
+                ),
+            );
+        }
+    }
+    // A format 1 lock kept the parameters sorted by name, not in order.
+    if entry.contract.is_none() {
+        return;
+    }
+    let published: Vec<&str> = entry
+        .params
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .filter(|name| now.iter().any(|p| p.name == *name))
+        .collect();
+    let current: Vec<&str> = now
+        .iter()
+        .map(|p| p.name.as_str())
+        .filter(|name| published.contains(name))
+        .collect();
+    if published != current {
+        site.report(
+            breaks,
+            Change {
+                key: &["params"],
+                message: format!(
+                    "{subject} reordered its parameters from ({}) to ({})",
+                    published.join(", "),
+                    current.join(", ")
+                ),
+                label: format!("published in the order ({})", published.join(", ")),
+                note: "generated constructors take the parameters in this order, so existing calls would still compile with their values swapped".to_owned(),
+                help: format!(
+                    "declare `params` in the published order, {}",
+                    site.or_new_code()
+                ),
+            },
+        );
+    }
+}
+
+/// Everything [`Contract`] records.
+pub(super) fn compare(
+    site: &Site<'_>,
+    entry: &Entry,
+    locked: &Contract,
+    catalog: &Catalog,
+    types: &mut TypeChanges,
+    breaks: &mut Vec<Break>,
+) {
+    let now = Contract::of(catalog, site.code);
+    let (subject, code) = (&site.subject, &site.code.code);
+    let flags = [
+        (
+            &["retryable"],
+            locked.retryable,
+            now.retryable,
+            format!(
+                "clients decide whether to retry `{code}` from the code table they were built with, so old and new clients would disagree about retrying it"
+            ),
+        ),
+        (
+            &["throttling"],
+            locked.throttling,
+            now.throttling,
+            format!(
+                "clients slow down on throttling errors by the code table they were built with, so old and new clients would disagree about backing off on `{code}`"
+            ),
+        ),
+    ];
+    for (key, was, is, note) in flags {
+        if was != is {
+            site.report(
+                breaks,
+                Change {
+                    key,
+                    message: format!("{subject} changed `{}` from {was} to {is}", key[0]),
+                    label: format!("published with `{} = {was}`", key[0]),
+                    note,
+                    help: format!("keep `{} = {was}`, {}", key[0], site.or_new_code()),
+                },
+            );
+        }
+    }
+    compare_headers(site, locked, &now, breaks);
+    if locked.details != now.details {
+        let (was, is) = (locked.details.as_str(), now.details.as_str());
+        site.report(
+            breaks,
+            Change {
+                key: &["details"],
+                message: format!("{subject} changed its details from {was} to {is}"),
+                label: format!("published with `details = \"{was}\"`"),
+                note:
+                    "clients decode `details` by the kind they were built with and would misread it"
+                        .to_owned(),
+                help: format!("keep `details = \"{was}\"`, {}", site.or_new_code()),
+            },
+        );
+    }
+    compare_type(site, locked, &now, catalog, types, breaks);
+    // A status change moves a derived gRPC code with it; that is one
+    // mistake, already reported as the status.
+    let derived = |grpc: GrpcCode, status: u16| grpc == GrpcCode::from_http_status(status);
+    let follows_status = entry.status != site.code.status
+        && derived(locked.grpc, entry.status)
+        && derived(now.grpc, site.code.status);
+    if locked.grpc != now.grpc && !follows_status {
+        let (was, is) = (locked.grpc.as_str(), now.grpc.as_str());
+        site.report(
+            breaks,
+            Change {
+                key: &["grpc"],
+                message: format!("{subject} changed its gRPC code from {was} to {is}"),
+                label: format!("published with `grpc = \"{was}\"`"),
+                note: "gRPC clients branch on the status code and would take another path"
+                    .to_owned(),
+                help: format!("set `grpc = \"{was}\"`, {}", site.or_new_code()),
+            },
+        );
+    }
+    compare_resolve(site, locked, &now, breaks);
+}
+
+/// Dropping a header breaks; declaring a new one does not.
+fn compare_headers(site: &Site<'_>, locked: &Contract, now: &Contract, breaks: &mut Vec<Break>) {
+    let dropped: Vec<String> = locked
+        .headers
+        .iter()
+        .filter(|h| !now.headers.contains(h))
+        .map(|h| format!("`{}`", h.as_str()))
+        .collect();
+    if dropped.is_empty() {
+        return;
+    }
+    let (what, them) = match dropped.as_slice() {
+        [one] => (format!("the {one} header"), "it"),
+        _ => (format!("the headers {}", dropped.join(", ")), "them"),
+    };
+    let published: Vec<String> = locked
+        .headers
+        .iter()
+        .map(|h| format!("\"{}\"", h.as_str()))
+        .collect();
+    site.report(
+        breaks,
+        Change {
+            key: &["headers"],
+            message: format!("{} no longer declares {what}", site.subject),
+            label: format!("published with `headers = [{}]`", published.join(", ")),
+            note: format!(
+                "clients that read {} to time or pace their requests would no longer find {them}",
+                dropped.join(", ")
+            ),
+            help: format!(
+                "keep {} in `headers`, {}",
+                dropped.join(", "),
+                site.or_new_code()
+            ),
+        },
+    );
+}
+
+fn compare_type(
+    site: &Site<'_>,
+    locked: &Contract,
+    now: &Contract,
+    catalog: &Catalog,
+    types: &mut TypeChanges,
+    breaks: &mut Vec<Break>,
+) {
+    let (was, is) = (&locked.problem_type, &now.problem_type);
+    if was == is || was == ABOUT_BLANK {
+        return;
+    }
+    let code = site.code;
+    if code.docs_url.is_none()
+        // The anchor `Code::anchor` gave the published code.
+        && let Some((old_base, _)) = was
+            .rsplit_once('#')
+            .filter(|(_, anchor)| *anchor == site.name.to_ascii_lowercase())
+    {
+        let base = catalog
+            .docs_base_url
+            .as_deref()
+            .map(|b| b.trim_end_matches('#'));
+        if base != Some(old_base) {
+            // One edit of `catalog.toml`, reported once for all its codes.
+            types
+                .by_old_base
+                .entry(old_base.to_owned())
+                .or_default()
+                .push(site.name.to_owned());
+            return;
+        }
+        if code.code != site.name {
+            // The anchor follows the name: part of the rename reported.
+            return;
+        }
+    }
+    site.report(
+        breaks,
+        Change {
+            key: &["docs_url"],
+            message: format!(
+                "{} changed its RFC 9457 `type` from `{was}` to `{is}`",
+                site.subject
+            ),
+            label: format!("published with the `type` `{was}`"),
+            note: format!(
+                "RFC 9457 clients identify a problem by its `type` URI and would no longer recognise `{}`",
+                site.name
+            ),
+            help: format!("set `docs_url = \"{was}\"`, {}", site.or_new_code()),
+        },
+    );
+}
+
+/// `resolve.action`, `method` and `endpoint`: what agents act on.
+fn compare_resolve(site: &Site<'_>, locked: &Contract, now: &Contract, breaks: &mut Vec<Break>) {
+    let calls = "agents fix the problem by calling `resolve.method` on `resolve.endpoint` and would send a request the server no longer expects";
+    let members = [
+        (
+            &["resolve", "action"],
+            &locked.action,
+            &now.action,
+            "agents branch on `resolve.action` to decide what to do next and would no longer recognise it",
+        ),
+        (&["resolve", "method"], &locked.method, &now.method, calls),
+        (
+            &["resolve", "endpoint"],
+            &locked.endpoint,
+            &now.endpoint,
+            calls,
+        ),
+    ];
+    for (key, was, is, note) in members {
+        let Some(was) = was else { continue };
+        let member = key[1];
+        let message = match is {
+            Some(is) if is == was => continue,
+            Some(is) => format!(
+                "{} changed its `resolve.{member}` from `{was}` to `{is}`",
+                site.subject
+            ),
+            None => format!("{} dropped its `resolve.{member}` `{was}`", site.subject),
+        };
+        site.report(
+            breaks,
+            Change {
+                key,
+                message,
+                label: format!("published with `{member} = \"{was}\"`"),
+                note: note.to_owned(),
+                help: format!(
+                    "keep `{member} = \"{was}\"` in the `resolve` of `{}`, {}",
+                    site.code.code,
+                    site.or_new_code()
+                ),
+            },
+        );
+    }
+}
+
+/// Codes whose `type` changed because `docs_base_url` did, by the base they
+/// were published with.
+#[derive(Default)]
+pub(super) struct TypeChanges {
+    by_old_base: BTreeMap<String, Vec<String>>,
+}
+
+impl TypeChanges {
+    pub(super) fn into_breaks(self, catalog: &Catalog, catalog_dir: &Path) -> Vec<Break> {
+        self.by_old_base
+            .into_iter()
+            .map(|(old, codes)| {
+                let count = codes.len();
+                let message = match &catalog.docs_base_url {
+                    Some(new) => format!(
+                        "`docs_base_url` changed from `{old}` to `{new}`, which changes the RFC 9457 `type` of {count} code(s)"
+                    ),
+                    None => format!(
+                        "`docs_base_url` `{old}` was removed, which changes the RFC 9457 `type` of {count} code(s) to {ABOUT_BLANK}"
+                    ),
+                };
+                let named: Vec<String> = codes
+                    .iter()
+                    .take(CODES_NAMED)
+                    .map(|c| format!("`{c}`"))
+                    .collect();
+                let mut named = named.join(", ");
+                if count > CODES_NAMED {
+                    named.push_str(&format!(" and {} more", count - CODES_NAMED));
+                }
+                Break {
+                    message,
+                    file: catalog_dir.join(CATALOG_FILE),
+                    line: 1,
+                    key: vec!["catalog".to_owned(), "docs_base_url".to_owned()],
+                    label: format!("published with `docs_base_url = \"{old}\"`"),
+                    note: format!(
+                        "RFC 9457 clients identify a problem by its `type` URI and would no longer recognise {named}"
+                    ),
+                    help: format!(
+                        "keep `docs_base_url = \"{old}\"` (a code's own `docs_url` can keep its published `type`), or add new codes and deprecate these"
+                    ),
+                }
+            })
+            .collect()
+    }
+}

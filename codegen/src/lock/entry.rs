@@ -1,0 +1,119 @@
+//! What the lock records for one code: everything a client built against
+//! the published catalog depends on.
+
+use crate::model::{Catalog, Code, DetailsKind, GrpcCode, Header, ParamType, WireShape};
+
+/// What clients depend on for one code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub status: u16,
+    pub state: State,
+    pub wire_shape: WireShape,
+    pub number: Option<u32>,
+    /// Sorted.
+    pub aliases: Vec<String>,
+    /// In declared order, which is the generated constructors' argument
+    /// order (sorted by name in a format 1 lock, which did not record it).
+    pub params: Vec<(String, ParamType)>,
+    /// What format 2 of the lock added; `None` for a code recorded by an
+    /// errcat that did not record it yet, so that none of it is reported as
+    /// changed: the next `errcat lock` records it.
+    pub contract: Option<Contract>,
+}
+
+/// The parts of a code's contract that format 2 of the lock records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contract {
+    /// The RFC 9457 `type` URI, [`Catalog::docs_url`].
+    pub problem_type: String,
+    pub grpc: GrpcCode,
+    pub retryable: bool,
+    pub throttling: bool,
+    /// In [`Header::ALL`] order.
+    pub headers: Vec<Header>,
+    pub details: DetailsKind,
+    /// The `resolve` members agents branch on.
+    pub action: Option<String>,
+    pub method: Option<String>,
+    pub endpoint: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    Active,
+    Deprecated,
+    Retired,
+    /// Removed from the catalog by an accepted break: kept so that the code
+    /// string and its number are never given another meaning.
+    Removed,
+}
+
+impl State {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Active => "active",
+            State::Deprecated => "deprecated",
+            State::Retired => "retired",
+            State::Removed => "removed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<State> {
+        [
+            State::Active,
+            State::Deprecated,
+            State::Retired,
+            State::Removed,
+        ]
+        .into_iter()
+        .find(|state| state.as_str() == s)
+    }
+}
+
+impl Entry {
+    pub fn of(catalog: &Catalog, code: &Code) -> Entry {
+        let state = if code.retired.is_some() {
+            State::Retired
+        } else if code.deprecated.is_some() {
+            State::Deprecated
+        } else {
+            State::Active
+        };
+        let mut aliases = code.aliases.clone();
+        aliases.sort();
+        Entry {
+            status: code.status,
+            state,
+            wire_shape: code.wire_shape,
+            number: code.number,
+            aliases,
+            params: code
+                .message
+                .params
+                .iter()
+                .map(|p| (p.name.clone(), p.ty))
+                .collect(),
+            contract: Some(Contract::of(catalog, code)),
+        }
+    }
+}
+
+impl Contract {
+    pub fn of(catalog: &Catalog, code: &Code) -> Contract {
+        let resolve = code.resolve.clone().unwrap_or_default();
+        Contract {
+            problem_type: catalog.docs_url(code),
+            grpc: code.grpc,
+            retryable: code.retry.retryable,
+            throttling: code.retry.throttling,
+            headers: Header::ALL
+                .into_iter()
+                .filter(|h| code.has_header(*h))
+                .collect(),
+            details: code.details,
+            action: resolve.action,
+            method: resolve.method,
+            endpoint: resolve.endpoint,
+        }
+    }
+}
