@@ -20,6 +20,14 @@ id = "limits"
 title = "Limits"
 "#;
 
+/// `CATALOG` with one more `[catalog]` setting.
+fn catalog_with(setting: &str) -> String {
+    CATALOG.replace(
+        "title = \"Shop API\"",
+        &format!("title = \"Shop API\"\n{setting}"),
+    )
+}
+
 /// The rendered diagnostics of a catalog made of `catalog.toml` and `files`;
 /// panics if it loads.
 fn problems(files: &[(&str, &str)]) -> String {
@@ -300,6 +308,125 @@ fn pascal_codes_sharing_every_identifier() {
         (
             "orders.toml",
             "[HttpError]\nstatus = 400\nmessage = \"a\"\n\n[HTTPError]\nstatus = 400\nmessage = \"b\"\n",
+        ),
+    ]));
+}
+
+/// Codes that differ only in case share the docs anchor (the code in
+/// lowercase), so the docs URL and RFC 9457 `type` derived from it, and
+/// `errcat explain` could not tell them apart.
+#[test]
+fn codes_differing_only_in_case_share_an_anchor_and_a_docs_url() {
+    let catalog = CATALOG
+        .replace("SCREAMING_SNAKE_CASE", "PascalCase")
+        .replace(
+            "title = \"Shop API\"",
+            "title = \"Shop API\"\ndocs_base_url = \"https://docs.shop.example/errors\"",
+        );
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", catalog.as_str()),
+        (
+            "orders.toml",
+            "[InvalidEndPoint]\nstatus = 400\nmessage = \"a\"\n\n[InvalidEndpoint]\nstatus = 400\nmessage = \"b\"\n",
+        ),
+    ]));
+}
+
+/// Several codes may point their own `docs_url` at one page, but not at the
+/// URL another code's docs entry gets.
+#[test]
+fn a_docs_url_that_is_another_codes_derived_url() {
+    let catalog = catalog_with("docs_base_url = \"https://docs.shop.example/errors\"");
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", catalog.as_str()),
+        (
+            "orders.toml",
+            "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"a\"\n\n[ORDER_GONE]\nstatus = 410\nmessage = \"b\"\ndocs_url = \"https://docs.shop.example/errors#order_not_found\"\n\n[ORDER_LOCKED]\nstatus = 409\nmessage = \"c\"\ndocs_url = \"https://www.rfc-editor.org/rfc/rfc9110\"\n\n[ORDER_LATE]\nstatus = 409\nmessage = \"d\"\ndocs_url = \"https://www.rfc-editor.org/rfc/rfc9110\"\n",
+        ),
+    ]));
+}
+
+/// `errcat explain` finds codes and aliases in any case.
+#[test]
+fn aliases_differing_from_other_names_only_in_case() {
+    insta::assert_snapshot!(problems(&[(
+        "orders.toml",
+        "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"a\"\naliases = [\"order_locked\", \"NoOrder\", \"order_not_found\"]\n\n[ORDER_LOCKED]\nstatus = 409\nmessage = \"b\"\naliases = [\"NOORDER\"]\n",
+    )]));
+}
+
+/// One unknown type is one diagnostic: its placeholder is declared, just
+/// badly. Likewise a bad parameter name, and a `params` that is no table.
+#[test]
+fn a_wrong_parameter_declaration_is_not_also_an_undeclared_placeholder() {
+    insta::assert_snapshot!(problems(&[(
+        "orders.toml",
+        "[BOOK_MISSING]\nstatus = 404\nmessage = \"book {book_id} of {shelf}\"\nparams = { book_id = \"uint\", shelf = 7 }\n\n[BOOK_LOCKED]\nstatus = 409\nmessage = \"book {Book} is locked\"\nparams = { Book = \"string\" }\n\n[BOOK_LATE]\nstatus = 409\nmessage = \"book {book_id} is late\"\nparams = \"book_id\"\n",
+    )]));
+}
+
+/// One table written twice is one mistake, whatever it holds.
+#[test]
+fn a_table_defined_twice_is_one_diagnostic() {
+    insta::assert_snapshot!(problems(&[(
+        "orders.toml",
+        "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"a\"\n\n[ORDER_NOT_FOUND.resolve]\nurl = \"https://shop.example/orders\"\n\n[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"b\"\n\n[ORDER_NOT_FOUND.resolve]\nurl = \"https://shop.example/orders\"\naction = \"list_orders\"\n\n[ORDER_LOCKED]\nstatus = 409\nmessage = \"c\"\nstatus = 410\n",
+    )]));
+}
+
+/// A misspelt required field is one mistake, not also a missing one.
+#[test]
+fn a_misspelt_required_field_is_not_also_missing() {
+    insta::assert_snapshot!(problems(&[(
+        "limits.toml",
+        "[RATE_LIMITED]\nstauts = 429\nmesage = \"slow down\"\n",
+    )]));
+}
+
+/// A category that could not be read, a `category` of the wrong type and a
+/// code table that is no table are each reported once, not again by every
+/// code that refers to them.
+#[test]
+fn an_unreadable_category_or_code_is_not_reported_again_by_its_users() {
+    let catalog = format!("{CATALOG}\n[[category]]\ntitle = \"Payments\"\n");
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", catalog.as_str()),
+        (
+            "payments.toml",
+            "[CARD_DECLINED]\nstatus = 402\nmessage = \"a\"\n\n[CARD_EXPIRED]\nstatus = 402\nmessage = \"b\"\n",
+        ),
+        (
+            "orders.toml",
+            "ORDER_OLD = \"gone\"\n\n[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"a\"\ncategory = 7\n\n[ORDER_MISSING]\nstatus = 404\nmessage = \"b\"\ndeprecated = { replacement = \"ORDER_OLD\" }\n",
+        ),
+    ]));
+}
+
+/// `details` on a code whose wire shape has no member for them, its own or
+/// the catalog's; not when the shape itself is unreadable.
+#[test]
+fn details_on_a_shape_that_cannot_carry_them() {
+    let catalog = catalog_with("wire_shape = \"error_code\"");
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", catalog.as_str()),
+        (
+            "orders.toml",
+            "[ORDER_INVALID]\nstatus = 400\nmessage = \"a\"\ndetails = \"field_errors\"\n\n[ORDER_REJECTED]\nstatus = 400\nmessage = \"b\"\ndetails = \"object\"\nwire_shape = \"oauth2\"\n\n[ORDER_CHECKED]\nstatus = 400\nmessage = \"c\"\ndetails = \"object\"\nwire_shape = \"problem\"\n\n[ORDER_ODD]\nstatus = 400\nmessage = \"d\"\ndetails = \"object\"\nwire_shape = \"problm\"\n",
+        ),
+    ]));
+}
+
+/// "did you mean" for every enumerated value: case and separators, other
+/// languages' type names, shortened and lengthened words.
+#[test]
+fn enumerated_values_suggest_what_was_meant() {
+    let catalog =
+        catalog_with("wire_shape = \"problem+json\"").replace("SCREAMING_SNAKE_CASE", "screaming");
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", catalog.as_str()),
+        (
+            "orders.toml",
+            "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"{a} {b} {c} {d}\"\nparams = { a = \"u64\", b = \"int\", c = \"boolean\", d = \"String\" }\ngrpc = \"NotFound\"\nheaders = [\"retry_after\", \"RateLimit-Limits\"]\ndetails = \"fields\"\nwire_shape = \"errorCode\"\n\n[ORDER_NOT_FOUND.resolve]\nmethod = \"delete\"\n",
         ),
     ]));
 }

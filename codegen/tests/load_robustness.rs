@@ -153,3 +153,49 @@ fn every_truncation_of_the_mini_catalog() {
         }
     }
 }
+
+/// The `toml` crate refuses a key of more than 80 parts without saying
+/// where; the loader says where, once per key.
+#[test]
+fn keys_nested_too_deep_are_located() {
+    let header = format!("[{}]\n", vec!["a"; 5_000].join("."));
+    let dotted = format!(
+        "[A]\nstatus = 400\nmessage = \"a\"\n{} = 1\n",
+        vec!["k"; 5_000].join(".")
+    );
+    for contents in [header, dotted] {
+        let rendered = load_files(&[("catalog.toml", CATALOG), ("errors.toml", &contents)])
+            .unwrap_err()
+            .to_string();
+        let first_line = rendered.lines().take(2).collect::<Vec<_>>().join("\n");
+        // Part 81 of `[a.a...` starts at column 162, of `k.k...` at 161.
+        let at = if contents.starts_with("[a") {
+            "1:162"
+        } else {
+            "4:161"
+        };
+        assert_eq!(
+            first_line,
+            format!("error: key nested more than 80 levels deep\n --> errors.toml:{at}"),
+            "{rendered}"
+        );
+        assert!(
+            rendered.ends_with("due to 1 previous error\n"),
+            "{rendered}"
+        );
+    }
+}
+
+/// Dotted keys inside nested inline tables multiply: 79 levels of tables,
+/// each 79 keys deep, is a table 6,000 levels deep, which must load (or be
+/// refused) without exhausting a test thread's stack.
+#[test]
+fn dotted_keys_inside_nested_inline_tables() {
+    let key = vec!["a"; 79].join(".");
+    let deep = format!(
+        "[A]\nstatus = 400\nmessage = \"a\"\nx = {}1{}\n",
+        format!("{{ {key} = ").repeat(79),
+        " }".repeat(79)
+    );
+    survives(deep.as_bytes());
+}

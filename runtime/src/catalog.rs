@@ -51,6 +51,17 @@ impl WireShape {
         Self::ALL.into_iter().find(|shape| shape.as_str() == s)
     }
 
+    /// Whether a body in this shape has a `details` member. A code whose own
+    /// shape has none cannot declare details: they would never reach a
+    /// client of that shape, while its docs promised them.
+    #[must_use]
+    pub const fn carries_details(self) -> bool {
+        match self {
+            WireShape::Flat | WireShape::Nested | WireShape::Problem => true,
+            WireShape::ErrorCode | WireShape::OAuth2 => false,
+        }
+    }
+
     /// The `Content-Type` of a body in this shape.
     #[must_use]
     pub const fn content_type(self) -> &'static str {

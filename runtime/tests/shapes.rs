@@ -36,6 +36,22 @@ fn flat_details_are_null_for_codes_that_declare_none() {
     );
 }
 
+/// `WireShape::carries_details` is what the loader asks; the bodies are what
+/// clients get. The two must agree for every shape.
+#[test]
+fn a_shape_carries_details_exactly_when_its_bodies_have_them() {
+    let err = error(Demo::ValidationError, vec![]).with_field_error("url", "Expected string");
+    for shape in WireShape::ALL {
+        let body = json(&err, shape);
+        let details = body.get("details").or_else(|| body["error"].get("details"));
+        assert_eq!(
+            details.is_some(),
+            shape.carries_details(),
+            "{shape:?}: {body}"
+        );
+    }
+}
+
 #[test]
 fn nested_workspace_slug_taken_matches_seed_002() {
     let err = error(

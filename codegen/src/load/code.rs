@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use toml::de::DeTable;
 
-use super::fields::{Fields, did_you_mean, list};
+use super::fields::{Fields, list, unknown_value};
 use super::{Context, Located, SourceFile, template};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
@@ -55,7 +55,12 @@ pub(crate) struct CodeDraft<'s> {
     /// The category as written, or the file stem (then spanning the key).
     pub(crate) category: Located<String>,
     pub(crate) category_written: bool,
-    pub(crate) own_wire_shape: Option<WireShape>,
+    pub(crate) own_wire_shape: Option<Located<WireShape>>,
+    /// The declared details kind, where it is written.
+    pub(crate) details: Option<Located<DetailsKind>>,
+    /// Fields given but unreadable (already reported): checks that need
+    /// them are skipped rather than report what follows from that mistake.
+    pub(crate) unreadable: Vec<&'static str>,
     pub(crate) aliases: Vec<Located<String>>,
     pub(crate) replacement: Option<Located<String>>,
     pub(crate) number: Option<Located<u32>>,
@@ -92,15 +97,13 @@ pub(crate) fn read<'s>(
     let (deprecated, replacement) = read_deprecation(cx, &fields);
     let aliases = fields.strings(cx, "aliases");
     let number = fields.integer_in::<u32>(cx, "number", "a number from 0 to 4294967295");
-    let own_wire_shape = fields
-        .choice(
-            cx,
-            "wire_shape",
-            "a wire shape",
-            &WireShape::ALL.map(WireShape::as_str),
-            WireShape::parse,
-        )
-        .map(|l| l.value);
+    let own_wire_shape = fields.choice(
+        cx,
+        "wire_shape",
+        "a wire shape",
+        &WireShape::ALL.map(WireShape::as_str),
+        WireShape::parse,
+    );
     let grpc = fields
         .choice(
             cx,
@@ -110,15 +113,22 @@ pub(crate) fn read<'s>(
             GrpcCode::parse,
         )
         .map_or_else(|| GrpcCode::from_http_status(status), |l| l.value);
-    let details = fields
-        .choice(
-            cx,
-            "details",
-            "a details kind",
-            &DetailsKind::ALL.map(DetailsKind::as_str),
-            DetailsKind::parse,
-        )
-        .map_or(DetailsKind::None, |l| l.value);
+    let details = fields.choice(
+        cx,
+        "details",
+        "a details kind",
+        &DetailsKind::ALL.map(DetailsKind::as_str),
+        DetailsKind::parse,
+    );
+    let read = [
+        ("category", category_written),
+        ("wire_shape", own_wire_shape.is_some()),
+    ];
+    let unreadable = read
+        .into_iter()
+        .filter(|(key, read)| !read && fields.get(key).is_some())
+        .map(|(key, _)| key)
+        .collect();
     let optional = |cx: &mut Context, key: &str| fields.string(cx, key).map(|l| l.value);
 
     let code = Code {
@@ -133,7 +143,7 @@ pub(crate) fn read<'s>(
         category: 0,
         retry: read_retry(cx, &fields),
         headers: read_headers(cx, &fields),
-        details,
+        details: details.as_ref().map_or(DetailsKind::None, |l| l.value),
         resolve: fields
             .table(cx, "resolve")
             .map(|t| read_resolve(cx, &fields, &t)),
@@ -159,6 +169,8 @@ pub(crate) fn read<'s>(
         category,
         category_written,
         own_wire_shape,
+        details,
+        unreadable,
         aliases,
         replacement,
         number,
@@ -257,15 +269,16 @@ fn read_headers(cx: &mut Context, fields: &Fields<'_, '_>) -> Vec<Header> {
     let mut headers = Vec::new();
     for written in fields.strings(cx, "headers") {
         let Some(header) = Header::parse(&written.value) else {
-            let mut diagnostic = Diagnostic::error(format!(
-                "unknown header `{}` in {}",
-                written.value, fields.owner
-            ))
-            .with_label(&fields.file.shown, written.span, "not a header errcat sets");
-            if let Some(close) = did_you_mean(&written.value, known) {
-                diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
-            }
-            cx.report(diagnostic.with_note(format!("expected one of {}", list(&known))));
+            cx.report(unknown_value(
+                format!("unknown header `{}` in {}", written.value, fields.owner),
+                (
+                    &fields.file.shown,
+                    &written,
+                    "not a header errcat sets".to_owned(),
+                ),
+                &known,
+                &[],
+            ));
             continue;
         };
         if headers.contains(&header) {

@@ -173,19 +173,25 @@ impl<'a, 'i> Fields<'a, 'i> {
         if let Some(parsed) = parse(&written.value) {
             return Some(Located::new(parsed, written.span));
         }
-        let mut diagnostic = Diagnostic::error(format!(
-            "unknown {key} `{}` in {}",
-            written.value, self.owner
-        ))
-        .with_label(&self.file.shown, written.span, format!("not {what}"));
-        if let Some(close) = did_you_mean(&written.value, allowed.iter().copied()) {
-            diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
-        }
-        cx.report(diagnostic.with_note(format!("expected one of {}", list(allowed))));
+        cx.report(unknown_value(
+            format!("unknown {key} `{}` in {}", written.value, self.owner),
+            (&self.file.shown, &written, format!("not {what}")),
+            allowed,
+            &[],
+        ));
         None
     }
 
     pub(crate) fn missing(&self, cx: &mut Context, key: &str) {
+        // `stauts = 429` is one mistake: the unknown field's "did you mean"
+        // already names the missing one.
+        let misspelled = self
+            .table
+            .iter()
+            .any(|(written, _)| did_you_mean(written.get_ref().as_ref(), [key]).is_some());
+        if misspelled {
+            return;
+        }
         cx.report(
             Diagnostic::error(format!("missing field `{key}` in {}", self.owner)).with_label(
                 &self.file.shown,
@@ -236,27 +242,98 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 }
 
-/// The candidate closest to `written` if it is close enough to be a typo:
-/// same letters in another case, or a few edits for the word's length.
+/// The diagnostic for a value outside a fixed set (a wire shape, a
+/// parameter type, a header): where it is, the allowed value it most likely
+/// meant, and every allowed value. `other_spellings` are names people bring
+/// from elsewhere (`u64` for `unsigned`), each with the value it means.
+pub(crate) fn unknown_value(
+    message: String,
+    (file, written, label): (&str, &Located<String>, String),
+    allowed: &[&str],
+    other_spellings: &[(&str, &str)],
+) -> Diagnostic {
+    let mut diagnostic = Diagnostic::error(message).with_label(file, written.span.clone(), label);
+    let spellings = allowed
+        .iter()
+        .map(|name| (*name, *name))
+        .chain(other_spellings.iter().copied());
+    if let Some(close) = did_you_mean_among(&written.value, spellings) {
+        diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
+    }
+    diagnostic.with_note(format!("expected one of {}", list(allowed)))
+}
+
+/// The candidate closest to `written` if it is close enough to be what was
+/// meant; see [`did_you_mean_among`].
 pub(crate) fn did_you_mean<'c>(
     written: &str,
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<&'c str> {
-    let budget = (written.chars().count() / 3).max(1);
-    candidates
-        .into_iter()
-        .filter(|candidate| *candidate != written)
-        .map(|candidate| {
-            let distance = if candidate.eq_ignore_ascii_case(written) {
-                0
-            } else {
-                strsim::damerau_levenshtein(written, candidate)
-            };
-            (distance, candidate)
-        })
-        .filter(|(distance, _)| *distance <= budget)
-        .min()
-        .map(|(_, candidate)| candidate)
+    did_you_mean_among(written, candidates.into_iter().map(|c| (c, c)))
+}
+
+/// What `written` most likely meant among `(spelling, meaning)` pairs, best
+/// first: the same words in another case or with other separators
+/// (`NotFound` for `NOT_FOUND`, `errorCode` for `error_code`); a typo of a
+/// few letters for the word's length (`stauts`); a word shortened or
+/// lengthened from the same start (`int`, `fields` for `field_errors`,
+/// `SCREAMING_CASE`), or holding the other whole (`problem+json`). Ties go
+/// to the fewest edits, then to the first pair.
+pub(crate) fn did_you_mean_among<'c>(
+    written: &str,
+    spellings: impl IntoIterator<Item = (&'c str, &'c str)>,
+) -> Option<&'c str> {
+    let words = normalized(written);
+    let mut best: Option<((u8, usize), &'c str)> = None;
+    for (spelling, meaning) in spellings {
+        if meaning == written {
+            continue;
+        }
+        let Some(score) = closeness(&words, &normalized(spelling)) else {
+            continue;
+        };
+        if best.is_none_or(|(best_score, _)| score < best_score) {
+            best = Some((score, meaning));
+        }
+    }
+    best.map(|(_, meaning)| meaning)
+}
+
+/// Lowercase, without the separators people vary (`_`, `-`, spaces, dots).
+fn normalized(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| !matches!(c, '_' | '-' | ' ' | '.'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// How close two normalized words are, as (kind of match, edits); `None`
+/// when they are not close enough to suggest one for the other.
+fn closeness(written: &[char], candidate: &[char]) -> Option<(u8, usize)> {
+    if written == candidate {
+        return Some((0, 0));
+    }
+    let edits = strsim::generic_damerau_levenshtein(written, candidate);
+    if edits <= (written.len() / 3).max(1) {
+        return Some((1, edits));
+    }
+    let shorter = written.len().min(candidate.len());
+    let common_start = written
+        .iter()
+        .zip(candidate)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let shares_start = common_start >= 3 && common_start * 3 >= shorter * 2;
+    let holds_whole =
+        shorter >= 4 && (contains(written, candidate) || contains(candidate, written));
+    (shares_start || holds_whole).then_some((2, edits))
+}
+
+fn contains(haystack: &[char], needle: &[char]) -> bool {
+    !needle.is_empty()
+        && haystack
+            .windows(needle.len())
+            .any(|window| window == needle)
 }
 
 /// `a`, `b` or `c`, each in backticks.

@@ -3,6 +3,7 @@
 //! become the same identifier.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use super::Context;
 use super::code::CodeDraft;
@@ -105,19 +106,28 @@ pub(crate) fn check_style(cx: &mut Context, draft: &CodeDraft<'_>, style: CodeSt
     cx.report(diagnostic);
 }
 
-/// The identifiers a code becomes in generated code.
+/// The names a code becomes in generated outputs, no two codes' alike: the
+/// one place that knows every name derived from a code. (No emitter writes
+/// a file per code; page files are per category.)
 #[derive(Clone, Copy)]
 enum Generated {
     RustVariant,
     RustFn,
     TypeScriptKey,
+    /// On the markdown, mdBook and site pages, and in `errcat explain`,
+    /// which finds codes in any case.
+    DocsAnchor,
+    /// RFC 9457 `type`: the code's docs URL.
+    ProblemType,
 }
 
 impl Generated {
-    const ALL: [Generated; 3] = [
+    const ALL: [Generated; 5] = [
         Generated::RustVariant,
         Generated::RustFn,
         Generated::TypeScriptKey,
+        Generated::DocsAnchor,
+        Generated::ProblemType,
     ];
 
     fn describe(self) -> &'static str {
@@ -125,15 +135,33 @@ impl Generated {
             Generated::RustVariant => "Rust enum variant",
             Generated::RustFn => "Rust function",
             Generated::TypeScriptKey => "TypeScript key",
+            Generated::DocsAnchor => "docs anchor",
+            Generated::ProblemType => "RFC 9457 `type`",
         }
     }
 
-    fn name(self, code: &Code) -> String {
-        match self {
+    /// The name, or `None` when the code gets none of this kind (no docs
+    /// URL without a `docs_base_url` or `docs_url`).
+    fn name(self, code: &Code, docs_base_url: Option<&str>) -> Option<String> {
+        Some(match self {
             Generated::RustVariant => code.rust_variant(),
             Generated::RustFn => code.rust_fn(),
             Generated::TypeScriptKey => code.ts_key(),
-        }
+            Generated::DocsAnchor => format!("#{}", code.anchor()),
+            Generated::ProblemType => {
+                let url = code.docs_url_in(docs_base_url);
+                if url == "about:blank" {
+                    return None;
+                }
+                url
+            }
+        })
+    }
+
+    /// Whether two codes may share this name anyway: several codes may point
+    /// their own `docs_url` at one page on purpose (a section of RFC 6749).
+    fn may_share(self, a: &Code, b: &Code) -> bool {
+        matches!(self, Generated::ProblemType) && a.docs_url.is_some() && b.docs_url.is_some()
     }
 
     /// Why `name` cannot be this kind of identifier, if it cannot.
@@ -141,7 +169,7 @@ impl Generated {
         let reserved = match self {
             Generated::RustVariant => RESERVED_RUST_VARIANTS,
             Generated::RustFn => RESERVED_RUST_FNS,
-            Generated::TypeScriptKey => &[],
+            _ => &[],
         };
         match self {
             Generated::RustVariant | Generated::RustFn if is_rust_keyword(name) => {
@@ -156,66 +184,139 @@ impl Generated {
     }
 }
 
-/// A code whose generated Rust or TypeScript name is a keyword or a name
-/// the generated code already uses.
+/// A code whose generated Rust or TypeScript names are keywords or names
+/// the generated code already uses: one diagnostic for the code, naming
+/// each.
 pub(crate) fn check_keywords(cx: &mut Context, draft: &CodeDraft<'_>) {
+    let mut problems: Vec<(String, &str)> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     for kind in Generated::ALL {
-        let name = kind.name(&draft.code);
+        let Some(name) = kind.name(&draft.code, None) else {
+            continue;
+        };
         let Some(problem) = kind.problem(&name) else {
             continue;
         };
-        cx.report(
-            Diagnostic::error(format!(
-                "code `{}` becomes the {} `{name}`, which is {problem}",
-                draft.code.code,
-                kind.describe()
-            ))
+        problems.push((format!("the {} `{name}`", kind.describe()), problem));
+        names.push(format!("`{name}`"));
+    }
+    let becomes = match problems.as_slice() {
+        [] => return,
+        [(name, problem)] => format!("{name}, which is {problem}"),
+        several => join(
+            &several
+                .iter()
+                .map(|(name, problem)| format!("{name} ({problem})"))
+                .collect::<Vec<_>>(),
+            "and",
+        ),
+    };
+    cx.report(
+        Diagnostic::error(format!("code `{}` becomes {becomes}", draft.code.code))
             .with_label(
                 &draft.file.shown,
                 draft.key_span.clone(),
-                format!("becomes `{name}`"),
+                format!("becomes {}", join(&names, "and")),
             )
             .with_help("rename the code, e.g. with a more specific word"),
-        );
-    }
+    );
 }
 
-/// Two different codes that become the same identifier: one diagnostic per
-/// pair, naming every identifier they share.
-pub(crate) fn check_collisions(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
-    // (earlier, later) draft indices -> the identifiers they share.
+/// Two different codes that would share a generated name: one diagnostic
+/// per pair, naming every name they share.
+pub(crate) fn check_collisions(
+    cx: &mut Context,
+    drafts: &[CodeDraft<'_>],
+    docs_base_url: Option<&str>,
+) {
+    // (earlier, later) draft indices -> the names they share.
     let mut shared: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
     for kind in Generated::ALL {
-        let mut first_with: BTreeMap<String, usize> = BTreeMap::new();
+        let mut first_with: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, draft) in drafts.iter().enumerate() {
-            let name = kind.name(&draft.code);
-            match first_with.get(&name) {
-                Some(&first) if drafts[first].code.code != draft.code.code => {
-                    shared
-                        .entry((first, i))
-                        .or_default()
-                        .push(format!("the {} `{name}`", kind.describe()));
-                }
-                Some(_) => {}
-                None => {
-                    first_with.insert(name, i);
-                }
+            let Some(name) = kind.name(&draft.code, docs_base_url) else {
+                continue;
+            };
+            let earlier = first_with.entry(name.clone()).or_default();
+            // A code defined twice is reported as that, not as a collision.
+            let other = earlier.iter().copied().find(|&first| {
+                let first = &drafts[first].code;
+                first.code != draft.code.code && !kind.may_share(first, &draft.code)
+            });
+            if let Some(first) = other {
+                shared
+                    .entry((first, i))
+                    .or_default()
+                    .push(format!("the {} `{name}`", kind.describe()));
             }
+            earlier.push(i);
         }
     }
     for ((first, second), names) in shared {
         let (a, b) = (&drafts[first], &drafts[second]);
-        cx.report(
-            Diagnostic::error(format!(
-                "codes `{}` and `{}` both become {}",
-                a.code.code,
-                b.code.code,
-                join(&names, "and")
-            ))
-            .with_label(&b.file.shown, b.key_span.clone(), "this code")
-            .with_context(&a.file.shown, a.key_span.clone(), "collides with this one")
-            .with_help("rename one of them so their words differ"),
+        let mut diagnostic = Diagnostic::error(format!(
+            "codes `{}` and `{}` both become {}",
+            a.code.code,
+            b.code.code,
+            join(&names, "and")
+        ))
+        .with_label(&b.file.shown, b.key_span.clone(), "this code")
+        .with_context(&a.file.shown, a.key_span.clone(), "collides with this one");
+        diagnostic = if a.code.code.eq_ignore_ascii_case(&b.code.code) {
+            diagnostic
+                .with_note("anchors are the code in lowercase, and `errcat explain` finds a code in any case")
+                .with_help("rename one of them so they differ in more than letter case")
+        } else {
+            diagnostic.with_help("rename one of them so their words differ")
+        };
+        cx.report(diagnostic);
+    }
+}
+
+/// A code or alias that another code's name or alias matches in another
+/// letter case: `errcat explain` finds both in any case, so it cannot tell
+/// them apart. Exact repeats are `validate`'s to report, and two codes that
+/// differ only in case share an anchor (`check_collisions`).
+pub(crate) fn check_case_insensitive_names(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
+    // Lowercased name -> (owner, name as written, where, is an alias).
+    let mut first_with: BTreeMap<String, (usize, &str, &Range<usize>, bool)> = BTreeMap::new();
+    for (i, draft) in drafts.iter().enumerate() {
+        let names = std::iter::once((draft.code.code.as_str(), &draft.key_span, false)).chain(
+            draft
+                .aliases
+                .iter()
+                .map(|alias| (alias.value.as_str(), &alias.span, true)),
         );
+        for (name, span, is_alias) in names {
+            let key = name.to_ascii_lowercase();
+            let Some(&(owner, first, first_span, first_is_alias)) = first_with.get(&key) else {
+                first_with.insert(key, (i, name, span, is_alias));
+                continue;
+            };
+            let owner = &drafts[owner];
+            if owner.code.code == draft.code.code || first == name || !(is_alias || first_is_alias)
+            {
+                continue;
+            }
+            let describe = |name: &str, is_alias: bool, of: &str| {
+                if is_alias {
+                    format!("alias `{name}` of code `{of}`")
+                } else {
+                    format!("code `{name}`")
+                }
+            };
+            cx.report(
+                Diagnostic::error(format!(
+                    "{} and {} differ only in letter case",
+                    describe(first, first_is_alias, &owner.code.code),
+                    describe(name, is_alias, &draft.code.code)
+                ))
+                .with_label(&draft.file.shown, span.clone(), "this name")
+                .with_context(&owner.file.shown, first_span.clone(), "matches this one")
+                .with_note("`errcat explain` finds codes and aliases in any case, so it cannot tell them apart")
+                .with_help("rename the alias so it differs in more than letter case, or remove it"),
+            );
+        }
     }
 }
 

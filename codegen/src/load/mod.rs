@@ -13,7 +13,9 @@ mod fields;
 mod idents;
 mod parse;
 mod settings;
+mod scan;
 mod template;
+mod shapes;
 mod validate;
 
 use std::ops::Range;

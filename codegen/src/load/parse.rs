@@ -7,6 +7,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
+use super::scan::{self, MAX_KEY_PARTS, Scan};
 use super::{Context, SourceFile};
 use crate::diagnostic::Diagnostic;
 
@@ -33,6 +34,26 @@ impl<'s> ParsedFile<'s> {
     }
 }
 
+/// Taken apart a level at a time: dotted keys inside nested inline tables
+/// make tables thousands of levels deep, and dropping those recursively
+/// would overflow a thread's stack.
+impl Drop for ParsedFile<'_> {
+    fn drop(&mut self) {
+        let mut pending = vec![DeValue::Table(std::mem::take(&mut self.root))];
+        while let Some(value) = pending.pop() {
+            match value {
+                DeValue::Table(table) => {
+                    pending.extend(table.into_iter().map(|(_, value)| value.into_inner()));
+                }
+                DeValue::Array(array) => {
+                    pending.extend(array.into_iter().map(Spanned::into_inner));
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
 pub(crate) fn parse<'s>(cx: &mut Context, source: &'s SourceFile) -> ParsedFile<'s> {
     if !source.utf8 {
         return ParsedFile {
@@ -47,25 +68,41 @@ pub(crate) fn parse<'s>(cx: &mut Context, source: &'s SourceFile) -> ParsedFile<
     // Duplicate keys are the catalog's problem only in a file that is
     // otherwise TOML; in a broken file they are parser noise.
     let sound = errors.iter().all(is_duplicate);
-    let mut headers = None;
+    // Only a file with problems is scanned for where they are.
+    let mut layout: Option<Scan> = None;
+    let text = source.text.as_str();
     // After one syntax error the parser often trips again on the rest of
     // the same line; only the first error of a line is worth showing.
     let mut lines_with_errors: BTreeSet<u32> = BTreeSet::new();
-    let mut syntax_errors = 0;
+    let mut shown: Vec<Diagnostic> = Vec::new();
+    let mut deep_keys_placed = false;
     for error in errors {
-        if let (true, Some(span)) = (sound, error.span()) {
-            let headers = headers.get_or_insert_with(|| table_headers(source));
-            report_duplicate_key(cx, source, &root, headers, span);
+        let span = error.span();
+        if let (true, Some(span)) = (sound, span.clone()) {
+            let layout = layout.get_or_insert_with(|| scan::scan(text));
+            report_duplicate_key(cx, source, &root, layout, span);
             continue;
         }
-        let line = error.span().map_or(0, |span| source.line_of(span.start));
-        if !lines_with_errors.insert(line) {
-            continue;
+        if span.is_none() && error.message() == KEY_LIMIT_MESSAGE {
+            let layout = layout.get_or_insert_with(|| scan::scan(text));
+            // One error per key, none of them placed: the scan places them
+            // all at once.
+            if !layout.too_deep.is_empty() {
+                if !deep_keys_placed {
+                    deep_keys_placed = true;
+                    shown.extend(layout.too_deep.iter().map(|at| key_too_deep(source, at)));
+                }
+                continue;
+            }
         }
-        syntax_errors += 1;
-        if syntax_errors <= MAX_SYNTAX_ERRORS_PER_FILE {
-            cx.report(syntax_error(source, error.message(), error.span()));
+        let line = span.as_ref().map_or(0, |span| source.line_of(span.start));
+        if lines_with_errors.insert(line) {
+            shown.push(syntax_error(source, error.message(), span));
         }
+    }
+    let syntax_errors = shown.len();
+    for diagnostic in shown.into_iter().take(MAX_SYNTAX_ERRORS_PER_FILE) {
+        cx.report(diagnostic);
     }
     if syntax_errors > MAX_SYNTAX_ERRORS_PER_FILE {
         let hidden = syntax_errors - MAX_SYNTAX_ERRORS_PER_FILE;
@@ -85,6 +122,20 @@ pub(crate) fn parse<'s>(cx: &mut Context, source: &'s SourceFile) -> ParsedFile<
     }
 }
 
+/// What the `toml` crate says, without a position, of a key with more than
+/// [`MAX_KEY_PARTS`] parts.
+const KEY_LIMIT_MESSAGE: &str = "recursion limit";
+
+fn key_too_deep(source: &SourceFile, span: &Range<usize>) -> Diagnostic {
+    Diagnostic::error(format!("key nested more than {MAX_KEY_PARTS} levels deep"))
+        .with_label(
+            &source.shown,
+            span.clone(),
+            format!("level {}", MAX_KEY_PARTS + 1),
+        )
+        .with_help("catalog keys have a few parts, like `[CODE.resolve]`; remove the extra ones")
+}
+
 fn syntax_error(source: &SourceFile, message: &str, span: Option<Range<usize>>) -> Diagnostic {
     let diagnostic = Diagnostic::error(format!("TOML syntax error: {message}"));
     match span {
@@ -93,13 +144,15 @@ fn syntax_error(source: &SourceFile, message: &str, span: Option<Range<usize>>) 
     }
 }
 
-/// A duplicate top-level key is a code defined twice in one file: say so,
-/// and point at both definitions. Other duplicates are fields given twice.
+/// A duplicate top-level key is a code defined twice in one file, and a
+/// duplicate header another table defined twice: say so once, pointing at
+/// both definitions. The fields repeated under the second header are part
+/// of that one mistake. Other duplicates are fields given twice.
 fn report_duplicate_key(
     cx: &mut Context,
     source: &SourceFile,
     root: &DeTable<'_>,
-    headers: &[(String, Range<usize>)],
+    layout: &Scan,
     span: Range<usize>,
 ) {
     let name = source
@@ -107,52 +160,45 @@ fn report_duplicate_key(
         .get(span.clone())
         .unwrap_or("")
         .trim_matches(['"', '\'']);
-    let is_code = root.iter().any(|(key, _)| key.span() == span);
-    if !is_code {
-        cx.report(
-            Diagnostic::error(format!("key `{name}` is defined twice"))
-                .with_label(&source.shown, span, "defined again here")
-                .with_help("remove one of the definitions"),
-        );
+    let header = layout
+        .headers
+        .iter()
+        .position(|header| !header.array && header.key_span == span);
+    let Some(header) = header else {
+        let in_repeated_table = layout
+            .section_at(span.start)
+            .is_some_and(|(index, _)| layout.earlier_definition(index).is_some());
+        if !in_repeated_table {
+            cx.report(
+                Diagnostic::error(format!("key `{name}` is defined twice"))
+                    .with_label(&source.shown, span, "defined again here")
+                    .with_help("remove one of the definitions"),
+            );
+        }
         return;
-    }
-    let mut diagnostic = Diagnostic::error(format!("code `{name}` is defined twice")).with_label(
-        &source.shown,
-        span.clone(),
-        "defined again here",
-    );
+    };
+    let is_code = root.iter().any(|(key, _)| key.span() == span);
+    let (message, help) = if is_code {
+        (
+            format!("code `{name}` is defined twice"),
+            "a code is defined once; remove or rename one of them",
+        )
+    } else {
+        (
+            format!(
+                "table `[{}]` is defined twice",
+                layout.headers[header].path.join(".")
+            ),
+            "a table is defined once; merge the two into one",
+        )
+    };
+    let mut diagnostic =
+        Diagnostic::error(message).with_label(&source.shown, span, "defined again here");
     // The parser merges both definitions and keeps only the later position;
     // the earlier one is the last header of that name before it.
-    let first = headers
-        .iter()
-        .rfind(|(header, at)| header == name && at.start < span.start);
-    if let Some((_, first)) = first {
-        diagnostic = diagnostic.with_context(&source.shown, first.clone(), "first defined here");
+    if let Some(first) = layout.earlier_definition(header) {
+        diagnostic =
+            diagnostic.with_context(&source.shown, first.key_span.clone(), "first defined here");
     }
-    cx.report(diagnostic.with_help("a code is defined once; remove or rename one of them"));
-}
-
-/// The key of every single-key `[table]` header line, in source order: one
-/// scan of the file, parsing each header line on its own.
-fn table_headers(source: &SourceFile) -> Vec<(String, Range<usize>)> {
-    let mut headers = Vec::new();
-    let mut line_start = 0;
-    for line in source.text.split_inclusive('\n') {
-        let indent = line.len() - line.trim_start().len();
-        let header = line.trim();
-        if header.starts_with('[') && !header.starts_with("[[") {
-            let (table, _) = DeTable::parse_recoverable(header);
-            // `[CODE.resolve]` also starts with `CODE`, but does not define it.
-            let defines = |value: &DeValue<'_>| value.as_table().is_some_and(|t| t.is_empty());
-            if let Some((key, _)) = table.get_ref().iter().find(|(_, v)| defines(v.get_ref())) {
-                let at = line_start + indent + key.span().start;
-                headers.push((
-                    key.get_ref().to_string(),
-                    at..line_start + indent + key.span().end,
-                ));
-            }
-        }
-        line_start += line.len();
-    }
-    headers
+    cx.report(diagnostic.with_help(help));
 }

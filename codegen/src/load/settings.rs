@@ -32,8 +32,13 @@ pub(crate) struct Settings {
     /// `None` when not readable: code style checks are then skipped.
     pub(crate) code_style: Option<CodeStyle>,
     pub(crate) wire_shape: WireShape,
+    /// `wire_shape` was given but unreadable: `wire_shape` is a stand-in.
+    pub(crate) wire_shape_unreadable: bool,
     pub(crate) docs_base_url: Option<String>,
     pub(crate) categories: Vec<Category>,
+    /// False when a `[[category]]` could not be read: a code naming it is
+    /// then not reported as naming no category.
+    pub(crate) categories_complete: bool,
 }
 
 pub(crate) fn read(cx: &mut Context, parsed: &ParsedFile<'_>) -> Settings {
@@ -48,8 +53,10 @@ pub(crate) fn read(cx: &mut Context, parsed: &ParsedFile<'_>) -> Settings {
         version: None,
         code_style: None,
         wire_shape: WireShape::Flat,
+        wire_shape_unreadable: false,
         docs_base_url: None,
         categories: Vec::new(),
+        categories_complete: true,
     };
     match root.get("catalog") {
         None => root.missing(cx, "catalog"),
@@ -65,7 +72,7 @@ pub(crate) fn read(cx: &mut Context, parsed: &ParsedFile<'_>) -> Settings {
             }
         }
     }
-    settings.categories = read_categories(cx, &root);
+    settings.categories = read_categories(cx, &root, &mut settings.categories_complete);
     settings
 }
 
@@ -105,11 +112,13 @@ fn read_catalog_table(cx: &mut Context, fields: &Fields<'_, '_>, settings: &mut 
         WireShape::parse,
     ) {
         settings.wire_shape = shape.value;
+    } else {
+        settings.wire_shape_unreadable = fields.get("wire_shape").is_some();
     }
     settings.docs_base_url = fields.string(cx, "docs_base_url").map(|l| l.value);
 }
 
-fn read_categories(cx: &mut Context, root: &Fields<'_, '_>) -> Vec<Category> {
+fn read_categories(cx: &mut Context, root: &Fields<'_, '_>, complete: &mut bool) -> Vec<Category> {
     let mut categories: Vec<Category> = Vec::new();
     let mut first_spans: Vec<Range<usize>> = Vec::new();
     let Some((value, span)) = root.get("category") else {
@@ -148,11 +157,13 @@ fn read_categories(cx: &mut Context, root: &Fields<'_, '_>) -> Vec<Category> {
                 ))
                 .with_label(&root.file.shown, item.span(), "expected a table"),
             );
+            *complete = false;
             continue;
         };
         let fields = Fields::new(root.file, table, "a `[[category]]`".to_owned(), item.span());
         fields.reject_unknown(cx, CATEGORY_FIELDS);
         let Some(id) = fields.required_string(cx, "id") else {
+            *complete = false;
             continue;
         };
         // The stand-in title never reaches a catalog (its absence is

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
-use super::fields::{Fields, did_you_mean, list};
+use super::fields::{Fields, list, unknown_value};
 use super::{Context, Located, idents};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Param, ParamType, Segment, Template};
@@ -23,10 +23,22 @@ pub(crate) fn build(
     message: &Located<String>,
     params: Option<&Located<&DeTable<'_>>>,
 ) -> Template {
-    let pieces = split(cx, fields, message);
+    // A parameter whose name or type is wrong is reported where it is
+    // declared, and still counts as declared: its placeholder is not the
+    // mistake. So does every placeholder when `params` itself is unreadable.
     let declared = params
         .map(|p| declared_params(cx, fields, p))
         .unwrap_or_default();
+    let params_unreadable = params.is_none() && fields.get("params").is_some();
+    let reported_names: Vec<&str> = params
+        .map(|p| {
+            p.value
+                .iter()
+                .map(|(key, _)| key.get_ref().as_ref())
+                .collect()
+        })
+        .unwrap_or_default();
+    let pieces = split(cx, fields, message, &reported_names);
     // The declared order, not the order of the placeholders, is the
     // argument order of the generated constructors: rewording a message must
     // never swap the values of existing calls.
@@ -43,7 +55,8 @@ pub(crate) fn build(
                 if let Some(d) = declared.iter().position(|(p, _)| p.name == name.value) {
                     used[d] = true;
                     template.segments.push(Segment::Param(d));
-                } else if !reported_undeclared.contains(&name.value.as_str()) {
+                } else if !params_unreadable && !reported_undeclared.contains(&name.value.as_str())
+                {
                     reported_undeclared.push(&name.value);
                     report_undeclared(cx, fields, name, params.is_some());
                 }
@@ -94,6 +107,11 @@ fn report_undeclared(
     );
 }
 
+/// The type given to a parameter whose type could not be read. It never
+/// reaches a catalog (the problem is reported); it only keeps the
+/// parameter declared, so its placeholder is not reported too.
+const STAND_IN_TYPE: ParamType = ParamType::String;
+
 /// The declared parameters in source order, each with its key's span.
 fn declared_params(
     cx: &mut Context,
@@ -119,27 +137,27 @@ fn declared_params(
             continue;
         }
         let ty = match value.get_ref() {
-            DeValue::String(ty) => match ParamType::parse(ty) {
-                Some(ty) => ty,
-                None => {
-                    let mut diagnostic = Diagnostic::error(format!(
+            DeValue::String(ty) => ParamType::parse(ty).unwrap_or_else(|| {
+                let written = Located::new(ty.to_string(), value.span());
+                let other_names: Vec<(&str, &str)> = ParamType::OTHER_NAMES
+                    .iter()
+                    .map(|(name, ty)| (*name, ty.as_str()))
+                    .collect();
+                cx.report(unknown_value(
+                    format!(
                         "unknown type `{ty}` for parameter `{name}` of {}",
                         fields.owner
-                    ))
-                    .with_label(
+                    ),
+                    (
                         &fields.file.shown,
-                        value.span(),
-                        "not a parameter type",
-                    );
-                    if let Some(close) = did_you_mean(ty, type_names.iter().copied()) {
-                        diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
-                    }
-                    cx.report(
-                        diagnostic.with_note(format!("expected one of {}", list(&type_names))),
-                    );
-                    continue;
-                }
-            },
+                        &written,
+                        "not a parameter type".to_owned(),
+                    ),
+                    &type_names,
+                    &other_names,
+                ));
+                STAND_IN_TYPE
+            }),
             other => {
                 cx.report(
                     Diagnostic::error(format!(
@@ -150,7 +168,7 @@ fn declared_params(
                     .with_label(&fields.file.shown, value.span(), "expected a type name")
                     .with_note(format!("expected one of {}", list(&type_names))),
                 );
-                ParamType::String
+                STAND_IN_TYPE
             }
         };
         declared.push((
@@ -180,8 +198,14 @@ fn param_name_problem(name: &str) -> Option<&'static str> {
 }
 
 /// Splits the message into text and placeholders, reporting stray braces
-/// and malformed placeholders.
-fn split(cx: &mut Context, fields: &Fields<'_, '_>, message: &Located<String>) -> Vec<Piece> {
+/// and malformed placeholders (except those named like a `params` key, whose
+/// name is reported there).
+fn split(
+    cx: &mut Context,
+    fields: &Fields<'_, '_>,
+    message: &Located<String>,
+    param_keys: &[&str],
+) -> Vec<Piece> {
     let locate = locator(&fields.file.text, message);
     let text = message.value.as_str();
     let mut pieces = Vec::new();
@@ -215,6 +239,9 @@ fn split(cx: &mut Context, fields: &Fields<'_, '_>, message: &Located<String>) -
                     rest.next();
                 }
                 if let Some(problem) = placeholder_problem(name) {
+                    if param_keys.contains(&name) {
+                        continue;
+                    }
                     cx.report(
                         Diagnostic::error(format!(
                             "placeholder `{{{name}}}` in the message of {} {problem}",

@@ -10,7 +10,7 @@ use super::code::{self, CodeDraft};
 use super::fields::{article, did_you_mean, list};
 use super::parse::{self, ParsedFile};
 use super::settings::{self, Settings};
-use super::{CATALOG_FILE, Context, Located, SourceFile, idents};
+use super::{CATALOG_FILE, Context, Located, SourceFile, idents, shapes};
 use crate::diagnostic::Diagnostic;
 use crate::model::Catalog;
 
@@ -41,10 +41,12 @@ pub(crate) fn load(cx: &mut Context, shown_dir: &str, sources: &[SourceFile]) ->
         .iter()
         .filter(|p| p.source.name != CATALOG_FILE)
         .collect();
-    let mut drafts = read_codes(cx, &code_files);
+    let (mut drafts, unreadable_codes) = read_codes(cx, &code_files);
 
     check_duplicates(cx, &drafts);
-    idents::check_collisions(cx, &drafts);
+    let docs_base_url = settings.as_ref().and_then(|s| s.docs_base_url.as_deref());
+    idents::check_collisions(cx, &drafts, docs_base_url);
+    idents::check_case_insensitive_names(cx, &drafts);
     for draft in &drafts {
         if let Some(style) = settings.as_ref().and_then(|s| s.code_style) {
             idents::check_style(cx, draft, style);
@@ -54,7 +56,7 @@ pub(crate) fn load(cx: &mut Context, shown_dir: &str, sources: &[SourceFile]) ->
     check_aliases(cx, &drafts);
     check_numbers(cx, &drafts);
     if complete {
-        check_replacements(cx, &drafts);
+        check_replacements(cx, &drafts, &unreadable_codes);
         let no_entries = code_files.iter().all(|file| file.root.is_empty());
         if no_entries && !parsed.is_empty() {
             cx.report(
@@ -79,6 +81,7 @@ pub(crate) fn load(cx: &mut Context, shown_dir: &str, sources: &[SourceFile]) ->
     }
     let settings = settings?;
     assign_categories(cx, &settings, &mut drafts);
+    shapes::check_details_fit(cx, &settings, &drafts);
     if cx.error_count() > 0 {
         return None;
     }
@@ -89,9 +92,15 @@ pub(crate) fn load(cx: &mut Context, shown_dir: &str, sources: &[SourceFile]) ->
 /// discriminant in the generated Rust.
 pub const MAX_CODES: usize = u16::MAX as usize + 1;
 
-/// Every top-level table of the sound code files, as a draft code.
-fn read_codes<'s>(cx: &mut Context, code_files: &[&ParsedFile<'s>]) -> Vec<CodeDraft<'s>> {
+/// Every top-level table of the sound code files, as a draft code, and the
+/// names of top-level entries that are not tables (reported here, and still
+/// codes as far as references to them go).
+fn read_codes<'s>(
+    cx: &mut Context,
+    code_files: &[&ParsedFile<'s>],
+) -> (Vec<CodeDraft<'s>>, BTreeSet<String>) {
     let mut drafts = Vec::new();
+    let mut unreadable = BTreeSet::new();
     for (rank, file) in code_files.iter().enumerate() {
         if !file.sound {
             continue;
@@ -112,12 +121,13 @@ fn read_codes<'s>(cx: &mut Context, code_files: &[&ParsedFile<'s>]) -> Vec<CodeD
                         name.value
                     )),
                 );
+                unreadable.insert(name.value);
                 continue;
             };
             drafts.push(code::read(cx, file.source, rank, name, table));
         }
     }
-    drafts
+    (drafts, unreadable)
 }
 
 /// Sets each draft's category index and inherited wire shape.
@@ -127,13 +137,18 @@ fn assign_categories(cx: &mut Context, settings: &Settings, drafts: &mut [CodeDr
     // once per file, not once per code.
     let mut stems_reported: Vec<&str> = Vec::new();
     for draft in drafts.iter_mut() {
-        draft.code.wire_shape = draft.own_wire_shape.unwrap_or(settings.wire_shape);
+        draft.code.wire_shape = draft
+            .own_wire_shape
+            .as_ref()
+            .map_or(settings.wire_shape, |shape| shape.value);
         if let Some(index) = ids.iter().position(|id| *id == draft.category.value) {
             draft.code.category = index;
             continue;
         }
-        // No categories at all is reported by `settings`.
-        if ids.is_empty() {
+        // No categories at all, or one unreadable, is reported by
+        // `settings`; so is a `category` of the wrong type, by `code`.
+        if ids.is_empty() || !settings.categories_complete || draft.unreadable.contains(&"category")
+        {
             continue;
         }
         if !draft.category_written {
@@ -286,8 +301,12 @@ fn check_numbers(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
 }
 
 /// A deprecation's replacement names a code of the catalog.
-fn check_replacements(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
-    let codes: BTreeSet<&str> = drafts.iter().map(|d| d.code.code.as_str()).collect();
+fn check_replacements(cx: &mut Context, drafts: &[CodeDraft<'_>], unreadable: &BTreeSet<String>) {
+    let codes: BTreeSet<&str> = drafts
+        .iter()
+        .map(|d| d.code.code.as_str())
+        .chain(unreadable.iter().map(String::as_str))
+        .collect();
     for draft in drafts {
         let Some(replacement) = &draft.replacement else {
             continue;

@@ -179,11 +179,7 @@ impl Catalog {
     /// RFC 9457 `type` of a code: its own `docs_url`, else the docs page's
     /// anchor for it, else `about:blank` as RFC 9457 prescribes.
     pub fn docs_url(&self, code: &Code) -> String {
-        match (&code.docs_url, &self.docs_base_url) {
-            (Some(url), _) => url.clone(),
-            (None, Some(base)) => format!("{}#{}", base.trim_end_matches('#'), code.anchor()),
-            (None, None) => "about:blank".to_owned(),
-        }
+        code.docs_url_in(self.docs_base_url.as_deref())
     }
 
     /// Rust type of the error value, e.g. `FoldError`.
@@ -227,6 +223,16 @@ impl Code {
     pub fn has_header(&self, header: Header) -> bool {
         self.headers.contains(&header)
     }
+    /// RFC 9457 `type` of the code in a catalog whose docs are published at
+    /// `docs_base_url`; see [`Catalog::docs_url`].
+    pub fn docs_url_in(&self, docs_base_url: Option<&str>) -> String {
+        match (&self.docs_url, docs_base_url) {
+            (Some(url), _) => url.clone(),
+            (None, Some(base)) => format!("{}#{}", base.trim_end_matches('#'), self.anchor()),
+            (None, None) => "about:blank".to_owned(),
+        }
+    }
+
 
     pub fn is_server_error(&self) -> bool {
         self.status >= 500

@@ -87,4 +87,30 @@ impl ParamType {
     pub fn parse(s: &str) -> Option<ParamType> {
         Self::ALL.into_iter().find(|t| t.as_str() == s)
     }
+
+    /// Names of these types in the languages catalog authors come from, for
+    /// "did you mean": never accepted, only suggested from.
+    pub const OTHER_NAMES: &[(&str, ParamType)] = &[
+        ("str", ParamType::String),
+        ("text", ParamType::String),
+        ("int", ParamType::Integer),
+        ("long", ParamType::Integer),
+        ("i8", ParamType::Integer),
+        ("i16", ParamType::Integer),
+        ("i32", ParamType::Integer),
+        ("i64", ParamType::Integer),
+        ("isize", ParamType::Integer),
+        ("uint", ParamType::Unsigned),
+        ("u8", ParamType::Unsigned),
+        ("u16", ParamType::Unsigned),
+        ("u32", ParamType::Unsigned),
+        ("u64", ParamType::Unsigned),
+        ("usize", ParamType::Unsigned),
+        ("f32", ParamType::Float),
+        ("f64", ParamType::Float),
+        ("double", ParamType::Float),
+        ("number", ParamType::Float),
+        ("decimal", ParamType::Float),
+        ("boolean", ParamType::Bool),
+    ];
 }
