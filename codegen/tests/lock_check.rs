@@ -101,7 +101,10 @@ impl Published {
             "details = ",
             "resolve = ",
         ];
-        let old: Vec<String> = text
+        let codes = text.find("\n[codes.").unwrap();
+        let (top, codes) = text.split_at(codes);
+        let top = top.replace("wire_shape = \"flat\"\n", "");
+        let old: Vec<String> = (top + codes)
             .lines()
             .filter(|line| !contract.iter().any(|key| line.starts_with(key)))
             .map(|line| match line {
@@ -133,9 +136,9 @@ fn a_removed_code_is_reported_at_its_lock_entry() {
         unreachable!()
     };
     let expected = r#"error: code `INTERNAL_ERROR` was removed
-  --> catalog/errcat.lock:15:1
+  --> catalog/errcat.lock:16:1
    |
-15 | [codes.INTERNAL_ERROR]
+16 | [codes.INTERNAL_ERROR]
    | ^^^^^^^^^^^^^^^^^^^^^^ published here
    |
    = note: clients that handle `INTERNAL_ERROR` would never match it again, and the code could later be reused
@@ -345,7 +348,7 @@ fn compatible_changes_pass_and_check_mode_wants_them_locked() {
     };
     let lock = lock::path(&p.catalog).display().to_string();
     let expected = format!(
-        "--- {lock} (locked)\n+++ {lock} (catalog now)\n@@ -52,7 +52,14 @@\n params = {{ id = \"string\", strict = \"bool\", score = \"float\", delta = \"integer\" }}\n \n+[codes.QUOTA_EXCEEDED]\n+status = 429\n+state = \"active\"\n+wire_shape = \"flat\"\n+type = \"https://docs.mini.example/errors#quota_exceeded\"\n+grpc = \"RESOURCE_EXHAUSTED\"\n+\n [codes.RATE_LIMITED]\n status = 429\n-state = \"active\"\n+state = \"deprecated\"\n wire_shape = \"flat\"\n type = \"https://docs.mini.example/errors#rate_limited\"\n"
+        "--- {lock} (locked)\n+++ {lock} (catalog now)\n@@ -53,7 +53,14 @@\n params = {{ id = \"string\", strict = \"bool\", score = \"float\", delta = \"integer\" }}\n \n+[codes.QUOTA_EXCEEDED]\n+status = 429\n+state = \"active\"\n+wire_shape = \"flat\"\n+type = \"https://docs.mini.example/errors#quota_exceeded\"\n+grpc = \"RESOURCE_EXHAUSTED\"\n+\n [codes.RATE_LIMITED]\n status = 429\n-state = \"active\"\n+state = \"deprecated\"\n wire_shape = \"flat\"\n type = \"https://docs.mini.example/errors#rate_limited\"\n"
     );
     assert_eq!(diff, expected);
 
@@ -467,6 +470,37 @@ fn a_new_docs_base_url_is_one_change_for_every_code() {
         p.breaks(),
         [
             "`docs_base_url` `https://docs.mini.example/errors` was removed, which changes the RFC 9457 `type` of 9 code(s) to about:blank"
+        ]
+    );
+}
+
+#[test]
+fn a_new_default_wire_shape_is_one_change_for_every_code_in_it() {
+    let p = Published::new();
+    p.edit(
+        "catalog.toml",
+        "wire_shape = \"flat\"",
+        "wire_shape = \"problem\"",
+    );
+    // A code of its own shape keeps it; one that had the default keeps it
+    // by saying so.
+    p.edit(
+        "limits.toml",
+        "[INTERNAL_ERROR]\nstatus = 500\n",
+        "[INTERNAL_ERROR]\nstatus = 500\nwire_shape = \"flat\"\n",
+    );
+    insta::assert_snapshot!(p.rendered());
+    // A code that moves to another shape of its own is its own change.
+    p.edit(
+        "limits.toml",
+        "wire_shape = \"flat\"",
+        "wire_shape = \"nested\"",
+    );
+    assert_eq!(
+        p.breaks(),
+        [
+            "the catalog's `wire_shape` changed from flat to problem, which changes the wire shape of 7 code(s)",
+            "code `INTERNAL_ERROR` changed its wire shape from flat to nested",
         ]
     );
 }

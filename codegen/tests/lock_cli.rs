@@ -187,9 +187,9 @@ fn a_lock_edited_into_nonsense_is_reported_at_its_line() {
     assert_eq!(
         run.stderr,
         r#"error: `catalog/errcat.lock` is not a valid errcat lock
- --> catalog/errcat.lock:7:1
+ --> catalog/errcat.lock:8:1
   |
-7 | [codes.AUTH_REQUIRED]
+8 | [codes.AUTH_REQUIRED]
   | ^^^^^^^^^^^^^^^^^^^^^ `AUTH_REQUIRED`: unknown state `asleep`
   |
   = help: restore it from version control, then run `errcat lock`: the lock is written only by it

@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use super::catalog_wide::CatalogWide;
 use super::file::Lines;
 use super::locate::Source;
 use super::{Entry, Lock, State, contract};
@@ -149,7 +150,7 @@ pub fn check(lock: &Lock, lines: &Lines, catalog: &Catalog, catalog_dir: &Path) 
     if lock.catalog != catalog.name {
         breaks.push(renamed_catalog(&lock.catalog, catalog, catalog_dir));
     }
-    let mut types = contract::TypeChanges::default();
+    let mut wide = CatalogWide::new(lock, catalog);
     for (name, entry) in &lock.codes {
         if entry.state == State::Removed {
             if let Some(code) = names.resolve(name) {
@@ -186,13 +187,13 @@ pub fn check(lock: &Lock, lines: &Lines, catalog: &Catalog, catalog_dir: &Path) 
             let merged = lock.codes.contains_key(&code.code);
             site.report(&mut breaks, renamed(name, code, merged));
         }
-        compare(&site, entry, &names, &mut breaks);
+        compare(&site, entry, &names, &mut wide, &mut breaks);
         if let Some(locked) = &entry.contract {
-            contract::compare(&site, entry, locked, catalog, &mut types, &mut breaks);
+            contract::compare(&site, entry, locked, catalog, &mut wide, &mut breaks);
         }
     }
     number_reuses(lock, catalog, &names, catalog_dir, &mut breaks);
-    let mut catalog_breaks = types.into_breaks(catalog, catalog_dir);
+    let mut catalog_breaks = wide.into_breaks(catalog_dir);
     catalog_breaks.append(&mut breaks);
     catalog_breaks
 }
@@ -275,7 +276,13 @@ fn removed(name: &str, entry: &Entry, file: PathBuf, line: u32) -> Break {
 
 /// What format 1 of the lock already recorded: status, shape, parameter
 /// names and types, number, aliases, retirement.
-fn compare(site: &Site<'_>, entry: &Entry, names: &Names, breaks: &mut Vec<Break>) {
+fn compare(
+    site: &Site<'_>,
+    entry: &Entry,
+    names: &Names,
+    wide: &mut CatalogWide<'_>,
+    breaks: &mut Vec<Break>,
+) {
     let (name, code, subject) = (site.name, site.code, &site.subject);
     if entry.status != code.status {
         site.report(
@@ -292,7 +299,7 @@ fn compare(site: &Site<'_>, entry: &Entry, names: &Names, breaks: &mut Vec<Break
             },
         );
     }
-    if entry.wire_shape != code.wire_shape {
+    if entry.wire_shape != code.wire_shape && !wide.follows_default_shape(site, entry) {
         let (was, now) = (entry.wire_shape.as_str(), code.wire_shape.as_str());
         site.report(
             breaks,

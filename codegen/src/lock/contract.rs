@@ -7,19 +7,13 @@
 //! gaining a number is: no client built against the published catalog can
 //! depend on what it never had. Changing or dropping one is breaking.
 
-use std::collections::BTreeMap;
-use std::path::Path;
-
+use super::catalog_wide::CatalogWide;
 use super::check::{Break, Change, Site};
 use super::{Contract, Entry};
-use crate::load::CATALOG_FILE;
 use crate::model::{Catalog, GrpcCode};
 
 /// The `type` of a code that has none (RFC 9457, section 4.2.1).
 const ABOUT_BLANK: &str = "about:blank";
-
-/// How many codes a catalog-wide change names before it counts the rest.
-const CODES_NAMED: usize = 3;
 
 /// Parameter names, types and order.
 pub(super) fn compare_params(site: &Site<'_>, entry: &Entry, breaks: &mut Vec<Break>) {
@@ -111,7 +105,7 @@ pub(super) fn compare(
     entry: &Entry,
     locked: &Contract,
     catalog: &Catalog,
-    types: &mut TypeChanges,
+    wide: &mut CatalogWide<'_>,
     breaks: &mut Vec<Break>,
 ) {
     let now = Contract::of(catalog, site.code);
@@ -164,7 +158,7 @@ pub(super) fn compare(
             },
         );
     }
-    compare_type(site, locked, &now, catalog, types, breaks);
+    compare_type(site, locked, &now, wide, breaks);
     // A status change moves a derived gRPC code with it; that is one
     // mistake, already reported as the status.
     let derived = |grpc: GrpcCode, status: u16| grpc == GrpcCode::from_http_status(status);
@@ -231,38 +225,12 @@ fn compare_type(
     site: &Site<'_>,
     locked: &Contract,
     now: &Contract,
-    catalog: &Catalog,
-    types: &mut TypeChanges,
+    wide: &mut CatalogWide<'_>,
     breaks: &mut Vec<Break>,
 ) {
     let (was, is) = (&locked.problem_type, &now.problem_type);
-    if was == is || was == ABOUT_BLANK {
+    if was == is || was == ABOUT_BLANK || wide.follows_base_url(site, was) {
         return;
-    }
-    let code = site.code;
-    if code.docs_url.is_none()
-        // The anchor `Code::anchor` gave the published code.
-        && let Some((old_base, _)) = was
-            .rsplit_once('#')
-            .filter(|(_, anchor)| *anchor == site.name.to_ascii_lowercase())
-    {
-        let base = catalog
-            .docs_base_url
-            .as_deref()
-            .map(|b| b.trim_end_matches('#'));
-        if base != Some(old_base) {
-            // One edit of `catalog.toml`, reported once for all its codes.
-            types
-                .by_old_base
-                .entry(old_base.to_owned())
-                .or_default()
-                .push(site.name.to_owned());
-            return;
-        }
-        if code.code != site.name {
-            // The anchor follows the name: part of the rename reported.
-            return;
-        }
     }
     site.report(
         breaks,
@@ -325,53 +293,5 @@ fn compare_resolve(site: &Site<'_>, locked: &Contract, now: &Contract, breaks: &
                 ),
             },
         );
-    }
-}
-
-/// Codes whose `type` changed because `docs_base_url` did, by the base they
-/// were published with.
-#[derive(Default)]
-pub(super) struct TypeChanges {
-    by_old_base: BTreeMap<String, Vec<String>>,
-}
-
-impl TypeChanges {
-    pub(super) fn into_breaks(self, catalog: &Catalog, catalog_dir: &Path) -> Vec<Break> {
-        self.by_old_base
-            .into_iter()
-            .map(|(old, codes)| {
-                let count = codes.len();
-                let message = match &catalog.docs_base_url {
-                    Some(new) => format!(
-                        "`docs_base_url` changed from `{old}` to `{new}`, which changes the RFC 9457 `type` of {count} code(s)"
-                    ),
-                    None => format!(
-                        "`docs_base_url` `{old}` was removed, which changes the RFC 9457 `type` of {count} code(s) to {ABOUT_BLANK}"
-                    ),
-                };
-                let named: Vec<String> = codes
-                    .iter()
-                    .take(CODES_NAMED)
-                    .map(|c| format!("`{c}`"))
-                    .collect();
-                let mut named = named.join(", ");
-                if count > CODES_NAMED {
-                    named.push_str(&format!(" and {} more", count - CODES_NAMED));
-                }
-                Break {
-                    message,
-                    file: catalog_dir.join(CATALOG_FILE),
-                    line: 1,
-                    key: vec!["catalog".to_owned(), "docs_base_url".to_owned()],
-                    label: format!("published with `docs_base_url = \"{old}\"`"),
-                    note: format!(
-                        "RFC 9457 clients identify a problem by its `type` URI and would no longer recognise {named}"
-                    ),
-                    help: format!(
-                        "keep `docs_base_url = \"{old}\"` (a code's own `docs_url` can keep its published `type`), or add new codes and deprecate these"
-                    ),
-                }
-            })
-            .collect()
     }
 }

@@ -33,6 +33,9 @@ pub fn render(lock: &Lock) -> String {
         lock.catalog,
         string(&lock.catalog)
     );
+    if let Some(shape) = lock.wire_shape {
+        out.push_str(&format!("wire_shape = \"{}\"\n", shape.as_str()));
+    }
     for (code, entry) in &lock.codes {
         out.push_str(&format!("\n[codes.{}]\n", key(code)));
         out.push_str(&format!("status = {}\n", entry.status));
@@ -126,6 +129,7 @@ fn key(s: &str) -> String {
 struct RawLock {
     version: u32,
     catalog: String,
+    wire_shape: Option<String>,
     #[serde(default)]
     codes: BTreeMap<String, RawEntry>,
     #[serde(default)]
@@ -201,8 +205,18 @@ pub fn parse(text: &str) -> Result<(Lock, Lines), (u32, String)> {
             changes: b.changes,
         })
         .collect();
+    let wire_shape = match raw.wire_shape {
+        Some(shape) => Some(WireShape::parse(&shape).ok_or_else(|| {
+            (
+                key_line(text, "wire_shape"),
+                format!("unknown wire shape `{shape}`"),
+            )
+        })?),
+        None => None,
+    };
     let lock = Lock {
         catalog: raw.catalog,
+        wire_shape,
         codes,
         accepted_breaks,
     };
@@ -283,6 +297,16 @@ fn contract(problem_type: String, raw: &RawEntry) -> Result<Contract, String> {
     })
 }
 
+/// The line of a top-level `key = ...`, for a problem with its value.
+fn key_line(text: &str, key: &str) -> u32 {
+    text.lines()
+        .position(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(1, |index| index as u32 + 1)
+}
+
 fn line_of(text: &str, offset: usize) -> u32 {
     let before = &text[..offset.min(text.len())];
     before.matches('\n').count() as u32 + 1
@@ -358,6 +382,7 @@ mod tests {
         );
         Lock {
             catalog: "fold".to_owned(),
+            wire_shape: Some(WireShape::Flat),
             codes,
             accepted_breaks: vec![AcceptedBreak {
                 reason: "GONE was never \"really\" used".to_owned(),
@@ -373,8 +398,8 @@ mod tests {
         let text = render(&lock);
         let (parsed, lines) = parse(&text).unwrap();
         assert_eq!(parsed, lock);
-        assert_eq!(lines["GONE"], 7);
-        assert_eq!(lines["VERSION_NOT_FOUND"], 12);
+        assert_eq!(lines["GONE"], 8);
+        assert_eq!(lines["VERSION_NOT_FOUND"], 13);
     }
 
     #[test]
@@ -410,7 +435,7 @@ changes = [
 "#;
         assert!(text.starts_with("# The errcat stability lock"), "{text}");
         assert!(
-            text.contains("\nversion = 2\ncatalog = \"fold\"\n"),
+            text.contains("\nversion = 2\ncatalog = \"fold\"\nwire_shape = \"flat\"\n"),
             "{text}"
         );
         assert!(text.ends_with(expected), "{text}");
@@ -428,6 +453,7 @@ wire_shape = "flat"
 params = { service = "string", version = "unsigned" }
 "#;
         let (lock, _) = parse(text).unwrap();
+        assert_eq!(lock.wire_shape, None);
         let entry = &lock.codes["VERSION_NOT_FOUND"];
         assert_eq!(entry.contract, None);
         assert_eq!(
@@ -445,7 +471,7 @@ params = { service = "string", version = "unsigned" }
         assert_eq!(
             parse(&text).unwrap_err(),
             (
-                12,
+                13,
                 "`VERSION_NOT_FOUND`: unknown state `sleeping`".to_owned()
             )
         );
@@ -481,9 +507,14 @@ params = { service = "string", version = "unsigned" }
             ),
         ] {
             let (line, message) = parse(&text.replace(from, to)).unwrap_err();
-            assert_eq!(line, 12);
+            assert_eq!(line, 13);
             assert_eq!(message, format!("`VERSION_NOT_FOUND`: {problem}"));
         }
+        let shape = text.replacen("wire_shape = \"flat\"", "wire_shape = \"xml\"", 1);
+        assert_eq!(
+            parse(&shape).unwrap_err(),
+            (6, "unknown wire shape `xml`".to_owned())
+        );
         let (_, message) = parse(&text.replace("version = 2", "version = 3")).unwrap_err();
         assert_eq!(
             message,

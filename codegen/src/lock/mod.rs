@@ -12,6 +12,7 @@
 //! [`file`](mod@file) reads and writes the lock format, [`check`] finds breaking
 //! changes; this module ties them to the disk.
 
+mod catalog_wide;
 pub mod check;
 mod contract;
 mod entry;
@@ -24,7 +25,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::Catalog;
+use crate::model::{Catalog, WireShape};
 
 pub use check::Break;
 pub use entry::{Contract, Entry, State};
@@ -43,6 +44,10 @@ pub struct Lock {
     /// The catalog's `name`: it names the generated crate and types, so a
     /// rename breaks clients (and a lock copied to the wrong folder shows).
     pub catalog: String,
+    /// The catalog's default `wire_shape`, so that changing it is reported
+    /// once rather than for every code in it; `None` in a lock that did not
+    /// record it yet.
+    pub wire_shape: Option<WireShape>,
     /// Every code ever published, by wire string.
     pub codes: BTreeMap<String, Entry>,
     /// Breaking changes that were made on purpose, oldest first.
@@ -82,6 +87,7 @@ impl Lock {
         }
         Lock {
             catalog: catalog.name.clone(),
+            wire_shape: Some(catalog.wire_shape),
             codes,
             accepted_breaks: previous
                 .map(|p| p.accepted_breaks.clone())
