@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::check::{Break, Site};
+use super::report::{Break, Site};
 use super::{Entry, Lock};
 use crate::load::CATALOG_FILE;
 use crate::model::{Catalog, WireShape};

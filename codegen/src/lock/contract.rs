@@ -8,7 +8,7 @@
 //! depend on what it never had. Changing or dropping one is breaking.
 
 use super::catalog_wide::CatalogWide;
-use super::check::{Break, Change, Site};
+use super::report::{Break, Change, Site};
 use super::{Contract, Entry};
 use crate::model::{Catalog, GrpcCode};
 

@@ -18,6 +18,7 @@ mod contract;
 mod entry;
 pub mod file;
 mod locate;
+mod report;
 
 use std::collections::BTreeMap;
 use std::fmt;
