@@ -1,11 +1,15 @@
 //! A hostile catalog: every text field tries to break a table, start markup,
-//! inject script or escape a code block. The markdown, the site, the
-//! TypeScript snippet and `errcat explain` must all show the text as text.
+//! inject script or escape a code block. The markdown, the site, the crate
+//! docs, JSDoc, the changelog, OpenAPI, the TypeScript snippet and `errcat
+//! explain` must all show the text as text.
 
+mod rendered;
 mod support;
 
+use std::collections::BTreeSet;
+
 use errcat_codegen::emit::{markdown, site};
-use errcat_codegen::{Catalog, explain};
+use errcat_codegen::{Catalog, Targets, explain, generate};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 const DESCRIPTION: &str = "a | b <script>alert(1)</script> `tick` **bold** _em_ {mdx} &amp; [x](javascript:alert(1)) ~~gone~~";
@@ -33,8 +37,9 @@ throttling = true
 message = "pipe | in {{value}} with ``` fence and <script>x</script>"
 params = {{ value = "string" }}
 title = "Title <script>alert(2)</script>"
-hint = "Line one\nconsole.log('pwned') | <b>hint</b> \u001b[31mred\u2028x"
+hint = "Line one\nconsole.log('pwned') | <b>hint</b> [31mred\u2028x"
 description = "{DESCRIPTION}"
+since = "1.0 <b>new</b>"
 docs = """
 Real markdown is kept: **bold** and `code`.
 
@@ -48,7 +53,14 @@ category = "evil"
 status = 400
 message = "fine"
 category = "evil"
-deprecated = {{ replacement = "HOSTILE", note = "Use <HOSTILE> | now." }}
+since = "1.0 <b>new</b>"
+deprecated = {{ replacement = "HOSTILE", since = "2.0", note = "Use <HOSTILE> | now [x](javascript:alert(5))." }}
+
+[GONE]
+status = 410
+message = "gone"
+category = "evil"
+retired = {{ since = "2.0", note = "<script>alert('retired')</script>" }}
 "#
     )
 }
@@ -59,6 +71,16 @@ fn hostile() -> Catalog {
     std::fs::write(dir.path().join("evil.toml"), codes()).unwrap();
     errcat_codegen::load_dir(dir.path()).unwrap_or_else(|d| panic!("{d}"))
 }
+
+/// What the hostile text would render to if it got through as markup.
+const LIVE: &[&str] = &[
+    "<script",
+    "<img",
+    "<iframe",
+    "<b>",
+    "href=\"javascript:",
+    "src=\"javascript:",
+];
 
 /// GitHub's extensions (tables, strikethrough, task lists), without smart
 /// punctuation, which would rewrite the quotes the assertions compare.
@@ -103,14 +125,7 @@ fn markdown_shows_hostile_text_as_text() {
             continue;
         }
         let html = render(&file.contents);
-        for bad in [
-            "<script",
-            "<img",
-            "<iframe",
-            "<b>",
-            "href=\"javascript:",
-            "<h1>not a heading",
-        ] {
+        for bad in LIVE.iter().chain(&["<h1>not a heading"]) {
             assert!(
                 !html.contains(bad),
                 "{}: `{bad}` got through:\n{html}",
@@ -209,11 +224,131 @@ fn the_site_shows_hostile_text_as_text() {
 
 #[test]
 fn explain_prints_no_terminal_control_sequences() {
-    let catalog = hostile();
+    // The loader rejects control characters; a catalog built in code can
+    // still hold them, and `explain` writes to a terminal.
+    let mut catalog = hostile();
+    catalog.codes[0].hint =
+        Some("Line one\nconsole.log('pwned') | <b>hint</b> \u{1b}[31mred\u{2028}x".to_owned());
     let text = explain::render(&catalog, &catalog.codes[0]);
     assert!(!text.contains('\u{1b}'), "{text:?}");
     assert!(
         text.contains("What to do: Line one\nconsole.log('pwned') | <b>hint</b>  [31mred"),
         "{text}"
+    );
+}
+
+/// The folder under `generated/` a file belongs to: its target.
+fn target(path: &str) -> &str {
+    path.split('/').next().unwrap_or(path)
+}
+
+#[test]
+fn no_generated_file_carries_live_markup() {
+    let catalog = hostile();
+    let mut checked = BTreeSet::new();
+    for file in generate(&catalog, &Targets::default()) {
+        for markdown in rendered::markdown_in(&file) {
+            checked.insert(target(&file.path).to_owned());
+            let html = rendered::render(&markdown);
+            for bad in LIVE {
+                assert!(
+                    !html.contains(bad),
+                    "{}: `{bad}` got through:\n{markdown}\n{html}",
+                    file.path
+                );
+            }
+            assert_eq!(rendered::live_markup(&html), Vec::<String>::new());
+        }
+    }
+    let every: BTreeSet<String> = [
+        "changelog",
+        "docs",
+        "openapi",
+        "rust",
+        "schema",
+        "typescript",
+    ]
+    .map(str::to_owned)
+    .into();
+    assert_eq!(checked, every, "a target's markdown was not checked");
+}
+
+fn generated(catalog: &Catalog, path: &str) -> String {
+    generate(catalog, &Targets::default())
+        .into_iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("no {path}"))
+        .contents
+}
+
+#[test]
+fn crate_docs_show_the_title_and_docs_as_text() {
+    let lib = generated(&hostile(), "rust/src/lib.rs");
+    assert!(
+        lib.contains(
+            "//! Errors of the Evil \\</title\\>\\<script\\>alert(1)\\</script\\> API, generated by errcat from the `hostile` catalog."
+        ),
+        "{lib}"
+    );
+    assert!(
+        lib.contains(
+            "    /// &lt;img src=x onerror=alert(3)> and \\[click\\](javascript:alert(4))."
+        ),
+        "{lib}"
+    );
+    // Rustdoc renders deprecation notes as markdown too.
+    assert!(
+        lib.contains(
+            r#"note = "(since 2.0) Use \\<HOSTILE\\> \\| now \\[x\\](javascript:alert(5)). use `HostileErrorCode::Hostile`""#
+        ),
+        "{lib}"
+    );
+}
+
+#[test]
+fn the_changelog_shows_titles_versions_and_notes_as_text() {
+    let changelog = generated(&hostile(), "changelog/CHANGELOG.md");
+    for line in [
+        "# Evil \\</title\\>\\<script\\>alert(1)\\</script\\> API error code changelog",
+        "## 1.0 \\<b\\>new\\</b\\>",
+        "- `HOSTILE`: Title \\<script\\>alert(2)\\</script\\> (429)",
+        "- `OTHER`: use `HOSTILE` instead. Use \\<HOSTILE\\> \\| now \\[x\\](javascript:alert(5)).",
+        "- `GONE`: \\<script\\>alert('retired')\\</script\\>",
+    ] {
+        assert!(
+            changelog.lines().any(|l| l == line),
+            "no line {line:?} in\n{changelog}"
+        );
+    }
+}
+
+#[test]
+fn jsdoc_and_openapi_show_titles_and_hints_as_text() {
+    let catalog = hostile();
+    let ts = generated(&catalog, "typescript/errors.ts");
+    assert!(
+        ts.contains(
+            " * Errors of \"Evil \\u003c/title>\\u003cscript>alert(1)\\u003c/script> API\""
+        ),
+        "{ts}"
+    );
+    let openapi: serde_json::Value =
+        serde_json::from_str(&generated(&catalog, "openapi/openapi.json")).unwrap();
+    assert_eq!(
+        openapi["components"]["responses"]["HOSTILE"]["description"],
+        "Title \\<script\\>alert(2)\\</script\\> (429). Line one console.log('pwned') \\| \\<b\\>hint\\</b\\> \\[31mred\u{2028}x"
+    );
+}
+
+#[test]
+fn the_crate_manifest_parses_whatever_the_title_holds() {
+    // The loader rejects control characters; the manifest must not depend
+    // on it (JSON escaping would leave a DEL raw, which TOML rejects).
+    let mut catalog = hostile();
+    catalog.title = "Evil\u{7f} \"API\"".to_owned();
+    let manifest: toml::Table = toml::from_str(&generated(&catalog, "rust/Cargo.toml")).unwrap();
+    assert_eq!(
+        manifest["package"]["description"].as_str(),
+        Some("Errors of the Evil\u{7f} \"API\", generated by errcat from the `hostile` catalog")
     );
 }

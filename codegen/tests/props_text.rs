@@ -1,14 +1,19 @@
 //! Any text in a catalog reaches the JSON and HTML outputs as text: every
 //! JSON file parses and holds the string exactly, and no string can add an
-//! element or attribute to the docs site or to the markdown docs rendered
-//! the way GitHub and mdBook render them.
+//! element or attribute to the docs site, nor live markup to any markdown a
+//! generated file carries (docs pages, rustdoc, JSDoc, the changelog,
+//! OpenAPI and JSON Schema descriptions) rendered the way GitHub and mdBook
+//! render markdown.
 
 mod props_support;
+mod rendered;
 
 use errcat_codegen::emit::{self, OutputFile};
 use errcat_codegen::{Catalog, Targets, generate};
-use props_support::{Texts, line, text};
+use props_support::{Texts, line, one_line, text};
 use proptest::prelude::*;
+use rendered::{live_markup, tags};
+use std::fmt::Write as _;
 
 /// Every string value inside `value`, recursively.
 fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
@@ -29,106 +34,10 @@ fn outputs(catalog: &Catalog) -> Vec<OutputFile> {
     generate(catalog, &Targets::default())
 }
 
-/// A tag found by [`tags`]: its lowercased name and attribute names.
-#[derive(Debug)]
-struct Tag {
-    name: String,
-    attributes: Vec<(String, String)>,
-}
-
-/// The start tags of an HTML document, read the way a browser's tokenizer
-/// does for the parts that matter here: comments and the raw text of
-/// `<script>` and `<style>` are skipped, attribute values may be quoted.
-fn tags(html: &str) -> Vec<Tag> {
-    let mut found = Vec::new();
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        rest = &rest[open + 1..];
-        if let Some(comment) = rest.strip_prefix("!--") {
-            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
-            continue;
-        }
-        let name_len = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-            .unwrap_or(rest.len());
-        if name_len == 0 || !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            continue;
-        }
-        let name = rest[..name_len].to_ascii_lowercase();
-        rest = &rest[name_len..];
-        let mut attributes = Vec::new();
-        loop {
-            rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
-            if rest.is_empty() || rest.starts_with('>') {
-                break;
-            }
-            let len = rest
-                .find(|c: char| c.is_ascii_whitespace() || "/>=".contains(c))
-                .unwrap_or(rest.len())
-                .max(1);
-            let attribute = rest[..len].to_ascii_lowercase();
-            rest = &rest[len..];
-            let mut value = String::new();
-            if let Some(after) = rest.trim_start().strip_prefix('=') {
-                let after = after.trim_start();
-                let (quoted, end) = match after.chars().next() {
-                    Some(q @ ('"' | '\'')) => {
-                        (true, after[1..].find(q).map_or(after.len(), |e| e + 1))
-                    }
-                    _ => (
-                        false,
-                        after
-                            .find(|c: char| c.is_ascii_whitespace() || c == '>')
-                            .unwrap_or(after.len()),
-                    ),
-                };
-                value = after[usize::from(quoted)..end].to_owned();
-                rest = &after[(end + usize::from(quoted)).min(after.len())..];
-            }
-            attributes.push((attribute, value));
-        }
-        if name == "script" || name == "style" {
-            let close = format!("</{name}");
-            rest = rest.find(&close).map_or("", |end| &rest[end..]);
-        }
-        found.push(Tag { name, attributes });
-    }
-    found
-}
-
-/// The markup in `html` that could run script or that no page needs:
-/// `<script>`, embedded content, event handler attributes, `javascript:`
-/// URLs, and the custom element the test strings carry, sorted.
-fn active_markup(html: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for tag in tags(html) {
-        if matches!(
-            tag.name.as_str(),
-            "script" | "errcat-x" | "img" | "iframe" | "svg" | "object"
-        ) {
-            found.push(format!("<{}>", tag.name));
-        }
-        for (attribute, value) in &tag.attributes {
-            if attribute.starts_with("on") {
-                found.push(format!("<{} {attribute}>", tag.name));
-            }
-            if value
-                .trim_start()
-                .to_ascii_lowercase()
-                .starts_with("javascript:")
-            {
-                found.push(format!("<{} {attribute}=javascript:>", tag.name));
-            }
-        }
-    }
-    found.sort();
-    found
-}
-
 /// Fails when `html` holds active markup that `own`, the same page made
 /// from harmless text, does not: it can only have come from catalog text.
 fn assert_no_injection(what: &str, html: &str, own: &[String]) {
-    assert_eq!(active_markup(html), own, "{what}: markup injected\n{html}");
+    assert_eq!(live_markup(html), own, "{what}: markup injected\n{html}");
 }
 
 /// `html` with entities decoded, tags and comments removed: its text.
@@ -187,15 +96,6 @@ fn decode_entities(text: &str) -> String {
     out
 }
 
-/// Renders markdown as GitHub and mdBook do: every extension, raw HTML
-/// passed through, so markup the emitter failed to escape would show.
-fn render_markdown(markdown: &str) -> String {
-    let mut html = String::new();
-    let parser = pulldown_cmark::Parser::new_ext(markdown, pulldown_cmark::Options::all());
-    pulldown_cmark::html::push_html(&mut html, parser);
-    html
-}
-
 /// The HTML the index's script inserts for each row: the what-to-do cell
 /// (sixth of a row in `site/page.rs`'s `index_data`), which is rendered, and
 /// escaped, by the emitter, not the script.
@@ -216,8 +116,49 @@ fn index_rows_html(index: &str) -> Vec<String> {
         .collect()
 }
 
+/// The catalog of [`props_support::catalog_files`], plus for each of
+/// `notes` a deprecated and a retired code whose notes, versions, alias and
+/// resolve message hold it: the fields only some codes have.
+fn catalog_with_notes(codes: &[Texts], category: &str, notes: &[String]) -> Catalog {
+    let mut files = props_support::catalog_files(codes, category);
+    let toml = |s: &str| toml::Value::String(s.to_owned()).to_string();
+    for (i, note) in notes.iter().enumerate() {
+        let alias = toml(&format!("{}_{i}", one_line(note)));
+        let (line, note) = (toml(&one_line(note)), toml(note));
+        let _ = write!(
+            files[1].1,
+            "[NOTED_{i}]\nstatus = 400\nmessage = \"m\"\naliases = [{alias}]\n\
+             deprecated = {{ replacement = \"CODE_0\", since = {line}, note = {note} }}\n\
+             resolve = {{ message = {note}, action = {line} }}\n\n\
+             [RETIRED_{i}]\nstatus = 400\nmessage = \"m\"\nsince = {line}\n\
+             retired = {{ since = {line}, note = {note} }}\n\n"
+        );
+    }
+    props_support::load(&files)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_target_carries_live_markup(
+        codes in proptest::collection::vec(Texts::strategy(text()), 1..3),
+        notes in proptest::collection::vec(text(), 1..3),
+        category in text(),
+    ) {
+        let catalog = catalog_with_notes(&codes, &category, &notes);
+        for file in outputs(&catalog) {
+            for markdown in rendered::markdown_in(&file) {
+                let html = rendered::render(&markdown);
+                prop_assert!(
+                    live_markup(&html).is_empty(),
+                    "{}: live markup {:?}\n{markdown}\n{html}",
+                    file.path,
+                    live_markup(&html)
+                );
+            }
+        }
+    }
 
     #[test]
     fn json_outputs_parse_and_hold_every_string(
@@ -266,7 +207,7 @@ proptest! {
             if !file.path.ends_with(".html") {
                 continue;
             }
-            assert_no_injection(&file.path, &file.contents, &active_markup(&base.contents));
+            assert_no_injection(&file.path, &file.contents, &live_markup(&base.contents));
         }
         let index = emit::site::emit(&catalog)
             .into_iter()
@@ -286,7 +227,7 @@ proptest! {
             }
         }
         for file in emit::markdown::emit(&catalog).iter().filter(|f| f.path.ends_with(".md")) {
-            assert_no_injection(&file.path, &render_markdown(&file.contents), &[]);
+            assert_no_injection(&file.path, &rendered::render(&file.contents), &[]);
         }
     }
 }
@@ -304,7 +245,7 @@ fn the_tokenizer_sees_what_a_browser_sees() {
         "<x> &amp; 🦀"
     );
     assert_eq!(
-        active_markup("<b onerrcat=1><IMG src=x><a href=' JavaScript:x'>"),
+        live_markup("<b onerrcat=1><IMG src=x><a href=' JavaScript:x'>"),
         ["<a href=javascript:>", "<b onerrcat>", "<img>"]
     );
 }

@@ -16,7 +16,7 @@ export const ErrorCode = {
    *
    * Cause: "The request carried no token: there was no Authorization header, or it was empty."
    *
-   * Hint: "Send Authorization: Bearer <token>."
+   * Hint: "Send Authorization: Bearer \u003ctoken>."
    * @see "https://docs.fold.run/errors#auth_required"
    */
   AUTH_REQUIRED: "AUTH_REQUIRED",

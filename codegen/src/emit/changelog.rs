@@ -7,6 +7,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+use super::text::{code_span, escape};
 use super::{OutputFile, html_notice};
 use crate::model::{Catalog, Code};
 
@@ -37,7 +38,10 @@ fn render(catalog: &Catalog) -> String {
     }
 
     let mut out = html_notice(&catalog.name);
-    out.push_str(&format!("\n# {} error code changelog\n\n", catalog.title));
+    out.push_str(&format!(
+        "\n# {} error code changelog\n\n",
+        escape(&catalog.title)
+    ));
     out.push_str(
         "Error codes added, deprecated and retired in each version, newest first. \
          A code is never removed or reused: a retired code is no longer sent, but \
@@ -50,23 +54,23 @@ fn render(catalog: &Catalog) -> String {
         );
     }
     for (version, release) in releases.iter().rev() {
-        out.push_str(&format!("\n## {}\n", version.0));
+        out.push_str(&format!("\n## {}\n", escape(&version.0)));
         section(&mut out, "Added", &release.added, |code| {
-            Some(format!("{} ({})", code.title, code.status))
+            Some(format!("{} ({})", escape(&code.title), code.status))
         });
         section(&mut out, "Deprecated", &release.deprecated, |code| {
             let d = code.deprecated.as_ref()?;
             let mut text = match &d.replacement {
-                Some(r) => format!("use `{r}` instead."),
+                Some(r) => format!("use {} instead.", code_span(r, false)),
                 None => String::new(),
             };
             if let Some(note) = &d.note {
-                push_sentence(&mut text, note);
+                push_sentence(&mut text, &escape(note));
             }
             (!text.is_empty()).then_some(text)
         });
         section(&mut out, "Retired", &release.retired, |code| {
-            code.retired.as_ref()?.note.clone()
+            code.retired.as_ref()?.note.as_deref().map(escape)
         });
     }
     out
@@ -91,8 +95,8 @@ fn section(
     out.push_str(&format!("\n### {heading}\n\n"));
     for code in codes {
         match line(code) {
-            Some(text) => out.push_str(&format!("- `{}`: {text}\n", code.code)),
-            None => out.push_str(&format!("- `{}`\n", code.code)),
+            Some(text) => out.push_str(&format!("- {}: {text}\n", code_span(&code.code, false))),
+            None => out.push_str(&format!("- {}\n", code_span(&code.code, false))),
         }
     }
 }

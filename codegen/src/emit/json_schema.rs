@@ -11,6 +11,7 @@
 
 use serde_json::{Map, Value, json};
 
+use super::text::{escape, json_without_markup};
 use super::{OutputFile, notice};
 use crate::model::{Catalog, WireShape};
 
@@ -73,7 +74,7 @@ pub fn code_schema(catalog: &Catalog, codes: &[&str]) -> Value {
         "description": format!(
             "Machine-readable {} error code: stable, so branch on it. Clients should \
              accept codes added after they were built.",
-            catalog.title
+            escape(&catalog.title)
         ),
         "type": "string",
         "enum": codes,
@@ -200,9 +201,12 @@ pub fn body_schema(shape: WireShape, code: Value) -> Value {
 }
 
 /// Two-space pretty JSON ending in a newline; the first member lands on the
-/// second line, where the writer looks for the generated notice.
+/// second line, where the writer looks for the generated notice. No `<`
+/// appears as such, so the document can be inlined into an HTML page.
 pub fn pretty(value: &Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).expect("JSON values always serialize");
+    let mut text = json_without_markup(
+        &serde_json::to_string_pretty(value).expect("JSON values always serialize"),
+    );
     text.push('\n');
     text
 }

@@ -15,6 +15,7 @@ pub(crate) mod shape;
 pub(crate) mod snippet;
 pub(crate) mod text;
 
+use super::text::escape;
 use super::{OutputFile, hash_notice, html_notice, notice};
 use crate::model::{Catalog, CategoryIndex};
 
@@ -84,7 +85,7 @@ impl Pages<'_> {
             return format!(
                 "{}\n# {}\n\n",
                 html_notice(&self.catalog.name),
-                text::escape(title)
+                escape(title)
             );
         }
         // JSON strings are valid YAML scalars, and escape everything YAML
@@ -125,13 +126,13 @@ fn summary(pages: &Pages) -> String {
     let mut out = format!("{}# Summary\n\n", html_notice(&catalog.name));
     out.push_str(&format!(
         "[{}]({})\n\n",
-        text::escape(&page_title(catalog)),
+        escape(&page_title(catalog)),
         pages.index_file()
     ));
     for (i, category) in catalog.categories.iter().enumerate() {
         out.push_str(&format!(
             "- [{}]({}.md)\n",
-            text::escape(&category.title),
+            escape(&category.title),
             page_stem(catalog, i)
         ));
     }

@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod openapi;
 pub mod rust;
 pub mod site;
+pub mod text;
 pub mod typescript;
 
 /// One file an emitter produces; `path` is relative to that emitter's output

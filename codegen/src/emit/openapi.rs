@@ -11,6 +11,7 @@
 use serde_json::{Map, Value, json};
 
 use super::json_schema::{body_schema, code_schema, codes_in, pretty, shapes_in_use};
+use super::text::{code_span, escape, neutralise_html};
 use super::{OutputFile, example, notice};
 use crate::model::{Catalog, Code, Header, WireShape};
 
@@ -76,10 +77,10 @@ pub fn document(catalog: &Catalog) -> Value {
     let mut description = format!(
         "Every error the {} returns: reference `#/components/responses/<CODE>` from an \
          operation's responses.",
-        catalog.title
+        escape(&catalog.title)
     );
     if let Some(intro) = &catalog.description {
-        description = format!("{}\n\n{description}", intro.trim_end());
+        description = format!("{}\n\n{description}", neutralise_html(intro.trim_end()));
     }
     info.insert("description".into(), description.into());
 
@@ -115,17 +116,18 @@ fn header_object(header: Header) -> Value {
 }
 
 fn response(catalog: &Catalog, code: &Code) -> Value {
-    let mut description = format!("{} ({}).", code.title, code.status);
+    // Descriptions are CommonMark, which documentation tools render.
+    let mut description = format!("{} ({}).", escape(&code.title), code.status);
     if let Some(deprecated) = &code.deprecated {
         description.push_str(" Deprecated");
         if let Some(replacement) = &deprecated.replacement {
-            description.push_str(&format!(": use `{replacement}` instead"));
+            description.push_str(&format!(": use {} instead", code_span(replacement, false)));
         }
         description.push('.');
     }
     if let Some(hint) = &code.hint {
         description.push(' ');
-        description.push_str(hint);
+        description.push_str(&escape(hint));
     }
 
     let mut content = Map::new();

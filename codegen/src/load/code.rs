@@ -6,6 +6,7 @@ use std::ops::Range;
 use toml::de::DeTable;
 
 use super::fields::{Fields, list, unknown_value};
+use super::text::{Lines, UrlKind};
 use super::{Context, Located, SourceFile, template};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
@@ -83,7 +84,10 @@ pub(crate) fn read<'s>(
 
     let status = read_status(cx, &fields).unwrap_or(STAND_IN_STATUS);
     let params = fields.table(cx, "params");
-    let message = match fields.required_string(cx, "message") {
+    let message = match fields
+        .required_string(cx, "message")
+        .filter(|message| fields.check_text(cx, "message", message, Lines::One))
+    {
         Some(message) => template::build(cx, &fields, &message, params.as_ref()),
         None => Template {
             segments: Vec::new(),
@@ -95,7 +99,8 @@ pub(crate) fn read<'s>(
     let category =
         written_category.unwrap_or_else(|| Located::new(file.stem().to_owned(), name.span.clone()));
     let (deprecated, replacement) = read_deprecation(cx, &fields);
-    let aliases = fields.strings(cx, "aliases");
+    let mut aliases = fields.strings(cx, "aliases");
+    aliases.retain(|alias| fields.check_text(cx, "aliases", alias, Lines::One));
     let number = fields.integer_in::<u32>(cx, "number", "a number from 0 to 4294967295");
     let own_wire_shape = fields.choice(
         cx,
@@ -129,16 +134,17 @@ pub(crate) fn read<'s>(
         .filter(|(key, read)| !read && fields.get(key).is_some())
         .map(|(key, _)| key)
         .collect();
-    let optional = |cx: &mut Context, key: &str| fields.string(cx, key).map(|l| l.value);
+    let optional =
+        |cx: &mut Context, key: &str, lines| fields.text(cx, key, lines).map(|l| l.value);
 
     let code = Code {
         code: name.value.clone(),
         status,
-        title: optional(cx, "title").unwrap_or_else(|| default_title(&name.value)),
+        title: optional(cx, "title", Lines::One).unwrap_or_else(|| default_title(&name.value)),
         message,
-        hint: optional(cx, "hint"),
-        description: optional(cx, "description"),
-        docs: optional(cx, "docs"),
+        hint: optional(cx, "hint", Lines::Many),
+        description: optional(cx, "description", Lines::Many),
+        docs: optional(cx, "docs", Lines::Many),
         // Set by `validate`, which knows the categories.
         category: 0,
         retry: read_retry(cx, &fields),
@@ -147,11 +153,13 @@ pub(crate) fn read<'s>(
         resolve: fields
             .table(cx, "resolve")
             .map(|t| read_resolve(cx, &fields, &t)),
-        docs_url: optional(cx, "docs_url"),
+        docs_url: fields
+            .url(cx, "docs_url", UrlKind::Absolute)
+            .map(|l| l.value),
         aliases: aliases.iter().map(|a| a.value.clone()).collect(),
         deprecated,
         retired: read_retirement(cx, &fields),
-        since: optional(cx, "since"),
+        since: optional(cx, "since", Lines::One),
         grpc,
         number: number.as_ref().map(|l| l.value),
         // Set by `validate`, which knows the catalog's default.
@@ -209,9 +217,9 @@ fn read_deprecation(
     deprecated.reject_unknown(cx, DEPRECATED_FIELDS);
     let replacement = deprecated.string(cx, "replacement");
     let deprecation = Deprecation {
-        since: deprecated.string(cx, "since").map(|l| l.value),
+        since: deprecated.text(cx, "since", Lines::One).map(|l| l.value),
         replacement: replacement.as_ref().map(|l| l.value.clone()),
-        note: deprecated.string(cx, "note").map(|l| l.value),
+        note: deprecated.text(cx, "note", Lines::Many).map(|l| l.value),
     };
     (Some(deprecation), replacement)
 }
@@ -221,8 +229,8 @@ fn read_retirement(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<Retireme
     let retired = nested(fields, &table, "retired");
     retired.reject_unknown(cx, RETIRED_FIELDS);
     Some(Retirement {
-        since: retired.string(cx, "since").map(|l| l.value),
-        note: retired.string(cx, "note").map(|l| l.value),
+        since: retired.text(cx, "since", Lines::One).map(|l| l.value),
+        note: retired.text(cx, "note", Lines::Many).map(|l| l.value),
     })
 }
 
@@ -305,15 +313,19 @@ fn read_resolve(
     let fields = nested(parent, table, "resolve");
     fields.reject_unknown(cx, RESOLVE_FIELDS);
     let resolve = Resolve {
-        message: fields.string(cx, "message").map(|l| l.value),
-        url: fields.string(cx, "url").map(|l| l.value),
-        action: fields.string(cx, "action").map(|l| l.value),
+        message: fields.text(cx, "message", Lines::Many).map(|l| l.value),
+        url: fields
+            .url(cx, "url", UrlKind::AbsoluteOrPath)
+            .map(|l| l.value),
+        action: fields.text(cx, "action", Lines::One).map(|l| l.value),
         method: fields
             .choice(cx, "method", "an HTTP method", RESOLVE_METHODS, |m| {
                 RESOLVE_METHODS.contains(&m).then(|| m.to_owned())
             })
             .map(|l| l.value),
-        endpoint: fields.string(cx, "endpoint").map(|l| l.value),
+        endpoint: fields
+            .url(cx, "endpoint", UrlKind::AbsoluteOrPath)
+            .map(|l| l.value),
     };
     if resolve == Resolve::default() && table.value.is_empty() {
         cx.report(

@@ -15,6 +15,7 @@ mod parse;
 mod settings;
 mod scan;
 mod template;
+mod text;
 mod shapes;
 mod validate;
 

@@ -6,6 +6,7 @@ use toml::de::DeValue;
 
 use super::fields::{Fields, join};
 use super::parse::ParsedFile;
+use super::text::{Lines, UrlKind};
 use super::{Context, Located};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Category, CodeStyle, WireShape};
@@ -87,11 +88,13 @@ fn read_catalog_table(cx: &mut Context, fields: &Fields<'_, '_>, settings: &mut 
         check_id(cx, fields, "name", &name, "a catalog name", &['_', '-']);
         settings.name = name.value;
     }
-    if let Some(title) = fields.required_string(cx, "title") {
+    if let Some(title) = fields.required_string(cx, "title")
+        && fields.check_text(cx, "title", &title, Lines::One)
+    {
         settings.title = title.value;
     }
-    settings.description = fields.string(cx, "description").map(|l| l.value);
-    settings.version = fields.string(cx, "version").map(|l| l.value);
+    settings.description = fields.text(cx, "description", Lines::Many).map(|l| l.value);
+    settings.version = fields.text(cx, "version", Lines::One).map(|l| l.value);
     if fields.get("code_style").is_none() {
         fields.missing(cx, "code_style");
     }
@@ -115,7 +118,9 @@ fn read_catalog_table(cx: &mut Context, fields: &Fields<'_, '_>, settings: &mut 
     } else {
         settings.wire_shape_unreadable = fields.get("wire_shape").is_some();
     }
-    settings.docs_base_url = fields.string(cx, "docs_base_url").map(|l| l.value);
+    settings.docs_base_url = fields
+        .url(cx, "docs_base_url", UrlKind::Base)
+        .map(|l| l.value);
 }
 
 fn read_categories(cx: &mut Context, root: &Fields<'_, '_>, complete: &mut bool) -> Vec<Category> {
@@ -170,9 +175,10 @@ fn read_categories(cx: &mut Context, root: &Fields<'_, '_>, complete: &mut bool)
         // reported), but keeping the category checks later ids against it.
         let title = fields
             .required_string(cx, "title")
+            .filter(|title| fields.check_text(cx, "title", title, Lines::One))
             .map(|l| l.value)
             .unwrap_or_default();
-        let description = fields.string(cx, "description").map(|l| l.value);
+        let description = fields.text(cx, "description", Lines::Many).map(|l| l.value);
         check_id(cx, &fields, "id", &id, "a category id", &['_']);
         if let Some(first) = categories.iter().position(|c| c.id == id.value) {
             cx.report(

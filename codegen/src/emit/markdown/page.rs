@@ -2,11 +2,10 @@
 //! a code comes from [`content`]; this file only decides the markdown.
 
 use super::content::{self, Fact};
-use super::text::{
-    code_block, code_span, demote_headings, escape, escape_paragraph, inlines, neutralise_html,
-};
+use super::text::{code_block, demote_headings, inlines};
 use super::{Pages, page_stem, shape, snippet};
 use crate::emit::example;
+use crate::emit::text::{code_span, escape, escape_paragraph, neutralise_html};
 use crate::model::{CategoryIndex, Code, WireShape};
 
 /// The index: introduction, response format, handling, and a table per

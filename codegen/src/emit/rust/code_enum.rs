@@ -10,6 +10,7 @@ use quote::{format_ident, quote};
 
 use super::docs;
 use super::splice::{Kind, List};
+use crate::emit::text::escape;
 use crate::model::{Catalog, Code, ParamType, WireShape};
 
 /// The enum's variants, one per code.
@@ -99,7 +100,7 @@ pub fn items(
         "Every error code of the {}.\n\nParse wire strings with `str::parse` (codes and aliases), or \
          with [`errcat::AnyCode`] to keep codes this build does not know yet; \
          the enum is `#[non_exhaustive]` because catalogs grow.",
-        catalog.title
+        escape(&catalog.title)
     );
     let enum_doc = docs::attrs(&enum_doc);
     let name = &catalog.name;

@@ -36,6 +36,7 @@ use quote::{format_ident, quote};
 
 use super::docs;
 use super::splice::{Kind, List};
+use crate::emit::text::escape;
 use crate::model::{Catalog, Code, ParamType};
 
 /// The `__api_error` module for `catalog`.
@@ -162,13 +163,13 @@ fn code_struct(code: &Code, code_type: &Ident) -> TokenStream {
         "`{}` ({}): {}",
         code.code,
         code.status,
-        inline_code(&code.message.source())
+        docs::code_span(&code.message.source())
     ));
     // `since` goes into the note: catalogs version as they like, and rustc
     // (and clippy) want semver in the attribute's own `since`.
     let deprecated = code.deprecated.as_ref().map(|d| {
         let mut note = match &d.since {
-            Some(since) => format!("deprecated since {since}: "),
+            Some(since) => format!("deprecated since {}: ", escape(since)),
             None => String::new(),
         };
         match &d.replacement {
@@ -177,7 +178,7 @@ fn code_struct(code: &Code, code_type: &Ident) -> TokenStream {
         }
         if let Some(extra) = &d.note {
             note.push_str(". ");
-            note.push_str(extra);
+            note.push_str(&escape(extra));
         }
         quote!(#[deprecated(note = #note)])
     });
@@ -222,13 +223,4 @@ fn arg_trait_ident(ty: ParamType) -> Ident {
         ParamType::Bool => "BoolArg",
     };
     Ident::new(name, Span::call_site())
-}
-
-/// `text` as a markdown code span, whatever backticks it holds.
-fn inline_code(text: &str) -> String {
-    if text.contains('`') {
-        format!("`` {text} ``")
-    } else {
-        format!("`{text}`")
-    }
 }

@@ -1,34 +1,21 @@
 //! Rustdoc text taken from the catalog. Catalog prose is markdown written for
 //! the docs site, so it is adapted where rustdoc would read it differently.
 
+use crate::emit::text::{self, autolink, escape, escape_paragraph, neutralise_html};
 use crate::model::{Catalog, Code};
 
 /// A template or wire string as an inline code span, whatever it contains.
 pub fn code_span(text: &str) -> String {
-    if text.contains('`') {
-        format!("`` {text} ``")
-    } else {
-        format!("`{text}`")
-    }
+    text::code_span(text, false)
 }
 
-/// A plain-text catalog field (hint, description) as markdown that reads
-/// the same: `Bearer <token>` would otherwise be an unclosed HTML tag to
-/// rustdoc, and `[id]` a broken intra-doc link.
-pub fn plain(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.trim_end().chars() {
-        if matches!(c, '<' | '>' | '[' | ']' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Rustdoc runs an untagged fenced block as a Rust doctest; catalog docs are
-/// prose whose examples are JSON, shell or HTTP, so they are tagged `text`.
+/// Catalog markdown (`docs`, descriptions) as rustdoc reads it safely: raw
+/// HTML shown as text and unsafe links disabled, by the sanitiser every
+/// target shares. Rustdoc also runs an untagged fenced block as a Rust
+/// doctest; catalog docs are prose whose examples are JSON, shell or HTTP,
+/// so those blocks are tagged `text`.
 pub fn markdown(text: &str) -> String {
+    let text = neutralise_html(text);
     let mut out = String::new();
     let mut in_fence = false;
     for line in text.trim_end().lines() {
@@ -63,10 +50,10 @@ pub fn summary(code: &Code) -> String {
 pub fn code(catalog: &Catalog, code: &Code) -> String {
     let mut paragraphs = vec![summary(code)];
     if let Some(description) = &code.description {
-        paragraphs.push(plain(description));
+        paragraphs.push(escape_paragraph(description));
     }
     if let Some(hint) = &code.hint {
-        paragraphs.push(format!("**What to do:** {}", plain(hint)));
+        paragraphs.push(format!("**What to do:** {}", escape(hint)));
     }
     if let Some(docs) = &code.docs {
         paragraphs.push(markdown(docs));
@@ -76,9 +63,9 @@ pub fn code(catalog: &Catalog, code: &Code) -> String {
         let since = retired
             .since
             .as_deref()
-            .map(|v| format!(" since {v}"))
+            .map(|v| format!(" since {}", escape(v)))
             .unwrap_or_default();
-        let note = retired.note.as_deref().map(plain).unwrap_or_default();
+        let note = retired.note.as_deref().map(escape).unwrap_or_default();
         paragraphs.push(format!(
             "**Retired{since}:** no longer emitted; kept so that old payloads still parse. {note}"
         ));
@@ -103,21 +90,26 @@ fn facts(catalog: &Catalog, code: &Code) -> String {
         facts.push(format!("also parsed from {}", aliases.join(", ")));
     }
     if let Some(since) = &code.since {
-        facts.push(format!("since {since}"));
+        facts.push(format!("since {}", escape(since)));
     }
-    facts.push(format!("docs: <{}>", catalog.docs_url(code)));
+    facts.push(format!(
+        "docs: {}",
+        autolink(&catalog.docs_url(code), false)
+    ));
     format!("{}.", facts.join("; "))
 }
 
 /// The `note` of a `#[deprecated]` attribute, naming the replacement the
 /// way the reader will write it (`replacement` is already a Rust path).
+/// Rustdoc renders the note as markdown, so catalog text in it is escaped.
 pub fn deprecation_note(code: &Code, replacement: Option<String>) -> String {
     let deprecation = code.deprecated.as_ref();
-    let mut note = deprecation
-        .and_then(|d| d.note.clone())
-        .unwrap_or_else(|| format!("{} is deprecated.", code.code));
+    let mut note = match deprecation.and_then(|d| d.note.as_deref()) {
+        Some(note) => escape(note),
+        None => format!("{} is deprecated.", code.code),
+    };
     if let Some(since) = deprecation.and_then(|d| d.since.as_deref()) {
-        note = format!("(since {since}) {note}");
+        note = format!("(since {}) {note}", escape(since));
     }
     if let Some(path) = replacement {
         note = format!("{} use {path}", note.trim_end());
@@ -183,12 +175,12 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_keeps_angle_brackets_and_brackets_literal() {
+    fn catalog_markdown_loses_live_html_and_unsafe_links() {
         assert_eq!(
-            plain("Bearer <token> [id] a\\b"),
-            "Bearer \\<token\\> \\[id\\] a\\\\b"
+            markdown("<script>alert(1)</script>\n\n[x](javascript:alert(2)) [ok](https://a.b)"),
+            "&lt;script>alert(1)&lt;/script>\n\n\\[x\\](javascript:alert(2)) [ok](https://a.b)"
         );
-        assert_eq!(code_span("a`b"), "`` a`b ``");
+        assert_eq!(code_span("a`b"), "``a`b``");
     }
 
     #[test]

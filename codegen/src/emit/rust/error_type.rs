@@ -7,6 +7,7 @@ use quote::{format_ident, quote};
 
 use super::docs;
 use super::splice::{Kind, List};
+use crate::emit::text::escape;
 use crate::model::{Catalog, Code, Param, ParamType};
 
 /// A constructor per code that is not retired.
@@ -32,7 +33,7 @@ pub fn items(catalog: &Catalog, constructors: &List<'_>) -> TokenStream {
          `{ty}::{example}(...)`; render it with the methods of [`errcat::Error`] \
          (through `Deref`), or return it from an axum handler (feature `axum`). \
          A server error (5xx) never shows its source or details to the client.",
-        title = catalog.title,
+        title = escape(&catalog.title),
         example = catalog
             .codes
             .iter()

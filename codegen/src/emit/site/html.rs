@@ -4,7 +4,7 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::emit::markdown::content::{Fact, Inline};
-use crate::emit::markdown::text::safe_url;
+use crate::emit::text::safe_url;
 
 /// Text for HTML content or a quoted attribute value. Control characters
 /// other than line breaks and tabs are not allowed in HTML; they become

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use super::html::{esc, facts, inlines, markdown};
 use crate::emit::example;
 use crate::emit::markdown::{content, page_stem, shape, snippet};
+use crate::emit::text::json_without_markup;
 use crate::model::{Catalog, CategoryIndex, Code, WireShape};
 
 fn entry_link(catalog: &Catalog, code: &str) -> String {
@@ -132,10 +133,7 @@ fn index_data(catalog: &Catalog, link: super::html::LinkFn) -> String {
             ])
         })
         .collect();
-    let data = json!({ "categories": categories, "rows": rows }).to_string();
-    // Inside <script> only `</script` or `<!--` could end the data early; no
-    // `<` at all can, and `\u003c` is the same character to JSON.parse.
-    data.replace('<', "\\u003c")
+    json_without_markup(&json!({ "categories": categories, "rows": rows }).to_string())
 }
 
 /// A category page: every code's full entry, each a section whose id is the

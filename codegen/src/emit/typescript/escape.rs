@@ -4,7 +4,10 @@
 //! object keys and JSDoc comments. Rather than an escaper per context, every
 //! catalog string is written as a double-quoted literal that is safe in all of
 //! them at once, so no catalog text can end a string, a comment or a line, or
-//! start a template substitution or a JSDoc tag.
+//! start a template substitution or a JSDoc tag, and none can become
+//! markup where editors render JSDoc as markdown.
+
+use crate::emit::text::OPENS_MARKUP;
 
 /// `text` as a double-quoted TypeScript string literal that is also valid
 /// JSON and decodes to exactly `text`.
@@ -14,7 +17,9 @@
 /// everything outside printable ASCII (U+2028 and U+2029 end lines in older
 /// JavaScript and every editor; non-ASCII keeps the output's encoding moot),
 /// backticks and `${` (template literals), `*/` (ends the JSDoc the literal
-/// may sit in) and `{@` (opens an inline JSDoc tag).
+/// may sit in), `{@` (opens an inline JSDoc tag), and the characters that
+/// open HTML or a link in the markdown editors render JSDoc as (the shared
+/// sanitiser's [`OPENS_MARKUP`]: a backslash escape would show there).
 pub fn string_literal(text: &str) -> String {
     let json = serde_json::to_string(text).expect("a string always serializes");
     let mut out = String::with_capacity(json.len() + 8);
@@ -28,6 +33,7 @@ pub fn string_literal(text: &str) -> String {
                 out.push_str("\\u007b");
             }
             '@' if previous == '{' => out.push_str("\\u0040"),
+            c if OPENS_MARKUP.contains(&c) => out.push_str(&format!("\\u{:04x}", u32::from(c))),
             ' '..='~' => out.push(c),
             _ => {
                 let mut units = [0u16; 2];
@@ -82,6 +88,14 @@ mod tests {
         assert_eq!(decodes_to_itself("**/"), r#""**\/""#);
         assert_eq!(decodes_to_itself("`${x}`"), r#""\u0060$\u007bx}\u0060""#);
         assert_eq!(decodes_to_itself("{@link x}"), r#""{\u0040link x}""#);
+    }
+
+    #[test]
+    fn no_literal_opens_markup_in_a_rendered_jsdoc() {
+        assert_eq!(
+            decodes_to_itself("<script>[x](javascript:alert(1))"),
+            r#""\u003cscript>\u005bx](javascript:alert(1))""#
+        );
     }
 
     #[test]

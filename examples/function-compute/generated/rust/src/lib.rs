@@ -21,7 +21,7 @@ pub enum FunctionComputeErrorCode {
     ///
     /// **What to do:** Check whether all request parameters are valid.
     ///
-    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: <about:blank>.
+    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: `about:blank`.
     InvalidArgument = 0,
     /// `MissingRequiredHeader` (400): `required HTTP header {header} was not specified`
     ///
@@ -29,7 +29,7 @@ pub enum FunctionComputeErrorCode {
     ///
     /// **What to do:** Add the request header named in errorMessage.
     ///
-    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: <about:blank>.
+    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: `about:blank`.
     MissingRequiredHeader = 1,
     /// `PathNotSupported` (400): `'{method}' against '{path}' is not supported`
     ///
@@ -37,7 +37,7 @@ pub enum FunctionComputeErrorCode {
     ///
     /// **What to do:** Check whether the requested API path is valid.
     ///
-    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: <about:blank>.
+    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: `about:blank`.
     PathNotSupported = 2,
     /// `EntityTooLarge` (400): `payload size exceeds maximum allowed size ({max_size} bytes)`
     ///
@@ -45,7 +45,7 @@ pub enum FunctionComputeErrorCode {
     ///
     /// **What to do:** Reduce the size of the request parameters to the maximum stated in errorMessage.
     ///
-    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: <about:blank>.
+    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: `about:blank`.
     EntityTooLarge = 3,
     /// `AccessDenied` (403): `{reason}`
     ///
@@ -53,7 +53,7 @@ pub enum FunctionComputeErrorCode {
     ///
     /// **What to do:** Grant the account permissions on Function Compute.
     ///
-    /// Category `access`; gRPC `PERMISSION_DENIED`; docs: <about:blank>.
+    /// Category `access`; gRPC `PERMISSION_DENIED`; docs: `about:blank`.
     AccessDenied = 4,
     /// `SignatureNotMatch` (403): `The request signature we calculated does not match the signature you provided. Check your access key and signing method`
     ///
@@ -61,7 +61,7 @@ pub enum FunctionComputeErrorCode {
     ///
     /// **What to do:** Calculate the signature following the signature rules, with the AccessKey secret that belongs to the AccessKey ID you send.
     ///
-    /// Category `access`; gRPC `PERMISSION_DENIED`; docs: <about:blank>.
+    /// Category `access`; gRPC `PERMISSION_DENIED`; docs: `about:blank`.
     SignatureNotMatch = 5,
     /// `InvalidAccessKeyID` (403): `invalid access key ID '{access_key_id}'`
     ///
@@ -69,7 +69,7 @@ pub enum FunctionComputeErrorCode {
     ///
     /// **What to do:** Specify a valid AccessKey ID.
     ///
-    /// Category `access`; gRPC `PERMISSION_DENIED`; docs: <about:blank>.
+    /// Category `access`; gRPC `PERMISSION_DENIED`; docs: `about:blank`.
     InvalidAccessKeyId = 6,
     /// `ServiceNotFound` (404): `service '{service}' does not exist`
     ///
@@ -77,7 +77,7 @@ pub enum FunctionComputeErrorCode {
     ///
     /// **What to do:** Create the service first (see Manage microservices), or correct the service name.
     ///
-    /// Category `not_found`; gRPC `NOT_FOUND`; docs: <about:blank>.
+    /// Category `not_found`; gRPC `NOT_FOUND`; docs: `about:blank`.
     ServiceNotFound = 7,
     /// `AliasNotFound` (404): `alias '{alias}' of service '{service}' does not exist`
     ///
@@ -85,7 +85,7 @@ pub enum FunctionComputeErrorCode {
     ///
     /// **What to do:** Create the alias first (see Manage aliases), or correct the alias name.
     ///
-    /// Category `not_found`; gRPC `NOT_FOUND`; docs: <about:blank>.
+    /// Category `not_found`; gRPC `NOT_FOUND`; docs: `about:blank`.
     AliasNotFound = 8,
     /// `DomainNameNotFound` (404): `domain name '{domain_name}' does not exist`
     ///
@@ -93,7 +93,7 @@ pub enum FunctionComputeErrorCode {
     ///
     /// **What to do:** Bind the domain name first (see Configure a custom domain name).
     ///
-    /// Category `not_found`; gRPC `NOT_FOUND`; docs: <about:blank>.
+    /// Category `not_found`; gRPC `NOT_FOUND`; docs: `about:blank`.
     DomainNameNotFound = 9,
     /// `VersionNotFound` (404): `version '{version}' of service '{service}' does not exist`
     ///
@@ -101,7 +101,7 @@ pub enum FunctionComputeErrorCode {
     ///
     /// **What to do:** Publish the version first (see Manage versions), or use one that the service lists.
     ///
-    /// Category `not_found`; gRPC `NOT_FOUND`; docs: <about:blank>.
+    /// Category `not_found`; gRPC `NOT_FOUND`; docs: `about:blank`.
     VersionNotFound = 10,
     /// `ConcurrentUpdateError` (409): `the resource is being updated by another request; update resources sequentially`
     ///
@@ -109,7 +109,7 @@ pub enum FunctionComputeErrorCode {
     ///
     /// **What to do:** Update resources sequentially to prevent data inconsistency.
     ///
-    /// Category `concurrency`; gRPC `ABORTED`; retryable; docs: <about:blank>.
+    /// Category `concurrency`; gRPC `ABORTED`; retryable; docs: `about:blank`.
     ConcurrentUpdateError = 11,
     /// `ResourceExhausted` (429): `{reason}`
     ///
@@ -117,7 +117,7 @@ pub enum FunctionComputeErrorCode {
     ///
     /// **What to do:** Contact Function Compute engineers to raise your concurrency limit.
     ///
-    /// Category `quota`; gRPC `RESOURCE_EXHAUSTED`; retryable; docs: <about:blank>.
+    /// Category `quota`; gRPC `RESOURCE_EXHAUSTED`; retryable; docs: `about:blank`.
     ResourceExhausted = 12,
     /// `ResourceThrottled` (503): `{reason}`
     ///
@@ -125,7 +125,7 @@ pub enum FunctionComputeErrorCode {
     ///
     /// **What to do:** Contact Function Compute engineers to evaluate your instance quota.
     ///
-    /// Category `quota`; gRPC `RESOURCE_EXHAUSTED`; retryable; docs: <about:blank>.
+    /// Category `quota`; gRPC `RESOURCE_EXHAUSTED`; retryable; docs: `about:blank`.
     ResourceThrottled = 13,
     /// `InternalServerError` (500): `an internal error has occurred. Please retry`
     ///
@@ -133,7 +133,7 @@ pub enum FunctionComputeErrorCode {
     ///
     /// **What to do:** Retry; if it persists, contact Function Compute engineers.
     ///
-    /// Category `server`; gRPC `INTERNAL`; retryable; docs: <about:blank>.
+    /// Category `server`; gRPC `INTERNAL`; retryable; docs: `about:blank`.
     InternalServerError = 14,
 }
 #[allow(clippy::doc_markdown)]

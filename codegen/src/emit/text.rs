@@ -1,0 +1,309 @@
+//! The one sanitiser every text target calls. Catalog strings reach
+//! markdown in many places: the docs pages, rustdoc (crate docs, items,
+//! `#[deprecated]` notes), the changelog, OpenAPI and JSON Schema
+//! descriptions. Each target writes them through this module, so that in
+//! all of them a string reads as the text it is: no table is broken by a
+//! `|`, no `<script>` becomes markup, no `*` starts emphasis, no `{` starts
+//! an MDX expression, and no link can run code when clicked. Catalog
+//! markdown (long-form `docs`, descriptions) keeps its markdown, with raw
+//! HTML shown as text and unsafe links disabled ([`neutralise_html`]).
+//! TypeScript writes text as string literals inside JSDoc, where a backslash
+//! would show; it escapes [`OPENS_MARKUP`] as `\u` escapes instead.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
+
+/// The characters without which no markdown renderer (CommonMark, GitHub,
+/// rustdoc, editors rendering JSDoc) opens HTML, an autolink, a link or an
+/// image. A target that cannot backslash-escape writes these some other way.
+pub const OPENS_MARKUP: &[char] = &['<', '['];
+
+/// JSON text with every `<` written as `\u003c`, the same character to any
+/// JSON parser. JSON documents end up inside HTML: the site embeds its index
+/// in a `<script>`, and API documentation tools bundle an OpenAPI document
+/// into their page the same way, where a `</script` or `<!--` in a string
+/// would end the data early and start markup. Outside strings JSON has no
+/// `<`, so replacing every one is exact.
+pub fn json_without_markup(json: &str) -> String {
+    json.replace('<', "\\u003c")
+}
+
+/// Characters that mean something to CommonMark, GitHub tables or MDX
+/// wherever they appear, and so are always backslash-escaped (CommonMark
+/// allows a backslash before any ASCII punctuation).
+const ALWAYS: &[char] = &['\\', '`', '*', '[', ']', '<', '>', '|', '{', '}', '~'];
+
+/// Plain text as markdown inline content, anywhere but at the start of a
+/// line. Line breaks become spaces, because catalog text fields are not
+/// markdown and a line break inside a table cell would end the row.
+pub fn escape(text: &str) -> String {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let escape = ALWAYS.contains(&c)
+            // `_` only emphasises at a word boundary; inside `tenant_id` it
+            // is literal, and leaving it bare keeps the source readable.
+            || (c == '_' && !(is_word(chars.get(i.wrapping_sub(1))) && is_word(chars.get(i + 1))))
+            // `&` only matters where it could start an entity (`&amp;`,
+            // `&#60;`); `Billing & subscription` stays as written.
+            || (c == '&' && chars.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#'));
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Plain text as a paragraph of its own: [`escape`], and also nothing at the
+/// start that would open a heading, list or rule.
+pub fn escape_paragraph(text: &str) -> String {
+    let mut out = escape(text.trim());
+    if out.starts_with(['#', '-', '+', '=']) {
+        out.insert(0, '\\');
+    }
+    // `1. text` would become an ordered list.
+    if let Some(end) = out.find(|c: char| !c.is_ascii_digit())
+        && end > 0
+        && matches!(out[end..].chars().next(), Some('.' | ')'))
+    {
+        out.insert(end, '\\');
+    }
+    out
+}
+
+fn is_word(c: Option<&char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// `text` as a code span. The fence is one backtick longer than the longest
+/// run inside, and padded when the content touches a backtick or space, as
+/// CommonMark requires. In a table cell a `|` must still be escaped: GitHub
+/// splits cells before it parses code spans.
+pub fn code_span(text: &str, in_table: bool) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let text = if in_table {
+        text.replace('|', "\\|")
+    } else {
+        text
+    };
+    let fence = "`".repeat(longest_run(&text, '`') + 1);
+    let pad = text.starts_with('`')
+        || text.ends_with('`')
+        || (text.starts_with(' ') && text.ends_with(' ') && !text.trim().is_empty());
+    let pad = if pad { " " } else { "" };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+pub(crate) fn longest_run(text: &str, of: char) -> usize {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == of { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
+}
+
+/// A URL as a clickable link when it is an absolute web or mail URL, and
+/// as a code span otherwise: a path in angle brackets is raw HTML or text,
+/// not a link, and no other scheme is one a reader should be sent to.
+pub fn autolink(url: &str, in_table: bool) -> String {
+    let lower = url.trim_start().to_ascii_lowercase();
+    let absolute = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme));
+    if absolute && safe_url(url) {
+        format!("<{}>", url_for_autolink(url))
+    } else {
+        code_span(url, in_table)
+    }
+}
+
+/// An autolink cannot contain spaces, `<` or `>`; percent-encoding them keeps
+/// the link working and the markup intact.
+fn url_for_autolink(url: &str) -> String {
+    url.chars()
+        .map(|c| match c {
+            ' ' => "%20".to_owned(),
+            '<' => "%3C".to_owned(),
+            '>' => "%3E".to_owned(),
+            '|' => "%7C".to_owned(),
+            c if c.is_control() => String::new(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// Whether a link target from catalog markdown may be followed: relative
+/// links, fragments, and the web and mail schemes. Anything else
+/// (`javascript:`, `data:`, `vbscript:`) could run code when clicked.
+pub fn safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    match lower.find(':') {
+        None => true,
+        Some(colon) => {
+            // A `:` after a `/`, `?` or `#` is part of a path, not a scheme.
+            lower[..colon].contains(['/', '?', '#'])
+                || ["http", "https", "mailto"].contains(&&lower[..colon])
+        }
+    }
+}
+
+/// Long-form catalog markdown, with any raw HTML turned into visible text
+/// and links to unsafe targets turned into plain text. The text is parsed
+/// with pulldown-cmark and only the byte ranges it reports are touched, so
+/// the rest of the author's markdown is kept exactly.
+///
+/// One pass can uncover what it did not see: escaping the `<` of an
+/// unterminated `<!--` turns the rest of the block from raw HTML back into
+/// markdown, links and all. So passes repeat until one changes nothing.
+/// Each pass only escapes, so they converge; past a bound, the whole text is
+/// shown as plain text rather than trusted.
+pub fn neutralise_html(markdown: &str) -> String {
+    const MAX_PASSES: usize = 16;
+    let mut text = markdown.to_owned();
+    for _ in 0..MAX_PASSES {
+        match neutralise_pass(&text) {
+            Some(next) => text = next,
+            None => return text,
+        }
+    }
+    escape(markdown)
+}
+
+/// One pass of [`neutralise_html`]; `None` when nothing needed a change.
+fn neutralise_pass(markdown: &str) -> Option<String> {
+    let mut edits: Vec<(Range<usize>, Edit)> = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, Options::all()).into_offset_iter() {
+        match event {
+            Event::Html(_) | Event::InlineHtml(_) => edits.push((range, Edit::Angle)),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            })
+            | Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                ..
+            }) if !safe_url(&dest_url) => {
+                let edit = if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                    Edit::Angle
+                } else {
+                    Edit::Brackets
+                };
+                edits.push((range, edit));
+            }
+            _ => {}
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    edits.sort_by_key(|(r, _)| r.start);
+    let mut out = String::with_capacity(markdown.len());
+    let mut at = 0;
+    for (range, edit) in edits {
+        if range.start < at {
+            continue;
+        }
+        out.push_str(&markdown[at..range.start]);
+        let text = &markdown[range.clone()];
+        out.push_str(&match edit {
+            Edit::Angle => text.replace('<', "&lt;"),
+            // Escaped brackets cannot form a link of any kind (inline,
+            // reference or shortcut), so the text shows as written.
+            Edit::Brackets => text
+                .replace('[', "\\[")
+                .replace(']', "\\]")
+                .replace("!\\[", "\\!\\["),
+        });
+        at = range.end;
+    }
+    out.push_str(&markdown[at..]);
+    Some(out)
+}
+
+enum Edit {
+    /// HTML or an autolink: `<` becomes `&lt;`, so it reads as text.
+    Angle,
+    /// A link or image: its brackets are escaped.
+    Brackets,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_cannot_become_markup() {
+        assert_eq!(escape("a | b <script>"), "a \\| b \\<script\\>");
+        assert_eq!(escape("tenant_id _x_"), "tenant_id \\_x\\_");
+        assert_eq!(escape("1.0.0 # 2"), "1.0.0 # 2");
+        assert_eq!(escape("A & B &amp; &#60;"), "A & B \\&amp; \\&#60;");
+        assert_eq!(escape_paragraph("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_paragraph("1. not a list"), "1\\. not a list");
+        assert_eq!(escape("two\nlines"), "two lines");
+    }
+
+    #[test]
+    fn code_spans_survive_backticks_and_pipes() {
+        assert_eq!(code_span("a`b", false), "``a`b``");
+        assert_eq!(code_span("`x`", false), "`` `x` ``");
+        assert_eq!(code_span("a|b", true), "`a\\|b`");
+    }
+
+    #[test]
+    fn raw_html_in_long_form_docs_is_shown_not_run() {
+        let docs = "Use `<b>` like this.\n\n<script>alert(1)</script>\n\nSee <em>this</em>.\n";
+        assert_eq!(
+            neutralise_html(docs),
+            "Use `<b>` like this.\n\n&lt;script>alert(1)&lt;/script>\n\nSee &lt;em>this&lt;/em>.\n"
+        );
+    }
+
+    #[test]
+    fn what_escaping_an_unterminated_comment_uncovers_is_neutralised_too() {
+        assert_eq!(
+            neutralise_html("<!--[a](javascript:alert(1))"),
+            "&lt;!--\\[a\\](javascript:alert(1))"
+        );
+    }
+
+    #[test]
+    fn links_that_could_run_code_become_text() {
+        let docs = "[a](javascript:x) [b][r] <javascript:y> ![i](data:z) [ok](https://a.b/c:d)\n\n[r]: vbscript:z\n";
+        assert_eq!(
+            neutralise_html(docs),
+            "\\[a\\](javascript:x) \\[b\\]\\[r\\] &lt;javascript:y> \\!\\[i\\](data:z) [ok](https://a.b/c:d)\n\n[r]: vbscript:z\n"
+        );
+    }
+
+    #[test]
+    fn json_keeps_its_value_and_loses_every_angle_bracket() {
+        let json = serde_json::to_string(&serde_json::json!({ "a": "</script><!--" })).unwrap();
+        let safe = json_without_markup(&json);
+        assert_eq!(safe, r#"{"a":"\u003c/script>\u003c!--"}"#);
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["a"], "</script><!--");
+    }
+
+    #[test]
+    fn only_absolute_web_urls_become_autolinks() {
+        assert_eq!(autolink("https://a.b/c d", false), "<https://a.b/c%20d>");
+        assert_eq!(autolink("about:blank", false), "`about:blank`");
+        assert_eq!(autolink("/v1/a|b", true), "`/v1/a\\|b`");
+        assert_eq!(
+            autolink("javascript:alert(1)", false),
+            "`javascript:alert(1)`"
+        );
+    }
+}
