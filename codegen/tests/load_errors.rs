@@ -430,3 +430,19 @@ fn enumerated_values_suggest_what_was_meant() {
         ),
     ]));
 }
+
+/// A category named like a docs file gets `_errors` appended to its page,
+/// which must not then be another category's page.
+#[test]
+fn categories_that_get_the_same_docs_page() {
+    let catalog = format!(
+        "{CATALOG}\n[[category]]\nid = \"readme\"\ntitle = \"About\"\n\n[[category]]\nid = \"readme_errors\"\ntitle = \"About errors\"\n"
+    );
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", catalog.as_str()),
+        (
+            "orders.toml",
+            "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"a\"\n"
+        ),
+    ]));
+}

@@ -177,12 +177,20 @@ fn build_arm(support: &TokenStream, enum_ident: &Ident, variant: &Variant) -> To
         Some(seconds) => quote!(#support::with_retry_after(#construct, #seconds)),
         None => construct,
     };
-    // All of the call at the field, so a details type without `Details`
-    // underlines the field and nothing else.
+    // All of the call at the field, so a details type without `Details`,
+    // or a code that declares no details, underlines the field and nothing
+    // else.
     let construct = match details {
         Some(field) => {
             let with_details = respan(quote!(#support::with_details), field.span);
-            quote_spanned!(field.span=> #with_details(#construct, __details))
+            let declared = respan(
+                quote!(#support::details_declared::<#support::codes::#code_ident>),
+                field.span,
+            );
+            quote_spanned!(field.span=> {
+                #declared();
+                #with_details(#construct, __details)
+            })
         }
         None => construct,
     };

@@ -71,6 +71,20 @@ pub trait BoolArg {
     fn to_arg(&self) -> Arg;
 }
 
+/// The struct of a code whose catalog entry declares `details`: only such a
+/// code's variants may mark a field `#[api_error(details)]`, since the
+/// runtime sends no details for any other. Generated crates implement it.
+#[diagnostic::on_unimplemented(
+    message = "this variant's code declares no `details` in the catalog, so this field would never be sent",
+    label = "marked `#[api_error(details)]`",
+    note = "declare `details = \"object\"` or `details = \"field_errors\"` for the code in the catalog, or remove `#[api_error(details)]`"
+)]
+pub trait DeclaresDetails {}
+
+/// Compiles only for the struct of a code that declares details.
+#[inline]
+pub const fn details_declared<C: DeclaresDetails + ?Sized>() {}
+
 /// Impls of `$trait` converting each source type into `$target` losslessly.
 macro_rules! lossless {
     ($trait:ident => $target:ty: $($source:ty),+) => {

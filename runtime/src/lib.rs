@@ -27,7 +27,9 @@ pub use any_code::{AnyCode, UnknownCode};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::any_code::serde_code;
-    pub use crate::derive_args::{BoolArg, FloatArg, IntegerArg, StringArg, UnsignedArg};
+    pub use crate::derive_args::{
+        BoolArg, DeclaresDetails, FloatArg, IntegerArg, StringArg, UnsignedArg, details_declared,
+    };
     pub use serde;
 }
 pub use catalog::{

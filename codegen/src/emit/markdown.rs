@@ -109,15 +109,10 @@ fn page_title(catalog: &Catalog) -> String {
     format!("{} errors", catalog.title)
 }
 
-/// File name (without `.md` or `.html`) of a category's page: its id, unless
-/// that would collide with a file the layout needs on a case-insensitive
-/// file system (`summary` and `SUMMARY.md`, `index` and `index.html`).
+/// File name (without `.md` or `.html`) of a category's page; see
+/// [`crate::model::Category::page_stem`].
 pub fn page_stem(catalog: &Catalog, category: CategoryIndex) -> String {
-    let id = &catalog.categories[category].id;
-    match id.as_str() {
-        "readme" | "summary" | "index" | "book" | "assets" => format!("{id}_errors"),
-        _ => id.clone(),
-    }
+    catalog.categories[category].page_stem()
 }
 
 /// mdBook's table of contents: the index, then the categories in order.

@@ -12,11 +12,11 @@ mod code;
 mod fields;
 mod idents;
 mod parse;
-mod settings;
 mod scan;
+mod settings;
+mod shapes;
 mod template;
 mod text;
-mod shapes;
 mod validate;
 
 use std::ops::Range;

@@ -9,7 +9,7 @@ use super::parse::ParsedFile;
 use super::text::{Lines, UrlKind};
 use super::{Context, Located};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Category, CodeStyle, WireShape};
+use crate::model::{Category, CodeStyle, RESERVED_PAGE_STEMS, WireShape};
 
 const ROOT_FIELDS: &[&str] = &["catalog", "category"];
 const CATALOG_FIELDS: &[&str] = &[
@@ -192,12 +192,33 @@ fn read_categories(cx: &mut Context, root: &Fields<'_, '_>, complete: &mut bool)
             );
             continue;
         }
-        first_spans.push(id.span);
-        categories.push(Category {
+        let category = Category {
             id: id.value,
             title,
             description,
-        });
+        };
+        let page = category.page_stem();
+        if let Some(first) = categories.iter().position(|c| c.page_stem() == page) {
+            let reserved: Vec<String> = RESERVED_PAGE_STEMS
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect();
+            cx.report(
+                Diagnostic::error(format!(
+                    "categories `{}` and `{}` both get the docs page `{page}.md`",
+                    categories[first].id, category.id
+                ))
+                .with_label(&root.file.shown, id.span.clone(), "this category")
+                .with_context(&root.file.shown, first_spans[first].clone(), "collides with this one")
+                .with_note(format!(
+                    "the pages of {} get `_errors` appended, as the docs' own files have those names",
+                    join(&reserved, "and")
+                ))
+                .with_help("rename one of them"),
+            );
+        }
+        first_spans.push(id.span);
+        categories.push(category);
     }
     categories
 }

@@ -10,7 +10,9 @@ use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 mod naming;
 mod template;
 
-pub use naming::{CodeStyle, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS, default_title};
+pub use naming::{
+    CodeStyle, RESERVED_PAGE_STEMS, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS, default_title,
+};
 pub use template::{Param, ParamType, Segment, Template};
 // The runtime's own definitions, so what the catalog says and what services
 // send can never disagree.
@@ -46,6 +48,20 @@ pub struct Category {
     pub id: String,
     pub title: String,
     pub description: Option<String>,
+}
+
+impl Category {
+    /// File name (without `.md` or `.html`) of the category's docs page: its
+    /// id, unless that would collide with a file the layout needs on a
+    /// case-insensitive file system (`summary` and `SUMMARY.md`, `index` and
+    /// `index.html`). The loader keeps these unique.
+    pub fn page_stem(&self) -> String {
+        if RESERVED_PAGE_STEMS.contains(&self.id.as_str()) {
+            format!("{}_errors", self.id)
+        } else {
+            self.id.clone()
+        }
+    }
 }
 
 /// Index into [`Catalog::categories`].
@@ -220,9 +236,6 @@ impl Code {
         self.code.to_ascii_lowercase()
     }
 
-    pub fn has_header(&self, header: Header) -> bool {
-        self.headers.contains(&header)
-    }
     /// RFC 9457 `type` of the code in a catalog whose docs are published at
     /// `docs_base_url`; see [`Catalog::docs_url`].
     pub fn docs_url_in(&self, docs_base_url: Option<&str>) -> String {
@@ -233,6 +246,9 @@ impl Code {
         }
     }
 
+    pub fn has_header(&self, header: Header) -> bool {
+        self.headers.contains(&header)
+    }
 
     pub fn is_server_error(&self) -> bool {
         self.status >= 500

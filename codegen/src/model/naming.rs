@@ -61,6 +61,11 @@ pub const RESERVED_RUST_FNS: &[&str] = &[
     "into_response",
 ];
 
+/// Category ids whose docs page would be named like a file of the docs'
+/// own layout (`README.md`, `SUMMARY.md`, `book.toml`, `index.html`,
+/// `assets/`): their pages get `_errors` appended instead.
+pub const RESERVED_PAGE_STEMS: &[&str] = &["readme", "summary", "index", "book", "assets"];
+
 /// Default title of a code with none of its own: `TENANT_NOT_FOUND` and
 /// `TenantNotFound` both become `Tenant not found`.
 pub fn default_title(code: &str) -> String {

@@ -2171,7 +2171,10 @@ pub mod __api_error {
     ) -> Error {
         details.apply(error)
     }
-    pub use ::errcat::__private::{BoolArg, FloatArg, IntegerArg, StringArg, UnsignedArg};
+    pub use ::errcat::__private::{
+        BoolArg, DeclaresDetails, FloatArg, IntegerArg, StringArg, UnsignedArg,
+        details_declared,
+    };
     /// One struct per code, named like the code; its fields are the
     /// code's template parameters.
     #[allow(non_camel_case_types)]
@@ -2430,6 +2433,7 @@ pub mod __api_error {
         }
         /// `VALIDATION_ERROR` (400): `Validation failed`
         pub struct VALIDATION_ERROR {}
+        impl super::DeclaresDetails for VALIDATION_ERROR {}
         #[allow(deprecated)]
         impl super::Params for VALIDATION_ERROR {
             #[inline]
@@ -2442,6 +2446,7 @@ pub mod __api_error {
         }
         /// `CODE_INVALID` (400): `Code failed validation`
         pub struct CODE_INVALID {}
+        impl super::DeclaresDetails for CODE_INVALID {}
         #[allow(deprecated)]
         impl super::Params for CODE_INVALID {
             #[inline]

@@ -23,7 +23,10 @@
 //!   runtime's, re-exported here), whose `on_unimplemented` message names
 //!   the declared type;
 //! - a deprecated code's struct is `#[deprecated]`, so its use warns and
-//!   names the replacement.
+//!   names the replacement;
+//! - an `#[api_error(details)]` field on a code that declares no details
+//!   fails the runtime's `DeclaresDetails`, which only the structs of codes
+//!   with details implement, at the field.
 //!
 //! Retired codes get no struct: they are never emitted again.
 //!
@@ -37,7 +40,7 @@ use quote::{format_ident, quote};
 use super::docs;
 use super::splice::{Kind, List};
 use crate::emit::text::escape;
-use crate::model::{Catalog, Code, ParamType};
+use crate::model::{Catalog, Code, DetailsKind, ParamType};
 
 /// The `__api_error` module for `catalog`.
 pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
@@ -132,7 +135,9 @@ pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
                 details.apply(error)
             }
 
-            pub use ::errcat::__private::{BoolArg, FloatArg, IntegerArg, StringArg, UnsignedArg};
+            pub use ::errcat::__private::{
+                BoolArg, DeclaresDetails, FloatArg, IntegerArg, StringArg, UnsignedArg, details_declared,
+            };
 
             /// One struct per code, named like the code; its fields are the
             /// code's template parameters.
@@ -196,10 +201,15 @@ fn code_struct(code: &Code, code_type: &Ident) -> TokenStream {
             quote!(<'_>),
         )
     };
+    // Only a code that declares details may take a `#[api_error(details)]`
+    // field: the derive asks for this impl.
+    let declares_details = (code.details != DetailsKind::None)
+        .then(|| quote!(impl super::DeclaresDetails for #name #generics {}));
     quote! {
         #doc
         #deprecated
         #definition
+        #declares_details
 
         #[allow(deprecated)]
         impl super::Params for #name #generics {

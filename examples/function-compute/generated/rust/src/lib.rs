@@ -1098,7 +1098,10 @@ pub mod __api_error {
     ) -> Error {
         details.apply(error)
     }
-    pub use ::errcat::__private::{BoolArg, FloatArg, IntegerArg, StringArg, UnsignedArg};
+    pub use ::errcat::__private::{
+        BoolArg, DeclaresDetails, FloatArg, IntegerArg, StringArg, UnsignedArg,
+        details_declared,
+    };
     /// One struct per code, named like the code; its fields are the
     /// code's template parameters.
     #[allow(non_camel_case_types)]

@@ -2097,7 +2097,10 @@ pub mod __api_error {
     ) -> Error {
         details.apply(error)
     }
-    pub use ::errcat::__private::{BoolArg, FloatArg, IntegerArg, StringArg, UnsignedArg};
+    pub use ::errcat::__private::{
+        BoolArg, DeclaresDetails, FloatArg, IntegerArg, StringArg, UnsignedArg,
+        details_declared,
+    };
     /// One struct per code, named like the code; its fields are the
     /// code's template parameters.
     #[allow(non_camel_case_types)]
@@ -2349,6 +2352,7 @@ pub mod __api_error {
         }
         /// `workspace_provisioning_failed` (500): `Workspace provisioning failed`
         pub struct workspace_provisioning_failed {}
+        impl super::DeclaresDetails for workspace_provisioning_failed {}
         #[allow(deprecated)]
         impl super::Params for workspace_provisioning_failed {
             #[inline]
