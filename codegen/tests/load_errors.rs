@@ -446,3 +446,25 @@ fn categories_that_get_the_same_docs_page() {
         ),
     ]));
 }
+
+/// A misspelt placeholder is one mistake, not also an unused parameter;
+/// and a message whose braces are broken does not report the parameters
+/// they may hide.
+#[test]
+fn a_misspelt_placeholder_or_broken_brace_is_not_also_an_unused_parameter() {
+    insta::assert_snapshot!(problems(&[(
+        "orders.toml",
+        "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"order {ordr_id} of {customer}\"\nparams = { order_id = \"string\", customer = \"string\", region = \"string\" }\n\n[ORDER_LOCKED]\nstatus = 409\nmessage = \"order {order_id is locked\"\nparams = { order_id = \"string\" }\n\n[ORDER_LATE]\nstatus = 409\nmessage = \"order {Order Id} is late\"\nparams = { order_id = \"string\" }\n",
+    )]));
+}
+
+/// A code defined in two files is one mistake, whatever its two
+/// definitions share: not also a number or an alias used twice.
+#[test]
+fn a_code_defined_twice_does_not_also_repeat_its_number_and_aliases() {
+    let code = "[RATE_LIMITED]\nstatus = 429\nmessage = \"slow down\"\nnumber = 7\naliases = [\"SLOW_DOWN\"]\n";
+    insta::assert_snapshot!(problems(&[
+        ("orders.toml", &format!("{code}category = \"limits\"\n")),
+        ("limits.toml", code),
+    ]));
+}

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
-use super::fields::{Fields, list, unknown_value};
+use super::fields::{Fields, did_you_mean, list, unknown_value};
 use super::{Context, Located, idents};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Param, ParamType, Segment, Template};
@@ -38,7 +38,7 @@ pub(crate) fn build(
                 .collect()
         })
         .unwrap_or_default();
-    let pieces = split(cx, fields, message, &reported_names);
+    let (pieces, hides_placeholders) = split(cx, fields, message, &reported_names);
     // The declared order, not the order of the placeholders, is the
     // argument order of the generated constructors: rewording a message must
     // never swap the values of existing calls.
@@ -47,7 +47,7 @@ pub(crate) fn build(
         params: declared.iter().map(|(param, _)| param.clone()).collect(),
     };
     let mut used = vec![false; declared.len()];
-    let mut reported_undeclared: Vec<&str> = Vec::new();
+    let mut undeclared: Vec<&Located<String>> = Vec::new();
     for piece in &pieces {
         match piece {
             Piece::Text(text) => template.segments.push(Segment::Text(text.clone())),
@@ -55,16 +55,33 @@ pub(crate) fn build(
                 if let Some(d) = declared.iter().position(|(p, _)| p.name == name.value) {
                     used[d] = true;
                     template.segments.push(Segment::Param(d));
-                } else if !params_unreadable && !reported_undeclared.contains(&name.value.as_str())
-                {
-                    reported_undeclared.push(&name.value);
-                    report_undeclared(cx, fields, name, params.is_some());
+                } else if !params_unreadable && !undeclared.iter().any(|u| u.value == name.value) {
+                    undeclared.push(name);
                 }
             }
         }
     }
+    // A placeholder misspelling a parameter nothing uses is one mistake:
+    // reported at the placeholder, naming the parameter, which is then not
+    // also reported unused.
+    for name in undeclared {
+        let unused = declared
+            .iter()
+            .zip(&used)
+            .filter(|(_, used)| !**used)
+            .map(|((param, _), _)| param.name.as_str());
+        let meant = did_you_mean(&name.value, unused).map(str::to_owned);
+        if let Some(meant) = &meant
+            && let Some(d) = declared.iter().position(|(p, _)| p.name == *meant)
+        {
+            used[d] = true;
+        }
+        report_undeclared(cx, fields, name, params.is_some(), meant.as_deref());
+    }
+    // A message whose braces are broken may hide a placeholder: its
+    // parameters are not reported unused on top of the brace.
     for ((param, key_span), used) in declared.iter().zip(used) {
-        if !used {
+        if !used && !hides_placeholders {
             cx.report(
                 Diagnostic::error(format!(
                     "parameter `{}` of {} is not used in its message",
@@ -87,8 +104,11 @@ fn report_undeclared(
     fields: &Fields<'_, '_>,
     name: &Located<String>,
     has_params: bool,
+    meant: Option<&str>,
 ) {
-    let help = if has_params {
+    let help = if let Some(meant) = meant {
+        format!("did you mean `{{{meant}}}`, declared in `params`?")
+    } else if has_params {
         format!("add it to `params`, e.g. `{} = \"string\"`", name.value)
     } else {
         format!("declare it: `params = {{ {} = \"string\" }}`", name.value)
@@ -199,15 +219,17 @@ fn param_name_problem(name: &str) -> Option<&'static str> {
 
 /// Splits the message into text and placeholders, reporting stray braces
 /// and malformed placeholders (except those named like a `params` key, whose
-/// name is reported there).
+/// name is reported there). True with them when a reported problem may hide
+/// a placeholder: an unclosed `{` or a malformed placeholder.
 fn split(
     cx: &mut Context,
     fields: &Fields<'_, '_>,
     message: &Located<String>,
     param_keys: &[&str],
-) -> Vec<Piece> {
+) -> (Vec<Piece>, bool) {
     let locate = locator(&fields.file.text, message);
     let text = message.value.as_str();
+    let mut hides_placeholders = false;
     let mut pieces = Vec::new();
     let mut literal = String::new();
     let mut rest = text.char_indices().peekable();
@@ -230,6 +252,7 @@ fn split(
                         "unclosed `{`",
                         "{{",
                     ));
+                    hides_placeholders = true;
                     literal.push('{');
                     continue;
                 };
@@ -242,6 +265,7 @@ fn split(
                     if param_keys.contains(&name) {
                         continue;
                     }
+                    hides_placeholders = true;
                     cx.report(
                         Diagnostic::error(format!(
                             "placeholder `{{{name}}}` in the message of {} {problem}",
@@ -272,7 +296,7 @@ fn split(
     if !literal.is_empty() {
         pieces.push(Piece::Text(literal));
     }
-    pieces
+    (pieces, hides_placeholders)
 }
 
 fn placeholder_problem(name: &str) -> Option<&'static str> {

@@ -256,6 +256,11 @@ fn check_aliases(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
                     .with_help("a wire string parses to one code; remove the alias"),
                 );
             } else if let Some((owner, first)) = first_alias.get(alias.value.as_str()) {
+                // A code defined twice is reported as that, not for each
+                // alias its two definitions share.
+                if owner.code.code == draft.code.code {
+                    continue;
+                }
                 cx.report(
                     Diagnostic::error(format!(
                         "alias `{}` is declared twice (by `{}` and `{}`)",
@@ -280,6 +285,8 @@ fn check_numbers(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
             continue;
         };
         match first_with.get(&number.value) {
+            // The same code defined twice, reported as that.
+            Some((first, _)) if first.code.code == draft.code.code => {}
             Some((first, first_number)) => cx.report(
                 Diagnostic::error(format!(
                     "number {} is used by codes `{}` and `{}`",
