@@ -468,3 +468,13 @@ fn a_code_defined_twice_does_not_also_repeat_its_number_and_aliases() {
         ("limits.toml", code),
     ]));
 }
+
+/// A code's anchor is its row's id on the docs site's index page, which
+/// has elements of its own.
+#[test]
+fn codes_whose_anchor_is_an_id_of_the_docs_site() {
+    insta::assert_snapshot!(problems(&[(
+        "orders.toml",
+        "[COUNT]\nstatus = 400\nmessage = \"a\"\n\n[COUNTS]\nstatus = 400\nmessage = \"b\"\n",
+    )]));
+}

@@ -9,7 +9,7 @@ use super::Context;
 use super::code::CodeDraft;
 use super::fields::join;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Code, CodeStyle, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS};
+use crate::model::{Code, CodeStyle, RESERVED_ANCHORS, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS};
 
 /// Rust's strict and reserved keywords of every edition up to 2024. Weak
 /// keywords (`union`, `raw`, `safe`, `macro_rules`) are valid identifiers.
@@ -177,6 +177,9 @@ impl Generated {
             }
             Generated::TypeScriptKey if is_typescript_reserved(name) => {
                 Some("a TypeScript reserved word")
+            }
+            Generated::DocsAnchor if RESERVED_ANCHORS.contains(&name.trim_start_matches('#')) => {
+                Some("the id of an element of the docs site's index page")
             }
             _ if reserved.contains(&name) => Some("reserved by errcat's generated code"),
             _ => None,
@@ -346,6 +349,27 @@ mod tests {
         }
     }
 
+    /// The site's own element ids are exactly `RESERVED_ANCHORS`, so a new
+    /// one cannot take a code's anchor unnoticed.
+    #[test]
+    fn reserved_anchors_are_the_sites_own_element_ids() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        let catalog = crate::load_dir(&dir).unwrap_or_else(|d| panic!("{d}"));
+        let anchors: Vec<String> = catalog.codes.iter().map(Code::anchor).collect();
+        let mut ids: Vec<String> = crate::emit::site::emit(&catalog)
+            .iter()
+            .flat_map(|file| file.contents.split("id=\"").skip(1))
+            .filter_map(|rest| rest.split('"').next())
+            .filter(|id| !anchors.iter().any(|anchor| anchor == id))
+            .map(str::to_owned)
+            .collect();
+        ids.sort();
+        ids.dedup();
+        let mut reserved: Vec<&str> = RESERVED_ANCHORS.to_vec();
+        reserved.sort_unstable();
+        assert_eq!(ids, reserved);
+    }
+
     #[test]
     fn generated_names_are_checked_against_their_own_reserved_lists() {
         assert_eq!(
@@ -363,5 +387,10 @@ mod tests {
             Some("a TypeScript reserved word")
         );
         assert_eq!(Generated::TypeScriptKey.problem("DELETE"), None);
+        assert_eq!(
+            Generated::DocsAnchor.problem("#status"),
+            Some("the id of an element of the docs site's index page")
+        );
+        assert_eq!(Generated::DocsAnchor.problem("#statuses"), None);
     }
 }

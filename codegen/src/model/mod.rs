@@ -11,7 +11,8 @@ mod naming;
 mod template;
 
 pub use naming::{
-    CodeStyle, RESERVED_PAGE_STEMS, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS, default_title,
+    CodeStyle, RESERVED_ANCHORS, RESERVED_PAGE_STEMS, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS,
+    default_title,
 };
 pub use template::{Param, ParamType, Segment, Template};
 // The runtime's own definitions, so what the catalog says and what services

@@ -61,6 +61,24 @@ pub const RESERVED_RUST_FNS: &[&str] = &[
     "into_response",
 ];
 
+/// Element ids of the docs site's index page, where every code's row also
+/// has its anchor as id: a code whose anchor is one of these would make
+/// `#anchor` links, and the page's script, find the element instead of the
+/// code. The site emitter owns this list (a test checks it against the
+/// page).
+pub const RESERVED_ANCHORS: &[&str] = &[
+    "q",
+    "status",
+    "category",
+    "count",
+    "codes",
+    "none",
+    "more",
+    "errcat-index",
+    "response-format",
+    "handling",
+];
+
 /// Category ids whose docs page would be named like a file of the docs'
 /// own layout (`README.md`, `SUMMARY.md`, `book.toml`, `index.html`,
 /// `assets/`): their pages get `_errors` appended instead.
