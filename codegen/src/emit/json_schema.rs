@@ -204,9 +204,7 @@ pub fn body_schema(shape: WireShape, code: Value) -> Value {
 /// second line, where the writer looks for the generated notice. No `<`
 /// appears as such, so the document can be inlined into an HTML page.
 pub fn pretty(value: &Value) -> String {
-    let mut text = json_without_markup(
-        &serde_json::to_string_pretty(value).expect("JSON values always serialize"),
-    );
+    let mut text = json_without_markup(value, true);
     text.push('\n');
     text
 }

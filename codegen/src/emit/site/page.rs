@@ -133,7 +133,7 @@ fn index_data(catalog: &Catalog, link: super::html::LinkFn) -> String {
             ])
         })
         .collect();
-    json_without_markup(&json!({ "categories": categories, "rows": rows }).to_string())
+    json_without_markup(&json!({ "categories": categories, "rows": rows }), false)
 }
 
 /// A category page: every code's full entry, each a section whose id is the
