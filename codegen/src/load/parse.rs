@@ -74,7 +74,13 @@ pub(crate) fn parse<'s>(cx: &mut Context, source: &'s SourceFile) -> ParsedFile<
     // After one syntax error the parser often trips again on the rest of
     // the same line; only the first error of a line is worth showing.
     let mut lines_with_errors: BTreeSet<u32> = BTreeSet::new();
-    let mut shown: Vec<Diagnostic> = Vec::new();
+    let mut syntax_errors = 0;
+    let mut show = |cx: &mut Context, diagnostic: Diagnostic| {
+        syntax_errors += 1;
+        if syntax_errors <= MAX_SYNTAX_ERRORS_PER_FILE {
+            cx.report(diagnostic);
+        }
+    };
     let mut deep_keys_placed = false;
     for error in errors {
         let span = error.span();
@@ -90,19 +96,17 @@ pub(crate) fn parse<'s>(cx: &mut Context, source: &'s SourceFile) -> ParsedFile<
             if !layout.too_deep.is_empty() {
                 if !deep_keys_placed {
                     deep_keys_placed = true;
-                    shown.extend(layout.too_deep.iter().map(|at| key_too_deep(source, at)));
+                    for at in &layout.too_deep {
+                        show(cx, key_too_deep(source, at));
+                    }
                 }
                 continue;
             }
         }
         let line = span.as_ref().map_or(0, |span| source.line_of(span.start));
         if lines_with_errors.insert(line) {
-            shown.push(syntax_error(source, error.message(), span));
+            show(cx, syntax_error(source, error.message(), span));
         }
-    }
-    let syntax_errors = shown.len();
-    for diagnostic in shown.into_iter().take(MAX_SYNTAX_ERRORS_PER_FILE) {
-        cx.report(diagnostic);
     }
     if syntax_errors > MAX_SYNTAX_ERRORS_PER_FILE {
         let hidden = syntax_errors - MAX_SYNTAX_ERRORS_PER_FILE;
