@@ -28,10 +28,10 @@ fn pub_fns(source: &str, type_name: &str) -> Vec<String> {
             continue;
         }
         for member in block.items {
-            if let syn::ImplItem::Fn(f) = member {
-                if matches!(f.vis, syn::Visibility::Public(_)) {
-                    names.push(f.sig.ident.to_string());
-                }
+            if let syn::ImplItem::Fn(f) = member
+                && matches!(f.vis, syn::Visibility::Public(_))
+            {
+                names.push(f.sig.ident.to_string());
             }
         }
     }

@@ -148,10 +148,10 @@ fn check_outputs(files: &[OutputFile]) {
             emit::is_generated(&file.contents),
             "`{path}` lacks the @generated notice, so the writer would never remove it"
         );
-        if path.ends_with(".json") {
-            if let Err(err) = serde_json::from_str::<serde_json::Value>(&file.contents) {
-                panic!("`{path}` is not JSON: {err}\n{}", file.contents);
-            }
+        if path.ends_with(".json")
+            && let Err(err) = serde_json::from_str::<serde_json::Value>(&file.contents)
+        {
+            panic!("`{path}` is not JSON: {err}\n{}", file.contents);
         }
     }
 }

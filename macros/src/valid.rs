@@ -67,13 +67,13 @@ fn check_variant(cx: &mut Ctxt, variant: &Variant) {
     }
 
     for field in &variant.fields {
-        if let Some(from) = &field.from {
-            if variant.fields.len() != 1 {
-                cx.error_spanned_by(
-                    from,
-                    "`#[from]` needs the field to be the variant's only one, so `From` can build the variant from it",
-                );
-            }
+        if let Some(from) = &field.from
+            && variant.fields.len() != 1
+        {
+            cx.error_spanned_by(
+                from,
+                "`#[from]` needs the field to be the variant's only one, so `From` can build the variant from it",
+            );
         }
         let is_tuple_param = matches!(field.member, Member::Unnamed(_))
             && !field.source

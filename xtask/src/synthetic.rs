@@ -104,7 +104,7 @@ fn write_code(out: &mut String, i: usize) {
         "hint = \"Check the {noun_lower} and retry; see the docs for code {i}.\"\n\
          description = \"The {noun_lower} operation failed with {failure}.\""
     );
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         let _ = writeln!(
             out,
             "docs = \"\"\"\nThis error is returned when a {noun_lower} cannot be processed.\n\n\
@@ -120,7 +120,7 @@ fn write_code(out: &mut String, i: usize) {
             status == 429
         );
     }
-    if i % 10 == 0 {
+    if i.is_multiple_of(10) {
         let _ = writeln!(out, "aliases = [\"LEGACY_{code}\"]");
     }
     if i % 50 == 7 && i > 0 {
