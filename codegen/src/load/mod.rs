@@ -10,6 +10,7 @@
 
 mod code;
 mod fields;
+mod folder;
 mod idents;
 mod parse;
 mod scan;
@@ -25,13 +26,15 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Catalog;
 pub use code::CODE_FIELDS;
+pub use folder::MAX_FILE_BYTES;
 pub use validate::MAX_CODES;
 
 /// The settings file; every other `*.toml` of the folder holds codes.
 pub const CATALOG_FILE: &str = "catalog.toml";
 
 /// Loads and validates the catalog in `dir`: `catalog.toml` and every other
-/// `*.toml` directly inside it, in file-name order.
+/// `*.toml` directly inside it, in file-name order. An entry that looks
+/// like a catalog file but cannot be read is a diagnostic, never skipped.
 pub fn load_dir(dir: &Path) -> Result<Catalog, Diagnostics> {
     let shown_dir = display_dir(dir);
     let shown_catalog = if dir.is_file() {
@@ -58,34 +61,12 @@ pub fn load_dir(dir: &Path) -> Result<Catalog, Diagnostics> {
             .push(problem.with_help("pass the folder holding `catalog.toml` and the code files"));
         return Err(diagnostics);
     }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            diagnostics.push(
-                Diagnostic::error(format!(
-                    "could not read catalog folder `{shown_dir}`: {err}"
-                ))
-                .with_path(&shown_dir),
-            );
-            return Err(diagnostics);
-        }
-    };
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter(|entry| entry.path().is_file())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".toml"))
-        .collect();
-    names.sort();
-    let mut files = Vec::with_capacity(names.len());
-    for name in names {
-        match std::fs::read(dir.join(&name)) {
-            Ok(bytes) => files.push((name, bytes)),
-            Err(err) => diagnostics.push(
-                Diagnostic::error(format!("could not read `{shown_dir}{name}`: {err}"))
-                    .with_path(&format!("{shown_dir}{name}")),
-            ),
-        }
+    let files = folder::read_catalog_files(dir, &shown_dir, &mut diagnostics);
+    if !diagnostics.is_empty() {
+        // Without a file's codes, checks across files (replacements,
+        // duplicate numbers, a missing `catalog.toml`) would only report
+        // consequences of the unreadable file.
+        return Err(diagnostics);
     }
     let borrowed: Vec<(&str, &[u8])> = files
         .iter()
