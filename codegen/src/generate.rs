@@ -85,7 +85,7 @@ impl std::fmt::Display for GenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             GenError::Catalog(diagnostics) => diagnostics.fmt(f),
-            GenError::Write(err) => write!(f, "error: {err}"),
+            GenError::Write(err) => err.fmt(f),
             GenError::Lock(err) => err.fmt(f),
         }
     }
@@ -97,7 +97,8 @@ impl std::error::Error for GenError {}
 /// check it against its stability lock, generate `targets`, and sync them
 /// into `out_dir`. Breaking a published code always fails; in check mode (CI)
 /// a lock that does not record the catalog fails too, so every code that
-/// ships is protected from then on.
+/// ships is protected from then on. A catalog whose outputs say it was
+/// locked cannot lose its lock without saying so in `catalog.toml`.
 pub fn run(
     catalog_dir: &std::path::Path,
     out_dir: &std::path::Path,
@@ -105,8 +106,22 @@ pub fn run(
     mode: crate::write::Mode,
 ) -> Result<crate::write::Report, GenError> {
     let catalog = crate::load_dir(catalog_dir).map_err(GenError::Catalog)?;
+    let has_lock = crate::lock::path(catalog_dir).exists();
+    if !has_lock && catalog.unlocked.is_none() {
+        let recorded = crate::write::recorded(out_dir).map_err(GenError::Write)?;
+        if recorded.is_some_and(|m| m.locked && m.catalog == catalog.name) {
+            return Err(GenError::Lock(crate::lock::LockError::Lost {
+                path: crate::lock::path(catalog_dir),
+                manifest: out_dir.join(crate::write::manifest::PATH),
+            }));
+        }
+    }
     crate::lock::verify(catalog_dir, &catalog, mode == crate::write::Mode::Check)
         .map_err(GenError::Lock)?;
     let files = generate(&catalog, targets);
-    crate::write::sync(out_dir, &files, mode).map_err(GenError::Write)
+    let owner = crate::write::Owner {
+        catalog: &catalog.name,
+        locked: has_lock,
+    };
+    crate::write::sync(out_dir, owner, &files, mode).map_err(GenError::Write)
 }

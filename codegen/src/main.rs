@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use errcat_codegen::generate::{self, Targets};
 use errcat_codegen::lock;
-use errcat_codegen::write::Mode;
+use errcat_codegen::write::{self, Mode};
 use errcat_codegen::{emit, explain};
 
 #[derive(Parser)]
@@ -164,22 +164,12 @@ fn gen_one(
     match generate::run(catalog, out, targets, mode) {
         Ok(report) if mode == Mode::Check && !report.is_clean() => {
             print!("{}", report.diff);
-            eprintln!(
-                "error: {} generated file(s) in `{}` are stale\n  = help: run `{fix}` and commit the result",
-                report.changed.len() + report.removed.len(),
-                out.display()
-            );
+            eprint!("{}", report.stale_message(out, fix));
             ExitCode::FAILURE
         }
         Ok(report) => {
             if mode == Mode::Write {
-                eprintln!(
-                    "{}: {} written, {} removed, {} unchanged",
-                    out.display(),
-                    report.changed.len(),
-                    report.removed.len(),
-                    report.unchanged
-                );
+                eprintln!("{}", report.summary(out));
             }
             ExitCode::SUCCESS
         }
@@ -198,20 +188,21 @@ fn site_one(catalog_dir: &std::path::Path, out: &std::path::Path) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match errcat_codegen::write::sync(out, &emit::site::emit(&catalog), Mode::Write) {
+    let owner = write::Owner {
+        catalog: &catalog.name,
+        locked: lock::path(catalog_dir).exists(),
+    };
+    match write::sync(out, owner, &emit::site::emit(&catalog), Mode::Write) {
         Ok(report) => {
             eprintln!(
-                "{}: {} written, {} removed, {} unchanged; open {}",
-                out.display(),
-                report.changed.len(),
-                report.removed.len(),
-                report.unchanged,
+                "{}; open {}",
+                report.summary(out),
                 out.join("index.html").display()
             );
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("error: {err}");
+            eprint!("{err}");
             ExitCode::FAILURE
         }
     }

@@ -78,10 +78,14 @@ fn generate(catalog: &Path, out: &Path) {
     );
 }
 
+/// A file of the write in progress: a staged output, or the journal that
+/// lets the next run complete it.
 fn is_temp(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap();
-    name.starts_with('.') && name.ends_with(".tmp")
+    (name.starts_with('.') && name.ends_with(".tmp")) || path == JOURNAL
 }
+
+const JOURNAL: &str = ".errcat/journal.toml";
 
 /// What a kill left behind, checked against both generations.
 #[derive(Debug, PartialEq)]

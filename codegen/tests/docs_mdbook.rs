@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use errcat_codegen::emit::markdown;
-use errcat_codegen::write::{Mode, sync};
+use errcat_codegen::write::{Mode, Owner, sync};
 
 /// The first `mdbook` on `PATH`, else `$CARGO_HOME/bin/mdbook` (by default
 /// `~/.cargo/bin`), where `cargo install` puts it; `support::tool` decides
@@ -35,7 +35,16 @@ fn build(catalog_dir: &Path) -> Option<(tempfile::TempDir, PathBuf)> {
     let catalog = errcat_codegen::load_dir(catalog_dir).unwrap_or_else(|d| panic!("{d}"));
     let temp = tempfile::tempdir().unwrap();
     let src = temp.path().join("docs");
-    sync(&src, &markdown::emit(&catalog), Mode::Write).unwrap();
+    sync(
+        &src,
+        Owner {
+            catalog: &catalog.name,
+            locked: false,
+        },
+        &markdown::emit(&catalog),
+        Mode::Write,
+    )
+    .unwrap();
     let out = temp.path().join("book");
     let run = Command::new(mdbook)
         .arg("build")

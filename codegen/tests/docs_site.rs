@@ -114,7 +114,8 @@ fn errcat_site_writes_the_site_and_rewrites_only_what_changed() {
     assert_eq!(
         stderr(site(&out)),
         format!(
-            "{}: 6 written, 0 removed, 0 unchanged; open {}\n",
+            // The six pages and assets, and the manifest that records them.
+            "{}: 7 written, 0 removed, 0 unchanged; open {}\n",
             out.display(),
             index.display()
         )

@@ -56,6 +56,15 @@ fn publish_then_break_on_purpose() {
         again.stderr,
         "catalog/errcat.lock: up to date, 9 code(s) locked\n"
     );
+    // The outputs record that the catalog is now locked, so that deleting
+    // the lock later is noticed: until they are regenerated, they are stale.
+    let check = errcat(dir, CHECK);
+    assert!(!check.success);
+    assert_eq!(
+        check.stderr,
+        "error: 1 generated file(s) in `generated` are stale\n  = help: run `errcat gen --catalog catalog --out generated` and commit the result\n"
+    );
+    assert!(errcat(dir, GEN).success);
     let check = errcat(dir, CHECK);
     assert!(check.success, "{}", check.stderr);
 

@@ -237,6 +237,7 @@ fn hostile_catalog() -> Catalog {
         code_style: CodeStyle::ScreamingSnake,
         wire_shape: WireShape::Flat,
         docs_base_url: Some(HOSTILE.concat()),
+        unlocked: None,
         categories,
         codes,
     }

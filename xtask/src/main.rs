@@ -92,14 +92,12 @@ fn gen_all(mode: Mode) -> ExitCode {
                     print!("{}", report.diff);
                     stale += report.changed.len() + report.removed.len();
                 }
+                if report.interrupted {
+                    eprint!("{}", report.stale_message(&out, "cargo xtask gen"));
+                    failed = true;
+                }
             }
-            Ok(report) => eprintln!(
-                "{}: {} written, {} removed, {} unchanged",
-                out.display(),
-                report.changed.len(),
-                report.removed.len(),
-                report.unchanged
-            ),
+            Ok(report) => eprintln!("{}", report.summary(&out)),
             Err(err) => {
                 eprint!("{err}");
                 eprintln!(

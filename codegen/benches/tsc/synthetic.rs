@@ -36,6 +36,7 @@ pub fn synthetic(codes: usize) -> Catalog {
         code_style: CodeStyle::ScreamingSnake,
         wire_shape: WireShape::Flat,
         docs_base_url: Some("https://docs.synthetic.example/errors".to_owned()),
+        unlocked: None,
         categories,
         codes: (0..codes).map(synthetic_code).collect(),
     }
@@ -102,7 +103,7 @@ fn synthetic_code(i: usize) -> Code {
         details: DetailsKind::None,
         resolve: None,
         docs_url: None,
-        aliases: if i % 10 == 0 {
+        aliases: if i.is_multiple_of(10) {
             vec![format!("LEGACY_{code}")]
         } else {
             Vec::new()

@@ -20,6 +20,7 @@ const CATALOG_FIELDS: &[&str] = &[
     "code_style",
     "wire_shape",
     "docs_base_url",
+    "unlocked",
 ];
 const CATEGORY_FIELDS: &[&str] = &["id", "title", "description"];
 
@@ -36,6 +37,7 @@ pub(crate) struct Settings {
     /// `wire_shape` was given but unreadable: `wire_shape` is a stand-in.
     pub(crate) wire_shape_unreadable: bool,
     pub(crate) docs_base_url: Option<String>,
+    pub(crate) unlocked: Option<String>,
     pub(crate) categories: Vec<Category>,
     /// False when a `[[category]]` could not be read: a code naming it is
     /// then not reported as naming no category.
@@ -56,6 +58,7 @@ pub(crate) fn read(cx: &mut Context, parsed: &ParsedFile<'_>) -> Settings {
         wire_shape: WireShape::Flat,
         wire_shape_unreadable: false,
         docs_base_url: None,
+        unlocked: None,
         categories: Vec::new(),
         categories_complete: true,
     };
@@ -120,6 +123,9 @@ fn read_catalog_table(cx: &mut Context, fields: &Fields<'_, '_>, settings: &mut 
     }
     settings.docs_base_url = fields
         .url(cx, "docs_base_url", UrlKind::Base)
+        .map(|l| l.value);
+    settings.unlocked = fields
+        .text(cx, "unlocked", Lines::One)
         .map(|l| l.value);
 }
 

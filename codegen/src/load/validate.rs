@@ -206,6 +206,7 @@ fn assemble(settings: Settings, mut drafts: Vec<CodeDraft<'_>>) -> Option<Catalo
         code_style: settings.code_style?,
         wire_shape: settings.wire_shape,
         docs_base_url: settings.docs_base_url,
+        unlocked: settings.unlocked,
         categories: settings.categories,
         codes: drafts.into_iter().map(|d| d.code).collect(),
     })

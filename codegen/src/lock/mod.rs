@@ -125,6 +125,12 @@ pub enum LockError {
         diff: String,
         fix: String,
     },
+    /// The lock is gone, but the outputs' manifest says the catalog had one,
+    /// and `catalog.toml` does not opt out.
+    Lost {
+        path: PathBuf,
+        manifest: PathBuf,
+    },
 }
 
 impl fmt::Display for LockError {
@@ -144,6 +150,28 @@ impl fmt::Display for LockError {
                 writeln!(
                     f,
                     "help: if breaking these clients is intended, record why with `{fix} --allow-breaking \"<reason>\"`"
+                )
+            }
+            LockError::Lost { path, manifest } => {
+                let shown = path.display();
+                writeln!(
+                    f,
+                    "error: `{shown}` is missing, but this catalog was locked"
+                )?;
+                writeln!(
+                    f,
+                    "  = note: `{}` records that its outputs were generated with a stability lock; without the lock, breaking changes to published codes would go unnoticed",
+                    manifest.display()
+                )?;
+                writeln!(
+                    f,
+                    "  = help: restore it from version control, e.g. `git checkout -- {shown}`"
+                )?;
+                let settings = path.with_file_name(crate::load::CATALOG_FILE);
+                writeln!(
+                    f,
+                    "  = help: or, if the catalog is no longer held to a lock, say why under `[catalog]` in `{}`: `unlocked = \"<reason>\"`",
+                    settings.display()
                 )
             }
             LockError::Stale { path, diff, fix } => {

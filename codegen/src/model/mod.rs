@@ -39,6 +39,9 @@ pub struct Catalog {
     /// Base URL of the published docs; a code's `docs_url` defaults to
     /// `{docs_base_url}#{anchor}`.
     pub docs_base_url: Option<String>,
+    /// Why the catalog holds no stability lock, when it says so: once a
+    /// catalog was locked, only this reviewed line lets it go without one.
+    pub unlocked: Option<String>,
     pub categories: Vec<Category>,
     pub codes: Vec<Code>,
 }

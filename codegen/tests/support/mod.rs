@@ -74,6 +74,21 @@ pub fn errcat(dir: &Path, args: &[&str]) -> Output {
         .expect("the errcat binary runs")
 }
 
+/// How a run of the binary ended, for tests that read what it told the user.
+pub struct Run {
+    pub success: bool,
+    pub stderr: String,
+}
+
+/// [`errcat`], with its standard error as text.
+pub fn run(dir: &Path, args: &[&str]) -> Run {
+    let output = errcat(dir, args);
+    Run {
+        success: output.status.success(),
+        stderr: String::from_utf8(output.stderr).expect("errcat writes UTF-8"),
+    }
+}
+
 /// `errcat gen` of `dir/catalog` into `dir/generated`, and its check.
 pub const GEN: &[&str] = &["gen", "--catalog", "catalog", "--out", "generated"];
 pub const CHECK: &[&str] = &[

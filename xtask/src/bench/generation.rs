@@ -151,7 +151,11 @@ fn measure(catalog_dir: &Path, out_dir: &Path) -> Result<Sample, String> {
     let catalog = errcat_codegen::load_dir(catalog_dir).map_err(|d| d.to_string())?;
     let loaded = Instant::now();
     let files = generate::generate(&catalog, &Targets::default());
-    write::sync(out_dir, &files, Mode::Write).map_err(|e| e.to_string())?;
+    let owner = write::Owner {
+        catalog: &catalog.name,
+        locked: false,
+    };
+    write::sync(out_dir, owner, &files, Mode::Write).map_err(|e| e.to_string())?;
     Ok(Sample {
         load: loaded - start,
         total: start.elapsed(),

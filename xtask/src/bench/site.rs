@@ -75,7 +75,16 @@ fn measure(root: &Path, catalog: &Catalog, work: &Path) -> Result<String, String
     }
     let site_dir = work.join("site");
     let baseline_dir = work.join("baseline");
-    write::sync(&site_dir, &site::emit(catalog), Mode::Write).map_err(|e| e.to_string())?;
+    write::sync(
+        &site_dir,
+        write::Owner {
+            catalog: &catalog.name,
+            locked: false,
+        },
+        &site::emit(catalog),
+        Mode::Write,
+    )
+    .map_err(|e| e.to_string())?;
     std::fs::create_dir_all(&baseline_dir).map_err(|e| e.to_string())?;
     std::fs::write(baseline_dir.join("index.html"), baseline_page(catalog))
         .map_err(|e| e.to_string())?;
