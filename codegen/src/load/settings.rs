@@ -124,9 +124,7 @@ fn read_catalog_table(cx: &mut Context, fields: &Fields<'_, '_>, settings: &mut 
     settings.docs_base_url = fields
         .url(cx, "docs_base_url", UrlKind::Base)
         .map(|l| l.value);
-    settings.unlocked = fields
-        .text(cx, "unlocked", Lines::One)
-        .map(|l| l.value);
+    settings.unlocked = fields.text(cx, "unlocked", Lines::One).map(|l| l.value);
 }
 
 fn read_categories(cx: &mut Context, root: &Fields<'_, '_>, complete: &mut bool) -> Vec<Category> {
