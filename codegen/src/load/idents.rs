@@ -2,7 +2,7 @@
 //! keywords, names the generated code reserves, and two codes that would
 //! become the same identifier.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use super::Context;
@@ -121,6 +121,11 @@ enum Generated {
     ProblemType,
 }
 
+/// Every name of one code, in [`Generated::ALL`] (declaration) order, so
+/// `names[kind as usize]`; `None` where the code gets none of that kind (no
+/// docs URL without a `docs_base_url` or `docs_url`).
+type Names = [Option<String>; 5];
+
 impl Generated {
     const ALL: [Generated; 5] = [
         Generated::RustVariant,
@@ -140,22 +145,24 @@ impl Generated {
         }
     }
 
-    /// The name, or `None` when the code gets none of this kind (no docs
-    /// URL without a `docs_base_url` or `docs_url`).
-    fn name(self, code: &Code, docs_base_url: Option<&str>) -> Option<String> {
-        Some(match self {
-            Generated::RustVariant => code.rust_variant(),
-            Generated::RustFn => code.rust_fn(),
-            Generated::TypeScriptKey => code.ts_key(),
-            Generated::DocsAnchor => format!("#{}", code.anchor()),
-            Generated::ProblemType => {
-                let url = code.docs_url_in(docs_base_url);
-                if url == "about:blank" {
-                    return None;
-                }
-                url
-            }
-        })
+    /// Every name `code` becomes, computed once for all the checks.
+    fn names(code: &Code, docs_base_url: Option<&str>) -> Names {
+        let url = code.docs_url_in(docs_base_url);
+        [
+            Some(code.rust_variant()),
+            Some(code.rust_fn()),
+            Some(code.ts_key()),
+            Some(code.anchor()),
+            (url != "about:blank").then_some(url),
+        ]
+    }
+
+    /// `name` as a person reads it: an anchor with its `#`.
+    fn shown(self, name: &str) -> String {
+        match self {
+            Generated::DocsAnchor => format!("`#{name}`"),
+            _ => format!("`{name}`"),
+        }
     }
 
     /// Whether two codes may share this name anyway: several codes may point
@@ -178,7 +185,7 @@ impl Generated {
             Generated::TypeScriptKey if is_typescript_reserved(name) => {
                 Some("a TypeScript reserved word")
             }
-            Generated::DocsAnchor if RESERVED_ANCHORS.contains(&name.trim_start_matches('#')) => {
+            Generated::DocsAnchor if RESERVED_ANCHORS.contains(&name) => {
                 Some("the id of an element of the docs site's index page")
             }
             _ if reserved.contains(&name) => Some("reserved by errcat's generated code"),
@@ -187,21 +194,42 @@ impl Generated {
     }
 }
 
+/// Every check of the names codes become: keywords and reserved names, two
+/// codes sharing one, and names alike but for letter case.
+pub(crate) fn check_generated_names(
+    cx: &mut Context,
+    drafts: &[CodeDraft<'_>],
+    docs_base_url: Option<&str>,
+) {
+    let names: Vec<Names> = drafts
+        .iter()
+        .map(|draft| Generated::names(&draft.code, docs_base_url))
+        .collect();
+    for (draft, names) in drafts.iter().zip(&names) {
+        check_keywords(cx, draft, names);
+    }
+    check_collisions(cx, drafts, &names);
+    check_case_insensitive_names(cx, drafts, &names);
+}
+
 /// A code whose generated Rust or TypeScript names are keywords or names
 /// the generated code already uses: one diagnostic for the code, naming
 /// each.
-pub(crate) fn check_keywords(cx: &mut Context, draft: &CodeDraft<'_>) {
+fn check_keywords(cx: &mut Context, draft: &CodeDraft<'_>, names: &Names) {
     let mut problems: Vec<(String, &str)> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
-    for kind in Generated::ALL {
-        let Some(name) = kind.name(&draft.code, None) else {
+    let mut shown: Vec<String> = Vec::new();
+    for (kind, name) in Generated::ALL.into_iter().zip(names) {
+        let Some(name) = name else {
             continue;
         };
-        let Some(problem) = kind.problem(&name) else {
+        let Some(problem) = kind.problem(name) else {
             continue;
         };
-        problems.push((format!("the {} `{name}`", kind.describe()), problem));
-        names.push(format!("`{name}`"));
+        problems.push((
+            format!("the {} {}", kind.describe(), kind.shown(name)),
+            problem,
+        ));
+        shown.push(kind.shown(name));
     }
     let becomes = match problems.as_slice() {
         [] => return,
@@ -219,7 +247,7 @@ pub(crate) fn check_keywords(cx: &mut Context, draft: &CodeDraft<'_>) {
             .with_label(
                 &draft.file.shown,
                 draft.key_span.clone(),
-                format!("becomes {}", join(&names, "and")),
+                format!("becomes {}", join(&shown, "and")),
             )
             .with_help("rename the code, e.g. with a more specific word"),
     );
@@ -227,30 +255,29 @@ pub(crate) fn check_keywords(cx: &mut Context, draft: &CodeDraft<'_>) {
 
 /// Two different codes that would share a generated name: one diagnostic
 /// per pair, naming every name they share.
-pub(crate) fn check_collisions(
-    cx: &mut Context,
-    drafts: &[CodeDraft<'_>],
-    docs_base_url: Option<&str>,
-) {
+fn check_collisions(cx: &mut Context, drafts: &[CodeDraft<'_>], names: &[Names]) {
     // (earlier, later) draft indices -> the names they share.
     let mut shared: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
-    for kind in Generated::ALL {
-        let mut first_with: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (k, kind) in Generated::ALL.into_iter().enumerate() {
+        // Name -> the first code with it, and any later ones it could not
+        // collide with (itself defined again, or a shared `docs_url`).
+        let mut first_with: HashMap<&str, Vec<usize>> = HashMap::with_capacity(drafts.len());
         for (i, draft) in drafts.iter().enumerate() {
-            let Some(name) = kind.name(&draft.code, docs_base_url) else {
+            let Some(name) = &names[i][k] else {
                 continue;
             };
-            let earlier = first_with.entry(name.clone()).or_default();
+            let earlier = first_with.entry(name).or_default();
             // A code defined twice is reported as that, not as a collision.
             let other = earlier.iter().copied().find(|&first| {
                 let first = &drafts[first].code;
                 first.code != draft.code.code && !kind.may_share(first, &draft.code)
             });
             if let Some(first) = other {
-                shared
-                    .entry((first, i))
-                    .or_default()
-                    .push(format!("the {} `{name}`", kind.describe()));
+                shared.entry((first, i)).or_default().push(format!(
+                    "the {} {}",
+                    kind.describe(),
+                    kind.shown(name)
+                ));
             }
             earlier.push(i);
         }
@@ -280,18 +307,21 @@ pub(crate) fn check_collisions(
 /// letter case: `errcat explain` finds both in any case, so it cannot tell
 /// them apart. Exact repeats are `validate`'s to report, and two codes that
 /// differ only in case share an anchor (`check_collisions`).
-pub(crate) fn check_case_insensitive_names(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
+fn check_case_insensitive_names(cx: &mut Context, drafts: &[CodeDraft<'_>], names: &[Names]) {
     // Lowercased name -> (owner, name as written, where, is an alias).
-    let mut first_with: BTreeMap<String, (usize, &str, &Range<usize>, bool)> = BTreeMap::new();
+    let mut first_with: HashMap<String, (usize, &str, &Range<usize>, bool)> =
+        HashMap::with_capacity(drafts.len());
     for (i, draft) in drafts.iter().enumerate() {
-        let names = std::iter::once((draft.code.code.as_str(), &draft.key_span, false)).chain(
-            draft
-                .aliases
-                .iter()
-                .map(|alias| (alias.value.as_str(), &alias.span, true)),
-        );
-        for (name, span, is_alias) in names {
-            let key = name.to_ascii_lowercase();
+        // The anchor is the code in lowercase, already computed.
+        let anchor = names[i][Generated::DocsAnchor as usize]
+            .clone()
+            .unwrap_or_default();
+        let written = std::iter::once((anchor, draft.code.code.as_str(), &draft.key_span, false))
+            .chain(draft.aliases.iter().map(|alias| {
+                let lowercase = alias.value.to_ascii_lowercase();
+                (lowercase, alias.value.as_str(), &alias.span, true)
+            }));
+        for (key, name, span, is_alias) in written {
             let Some(&(owner, first, first_span, first_is_alias)) = first_with.get(&key) else {
                 first_with.insert(key, (i, name, span, is_alias));
                 continue;
@@ -388,9 +418,9 @@ mod tests {
         );
         assert_eq!(Generated::TypeScriptKey.problem("DELETE"), None);
         assert_eq!(
-            Generated::DocsAnchor.problem("#status"),
+            Generated::DocsAnchor.problem("status"),
             Some("the id of an element of the docs site's index page")
         );
-        assert_eq!(Generated::DocsAnchor.problem("#statuses"), None);
+        assert_eq!(Generated::DocsAnchor.problem("statuses"), None);
     }
 }

@@ -45,13 +45,11 @@ pub(crate) fn load(cx: &mut Context, shown_dir: &str, sources: &[SourceFile]) ->
 
     check_duplicates(cx, &drafts);
     let docs_base_url = settings.as_ref().and_then(|s| s.docs_base_url.as_deref());
-    idents::check_collisions(cx, &drafts, docs_base_url);
-    idents::check_case_insensitive_names(cx, &drafts);
-    for draft in &drafts {
-        if let Some(style) = settings.as_ref().and_then(|s| s.code_style) {
+    idents::check_generated_names(cx, &drafts, docs_base_url);
+    if let Some(style) = settings.as_ref().and_then(|s| s.code_style) {
+        for draft in &drafts {
             idents::check_style(cx, draft, style);
         }
-        idents::check_keywords(cx, draft);
     }
     check_aliases(cx, &drafts);
     check_numbers(cx, &drafts);

@@ -63,11 +63,6 @@ impl Manifest {
                     "`{file}` is not a relative path inside the output folder"
                 ));
             }
-            // Listing the manifest would have a run remove the manifest it
-            // just wrote.
-            if file.starts_with(".errcat/") {
-                return Err(format!("`{file}` is errcat's own state, not an output"));
-            }
             files.insert(file);
         }
         Ok(Manifest {
