@@ -109,7 +109,8 @@ pub fn run(
     let has_lock = crate::lock::path(catalog_dir).exists();
     if !has_lock && catalog.unlocked.is_none() {
         let recorded = crate::write::recorded(out_dir).map_err(GenError::Write)?;
-        if recorded.is_some_and(|m| m.locked && m.catalog == catalog.name) {
+        // Whatever the catalog is called now: renaming it is no way out.
+        if recorded.is_some_and(|m| m.locked) {
             return Err(GenError::Lock(crate::lock::LockError::Lost {
                 path: crate::lock::path(catalog_dir),
                 manifest: out_dir.join(crate::write::manifest::PATH),
@@ -122,6 +123,7 @@ pub fn run(
     let owner = crate::write::Owner {
         catalog: &catalog.name,
         locked: has_lock,
+        source: Some(catalog_dir),
     };
     crate::write::sync(out_dir, owner, &files, mode).map_err(GenError::Write)
 }

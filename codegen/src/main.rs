@@ -191,6 +191,7 @@ fn site_one(catalog_dir: &std::path::Path, out: &std::path::Path) -> ExitCode {
     let owner = write::Owner {
         catalog: &catalog.name,
         locked: lock::path(catalog_dir).exists(),
+        source: Some(catalog_dir),
     };
     match write::sync(out, owner, &emit::site::emit(&catalog), Mode::Write) {
         Ok(report) => {

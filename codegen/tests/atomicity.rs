@@ -137,21 +137,21 @@ fn classify(
 #[test]
 fn a_killed_gen_leaves_old_or_new_files_and_the_next_run_cleans_up() {
     let work = tempfile::tempdir().unwrap();
-    let (old_catalog, new_catalog) = (work.path().join("old"), work.path().join("new"));
-    std::fs::create_dir_all(&old_catalog).unwrap();
-    std::fs::create_dir_all(&new_catalog).unwrap();
-    // The new edition has more codes: it adds files and changes every other.
-    write_catalog(&old_catalog, 200, "old");
-    write_catalog(&new_catalog, 220, "new");
-
-    let reference = work.path().join("reference");
+    // One catalog folder whose edition changes, as in a repository: the new
+    // edition has more codes, so it adds files and changes every other.
+    let catalog = work.path().join("catalog");
+    std::fs::create_dir_all(&catalog).unwrap();
+    // Beside `out`, so that the manifests record the same catalog folder.
+    let reference = |edition: &str| work.path().join(format!("reference-{edition}"));
+    write_catalog(&catalog, 200, "old");
     let mut old_tree = {
-        generate(&old_catalog, &reference.join("old"));
-        support::tree(&reference.join("old"))
+        generate(&catalog, &reference("old"));
+        support::tree(&reference("old"))
     };
+    write_catalog(&catalog, 220, "new");
     let mut new_tree = {
-        generate(&new_catalog, &reference.join("new"));
-        support::tree(&reference.join("new"))
+        generate(&catalog, &reference("new"));
+        support::tree(&reference("new"))
     };
     // A hand-written file in the output folder is never touched.
     old_tree.insert(HAND_WRITTEN.into(), b"mine\n".to_vec());
@@ -173,7 +173,7 @@ fn a_killed_gen_leaves_old_or_new_files_and_the_next_run_cleans_up() {
     let mut between = 0;
     for extra_micros in [0, 0, 100, 300, 700, 1_500, 3_000, 6_000, 12_000, 25_000] {
         prepare();
-        let mut child = gen_command(&new_catalog, &out).spawn().unwrap();
+        let mut child = gen_command(&catalog, &out).spawn().unwrap();
         let started = Instant::now();
         while child.try_wait().unwrap().is_none() && !tree_has_temp(&out) {
             assert!(started.elapsed() < Duration::from_secs(120), "gen hangs");
@@ -190,7 +190,7 @@ fn a_killed_gen_leaves_old_or_new_files_and_the_next_run_cleans_up() {
         }
         // The next run completes the generation and leaves no trace of the
         // killed one.
-        generate(&new_catalog, &out);
+        generate(&catalog, &out);
         let after = support::tree(&out);
         assert_eq!(
             after.keys().collect::<Vec<_>>(),

@@ -40,6 +40,7 @@ fn build(catalog_dir: &Path) -> Option<(tempfile::TempDir, PathBuf)> {
         Owner {
             catalog: &catalog.name,
             locked: false,
+            source: None,
         },
         &markdown::emit(&catalog),
         Mode::Write,

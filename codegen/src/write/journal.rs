@@ -103,11 +103,7 @@ pub(super) fn commit(
     write(out_dir, &planned).inspect_err(|_| discard(staged))?;
     apply(out_dir, &planned)?;
     let journal = path(out_dir);
-    fs::remove_file(&journal).map_err(|source| WriteError::Interrupted {
-        path: journal.clone(),
-        source,
-        journal,
-    })
+    fs::remove_file(&journal).map_err(|source| WriteError::JournalLeft { journal, source })
 }
 
 /// Puts the journal in place atomically: from here on, the run is one the
@@ -131,24 +127,43 @@ pub(super) fn replay(out_dir: &Path) -> Result<Option<Recovery>, WriteError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(WriteError::io(&journal, "read", e)),
     };
-    let parsed: Journal = toml::from_str(&text).map_err(|e| WriteError::Damaged {
+    let damaged = |problem: String| WriteError::DamagedJournal {
         path: journal.clone(),
-        problem: e.message().to_owned(),
-    })?;
-    let outside = parsed
-        .renames
-        .iter()
-        .flatten()
-        .chain(&parsed.removals)
-        .find(|p| !is_inside(p));
-    if let Some(path) = outside {
-        return Err(WriteError::Damaged {
-            path: journal,
-            problem: format!("`{path}` is not a relative path inside the output folder"),
-        });
+        problem,
+    };
+    let parsed: Journal = toml::from_str(&text).map_err(|e| damaged(e.message().to_owned()))?;
+    for [temp, target] in &parsed.renames {
+        if let Some(path) = [temp, target].into_iter().find(|p| !is_inside(p)) {
+            return Err(damaged(format!(
+                "`{path}` is not a relative path inside the output folder"
+            )));
+        }
+        // Only a file staged for this very target may be renamed over it.
+        let staged_for = |temp: &str| {
+            let (dir, name) = temp.rsplit_once('/').unwrap_or(("", temp));
+            let (target_dir, target_name) = target.rsplit_once('/').unwrap_or(("", target));
+            dir == target_dir
+                && name
+                    .strip_prefix('.')
+                    .is_some_and(|rest| rest.starts_with(&format!("{target_name}.errcat-")))
+                && super::is_staged_name(name)
+        };
+        if !staged_for(temp) {
+            return Err(damaged(format!(
+                "`{temp}` is not a file staged for `{target}`"
+            )));
+        }
+    }
+    if let Some(path) = parsed.removals.iter().find(|p| !is_inside(p)) {
+        return Err(damaged(format!(
+            "`{path}` is not a relative path inside the output folder"
+        )));
     }
     let recovery = apply(out_dir, &parsed)?;
-    fs::remove_file(&journal).map_err(|e| WriteError::io(&journal, "remove", e))?;
+    fs::remove_file(&journal).map_err(|source| WriteError::JournalLeft {
+        journal: journal.clone(),
+        source,
+    })?;
     Ok(Some(recovery))
 }
 
@@ -279,21 +294,77 @@ mod tests {
     fn a_damaged_journal_stops_the_run_and_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path();
-        let files = [OutputFile::new("a.rs", generated("a\n"))];
+        let files = [
+            OutputFile::new("a.rs", generated("a\n")),
+            OutputFile::new("docs/b.md", generated("b\n")),
+        ];
         sync(out, OWNER, &files, Mode::Write).unwrap();
-        fs::write(
-            path(out),
-            "renames = [[\"../../etc/passwd\", \"a.rs\"]]\nremovals = []\n",
-        )
-        .unwrap();
+        let before = fs::read_to_string(out.join("a.rs")).unwrap();
+        let cases = [
+            (
+                "renames = [[\"../../etc/passwd\", \"a.rs\"]]\nremovals = []\n",
+                "`../../etc/passwd` is not a relative path inside the output folder",
+            ),
+            // An edited journal could otherwise move any file over another.
+            (
+                "renames = [[\"docs/b.md\", \"a.rs\"]]\nremovals = []\n",
+                "`docs/b.md` is not a file staged for `a.rs`",
+            ),
+            (
+                "renames = [[\"docs/.a.rs.errcat-7.tmp\", \"a.rs\"]]\nremovals = []\n",
+                "`docs/.a.rs.errcat-7.tmp` is not a file staged for `a.rs`",
+            ),
+            (
+                "renames = 3\n",
+                "invalid type: integer `3`, expected a sequence",
+            ),
+        ];
+        for (journal, problem) in cases {
+            fs::write(path(out), journal).unwrap();
+            let err = sync(out, OWNER, &files, Mode::Write).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "error: `{}` is damaged: {problem}; no output file was changed\n  = note: an errcat run writes this file while it puts its outputs in place, and one that was interrupted left it\n  = help: delete it and run `errcat gen` again: it writes every output anew\n",
+                    path(out).display()
+                )
+            );
+            assert_eq!(fs::read_to_string(out.join("a.rs")).unwrap(), before);
+            assert!(out.join("docs/b.md").exists());
+        }
+    }
+
+    /// An error after an interrupted run was completed says that it was,
+    /// instead of claiming that nothing changed.
+    #[test]
+    fn an_error_after_completing_an_interrupted_run_says_what_was_completed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        let old = [OutputFile::new("a.rs", generated("old\n"))];
+        sync(out, OWNER, &old, Mode::Write).unwrap();
+        let target = out.join("a.rs");
+        let staged = stage(&target, &generated("new\n")).unwrap();
+        let relative = |p: &Path| crate::write::relative_slash_path(out, p);
+        let planned = Journal {
+            renames: vec![[relative(&staged), relative(&target)]],
+            removals: Vec::new(),
+        };
+        write(out, &planned).unwrap();
+        // A file where a folder must go makes this run's own write fail.
+        fs::write(out.join("blocker"), "x").unwrap();
+        let files = [
+            OutputFile::new("a.rs", generated("new\n")),
+            OutputFile::new("blocker/b.rs", generated("b\n")),
+        ];
         let err = sync(out, OWNER, &files, Mode::Write).unwrap_err();
         assert_eq!(
             err.to_string(),
             format!(
-                "error: `{}` is damaged: `../../etc/passwd` is not a relative path inside the output folder; no output file was changed\n  = note: errcat writes this file; it records which outputs are errcat's\n  = help: restore it from version control; if it cannot be restored, delete it (errcat then removes only files whose notice names this catalog)\n",
-                path(out).display()
+                "error: could not read `{}`: Not a directory (os error 20); an interrupted earlier run was completed first (1 replaced, 0 removed), and nothing else was changed\n",
+                out.join("blocker/b.rs").display()
             )
         );
+        assert!(!pending(out));
     }
 
     /// A rename that fails after others succeeded does not claim that

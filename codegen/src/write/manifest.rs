@@ -3,8 +3,8 @@
 //! another catalog's output, is never deleted however it looks.
 //!
 //! It lives at `.errcat/manifest.toml` and is committed with the outputs,
-//! in a form people can review: the catalog's name, whether it was locked,
-//! and the files, sorted.
+//! in a form people can review: the catalog's name and folder, whether it
+//! was locked, and the files, sorted.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -20,6 +20,10 @@ pub const PATH: &str = ".errcat/manifest.toml";
 pub struct Manifest {
     /// The `name` of the catalog that wrote the files.
     pub catalog: String,
+    /// That catalog's folder, relative to the output folder and
+    /// `/`-separated, when it was written from one: two catalogs of one name
+    /// (two services' `api`) are still told apart.
+    pub source: Option<String>,
     /// Whether that catalog had a stability lock at the time, so that losing
     /// the lock later is noticed (`generate::run`).
     pub locked: bool,
@@ -31,6 +35,8 @@ pub struct Manifest {
 #[serde(deny_unknown_fields)]
 struct Stored {
     catalog: String,
+    #[serde(default)]
+    source: Option<String>,
     locked: bool,
     files: Vec<String>,
 }
@@ -43,6 +49,9 @@ impl Manifest {
              # and refuses to write another catalog's outputs here.\n",
         );
         text.push_str(&format!("catalog = {}\n", toml_string(&self.catalog)));
+        if let Some(source) = &self.source {
+            text.push_str(&format!("source = {}\n", toml_string(source)));
+        }
         text.push_str(&format!("locked = {}\n", self.locked));
         text.push_str("files = [\n");
         for file in &self.files {
@@ -63,10 +72,16 @@ impl Manifest {
                     "`{file}` is not a relative path inside the output folder"
                 ));
             }
+            // Listing the manifest would have a run remove the manifest it
+            // just wrote.
+            if file.starts_with(".errcat/") {
+                return Err(format!("`{file}` is errcat's own state, not an output"));
+            }
             files.insert(file);
         }
         Ok(Manifest {
             catalog: stored.catalog,
+            source: stored.source,
             locked: stored.locked,
             files,
         })
@@ -84,6 +99,39 @@ pub(super) fn is_inside(path: &str) -> bool {
             .all(|part| !part.is_empty() && part != "." && part != ".." && !part.contains(':'))
 }
 
+/// `to` as seen from the folder `from`, `/`-separated (`../catalog`).
+/// Worked out on the absolute paths without touching the disk, so it is
+/// the same on every machine for the same layout.
+pub(super) fn relative_path(from: &Path, to: &Path) -> Option<String> {
+    use std::path::Component;
+    let absolute = |path: &Path| -> Option<Vec<std::ffi::OsString>> {
+        let mut parts = Vec::new();
+        for component in std::path::absolute(path).ok()?.components() {
+            match component {
+                Component::ParentDir => {
+                    parts.pop();
+                }
+                Component::CurDir => {}
+                other => parts.push(other.as_os_str().to_owned()),
+            }
+        }
+        Some(parts)
+    };
+    let (from, to) = (absolute(from)?, absolute(to)?);
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_owned(); from.len() - common];
+    parts.extend(
+        to[common..]
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned()),
+    );
+    Some(if parts.is_empty() {
+        ".".to_owned()
+    } else {
+        parts.join("/")
+    })
+}
+
 /// A TOML basic string; paths and catalog names are plain, but a string
 /// that needs escaping still round-trips.
 pub(super) fn toml_string(s: &str) -> String {
@@ -98,6 +146,7 @@ mod tests {
     fn a_manifest_round_trips_and_refuses_paths_outside_the_folder() {
         let manifest = Manifest {
             catalog: "fold".to_owned(),
+            source: Some("../catalog".to_owned()),
             locked: true,
             files: ["rust/Cargo.toml", "docs/README.md"]
                 .map(str::to_owned)
@@ -112,6 +161,25 @@ mod tests {
                 toml_string(bad)
             );
             assert!(Manifest::parse(&text).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn relative_paths_are_worked_out_without_the_disk() {
+        let cases = [
+            ("generated", "catalog", "../catalog"),
+            (
+                "examples/billing/generated",
+                "examples/billing/catalog",
+                "../catalog",
+            ),
+            ("out", "out/catalog", "catalog"),
+            ("a/./b/../c", "a/d", "../d"),
+            ("same", "same", "."),
+        ];
+        for (from, to, expected) in cases {
+            let relative = relative_path(Path::new(from), Path::new(to));
+            assert_eq!(relative.as_deref(), Some(expected), "{from} -> {to}");
         }
     }
 }

@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 
 use similar::TextDiff;
 
-use crate::emit::{OutputFile, is_generated, notice};
+use crate::emit::{OutputFile, is_generated};
 pub use error::WriteError;
 pub use journal::Recovery;
 pub use manifest::Manifest;
@@ -47,6 +47,8 @@ pub struct Owner<'a> {
     pub catalog: &'a str,
     /// Whether the catalog has a stability lock.
     pub locked: bool,
+    /// The catalog's folder, when it was loaded from one.
+    pub source: Option<&'a Path>,
 }
 
 /// What a sync changed (in `Write` mode) or would change (in `Check` mode).
@@ -124,7 +126,7 @@ pub fn recorded(out_dir: &Path) -> Result<Option<Manifest>, WriteError> {
     match fs::read_to_string(&path) {
         Ok(text) => Manifest::parse(&text)
             .map(Some)
-            .map_err(|problem| WriteError::Damaged { path, problem }),
+            .map_err(|problem| WriteError::DamagedManifest { path, problem }),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(source) => Err(WriteError::io(&path, "read", source)),
     }
@@ -143,17 +145,45 @@ pub fn sync(
     // refused run from even creating the lock.
     let unlocked_view = recorded(out_dir)?;
     refuse::foreign(out_dir, owner, unlocked_view.as_ref())?;
-    refuse::hand_written(out_dir, unlocked_view.as_ref(), files)?;
-    let _lock = match mode {
+    refuse::in_the_way(out_dir, owner, unlocked_view.as_ref(), files)?;
+    let lock = match mode {
         Mode::Write => folder::FolderLock::exclusive(out_dir)?,
         Mode::Check => folder::FolderLock::shared(out_dir)?,
     };
     let mut report = Report::default();
-    match mode {
-        Mode::Write => report.recovered = journal::replay(out_dir)?,
-        Mode::Check => report.interrupted = journal::pending(out_dir),
+    let replayed = match mode {
+        Mode::Write => journal::replay(out_dir),
+        Mode::Check => {
+            report.interrupted = journal::pending(out_dir);
+            Ok(None)
+        }
+    };
+    let result = replayed.and_then(|recovered| {
+        report.recovered = recovered;
+        sync_locked(out_dir, owner, files, mode, report).map_err(|err| err.after(recovered))
+    });
+    if let Err(err) = &result
+        && !matches!(
+            err,
+            WriteError::Interrupted { .. } | WriteError::JournalLeft { .. }
+        )
+    {
+        lock.abandon();
     }
+    result
+}
+
+/// The part of [`sync`] that needs the folder lock, taken and any
+/// interrupted run completed.
+fn sync_locked(
+    out_dir: &Path,
+    owner: Owner<'_>,
+    files: &[OutputFile],
+    mode: Mode,
+    mut report: Report,
+) -> Result<Report, WriteError> {
     // Read again under the lock: a run that held it may have changed them.
+    refuse::unsafe_folder(out_dir, owner)?;
     let previous = recorded(out_dir)?;
     refuse::foreign(out_dir, owner, previous.as_ref())?;
     let scan = folder::scan(out_dir, previous.is_none())?;
@@ -164,6 +194,9 @@ pub fn sync(
 
     let manifest = Manifest {
         catalog: owner.catalog.to_owned(),
+        source: owner
+            .source
+            .and_then(|source| manifest::relative_path(out_dir, source)),
         locked: owner.locked,
         files: files.iter().map(|f| f.path.clone()).collect(),
     };
@@ -180,9 +213,8 @@ pub fn sync(
             continue;
         }
         if let Some(old) = &old
-            && !owned_before.contains(&file.path)
-            && !is_generated(old)
             && file.path != manifest::PATH
+            && !refuse::may_replace(owner, &owned_before, &file.path, old)
         {
             in_the_way.push(file.path.clone());
             continue;
@@ -199,7 +231,7 @@ pub fn sync(
         pending.push((target, file));
     }
     if !in_the_way.is_empty() {
-        return Err(refuse::hand_written_in_the_way(out_dir, &in_the_way));
+        return Err(refuse::not_ours(out_dir, owner, &in_the_way));
     }
 
     let mut stale = Vec::new();
@@ -241,25 +273,25 @@ pub fn sync(
 }
 
 /// What a folder written before manifests existed holds of `catalog`'s: the
-/// files whose notice names it, in the folders this run writes (`rust/`,
-/// `docs/`, ...). A file that merely quotes the marker, another catalog's
-/// outputs, and the same catalog's outputs in a folder further down (the
-/// slip of `--out examples` above `examples/x/generated`) are not taken.
+/// files whose notice names it, at the top of the folder or in the folders
+/// this run writes (`rust/`, `docs/`, ...). A file that merely quotes the
+/// marker, another catalog's outputs, and the same catalog's outputs in a
+/// folder further down (the slip of `--out examples` above
+/// `examples/x/generated`) are not taken.
 fn migrated(
     out_dir: &Path,
     catalog: &str,
     marked: &[PathBuf],
     files: &[OutputFile],
 ) -> BTreeSet<String> {
-    let own = notice(catalog);
-    let top = |path: &str| path.split('/').next().unwrap_or_default().to_owned();
-    let written: BTreeSet<String> = files.iter().map(|f| top(&f.path)).collect();
+    let top = |path: &str| path.split_once('/').map(|(top, _)| top.to_owned());
+    let written: BTreeSet<String> = files.iter().filter_map(|f| top(&f.path)).collect();
     marked
         .iter()
         .map(|path| (path, relative_slash_path(out_dir, path)))
-        .filter(|(_, relative)| written.contains(&top(relative)))
+        .filter(|(_, relative)| top(relative).is_none_or(|top| written.contains(&top)))
         .filter(|(path, _)| {
-            head(path).is_some_and(|head| head.lines().take(2).any(|l| l.contains(&own)))
+            head(path).is_some_and(|head| crate::emit::notice_catalog(&head) == Some(catalog))
         })
         .map(|(_, relative)| relative)
         .collect()
@@ -332,10 +364,12 @@ fn push_diff(out: &mut String, path: &str, old: &str, new: &str) {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+    use crate::emit::notice;
 
     pub(super) const OWNER: Owner<'static> = Owner {
         catalog: "test",
         locked: false,
+        source: None,
     };
 
     pub(super) fn generated(body: &str) -> String {
@@ -481,5 +515,16 @@ pub(super) mod tests {
             .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    /// A run into a new folder that fails before writing leaves no folder
+    /// behind, not even errcat's lock.
+    #[test]
+    fn a_run_that_writes_nothing_leaves_a_new_folder_uncreated() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("new/out");
+        let files = vec![OutputFile::new("bad\0name.rs", generated("x\n"))];
+        assert!(sync(&out, OWNER, &files, Mode::Write).is_err());
+        assert!(!dir.path().join("new").exists(), "the new folder was left");
     }
 }

@@ -1,12 +1,13 @@
 //! When errcat will not write a folder: each refusal says what was found
 //! and what to pass instead, and comes before anything is changed.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
 use super::{Manifest, Owner, WriteError, folder, head};
 use crate::diagnostic::Diagnostic;
-use crate::emit::{OutputFile, is_generated};
+use crate::emit::{GENERATED_MARKER, OutputFile, notice_catalog};
 
 /// Refusals that need no lock: a folder that is a repository, or holds
 /// one, or holds other catalogs' outputs, is not an output folder.
@@ -69,16 +70,43 @@ pub(super) fn unsafe_folder(out_dir: &Path, owner: Owner<'_>) -> Result<(), Writ
     Ok(())
 }
 
-/// A folder whose manifest names another catalog is that catalog's.
+/// A folder whose manifest names another catalog is that catalog's; so is
+/// one written from another folder that still holds a catalog of the same
+/// name (a catalog that moved left nothing behind).
 pub(super) fn foreign(
     out_dir: &Path,
     owner: Owner<'_>,
     previous: Option<&Manifest>,
 ) -> Result<(), WriteError> {
-    let Some(previous) = previous.filter(|m| m.catalog != owner.catalog) else {
+    let Some(previous) = previous else {
         return Ok(());
     };
     let path = folder::manifest_path(out_dir);
+    if previous.catalog == owner.catalog {
+        let (Some(recorded), Some(source)) = (&previous.source, owner.source) else {
+            return Ok(());
+        };
+        let other = out_dir.join(recorded);
+        let same = super::manifest::relative_path(out_dir, source).as_ref() == Some(recorded);
+        if same || !other.join(crate::load::CATALOG_FILE).is_file() {
+            return Ok(());
+        }
+        return Err(WriteError::refused(
+            Diagnostic::error(format!(
+                "output folder `{}` holds the outputs of the `{}` catalog in `{}`, not of the one in `{}`",
+                out_dir.display(),
+                previous.catalog,
+                other.display(),
+                source.display()
+            ))
+            .with_path(&path.display().to_string())
+            .with_note("each catalog's outputs need a folder of their own, so that one catalog never removes another's files")
+            .with_help(format!(
+                "pass `--out` a folder of its own for the catalog in `{}`",
+                source.display()
+            )),
+        ));
+    }
     Err(WriteError::refused(
         Diagnostic::error(format!(
             "output folder `{}` holds the outputs of the `{}` catalog, not of `{}`",
@@ -98,42 +126,75 @@ pub(super) fn foreign(
     ))
 }
 
-/// Outputs that would replace a file errcat did not write: judged by the
-/// file's first bytes, so a large output folder is not read twice.
-pub(super) fn hand_written(
+/// Whether an output may replace the file `old` (its first bytes are
+/// enough) at `path`: a file this catalog wrote, by the record or, where
+/// there is none yet, by its notice. A file that only quotes the marker, or
+/// carries another catalog's notice, is not this run's to replace.
+pub(super) fn may_replace(
+    owner: Owner<'_>,
+    owned_before: &BTreeSet<String>,
+    path: &str,
+    old: &str,
+) -> bool {
+    owned_before.contains(path) || notice_catalog(old) == Some(owner.catalog)
+}
+
+/// Outputs that would replace a file this catalog did not write: judged by
+/// the file's first bytes, so a large output folder is not read twice.
+pub(super) fn in_the_way(
     out_dir: &Path,
+    owner: Owner<'_>,
     previous: Option<&Manifest>,
     files: &[OutputFile],
 ) -> Result<(), WriteError> {
-    let in_the_way: Vec<String> = files
+    let owned = previous.map(|m| m.files.clone()).unwrap_or_default();
+    let blocked: Vec<String> = files
         .iter()
-        .filter(|file| previous.is_none_or(|m| !m.files.contains(&file.path)))
-        .filter(|file| head(&out_dir.join(&file.path)).is_some_and(|head| !is_generated(&head)))
+        .filter(|file| {
+            head(&out_dir.join(&file.path))
+                .is_some_and(|old| !may_replace(owner, &owned, &file.path, &old))
+        })
         .map(|file| file.path.clone())
         .collect();
-    if in_the_way.is_empty() {
+    if blocked.is_empty() {
         Ok(())
     } else {
-        Err(hand_written_in_the_way(out_dir, &in_the_way))
+        Err(not_ours(out_dir, owner, &blocked))
     }
 }
 
-pub(super) fn hand_written_in_the_way(out_dir: &Path, paths: &[String]) -> WriteError {
+/// One diagnostic per output path that holds a file this catalog did not
+/// write: another catalog's output, or a hand-written file.
+pub(super) fn not_ours(out_dir: &Path, owner: Owner<'_>, paths: &[String]) -> WriteError {
     let diagnostics = paths
         .iter()
         .map(|relative| {
             let path = out_dir.join(relative);
-            Diagnostic::error(format!(
-                "`{}` was not written by errcat, and an output would replace it",
-                path.display()
-            ))
-            .with_path(&path.display().to_string())
-            .with_note(format!(
-                "it has no `{}` notice, and `{}` does not list it",
-                crate::emit::GENERATED_MARKER,
-                folder::manifest_path(out_dir).display()
-            ))
-            .with_help("move the file somewhere else, or pass `--out` a folder of its own for the generated files")
+            let shown = path.display().to_string();
+            let other = head(&path).and_then(|old| notice_catalog(&old).map(str::to_owned));
+            match other {
+                Some(other) => Diagnostic::error(format!(
+                    "`{shown}` is an output of the `{other}` catalog, and an output of `{}` would replace it",
+                    owner.catalog
+                ))
+                .with_path(&shown)
+                .with_note("each catalog's outputs need a folder of their own, so that one catalog never replaces another's files")
+                .with_help(format!(
+                    "pass `--out` a folder of its own for the `{}` catalog's outputs",
+                    owner.catalog
+                )),
+                None => Diagnostic::error(format!(
+                    "`{shown}` was not written by errcat, and an output would replace it"
+                ))
+                .with_path(&shown)
+                .with_note(format!(
+                    "it has no `{}` notice of the `{}` catalog, and `{}` does not list it",
+                    GENERATED_MARKER,
+                    owner.catalog,
+                    folder::manifest_path(out_dir).display()
+                ))
+                .with_help("move the file somewhere else, or pass `--out` a folder of its own for the generated files"),
+            }
         })
         .collect();
     WriteError::Refused(diagnostics)

@@ -154,6 +154,7 @@ fn measure(catalog_dir: &Path, out_dir: &Path) -> Result<Sample, String> {
     let owner = write::Owner {
         catalog: &catalog.name,
         locked: false,
+        source: Some(catalog_dir),
     };
     write::sync(out_dir, owner, &files, Mode::Write).map_err(|e| e.to_string())?;
     Ok(Sample {

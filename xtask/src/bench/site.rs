@@ -80,6 +80,7 @@ fn measure(root: &Path, catalog: &Catalog, work: &Path) -> Result<String, String
         write::Owner {
             catalog: &catalog.name,
             locked: false,
+            source: None,
         },
         &site::emit(catalog),
         Mode::Write,
