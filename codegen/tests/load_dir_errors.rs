@@ -92,6 +92,7 @@ fn every_catalog_file_is_read_or_reported() {
     // Not catalog files: never read, never reported.
     std::fs::write(path("notes.md"), "x").unwrap();
     symlink("nowhere", path("link.txt")).unwrap();
+    symlink("root@host.4242:1700000000", path(".#auth.toml")).unwrap();
 
     let rendered = problems_in(&dir);
     insta::assert_snapshot!(rendered);

@@ -99,11 +99,10 @@ fn gen_all(mode: Mode) -> ExitCode {
             }
             Ok(report) => eprintln!("{}", report.summary(&out)),
             Err(err) => {
+                // The error says what it left of the outputs: an interrupted
+                // write leaves some new, so this line claims nothing more.
                 eprint!("{err}");
-                eprintln!(
-                    "error: `{}` was not generated; its outputs are unchanged",
-                    catalog.display()
-                );
+                eprintln!("error: `{}` was not generated", catalog.display());
                 failed = true;
             }
         }

@@ -54,6 +54,17 @@ pub fn html_notice(catalog_name: &str) -> String {
     format!("<!-- {} -->\n", notice(catalog_name))
 }
 
+/// The catalog whose notice `contents` starts with (the first two lines, as
+/// in [`is_generated`]), if it is a full notice and not just the marker.
+pub fn notice_catalog(contents: &str) -> Option<&str> {
+    contents.lines().take(2).find_map(|line| {
+        let (_, rest) = line.split_once(GENERATED_MARKER)?;
+        let rest = rest.strip_prefix(" from the `")?;
+        let (catalog, rest) = rest.split_once('`')?;
+        rest.starts_with(" catalog.").then_some(catalog)
+    })
+}
+
 /// Whether `contents` starts with an errcat notice (JSON files carry it in a
 /// `$comment` member on their second line, so two lines are read).
 pub fn is_generated(contents: &str) -> bool {

@@ -73,9 +73,12 @@ pub(super) fn read_catalog_files(
 }
 
 /// Whether `name` would be taken for a catalog file by someone reading the
-/// folder: `.toml` in any case.
+/// folder: `.toml` in any case. Emacs marks a file it is editing with a
+/// link `.#name` to nowhere; that is not a file of the catalog.
 fn looks_like_catalog_file(name: &str) -> bool {
-    name.len() >= ".toml".len() && name.to_ascii_lowercase().ends_with(".toml")
+    name.len() >= ".toml".len()
+        && name.to_ascii_lowercase().ends_with(".toml")
+        && !name.starts_with(".#")
 }
 
 const READ_ANYWAY: &str = "every `*.toml` directly inside the catalog folder is a catalog file";

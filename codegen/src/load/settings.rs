@@ -124,7 +124,10 @@ fn read_catalog_table(cx: &mut Context, fields: &Fields<'_, '_>, settings: &mut 
     settings.docs_base_url = fields
         .url(cx, "docs_base_url", UrlKind::Base)
         .map(|l| l.value);
-    settings.unlocked = fields.text(cx, "unlocked", Lines::One).map(|l| l.value);
+    settings.unlocked = fields
+        .text(cx, "unlocked", Lines::One)
+        .filter(|reason| given_reason(cx, fields, reason))
+        .map(|l| l.value);
 }
 
 fn read_categories(cx: &mut Context, root: &Fields<'_, '_>, complete: &mut bool) -> Vec<Category> {
@@ -229,6 +232,20 @@ fn read_categories(cx: &mut Context, root: &Fields<'_, '_>, complete: &mut bool)
 
 /// Names and ids are `[a-z][a-z0-9<separators>]*`: they become file names,
 /// crate names and anchors.
+/// Whether `unlocked` says why: it is the line review reads instead of a
+/// lock, so an empty one would switch the check off without a word.
+fn given_reason(cx: &mut Context, fields: &Fields<'_, '_>, reason: &Located<String>) -> bool {
+    if !reason.value.trim().is_empty() {
+        return true;
+    }
+    cx.report(
+        Diagnostic::error("`unlocked` of `[catalog]` gives no reason")
+            .with_label(&fields.file.shown, reason.span.clone(), "an empty reason")
+            .with_help("say why the catalog goes without its stability lock, e.g. `unlocked = \"pre-release: codes may still change\"`, or remove the line"),
+    );
+    false
+}
+
 fn check_id(
     cx: &mut Context,
     fields: &Fields<'_, '_>,
