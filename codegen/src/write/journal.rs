@@ -6,6 +6,12 @@
 //! next run); one that dies after it is completed by the next run, which
 //! finds the journal and replays it. Either way every output ends up old
 //! or new, never half-written, and never a mix of two runs.
+//!
+//! Nothing is fsynced. That guards against a power cut, not a kill, and
+//! costed 10 ms for a 100-code catalog (a quarter of all gen): after a
+//! power cut a file may come back empty, and since every output is a
+//! function of the catalog, the next run sees that it differs and writes
+//! it again.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -63,8 +69,7 @@ pub(super) fn path(out_dir: &Path) -> PathBuf {
 }
 
 /// Writes `contents` next to `target` under a name no output uses, so the
-/// final rename stays on one file system and is atomic; synced, so the
-/// journal never points at a file the disk does not hold yet.
+/// final rename stays on one file system and is atomic.
 pub(super) fn stage(target: &Path, contents: &str) -> Result<PathBuf, WriteError> {
     if let Some(parent) = target.parent() {
         fs::create_dir_all(parent)
@@ -72,11 +77,7 @@ pub(super) fn stage(target: &Path, contents: &str) -> Result<PathBuf, WriteError
     }
     let name = target.file_name().unwrap_or_default().to_string_lossy();
     let temp = target.with_file_name(format!(".{name}.errcat-{}.tmp", std::process::id()));
-    let written = fs::File::create(&temp).and_then(|mut file| {
-        use std::io::Write;
-        file.write_all(contents.as_bytes())?;
-        file.sync_all()
-    });
+    let written = fs::write(&temp, contents);
     if let Err(source) = written {
         let _ = fs::remove_file(&temp);
         return Err(WriteError::io(target, "write", source));
@@ -115,7 +116,6 @@ fn write(out_dir: &Path, planned: &Journal) -> Result<(), WriteError> {
         let _ = fs::remove_file(&temp);
         return Err(WriteError::io(&journal, "write", source));
     }
-    sync_dir(&journal);
     Ok(())
 }
 
@@ -209,16 +209,6 @@ fn apply(out_dir: &Path, journal: &Journal) -> Result<Recovery, WriteError> {
 fn discard(staged: &[(PathBuf, PathBuf)]) {
     for (temp, _) in staged {
         let _ = fs::remove_file(temp);
-    }
-}
-
-/// Makes a rename in `path`'s folder durable. Best effort: not every
-/// platform can open a folder, and the rename itself is already atomic.
-fn sync_dir(path: &Path) {
-    if let Some(parent) = path.parent()
-        && let Ok(dir) = fs::File::open(parent)
-    {
-        let _ = dir.sync_all();
     }
 }
 
