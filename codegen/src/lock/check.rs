@@ -6,7 +6,7 @@
 //! HTTP status, wire shape, parameter names, types or order, changing or
 //! dropping its number, giving its number to another code, dropping one of
 //! its aliases, un-retiring it, reusing a code that was removed, and the
-//! parts of the contract [`contract`](super::contract) compares. Everything
+//! parts of the contract `lock/contract.rs` compares. Everything
 //! else (new codes, wording, hints, docs, titles, categories, moving a code
 //! to another file, deprecating or retiring a code, adding a number or an
 //! alias) is compatible.

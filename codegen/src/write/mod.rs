@@ -6,10 +6,10 @@
 //!   files its catalog wrote there ([`manifest`]); only those are ever
 //!   removed, a hand-written file is never overwritten, and a folder that
 //!   holds another catalog's outputs or a repository is refused.
-//! - **One run at a time.** An advisory lock on the folder ([`folder`]):
+//! - **One run at a time.** An advisory lock on the folder (`folder.rs`):
 //!   a second run waits for the first.
 //! - **All or nothing.** Files are staged, then renamed into place through
-//!   a journal ([`journal`]), so a killed run leaves every output old or
+//!   a journal (`journal.rs`), so a killed run leaves every output old or
 //!   new, and the next run completes what it started.
 //! - **Nothing needless.** A file whose content is unchanged is not
 //!   touched, so build tools see no change.
