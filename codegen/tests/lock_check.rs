@@ -43,10 +43,7 @@ impl Published {
 
     /// Replaces `from` (which must occur) with `to` in a catalog file.
     fn edit(&self, file: &str, from: &str, to: &str) -> &Self {
-        let path = self.catalog.join(file);
-        let text = fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "`{from}` is not in {file}");
-        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        support::edit_catalog(&self.catalog, file, from, to);
         self
     }
 

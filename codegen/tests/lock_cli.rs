@@ -22,10 +22,7 @@ fn errcat(dir: &Path, args: &[&str]) -> Run {
 }
 
 fn edit(dir: &Path, file: &str, from: &str, to: &str) {
-    let path = dir.join("catalog").join(file);
-    let text = fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "`{from}` is not in {file}");
-    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    support::edit_catalog(&dir.join("catalog"), file, from, to);
 }
 
 #[test]

@@ -37,6 +37,11 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     tree
 }
 
+/// [`support::edit_catalog`] on `dir/catalog`.
+fn edit(dir: &Path, file: &str, from: &str, to: &str) {
+    support::edit_catalog(&dir.join("catalog"), file, from, to);
+}
+
 fn mini(dir: &Path) {
     support::copy_fixture("mini", dir);
 }
@@ -114,13 +119,12 @@ fn only_recorded_outputs_are_removed() {
 
     // The `limits` category loses its codes, and with them its page.
     fs::remove_file(dir.join("catalog/limits.toml")).unwrap();
-    let catalog = dir.join("catalog/catalog.toml");
-    let text = fs::read_to_string(&catalog).unwrap();
-    fs::write(
-        &catalog,
-        text.replace("\n[[category]]\nid = \"limits\"\ntitle = \"Limits\"\n", ""),
-    )
-    .unwrap();
+    edit(
+        dir,
+        "catalog.toml",
+        "\n[[category]]\nid = \"limits\"\ntitle = \"Limits\"\n",
+        "",
+    );
     let stderr = ok(dir, GEN);
     assert!(stderr.contains(" removed, "), "{stderr}");
     assert!(!dir.join("generated/docs/limits.md").exists());
@@ -217,13 +221,7 @@ fn a_second_run_waits_for_the_first() {
     let dir = dir.path();
     mini(dir);
     ok(dir, GEN);
-    let resources = dir.join("catalog/resources.toml");
-    let text = fs::read_to_string(&resources).unwrap();
-    fs::write(
-        &resources,
-        text.replacen("message = \"", "message = \"Now: ", 1),
-    )
-    .unwrap();
+    edit(dir, "resources.toml", "message = \"", "message = \"Now: ");
 
     let lock = hold_lock(dir);
     let mut child = spawn(dir, GEN);
@@ -306,17 +304,12 @@ fn a_locked_catalog_cannot_lose_its_lock_unnoticed() {
     assert!(support::tree(dir) == before, "a failed run changed files");
 
     // Opting out is one reviewed line, and the outputs then record it.
-    let catalog = dir.join("catalog/catalog.toml");
-    let text = fs::read_to_string(&catalog).unwrap();
-    fs::write(
-        &catalog,
-        text.replacen(
-            "[catalog]\n",
-            "[catalog]\nunlocked = \"the codes are rewritten before 3.0\"\n",
-            1,
-        ),
-    )
-    .unwrap();
+    edit(
+        dir,
+        "catalog.toml",
+        "[catalog]\n",
+        "[catalog]\nunlocked = \"the codes are rewritten before 3.0\"\n",
+    );
     ok(dir, GEN);
     let manifest = fs::read_to_string(dir.join("generated/.errcat/manifest.toml")).unwrap();
     assert!(manifest.contains("\nlocked = false\n"), "{manifest}");
@@ -409,13 +402,12 @@ fn unlocked_needs_a_reason() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
     mini(dir);
-    let catalog = dir.join("catalog/catalog.toml");
-    let text = fs::read_to_string(&catalog).unwrap();
-    fs::write(
-        &catalog,
-        text.replacen("[catalog]\n", "[catalog]\nunlocked = \" \"\n", 1),
-    )
-    .unwrap();
+    edit(
+        dir,
+        "catalog.toml",
+        "[catalog]\n",
+        "[catalog]\nunlocked = \" \"\n",
+    );
     assert_eq!(
         failed(dir, GEN),
         "error: `unlocked` of `[catalog]` gives no reason\n --> catalog/catalog.toml:2:12\n  |\n2 | unlocked = \" \"\n  |            ^^^ an empty reason\n  |\n  = help: say why the catalog goes without its stability lock, e.g. `unlocked = \"pre-release: codes may still change\"`, or remove the line\n\nerror: could not load catalog `catalog/` due to 1 previous error\n"
@@ -431,9 +423,7 @@ fn a_renamed_catalog_cannot_lose_its_lock_either() {
     ok(dir, &["lock", "--catalog", "catalog"]);
     ok(dir, GEN);
     fs::remove_file(dir.join("catalog/errcat.lock")).unwrap();
-    let catalog = dir.join("catalog/catalog.toml");
-    let text = fs::read_to_string(&catalog).unwrap();
-    fs::write(&catalog, text.replace("name = \"mini\"", "name = \"maxi\"")).unwrap();
+    edit(dir, "catalog.toml", "name = \"mini\"", "name = \"maxi\"");
     assert!(
         failed(dir, CHECK)
             .starts_with("error: `catalog/errcat.lock` is missing, but this catalog was locked\n")

@@ -100,6 +100,16 @@ pub const CHECK: &[&str] = &[
     "--check",
 ];
 
+/// Replaces the first `from` in `file` of the catalog folder `catalog` with
+/// `to`; a `from` that is not there fails the test, so an edit never
+/// silently tests the unedited catalog.
+pub fn edit_catalog(catalog: &Path, file: &str, from: &str, to: &str) {
+    let path = catalog.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "`{from}` is not in {file}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
 /// A copy of the fixture catalog `name` at `dir/catalog`.
 pub fn copy_fixture(name: &str, dir: &Path) {
     let catalog = dir.join("catalog");
