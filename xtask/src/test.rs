@@ -15,7 +15,7 @@ const OPENAPI_VALIDATOR: &str = "openapi-spec-validator==0.9.0";
 
 pub fn run(root: &Path) -> Result<(), String> {
     install_tools(root)?;
-    let steps: [(&str, &[&str]); 5] = [
+    let steps: [(&str, &[&str]); 6] = [
         ("format", &["fmt", "--all", "--", "--check"]),
         (
             "lint",
@@ -31,6 +31,24 @@ pub fn run(root: &Path) -> Result<(), String> {
         // Broken intra-doc links are errors (RUSTDOCFLAGS below): the API
         // docs, generated crates' included, are part of what ships.
         ("docs", &["doc", "--no-deps", "--workspace"]),
+        // What a registry would receive, built from the packages alone (the
+        // set at once, so each verifies against the others as packaged);
+        // the first-hour test then builds a project from these `.crate`s.
+        (
+            "package",
+            &[
+                "package",
+                "--allow-dirty",
+                "-p",
+                "errcat-macros",
+                "-p",
+                "errcat",
+                "-p",
+                "errcat-codegen",
+                "-p",
+                "errcat-cli",
+            ],
+        ),
         ("tests", &["test", "--workspace"]),
         ("drift check", &["xtask", "gen", "--check"]),
     ];

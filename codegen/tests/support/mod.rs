@@ -9,19 +9,17 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
-        .expect("codegen is one folder below the repository root")
+        .expect("the crates are one folder below the repository root")
         .to_path_buf()
 }
 
+/// A catalog of `codegen/tests/fixtures`, which the CLI's tests share.
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    repo_root().join("codegen/tests/fixtures").join(name)
 }
 
 /// An external tool at `path` (absolute, or relative to the repository
@@ -63,42 +61,6 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     }
     files
 }
-
-/// The `errcat` binary under test, run in `dir` so every path it prints is
-/// relative.
-pub fn errcat(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_errcat"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the errcat binary runs")
-}
-
-/// How a run of the binary ended, for tests that read what it told the user.
-pub struct Run {
-    pub success: bool,
-    pub stderr: String,
-}
-
-/// [`errcat`], with its standard error as text.
-pub fn run(dir: &Path, args: &[&str]) -> Run {
-    let output = errcat(dir, args);
-    Run {
-        success: output.status.success(),
-        stderr: String::from_utf8(output.stderr).expect("errcat writes UTF-8"),
-    }
-}
-
-/// `errcat gen` of `dir/catalog` into `dir/generated`, and its check.
-pub const GEN: &[&str] = &["gen", "--catalog", "catalog", "--out", "generated"];
-pub const CHECK: &[&str] = &[
-    "gen",
-    "--catalog",
-    "catalog",
-    "--out",
-    "generated",
-    "--check",
-];
 
 /// Replaces the first `from` in `file` of the catalog folder `catalog` with
 /// `to`; a `from` that is not there fails the test, so an edit never
