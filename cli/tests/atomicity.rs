@@ -65,6 +65,8 @@ fn gen_command(catalog: &Path, out: &Path) -> Command {
         .arg(catalog)
         .arg("--out")
         .arg(out)
+        // Beside the catalog, where no `errcat.toml` above says otherwise.
+        .current_dir(catalog.parent().unwrap())
         .stderr(std::process::Stdio::null());
     command
 }

@@ -16,6 +16,7 @@ use proptest::prelude::*;
 fn errcat(args: &[&str]) {
     let output = Command::new(env!("CARGO_BIN_EXE_errcat"))
         .args(args)
+        .current_dir(support::outside_any_project())
         .output()
         .unwrap();
     assert!(

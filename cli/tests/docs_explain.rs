@@ -8,6 +8,7 @@ fn explain(code: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_errcat"))
         .args(["explain", code, "--catalog"])
         .arg(support::fixture("mini"))
+        .current_dir(support::outside_any_project())
         .output()
         .unwrap()
 }

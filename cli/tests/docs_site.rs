@@ -107,6 +107,7 @@ fn errcat_site_writes_the_site_and_rewrites_only_what_changed() {
             .arg(support::fixture("mini"))
             .arg("--out")
             .arg(out)
+            .current_dir(support::outside_any_project())
             .output()
             .unwrap()
     };
@@ -146,6 +147,7 @@ fn errcat_site(catalog: &Path, out: &Path) {
         .arg(catalog)
         .arg("--out")
         .arg(out)
+        .current_dir(support::outside_any_project())
         .output()
         .unwrap();
     assert!(

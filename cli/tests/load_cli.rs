@@ -7,13 +7,11 @@ use std::process::Command;
 
 #[test]
 fn gen_on_a_bad_catalog_reports_everything_and_writes_nothing() {
-    let out = tempfile::tempdir().unwrap();
-    let target = out.path().join("generated");
-    let catalog = "tests/fixtures/bad/several";
+    let dir = tempfile::tempdir().unwrap();
+    support::copy_fixture("bad/several", dir.path());
     let output = Command::new(env!("CARGO_BIN_EXE_errcat"))
-        .current_dir(support::repo_root().join("codegen"))
-        .args(["gen", "--catalog", catalog, "--out"])
-        .arg(&target)
+        .current_dir(dir.path())
+        .args(["gen", "--catalog", "catalog", "--out", "generated"])
         .output()
         .unwrap();
 
@@ -25,12 +23,15 @@ fn gen_on_a_bad_catalog_reports_everything_and_writes_nothing() {
     );
     let stderr = String::from_utf8(output.stderr).unwrap();
     // The library's diagnostics, with paths as the binary was given them.
-    let codegen = support::repo_root().join("codegen");
-    let expected = errcat_codegen::load_dir(&codegen.join(catalog))
+    let expected = errcat_codegen::load_dir(&dir.path().join("catalog"))
         .unwrap_err()
         .to_string()
-        .replace(&format!("{}/", codegen.display()), "");
+        .replace(&format!("{}/", dir.path().display()), "");
     assert_eq!(stderr, expected);
     assert!(stderr.contains("error: unknown field `stauts` in code `RATE_LIMITED`"));
-    assert!(!target.exists(), "nothing may be written for a bad catalog");
+    assert!(stderr.contains("\n --> catalog/limits.toml:2:1\n"));
+    assert!(
+        !dir.path().join("generated").exists(),
+        "nothing may be written for a bad catalog"
+    );
 }

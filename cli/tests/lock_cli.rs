@@ -168,7 +168,7 @@ fn check_mode_fails_until_a_new_code_is_locked() {
     );
     assert_eq!(
         locked.stderr,
-        "note: nothing breaking changed, so no reason was recorded\n\
+        "note: nothing breaking changed in `catalog/errcat.lock`, so no reason was recorded\n\
          catalog/errcat.lock: 10 code(s) locked, 1 new\n"
     );
     assert!(errcat(dir, CHECK).success);

@@ -8,6 +8,7 @@
 //! the derive macro are thin shells over these.
 
 pub mod build;
+pub mod config;
 pub mod diagnostic;
 pub mod emit;
 pub mod explain;

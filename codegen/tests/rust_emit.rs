@@ -28,6 +28,7 @@ fn lib_rs_for_the_mini_fixture() {
 fn cargo_toml_for_the_mini_fixture() {
     let options = Options {
         runtime_dependency: r#"{ path = "../../runtime" }"#.to_owned(),
+        crate_name: None,
     };
     let files = rust::emit(&mini(), &options);
     insta::assert_snapshot!(file(&files, "Cargo.toml"));

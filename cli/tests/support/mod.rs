@@ -45,3 +45,15 @@ pub const CHECK: &[&str] = &[
     "generated",
     "--check",
 ];
+
+/// A folder with no `errcat.toml` in it or above it, for runs that name
+/// their folders with flags: inside the repository, its own config applies.
+pub fn outside_any_project() -> std::path::PathBuf {
+    let dir = std::env::temp_dir();
+    assert!(
+        errcat_codegen::config::find(&dir).is_none(),
+        "`{}` is inside a folder with an `errcat.toml`",
+        dir.display()
+    );
+    dir
+}

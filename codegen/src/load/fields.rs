@@ -203,9 +203,15 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// Reports every key not in `known`, suggesting the closest known one.
     pub(crate) fn reject_unknown(&self, cx: &mut Context, known: &[&str]) {
+        self.reject_unknown_but(cx, known, &[]);
+    }
+
+    /// [`Self::reject_unknown`], leaving alone the keys in `reported`,
+    /// which the caller reports with a message of their own.
+    pub(crate) fn reject_unknown_but(&self, cx: &mut Context, known: &[&str], reported: &[&str]) {
         for (key, _) in self.table.iter() {
             let name = key.get_ref().as_ref();
-            if known.contains(&name) {
+            if known.contains(&name) || reported.contains(&name) {
                 continue;
             }
             let mut diagnostic = Diagnostic::error(format!(

@@ -9,10 +9,10 @@
 //! and keeps going, so one run shows every mistake.
 
 mod code;
-mod fields;
+pub(crate) mod fields;
 mod folder;
 mod idents;
-mod parse;
+pub(crate) mod parse;
 mod scan;
 mod settings;
 mod shapes;
@@ -128,6 +128,17 @@ pub(crate) struct Context {
 }
 
 impl Context {
+    /// `action` completes the summary line, as in [`Diagnostics::new`].
+    pub(crate) fn new(action: impl Into<String>) -> Self {
+        Context {
+            diagnostics: Diagnostics::new(action),
+        }
+    }
+
+    pub(crate) fn into_diagnostics(self) -> Diagnostics {
+        self.diagnostics
+    }
+
     pub(crate) fn report(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }
@@ -153,7 +164,12 @@ pub(crate) struct SourceFile {
 }
 
 impl SourceFile {
-    fn decode(cx: &mut Context, shown_dir: &str, name: &str, bytes: &[u8]) -> SourceFile {
+    pub(crate) fn decode(
+        cx: &mut Context,
+        shown_dir: &str,
+        name: &str,
+        bytes: &[u8],
+    ) -> SourceFile {
         let shown = format!("{shown_dir}{name}");
         let (text, utf8) = match std::str::from_utf8(bytes) {
             Ok(text) => (text.to_owned(), true),

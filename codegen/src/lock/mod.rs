@@ -189,6 +189,18 @@ impl fmt::Display for LockError {
 
 impl std::error::Error for LockError {}
 
+impl LockError {
+    /// The same error, naming `command` as the one that updates the lock:
+    /// the shell that ran the check knows how the user runs errcat.
+    #[must_use]
+    pub fn with_fix(mut self, command: &str) -> Self {
+        if let LockError::Breaking { fix, .. } | LockError::Stale { fix, .. } = &mut self {
+            command.clone_into(fix);
+        }
+        self
+    }
+}
+
 /// The command that updates the lock of `catalog_dir`.
 pub fn fix_command(catalog_dir: &Path) -> String {
     format!("errcat lock --catalog {}", catalog_dir.display())

@@ -91,6 +91,7 @@ pub fn generated_crate(catalog: &errcat_codegen::Catalog) -> tempfile::TempDir {
     let runtime = repo_root().join("runtime");
     let options = Options {
         runtime_dependency: format!("{{ path = {:?} }}", runtime.display().to_string()),
+        crate_name: None,
     };
     let dir = tempfile::tempdir().expect("temp dir");
     for file in rust::emit(catalog, &options) {

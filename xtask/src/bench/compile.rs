@@ -26,6 +26,7 @@ pub fn measure(root: &Path, dir: &Path, catalog: &Catalog) -> Result<Builds, Str
     let runtime = root.join("runtime");
     let options = emit::rust::Options {
         runtime_dependency: format!("{{ path = {:?} }}", runtime.to_string_lossy()),
+        crate_name: None,
     };
     for file in emit::rust::emit(catalog, &options) {
         write(&dir.join("generated").join(&file.path), &file.contents)?;

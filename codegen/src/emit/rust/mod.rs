@@ -23,12 +23,18 @@ use crate::model::Catalog;
 pub struct Options {
     /// TOML value of the generated crate's `errcat` dependency.
     pub runtime_dependency: String,
+    /// The crate's package name; `None` for `<catalog>-errors`.
+    pub crate_name: Option<String>,
 }
 
 impl Default for Options {
+    /// The runtime from crates.io, at the version this errcat was released
+    /// with (see [`crate::config::Runtime`]).
     fn default() -> Self {
         Options {
-            runtime_dependency: "\"0.1\"".to_owned(),
+            runtime_dependency: crate::config::Runtime::default()
+                .dependency(std::path::Path::new("rust")),
+            crate_name: None,
         }
     }
 }
@@ -132,7 +138,12 @@ axum = ["errcat/axum"]
 errcat = {runtime}
 "#,
         notice = hash_notice(&catalog.name),
-        name = toml_string(&catalog.rust_crate_name()),
+        name = toml_string(
+            options
+                .crate_name
+                .as_deref()
+                .unwrap_or(&catalog.rust_crate_name())
+        ),
         version = toml_string(version),
         description = toml_string(&description),
         runtime = options.runtime_dependency,
