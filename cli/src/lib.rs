@@ -5,13 +5,16 @@
 //! prints what happened.
 
 mod commands;
+mod init;
 mod project;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand};
+use errcat_codegen::model::{CodeStyle, WireShape};
 
 pub use project::Shell;
 
@@ -29,6 +32,26 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Start here: write `errcat.toml`, a catalog named after this folder
+    /// with two example codes, and (with `--ci`) a CI job for the drift
+    /// check. Never overwrites a file; in a Cargo workspace, adds the
+    /// generated crate to its members.
+    Init {
+        /// The catalog's name; by default this folder's, in lowercase.
+        #[arg(long)]
+        name: Option<String>,
+        /// How error bodies look on the wire (`problem` is RFC 9457).
+        #[arg(long, value_name = "SHAPE", default_value = "flat",
+              value_parser = PossibleValuesParser::new(WireShape::ALL.map(WireShape::as_str)))]
+        wire_shape: String,
+        /// How codes are spelled.
+        #[arg(long, value_name = "STYLE", default_value = "SCREAMING_SNAKE_CASE",
+              value_parser = PossibleValuesParser::new(CodeStyle::ALL.map(CodeStyle::as_str)))]
+        code_style: String,
+        /// Also write a job that runs `errcat gen --check`.
+        #[arg(long, value_enum)]
+        ci: Option<init::Ci>,
+    },
     /// Generate every output of the catalogs, or check that they are current.
     Gen {
         /// Only this catalog folder (one `errcat.toml` lists); without
@@ -89,6 +112,17 @@ pub fn run(shell: &Shell<'_>, args: impl IntoIterator<Item = OsString>) -> ExitC
         }
     };
     match cli.command {
+        Command::Init {
+            name,
+            wire_shape,
+            code_style,
+            ci,
+        } => init::run(&init::Options {
+            name: name.as_deref(),
+            wire_shape: WireShape::parse(&wire_shape).unwrap_or(WireShape::Flat),
+            code_style: CodeStyle::parse(&code_style).unwrap_or(CodeStyle::ScreamingSnake),
+            ci,
+        }),
         Command::Gen {
             catalog,
             out,

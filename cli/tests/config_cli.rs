@@ -192,7 +192,7 @@ fn a_broken_config_is_reported_with_its_lines_and_nothing_is_written() {
          |                    ^^^^^^^^^^^^ not a target\n  \
          |\n  \
          = help: did you mean `typescript`?\n  \
-         = note: expected one of `rust`, `typescript`, `docs`, `openapi`, `schema` or `changelog`\n\n\
+         = note: expected one of `rust`, `typescript`, `docs`, `openapi`, `schema`, `changelog` or `editor`\n\n\
          error: could not read `../errcat.toml` due to 1 previous error\n"
     );
     assert!(!dir.path().join("orders/generated").exists());

@@ -21,6 +21,9 @@ pub struct Targets {
     pub schema: bool,
     /// `changelog/`: codes added, deprecated and retired per version.
     pub changelog: bool,
+    /// `editor/`: the JSON Schemas of the catalog's own files, for the
+    /// `#:schema` line an editor validates them with.
+    pub editor: bool,
 }
 
 impl Default for Targets {
@@ -32,6 +35,7 @@ impl Default for Targets {
             openapi: true,
             schema: true,
             changelog: true,
+            editor: true,
         }
     }
 }
@@ -64,6 +68,9 @@ pub fn generate(catalog: &Catalog, targets: &Targets) -> Vec<OutputFile> {
     }
     if targets.changelog {
         add("changelog", emit::changelog::emit(catalog));
+    }
+    if targets.editor {
+        add("editor", emit::editor::emit(catalog));
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files

@@ -63,16 +63,18 @@ pub enum Target {
     Openapi,
     Schema,
     Changelog,
+    Editor,
 }
 
 impl Target {
-    pub const ALL: [Target; 6] = [
+    pub const ALL: [Target; 7] = [
         Target::Rust,
         Target::Typescript,
         Target::Docs,
         Target::Openapi,
         Target::Schema,
         Target::Changelog,
+        Target::Editor,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -83,6 +85,7 @@ impl Target {
             Target::Openapi => "openapi",
             Target::Schema => "schema",
             Target::Changelog => "changelog",
+            Target::Editor => "editor",
         }
     }
 
@@ -173,6 +176,7 @@ impl Entry {
             openapi: on(Target::Openapi),
             schema: on(Target::Schema),
             changelog: on(Target::Changelog),
+            editor: on(Target::Editor),
         }
     }
 }

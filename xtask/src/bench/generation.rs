@@ -70,6 +70,7 @@ fn per_target(catalog_dir: &Path, codes: usize) -> Result<Vec<Row>, String> {
         openapi: false,
         schema: false,
         changelog: false,
+        editor: false,
     };
     let targets = [
         (
@@ -111,6 +112,13 @@ fn per_target(catalog_dir: &Path, codes: usize) -> Result<Vec<Row>, String> {
             "changelog",
             Targets {
                 changelog: true,
+                ..none.clone()
+            },
+        ),
+        (
+            "editor",
+            Targets {
+                editor: true,
                 ..none
             },
         ),
