@@ -2,21 +2,41 @@
 //! code is generated into `OUT_DIR` at build time and `include!`d, so the
 //! catalog can live next to the service without a generated crate.
 //!
+//! ```toml
+//! # Cargo.toml
+//! [dependencies]
+//! errcat = { version = "0.1", features = ["axum", "macros"] }
+//!
+//! [build-dependencies]
+//! errcat-codegen = "0.1"
+//! ```
+//!
 //! ```no_run
-//! // The body of `fn main` in build.rs:
-//! errcat_codegen::build::Builder::new()
+//! // build.rs, the body of `fn main`:
+//! if let Err(err) = errcat_codegen::build::Builder::new()
 //!     .catalog_dir("catalog")
 //!     .generate()
-//!     .unwrap();
+//! {
+//!     // Every mistake in the catalog, rustc-style, in cargo's output.
+//!     eprintln!("{err}");
+//!     std::process::exit(1);
+//! }
 //! ```
+//!
+//! The file is named after the catalog: `<name>_errors.rs`, the generated
+//! crate's name with `_` (`fold_errors.rs` for `name = "fold"`), unless
+//! [`Builder::file_name`] says otherwise. Include it at the crate root or in
+//! any module; its code names only `::errcat` and its own items:
 //!
 //! ```ignore
-//! // src/lib.rs, or inside any module: the code names only `::errcat` and
-//! // its own items, relatively.
-//! include!(concat!(env!("OUT_DIR"), "/fold_errors.rs"));
+//! // src/main.rs or src/lib.rs
+//! mod errors {
+//!     include!(concat!(env!("OUT_DIR"), "/fold_errors.rs"));
+//! }
 //! ```
 //!
-//! The crate then depends on `errcat` itself, as the generated crate would.
+//! The included items compile without warnings (`-D warnings`, pedantic
+//! clippy) however few of them the crate uses.
 //!
 //! Cargo reruns the script only when a file in the catalog folder changes
 //! (`cargo:rerun-if-changed`), and a rerun that produces the same text leaves

@@ -49,7 +49,11 @@ pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
     let structs = structs.tokens();
     quote! {
         /// Support for `#[derive(errcat::ApiError)]`; not an API of its own.
+        // Only derives use it: a crate that includes the catalog in a
+        // private module (the build-script path) and derives nothing, or
+        // derives for some codes, leaves the rest unused by design.
         #[doc(hidden)]
+        #[allow(dead_code, unused_imports)]
         pub mod __api_error {
             /// The runtime's error for this catalog, which a derived enum
             /// converts into (and through it, renders).
@@ -141,7 +145,10 @@ pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
 
             /// One struct per code, named like the code; its fields are the
             /// code's template parameters.
-            #[allow(non_camel_case_types)]
+            // Named exactly like the codes, so the compiler's "did you mean"
+            // suggests a code; clippy lints such names only where they are
+            // not exported, as in an included catalog.
+            #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
             pub mod codes {
                 #structs
             }

@@ -1417,6 +1417,7 @@ impl ::std::error::Error for BillingError {
 ::errcat::__impl_into_response!(BillingError);
 /// Support for `#[derive(errcat::ApiError)]`; not an API of its own.
 #[doc(hidden)]
+#[allow(dead_code, unused_imports)]
 pub mod __api_error {
     /// The runtime's error for this catalog, which a derived enum
     /// converts into (and through it, renders).
@@ -1509,7 +1510,7 @@ pub mod __api_error {
     };
     /// One struct per code, named like the code; its fields are the
     /// code's template parameters.
-    #[allow(non_camel_case_types)]
+    #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
     pub mod codes {
         /// `no_active_plan` (402): `This organization has no billing plan selected. Select a plan to continue.`
         pub struct no_active_plan {}

@@ -1012,6 +1012,7 @@ impl ::std::error::Error for FunctionComputeError {
 ::errcat::__impl_into_response!(FunctionComputeError);
 /// Support for `#[derive(errcat::ApiError)]`; not an API of its own.
 #[doc(hidden)]
+#[allow(dead_code, unused_imports)]
 pub mod __api_error {
     /// The runtime's error for this catalog, which a derived enum
     /// converts into (and through it, renders).
@@ -1104,7 +1105,7 @@ pub mod __api_error {
     };
     /// One struct per code, named like the code; its fields are the
     /// code's template parameters.
-    #[allow(non_camel_case_types)]
+    #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
     pub mod codes {
         /// `InvalidArgument` (400): `{reason}`
         pub struct InvalidArgument<'a> {

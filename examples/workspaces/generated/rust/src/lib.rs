@@ -2011,6 +2011,7 @@ impl ::std::error::Error for WorkspacesError {
 ::errcat::__impl_into_response!(WorkspacesError);
 /// Support for `#[derive(errcat::ApiError)]`; not an API of its own.
 #[doc(hidden)]
+#[allow(dead_code, unused_imports)]
 pub mod __api_error {
     /// The runtime's error for this catalog, which a derived enum
     /// converts into (and through it, renders).
@@ -2103,7 +2104,7 @@ pub mod __api_error {
     };
     /// One struct per code, named like the code; its fields are the
     /// code's template parameters.
-    #[allow(non_camel_case_types)]
+    #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
     pub mod codes {
         /// `invalid_request` (400): `Malformed parameter '{parameter}': {reason}`
         pub struct invalid_request<'a> {
