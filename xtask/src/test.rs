@@ -31,14 +31,18 @@ pub fn run(root: &Path) -> Result<(), String> {
         // Broken intra-doc links are errors (RUSTDOCFLAGS below): the API
         // docs, generated crates' included, are part of what ships.
         ("docs", &["doc", "--no-deps", "--workspace"]),
-        // What a registry would receive, built from the packages alone (the
-        // set at once, so each verifies against the others as packaged);
-        // the first-hour test then builds a project from these `.crate`s.
+        // What a registry would receive. The first-hour test (in the tests
+        // step) builds the CLI and a service from these `.crate`s alone,
+        // which is the verification: cargo's own would build them as
+        // registry crates, whose compiled artifacts it never rebuilds for
+        // a version it has built before, so a second run here would check
+        // the first run's code.
         (
             "package",
             &[
                 "package",
                 "--allow-dirty",
+                "--no-verify",
                 "-p",
                 "errcat-macros",
                 "-p",
