@@ -6,16 +6,37 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use errcat_codegen::generate::{self, GenError};
+use errcat_codegen::lock::LockError;
 use errcat_codegen::write::{self, Mode};
 use errcat_codegen::{emit, explain as explain_code, lock};
 
-use crate::project::{self, Flags, Job, Shell};
+use crate::project::{self, Flags, Job, ProjectError, Shell};
+use crate::report::Report;
 
-fn jobs_or_exit(shell: &Shell<'_>, command: &str, flags: &Flags<'_>) -> Result<Vec<Job>, ExitCode> {
+fn jobs_or_exit(
+    report: &Report,
+    shell: &Shell<'_>,
+    command: &str,
+    flags: &Flags<'_>,
+) -> Result<Vec<Job>, ExitCode> {
     project::jobs(shell, command, flags).map_err(|err| {
-        eprint!("{err}");
+        match err {
+            ProjectError::Config(diagnostics) => report.diagnostics(&diagnostics),
+            ProjectError::Message(message) => report.problem(&message),
+        }
         ExitCode::FAILURE
     })
+}
+
+fn lock_error(report: &Report, err: &LockError) {
+    match err {
+        LockError::Parse(diagnostics) => report.diagnostics(diagnostics),
+        LockError::Breaking { rendered, fix, .. } => {
+            report.diagnostics(rendered);
+            report.problem(&lock::allow_breaking_help(fix));
+        }
+        other => report.problem(&other.to_string()),
+    }
 }
 
 fn exit(failed: bool) -> ExitCode {
@@ -27,78 +48,84 @@ fn exit(failed: bool) -> ExitCode {
 }
 
 pub fn gen_all(
+    report: &Report,
     shell: &Shell<'_>,
     catalog: Option<&Path>,
     out: Option<&Path>,
     check: bool,
 ) -> ExitCode {
-    let jobs = match jobs_or_exit(shell, "gen", &Flags { catalog, out }) {
+    let jobs = match jobs_or_exit(report, shell, "gen", &Flags { catalog, out }) {
         Ok(jobs) => jobs,
         Err(code) => return code,
     };
     let mode = if check { Mode::Check } else { Mode::Write };
     let mut failed = false;
     for job in &jobs {
-        failed |= !gen_one(job, mode);
+        failed |= !gen_one(report, job, mode);
     }
     exit(failed)
 }
 
 /// Generates (or checks) one job; false when it failed or is stale.
-fn gen_one(job: &Job, mode: Mode) -> bool {
+fn gen_one(report: &Report, job: &Job, mode: Mode) -> bool {
     match generate::run(&job.catalog, &job.out, &job.targets, mode) {
-        Ok(report) if mode == Mode::Check && !report.is_clean() => {
-            print!("{}", report.diff);
-            eprint!("{}", report.stale_message(&job.out, &job.gen_command));
+        Ok(written) if mode == Mode::Check && !written.is_clean() => {
+            report.diff(&written.diff);
+            report.problem(&written.stale_message(&job.out, &job.gen_command));
             false
         }
-        Ok(report) => {
+        Ok(written) => {
             if mode == Mode::Write {
-                eprintln!("{}", report.summary(&job.out));
+                report.status(&format!("{}\n", written.summary(&job.out)));
             }
             if !lock::path(&job.catalog).exists() {
-                eprintln!(
-                    "note: `{}` has no stability lock yet, so nothing protects its codes from breaking changes\n  = help: when the catalog is published, run `{}` and commit `{}`",
+                report.status(&format!(
+                    "note: `{}` has no stability lock yet, so nothing protects its codes from breaking changes\n  = help: when the catalog is published, run `{}` and commit `{}`\n",
                     job.catalog.display(),
                     job.lock_command,
                     lock::path(&job.catalog).display()
-                );
+                ));
             }
             true
         }
-        Err(GenError::Lock(err)) => {
-            eprint!("{}", err.with_fix(&job.lock_command));
+        Err(GenError::Catalog(diagnostics)) => {
+            report.diagnostics(&diagnostics);
             false
         }
-        Err(err) => {
-            eprint!("{err}");
+        Err(GenError::Lock(err)) => {
+            lock_error(report, &err.with_fix(&job.lock_command));
+            false
+        }
+        Err(err @ GenError::Write(_)) => {
+            report.problem(&err.to_string());
             false
         }
     }
 }
 
 pub fn lock_all(
+    report: &Report,
     shell: &Shell<'_>,
     catalog: Option<&Path>,
     allow_breaking: Option<&str>,
 ) -> ExitCode {
     let flags = Flags { catalog, out: None };
-    let jobs = match jobs_or_exit(shell, "lock", &flags) {
+    let jobs = match jobs_or_exit(report, shell, "lock", &flags) {
         Ok(jobs) => jobs,
         Err(code) => return code,
     };
     let mut failed = false;
     for job in &jobs {
-        failed |= !lock_one(job, allow_breaking);
+        failed |= !lock_one(report, job, allow_breaking);
     }
     exit(failed)
 }
 
-fn lock_one(job: &Job, allow_breaking: Option<&str>) -> bool {
+fn lock_one(report: &Report, job: &Job, allow_breaking: Option<&str>) -> bool {
     let catalog = match errcat_codegen::load_dir(&job.catalog) {
         Ok(catalog) => catalog,
         Err(diagnostics) => {
-            eprint!("{diagnostics}");
+            report.diagnostics(&diagnostics);
             return false;
         }
     };
@@ -106,26 +133,31 @@ fn lock_one(job: &Job, allow_breaking: Option<&str>) -> bool {
         Ok(updated) => {
             let path = updated.path.display();
             if !updated.accepted.is_empty() {
-                eprintln!(
-                    "{path}: accepted {} breaking change(s), reason recorded",
+                report.status(&format!(
+                    "{path}: accepted {} breaking change(s), reason recorded\n",
                     updated.accepted.len()
-                );
+                ));
             } else if allow_breaking.is_some() {
-                eprintln!("note: nothing breaking changed in `{path}`, so no reason was recorded");
+                report.status(&format!(
+                    "note: nothing breaking changed in `{path}`, so no reason was recorded\n"
+                ));
             }
             if updated.changed {
-                eprintln!(
-                    "{path}: {} code(s) locked, {} new",
+                report.status(&format!(
+                    "{path}: {} code(s) locked, {} new\n",
                     updated.codes,
                     updated.added.len()
-                );
+                ));
             } else {
-                eprintln!("{path}: up to date, {} code(s) locked", updated.codes);
+                report.status(&format!(
+                    "{path}: up to date, {} code(s) locked\n",
+                    updated.codes
+                ));
             }
             true
         }
         Err(err) => {
-            eprint!("{}", err.with_fix(&job.lock_command));
+            lock_error(report, &err.with_fix(&job.lock_command));
             false
         }
     }
@@ -133,45 +165,58 @@ fn lock_one(job: &Job, allow_breaking: Option<&str>) -> bool {
 
 /// Prints the entry of `code` from every catalog that has it; a code that
 /// none has gets each catalog's suggestions.
-pub fn explain(shell: &Shell<'_>, code: &str, catalog: Option<&Path>) -> ExitCode {
+pub fn explain(report: &Report, shell: &Shell<'_>, code: &str, catalog: Option<&Path>) -> ExitCode {
     let flags = Flags { catalog, out: None };
-    let jobs = match jobs_or_exit(shell, "explain", &flags) {
+    let jobs = match jobs_or_exit(report, shell, "explain", &flags) {
         Ok(jobs) => jobs,
         Err(code) => return code,
     };
-    let results: Vec<Result<String, String>> = jobs
-        .iter()
-        .map(|job| explain_code::run(&job.catalog, code))
-        .collect();
-    let found: Vec<&String> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
-    if found.is_empty() {
-        for problem in results.iter().filter_map(|r| r.as_ref().err()) {
-            eprint!("{problem}");
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    for job in &jobs {
+        match errcat_codegen::load_dir(&job.catalog) {
+            Ok(catalog) => match explain_code::find(&catalog, code) {
+                Some(found) => entries.push(explain_code::render(&catalog, found)),
+                None => problems.push(Err(explain_code::unknown(&catalog, code))),
+            },
+            Err(diagnostics) => problems.push(Ok(diagnostics)),
+        }
+    }
+    if entries.is_empty() {
+        for problem in &problems {
+            match problem {
+                Ok(diagnostics) => report.diagnostics(diagnostics),
+                Err(unknown) => report.problem(unknown),
+            }
         }
         return ExitCode::FAILURE;
     }
-    let entries: Vec<&str> = found.iter().map(|entry| entry.as_str()).collect();
-    print!("{}", entries.join("\n"));
+    report.output(&entries.join("\n"));
     ExitCode::SUCCESS
 }
 
-pub fn site_all(shell: &Shell<'_>, catalog: Option<&Path>, out: Option<&Path>) -> ExitCode {
-    let jobs = match jobs_or_exit(shell, "site", &Flags { catalog, out }) {
+pub fn site_all(
+    report: &Report,
+    shell: &Shell<'_>,
+    catalog: Option<&Path>,
+    out: Option<&Path>,
+) -> ExitCode {
+    let jobs = match jobs_or_exit(report, shell, "site", &Flags { catalog, out }) {
         Ok(jobs) => jobs,
         Err(code) => return code,
     };
     let mut failed = false;
     for job in &jobs {
-        failed |= !site_one(job);
+        failed |= !site_one(report, job);
     }
     exit(failed)
 }
 
-fn site_one(job: &Job) -> bool {
+fn site_one(report: &Report, job: &Job) -> bool {
     let catalog = match errcat_codegen::load_dir(&job.catalog) {
         Ok(catalog) => catalog,
         Err(diagnostics) => {
-            eprint!("{diagnostics}");
+            report.diagnostics(&diagnostics);
             return false;
         }
     };
@@ -181,16 +226,16 @@ fn site_one(job: &Job) -> bool {
         source: Some(&job.catalog),
     };
     match write::sync(&job.site, owner, &emit::site::emit(&catalog), Mode::Write) {
-        Ok(report) => {
-            eprintln!(
-                "{}; open {}",
-                report.summary(&job.site),
+        Ok(written) => {
+            report.status(&format!(
+                "{}; open {}\n",
+                written.summary(&job.site),
                 job.site.join("index.html").display()
-            );
+            ));
             true
         }
         Err(err) => {
-            eprint!("{err}");
+            report.problem(&err.to_string());
             false
         }
     }

@@ -17,6 +17,8 @@ use errcat_codegen::model::{CodeStyle, WireShape};
 
 pub use templates::Ci;
 
+use crate::report::Report;
+
 /// What the user chose.
 pub struct Options<'a> {
     pub name: Option<&'a str>,
@@ -31,18 +33,18 @@ struct Planned {
     contents: String,
 }
 
-pub fn run(options: &Options<'_>) -> ExitCode {
+pub fn run(report: &Report, options: &Options<'_>) -> ExitCode {
     let dir = match std::env::current_dir() {
         Ok(dir) => dir,
         Err(err) => {
-            eprintln!("error: no current folder: {err}");
+            report.problem(&format!("error: no current folder: {err}\n"));
             return ExitCode::FAILURE;
         }
     };
     let settings = match settings(&dir, options) {
         Ok(settings) => settings,
         Err(message) => {
-            eprint!("{message}");
+            report.problem(&message);
             return ExitCode::FAILURE;
         }
     };
@@ -68,15 +70,15 @@ pub fn run(options: &Options<'_>) -> ExitCode {
     }
     let mut failed = false;
     for file in &planned {
-        failed |= !create(&dir, file);
+        failed |= !create(report, &dir, file);
     }
     if !failed {
-        workspace_member(&dir);
+        workspace_member(report, &dir);
     }
     if failed {
         return ExitCode::FAILURE;
     }
-    eprint!("{}", next_steps(&settings, options.ci));
+    report.status(&next_steps(&settings, options.ci));
     ExitCode::SUCCESS
 }
 
@@ -127,7 +129,7 @@ fn name_from(dir: &Path) -> String {
 
 /// Writes `file` unless something is at its path; then says what it would
 /// have written. False only when the disk refused.
-fn create(dir: &Path, file: &Planned) -> bool {
+fn create(report: &Report, dir: &Path, file: &Planned) -> bool {
     let path = dir.join(&file.path);
     let shown = file.path.display();
     if path.symlink_metadata().is_ok() {
@@ -142,9 +144,9 @@ fn create(dir: &Path, file: &Planned) -> bool {
                 }
             })
             .collect();
-        eprintln!(
-            "note: `{shown}` exists, so errcat left it as it is; it would have written:\n\n{indented}"
-        );
+        report.status(&format!(
+            "note: `{shown}` exists, so errcat left it as it is; it would have written:\n\n{indented}\n"
+        ));
         return true;
     }
     let written = path
@@ -162,11 +164,11 @@ fn create(dir: &Path, file: &Planned) -> bool {
         });
     match written {
         Ok(()) => {
-            eprintln!("     created {shown}");
+            report.status(&format!("     created {shown}\n"));
             true
         }
         Err(err) => {
-            eprintln!("error: could not write `{shown}`: {err}");
+            report.problem(&format!("error: could not write `{shown}`: {err}\n"));
             false
         }
     }
@@ -175,15 +177,15 @@ fn create(dir: &Path, file: &Planned) -> bool {
 /// Adds `generated/rust` to the members of the Cargo workspace the folder
 /// is in, if any, editing only that list (`toml_edit` keeps the rest of
 /// the file as it was).
-fn workspace_member(dir: &Path) {
+fn workspace_member(report: &Report, dir: &Path) {
     let Some((manifest, mut document)) = workspace(dir) else {
         if dir.join("Cargo.toml").is_file() {
             // Named by the catalog now in the folder, which may be an older one.
             let name = errcat_codegen::load_dir(Path::new("catalog"))
                 .map_or_else(|_| "<name>-errors".to_owned(), |c| c.rust_crate_name());
-            eprintln!(
-                "note: to use the generated crate, add it to `Cargo.toml`: `{name} = {{ path = \"generated/rust\" }}`"
-            );
+            report.status(&format!(
+                "note: to use the generated crate, add it to `Cargo.toml`: `{name} = {{ path = \"generated/rust\" }}`\n"
+            ));
         }
         return;
     };
@@ -202,9 +204,9 @@ fn workspace_member(dir: &Path) {
         .entry("members")
         .or_insert(toml_edit::value(toml_edit::Array::new()));
     let Some(members) = members.as_array_mut() else {
-        eprintln!(
-            "note: `members` in `{shown}` is not a list; add `\"{member}\"` to it to build the generated crate with the workspace"
-        );
+        report.status(&format!(
+            "note: `members` in `{shown}` is not a list; add `\"{member}\"` to it to build the generated crate with the workspace\n"
+        ));
         return;
     };
     if members.iter().any(|m| m.as_str() == Some(member.as_str())) {
@@ -221,10 +223,12 @@ fn workspace_member(dir: &Path) {
         added.decor_mut().set_prefix(prefix);
     }
     match write_replacing(&manifest, &document.to_string()) {
-        Ok(()) => eprintln!("     added `{member}` to the workspace members in {shown}"),
-        Err(err) => eprintln!(
-            "warning: could not add `{member}` to the workspace members in `{shown}`: {err}; add it by hand"
-        ),
+        Ok(()) => report.status(&format!(
+            "     added `{member}` to the workspace members in {shown}\n"
+        )),
+        Err(err) => report.problem(&format!(
+            "warning: could not add `{member}` to the workspace members in `{shown}`: {err}; add it by hand\n"
+        )),
     }
 }
 

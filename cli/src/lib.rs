@@ -7,6 +7,7 @@
 mod commands;
 mod init;
 mod project;
+mod report;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -28,6 +29,17 @@ pub use project::Shell;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// How problems are printed: rustc-style text, or one JSON object per
+    /// problem on standard output, as rustc's `--error-format json`.
+    #[arg(long, global = true, value_enum, default_value = "human")]
+    message_format: report::MessageFormat,
+    /// Colour in the text; `auto` is on for a terminal, off with
+    /// `NO_COLOR`, on with `CLICOLOR_FORCE`.
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    color: report::ColorChoice,
+    /// Print problems only: no summaries, no notes.
+    #[arg(long, short, global = true)]
+    quiet: bool,
 }
 
 #[derive(Subcommand)]
@@ -111,30 +123,37 @@ pub fn run(shell: &Shell<'_>, args: impl IntoIterator<Item = OsString>) -> ExitC
             };
         }
     };
+    let report = report::Report::new(cli.message_format, cli.color, cli.quiet);
+    let report = &report;
     match cli.command {
         Command::Init {
             name,
             wire_shape,
             code_style,
             ci,
-        } => init::run(&init::Options {
-            name: name.as_deref(),
-            wire_shape: WireShape::parse(&wire_shape).unwrap_or(WireShape::Flat),
-            code_style: CodeStyle::parse(&code_style).unwrap_or(CodeStyle::ScreamingSnake),
-            ci,
-        }),
+        } => init::run(
+            report,
+            &init::Options {
+                name: name.as_deref(),
+                wire_shape: WireShape::parse(&wire_shape).unwrap_or(WireShape::Flat),
+                code_style: CodeStyle::parse(&code_style).unwrap_or(CodeStyle::ScreamingSnake),
+                ci,
+            },
+        ),
         Command::Gen {
             catalog,
             out,
             check,
-        } => commands::gen_all(shell, catalog.as_deref(), out.as_deref(), check),
+        } => commands::gen_all(report, shell, catalog.as_deref(), out.as_deref(), check),
         Command::Lock {
             catalog,
             allow_breaking,
-        } => commands::lock_all(shell, catalog.as_deref(), allow_breaking.as_deref()),
-        Command::Explain { code, catalog } => commands::explain(shell, &code, catalog.as_deref()),
+        } => commands::lock_all(report, shell, catalog.as_deref(), allow_breaking.as_deref()),
+        Command::Explain { code, catalog } => {
+            commands::explain(report, shell, &code, catalog.as_deref())
+        }
         Command::Site { catalog, out } => {
-            commands::site_all(shell, catalog.as_deref(), out.as_deref())
+            commands::site_all(report, shell, catalog.as_deref(), out.as_deref())
         }
     }
 }

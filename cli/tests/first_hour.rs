@@ -417,7 +417,9 @@ fn a_new_user_installs_inits_generates_serves_and_checks() {
     assert!(!forgot.status.success());
     let said = String::from_utf8_lossy(&forgot.stdout);
     assert!(
-        said.contains("error TS2322: Type 'KnownApiError<ErrorCode>' is not assignable to type 'never'."),
+        said.contains(
+            "error TS2322: Type 'KnownApiError<ErrorCode>' is not assignable to type 'never'."
+        ),
         "{said}"
     );
 

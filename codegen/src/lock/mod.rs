@@ -146,11 +146,7 @@ impl fmt::Display for LockError {
             ),
             LockError::Parse(rendered) => rendered.fmt(f),
             LockError::Breaking { rendered, fix, .. } => {
-                write!(f, "{rendered}")?;
-                writeln!(
-                    f,
-                    "help: if breaking these clients is intended, record why with `{fix} --allow-breaking \"<reason>\"`"
-                )
+                write!(f, "{rendered}{}", allow_breaking_help(fix))
             }
             LockError::Lost { path, manifest } => {
                 let shown = path.display();
@@ -199,6 +195,14 @@ impl LockError {
         }
         self
     }
+}
+
+/// The line after a breaking change's diagnostics: how to make it on
+/// purpose, with `fix`, the command that updates the lock.
+pub fn allow_breaking_help(fix: &str) -> String {
+    format!(
+        "help: if breaking these clients is intended, record why with `{fix} --allow-breaking \"<reason>\"`\n"
+    )
 }
 
 /// The command that updates the lock of `catalog_dir`.

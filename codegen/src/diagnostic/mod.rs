@@ -2,8 +2,10 @@
 //! way rustc renders its errors: a message, the source lines it is about
 //! with underlined spans, and `= help:` / `= note:` footers.
 //!
-//! Rendering is plain text without colours, so output is deterministic and
-//! tests can compare it word for word.
+//! Rendering is plain text without colours unless asked for
+//! ([`Diagnostics::render`]), so output is deterministic and tests can
+//! compare it word for word; [`machine`] gives the same problems as JSON
+//! lines and GitHub Actions annotations.
 //!
 //! ```
 //! use errcat_codegen::diagnostic::{Diagnostic, Diagnostics};
@@ -26,6 +28,8 @@ use std::fmt;
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+pub mod machine;
 
 /// One problem: a message, the places it is about and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,7 +179,38 @@ impl Diagnostics {
         }
     }
 
-    fn render_one(&self, diagnostic: &Diagnostic) -> String {
+    /// Every diagnostic and the summary line, as `Display` shows them, or
+    /// with the terminal colours rustc uses when `color` is set.
+    pub fn render(&self, color: bool) -> String {
+        let mut out = String::new();
+        for diagnostic in self.iter() {
+            out.push_str(&self.render_one(diagnostic, color));
+            out.push_str("\n\n");
+        }
+        let summary = self.summary();
+        if color {
+            out.push_str(&paint_levels(&summary));
+        } else {
+            out.push_str(&summary);
+        }
+        out.push('\n');
+        out
+    }
+
+    /// `could not load catalog `c/` due to 2 previous errors`, after
+    /// `error: `.
+    fn summary(&self) -> String {
+        let count = self.items.len();
+        let plural = if count == 1 { "" } else { "s" };
+        match &self.action {
+            Some(action) => {
+                format!("error: could not {action} due to {count} previous error{plural}")
+            }
+            None => format!("error: aborting due to {count} previous error{plural}"),
+        }
+    }
+
+    fn render_one(&self, diagnostic: &Diagnostic, color: bool) -> String {
         let mut title_group =
             Group::with_title(Level::ERROR.primary_title(diagnostic.message.as_str()));
         // Labels are grouped per file in first-mention order, primary file
@@ -212,7 +247,12 @@ impl Diagnostics {
             });
         }
         let report: [Group<'_>; 1] = [title_group];
-        Renderer::plain().render(&report)
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(&report)
     }
 }
 
@@ -300,21 +340,64 @@ fn clamp_span(source: &str, span: Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// `text` (errcat's plain messages: `error: …`, `  = help: …`) with its
+/// level words in the colours annotate-snippets gives them in rendered
+/// diagnostics, so both kinds of message look alike on a terminal.
+pub fn paint_levels(text: &str) -> String {
+    use anstyle::{AnsiColor, Style};
+    let styles = [
+        (
+            "error",
+            Style::new()
+                .bold()
+                .fg_color(Some(AnsiColor::BrightRed.into())),
+        ),
+        (
+            "warning",
+            Style::new()
+                .bold()
+                .fg_color(Some(AnsiColor::BrightYellow.into())),
+        ),
+        (
+            "note",
+            Style::new()
+                .bold()
+                .fg_color(Some(AnsiColor::BrightGreen.into())),
+        ),
+        (
+            "help",
+            Style::new()
+                .bold()
+                .fg_color(Some(AnsiColor::BrightCyan.into())),
+        ),
+    ];
+    let bold = Style::new().bold();
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start();
+        let indent = &line[..line.len() - body.len()];
+        let (footer, body) = match body.strip_prefix("= ") {
+            Some(rest) => ("= ", rest),
+            None => ("", body),
+        };
+        let styled = styles.iter().find_map(|(level, style)| {
+            let rest = body.strip_prefix(level)?.strip_prefix(':')?;
+            Some(if footer.is_empty() && indent.is_empty() {
+                let rest = rest.trim_end_matches('\n');
+                let newline = if body.ends_with('\n') { "\n" } else { "" };
+                format!("{style}{level}{style:#}{bold}:{rest}{bold:#}{newline}")
+            } else {
+                format!("{indent}{bold}{footer}{bold:#}{style}{level}{style:#}:{rest}")
+            })
+        });
+        out.push_str(&styled.unwrap_or_else(|| line.to_owned()));
+    }
+    out
+}
+
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for diagnostic in self.iter() {
-            writeln!(f, "{}", self.render_one(diagnostic))?;
-            writeln!(f)?;
-        }
-        let count = self.items.len();
-        let plural = if count == 1 { "" } else { "s" };
-        match &self.action {
-            Some(action) => writeln!(
-                f,
-                "error: could not {action} due to {count} previous error{plural}"
-            ),
-            None => writeln!(f, "error: aborting due to {count} previous error{plural}"),
-        }
+        f.write_str(&self.render(false))
     }
 }
 
