@@ -87,7 +87,10 @@ fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
 
+// The book's first chapter includes these texts between their ANCHOR
+// lines, so what it shows is what this test builds and runs.
 const THREE_CODES: &str = r#"
+# ANCHOR: codes
 [ORDER_NOT_FOUND]
 status = 404
 message = "order {order_id} does not exist"
@@ -103,9 +106,11 @@ params = { available = "unsigned", sku = "string" }
 status = 502
 message = "the payment provider did not answer"
 retryable = true
+# ANCHOR_END: codes
 "#;
 
-const SERVICE_MANIFEST: &str = r#"[package]
+const SERVICE_MANIFEST: &str = r#"# ANCHOR: manifest
+[package]
 name = "shop-service"
 version = "0.1.0"
 edition = "2024"
@@ -115,9 +120,11 @@ errcat = { version = "0.1", features = ["axum", "macros"] }
 shop-errors = { path = "../generated/rust", features = ["axum"] }
 axum = { version = "0.8", default-features = false, features = ["http1", "tokio"] }
 tokio = { version = "1", features = ["rt-multi-thread", "macros", "net"] }
+# ANCHOR_END: manifest
 "#;
 
 const SERVICE: &str = r#"//! The shop: every failure is a code of the catalog.
+// ANCHOR: service
 
 use std::io::Write;
 
@@ -173,9 +180,11 @@ async fn main() -> std::io::Result<()> {
     stdout.flush()?;
     axum::serve(listener, app).await
 }
+// ANCHOR_END: service
 "#;
 
-const CLIENT: &str = r#"import { ErrorCode, parseError, type ApiError } from "../generated/typescript/errors.js";
+const CLIENT: &str = r#"// ANCHOR: client
+import { ErrorCode, parseError, type ApiError } from "../generated/typescript/errors.js";
 
 export function advice(error: ApiError): string {
   if (!error.known) {
@@ -199,6 +208,7 @@ export function advice(error: ApiError): string {
 }
 
 export const later: string = advice(parseError({ code: "ADDED_NEXT_YEAR", error: "new" }, 418));
+// ANCHOR_END: client
 "#;
 
 /// The service, started; killed when dropped.

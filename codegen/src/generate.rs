@@ -12,8 +12,9 @@ pub struct Targets {
     pub rust: Option<emit::rust::Options>,
     /// `typescript/`.
     pub typescript: bool,
-    /// `docs/`: markdown and an mdBook layout.
-    pub markdown: bool,
+    /// `docs/`: markdown and an mdBook layout, or pages with front matter
+    /// for Docusaurus or Starlight.
+    pub markdown: Option<emit::markdown::Options>,
     /// `openapi/`: an OpenAPI 3.1 document of the error responses, for a
     /// service's own description to `$ref`.
     pub openapi: bool,
@@ -31,7 +32,7 @@ impl Default for Targets {
         Targets {
             rust: Some(emit::rust::Options::default()),
             typescript: true,
-            markdown: true,
+            markdown: Some(emit::markdown::Options::default()),
             openapi: true,
             schema: true,
             changelog: true,
@@ -57,8 +58,8 @@ pub fn generate(catalog: &Catalog, targets: &Targets) -> Vec<OutputFile> {
     if targets.typescript {
         add("typescript", emit::typescript::emit(catalog));
     }
-    if targets.markdown {
-        add("docs", emit::markdown::emit(catalog));
+    if let Some(options) = &targets.markdown {
+        add("docs", emit::markdown::emit_with(catalog, options));
     }
     if targets.openapi {
         add("openapi", emit::openapi::emit(catalog));

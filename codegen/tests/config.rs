@@ -34,6 +34,9 @@ targets = ["typescript", "rust"]
 crate_name = "billing-api-errors"
 runtime = { git = "https://example.com/errcat.git", tag = "v0.1.0" }
 
+[catalog.docs]
+front_matter = true
+
 [[catalog]]
 path = "legacy"
 out = "legacy/out"
@@ -64,7 +67,10 @@ runtime = "0.1"
         }
     );
     let targets = billing.targets();
-    assert!(targets.typescript && !targets.markdown && !targets.openapi);
+    assert!(targets.typescript && targets.markdown.is_none() && !targets.openapi);
+    assert!(billing.front_matter && !fold.front_matter);
+    let docs = fold.targets().markdown.unwrap();
+    assert!(!docs.front_matter);
     assert_eq!(legacy.runtime, Runtime::Registry("0.1".to_owned()));
 }
 

@@ -12,26 +12,8 @@ use std::process::Command;
 use errcat_codegen::emit::markdown;
 use errcat_codegen::write::{Mode, Owner, sync};
 
-/// The first `mdbook` on `PATH`, else `$CARGO_HOME/bin/mdbook` (by default
-/// `~/.cargo/bin`), where `cargo install` puts it; `support::tool` decides
-/// to skip or fail without one.
-fn mdbook() -> Option<PathBuf> {
-    let on_path = std::env::var_os("PATH").and_then(|path| {
-        std::env::split_paths(&path)
-            .map(|dir| dir.join("mdbook"))
-            .find(|candidate| candidate.is_file())
-    });
-    if let Some(found) = on_path {
-        return Some(found);
-    }
-    let cargo_home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(&std::env::var_os("HOME").unwrap_or_default()).join(".cargo"));
-    support::tool(&cargo_home.join("bin/mdbook").to_string_lossy())
-}
-
 fn build(catalog_dir: &Path) -> Option<(tempfile::TempDir, PathBuf)> {
-    let mdbook = mdbook()?;
+    let mdbook = support::mdbook()?;
     let catalog = errcat_codegen::load_dir(catalog_dir).unwrap_or_else(|d| panic!("{d}"));
     let temp = tempfile::tempdir().unwrap();
     let src = temp.path().join("docs");

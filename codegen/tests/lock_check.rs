@@ -52,7 +52,7 @@ impl Published {
         let targets = Targets {
             rust: None,
             typescript: false,
-            markdown: false,
+            markdown: None,
             ..Targets::default()
         };
         generate::run(&self.catalog, &self.out, &targets, mode).map(drop)

@@ -52,6 +52,9 @@ pub struct Entry {
     pub runtime: Runtime,
     /// The generated crate's package name, when not `<catalog>-errors`.
     pub crate_name: Option<String>,
+    /// `[catalog.docs] front_matter = true`: pages for Docusaurus or
+    /// Starlight instead of an mdBook.
+    pub front_matter: bool,
 }
 
 /// An output of `errcat gen`, named after the folder it writes below `out`.
@@ -172,7 +175,9 @@ impl Entry {
                 crate_name: self.crate_name.clone(),
             }),
             typescript: on(Target::Typescript),
-            markdown: on(Target::Docs),
+            markdown: on(Target::Docs).then_some(emit::markdown::Options {
+                front_matter: self.front_matter,
+            }),
             openapi: on(Target::Openapi),
             schema: on(Target::Schema),
             changelog: on(Target::Changelog),

@@ -13,7 +13,8 @@ use crate::load::parse::parse as parse_toml;
 use crate::load::{Context, Located, SourceFile};
 
 const ROOT_FIELDS: &[&str] = &["rust", "catalog"];
-const CATALOG_FIELDS: &[&str] = &["path", "out", "site", "targets", "rust"];
+const CATALOG_FIELDS: &[&str] = &["path", "out", "site", "targets", "rust", "docs"];
+const DOCS_FIELDS: &[&str] = &["front_matter"];
 const RUST_FIELDS: &[&str] = &["runtime", "crate_name"];
 const RUNTIME_FIELDS: &[&str] = &["version", "path", "git", "rev", "tag", "branch"];
 
@@ -109,14 +110,8 @@ fn entry(cx: &mut Context, fields: &Fields<'_, '_>, shared: &Runtime) -> Option<
     let out = relative(cx, fields, "out", true);
     let site = relative(cx, fields, "site", false);
     let targets = targets(cx, fields);
-    let (runtime, crate_name) = match fields.table(cx, "rust") {
-        Some(table) => {
-            let rust = Fields::new(
-                fields.file,
-                table.value,
-                "`[catalog.rust]`".to_owned(),
-                table.span,
-            );
+    let (runtime, crate_name) = match table(cx, fields, "rust", "`[catalog.rust]`") {
+        Some(rust) => {
             rust.reject_unknown(cx, RUST_FIELDS);
             (
                 runtime(cx, &rust).unwrap_or_else(|| shared.clone()),
@@ -124,6 +119,13 @@ fn entry(cx: &mut Context, fields: &Fields<'_, '_>, shared: &Runtime) -> Option<
             )
         }
         None => (shared.clone(), None),
+    };
+    let front_matter = match table(cx, fields, "docs", "`[catalog.docs]`") {
+        Some(docs) => {
+            docs.reject_unknown(cx, DOCS_FIELDS);
+            docs.bool(cx, "front_matter").is_some_and(|b| b.value)
+        }
+        None => false,
     };
     let (catalog, out) = (catalog?, out?);
     let site = site.map_or_else(|| out.value.join("site"), |s| s.value);
@@ -138,8 +140,25 @@ fn entry(cx: &mut Context, fields: &Fields<'_, '_>, shared: &Runtime) -> Option<
         targets: targets?,
         runtime,
         crate_name,
+        front_matter,
     };
     Some((entry, spans))
+}
+
+/// The table at `key` of `fields`, named `owner` in messages.
+fn table<'a, 'i>(
+    cx: &mut Context,
+    fields: &Fields<'a, 'i>,
+    key: &str,
+    owner: &str,
+) -> Option<Fields<'a, 'i>> {
+    let table = fields.table(cx, key)?;
+    Some(Fields::new(
+        fields.file,
+        table.value,
+        owner.to_owned(),
+        table.span,
+    ))
 }
 
 /// A folder relative to the config's: present if `required`, not empty,

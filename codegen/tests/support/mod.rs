@@ -43,6 +43,24 @@ pub fn tool(path: &str) -> Option<PathBuf> {
     None
 }
 
+/// The first `mdbook` on `PATH`, else `$CARGO_HOME/bin/mdbook` (by default
+/// `~/.cargo/bin`), where `cargo install` puts it; [`tool`] decides to skip
+/// or fail without one.
+pub fn mdbook() -> Option<PathBuf> {
+    let on_path = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path)
+            .map(|dir| dir.join("mdbook"))
+            .find(|candidate| candidate.is_file())
+    });
+    if let Some(found) = on_path {
+        return Some(found);
+    }
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(&std::env::var_os("HOME").unwrap_or_default()).join(".cargo"));
+    tool(&cargo_home.join("bin/mdbook").to_string_lossy())
+}
+
 /// Every file below `dir`, by `/`-separated relative path.
 pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();

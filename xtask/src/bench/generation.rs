@@ -66,7 +66,7 @@ fn per_target(catalog_dir: &Path, codes: usize) -> Result<Vec<Row>, String> {
     let none = Targets {
         rust: None,
         typescript: false,
-        markdown: false,
+        markdown: None,
         openapi: false,
         schema: false,
         changelog: false,
@@ -90,7 +90,7 @@ fn per_target(catalog_dir: &Path, codes: usize) -> Result<Vec<Row>, String> {
         (
             "docs",
             Targets {
-                markdown: true,
+                markdown: Some(Default::default()),
                 ..none.clone()
             },
         ),
