@@ -96,8 +96,8 @@ fn gen_one(report: &Report, job: &Job, mode: Mode) -> bool {
             lock_error(report, &err.with_fix(&job.lock_command));
             false
         }
-        Err(err @ GenError::Write(_)) => {
-            report.problem(&err.to_string());
+        Err(GenError::Write(err)) => {
+            report.problem(&err.rendered(&job.gen_command));
             false
         }
     }
@@ -235,7 +235,7 @@ fn site_one(report: &Report, job: &Job) -> bool {
             true
         }
         Err(err) => {
-            report.problem(&err.to_string());
+            report.problem(&err.rendered(&job.site_command));
             false
         }
     }

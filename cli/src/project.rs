@@ -18,6 +18,8 @@ pub struct Job {
     pub gen_command: String,
     /// The command that updates this catalog's lock.
     pub lock_command: String,
+    /// The command that rebuilds this catalog's site.
+    pub site_command: String,
 }
 
 /// The folders a command was given as flags.
@@ -97,6 +99,7 @@ pub fn jobs(shell: &Shell<'_>, command: &str, flags: &Flags<'_>) -> Result<Vec<J
                 targets: entry.targets(),
                 gen_command: format!("{} gen{gen_pick}", shell.program),
                 lock_command: format!("{} lock{lock_pick}", shell.program),
+                site_command: format!("{} site{gen_pick}", shell.program),
             }
         })
         .collect())
@@ -188,6 +191,11 @@ fn from_flags(
             out.display()
         ),
         lock_command: format!("{} lock {catalog_flag}", shell.program),
+        site_command: format!(
+            "{} site {catalog_flag} --out {}",
+            shell.program,
+            out.display()
+        ),
     }])
 }
 

@@ -197,3 +197,40 @@ fn a_broken_config_is_reported_with_its_lines_and_nothing_is_written() {
     );
     assert!(!dir.path().join("orders/generated").exists());
 }
+
+#[test]
+fn a_hint_to_run_again_names_the_command_as_it_was_run() {
+    let dir = tempfile::tempdir().unwrap();
+    support::copy_fixture("mini", dir.path());
+    assert!(errcat(dir.path(), support::GEN).status.success());
+    let journal = dir.path().join("generated/.errcat/journal.toml");
+    fs::write(&journal, "not a journal").unwrap();
+    let flags = errcat(dir.path(), support::GEN);
+    assert!(
+        stderr(&flags).contains(
+            "= help: delete it and run `errcat gen --catalog catalog --out generated` again: it writes every output anew\n"
+        ),
+        "{}",
+        stderr(&flags)
+    );
+    let site = errcat(
+        dir.path(),
+        &["site", "--catalog", "catalog", "--out", "generated"],
+    );
+    assert!(
+        stderr(&site).contains("run `errcat site --catalog catalog --out generated` again"),
+        "{}",
+        stderr(&site)
+    );
+    fs::write(
+        dir.path().join("errcat.toml"),
+        "[[catalog]]\npath = \"catalog\"\nout = \"generated\"\n",
+    )
+    .unwrap();
+    let configured = errcat(&dir.path().join("catalog"), &["gen"]);
+    assert!(
+        stderr(&configured).contains("= help: delete it and run `errcat gen` again"),
+        "{}",
+        stderr(&configured)
+    );
+}

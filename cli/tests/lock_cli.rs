@@ -198,7 +198,7 @@ fn a_lock_edited_into_nonsense_is_reported_at_its_line() {
 8 | [codes.AUTH_REQUIRED]
   | ^^^^^^^^^^^^^^^^^^^^^ `AUTH_REQUIRED`: unknown state `asleep`
   |
-  = help: restore it from version control, then run `errcat lock`: the lock is written only by it
+  = help: restore it from version control, then run `errcat lock --catalog catalog`: the lock is written only by it
 
 error: could not read `catalog/errcat.lock` due to 1 previous error
 "#

@@ -231,9 +231,10 @@ pub fn read(catalog_dir: &Path) -> Result<Option<(Lock, file::Lines)>, LockError
         None => diagnostic.with_path(&shown).with_note(message),
     };
     rendered.add_source(shown, text);
-    rendered.push(diagnostic.with_help(
-        "restore it from version control, then run `errcat lock`: the lock is written only by it",
-    ));
+    rendered.push(diagnostic.with_help(format!(
+        "restore it from version control, then run `{}`: the lock is written only by it",
+        fix_command(catalog_dir)
+    )));
     Err(LockError::Parse(rendered))
 }
 

@@ -68,7 +68,25 @@ impl WriteError {
         }
     }
 
-    fn render(&self, f: &mut fmt::Formatter<'_>, before: Option<Recovery>) -> fmt::Result {
+    /// The message, naming `rerun` as the command that runs errcat again
+    /// (the shell that ran it knows: `errcat gen`, `errcat site`, `cargo
+    /// xtask gen`, with its flags). `Display` names `errcat gen`.
+    pub fn rendered(&self, rerun: &str) -> String {
+        struct Shown<'a>(&'a WriteError, &'a str);
+        impl fmt::Display for Shown<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.render(f, None, self.1)
+            }
+        }
+        Shown(self, rerun).to_string()
+    }
+
+    fn render(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        before: Option<Recovery>,
+        rerun: &str,
+    ) -> fmt::Result {
         // What this run changed, for the errors that stop it before it
         // changes anything of its own.
         let unchanged = match before {
@@ -100,7 +118,7 @@ impl WriteError {
                 )?;
                 writeln!(
                     f,
-                    "  = help: pass `--out` a folder on a local disk, and copy the outputs from there"
+                    "  = help: write the outputs to a folder on a local disk (`out` in `errcat.toml`, or `--out`), and copy them from there"
                 )
             }
             WriteError::Interrupted {
@@ -120,7 +138,7 @@ impl WriteError {
                 )?;
                 writeln!(
                     f,
-                    "  = help: fix the cause and run `errcat gen` again: it completes the run first"
+                    "  = help: fix the cause and run `{rerun}` again: it completes the run first"
                 )
             }
             WriteError::JournalLeft { journal, source } => {
@@ -158,7 +176,7 @@ impl WriteError {
                 )?;
                 writeln!(
                     f,
-                    "  = help: delete it and run `errcat gen` again: it writes every output anew"
+                    "  = help: delete it and run `{rerun}` again: it writes every output anew"
                 )
             }
             WriteError::Refused(problems) => {
@@ -172,14 +190,16 @@ impl WriteError {
                     None => Ok(()),
                 }
             }
-            WriteError::AfterRecovery { recovery, error } => error.render(f, Some(*recovery)),
+            WriteError::AfterRecovery { recovery, error } => {
+                error.render(f, Some(*recovery), rerun)
+            }
         }
     }
 }
 
 impl fmt::Display for WriteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.render(f, None)
+        self.render(f, None, "errcat gen")
     }
 }
 

@@ -16,13 +16,13 @@ pub(super) fn unsafe_folder(out_dir: &Path, owner: Owner<'_>) -> Result<(), Writ
         return Err(WriteError::refused(
             Diagnostic::error(format!("output folder `{}` is a file", out_dir.display()))
                 .with_path(&out_dir.display().to_string())
-                .with_help("pass `--out` a folder of its own for the generated files"),
+                .with_help("set `out` (in `errcat.toml`, or `--out`) to a folder of its own for the generated files"),
         ));
     }
     let scan = folder::scan(out_dir, false)?;
     let shown = out_dir.display().to_string();
     let help = format!(
-        "pass `--out` a folder of its own for the `{}` catalog's outputs, such as `generated`",
+        "set `out` (in `errcat.toml`, or `--out`) to a folder of its own for the `{}` catalog's outputs, such as `generated`",
         owner.catalog
     );
     if let Some(repository) = scan.repositories.first() {
@@ -102,7 +102,7 @@ pub(super) fn foreign(
             .with_path(&path.display().to_string())
             .with_note("each catalog's outputs need a folder of their own, so that one catalog never removes another's files")
             .with_help(format!(
-                "pass `--out` a folder of its own for the catalog in `{}`",
+                "set `out` (in `errcat.toml`, or `--out`) to a folder of its own for the catalog in `{}`",
                 source.display()
             )),
         ));
@@ -117,7 +117,7 @@ pub(super) fn foreign(
         .with_path(&path.display().to_string())
         .with_note("each catalog's outputs need a folder of their own, so that one catalog never removes another's files")
         .with_help(format!(
-            "pass `--out` a folder of its own for `{}`; if `{}` was renamed to `{}`, delete `{}` and run again (the files it lists are then kept, not removed)",
+            "set `out` (in `errcat.toml`, or `--out`) to a folder of its own for `{}`; if `{}` was renamed to `{}`, delete `{}` and run again (the files it lists are then kept, not removed)",
             owner.catalog,
             previous.catalog,
             owner.catalog,
@@ -180,7 +180,7 @@ pub(super) fn not_ours(out_dir: &Path, owner: Owner<'_>, paths: &[String]) -> Wr
                 .with_path(&shown)
                 .with_note("each catalog's outputs need a folder of their own, so that one catalog never replaces another's files")
                 .with_help(format!(
-                    "pass `--out` a folder of its own for the `{}` catalog's outputs",
+                    "set `out` (in `errcat.toml`, or `--out`) to a folder of its own for the `{}` catalog's outputs",
                     owner.catalog
                 )),
                 None => Diagnostic::error(format!(
@@ -193,7 +193,7 @@ pub(super) fn not_ours(out_dir: &Path, owner: Owner<'_>, paths: &[String]) -> Wr
                     owner.catalog,
                     folder::manifest_path(out_dir).display()
                 ))
-                .with_help("move the file somewhere else, or pass `--out` a folder of its own for the generated files"),
+                .with_help("move the file somewhere else, or set `out` (in `errcat.toml`, or `--out`) to a folder of its own for the generated files"),
             }
         })
         .collect();
