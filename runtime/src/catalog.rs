@@ -186,6 +186,31 @@ pub enum DetailsKind {
     FieldErrors,
 }
 
+impl DetailsKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [DetailsKind; 3] = [
+        DetailsKind::None,
+        DetailsKind::Object,
+        DetailsKind::FieldErrors,
+    ];
+
+    /// The spelling catalogs use (`none`, `object`, `field_errors`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DetailsKind::None => "none",
+            DetailsKind::Object => "object",
+            DetailsKind::FieldErrors => "field_errors",
+        }
+    }
+
+    /// The kind a catalog spells `s`, if any.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<DetailsKind> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == s)
+    }
+}
+
 /// A set of the headers a code declares, as bits so it fits a `const` table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct HeaderSet(u8);
@@ -251,7 +276,7 @@ pub enum Piece {
 }
 
 /// The type of a template parameter, as declared in the catalog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ParamType {
     /// `string`.
     String,
@@ -263,6 +288,35 @@ pub enum ParamType {
     Float,
     /// `bool`.
     Bool,
+}
+
+impl ParamType {
+    /// Every type, in declaration order.
+    pub const ALL: [ParamType; 5] = [
+        ParamType::String,
+        ParamType::Integer,
+        ParamType::Unsigned,
+        ParamType::Float,
+        ParamType::Bool,
+    ];
+
+    /// The spelling catalogs use (`string`, `unsigned`, ...).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ParamType::String => "string",
+            ParamType::Integer => "integer",
+            ParamType::Unsigned => "unsigned",
+            ParamType::Float => "float",
+            ParamType::Bool => "bool",
+        }
+    }
+
+    /// The type a catalog spells `s`, if any.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<ParamType> {
+        Self::ALL.into_iter().find(|ty| ty.as_str() == s)
+    }
 }
 
 /// A template parameter: its name and type, in constructor order.
@@ -354,6 +408,11 @@ impl CodeInfo {
         retired: false,
     };
 
+    /// How many fields a `CodeInfo` has: a row that sets every one of them
+    /// cannot end in `..CodeInfo::DEFAULTS` (clippy's `needless_update`),
+    /// so generators count against it. A test holds it to the struct.
+    pub const FIELD_COUNT: usize = 22;
+
     /// `status >= 500`: the server's fault, whose details stay on the server.
     #[must_use]
     pub const fn is_server_error(&self) -> bool {
@@ -385,6 +444,44 @@ pub trait ErrorCode: Copy + Eq + Hash + fmt::Debug + Send + Sync + 'static {
 
 #[cfg(test)]
 mod tests {
+    /// Counts the names of an exhaustive pattern, which stops compiling
+    /// when a field is added to `CodeInfo` until it is listed here too.
+    macro_rules! fields {
+        ($($field:ident),* $(,)?) => {{
+            let super::CodeInfo { $($field: _),* } = super::CodeInfo::DEFAULTS;
+            [$(stringify!($field)),*].len()
+        }};
+    }
+
+    #[test]
+    fn the_field_count_is_the_structs() {
+        let listed = fields!(
+            code,
+            status,
+            title,
+            message,
+            template,
+            params,
+            hint,
+            description,
+            category,
+            retryable,
+            throttling,
+            retry_after,
+            headers,
+            details,
+            shape,
+            docs_url,
+            grpc,
+            resolve,
+            number,
+            deprecated,
+            replacement,
+            retired,
+        );
+        assert_eq!(listed, super::CodeInfo::FIELD_COUNT);
+    }
+
     use super::*;
 
     #[test]

@@ -159,7 +159,7 @@ fn declared_params(
         let ty = match value.get_ref() {
             DeValue::String(ty) => ParamType::parse(ty).unwrap_or_else(|| {
                 let written = Located::new(ty.to_string(), value.span());
-                let other_names: Vec<(&str, &str)> = ParamType::OTHER_NAMES
+                let other_names: Vec<(&str, &str)> = OTHER_PARAM_TYPE_NAMES
                     .iter()
                     .map(|(name, ty)| (*name, ty.as_str()))
                     .collect();
@@ -346,3 +346,29 @@ fn locator(source: &str, string: &Located<String>) -> impl Fn(Range<usize>) -> R
         None => whole.clone(),
     }
 }
+
+/// Names of the parameter types in the languages catalog authors come
+/// from, for "did you mean": never accepted, only suggested from.
+const OTHER_PARAM_TYPE_NAMES: &[(&str, ParamType)] = &[
+    ("str", ParamType::String),
+    ("text", ParamType::String),
+    ("int", ParamType::Integer),
+    ("long", ParamType::Integer),
+    ("i8", ParamType::Integer),
+    ("i16", ParamType::Integer),
+    ("i32", ParamType::Integer),
+    ("i64", ParamType::Integer),
+    ("isize", ParamType::Integer),
+    ("uint", ParamType::Unsigned),
+    ("u8", ParamType::Unsigned),
+    ("u16", ParamType::Unsigned),
+    ("u32", ParamType::Unsigned),
+    ("u64", ParamType::Unsigned),
+    ("usize", ParamType::Unsigned),
+    ("f32", ParamType::Float),
+    ("f64", ParamType::Float),
+    ("double", ParamType::Float),
+    ("number", ParamType::Float),
+    ("decimal", ParamType::Float),
+    ("boolean", ParamType::Bool),
+];

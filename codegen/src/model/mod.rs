@@ -14,10 +14,10 @@ pub use naming::{
     CodeStyle, RESERVED_ANCHORS, RESERVED_PAGE_STEMS, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS,
     default_title,
 };
-pub use template::{Param, ParamType, Segment, Template};
+pub use template::{Param, Segment, Template};
 // The runtime's own definitions, so what the catalog says and what services
 // send can never disagree.
-pub use errcat::{GrpcCode, WireShape};
+pub use errcat::{DetailsKind, GrpcCode, ParamType, WireShape};
 
 /// A whole catalog, in the order people read it: categories in declared
 /// order, and inside a category, codes by file path and then source position.
@@ -133,18 +133,6 @@ pub enum Header {
     RateLimitLimit,
     RateLimitRemaining,
     RateLimitReset,
-}
-
-/// What the `details` member of a response carries for this code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DetailsKind {
-    /// No details: `null` in the flat shape.
-    #[default]
-    None,
-    /// A free-form JSON object.
-    Object,
-    /// Field-level errors: `{"url": ["Expected string, received number"]}`.
-    FieldErrors,
 }
 
 /// RFC 9457 `resolve` extension: how a human or an agent fixes the problem.
@@ -282,25 +270,5 @@ impl Header {
         Self::ALL
             .into_iter()
             .find(|h| h.as_str().eq_ignore_ascii_case(s))
-    }
-}
-
-impl DetailsKind {
-    pub const ALL: [DetailsKind; 3] = [
-        DetailsKind::None,
-        DetailsKind::Object,
-        DetailsKind::FieldErrors,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DetailsKind::None => "none",
-            DetailsKind::Object => "object",
-            DetailsKind::FieldErrors => "field_errors",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<DetailsKind> {
-        Self::ALL.into_iter().find(|d| d.as_str() == s)
     }
 }

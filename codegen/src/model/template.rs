@@ -1,5 +1,7 @@
 //! Message templates and their typed parameters.
 
+use errcat::ParamType;
+
 /// A message template: text interleaved with typed parameters, e.g.
 /// `version '{version}' of service '{service}' does not exist`.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,15 +24,6 @@ pub enum Segment {
 pub struct Param {
     pub name: String,
     pub ty: ParamType,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ParamType {
-    String,
-    Integer,
-    Unsigned,
-    Float,
-    Bool,
 }
 
 impl Template {
@@ -62,55 +55,4 @@ impl Template {
         }
         out
     }
-}
-
-impl ParamType {
-    pub const ALL: [ParamType; 5] = [
-        ParamType::String,
-        ParamType::Integer,
-        ParamType::Unsigned,
-        ParamType::Float,
-        ParamType::Bool,
-    ];
-
-    /// The spelling used in catalog files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ParamType::String => "string",
-            ParamType::Integer => "integer",
-            ParamType::Unsigned => "unsigned",
-            ParamType::Float => "float",
-            ParamType::Bool => "bool",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ParamType> {
-        Self::ALL.into_iter().find(|t| t.as_str() == s)
-    }
-
-    /// Names of these types in the languages catalog authors come from, for
-    /// "did you mean": never accepted, only suggested from.
-    pub const OTHER_NAMES: &[(&str, ParamType)] = &[
-        ("str", ParamType::String),
-        ("text", ParamType::String),
-        ("int", ParamType::Integer),
-        ("long", ParamType::Integer),
-        ("i8", ParamType::Integer),
-        ("i16", ParamType::Integer),
-        ("i32", ParamType::Integer),
-        ("i64", ParamType::Integer),
-        ("isize", ParamType::Integer),
-        ("uint", ParamType::Unsigned),
-        ("u8", ParamType::Unsigned),
-        ("u16", ParamType::Unsigned),
-        ("u32", ParamType::Unsigned),
-        ("u64", ParamType::Unsigned),
-        ("usize", ParamType::Unsigned),
-        ("f32", ParamType::Float),
-        ("f64", ParamType::Float),
-        ("double", ParamType::Float),
-        ("number", ParamType::Float),
-        ("decimal", ParamType::Float),
-        ("boolean", ParamType::Bool),
-    ];
 }

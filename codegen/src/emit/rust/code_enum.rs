@@ -11,7 +11,7 @@ use quote::{format_ident, quote};
 use super::docs;
 use super::splice::{Kind, List};
 use crate::emit::text::escape;
-use crate::model::{Catalog, Code, ParamType, WireShape};
+use crate::model::{Catalog, Code, WireShape};
 
 /// The enum's variants, one per code.
 pub fn variants(catalog: &Catalog, spliced: bool) -> List<'_> {
@@ -248,25 +248,12 @@ pub fn items(
 }
 
 pub fn shape(shape: WireShape) -> TokenStream {
-    let variant = format_ident!(
-        "{}",
-        match shape {
-            WireShape::Flat => "Flat",
-            WireShape::Nested => "Nested",
-            WireShape::ErrorCode => "ErrorCode",
-            WireShape::Problem => "Problem",
-            WireShape::OAuth2 => "OAuth2",
-        }
-    );
+    let variant = runtime_variant(shape);
     quote!(::errcat::WireShape::#variant)
 }
 
-pub fn param_type(ty: ParamType) -> &'static str {
-    match ty {
-        ParamType::String => "String",
-        ParamType::Integer => "Integer",
-        ParamType::Unsigned => "Unsigned",
-        ParamType::Float => "Float",
-        ParamType::Bool => "Bool",
-    }
+/// A variant of one of the runtime's enums, which the model uses as they
+/// are, by the name its derived `Debug` prints.
+pub fn runtime_variant(value: impl std::fmt::Debug) -> proc_macro2::Ident {
+    format_ident!("{}", format!("{value:?}"))
 }

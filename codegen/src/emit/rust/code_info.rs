@@ -3,7 +3,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::code_enum::{param_type, shape};
+use super::code_enum::{runtime_variant, shape};
 use super::splice::{Kind, List};
 use crate::model::{Catalog, Code, DetailsKind, Header, Segment};
 
@@ -17,9 +17,6 @@ pub fn list(catalog: &Catalog, spliced: bool) -> List<'_> {
         move |i| row(catalog, &catalog.codes[i]),
     )
 }
-
-/// Fields of `errcat::CodeInfo` a row sets only when the catalog does.
-const OPTIONAL_FIELDS: usize = 13;
 
 /// The code's `errcat::CodeInfo` row: the fields every code has, then only
 /// those the catalog sets, over `CodeInfo::DEFAULTS`, so a row reads like
@@ -39,13 +36,12 @@ fn row(catalog: &Catalog, code: &Code) -> TokenStream {
     let category = &catalog.categories[code.category].id;
     let wire_shape = shape(code.wire_shape);
     let docs_url = catalog.docs_url(code);
-    // The runtime's variant, by the name its derived `Debug` prints.
-    let grpc = format_ident!("{}", format!("{:?}", code.grpc));
+    let grpc = runtime_variant(code.grpc);
     let mut optional = Vec::new();
     if !code.message.params.is_empty() {
         let params = code.message.params.iter().map(|param| {
             let name = &param.name;
-            let ty = format_ident!("{}", param_type(param.ty));
+            let ty = runtime_variant(param.ty);
             quote!(::errcat::Param { name: #name, ty: ::errcat::ParamType::#ty })
         });
         optional.push(quote!(params: &[#(#params),*]));
@@ -115,18 +111,23 @@ fn row(catalog: &Catalog, code: &Code) -> TokenStream {
     if code.retired.is_some() {
         optional.push(quote!(retired: true));
     }
-    let rest = (optional.len() < OPTIONAL_FIELDS).then(|| quote!(..::errcat::CodeInfo::DEFAULTS));
+    let every_row = [
+        quote!(code: #text),
+        quote!(status: #status),
+        quote!(title: #title),
+        quote!(message: #message),
+        quote!(template: &[#(#template),*]),
+        quote!(category: #category),
+        quote!(shape: #wire_shape),
+        quote!(docs_url: #docs_url),
+        quote!(grpc: ::errcat::GrpcCode::#grpc),
+    ];
+    let set = every_row.len() + optional.len();
+    let rest =
+        (set < errcat::CodeInfo::FIELD_COUNT).then(|| quote!(..::errcat::CodeInfo::DEFAULTS));
     quote! {
         ::errcat::CodeInfo {
-            code: #text,
-            status: #status,
-            title: #title,
-            message: #message,
-            template: &[#(#template),*],
-            category: #category,
-            shape: #wire_shape,
-            docs_url: #docs_url,
-            grpc: ::errcat::GrpcCode::#grpc,
+            #(#every_row,)*
             #(#optional,)*
             #rest
         }
