@@ -222,7 +222,7 @@ fn workspace_member(report: &Report, dir: &Path) {
     if let (Some(prefix), Some(added)) = (layout, members.iter_mut().last()) {
         added.decor_mut().set_prefix(prefix);
     }
-    match write_replacing(&manifest, &document.to_string()) {
+    match errcat_codegen::write::file::replace(&manifest, &document.to_string()) {
         Ok(()) => report.status(&format!(
             "     added `{member}` to the workspace members in {shown}\n"
         )),
@@ -241,16 +241,6 @@ fn workspace(dir: &Path) -> Option<(PathBuf, toml_edit::DocumentMut)> {
         document
             .contains_key("workspace")
             .then_some((manifest, document))
-    })
-}
-
-/// Replaces `path` through a temporary file and a rename, so an
-/// interrupted run leaves the old manifest, never half of one.
-fn write_replacing(path: &Path, text: &str) -> std::io::Result<()> {
-    let temp = path.with_file_name(format!(".Cargo.toml.errcat-{}.tmp", std::process::id()));
-    std::fs::write(&temp, text)?;
-    std::fs::rename(&temp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temp);
     })
 }
 

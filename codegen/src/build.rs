@@ -43,7 +43,6 @@
 //! the file untouched, so an unchanged catalog never recompiles the crate.
 
 use std::fmt;
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -136,27 +135,16 @@ impl Builder {
     }
 }
 
-/// Writes `text` to `path` through a temporary file and a rename, and only
-/// when the content differs: cargo compares modification times, so an
-/// untouched file is what keeps an unchanged catalog from rebuilding.
+/// Writes `text` to `path` unless it holds exactly that: cargo compares
+/// modification times, so an untouched file is what keeps an unchanged
+/// catalog from rebuilding.
 fn write_if_changed(path: &Path, text: &str) -> Result<(), BuildError> {
-    let io_err = |source| BuildError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    match fs::read_to_string(path) {
-        Ok(old) if old == text => return Ok(()),
-        Ok(_) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(io_err(e)),
-    }
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(io_err)?;
-    }
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    fs::write(&temp, text).map_err(io_err)?;
-    fs::rename(&temp, path).map_err(io_err)
+    crate::write::file::replace_if_changed(path, text)
+        .map(drop)
+        .map_err(|source| BuildError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
 }
 
 impl fmt::Display for BuildError {
@@ -190,6 +178,8 @@ impl std::error::Error for BuildError {
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
 
     fn mini() -> PathBuf {

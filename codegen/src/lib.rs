@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod emit;
 pub mod explain;
 pub mod generate;
+pub mod lines;
 pub mod load;
 pub mod lock;
 pub mod model;

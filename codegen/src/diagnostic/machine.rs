@@ -62,8 +62,8 @@ impl Diagnostics {
                 let place = label.span.as_ref().and_then(|span| {
                     let source = self.sources.get(&label.file)?;
                     let span = clamp_span(source, span.clone());
-                    let (line_start, column_start) = position(source, span.start);
-                    let (line_end, column_end) = position(source, span.end);
+                    let (line_start, column_start) = source.lines.position(source, span.start);
+                    let (line_end, column_end) = source.lines.position(source, span.end);
                     Some((span, line_start, column_start, line_end, column_end))
                 });
                 Span {
@@ -103,14 +103,6 @@ fn child(level: &str, message: &str) -> Child {
         level: level.to_owned(),
         spans: Vec::new(),
     }
-}
-
-/// 1-based line and character column of byte `offset`.
-fn position(source: &super::Source, offset: usize) -> (usize, usize) {
-    let line = source.line_starts.partition_point(|&start| start <= offset);
-    let line_start = source.line_starts[line.saturating_sub(1)];
-    let column = source.text[line_start..offset].chars().count() + 1;
-    (line, column)
 }
 
 impl Record {

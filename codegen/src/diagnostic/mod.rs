@@ -267,15 +267,13 @@ fn push_unique<'a>(files: &mut Vec<&'a str>, file: &'a str) {
 #[derive(Debug, Clone)]
 struct Source {
     text: String,
-    line_starts: Vec<usize>,
+    lines: crate::lines::LineIndex,
 }
 
 impl Source {
     fn new(text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Source { text, line_starts }
+        let lines = crate::lines::LineIndex::new(&text);
+        Source { text, lines }
     }
 }
 
@@ -304,7 +302,7 @@ fn excerpt<'a>(
     let end = source[highest..]
         .find('\n')
         .map_or(source.len(), |i| highest + i);
-    let first_line = source.line_starts.partition_point(|&line| line <= start);
+    let first_line = source.lines.line_of(start);
     let mut snippet = Snippet::source(&source[start..end])
         .path(file)
         .line_start(first_line);

@@ -158,9 +158,7 @@ pub(crate) struct SourceFile {
     /// False when the bytes were not UTF-8; `text` is then a lossy copy
     /// good for showing, not for parsing.
     pub(crate) utf8: bool,
-    /// Byte offset of every line's start, so finding a line is a binary
-    /// search even in a file with thousands of codes.
-    line_starts: Vec<usize>,
+    lines: crate::lines::LineIndex,
 }
 
 impl SourceFile {
@@ -190,15 +188,13 @@ impl SourceFile {
             }
         };
         cx.diagnostics.add_source(shown.clone(), text.clone());
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let lines = crate::lines::LineIndex::new(&text);
         SourceFile {
             name: name.to_owned(),
             shown,
             text,
             utf8,
-            line_starts,
+            lines,
         }
     }
 
@@ -210,8 +206,7 @@ impl SourceFile {
 
     /// 1-based line of a byte offset.
     pub(crate) fn line_of(&self, offset: usize) -> u32 {
-        let line = self.line_starts.partition_point(|&start| start <= offset);
-        u32::try_from(line).unwrap_or(u32::MAX)
+        u32::try_from(self.lines.line_of(offset)).unwrap_or(u32::MAX)
     }
 }
 

@@ -129,9 +129,9 @@ fn key(s: &str) -> String {
 struct RawLock {
     version: u32,
     catalog: String,
-    wire_shape: Option<String>,
+    wire_shape: Option<Spanned<String>>,
     #[serde(default)]
-    codes: BTreeMap<String, RawEntry>,
+    codes: BTreeMap<String, Spanned<RawEntry>>,
     #[serde(default)]
     accepted_break: Vec<RawBreak>,
 }
@@ -176,8 +176,10 @@ struct RawBreak {
 
 /// Parses a lock file; the error is a 1-based line and what is wrong there.
 pub fn parse(text: &str) -> Result<(Lock, Lines), (u32, String)> {
+    let index = crate::lines::LineIndex::new(text);
+    let line_of = |offset: usize| u32::try_from(index.line_of(offset)).unwrap_or(u32::MAX);
     let raw: RawLock = toml::from_str(text).map_err(|e| {
-        let line = e.span().map_or(1, |span| line_of(text, span.start));
+        let line = e.span().map_or(1, |span| line_of(span.start));
         (line, e.message().to_owned())
     })?;
     if !READABLE_VERSIONS.contains(&raw.version) {
@@ -189,11 +191,14 @@ pub fn parse(text: &str) -> Result<(Lock, Lines), (u32, String)> {
             ),
         ));
     }
-    let lines = header_lines(text);
+    let mut lines = Lines::new();
     let mut codes = BTreeMap::new();
     for (code, raw_entry) in raw.codes {
-        let line = lines.get(&code).copied().unwrap_or(1);
-        let entry = entry(raw_entry).map_err(|message| (line, format!("`{code}`: {message}")))?;
+        // A `[codes.X]` table's span starts at its header.
+        let line = line_of(raw_entry.span().start);
+        let entry = entry(raw_entry.into_inner())
+            .map_err(|message| (line, format!("`{code}`: {message}")))?;
+        lines.insert(code.clone(), line);
         codes.insert(code, entry);
     }
     let accepted_breaks = raw
@@ -206,10 +211,10 @@ pub fn parse(text: &str) -> Result<(Lock, Lines), (u32, String)> {
         })
         .collect();
     let wire_shape = match raw.wire_shape {
-        Some(shape) => Some(WireShape::parse(&shape).ok_or_else(|| {
+        Some(shape) => Some(WireShape::parse(shape.get_ref()).ok_or_else(|| {
             (
-                key_line(text, "wire_shape"),
-                format!("unknown wire shape `{shape}`"),
+                line_of(shape.span().start),
+                format!("unknown wire shape `{}`", shape.get_ref()),
             )
         })?),
         None => None,
@@ -295,45 +300,6 @@ fn contract(problem_type: String, raw: &RawEntry) -> Result<Contract, String> {
         method: resolve.and_then(|r| r.method.clone()),
         endpoint: resolve.and_then(|r| r.endpoint.clone()),
     })
-}
-
-/// The line of a top-level `key = ...`, for a problem with its value.
-fn key_line(text: &str, key: &str) -> u32 {
-    text.lines()
-        .position(|line| {
-            line.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map_or(1, |index| index as u32 + 1)
-}
-
-fn line_of(text: &str, offset: usize) -> u32 {
-    let before = &text[..offset.min(text.len())];
-    before.matches('\n').count() as u32 + 1
-}
-
-/// Lines of the `[codes.X]` headers. The lock is only ever written by
-/// [`render`], so its headers always have that exact form.
-fn header_lines(text: &str) -> Lines {
-    let mut lines = Lines::new();
-    for (index, line) in text.lines().enumerate() {
-        let Some(name) = line
-            .strip_prefix("[codes.")
-            .and_then(|rest| rest.strip_suffix(']'))
-        else {
-            continue;
-        };
-        let name = match toml::from_str::<toml::Value>(&format!("k = {name}")) {
-            Ok(toml::Value::Table(t)) if name.starts_with('"') => t
-                .get("k")
-                .and_then(|v| v.as_str())
-                .unwrap_or(name)
-                .to_owned(),
-            _ => name.to_owned(),
-        };
-        lines.insert(name, index as u32 + 1);
-    }
-    lines
 }
 
 #[cfg(test)]

@@ -14,19 +14,16 @@ pub(crate) struct Source<'t> {
     /// `None` when the file is not TOML (a lock edited by hand, say): then
     /// every change points at the line it was reported at.
     root: Option<DeTable<'t>>,
-    line_starts: Vec<usize>,
+    lines: crate::lines::LineIndex,
 }
 
 impl<'t> Source<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
         let root = DeTable::parse(text).ok().map(|root| root.into_inner());
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Source {
             text,
             root,
-            line_starts,
+            lines: crate::lines::LineIndex::new(text),
         }
     }
 
@@ -50,19 +47,12 @@ impl<'t> Source<'t> {
     }
 
     fn line_of(&self, offset: usize) -> u32 {
-        self.line_starts.partition_point(|&start| start <= offset) as u32
+        u32::try_from(self.lines.line_of(offset)).unwrap_or(u32::MAX)
     }
 
     /// Bytes of the 1-based `line`, without its line break.
     pub(crate) fn line_span(&self, line: u32) -> Option<Range<usize>> {
-        let index = (line as usize).checked_sub(1)?;
-        let start = *self.line_starts.get(index)?;
-        let end = self
-            .line_starts
-            .get(index + 1)
-            .map_or(self.text.len(), |&next| next);
-        let content = &self.text[start..end];
-        Some(start..start + content.trim_end_matches(['\n', '\r']).len())
+        self.lines.line_span(self.text, line as usize)
     }
 }
 

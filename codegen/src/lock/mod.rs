@@ -329,7 +329,7 @@ pub fn update(
     let text = file::render(&next);
     let changed = previous.as_ref().map(file::render).as_deref() != Some(text.as_str());
     if changed {
-        write_atomically(&path, &text).map_err(|source| LockError::Write {
+        crate::write::file::replace(&path, &text).map_err(|source| LockError::Write {
             path: path.clone(),
             source,
         })?;
@@ -371,14 +371,4 @@ fn breaking(catalog_dir: &Path, breaks: Vec<Break>) -> LockError {
         rendered,
         fix: fix_command(catalog_dir),
     }
-}
-
-/// Writes beside the target and renames, so an interrupted run leaves the
-/// old lock intact rather than a truncated one.
-fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
-    let temp = path.with_file_name(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
-    std::fs::write(&temp, text)?;
-    std::fs::rename(&temp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temp);
-    })
 }

@@ -75,14 +75,7 @@ pub(super) fn stage(target: &Path, contents: &str) -> Result<PathBuf, WriteError
         fs::create_dir_all(parent)
             .map_err(|e| WriteError::io(target, "create the folder of", e))?;
     }
-    let name = target.file_name().unwrap_or_default().to_string_lossy();
-    let temp = target.with_file_name(format!(".{name}.errcat-{}.tmp", std::process::id()));
-    let written = fs::write(&temp, contents);
-    if let Err(source) = written {
-        let _ = fs::remove_file(&temp);
-        return Err(WriteError::io(target, "write", source));
-    }
-    Ok(temp)
+    super::file::stage(target, contents).map_err(|source| WriteError::io(target, "write", source))
 }
 
 /// Puts staged files in place and removes stale ones, through a journal.

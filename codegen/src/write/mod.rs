@@ -15,6 +15,7 @@
 //!   touched, so build tools see no change.
 
 mod error;
+pub mod file;
 mod folder;
 mod journal;
 pub mod manifest;
