@@ -54,7 +54,13 @@ pub fn gen_all(
     out: Option<&Path>,
     check: bool,
 ) -> ExitCode {
-    let jobs = match jobs_or_exit(report, shell, "gen", &Flags { catalog, out }) {
+    let usage = if check { "gen --check" } else { "gen" };
+    let flags = Flags {
+        catalog,
+        out,
+        usage,
+    };
+    let jobs = match jobs_or_exit(report, shell, "gen", &flags) {
         Ok(jobs) => jobs,
         Err(code) => return code,
     };
@@ -109,7 +115,11 @@ pub fn lock_all(
     catalog: Option<&Path>,
     allow_breaking: Option<&str>,
 ) -> ExitCode {
-    let flags = Flags { catalog, out: None };
+    let flags = Flags {
+        catalog,
+        out: None,
+        usage: "lock",
+    };
     let jobs = match jobs_or_exit(report, shell, "lock", &flags) {
         Ok(jobs) => jobs,
         Err(code) => return code,
@@ -166,7 +176,12 @@ fn lock_one(report: &Report, job: &Job, allow_breaking: Option<&str>) -> bool {
 /// Prints the entry of `code` from every catalog that has it; a code that
 /// none has gets each catalog's suggestions.
 pub fn explain(report: &Report, shell: &Shell<'_>, code: &str, catalog: Option<&Path>) -> ExitCode {
-    let flags = Flags { catalog, out: None };
+    let usage = format!("explain {}", shlex::try_quote(code).unwrap_or_default());
+    let flags = Flags {
+        catalog,
+        out: None,
+        usage: &usage,
+    };
     let jobs = match jobs_or_exit(report, shell, "explain", &flags) {
         Ok(jobs) => jobs,
         Err(code) => return code,
@@ -201,7 +216,12 @@ pub fn site_all(
     catalog: Option<&Path>,
     out: Option<&Path>,
 ) -> ExitCode {
-    let jobs = match jobs_or_exit(report, shell, "site", &Flags { catalog, out }) {
+    let flags = Flags {
+        catalog,
+        out,
+        usage: "site",
+    };
+    let jobs = match jobs_or_exit(report, shell, "site", &flags) {
         Ok(jobs) => jobs,
         Err(code) => return code,
     };
@@ -222,6 +242,7 @@ fn site_one(report: &Report, job: &Job) -> bool {
     };
     let owner = write::Owner {
         catalog: &catalog.name,
+        kind: write::Kind::Site,
         locked: lock::path(&job.catalog).exists(),
         source: Some(&job.catalog),
     };

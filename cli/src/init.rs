@@ -48,20 +48,35 @@ pub fn run(report: &Report, options: &Options<'_>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut planned = vec![
-        Planned {
-            path: PathBuf::from(config::FILE),
-            contents: templates::config(),
-        },
-        Planned {
+    let config_above = dir.parent().and_then(config::find);
+    let mut planned = vec![Planned {
+        path: PathBuf::from(config::FILE),
+        contents: templates::config(),
+    }];
+    let existing = dir.join("catalog").join(errcat_codegen::load::CATALOG_FILE);
+    if existing.is_file() {
+        // Example codes in another catalog's style or categories would
+        // only break it.
+        report.status(
+            "note: `catalog/catalog.toml` exists, so errcat left the catalog as it is and wrote no example codes into it\n",
+        );
+    } else {
+        if options.name.is_none() {
+            report.status(&format!(
+                "     named the catalog `{}` after this folder (`--name` picks another)\n",
+                settings.name
+            ));
+        }
+        planned.push(Planned {
             path: PathBuf::from("catalog/catalog.toml"),
             contents: templates::catalog(&settings),
-        },
-        Planned {
+        });
+        planned.push(Planned {
             path: PathBuf::from(format!("catalog/{}.toml", templates::CATEGORY)),
             contents: templates::codes(&settings),
-        },
-    ];
+        });
+    }
+    let config_existed = dir.join(config::FILE).exists();
     if let Some(ci) = options.ci {
         planned.push(Planned {
             path: PathBuf::from(ci.path()),
@@ -78,7 +93,21 @@ pub fn run(report: &Report, options: &Options<'_>) -> ExitCode {
     if failed {
         return ExitCode::FAILURE;
     }
-    report.status(&next_steps(&settings, options.ci));
+    if let (Some(above), false) = (config_above, config_existed) {
+        report.status(&format!(
+            "note: `{}` lists the catalogs of the project around this folder; here errcat now reads this folder's `{}` instead\n  = help: to keep one config, move this `[[catalog]]` into that file (with paths from its folder) and delete this one\n",
+            from_here(&dir, &above),
+            config::FILE
+        ));
+    }
+    // The first code of the catalog now in the folder, which may be an
+    // older one in its own style.
+    let catalog = errcat_codegen::load_dir(Path::new("catalog")).ok();
+    let example = catalog.as_ref().and_then(|c| c.codes.first()).map_or_else(
+        || settings.code_style.convert("NOT_FOUND"),
+        |c| c.code.clone(),
+    );
+    report.status(&next_steps(&example, options.ci));
     ExitCode::SUCCESS
 }
 
@@ -178,15 +207,20 @@ fn create(report: &Report, dir: &Path, file: &Planned) -> bool {
 /// is in, if any, editing only that list (`toml_edit` keeps the rest of
 /// the file as it was).
 fn workspace_member(report: &Report, dir: &Path) {
+    // A package here depends on the generated crate, workspace or not.
+    if let Ok(text) = std::fs::read_to_string(dir.join("Cargo.toml"))
+        && text
+            .parse::<toml_edit::DocumentMut>()
+            .is_ok_and(|d| d.contains_key("package"))
+    {
+        // Named by the catalog now in the folder, which may be an older one.
+        let name = errcat_codegen::load_dir(Path::new("catalog"))
+            .map_or_else(|_| "<name>-errors".to_owned(), |c| c.rust_crate_name());
+        report.status(&format!(
+            "note: to use the generated crate, add it to `Cargo.toml`: `{name} = {{ path = \"generated/rust\" }}`\n"
+        ));
+    }
     let Some((manifest, mut document)) = workspace(dir) else {
-        if dir.join("Cargo.toml").is_file() {
-            // Named by the catalog now in the folder, which may be an older one.
-            let name = errcat_codegen::load_dir(Path::new("catalog"))
-                .map_or_else(|_| "<name>-errors".to_owned(), |c| c.rust_crate_name());
-            report.status(&format!(
-                "note: to use the generated crate, add it to `Cargo.toml`: `{name} = {{ path = \"generated/rust\" }}`\n"
-            ));
-        }
         return;
     };
     let root = manifest.parent().unwrap_or(dir);
@@ -194,10 +228,7 @@ fn workspace_member(report: &Report, dir: &Path) {
         Ok(member) => member.to_string_lossy().replace('\\', "/"),
         Err(_) => return,
     };
-    let shown = manifest.strip_prefix(dir).map_or_else(
-        |_| manifest.display().to_string(),
-        |p| p.display().to_string(),
-    );
+    let shown = from_here(dir, &manifest);
     let workspace = document["workspace"].as_table_like_mut();
     let Some(workspace) = workspace else { return };
     let members = workspace
@@ -224,12 +255,24 @@ fn workspace_member(report: &Report, dir: &Path) {
     }
     match errcat_codegen::write::file::replace(&manifest, &document.to_string()) {
         Ok(()) => report.status(&format!(
-            "     added `{member}` to the workspace members in {shown}\n"
+            "     added `{member}` to the workspace members in {shown}\nnote: cargo commands in the workspace fail until `errcat gen` has written `generated/rust`\n"
         )),
         Err(err) => report.problem(&format!(
             "warning: could not add `{member}` to the workspace members in `{shown}`: {err}; add it by hand\n"
         )),
     }
+}
+
+/// A file in `dir` or a folder above it, as seen from `dir`:
+/// `Cargo.toml`, `../../errcat.toml`.
+fn from_here(dir: &Path, file: &Path) -> String {
+    let folder = file.parent().unwrap_or(dir);
+    let up = dir
+        .components()
+        .count()
+        .saturating_sub(folder.components().count());
+    let name = file.file_name().unwrap_or_default().to_string_lossy();
+    format!("{}{name}", "../".repeat(up))
 }
 
 /// The nearest `Cargo.toml` at or above `dir` with a `[workspace]`.
@@ -244,8 +287,7 @@ fn workspace(dir: &Path) -> Option<(PathBuf, toml_edit::DocumentMut)> {
     })
 }
 
-fn next_steps(settings: &templates::Settings, ci: Option<Ci>) -> String {
-    let example = settings.code_style.convert("NOT_FOUND");
+fn next_steps(example: &str, ci: Option<Ci>) -> String {
     let explain = format!("errcat explain {example}");
     let width = explain.len().max("errcat gen --check".len());
     let mut text = String::from("\nNext:\n");

@@ -27,6 +27,9 @@ pub struct Job {
 pub struct Flags<'a> {
     pub catalog: Option<&'a Path>,
     pub out: Option<&'a Path>,
+    /// The command as typed, without its folders (`gen --check`,
+    /// `explain RATE_LIMITED`), for a hint that shows how to add them.
+    pub usage: &'a str,
 }
 
 /// How the user invoked errcat (`errcat`, or `cargo xtask` in this
@@ -85,7 +88,7 @@ pub fn jobs(shell: &Shell<'_>, command: &str, flags: &Flags<'_>) -> Result<Vec<J
     Ok(selected
         .into_iter()
         .map(|entry| {
-            let pick = format!(" --catalog {}", shown(&entry.catalog));
+            let pick = format!(" --catalog {}", quoted(&entry.catalog));
             let gen_pick = if flags.catalog.is_some() {
                 &pick[..]
             } else {
@@ -156,18 +159,13 @@ fn from_flags(
     cwd: &Path,
 ) -> Result<Vec<Job>, ProjectError> {
     let needs_out = matches!(command, "gen" | "site");
-    let (Some(catalog), Some(out)) = (flags.catalog, flags.out.or((!needs_out).then_some(cwd)))
-    else {
-        let usage = if needs_out {
-            format!(
-                "{} {command} --catalog <folder> --out <folder>",
-                shell.program
-            )
-        } else {
-            format!("{} {command} --catalog <folder>", shell.program)
-        };
+    let usage = |catalog: &str| {
+        let out = if needs_out { " --out <folder>" } else { "" };
+        format!("{} {} --catalog {catalog}{out}", shell.program, flags.usage)
+    };
+    let Some(catalog) = flags.catalog else {
         return Err(ProjectError::Message(format!(
-            "error: there is no `{}` in `{}` or any folder above it, so errcat does not know which catalog to {}\n  = help: run `{} init` to start one here, or name the folders: `{usage}`\n",
+            "error: there is no `{}` in `{}` or any folder above it, so errcat does not know which catalog to {}\n  = help: run `{} init` to start one here, or name the folders: `{}`\n",
             config::FILE,
             cwd.display(),
             match command {
@@ -177,26 +175,40 @@ fn from_flags(
                 _ => command,
             },
             shell.program,
+            usage("<folder>"),
         )));
     };
-    let catalog_flag = format!("--catalog {}", catalog.display());
+    let out = match flags.out {
+        Some(out) => out,
+        None if !needs_out => cwd,
+        None => {
+            return Err(ProjectError::Message(format!(
+                "error: `--out` is missing: without an `{}`, errcat has to be told where to write\n  = help: name the folder: `{}`, or run `{} init` to keep the folders in `{}`\n",
+                config::FILE,
+                usage(&quoted(catalog)),
+                shell.program,
+                config::FILE,
+            )));
+        }
+    };
+    let catalog_flag = format!("--catalog {}", quoted(catalog));
+    let out_flag = format!("--out {}", quoted(out));
     Ok(vec![Job {
         catalog: catalog.to_path_buf(),
         out: out.to_path_buf(),
         site: out.to_path_buf(),
         targets: Targets::default(),
-        gen_command: format!(
-            "{} gen {catalog_flag} --out {}",
-            shell.program,
-            out.display()
-        ),
+        gen_command: format!("{} gen {catalog_flag} {out_flag}", shell.program),
         lock_command: format!("{} lock {catalog_flag}", shell.program),
-        site_command: format!(
-            "{} site {catalog_flag} --out {}",
-            shell.program,
-            out.display()
-        ),
+        site_command: format!("{} site {catalog_flag} {out_flag}", shell.program),
     }])
+}
+
+/// A path as a shell word: quoted when it holds a space or another
+/// character the shell would read, so a hint runs as printed.
+fn quoted(path: &Path) -> String {
+    let text = shown(path);
+    shlex::try_quote(&text).map_or(text.clone(), std::borrow::Cow::into_owned)
 }
 
 /// `to` as seen from the folder `from` (both absolute): `errcat.toml`,

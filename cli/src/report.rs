@@ -58,18 +58,13 @@ impl Report {
 
     /// Problems with their source lines.
     pub fn diagnostics(&self, diagnostics: &Diagnostics) {
-        let records = diagnostics.records();
-        // The last is the summary ("could not … due to N previous errors"):
-        // a line in a log, but no place to annotate.
-        let problems = &records[..records.len().saturating_sub(1)];
-        self.records(&records, problems, || diagnostics.render(self.color));
+        self.records(&diagnostics.records(), || diagnostics.render(self.color));
     }
 
     /// A problem (or several) written as errcat's plain messages are:
     /// `error: …` lines with `= help:` footers.
     pub fn problem(&self, text: &str) {
-        let records = Record::from_text(text);
-        self.records(&records, &records, || {
+        self.records(&Record::from_text(text), || {
             if self.color {
                 paint_levels(text)
             } else {
@@ -78,23 +73,24 @@ impl Report {
         });
     }
 
-    fn records(&self, records: &[Record], annotated: &[Record], human: impl FnOnce() -> String) {
+    fn records(&self, records: &[Record], human: impl FnOnce() -> String) {
         match self.format {
             MessageFormat::Human => eprint!("{}", human()),
             MessageFormat::Json => {
-                for record in records {
-                    println!("{}", record.json());
-                }
+                let lines: String = records.iter().map(|r| r.json() + "\n").collect();
+                stdout(&lines);
             }
         }
-        if self.github {
-            // Workflow commands are read from standard output.
-            for record in annotated
+        // Workflow commands are read from standard output, so they would
+        // break a stream of JSON; and a summary line has nothing to point at.
+        if self.github && self.format == MessageFormat::Human {
+            let folder = github_folder();
+            let commands: String = records
                 .iter()
-                .filter(|r| r.level == "error" || r.level == "warning")
-            {
-                println!("{}", record.github());
-            }
+                .filter(|r| (r.level == "error" || r.level == "warning") && !r.is_summary())
+                .map(|r| r.github(&folder) + "\n")
+                .collect();
+            stdout(&commands);
         }
     }
 
@@ -113,13 +109,36 @@ impl Report {
     /// The drift check's diff: standard output, unless that carries JSON.
     pub fn diff(&self, diff: &str) {
         match self.format {
-            MessageFormat::Human => print!("{diff}"),
+            MessageFormat::Human => stdout(diff),
             MessageFormat::Json => eprint!("{diff}"),
         }
     }
 
     /// The command's own result (an explained code): standard output.
     pub fn output(&self, text: &str) {
-        print!("{text}");
+        stdout(text);
     }
+}
+
+/// Writes to standard output, ignoring a reader that went away (`errcat gen
+/// --check | head`): what it did not read, it did not want.
+fn stdout(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+/// Where paths in messages start (the current folder, which is the
+/// config's), relative to the repository GitHub checked out.
+fn github_folder() -> std::path::PathBuf {
+    let here = std::env::current_dir().unwrap_or_default();
+    std::env::var_os("GITHUB_WORKSPACE")
+        .and_then(|workspace| {
+            let workspace = std::fs::canonicalize(workspace).ok()?;
+            let here = std::fs::canonicalize(&here).ok()?;
+            here.strip_prefix(workspace)
+                .ok()
+                .map(std::path::Path::to_path_buf)
+        })
+        .unwrap_or_default()
 }

@@ -166,7 +166,7 @@ fn without_a_config_errcat_says_so_and_how_to_start() {
     let explain = errcat(dir.path(), &["explain", "RATE_LIMITED"]);
     assert!(
         stderr(&explain).ends_with(
-            "= help: run `errcat init` to start one here, or name the folders: `errcat explain --catalog <folder>`\n"
+            "= help: run `errcat init` to start one here, or name the folders: `errcat explain RATE_LIMITED --catalog <folder>`\n"
         ),
         "{}",
         stderr(&explain)
@@ -213,12 +213,16 @@ fn a_hint_to_run_again_names_the_command_as_it_was_run() {
         "{}",
         stderr(&flags)
     );
-    let site = errcat(
-        dir.path(),
-        &["site", "--catalog", "catalog", "--out", "generated"],
-    );
+    let site_flags = ["site", "--catalog", "catalog", "--out", "site"];
+    assert!(errcat(dir.path(), &site_flags).status.success());
+    fs::write(
+        dir.path().join("site/.errcat/journal.toml"),
+        "not a journal",
+    )
+    .unwrap();
+    let site = errcat(dir.path(), &site_flags);
     assert!(
-        stderr(&site).contains("run `errcat site --catalog catalog --out generated` again"),
+        stderr(&site).contains("run `errcat site --catalog catalog --out site` again"),
         "{}",
         stderr(&site)
     );
@@ -232,5 +236,88 @@ fn a_hint_to_run_again_names_the_command_as_it_was_run() {
         stderr(&configured).contains("= help: delete it and run `errcat gen` again"),
         "{}",
         stderr(&configured)
+    );
+}
+
+#[test]
+fn the_site_and_the_generated_outputs_never_share_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    support::copy_fixture("mini", dir.path());
+    let flags = ["--catalog", "catalog", "--out", "out dir"];
+    assert!(
+        errcat(dir.path(), &[&["gen"][..], &flags].concat())
+            .status
+            .success()
+    );
+    let before = support::tree(&dir.path().join("out dir"));
+    let site = errcat(dir.path(), &[&["site"][..], &flags].concat());
+    assert_eq!(site.status.code(), Some(1));
+    assert_eq!(
+        stderr(&site),
+        "error: output folder `out dir` holds the generated outputs of the `mini` catalog, and its site would remove them\n \
+         --> out dir/.errcat/manifest.toml\n  \
+         = note: each kind of output needs a folder of its own: a run removes what it wrote before and no longer writes\n  \
+         = help: set `site` in `errcat.toml`, or `--out` of `errcat site`, to another folder, such as `out dir/site`\n\n\
+         error: could not write the outputs due to 1 previous error\n"
+    );
+    assert!(
+        support::tree(&dir.path().join("out dir")) == before,
+        "the site removed outputs"
+    );
+
+    let site_first = ["--catalog", "catalog", "--out", "pages"];
+    assert!(
+        errcat(dir.path(), &[&["site"][..], &site_first].concat())
+            .status
+            .success()
+    );
+    let generated = errcat(dir.path(), &[&["gen"][..], &site_first].concat());
+    assert_eq!(generated.status.code(), Some(1));
+    assert!(
+        stderr(&generated).starts_with(
+            "error: output folder `pages` holds the site of the `mini` catalog, and its generated outputs would remove them\n"
+        ),
+        "{}",
+        stderr(&generated)
+    );
+}
+
+#[test]
+fn hints_quote_the_folders_they_name() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("my api")).unwrap();
+    support::copy_fixture("mini", &dir.path().join("my api"));
+    let flags = ["--catalog", "my api/catalog", "--out", "my api/generated"];
+    assert!(
+        errcat(dir.path(), &[&["gen"][..], &flags].concat())
+            .status
+            .success()
+    );
+    support::edit_catalog(
+        &dir.path().join("my api/catalog"),
+        "limits.toml",
+        "status = 429",
+        "status = 503",
+    );
+    let check = errcat(dir.path(), &[&["gen", "--check"][..], &flags].concat());
+    let fix = hint(stderr(&check)).to_owned();
+    assert_eq!(
+        fix,
+        "errcat gen --catalog 'my api/catalog' --out 'my api/generated'"
+    );
+    let words = shlex::split(&fix).unwrap();
+    let words: Vec<&str> = words.iter().skip(1).map(String::as_str).collect();
+    assert!(errcat(dir.path(), &words).status.success());
+    assert!(
+        errcat(dir.path(), &[&["gen", "--check"][..], &flags].concat())
+            .status
+            .success()
+    );
+
+    let no_out = errcat(dir.path(), &["gen", "--catalog", "my api/catalog"]);
+    assert_eq!(
+        stderr(&no_out),
+        "error: `--out` is missing: without an `errcat.toml`, errcat has to be told where to write\n  \
+         = help: name the folder: `errcat gen --catalog 'my api/catalog' --out <folder>`, or run `errcat init` to keep the folders in `errcat.toml`\n"
     );
 }

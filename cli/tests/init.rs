@@ -27,7 +27,8 @@ fn init_in_an_empty_folder_writes_a_project_that_generates_and_checks() {
     assert!(run.status.success(), "{}", stderr(&run));
     assert_eq!(
         stderr(&run),
-        "     created errcat.toml\n     \
+        "     named the catalog `acme-shop` after this folder (`--name` picks another)\n     \
+         created errcat.toml\n     \
          created catalog/catalog.toml\n     \
          created catalog/requests.toml\n\
          \n\
@@ -94,7 +95,7 @@ fn init_never_overwrites_a_file_and_says_what_it_would_have_written() {
     assert_eq!(fs::read_to_string(dir.join("errcat.toml")).unwrap(), mine);
     let said = stderr(&run);
     assert!(
-        said.starts_with(
+        said.contains(
             "note: `errcat.toml` exists, so errcat left it as it is; it would have written:\n\n    \
              # Where errcat finds the catalog and writes what it generates. Every\n"
         ),
@@ -112,9 +113,17 @@ fn init_never_overwrites_a_file_and_says_what_it_would_have_written() {
     let before = support::tree(&dir);
     let again = errcat(&dir, &["init", "--ci", "gitlab"]);
     assert!(again.status.success());
+    // errcat.toml, the catalog (whose example codes it leaves out) and the job.
     assert_eq!(
         stderr(&again).matches("note: `").count(),
-        4,
+        3,
+        "{}",
+        stderr(&again)
+    );
+    assert!(
+        stderr(&again).contains(
+            "note: `catalog/catalog.toml` exists, so errcat left the catalog as it is and wrote no example codes into it\n"
+        ),
         "{}",
         stderr(&again)
     );
@@ -173,4 +182,51 @@ fn a_name_the_loader_would_refuse_is_refused_before_anything_is_written() {
          = help: start with a lowercase letter; then use only lowercase letters, digits, `_` and `-`\n"
     );
     assert_eq!(fs::read_dir(&dir).unwrap().count(), 0);
+}
+
+#[test]
+fn init_beside_a_catalog_of_its_own_style_keeps_it_working() {
+    let (_temp, dir) = folder("billing");
+    let catalog = dir.join("catalog");
+    std::fs::create_dir(&catalog).unwrap();
+    let billing = support::repo_root().join("examples/billing/catalog");
+    for entry in std::fs::read_dir(&billing).unwrap().flatten() {
+        std::fs::copy(entry.path(), catalog.join(entry.file_name())).unwrap();
+    }
+    let run = errcat(&dir, &["init"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(!catalog.join("requests.toml").exists());
+    // The next steps name a code of that catalog, in its own style.
+    let first = errcat_codegen::load_dir(&catalog).unwrap().codes[0]
+        .code
+        .clone();
+    assert!(
+        stderr(&run).contains(&format!("errcat explain {first} ")),
+        "{}",
+        stderr(&run)
+    );
+    let generated = errcat(&dir, &["gen"]);
+    assert!(generated.status.success(), "{}", stderr(&generated));
+}
+
+#[test]
+fn init_below_a_project_says_whose_config_this_one_hides() {
+    let temp = tempfile::tempdir().unwrap();
+    support::copy_fixture("mini", temp.path());
+    fs::write(
+        temp.path().join("errcat.toml"),
+        "[[catalog]]\npath = \"catalog\"\nout = \"generated\"\n",
+    )
+    .unwrap();
+    let below = temp.path().join("services/api");
+    fs::create_dir_all(&below).unwrap();
+    let run = errcat(&below, &["init"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains(
+            "note: `../../errcat.toml` lists the catalogs of the project around this folder; here errcat now reads this folder's `errcat.toml` instead\n"
+        ),
+        "{}",
+        stderr(&run)
+    );
 }

@@ -57,8 +57,8 @@ fn json_lines_on_stdout_one_per_problem_in_rustcs_shape() {
     assert_eq!(
         lines,
         [
-            r#"{"message":"unknown target `rustt` in a `[[catalog]]`","level":"error","spans":[{"file_name":"errcat.toml","byte_start":58,"byte_end":65,"line_start":4,"line_end":4,"column_start":12,"column_end":19,"is_primary":true,"label":"not a target"}],"children":[{"message":"did you mean `rust`?","level":"help","spans":[]},{"message":"expected one of `rust`, `typescript`, `docs`, `openapi`, `schema`, `changelog` or `editor`","level":"note","spans":[]}],"rendered":"error: unknown target `rustt` in a `[[catalog]]`\n --> errcat.toml:4:12\n  |\n4 | targets = [\"rustt\"]\n  |            ^^^^^^^ not a target\n  |\n  = help: did you mean `rust`?\n  = note: expected one of `rust`, `typescript`, `docs`, `openapi`, `schema`, `changelog` or `editor`\n"}"#,
-            r#"{"message":"could not read `errcat.toml` due to 1 previous error","level":"error","spans":[],"children":[],"rendered":"error: could not read `errcat.toml` due to 1 previous error\n"}"#,
+            r#"{"$message_type":"diagnostic","message":"unknown target `rustt` in a `[[catalog]]`","code":null,"level":"error","spans":[{"file_name":"errcat.toml","byte_start":58,"byte_end":65,"line_start":4,"line_end":4,"column_start":12,"column_end":19,"is_primary":true,"text":[],"label":"not a target","suggested_replacement":null,"suggestion_applicability":null,"expansion":null}],"children":[{"message":"did you mean `rust`?","code":null,"level":"help","spans":[],"children":[],"rendered":null},{"message":"expected one of `rust`, `typescript`, `docs`, `openapi`, `schema`, `changelog` or `editor`","code":null,"level":"note","spans":[],"children":[],"rendered":null}],"rendered":"error: unknown target `rustt` in a `[[catalog]]`\n --> errcat.toml:4:12\n  |\n4 | targets = [\"rustt\"]\n  |            ^^^^^^^ not a target\n  |\n  = help: did you mean `rust`?\n  = note: expected one of `rust`, `typescript`, `docs`, `openapi`, `schema`, `changelog` or `editor`\n"}"#,
+            r#"{"$message_type":"diagnostic","message":"could not read `errcat.toml` due to 1 previous error","code":null,"level":"error","spans":[],"children":[],"rendered":"error: could not read `errcat.toml` due to 1 previous error\n"}"#,
         ]
     );
 }
@@ -68,7 +68,7 @@ fn a_plain_problem_is_a_json_line_too() {
     let dir = tempfile::tempdir().unwrap();
     let run = errcat(dir.path(), &["lock", "--message-format", "json"], &[]);
     let line = format!(
-        r#"{{"message":"there is no `errcat.toml` in `{0}` or any folder above it, so errcat does not know which catalog to lock","level":"error","spans":[],"children":[{{"message":"run `errcat init` to start one here, or name the folders: `errcat lock --catalog <folder>`","level":"help","spans":[]}}],"rendered":"error: there is no `errcat.toml` in `{0}` or any folder above it, so errcat does not know which catalog to lock\n  = help: run `errcat init` to start one here, or name the folders: `errcat lock --catalog <folder>`\n"}}"#,
+        r#"{{"$message_type":"diagnostic","message":"there is no `errcat.toml` in `{0}` or any folder above it, so errcat does not know which catalog to lock","code":null,"level":"error","spans":[],"children":[{{"message":"run `errcat init` to start one here, or name the folders: `errcat lock --catalog <folder>`","code":null,"level":"help","spans":[],"children":[],"rendered":null}}],"rendered":"error: there is no `errcat.toml` in `{0}` or any folder above it, so errcat does not know which catalog to lock\n  = help: run `errcat init` to start one here, or name the folders: `errcat lock --catalog <folder>`\n"}}"#,
         dir.path().display()
     );
     assert_eq!(text(&run.stdout), format!("{line}\n"));

@@ -130,6 +130,7 @@ pub fn run(
     let files = generate(&catalog, targets);
     let owner = crate::write::Owner {
         catalog: &catalog.name,
+        kind: crate::write::Kind::Generated,
         locked: has_lock,
         source: Some(catalog_dir),
     };

@@ -38,7 +38,7 @@ runtime = { git = "https://example.com/errcat.git", tag = "v0.1.0" }
 front_matter = true
 
 [[catalog]]
-path = "legacy"
+path = "legacy/catalog"
 out = "legacy/out"
 [catalog.rust]
 runtime = "0.1"
@@ -159,4 +159,38 @@ targets = []
 #[test]
 fn a_config_that_is_not_toml() {
     insta::assert_snapshot!(errors("[[catalog]\npath = \"a\"\n"));
+}
+
+#[test]
+fn folders_that_are_one_or_nest() {
+    insta::assert_snapshot!(errors(
+        r#"
+[[catalog]]
+path = "a"
+out = "gen"
+site = "public"
+
+[[catalog]]
+path = "b"
+out = "gen/rust"
+site = "public"
+
+[[catalog]]
+path = "c"
+out = "c/generated"
+
+[[catalog]]
+path = "d"
+out = "elsewhere"
+site = "d-site"
+[catalog.rust]
+crate_name = "shared-errors"
+
+[[catalog]]
+path = "gen/e"
+out = "e-out"
+[catalog.rust]
+crate_name = "shared-errors"
+"#
+    ));
 }

@@ -21,6 +21,7 @@ fn build(catalog_dir: &Path) -> Option<(tempfile::TempDir, PathBuf)> {
         &src,
         Owner {
             catalog: &catalog.name,
+            kind: errcat_codegen::write::Kind::Generated,
             locked: false,
             source: None,
         },

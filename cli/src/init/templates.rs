@@ -132,6 +132,8 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
+      # Until errcat-cli is on crates.io, install it from a clone of errcat:
+      # cargo install --locked --path <clone>/cli
       - run: cargo install errcat-cli --locked --version {version}
       - run: errcat gen --check
 "#
@@ -141,6 +143,8 @@ jobs:
 errcat-drift-check:
   image: rust:1
   script:
+    # Until errcat-cli is on crates.io, install it from a clone of errcat:
+    # cargo install --locked --path <clone>/cli
     - cargo install errcat-cli --locked --version {version}
     - errcat gen --check
 "#

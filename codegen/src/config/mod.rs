@@ -40,6 +40,9 @@ pub struct Config {
 /// One `[[catalog]]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
+    /// The folder holding `errcat.toml`, which the paths below are
+    /// relative to.
+    pub root: PathBuf,
     /// The folder holding `catalog.toml`, relative to the config's folder.
     pub catalog: PathBuf,
     /// Where `errcat gen` writes.
@@ -143,13 +146,17 @@ impl Default for Runtime {
 
 impl Runtime {
     /// The TOML value of the dependency in `<out>/rust/Cargo.toml`, for a
-    /// crate in `crate_dir` (relative to the config's folder).
-    pub fn dependency(&self, crate_dir: &Path) -> String {
+    /// crate in `crate_dir`; a path runtime is relative to `root`.
+    pub fn dependency(&self, root: &Path, crate_dir: &Path) -> String {
         let string = |text: &str| toml::Value::String(text.to_owned()).to_string();
         match self {
             Runtime::Registry(version) => string(version),
             Runtime::Path(path) => {
-                let relative = relative_path(crate_dir, path);
+                // Worked out on the names (made absolute), so a layout gives
+                // the same text on every machine, `..` and all.
+                let relative =
+                    crate::write::manifest::relative_path(&root.join(crate_dir), &root.join(path))
+                        .unwrap_or_else(|| path.to_string_lossy().replace('\\', "/"));
                 format!("{{ path = {} }}", string(&relative))
             }
             Runtime::Git { url, reference } => match reference {
@@ -171,7 +178,7 @@ impl Entry {
         let on = |target| self.targets.contains(&target);
         Targets {
             rust: on(Target::Rust).then(|| emit::rust::Options {
-                runtime_dependency: self.runtime.dependency(&self.out.join("rust")),
+                runtime_dependency: self.runtime.dependency(&self.root, &self.out.join("rust")),
                 crate_name: self.crate_name.clone(),
             }),
             typescript: on(Target::Typescript),
@@ -204,7 +211,7 @@ pub fn load(path: &Path) -> Result<Config, Diagnostics> {
         _ => PathBuf::from("."),
     };
     match std::fs::read(path) {
-        Ok(bytes) => read::parse(&shown, &bytes, root),
+        Ok(bytes) => read::parse(&shown, &bytes, root, read::Disk::Checked),
         Err(err) => {
             let mut diagnostics = Diagnostics::new(format!("read `{shown}`"));
             diagnostics.push(
@@ -218,36 +225,7 @@ pub fn load(path: &Path) -> Result<Config, Diagnostics> {
 /// Parses config text, for tools and tests that hold it in memory; `shown`
 /// names it in messages and `root` is the folder its paths are relative to.
 pub fn parse(shown: &str, text: &str, root: PathBuf) -> Result<Config, Diagnostics> {
-    read::parse(shown, text.as_bytes(), root)
-}
-
-/// `to` as seen from the folder `from`, both relative to the same folder,
-/// `/`-separated: worked out on the names alone, so a config gives the same
-/// outputs on every machine.
-fn relative_path(from: &Path, to: &Path) -> String {
-    use std::path::Component;
-    let parts = |path: &Path| -> Vec<String> {
-        let mut parts: Vec<String> = Vec::new();
-        for component in path.components() {
-            match component {
-                Component::ParentDir if parts.last().is_some_and(|p| p != "..") => {
-                    parts.pop();
-                }
-                Component::CurDir => {}
-                other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
-            }
-        }
-        parts
-    };
-    let (from, to) = (parts(from), parts(to));
-    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut relative = vec!["..".to_owned(); from.len() - common];
-    relative.extend(to[common..].iter().cloned());
-    if relative.is_empty() {
-        ".".to_owned()
-    } else {
-        relative.join("/")
-    }
+    read::parse(shown, text.as_bytes(), root, read::Disk::Unread)
 }
 
 #[cfg(test)]
@@ -265,20 +243,27 @@ mod tests {
             ),
             ("./out/../gen/rust", "{ path = \"../../runtime\" }"),
         ];
+        let root = Path::new("/work/shop");
         for (crate_dir, expected) in cases {
-            assert_eq!(runtime.dependency(Path::new(crate_dir)), expected);
+            assert_eq!(runtime.dependency(root, Path::new(crate_dir)), expected);
         }
         let outside = Runtime::Path(PathBuf::from("../errcat/runtime"));
         assert_eq!(
-            outside.dependency(Path::new("generated/rust")),
+            outside.dependency(root, Path::new("generated/rust")),
             "{ path = \"../../../errcat/runtime\" }"
+        );
+        // An output beside the config's folder climbs back into it.
+        let vendored = Runtime::Path(PathBuf::from("vendor/errcat"));
+        assert_eq!(
+            vendored.dependency(root, Path::new("../outside/rust")),
+            "{ path = \"../../shop/vendor/errcat\" }"
         );
     }
 
     #[test]
     fn registry_and_git_runtimes_are_toml_values() {
         assert_eq!(
-            Runtime::default().dependency(Path::new("x")),
+            Runtime::default().dependency(Path::new("/r"), Path::new("x")),
             format!("\"{}\"", env!("CARGO_PKG_VERSION"))
         );
         let git = Runtime::Git {
@@ -286,7 +271,7 @@ mod tests {
             reference: Some((GitReference::Tag, "v0.1.0".to_owned())),
         };
         assert_eq!(
-            git.dependency(Path::new("x")),
+            git.dependency(Path::new("/r"), Path::new("x")),
             "{ git = \"https://example.com/errcat.git\", tag = \"v0.1.0\" }"
         );
     }

@@ -18,7 +18,20 @@ const DOCS_FIELDS: &[&str] = &["front_matter"];
 const RUST_FIELDS: &[&str] = &["runtime", "crate_name"];
 const RUNTIME_FIELDS: &[&str] = &["version", "path", "git", "rev", "tag", "branch"];
 
-pub(super) fn parse(shown: &str, bytes: &[u8], root: PathBuf) -> Result<Config, Diagnostics> {
+/// Whether the folders a config names are looked up: `load` reads a
+/// project on disk, `parse` only text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Disk {
+    Checked,
+    Unread,
+}
+
+pub(super) fn parse(
+    shown: &str,
+    bytes: &[u8],
+    root: PathBuf,
+    disk: Disk,
+) -> Result<Config, Diagnostics> {
     let mut cx = Context::new(format!("read `{shown}`"));
     let source = SourceFile::decode(&mut cx, "", shown, bytes);
     let parsed = parse_toml(&mut cx, &source);
@@ -42,7 +55,10 @@ pub(super) fn parse(shown: &str, bytes: &[u8], root: PathBuf) -> Result<Config, 
     let mut entries = Vec::new();
     for (table, span) in catalog_tables(&mut cx, &top) {
         let fields = Fields::new(&source, table, "a `[[catalog]]`".to_owned(), span);
-        if let Some(entry) = entry(&mut cx, &fields, &shared) {
+        if let Some(entry) = entry(&mut cx, &fields, &shared, &root) {
+            if disk == Disk::Checked {
+                check_catalog_folder(&mut cx, &source, &entry);
+            }
             entries.push(entry);
         }
     }
@@ -60,6 +76,9 @@ pub(super) fn parse(shown: &str, bytes: &[u8], root: PathBuf) -> Result<Config, 
 struct Spans {
     path: Range<usize>,
     out: Range<usize>,
+    /// `None` when `site` is left to its default inside `out`.
+    site: Option<Range<usize>>,
+    crate_name: Option<Range<usize>>,
 }
 
 fn catalog_tables<'a, 'i>(
@@ -104,7 +123,12 @@ fn catalog_tables<'a, 'i>(
     tables
 }
 
-fn entry(cx: &mut Context, fields: &Fields<'_, '_>, shared: &Runtime) -> Option<(Entry, Spans)> {
+fn entry(
+    cx: &mut Context,
+    fields: &Fields<'_, '_>,
+    shared: &Runtime,
+    root: &Path,
+) -> Option<(Entry, Spans)> {
     fields.reject_unknown(cx, CATALOG_FIELDS);
     let catalog = relative(cx, fields, "path", true);
     let out = relative(cx, fields, "out", true);
@@ -128,18 +152,23 @@ fn entry(cx: &mut Context, fields: &Fields<'_, '_>, shared: &Runtime) -> Option<
         None => false,
     };
     let (catalog, out) = (catalog?, out?);
+    let site_span = site.as_ref().map(|s| s.span.clone());
+    let crate_name_span = crate_name.as_ref().map(|n| n.span.clone());
     let site = site.map_or_else(|| out.value.join("site"), |s| s.value);
     let spans = Spans {
         path: catalog.span,
         out: out.span,
+        site: site_span,
+        crate_name: crate_name_span,
     };
     let entry = Entry {
+        root: root.to_path_buf(),
         catalog: catalog.value,
         out: out.value,
         site,
         targets: targets?,
         runtime,
-        crate_name,
+        crate_name: crate_name.map(|n| n.value),
         front_matter,
     };
     Some((entry, spans))
@@ -176,11 +205,21 @@ fn relative(
     };
     let path = Path::new(&written.value);
     let problem = if written.value.trim().is_empty() {
-        Some(("is empty", "name a folder, e.g. `.` for the config's own"))
-    } else if path.is_absolute() || path.has_root() {
+        Some((
+            "is empty",
+            "name a folder, relative to the folder holding `errcat.toml`, e.g. `generated`",
+        ))
+    } else if path.is_absolute() || path.has_root() || written.value.starts_with('\\') {
         Some((
             "is absolute",
             "write it relative to the folder holding `errcat.toml`, so the config works in every clone",
+        ))
+    } else if written.value.contains('\\') {
+        // A folder name on Linux, a separator on Windows: the same config
+        // would mean two layouts.
+        Some((
+            "holds a `\\`",
+            "separate folders with `/`, which means the same on every system",
         ))
     } else {
         None
@@ -280,7 +319,7 @@ fn reject_crate_name_for_all(cx: &mut Context, fields: &Fields<'_, '_>) {
     }
 }
 
-fn crate_name(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<String> {
+fn crate_name(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<Located<String>> {
     let name = fields.string(cx, "crate_name")?;
     let valid = name.value.len() <= 64
         && name.value.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -289,7 +328,7 @@ fn crate_name(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if valid {
-        return Some(name.value);
+        return Some(name);
     }
     cx.report(
         Diagnostic::error(format!("`{}` is not a crate name", name.value))
@@ -303,13 +342,23 @@ fn crate_name(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<String> {
 /// `git` (the last with at most one of `rev`, `tag` and `branch`).
 fn runtime(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<Runtime> {
     let (value, span) = fields.get("runtime")?;
-    if let DeValue::String(version) = value {
-        return requirement(
-            cx,
-            fields,
-            "runtime",
-            &Located::new(version.to_string(), span),
-        );
+    match value {
+        DeValue::String(version) => {
+            let written = Located::new(version.to_string(), span);
+            return requirement(cx, fields, "runtime", &written);
+        }
+        DeValue::Integer(_) | DeValue::Float(_) => {
+            cx.report(
+                Diagnostic::error(format!(
+                    "`runtime` of {} must be a string or a table, found a number",
+                    fields.owner
+                ))
+                .with_label(&fields.file.shown, span, "a number")
+                .with_help("quote a version, as in `Cargo.toml`: `runtime = \"0.1\"`"),
+            );
+            return None;
+        }
+        _ => {}
     }
     let table = fields.table(cx, "runtime")?;
     let runtime = Fields::new(
@@ -387,9 +436,23 @@ fn runtime(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<Runtime> {
         _ => {
             let url = runtime.string(cx, "git")?;
             let reference = match references.first() {
-                Some(kind) => Some((*kind, runtime.string(cx, kind.as_str())?.value)),
+                Some(kind) => Some((*kind, runtime.string(cx, kind.as_str())?)),
                 None => None,
             };
+            let empty = std::iter::once(("git", &url))
+                .chain(reference.iter().map(|(kind, value)| (kind.as_str(), value)))
+                .find(|(_, value)| value.value.trim().is_empty());
+            if let Some((key, value)) = empty {
+                cx.report(
+                    Diagnostic::error(format!("`{key}` of {} is empty", runtime.owner))
+                        .with_label(&fields.file.shown, value.span.clone(), "empty")
+                        .with_help(format!(
+                            "give the `{key}` cargo should fetch, or leave it out"
+                        )),
+                );
+                return None;
+            }
+            let reference = reference.map(|(kind, value)| (kind, value.value));
             Some(Runtime::Git {
                 url: url.value,
                 reference,
@@ -398,8 +461,7 @@ fn runtime(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<Runtime> {
     }
 }
 
-/// A cargo version requirement: digits and dots after an optional
-/// operator, which is all cargo itself accepts here.
+/// A cargo version requirement (`0.1`, `=0.1.2`, `>=0.1, <0.3`).
 fn requirement(
     cx: &mut Context,
     fields: &Fields<'_, '_>,
@@ -407,13 +469,8 @@ fn requirement(
     written: &Located<String>,
 ) -> Option<Runtime> {
     let text = written.value.trim();
-    let bare = text.trim_start_matches(['=', '^', '~', '>', '<']).trim();
-    let valid = !bare.is_empty()
-        && bare.split('.').count() <= 3
-        && bare
-            .split('.')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
-    if valid {
+    // What cargo accepts as a dependency's version, by cargo's own parser.
+    if semver::VersionReq::parse(text).is_ok() {
         return Some(Runtime::Registry(text.to_owned()));
     }
     cx.report(
@@ -430,41 +487,181 @@ fn requirement(
     None
 }
 
-/// Two entries may not share a catalog folder or an output folder, and no
-/// catalog may write into its own folder.
+/// A catalog folder that is not there is the config's mistake, so it is
+/// shown at the config's line.
+fn check_catalog_folder(cx: &mut Context, source: &SourceFile, (entry, spans): &(Entry, Spans)) {
+    let folder = entry.root.join(&entry.catalog);
+    let problem = if entry.catalog == Path::new(".") {
+        "is the folder of `errcat.toml`, which it would read as a code file"
+    } else if !folder.exists() {
+        "does not exist"
+    } else if !folder.is_dir() {
+        "is not a folder"
+    } else if !folder.join(crate::load::CATALOG_FILE).is_file() {
+        "holds no `catalog.toml`"
+    } else {
+        return;
+    };
+    cx.report(
+        Diagnostic::error(format!(
+            "the catalog folder `{}` {problem}",
+            entry.catalog.display()
+        ))
+        .with_label(&source.shown, spans.path.clone(), "the catalog folder")
+        .with_help(format!(
+            "set `path` to the folder holding `catalog.toml`, relative to the folder of `{}`; `errcat init` starts a catalog",
+            source.shown
+        )),
+    );
+}
+
+/// One folder a config names, for the checks across entries.
+struct Folder<'e> {
+    path: &'e Path,
+    /// `path`, `out` or `site`.
+    key: &'static str,
+    catalog: &'e Path,
+    span: Range<usize>,
+}
+
+impl Folder<'_> {
+    fn named(&self) -> String {
+        match self.key {
+            "path" => format!("the catalog folder `{}`", self.catalog.display()),
+            key => format!("`{key}` of the catalog `{}`", self.catalog.display()),
+        }
+    }
+
+    /// Named beside another folder of the same `[[catalog]]`.
+    fn named_here(&self) -> String {
+        match self.key {
+            "path" => "the catalog's own folder".to_owned(),
+            key => format!("its `{key}`"),
+        }
+    }
+}
+
+/// `a` is `b` or inside it, on the names alone (both normalized, relative
+/// to the same folder).
+fn within(a: &Path, b: &Path) -> bool {
+    b == Path::new(".") || a.starts_with(b)
+}
+
+/// No two folders a config names may be one or nest, except a default
+/// `site` inside its own `out`, which errcat keeps apart: every output
+/// folder is its own (a run removes what it wrote there and no longer
+/// writes), and no output goes into a catalog folder or holds one.
 fn check_across(cx: &mut Context, source: &SourceFile, entries: &[(Entry, Spans)]) {
     let shown = &source.shown;
+    let mut folders: Vec<Folder<'_>> = Vec::new();
+    for (entry, spans) in entries {
+        folders.push(Folder {
+            path: &entry.catalog,
+            key: "path",
+            catalog: &entry.catalog,
+            span: spans.path.clone(),
+        });
+        folders.push(Folder {
+            path: &entry.out,
+            key: "out",
+            catalog: &entry.catalog,
+            span: spans.out.clone(),
+        });
+        if let Some(span) = &spans.site {
+            folders.push(Folder {
+                path: &entry.site,
+                key: "site",
+                catalog: &entry.catalog,
+                span: span.clone(),
+            });
+        }
+    }
     for (i, (entry, spans)) in entries.iter().enumerate() {
-        if entry.out == entry.catalog {
+        let (Some(name), Some(span)) = (&entry.crate_name, &spans.crate_name) else {
+            continue;
+        };
+        let earlier = entries[..i].iter().find_map(|(e, s)| {
+            s.crate_name
+                .as_ref()
+                .filter(|_| e.crate_name.as_ref() == Some(name))
+        });
+        if let Some(first) = earlier {
             cx.report(
-                Diagnostic::error(format!(
-                    "`out` of the catalog `{}` is its own folder",
-                    entry.catalog.display()
-                ))
-                .with_label(shown, spans.out.clone(), "the catalog's folder")
-                .with_help("write the outputs beside the catalog, e.g. `out = \"generated\"`"),
+                Diagnostic::error(format!("two catalogs' crates are named `{name}`"))
+                    .with_label(shown, span.clone(), "named again here")
+                    .with_context(shown, first.clone(), "first named here")
+                    .with_help("give each generated crate its own `crate_name`: cargo cannot tell two packages of one name apart"),
             );
         }
-        for (earlier, earlier_spans) in &entries[..i] {
-            if earlier.catalog == entry.catalog {
-                cx.report(
-                    Diagnostic::error(format!(
-                        "the catalog `{}` is listed twice",
-                        entry.catalog.display()
-                    ))
-                    .with_label(shown, spans.path.clone(), "listed again here")
-                    .with_context(shown, earlier_spans.path.clone(), "first listed here")
-                    .with_help("remove one of the two `[[catalog]]` tables"),
-                );
+    }
+    for (i, later) in folders.iter().enumerate() {
+        for earlier in &folders[..i] {
+            let both_catalogs = later.key == "path" && earlier.key == "path";
+            // A catalog listed twice is one mistake, not one per folder.
+            if !both_catalogs
+                && later.catalog == earlier.catalog
+                && !std::ptr::eq(later.catalog, earlier.catalog)
+            {
+                continue;
             }
-            if earlier.out == entry.out {
-                cx.report(
-                    Diagnostic::error(format!("two catalogs write to `{}`", entry.out.display()))
-                        .with_label(shown, spans.out.clone(), "written again here")
-                        .with_context(shown, earlier_spans.out.clone(), "first written here")
-                        .with_help("give each catalog its own `out` folder"),
-                );
-            }
+            let same_entry = std::ptr::eq(later.catalog, earlier.catalog);
+            let (problem, labels) = if later.path == earlier.path {
+                if both_catalogs {
+                    (
+                        format!("the catalog `{}` is listed twice", later.path.display()),
+                        ("listed again here", "first listed here"),
+                    )
+                } else if same_entry {
+                    (
+                        format!("{} is {}", later.named(), earlier.named_here()),
+                        ("this folder", "the same folder"),
+                    )
+                } else {
+                    (
+                        format!(
+                            "{} and {} are one folder, `{}`",
+                            later.named(),
+                            earlier.named(),
+                            later.path.display()
+                        ),
+                        ("this folder", "the same folder"),
+                    )
+                }
+            } else if both_catalogs {
+                continue;
+            } else if within(later.path, earlier.path) {
+                let earlier = if same_entry {
+                    earlier.named_here()
+                } else {
+                    earlier.named()
+                };
+                (
+                    format!("{} is inside {earlier}", later.named()),
+                    ("this folder", "holds it"),
+                )
+            } else if within(earlier.path, later.path) {
+                let later_named = if same_entry {
+                    later.named_here()
+                } else {
+                    later.named()
+                };
+                (
+                    format!("{} is inside {later_named}", earlier.named()),
+                    ("this folder holds it", "this folder"),
+                )
+            } else {
+                continue;
+            };
+            let diagnostic = Diagnostic::error(problem)
+                .with_label(shown, later.span.clone(), labels.0)
+                .with_context(shown, earlier.span.clone(), labels.1);
+            cx.report(if both_catalogs {
+                diagnostic.with_help("remove one of the two `[[catalog]]` tables")
+            } else {
+                diagnostic
+                    .with_note("errcat removes the outputs it wrote in a folder and no longer writes, so each output folder holds one catalog's outputs of one kind, and nothing else")
+                    .with_help("give each output a folder of its own, beside the catalog folders and the other outputs, e.g. `generated` and `site`")
+            });
         }
     }
 }

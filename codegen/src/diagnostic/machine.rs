@@ -7,10 +7,15 @@ use serde::Serialize;
 
 use super::{Diagnostic, Diagnostics, Footer, clamp_span};
 
-/// One problem.
+/// One problem, with rustc's members in rustc's order. Members errcat has
+/// no use for (`code`, a span's `text` and `expansion`, suggestions) are
+/// present and empty, so readers of rustc's JSON read these.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Record {
+    #[serde(rename = "$message_type")]
+    pub message_type: &'static str,
     pub message: String,
+    pub code: Option<String>,
     /// `error`, `warning`, `note` or `help`.
     pub level: String,
     pub spans: Vec<Span>,
@@ -32,15 +37,22 @@ pub struct Span {
     pub column_start: Option<usize>,
     pub column_end: Option<usize>,
     pub is_primary: bool,
+    pub text: Vec<String>,
     pub label: Option<String>,
+    pub suggested_replacement: Option<String>,
+    pub suggestion_applicability: Option<String>,
+    pub expansion: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Child {
     pub message: String,
+    pub code: Option<String>,
     pub level: String,
     /// Always empty: footers point nowhere (kept for rustc's shape).
     pub spans: Vec<Span>,
+    pub children: Vec<Child>,
+    pub rendered: Option<String>,
 }
 
 impl Diagnostics {
@@ -75,7 +87,11 @@ impl Diagnostics {
                     line_end: place.as_ref().map(|p| p.3),
                     column_end: place.as_ref().map(|p| p.4),
                     is_primary: label.primary,
+                    text: Vec::new(),
                     label: (!label.text.is_empty()).then(|| label.text.clone()),
+                    suggested_replacement: None,
+                    suggestion_applicability: None,
+                    expansion: None,
                 }
             })
             .collect();
@@ -88,7 +104,9 @@ impl Diagnostics {
             })
             .collect();
         Record {
+            message_type: "diagnostic",
             message: diagnostic.message.clone(),
+            code: None,
             level: "error".to_owned(),
             spans,
             children,
@@ -100,8 +118,11 @@ impl Diagnostics {
 fn child(level: &str, message: &str) -> Child {
     Child {
         message: message.to_owned(),
+        code: None,
         level: level.to_owned(),
         spans: Vec::new(),
+        children: Vec::new(),
+        rendered: None,
     }
 }
 
@@ -116,7 +137,9 @@ impl Record {
         for line in text.lines() {
             if let Some((level, message)) = level_prefix(line) {
                 records.push(Record {
+                    message_type: "diagnostic",
                     message: message.to_owned(),
+                    code: None,
                     level: level.to_owned(),
                     spans: Vec::new(),
                     children: Vec::new(),
@@ -145,9 +168,20 @@ impl Record {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// Whether this is the closing line of a run (`could not … due to N
+    /// previous errors`), which sums up the records before it.
+    pub fn is_summary(&self) -> bool {
+        (self.message.starts_with("could not ") || self.message.starts_with("aborting "))
+            && (self.message.ends_with(" previous error")
+                || self.message.ends_with(" previous errors"))
+            && self.spans.is_empty()
+    }
+
     /// The record as a GitHub Actions workflow command (`::error file=…`),
-    /// which the runner turns into an annotation on the file's line.
-    pub fn github(&self) -> String {
+    /// which the runner turns into an annotation on the file's line. The
+    /// runner wants paths from the repository's root: `folder` is where
+    /// the record's paths start from, relative to it.
+    pub fn github(&self, folder: &std::path::Path) -> String {
         let command = match self.level.as_str() {
             "error" => "error",
             "warning" => "warning",
@@ -155,7 +189,9 @@ impl Record {
         };
         let mut properties = Vec::new();
         if let Some(span) = self.spans.iter().find(|s| s.is_primary) {
-            properties.push(format!("file={}", escape_property(&span.file_name)));
+            let file = folder.join(&span.file_name);
+            let file = file.to_string_lossy().replace('\\', "/");
+            properties.push(format!("file={}", escape_property(&file)));
             let numbers = [
                 ("line", span.line_start),
                 ("endLine", span.line_end),
@@ -208,7 +244,11 @@ fn path_span(written: &str) -> Span {
         column_start: column,
         column_end: column,
         is_primary: true,
+        text: Vec::new(),
         label: None,
+        suggested_replacement: None,
+        suggestion_applicability: None,
+        expansion: None,
     }
 }
 
@@ -254,7 +294,7 @@ mod tests {
         let lines: Vec<String> = sample().records().iter().map(Record::json).collect();
         assert_eq!(
             lines[0],
-            r#"{"message":"unknown field `stauts` in code `RATE_LIMITED`","level":"error","spans":[{"file_name":"c/limits.toml","byte_start":15,"byte_end":21,"line_start":2,"line_end":2,"column_start":1,"column_end":7,"is_primary":true,"label":"unknown field"}],"children":[{"message":"did you mean `status`?","level":"help","spans":[]}],"rendered":"error: unknown field `stauts` in code `RATE_LIMITED`\n --> c/limits.toml:2:1\n  |\n2 | stauts = 429\n  | ^^^^^^ unknown field\n  |\n  = help: did you mean `status`?\n"}"#
+            r#"{"$message_type":"diagnostic","message":"unknown field `stauts` in code `RATE_LIMITED`","code":null,"level":"error","spans":[{"file_name":"c/limits.toml","byte_start":15,"byte_end":21,"line_start":2,"line_end":2,"column_start":1,"column_end":7,"is_primary":true,"text":[],"label":"unknown field","suggested_replacement":null,"suggestion_applicability":null,"expansion":null}],"children":[{"message":"did you mean `status`?","code":null,"level":"help","spans":[],"children":[],"rendered":null}],"rendered":"error: unknown field `stauts` in code `RATE_LIMITED`\n --> c/limits.toml:2:1\n  |\n2 | stauts = 429\n  | ^^^^^^ unknown field\n  |\n  = help: did you mean `status`?\n"}"#
         );
         // `ü` is two bytes and one column.
         let second: serde_json::Value = serde_json::from_str(&lines[1]).unwrap();
@@ -264,7 +304,7 @@ mod tests {
         assert_eq!(third["spans"][0]["line_start"], serde_json::Value::Null);
         assert_eq!(
             lines[3],
-            r#"{"message":"could not load catalog `c/` due to 3 previous errors","level":"error","spans":[],"children":[],"rendered":"error: could not load catalog `c/` due to 3 previous errors\n"}"#
+            r#"{"$message_type":"diagnostic","message":"could not load catalog `c/` due to 3 previous errors","code":null,"level":"error","spans":[],"children":[],"rendered":"error: could not load catalog `c/` due to 3 previous errors\n"}"#
         );
     }
 
@@ -272,16 +312,16 @@ mod tests {
     fn github_annotations_point_at_the_line_and_escape_what_the_runner_reads() {
         let records = sample().records();
         assert_eq!(
-            records[0].github(),
+            records[0].github(std::path::Path::new("")),
             "::error file=c/limits.toml,line=2,endLine=2,col=1,endColumn=7,title=errcat::unknown field `stauts` in code `RATE_LIMITED`%0Ahelp: did you mean `status`?"
         );
         assert_eq!(
-            records[2].github(),
+            records[2].github(std::path::Path::new("")),
             "::error file=c/,title=errcat::no codes"
         );
         let odd = Record::from_text("error: 100% of `a,b:c` failed\n  --> out/a,b:c\n");
         assert_eq!(
-            odd[0].github(),
+            odd[0].github(std::path::Path::new("")),
             "::error file=out/a%2Cb%3Ac,title=errcat::100%25 of `a,b:c` failed"
         );
     }

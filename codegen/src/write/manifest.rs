@@ -29,6 +29,8 @@ pub struct Manifest {
     pub locked: bool,
     /// `/`-separated paths relative to the output folder.
     pub files: BTreeSet<String>,
+    /// Which of the catalog's outputs the folder holds.
+    pub kind: super::Kind,
 }
 
 #[derive(Deserialize)]
@@ -38,6 +40,8 @@ struct Stored {
     #[serde(default)]
     source: Option<String>,
     locked: bool,
+    #[serde(default)]
+    outputs: Option<String>,
     files: Vec<String>,
 }
 
@@ -53,6 +57,11 @@ impl Manifest {
             text.push_str(&format!("source = {}\n", toml_string(source)));
         }
         text.push_str(&format!("locked = {}\n", self.locked));
+        // Written only for a site, so the manifests of `gen`'s folders
+        // read as they always have.
+        if self.kind == super::Kind::Site {
+            text.push_str("outputs = \"site\"\n");
+        }
         text.push_str("files = [\n");
         for file in &self.files {
             text.push_str(&format!("    {},\n", toml_string(file)));
@@ -79,11 +88,17 @@ impl Manifest {
             }
             files.insert(file);
         }
+        let kind = match stored.outputs.as_deref() {
+            None => super::Kind::Generated,
+            Some("site") => super::Kind::Site,
+            Some(other) => return Err(format!("unknown outputs `{other}`")),
+        };
         Ok(Manifest {
             catalog: stored.catalog,
             source: stored.source,
             locked: stored.locked,
             files,
+            kind,
         })
     }
 }
@@ -102,7 +117,7 @@ pub(super) fn is_inside(path: &str) -> bool {
 /// `to` as seen from the folder `from`, `/`-separated (`../catalog`).
 /// Worked out on the absolute paths without touching the disk, so it is
 /// the same on every machine for the same layout.
-pub(super) fn relative_path(from: &Path, to: &Path) -> Option<String> {
+pub(crate) fn relative_path(from: &Path, to: &Path) -> Option<String> {
     use std::path::Component;
     let absolute = |path: &Path| -> Option<Vec<std::ffi::OsString>> {
         let mut parts = Vec::new();
@@ -145,6 +160,7 @@ mod tests {
     #[test]
     fn a_manifest_round_trips_and_refuses_paths_outside_the_folder() {
         let manifest = Manifest {
+            kind: crate::write::Kind::Generated,
             catalog: "fold".to_owned(),
             source: Some("../catalog".to_owned()),
             locked: true,

@@ -50,6 +50,19 @@ pub struct Owner<'a> {
     pub locked: bool,
     /// The catalog's folder, when it was loaded from one.
     pub source: Option<&'a Path>,
+    /// Which of its outputs this run writes.
+    pub kind: Kind,
+}
+
+/// The two kinds of output folder, which never share one: each run removes
+/// what its manifest lists and the other did not write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    /// `errcat gen`'s targets.
+    #[default]
+    Generated,
+    /// `errcat site`'s pages.
+    Site,
 }
 
 /// What a sync changed (in `Write` mode) or would change (in `Check` mode).
@@ -200,6 +213,7 @@ fn sync_locked(
             .and_then(|source| manifest::relative_path(out_dir, source)),
         locked: owner.locked,
         files: files.iter().map(|f| f.path.clone()).collect(),
+        kind: owner.kind,
     };
     let manifest_file = OutputFile::new(manifest::PATH, manifest.render());
     let mut pending = Vec::new();
@@ -368,6 +382,7 @@ pub(super) mod tests {
     use crate::emit::notice;
 
     pub(super) const OWNER: Owner<'static> = Owner {
+        kind: Kind::Generated,
         catalog: "test",
         locked: false,
         source: None,

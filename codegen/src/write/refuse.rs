@@ -82,6 +82,36 @@ pub(super) fn foreign(
         return Ok(());
     };
     let path = folder::manifest_path(out_dir);
+    if previous.kind != owner.kind {
+        let (held, wanted, setting) = match previous.kind {
+            super::Kind::Generated => (
+                "the generated outputs",
+                "its site",
+                "`site` in `errcat.toml`, or `--out` of `errcat site`,",
+            ),
+            super::Kind::Site => (
+                "the site",
+                "its generated outputs",
+                "`out` in `errcat.toml`, or `--out` of `errcat gen`,",
+            ),
+        };
+        return Err(WriteError::refused(
+            Diagnostic::error(format!(
+                "output folder `{}` holds {held} of the `{}` catalog, and {wanted} would remove them",
+                out_dir.display(),
+                previous.catalog
+            ))
+            .with_path(&path.display().to_string())
+            .with_note("each kind of output needs a folder of its own: a run removes what it wrote before and no longer writes")
+            .with_help(format!(
+                "set {setting} to another folder, such as `{}`",
+                out_dir.join(match previous.kind {
+                    super::Kind::Generated => "site",
+                    super::Kind::Site => "generated",
+                }).display()
+            )),
+        ));
+    }
     if previous.catalog == owner.catalog {
         let (Some(recorded), Some(source)) = (&previous.source, owner.source) else {
             return Ok(());

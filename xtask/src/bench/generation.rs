@@ -161,6 +161,7 @@ fn measure(catalog_dir: &Path, out_dir: &Path) -> Result<Sample, String> {
     let files = generate::generate(&catalog, &Targets::default());
     let owner = write::Owner {
         catalog: &catalog.name,
+        kind: write::Kind::Generated,
         locked: false,
         source: Some(catalog_dir),
     };

@@ -79,6 +79,7 @@ fn measure(root: &Path, catalog: &Catalog, work: &Path) -> Result<String, String
         &site_dir,
         write::Owner {
             catalog: &catalog.name,
+            kind: write::Kind::Site,
             locked: false,
             source: None,
         },

@@ -178,7 +178,17 @@ pub fn neutralise_html(markdown: &str) -> String {
 /// One pass of [`neutralise_html`]; `None` when nothing needed a change.
 fn neutralise_pass(markdown: &str) -> Option<String> {
     let mut edits: Vec<(Range<usize>, Edit)> = Vec::new();
-    for (event, range) in Parser::new_ext(markdown, Options::all()).into_offset_iter() {
+    let parser = Parser::new_ext(markdown, Options::all());
+    // A link reference definition is the page's, not the text's: one code's
+    // `[r]: vbscript:x`, unused in its own docs, is what `[r]` in another
+    // code's docs links to once both are on one page. So an unsafe one is
+    // made text wherever it stands.
+    for (_, definition) in parser.reference_definitions().iter() {
+        if !safe_url(&definition.dest) {
+            edits.push((definition.span.clone(), Edit::Brackets));
+        }
+    }
+    for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Html(_) | Event::InlineHtml(_) => edits.push((range, Edit::Angle)),
             Event::Start(Tag::Link {
@@ -267,6 +277,27 @@ mod tests {
     }
 
     #[test]
+    fn an_unsafe_link_definition_is_text_even_where_nothing_uses_it() {
+        // Another code's docs on the same page could write `[r]`.
+        assert_eq!(
+            neutralise_html("See the note.\n\n[r]: vbscript:x\n"),
+            "See the note.\n\n\\[r\\]: vbscript:x\n"
+        );
+        let page = format!(
+            "{}\n\n{}",
+            neutralise_html("\n[r]: vbscript:x\n"),
+            neutralise_html("\"\n[r]: vbscript:x\n")
+        );
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, Parser::new(&page));
+        assert!(!html.contains("href"), "{html}");
+        assert_eq!(
+            neutralise_html("[ok]: https://example.com\n"),
+            "[ok]: https://example.com\n"
+        );
+    }
+
+    #[test]
     fn what_escaping_an_unterminated_comment_uncovers_is_neutralised_too() {
         assert_eq!(
             neutralise_html("<!--[a](javascript:alert(1))"),
@@ -279,7 +310,7 @@ mod tests {
         let docs = "[a](javascript:x) [b][r] <javascript:y> ![i](data:z) [ok](https://a.b/c:d)\n\n[r]: vbscript:z\n";
         assert_eq!(
             neutralise_html(docs),
-            "\\[a\\](javascript:x) \\[b\\]\\[r\\] &lt;javascript:y> \\!\\[i\\](data:z) [ok](https://a.b/c:d)\n\n[r]: vbscript:z\n"
+            "\\[a\\](javascript:x) \\[b\\]\\[r\\] &lt;javascript:y> \\!\\[i\\](data:z) [ok](https://a.b/c:d)\n\n\\[r\\]: vbscript:z\n"
         );
     }
 
