@@ -33,8 +33,23 @@ pub(crate) fn stage(target: &Path, contents: &str) -> io::Result<PathBuf> {
 /// (An output folder's files go through [`super::sync`], which puts many in
 /// place at once, with a journal.)
 pub fn replace(target: &Path, contents: &str) -> io::Result<()> {
-    let temp = stage(target, contents)?;
-    fs::rename(&temp, target).inspect_err(|_| {
+    // A link is followed, so the file it names changes and the link stays;
+    // the new file keeps the old one's permissions.
+    let target = match fs::symlink_metadata(target) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(target)?,
+        _ => target.to_path_buf(),
+    };
+    let temp = stage(&target, contents)?;
+    let kept = fs::metadata(&target).and_then(|old| fs::set_permissions(&temp, old.permissions()));
+    match kept {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => {
+            let _ = fs::remove_file(&temp);
+            return Err(e);
+        }
+    }
+    fs::rename(&temp, &target).inspect_err(|_| {
         let _ = fs::remove_file(&temp);
     })
 }
@@ -69,5 +84,29 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["errcat.lock"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_stays_a_link_and_permissions_stay_as_they_were() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.toml");
+        fs::write(&real, "old\n").unwrap();
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
+        let link = dir.path().join("Cargo.toml");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        replace(&link, "new\n").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new\n");
+        assert_eq!(
+            fs::metadata(&real).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
     }
 }
