@@ -4,7 +4,7 @@ use crate::emit::{self, OutputFile};
 use crate::model::Catalog;
 
 /// The outputs to generate. Each target writes below its own subfolder of the
-/// output directory, named after the field.
+/// output directory, which each field's doc names (`docs/` for `markdown`).
 #[derive(Debug, Clone)]
 pub struct Targets {
     /// `rust/`: a crate, whose `errcat` dependency is the given TOML value

@@ -150,50 +150,17 @@ pub fn headers(code: &Code) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-/// The reason phrase of an HTTP status, for `404 Not Found`; `None` for
-/// statuses without a registered phrase.
+/// The reason phrase of `status`, as RFC 9110 names it: `http`'s table,
+/// except the two names RFC 9110 replaced (`Payload Too Large`,
+/// `Unprocessable Entity`).
 pub fn reason_phrase(status: u16) -> Option<&'static str> {
-    Some(match status {
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        402 => "Payment Required",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        406 => "Not Acceptable",
-        407 => "Proxy Authentication Required",
-        408 => "Request Timeout",
-        409 => "Conflict",
-        410 => "Gone",
-        411 => "Length Required",
-        412 => "Precondition Failed",
-        413 => "Content Too Large",
-        414 => "URI Too Long",
-        415 => "Unsupported Media Type",
-        416 => "Range Not Satisfiable",
-        417 => "Expectation Failed",
-        421 => "Misdirected Request",
-        422 => "Unprocessable Content",
-        423 => "Locked",
-        424 => "Failed Dependency",
-        425 => "Too Early",
-        426 => "Upgrade Required",
-        428 => "Precondition Required",
-        429 => "Too Many Requests",
-        431 => "Request Header Fields Too Large",
-        451 => "Unavailable For Legal Reasons",
-        500 => "Internal Server Error",
-        501 => "Not Implemented",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        505 => "HTTP Version Not Supported",
-        506 => "Variant Also Negotiates",
-        507 => "Insufficient Storage",
-        508 => "Loop Detected",
-        511 => "Network Authentication Required",
-        _ => return None,
-    })
+    match status {
+        413 => Some("Content Too Large"),
+        422 => Some("Unprocessable Content"),
+        _ => errcat::http::StatusCode::from_u16(status)
+            .ok()?
+            .canonical_reason(),
+    }
 }
 
 /// The whole example response as an HTTP message: status line, headers, a

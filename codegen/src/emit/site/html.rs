@@ -10,18 +10,19 @@ use crate::emit::text::safe_url;
 /// other than line breaks and tabs are not allowed in HTML; they become
 /// spaces.
 pub fn esc(text: &str) -> String {
+    let allowed = |c: char| !c.is_control() || c == '\n' || c == '\t';
+    let text: std::borrow::Cow<'_, str> = if text.chars().all(allowed) {
+        text.into()
+    } else {
+        text.chars()
+            .map(|c| if allowed(c) { c } else { ' ' })
+            .collect::<String>()
+            .into()
+    };
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
-            c => out.push(c),
-        }
-    }
+    // pulldown-cmark's own escaper (`&`, `<`, `>`, `"` and `'`); writing to
+    // a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, &text);
     out
 }
 
