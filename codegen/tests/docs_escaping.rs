@@ -329,7 +329,7 @@ fn jsdoc_and_openapi_show_titles_and_hints_as_text() {
     let ts = generated(&catalog, "typescript/errors.ts");
     assert!(
         ts.contains(
-            " * Errors of \"Evil \\u003c/title>\\u003cscript>alert(1)\\u003c/script> API\""
+            " * Errors of Evil \\</title\\>\\<script\\>alert(1)\\</script\\> API (catalog hostile)"
         ),
         "{ts}"
     );

@@ -1,11 +1,11 @@
-//! The one way catalog text reaches TypeScript: as a string literal.
+//! The two ways catalog text reaches TypeScript: as code, a string literal
+//! (in string literals and object keys), and as prose in JSDoc comments.
 //!
-//! Catalog strings end up in three places in the output: string literals,
-//! object keys and JSDoc comments. Rather than an escaper per context, every
-//! catalog string is written as a double-quoted literal that is safe in all of
-//! them at once, so no catalog text can end a string, a comment or a line, or
-//! start a template substitution or a JSDoc tag, and none can become
-//! markup where editors render JSDoc as markdown.
+//! A literal is safe in every code context at once: no catalog text can end
+//! a string or a line, or start a template substitution. Prose reads as
+//! written in an editor's hover, which renders JSDoc as markdown: the shared
+//! sanitiser shows any markup as text, and nothing can end the comment or
+//! open a JSDoc tag.
 
 use crate::emit::text::OPENS_MARKUP;
 
@@ -47,9 +47,57 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
+/// `text` as prose in a JSDoc comment: on one line (every control
+/// character and line separator a space), markdown and HTML shown as text
+/// (the shared sanitiser's [`escape`](crate::emit::text::escape)), and no
+/// `*/` to end the comment or `{@` and `@` to open a tag.
+pub fn jsdoc_text(text: &str) -> String {
+    let line: String = text
+        .chars()
+        .map(|c| {
+            if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    crate::emit::text::escape(&line)
+        .replace("*/", "*\\/")
+        .replace('@', "\\@")
+}
+
+/// A URL for `@see` in a JSDoc comment: as it is (the loader has checked
+/// it), with the one sequence that would end the comment encoded.
+pub fn jsdoc_url(url: &str) -> String {
+    url.replace("*/", "%2A/")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::string_literal;
+    use super::{jsdoc_text, string_literal};
+
+    #[test]
+    fn prose_reads_as_written_and_cannot_leave_the_comment() {
+        assert_eq!(
+            jsdoc_text("Send Authorization: Bearer <token>."),
+            "Send Authorization: Bearer \\<token\\>."
+        );
+        assert_eq!(
+            jsdoc_text("Use the function_id field"),
+            "Use the function_id field"
+        );
+        let hostile = jsdoc_text("a */ b {@link x} @deprecated\nc\u{2028}d");
+        assert!(!hostile.contains("*/"), "{hostile}");
+        assert!(
+            !hostile.contains("{@") && !hostile.contains(" @"),
+            "{hostile}"
+        );
+        assert!(
+            !hostile.contains('\n') && !hostile.contains('\u{2028}'),
+            "{hostile}"
+        );
+    }
 
     fn decodes_to_itself(text: &str) -> String {
         let literal = string_literal(text);

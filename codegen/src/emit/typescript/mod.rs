@@ -8,7 +8,8 @@
 //! catalog must type check within twice the time of 10,000 string constants
 //! (`benches/tsc.rs`). The parser and helpers are the same for every catalog
 //! and live in `client.ts`, appended as is.
-//! Catalog text only ever appears through [`escape::string_literal`].
+//! Catalog text only ever appears through [`escape::string_literal`] (code)
+//! and `escape::jsdoc_text` (comments).
 
 mod escape;
 
@@ -19,6 +20,7 @@ use super::OutputFile;
 use crate::model::{Catalog, Code, ParamType};
 
 pub use escape::string_literal;
+use escape::{jsdoc_text, jsdoc_url};
 
 /// The catalog-independent part of the module: parsing and helpers.
 const CLIENT: &str = include_str!("client.ts");
@@ -41,7 +43,7 @@ pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
 
 fn module_doc(out: &mut String, catalog: &Catalog) {
     let version = match &catalog.version {
-        Some(version) => format!(", version {}", string_literal(version)),
+        Some(version) => format!(", version {}", jsdoc_text(version)),
         None => String::new(),
     };
     let _ = write!(
@@ -50,8 +52,8 @@ fn module_doc(out: &mut String, catalog: &Catalog) {
          * and metadata, and a parser for error responses in every wire shape.\n \
          * No dependencies and no side effects, so unused parts tree-shake away.\n \
          *\n * @module\n */\n",
-        title = string_literal(&catalog.title),
-        name = string_literal(&catalog.name),
+        title = jsdoc_text(&catalog.title),
+        name = jsdoc_text(&catalog.name),
     );
 }
 
@@ -82,47 +84,50 @@ fn code_doc(out: &mut String, catalog: &Catalog, code: &Code) {
     };
     let mut paragraphs = vec![
         format!(
-            "{} (HTTP {}, category {}, {retry}).",
-            string_literal(&code.title),
+            "**{}** (HTTP {}, category {}, {retry}).",
+            jsdoc_text(&code.title),
             code.status,
-            string_literal(&category.id),
+            jsdoc_text(&category.title),
         ),
-        format!("Message: {}", string_literal(&code.message.source())),
+        format!("Message: {}", jsdoc_text(&code.message.source())),
     ];
     if let Some(description) = &code.description {
-        paragraphs.push(format!("Cause: {}", string_literal(description)));
+        paragraphs.push(format!("Cause: {}", jsdoc_text(description)));
     }
     if let Some(hint) = &code.hint {
-        paragraphs.push(format!("Hint: {}", string_literal(hint)));
+        paragraphs.push(format!("Hint: {}", jsdoc_text(hint)));
     }
     if !code.aliases.is_empty() {
-        let aliases: Vec<String> = code.aliases.iter().map(|a| string_literal(a)).collect();
+        let aliases: Vec<String> = code.aliases.iter().map(|a| jsdoc_text(a)).collect();
         paragraphs.push(format!("Also received as {}.", aliases.join(", ")));
     }
-    let mut tags = vec![format!("@see {}", string_literal(&catalog.docs_url(code)))];
+    let mut tags = vec![format!("@see {}", jsdoc_url(&catalog.docs_url(code)))];
     if let Some(deprecated) = deprecation(catalog, code) {
         tags.push(deprecated);
     }
     out.push_str("  /**\n");
+    // Each piece is safe alone, but markup around it could still meet it:
+    // `**` before a title that starts with `/`.
+    let line = |text: &str| text.replace("*/", "*\\/");
     for (i, paragraph) in paragraphs.iter().enumerate() {
         if i > 0 {
             out.push_str("   *\n");
         }
-        let _ = writeln!(out, "   * {paragraph}");
+        let _ = writeln!(out, "   * {}", line(paragraph));
     }
     for tag in tags {
-        let _ = writeln!(out, "   * {tag}");
+        let _ = writeln!(out, "   * {}", line(&tag));
     }
     out.push_str("   */\n");
 }
 
 fn deprecation(catalog: &Catalog, code: &Code) -> Option<String> {
     let since = |since: &Option<String>| match since {
-        Some(version) => format!(" since {}", string_literal(version)),
+        Some(version) => format!(" since {}", jsdoc_text(version)),
         None => String::new(),
     };
     let note = |note: &Option<String>| match note {
-        Some(note) => format!(" {}", string_literal(note)),
+        Some(note) => format!(" {}", jsdoc_text(note)),
         None => String::new(),
     };
     if let Some(retired) = &code.retired {
@@ -176,14 +181,15 @@ fn params_interface(out: &mut String, catalog: &Catalog) {
     }
     // Named in order of first use, so the output does not depend on hashing.
     let mut shared: HashMap<&str, String> = HashMap::new();
-    let mut numbered = 0;
-    for shape in &shapes {
+    // The module's own names that end like these, then each alias given.
+    let mut taken: std::collections::HashSet<String> =
+        ["ErrorParams", "NoParams"].map(str::to_owned).into();
+    for (code, shape) in catalog.codes.iter().zip(&shapes) {
         if uses[shape.as_str()] > 1 && !shared.contains_key(shape.as_str()) {
             let name = if shape == NO_PARAMS {
                 "NoParams".to_owned()
             } else {
-                numbered += 1;
-                format!("Params{numbered}")
+                alias_name(code, &mut taken)
             };
             if shared.is_empty() {
                 out.push('\n');
@@ -204,6 +210,39 @@ fn params_interface(out: &mut String, catalog: &Catalog) {
 }
 
 const NO_PARAMS: &str = "Record<string, never>";
+
+/// A shared parameter shape's name, from its parameters:
+/// `{ resource, id }` → `ResourceIdParams`, numbered after the first when
+/// two shapes have the same names with other types (`SharedParams` when
+/// the names hold no ASCII letter to start with).
+fn alias_name(code: &Code, taken: &mut std::collections::HashSet<String>) -> String {
+    use heck::ToUpperCamelCase;
+    // Only ASCII letters and digits make it into the name, so whatever a
+    // parameter is called, the name is an identifier.
+    let words: String = code
+        .message
+        .params
+        .iter()
+        .map(|p| p.name.to_upper_camel_case())
+        .collect::<String>()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    let words = if words.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        words
+    } else {
+        format!("Shared{words}")
+    };
+    let base = format!("{words}Params");
+    let mut name = base.clone();
+    let mut n = 1;
+    while taken.contains(&name) {
+        n += 1;
+        name = format!("{base}{n}");
+    }
+    taken.insert(name.clone());
+    name
+}
 
 fn params_type(code: &Code) -> String {
     let params = &code.message.params;
