@@ -1,5 +1,5 @@
 //! The one entry point behind both fuzz targets and the stable replay test
-//! (`codegen/tests/fuzz_replay.rs` includes this file by path), so a crash
+//! (`codegen/tests/it/fuzz_replay.rs` includes this file by path), so a crash
 //! found on nightly replays byte for byte in CI.
 //!
 //! Input format: a catalog folder flattened into one byte string, the way

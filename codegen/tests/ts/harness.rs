@@ -11,20 +11,11 @@ use errcat_codegen::emit::typescript;
 
 use crate::support;
 
-/// Every catalog in the repository (the mini fixture, `catalog/`, each
-/// `examples/*/catalog/`), loaded, with a name for messages.
+/// Every catalog the tests read ([`support::catalog_dirs`]), loaded, with
+/// a name for messages.
 pub fn catalogs() -> Vec<(String, Catalog)> {
-    let root = support::repo_root();
-    let mut dirs = vec![support::fixture("mini"), root.join("catalog")];
-    let mut examples: Vec<PathBuf> = std::fs::read_dir(root.join("examples"))
+    support::catalog_dirs()
         .into_iter()
-        .flatten()
-        .flatten()
-        .map(|entry| entry.path().join("catalog"))
-        .collect();
-    examples.sort();
-    dirs.extend(examples);
-    dirs.into_iter()
         .filter(|dir| dir.join("catalog.toml").is_file())
         .map(|dir| {
             let catalog = errcat_codegen::load_dir(&dir)

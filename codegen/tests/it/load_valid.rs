@@ -1,0 +1,227 @@
+//! Valid catalogs load into exactly the model docs/catalog-format.md
+//! describes: defaults, ordering, template parameters, origins.
+
+use crate::support;
+
+use errcat_codegen::load::load_files;
+use errcat_codegen::load_dir;
+use errcat_codegen::model::{
+    CodeStyle, DetailsKind, GrpcCode, Header, Origin, Param, ParamType, Segment, WireShape,
+};
+
+fn mini() -> errcat_codegen::Catalog {
+    load_dir(&support::fixture("mini")).unwrap_or_else(|d| panic!("mini must load:\n{d}"))
+}
+
+#[test]
+fn mini_settings_and_categories() {
+    let catalog = mini();
+    assert_eq!(catalog.name, "mini");
+    assert_eq!(catalog.title, "Mini API");
+    assert_eq!(catalog.version.as_deref(), Some("2.0.0"));
+    assert_eq!(catalog.code_style, CodeStyle::ScreamingSnake);
+    assert_eq!(catalog.wire_shape, WireShape::Flat);
+    assert_eq!(
+        catalog.docs_base_url.as_deref(),
+        Some("https://docs.mini.example/errors")
+    );
+    let ids: Vec<&str> = catalog.categories.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["auth", "resources", "limits"]);
+    assert_eq!(catalog.categories[1].description, None);
+}
+
+#[test]
+fn mini_codes_follow_category_order_then_file_then_position() {
+    let catalog = mini();
+    let codes: Vec<&str> = catalog.codes.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "AUTH_REQUIRED",
+            "MFA_REQUIRED",
+            "INVALID_GRANT",
+            "VERSION_NOT_FOUND",
+            "VALIDATION_ERROR",
+            "OLD_NOT_FOUND",
+            "LEGACY_GONE",
+            "RATE_LIMITED",
+            "INTERNAL_ERROR",
+        ]
+    );
+    let categories: Vec<usize> = catalog.codes.iter().map(|c| c.category).collect();
+    assert_eq!(categories, [0, 0, 0, 1, 1, 1, 1, 2, 2]);
+}
+
+#[test]
+fn mini_defaults_are_filled_in() {
+    let catalog = mini();
+    let auth = catalog.find("AUTH_REQUIRED").unwrap();
+    assert_eq!(auth.title, "Auth required");
+    assert_eq!(auth.grpc, GrpcCode::Unauthenticated);
+    assert_eq!(auth.wire_shape, WireShape::Flat);
+    assert_eq!(auth.number, Some(1001));
+    assert_eq!(auth.since.as_deref(), Some("1.0.0"));
+    assert!(!auth.retry.retryable);
+    assert_eq!(auth.details, DetailsKind::None);
+    assert_eq!(
+        auth.origin,
+        Origin {
+            file: "auth.toml".into(),
+            line: 1
+        }
+    );
+
+    let mfa = catalog.find("MFA_REQUIRED").unwrap();
+    assert_eq!(mfa.title, "Second factor required");
+    assert_eq!(mfa.origin.line, 9);
+    let resolve = mfa.resolve.as_ref().unwrap();
+    assert_eq!(resolve.method.as_deref(), Some("POST"));
+    assert_eq!(resolve.endpoint.as_deref(), Some("/v1/auth/mfa"));
+
+    let grant = catalog.find("INVALID_GRANT").unwrap();
+    assert_eq!(grant.wire_shape, WireShape::OAuth2);
+    assert_eq!(grant.grpc, GrpcCode::InvalidArgument);
+
+    let limited = catalog.find("RATE_LIMITED").unwrap();
+    assert!(limited.retry.retryable && limited.retry.throttling);
+    assert_eq!(limited.retry.after_seconds, Some(60));
+    assert_eq!(limited.headers, Header::ALL);
+    assert_eq!(limited.grpc, GrpcCode::ResourceExhausted);
+
+    let internal = catalog.find("INTERNAL_ERROR").unwrap();
+    assert!(internal.retry.retryable && !internal.retry.throttling);
+    assert_eq!(internal.grpc, GrpcCode::Internal);
+}
+
+#[test]
+fn mini_references_and_lifecycle() {
+    let catalog = mini();
+    let version = catalog.find("VERSION_NOT_FOUND").unwrap();
+    assert_eq!(version.aliases, ["ROLLBACK_TARGET_MISSING"]);
+    assert_eq!(
+        catalog
+            .resolve_code("ROLLBACK_TARGET_MISSING")
+            .unwrap()
+            .code,
+        "VERSION_NOT_FOUND"
+    );
+    assert!(
+        version
+            .docs
+            .as_deref()
+            .unwrap()
+            .starts_with("Rollbacks and activations")
+    );
+    assert_eq!(
+        catalog.find("VALIDATION_ERROR").unwrap().details,
+        DetailsKind::FieldErrors
+    );
+    let old = catalog.find("OLD_NOT_FOUND").unwrap();
+    let deprecation = old.deprecated.as_ref().unwrap();
+    assert_eq!(
+        deprecation.replacement.as_deref(),
+        Some("VERSION_NOT_FOUND")
+    );
+    assert_eq!(deprecation.since.as_deref(), Some("2.0.0"));
+    let retired = catalog
+        .find("LEGACY_GONE")
+        .unwrap()
+        .retired
+        .clone()
+        .unwrap();
+    assert_eq!(retired.note.as_deref(), Some("No longer emitted."));
+}
+
+#[test]
+fn template_params_follow_first_appearance_not_declaration() {
+    let catalog = mini();
+    let version = catalog.find("VERSION_NOT_FOUND").unwrap();
+    assert_eq!(
+        version.message.params,
+        [
+            Param {
+                name: "version".into(),
+                ty: ParamType::Unsigned
+            },
+            Param {
+                name: "service".into(),
+                ty: ParamType::String
+            },
+        ]
+    );
+    assert_eq!(
+        version.message.source(),
+        "version '{version}' of service '{service}' does not exist"
+    );
+    let old = catalog.find("OLD_NOT_FOUND").unwrap();
+    let types: Vec<ParamType> = old.message.params.iter().map(|p| p.ty).collect();
+    assert_eq!(
+        types,
+        [
+            ParamType::String,
+            ParamType::Bool,
+            ParamType::Float,
+            ParamType::Integer
+        ]
+    );
+}
+
+const CATALOG: &str = r#"
+[catalog]
+name = "shop_api-v2"
+title = "T"
+code_style = "SCREAMING_SNAKE_CASE"
+wire_shape = "problem"
+
+[[category]]
+id = "errors"
+title = "Errors"
+"#;
+
+#[test]
+fn braces_escape_and_repeated_placeholders_share_one_param() {
+    let catalog = load_files(&[
+        ("catalog.toml", CATALOG),
+        (
+            "errors.toml",
+            "[BAD_JSON]\nstatus = 400\nmessage = \"expected {{ at {pos}, not }} at {pos}\"\nparams = { pos = \"unsigned\" }\n",
+        ),
+    ])
+    .unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(catalog.name, "shop_api-v2");
+    let code = &catalog.codes[0];
+    assert_eq!(code.wire_shape, WireShape::Problem);
+    assert_eq!(
+        code.message.segments,
+        [
+            Segment::Text("expected { at ".into()),
+            Segment::Param(0),
+            Segment::Text(", not } at ".into()),
+            Segment::Param(0),
+        ]
+    );
+    assert_eq!(code.message.params.len(), 1);
+    assert_eq!(
+        code.message.source(),
+        "expected {{ at {pos}, not }} at {pos}"
+    );
+}
+
+#[test]
+fn explicit_category_any_integer_syntax_and_retry_after_alone_make_a_code_retryable() {
+    let catalog = load_files(&[
+        ("catalog.toml", CATALOG),
+        (
+            "zz.toml",
+            "[BUSY]\nstatus = 0x1F7\nmessage = \"busy\"\ncategory = \"errors\"\nretry_after = 5\nnumber = 1_000\n",
+        ),
+    ])
+    .unwrap_or_else(|d| panic!("{d}"));
+    let busy = &catalog.codes[0];
+    assert!(busy.retry.retryable);
+    assert!(!busy.retry.throttling);
+    assert_eq!(busy.status, 503);
+    assert_eq!(busy.number, Some(1000));
+    assert_eq!(busy.grpc, GrpcCode::Unavailable);
+    assert_eq!(busy.origin.file, "zz.toml");
+}
