@@ -47,7 +47,9 @@ const RETIRED_FIELDS: &[&str] = &["since", "note"];
 /// A code as read from its table. Fields that need the whole catalog
 /// (category index, inherited wire shape) are filled in by `validate`.
 pub(crate) struct CodeDraft<'s> {
-    pub(crate) code: Code,
+    /// The code as the model will hold it, once the checks across the
+    /// catalog pass.
+    pub(crate) model: Code,
     pub(crate) file: &'s SourceFile,
     /// Position of the file among the code files, for ordering.
     pub(crate) file_rank: usize,
@@ -170,7 +172,7 @@ pub(crate) fn read<'s>(
         },
     };
     CodeDraft {
-        code,
+        model: code,
         file,
         file_rank,
         key_span: name.span,

@@ -1,6 +1,7 @@
-//! Codes become identifiers in generated code: the catalog's code style,
-//! keywords, names the generated code reserves, and two codes that would
-//! become the same identifier.
+//! The checks of the names codes become in the outputs, across the whole
+//! catalog: the catalog's code style, keywords, names the generated code
+//! reserves, and two codes that would become the same name. (The keyword
+//! tables are the model's, `model::naming`, which templates check too.)
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -9,79 +10,14 @@ use super::Context;
 use super::code::CodeDraft;
 use super::fields::join;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Code, CodeStyle, RESERVED_ANCHORS, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS};
-
-/// Rust's strict and reserved keywords of every edition up to 2024. Weak
-/// keywords (`union`, `raw`, `safe`, `macro_rules`) are valid identifiers.
-const RUST_KEYWORDS: &[&str] = &[
-    "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
-    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
-    "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
-    "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
-    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
-];
-
-/// TypeScript's reserved words, which may not name a binding.
-const TYPESCRIPT_RESERVED: &[&str] = &[
-    "break",
-    "case",
-    "catch",
-    "class",
-    "const",
-    "continue",
-    "debugger",
-    "default",
-    "delete",
-    "do",
-    "else",
-    "enum",
-    "export",
-    "extends",
-    "false",
-    "finally",
-    "for",
-    "function",
-    "if",
-    "import",
-    "in",
-    "instanceof",
-    "new",
-    "null",
-    "return",
-    "super",
-    "switch",
-    "this",
-    "throw",
-    "true",
-    "try",
-    "typeof",
-    "var",
-    "void",
-    "while",
-    "with",
-    "implements",
-    "interface",
-    "let",
-    "package",
-    "private",
-    "protected",
-    "public",
-    "static",
-    "yield",
-    "await",
-];
-
-pub(crate) fn is_rust_keyword(word: &str) -> bool {
-    RUST_KEYWORDS.contains(&word)
-}
-
-pub(crate) fn is_typescript_reserved(word: &str) -> bool {
-    TYPESCRIPT_RESERVED.contains(&word)
-}
+use crate::model::{
+    Code, CodeStyle, RESERVED_ANCHORS, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS, is_rust_keyword,
+    is_typescript_reserved,
+};
 
 /// A code that does not follow the catalog's `code_style`.
 pub(crate) fn check_style(cx: &mut Context, draft: &CodeDraft<'_>, style: CodeStyle) {
-    let code = &draft.code.code;
+    let code = &draft.model.code;
     if style.accepts(code) {
         return;
     }
@@ -110,7 +46,7 @@ pub(crate) fn check_style(cx: &mut Context, draft: &CodeDraft<'_>, style: CodeSt
 /// one place that knows every name derived from a code. (No emitter writes
 /// a file per code; page files are per category.)
 #[derive(Clone, Copy)]
-enum Generated {
+enum DerivedName {
     RustVariant,
     RustFn,
     TypeScriptKey,
@@ -121,27 +57,27 @@ enum Generated {
     ProblemType,
 }
 
-/// Every name of one code, in [`Generated::ALL`] (declaration) order, so
+/// Every name of one code, in [`DerivedName::ALL`] (declaration) order, so
 /// `names[kind as usize]`; `None` where the code gets none of that kind (no
 /// docs URL without a `docs_base_url` or `docs_url`).
 type Names = [Option<String>; 5];
 
-impl Generated {
-    const ALL: [Generated; 5] = [
-        Generated::RustVariant,
-        Generated::RustFn,
-        Generated::TypeScriptKey,
-        Generated::DocsAnchor,
-        Generated::ProblemType,
+impl DerivedName {
+    const ALL: [DerivedName; 5] = [
+        DerivedName::RustVariant,
+        DerivedName::RustFn,
+        DerivedName::TypeScriptKey,
+        DerivedName::DocsAnchor,
+        DerivedName::ProblemType,
     ];
 
     fn describe(self) -> &'static str {
         match self {
-            Generated::RustVariant => "Rust enum variant",
-            Generated::RustFn => "Rust function",
-            Generated::TypeScriptKey => "TypeScript key",
-            Generated::DocsAnchor => "docs anchor",
-            Generated::ProblemType => "RFC 9457 `type`",
+            DerivedName::RustVariant => "Rust enum variant",
+            DerivedName::RustFn => "Rust function",
+            DerivedName::TypeScriptKey => "TypeScript key",
+            DerivedName::DocsAnchor => "docs anchor",
+            DerivedName::ProblemType => "RFC 9457 `type`",
         }
     }
 
@@ -160,7 +96,7 @@ impl Generated {
     /// `name` as a person reads it: an anchor with its `#`.
     fn shown(self, name: &str) -> String {
         match self {
-            Generated::DocsAnchor => format!("`#{name}`"),
+            DerivedName::DocsAnchor => format!("`#{name}`"),
             _ => format!("`{name}`"),
         }
     }
@@ -168,24 +104,24 @@ impl Generated {
     /// Whether two codes may share this name anyway: several codes may point
     /// their own `docs_url` at one page on purpose (a section of RFC 6749).
     fn may_share(self, a: &Code, b: &Code) -> bool {
-        matches!(self, Generated::ProblemType) && a.docs_url.is_some() && b.docs_url.is_some()
+        matches!(self, DerivedName::ProblemType) && a.docs_url.is_some() && b.docs_url.is_some()
     }
 
     /// Why `name` cannot be this kind of identifier, if it cannot.
     fn problem(self, name: &str) -> Option<&'static str> {
         let reserved = match self {
-            Generated::RustVariant => RESERVED_RUST_VARIANTS,
-            Generated::RustFn => RESERVED_RUST_FNS,
+            DerivedName::RustVariant => RESERVED_RUST_VARIANTS,
+            DerivedName::RustFn => RESERVED_RUST_FNS,
             _ => &[],
         };
         match self {
-            Generated::RustVariant | Generated::RustFn if is_rust_keyword(name) => {
+            DerivedName::RustVariant | DerivedName::RustFn if is_rust_keyword(name) => {
                 Some("a Rust keyword")
             }
-            Generated::TypeScriptKey if is_typescript_reserved(name) => {
+            DerivedName::TypeScriptKey if is_typescript_reserved(name) => {
                 Some("a TypeScript reserved word")
             }
-            Generated::DocsAnchor if RESERVED_ANCHORS.contains(&name) => {
+            DerivedName::DocsAnchor if RESERVED_ANCHORS.contains(&name) => {
                 Some("the id of an element of the docs site's index page")
             }
             _ if reserved.contains(&name) => Some("reserved by errcat's generated code"),
@@ -203,7 +139,7 @@ pub(crate) fn check_generated_names(
 ) {
     let names: Vec<Names> = drafts
         .iter()
-        .map(|draft| Generated::names(&draft.code, docs_base_url))
+        .map(|draft| DerivedName::names(&draft.model, docs_base_url))
         .collect();
     for (draft, names) in drafts.iter().zip(&names) {
         check_keywords(cx, draft, names);
@@ -218,7 +154,7 @@ pub(crate) fn check_generated_names(
 fn check_keywords(cx: &mut Context, draft: &CodeDraft<'_>, names: &Names) {
     let mut problems: Vec<(String, &str)> = Vec::new();
     let mut shown: Vec<String> = Vec::new();
-    for (kind, name) in Generated::ALL.into_iter().zip(names) {
+    for (kind, name) in DerivedName::ALL.into_iter().zip(names) {
         let Some(name) = name else {
             continue;
         };
@@ -243,7 +179,7 @@ fn check_keywords(cx: &mut Context, draft: &CodeDraft<'_>, names: &Names) {
         ),
     };
     cx.report(
-        Diagnostic::error(format!("code `{}` becomes {becomes}", draft.code.code))
+        Diagnostic::error(format!("code `{}` becomes {becomes}", draft.model.code))
             .with_label(
                 &draft.file.shown,
                 draft.key_span.clone(),
@@ -258,7 +194,7 @@ fn check_keywords(cx: &mut Context, draft: &CodeDraft<'_>, names: &Names) {
 fn check_collisions(cx: &mut Context, drafts: &[CodeDraft<'_>], names: &[Names]) {
     // (earlier, later) draft indices -> the names they share.
     let mut shared: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
-    for (k, kind) in Generated::ALL.into_iter().enumerate() {
+    for (k, kind) in DerivedName::ALL.into_iter().enumerate() {
         // Name -> the first code with it, and any later ones it could not
         // collide with (itself defined again, or a shared `docs_url`).
         let mut first_with: HashMap<&str, Vec<usize>> = HashMap::with_capacity(drafts.len());
@@ -269,8 +205,8 @@ fn check_collisions(cx: &mut Context, drafts: &[CodeDraft<'_>], names: &[Names])
             let earlier = first_with.entry(name).or_default();
             // A code defined twice is reported as that, not as a collision.
             let other = earlier.iter().copied().find(|&first| {
-                let first = &drafts[first].code;
-                first.code != draft.code.code && !kind.may_share(first, &draft.code)
+                let first = &drafts[first].model;
+                first.code != draft.model.code && !kind.may_share(first, &draft.model)
             });
             if let Some(first) = other {
                 shared.entry((first, i)).or_default().push(format!(
@@ -286,13 +222,13 @@ fn check_collisions(cx: &mut Context, drafts: &[CodeDraft<'_>], names: &[Names])
         let (a, b) = (&drafts[first], &drafts[second]);
         let mut diagnostic = Diagnostic::error(format!(
             "codes `{}` and `{}` both become {}",
-            a.code.code,
-            b.code.code,
+            a.model.code,
+            b.model.code,
             join(&names, "and")
         ))
         .with_label(&b.file.shown, b.key_span.clone(), "this code")
         .with_context(&a.file.shown, a.key_span.clone(), "collides with this one");
-        diagnostic = if a.code.code.eq_ignore_ascii_case(&b.code.code) {
+        diagnostic = if a.model.code.eq_ignore_ascii_case(&b.model.code) {
             diagnostic
                 .with_note("anchors are the code in lowercase, and `errcat explain` finds a code in any case")
                 .with_help("rename one of them so they differ in more than letter case")
@@ -313,10 +249,10 @@ fn check_case_insensitive_names(cx: &mut Context, drafts: &[CodeDraft<'_>], name
         HashMap::with_capacity(drafts.len());
     for (i, draft) in drafts.iter().enumerate() {
         // The anchor is the code in lowercase, already computed.
-        let anchor = names[i][Generated::DocsAnchor as usize]
+        let anchor = names[i][DerivedName::DocsAnchor as usize]
             .clone()
             .unwrap_or_default();
-        let written = std::iter::once((anchor, draft.code.code.as_str(), &draft.key_span, false))
+        let written = std::iter::once((anchor, draft.model.code.as_str(), &draft.key_span, false))
             .chain(draft.aliases.iter().map(|alias| {
                 let lowercase = alias.value.to_ascii_lowercase();
                 (lowercase, alias.value.as_str(), &alias.span, true)
@@ -327,7 +263,9 @@ fn check_case_insensitive_names(cx: &mut Context, drafts: &[CodeDraft<'_>], name
                 continue;
             };
             let owner = &drafts[owner];
-            if owner.code.code == draft.code.code || first == name || !(is_alias || first_is_alias)
+            if owner.model.code == draft.model.code
+                || first == name
+                || !(is_alias || first_is_alias)
             {
                 continue;
             }
@@ -341,8 +279,8 @@ fn check_case_insensitive_names(cx: &mut Context, drafts: &[CodeDraft<'_>], name
             cx.report(
                 Diagnostic::error(format!(
                     "{} and {} differ only in letter case",
-                    describe(first, first_is_alias, &owner.code.code),
-                    describe(name, is_alias, &draft.code.code)
+                    describe(first, first_is_alias, &owner.model.code),
+                    describe(name, is_alias, &draft.model.code)
                 ))
                 .with_label(&draft.file.shown, span.clone(), "this name")
                 .with_context(&owner.file.shown, first_span.clone(), "matches this one")
@@ -403,24 +341,24 @@ mod tests {
     #[test]
     fn generated_names_are_checked_against_their_own_reserved_lists() {
         assert_eq!(
-            Generated::RustVariant.problem("Unknown"),
+            DerivedName::RustVariant.problem("Unknown"),
             Some("reserved by errcat's generated code")
         );
-        assert_eq!(Generated::RustFn.problem("Unknown"), None);
+        assert_eq!(DerivedName::RustFn.problem("Unknown"), None);
         assert_eq!(
-            Generated::RustFn.problem("with_source"),
+            DerivedName::RustFn.problem("with_source"),
             Some("reserved by errcat's generated code")
         );
-        assert_eq!(Generated::RustFn.problem("self"), Some("a Rust keyword"));
+        assert_eq!(DerivedName::RustFn.problem("self"), Some("a Rust keyword"));
         assert_eq!(
-            Generated::TypeScriptKey.problem("delete"),
+            DerivedName::TypeScriptKey.problem("delete"),
             Some("a TypeScript reserved word")
         );
-        assert_eq!(Generated::TypeScriptKey.problem("DELETE"), None);
+        assert_eq!(DerivedName::TypeScriptKey.problem("DELETE"), None);
         assert_eq!(
-            Generated::DocsAnchor.problem("status"),
+            DerivedName::DocsAnchor.problem("status"),
             Some("the id of an element of the docs site's index page")
         );
-        assert_eq!(Generated::DocsAnchor.problem("statuses"), None);
+        assert_eq!(DerivedName::DocsAnchor.problem("statuses"), None);
     }
 }

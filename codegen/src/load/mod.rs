@@ -98,7 +98,7 @@ fn load_into(
         .map(|(name, bytes)| SourceFile::decode(&mut cx, shown_dir, name, bytes))
         .collect();
     sources.sort_by(|a, b| a.name.cmp(&b.name));
-    let catalog = validate::load(&mut cx, shown_dir, &sources);
+    let catalog = validate::catalog(&mut cx, shown_dir, &sources);
     match catalog {
         Some(catalog) if cx.diagnostics.is_empty() => Ok(catalog),
         _ => Err(cx.diagnostics),

@@ -17,7 +17,7 @@ pub(crate) fn check_details_fit(cx: &mut Context, settings: &Settings, drafts: &
         .map(WireShape::as_str)
         .collect();
     for draft in drafts {
-        let shape = draft.code.wire_shape;
+        let shape = draft.model.wire_shape;
         let Some(details) = &draft.details else {
             continue;
         };
@@ -31,7 +31,7 @@ pub(crate) fn check_details_fit(cx: &mut Context, settings: &Settings, drafts: &
         }
         let mut diagnostic = Diagnostic::error(format!(
             "code `{}` declares `details = \"{}\"`, but its wire shape `{}` has no `details` member",
-            draft.code.code,
+            draft.model.code,
             details.value.as_str(),
             shape.as_str()
         ))

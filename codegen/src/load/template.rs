@@ -6,7 +6,7 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
 use super::fields::{Fields, did_you_mean, list, unknown_value};
-use super::{Context, Located, idents};
+use super::{Context, Located};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Param, ParamType, Segment, Template};
 
@@ -210,7 +210,7 @@ fn param_name_problem(name: &str) -> Option<&'static str> {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     if !well_formed {
         Some("is not snake_case")
-    } else if idents::is_rust_keyword(name) || idents::is_typescript_reserved(name) {
+    } else if crate::model::is_rust_keyword(name) || crate::model::is_typescript_reserved(name) {
         Some("is a Rust or TypeScript keyword")
     } else {
         None

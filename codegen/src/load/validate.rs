@@ -16,7 +16,11 @@ use crate::model::Catalog;
 
 /// Validates `sources` (sorted by name) into a catalog, or `None` when a
 /// problem was reported.
-pub(crate) fn load(cx: &mut Context, shown_dir: &str, sources: &[SourceFile]) -> Option<Catalog> {
+pub(crate) fn catalog(
+    cx: &mut Context,
+    shown_dir: &str,
+    sources: &[SourceFile],
+) -> Option<Catalog> {
     let folder = if shown_dir.is_empty() { "." } else { shown_dir };
     let parsed: Vec<ParsedFile<'_>> = sources.iter().map(|s| parse::parse(cx, s)).collect();
     // A file with syntax errors is only partly known; checks that conclude
@@ -135,12 +139,12 @@ fn assign_categories(cx: &mut Context, settings: &Settings, drafts: &mut [CodeDr
     // once per file, not once per code.
     let mut stems_reported: Vec<&str> = Vec::new();
     for draft in drafts.iter_mut() {
-        draft.code.wire_shape = draft
+        draft.model.wire_shape = draft
             .own_wire_shape
             .as_ref()
             .map_or(settings.wire_shape, |shape| shape.value);
         if let Some(index) = ids.iter().position(|id| *id == draft.category.value) {
-            draft.code.category = index;
+            draft.model.category = index;
             continue;
         }
         // No categories at all, or one unreadable, is reported by
@@ -164,7 +168,7 @@ fn unknown_category(draft: &CodeDraft<'_>, ids: &[&str]) -> Diagnostic {
     let mut diagnostic = if draft.category_written {
         Diagnostic::error(format!(
             "unknown category `{category}` in code `{}`",
-            draft.code.code
+            draft.model.code
         ))
         .with_label(
             &draft.file.shown,
@@ -195,7 +199,7 @@ fn unknown_category(draft: &CodeDraft<'_>, ids: &[&str]) -> Diagnostic {
 /// The catalog, codes ordered by category, then file, then position.
 /// `None` only when a setting is missing, which is already reported.
 fn assemble(settings: Settings, mut drafts: Vec<CodeDraft<'_>>) -> Option<Catalog> {
-    drafts.sort_by_key(|d| (d.code.category, d.file_rank, d.key_span.start));
+    drafts.sort_by_key(|d| (d.model.category, d.file_rank, d.key_span.start));
     Some(Catalog {
         name: settings.name,
         title: settings.title,
@@ -206,7 +210,7 @@ fn assemble(settings: Settings, mut drafts: Vec<CodeDraft<'_>>) -> Option<Catalo
         docs_base_url: settings.docs_base_url,
         unlocked: settings.unlocked,
         categories: settings.categories,
-        codes: drafts.into_iter().map(|d| d.code).collect(),
+        codes: drafts.into_iter().map(|d| d.model).collect(),
     })
 }
 
@@ -215,9 +219,9 @@ fn assemble(settings: Settings, mut drafts: Vec<CodeDraft<'_>>) -> Option<Catalo
 fn check_duplicates(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
     let mut first_with: BTreeMap<&str, &CodeDraft<'_>> = BTreeMap::new();
     for draft in drafts {
-        match first_with.get(draft.code.code.as_str()) {
+        match first_with.get(draft.model.code.as_str()) {
             Some(first) => cx.report(
-                Diagnostic::error(format!("code `{}` is defined twice", draft.code.code))
+                Diagnostic::error(format!("code `{}` is defined twice", draft.model.code))
                     .with_label(
                         &draft.file.shown,
                         draft.key_span.clone(),
@@ -231,7 +235,7 @@ fn check_duplicates(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
                     .with_help("a code is defined once; remove or rename one of them"),
             ),
             None => {
-                first_with.insert(&draft.code.code, draft);
+                first_with.insert(&draft.model.code, draft);
             }
         }
     }
@@ -240,7 +244,7 @@ fn check_duplicates(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
 /// An alias must not be a code, nor another alias.
 fn check_aliases(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
     let codes: BTreeMap<&str, &CodeDraft<'_>> =
-        drafts.iter().map(|d| (d.code.code.as_str(), d)).collect();
+        drafts.iter().map(|d| (d.model.code.as_str(), d)).collect();
     let mut first_alias: BTreeMap<&str, (&CodeDraft<'_>, &Located<String>)> = BTreeMap::new();
     for draft in drafts {
         for alias in &draft.aliases {
@@ -248,7 +252,7 @@ fn check_aliases(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
                 cx.report(
                     Diagnostic::error(format!(
                         "alias `{}` of code `{}` is itself a code",
-                        alias.value, draft.code.code
+                        alias.value, draft.model.code
                     ))
                     .with_label(&draft.file.shown, alias.span.clone(), "this alias")
                     .with_context(&code.file.shown, code.key_span.clone(), "the code")
@@ -257,13 +261,13 @@ fn check_aliases(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
             } else if let Some((owner, first)) = first_alias.get(alias.value.as_str()) {
                 // A code defined twice is reported as that, not for each
                 // alias its two definitions share.
-                if owner.code.code == draft.code.code {
+                if owner.model.code == draft.model.code {
                     continue;
                 }
                 cx.report(
                     Diagnostic::error(format!(
                         "alias `{}` is declared twice (by `{}` and `{}`)",
-                        alias.value, owner.code.code, draft.code.code
+                        alias.value, owner.model.code, draft.model.code
                     ))
                     .with_label(&draft.file.shown, alias.span.clone(), "declared again here")
                     .with_context(&owner.file.shown, first.span.clone(), "first declared here")
@@ -285,11 +289,11 @@ fn check_numbers(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
         };
         match first_with.get(&number.value) {
             // The same code defined twice, reported as that.
-            Some((first, _)) if first.code.code == draft.code.code => {}
+            Some((first, _)) if first.model.code == draft.model.code => {}
             Some((first, first_number)) => cx.report(
                 Diagnostic::error(format!(
                     "number {} is used by codes `{}` and `{}`",
-                    number.value, first.code.code, draft.code.code
+                    number.value, first.model.code, draft.model.code
                 ))
                 .with_label(&draft.file.shown, number.span.clone(), "used again here")
                 .with_context(
@@ -310,7 +314,7 @@ fn check_numbers(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
 fn check_replacements(cx: &mut Context, drafts: &[CodeDraft<'_>], unreadable: &BTreeSet<String>) {
     let codes: BTreeSet<&str> = drafts
         .iter()
-        .map(|d| d.code.code.as_str())
+        .map(|d| d.model.code.as_str())
         .chain(unreadable.iter().map(String::as_str))
         .collect();
     for draft in drafts {
@@ -318,7 +322,7 @@ fn check_replacements(cx: &mut Context, drafts: &[CodeDraft<'_>], unreadable: &B
             continue;
         };
         let target = replacement.value.as_str();
-        if target == draft.code.code {
+        if target == draft.model.code {
             cx.report(
                 Diagnostic::error(format!("code `{target}` is deprecated in favour of itself"))
                     .with_label(
@@ -335,19 +339,19 @@ fn check_replacements(cx: &mut Context, drafts: &[CodeDraft<'_>], unreadable: &B
         }
         let mut diagnostic = Diagnostic::error(format!(
             "replacement `{target}` of deprecated code `{}` is not a code",
-            draft.code.code
+            draft.model.code
         ))
         .with_label(&draft.file.shown, replacement.span.clone(), "no such code");
         if let Some(owner) = drafts
             .iter()
-            .find(|d| d.code.aliases.iter().any(|a| a == target))
+            .find(|d| d.model.aliases.iter().any(|a| a == target))
         {
             diagnostic = diagnostic.with_help(format!(
                 "`{target}` is an alias of `{}`; name the code itself",
-                owner.code.code
+                owner.model.code
             ));
         } else if let Some(close) =
-            did_you_mean(target, drafts.iter().map(|d| d.code.code.as_str()))
+            did_you_mean(target, drafts.iter().map(|d| d.model.code.as_str()))
         {
             diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
         }

@@ -12,7 +12,7 @@ mod template;
 
 pub use naming::{
     CodeStyle, RESERVED_ANCHORS, RESERVED_PAGE_STEMS, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS,
-    default_title,
+    default_title, is_rust_keyword, is_typescript_reserved,
 };
 pub use template::{Param, Segment, Template};
 // The runtime's own definitions, so what the catalog says and what services

@@ -151,6 +151,74 @@ impl CodeStyle {
     }
 }
 
+/// Rust's strict and reserved keywords of every edition up to 2024. Weak
+/// keywords (`union`, `raw`, `safe`, `macro_rules`) are valid identifiers.
+const RUST_KEYWORDS: &[&str] = &[
+    "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
+    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
+    "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+    "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// TypeScript's reserved words, which may not name a binding.
+const TYPESCRIPT_RESERVED: &[&str] = &[
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "import",
+    "in",
+    "instanceof",
+    "new",
+    "null",
+    "return",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "implements",
+    "interface",
+    "let",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "static",
+    "yield",
+    "await",
+];
+
+pub fn is_rust_keyword(word: &str) -> bool {
+    RUST_KEYWORDS.contains(&word)
+}
+
+pub fn is_typescript_reserved(word: &str) -> bool {
+    TYPESCRIPT_RESERVED.contains(&word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
