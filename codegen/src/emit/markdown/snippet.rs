@@ -42,24 +42,17 @@ fn example_codes(catalog: &Catalog) -> Vec<&Code> {
 /// scrolling sideways.
 const COMMENT_WIDTH: usize = 64;
 
-/// `text` broken at spaces into lines of at most `width` characters (a
-/// longer word gets a line of its own).
+/// `text` broken at spaces into lines of at most `width` columns (a wide
+/// character counts two, as a monospaced column shows it; a longer word
+/// gets a line of its own), every run of whitespace one space.
 fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // Without textwrap's default features: first fit, no hyphenation.
+    let options = textwrap::Options::new(width).break_words(false);
+    textwrap::wrap(&words.join(" "), options)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
 }
 
 /// A catalog string made safe for a `//` comment: JavaScript ends a comment
@@ -98,4 +91,18 @@ pub fn typescript(catalog: &Catalog) -> String {
         access.log
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrapping_fills_lines_first_fit_counting_columns() {
+        assert_eq!(wrap("", 10), [""]);
+        assert_eq!(wrap("aaa  bbb\tccc", 7), ["aaa bbb", "ccc"]);
+        assert_eq!(wrap("a verylongword b", 5), ["a", "verylongword", "b"]);
+        assert_eq!(wrap("üüü üüü", 7), ["üüü üüü"]);
+        assert_eq!(wrap("日本 語", 4), ["日本", "語"]);
+    }
 }
