@@ -605,6 +605,14 @@ fn check_across(cx: &mut Context, source: &SourceFile, entries: &[(Entry, Spans)
                 continue;
             }
             let same_entry = std::ptr::eq(later.catalog, earlier.catalog);
+            // The second folder of a pair, named as the first's neighbour.
+            let beside = |folder: &Folder<'_>| {
+                if same_entry {
+                    folder.named_here()
+                } else {
+                    folder.named()
+                }
+            };
             let (problem, labels) = if later.path == earlier.path {
                 if both_catalogs {
                     (
@@ -630,23 +638,13 @@ fn check_across(cx: &mut Context, source: &SourceFile, entries: &[(Entry, Spans)
             } else if both_catalogs {
                 continue;
             } else if within(later.path, earlier.path) {
-                let earlier = if same_entry {
-                    earlier.named_here()
-                } else {
-                    earlier.named()
-                };
                 (
-                    format!("{} is inside {earlier}", later.named()),
+                    format!("{} is inside {}", later.named(), beside(earlier)),
                     ("this folder", "holds it"),
                 )
             } else if within(earlier.path, later.path) {
-                let later_named = if same_entry {
-                    later.named_here()
-                } else {
-                    later.named()
-                };
                 (
-                    format!("{} is inside {later_named}", earlier.named()),
+                    format!("{} is inside {}", earlier.named(), beside(later)),
                     ("this folder holds it", "this folder"),
                 )
             } else {
