@@ -257,7 +257,7 @@ fn the_site_and_the_generated_outputs_never_share_a_folder() {
         "error: output folder `out dir` holds the generated outputs of the `mini` catalog, and its site would remove them\n \
          --> out dir/.errcat/manifest.toml\n  \
          = note: each kind of output needs a folder of its own: a run removes what it wrote before and no longer writes\n  \
-         = help: set `site` in `errcat.toml`, or `--out` of `errcat site`, to another folder, such as `out dir/site`\n\n\
+         = help: set `site` in `errcat.toml`, or `--out` of `errcat site`, to a folder of its own beside this one, such as `site`\n\n\
          error: could not write the outputs due to 1 previous error\n"
     );
     assert!(
@@ -320,4 +320,39 @@ fn hints_quote_the_folders_they_name() {
         "error: `--out` is missing: without an `errcat.toml`, errcat has to be told where to write\n  \
          = help: name the folder: `errcat gen --catalog 'my api/catalog' --out <folder>`, or run `errcat init` to keep the folders in `errcat.toml`\n"
     );
+}
+
+#[test]
+fn a_path_runtime_is_the_same_from_every_folder() {
+    let temp = tempfile::tempdir().unwrap();
+    let project = temp.path().join("shop");
+    fs::create_dir(&project).unwrap();
+    support::copy_fixture("mini", &project);
+    fs::write(
+        project.join("errcat.toml"),
+        "[rust]\nruntime = { path = \"vendor/errcat\" }\n\n[[catalog]]\npath = \"catalog\"\nout = \"../outside\"\n",
+    )
+    .unwrap();
+    assert!(errcat(&project, &["gen"]).status.success());
+    let manifest = fs::read_to_string(temp.path().join("outside/rust/Cargo.toml")).unwrap();
+    assert!(
+        manifest.contains("errcat = { path = \"../../shop/vendor/errcat\" }\n"),
+        "{manifest}"
+    );
+    let check = errcat(&project.join("catalog"), &["gen", "--check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+}
+
+#[test]
+fn a_site_written_before_manifests_named_their_kind_is_still_a_site() {
+    let dir = tempfile::tempdir().unwrap();
+    support::copy_fixture("mini", dir.path());
+    let flags = ["site", "--catalog", "catalog", "--out", "site"];
+    assert!(errcat(dir.path(), &flags).status.success());
+    let manifest = dir.path().join("site/.errcat/manifest.toml");
+    let text = fs::read_to_string(&manifest).unwrap();
+    assert!(text.contains("outputs = \"site\"\n"), "{text}");
+    fs::write(&manifest, text.replace("outputs = \"site\"\n", "")).unwrap();
+    let again = errcat(dir.path(), &flags);
+    assert!(again.status.success(), "{}", stderr(&again));
 }

@@ -206,10 +206,13 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 /// messages are shown as `path` is given.
 pub fn load(path: &Path) -> Result<Config, Diagnostics> {
     let shown = path.display().to_string();
-    let root = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
+    // Absolute, so that the paths it anchors mean the same after the CLI
+    // moves into the config's folder.
+    let parent = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
     };
+    let root = std::path::absolute(parent).unwrap_or_else(|_| parent.to_path_buf());
     match std::fs::read(path) {
         Ok(bytes) => read::parse(&shown, &bytes, root, read::Disk::Checked),
         Err(err) => {

@@ -491,7 +491,8 @@ fn requirement(
 /// shown at the config's line.
 fn check_catalog_folder(cx: &mut Context, source: &SourceFile, (entry, spans): &(Entry, Spans)) {
     let folder = entry.root.join(&entry.catalog);
-    let problem = if entry.catalog == Path::new(".") {
+    let problem = if resolved(&entry.root, &entry.catalog) == resolved(&entry.root, Path::new("."))
+    {
         "is the folder of `errcat.toml`, which it would read as a code file"
     } else if !folder.exists() {
         "does not exist"
@@ -518,6 +519,9 @@ fn check_catalog_folder(cx: &mut Context, source: &SourceFile, (entry, spans): &
 /// One folder a config names, for the checks across entries.
 struct Folder<'e> {
     path: &'e Path,
+    /// Where it is: absolute, `..` resolved, so `../p/catalog` from `p`
+    /// is `catalog`.
+    resolved: PathBuf,
     /// `path`, `out` or `site`.
     key: &'static str,
     catalog: &'e Path,
@@ -541,10 +545,27 @@ impl Folder<'_> {
     }
 }
 
-/// `a` is `b` or inside it, on the names alone (both normalized, relative
-/// to the same folder).
+/// `a` is `b` or inside it (both [`resolved`]).
 fn within(a: &Path, b: &Path) -> bool {
-    b == Path::new(".") || a.starts_with(b)
+    a.starts_with(b)
+}
+
+/// `path` (relative to `root`) as an absolute path with `.` and `..`
+/// worked out on the names, without the disk: what two spellings of one
+/// folder have in common.
+fn resolved(root: &Path, path: &Path) -> PathBuf {
+    let joined = std::path::absolute(root.join(path)).unwrap_or_else(|_| root.join(path));
+    let mut out = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// No two folders a config names may be one or nest, except a default
@@ -556,12 +577,14 @@ fn check_across(cx: &mut Context, source: &SourceFile, entries: &[(Entry, Spans)
     let mut folders: Vec<Folder<'_>> = Vec::new();
     for (entry, spans) in entries {
         folders.push(Folder {
+            resolved: resolved(&entry.root, &entry.catalog),
             path: &entry.catalog,
             key: "path",
             catalog: &entry.catalog,
             span: spans.path.clone(),
         });
         folders.push(Folder {
+            resolved: resolved(&entry.root, &entry.out),
             path: &entry.out,
             key: "out",
             catalog: &entry.catalog,
@@ -569,6 +592,7 @@ fn check_across(cx: &mut Context, source: &SourceFile, entries: &[(Entry, Spans)
         });
         if let Some(span) = &spans.site {
             folders.push(Folder {
+                resolved: resolved(&entry.root, &entry.site),
                 path: &entry.site,
                 key: "site",
                 catalog: &entry.catalog,
@@ -613,7 +637,7 @@ fn check_across(cx: &mut Context, source: &SourceFile, entries: &[(Entry, Spans)
                     folder.named()
                 }
             };
-            let (problem, labels) = if later.path == earlier.path {
+            let (problem, labels) = if later.resolved == earlier.resolved {
                 if both_catalogs {
                     (
                         format!("the catalog `{}` is listed twice", later.path.display()),
@@ -637,12 +661,12 @@ fn check_across(cx: &mut Context, source: &SourceFile, entries: &[(Entry, Spans)
                 }
             } else if both_catalogs {
                 continue;
-            } else if within(later.path, earlier.path) {
+            } else if within(&later.resolved, &earlier.resolved) {
                 (
                     format!("{} is inside {}", later.named(), beside(earlier)),
                     ("this folder", "holds it"),
                 )
-            } else if within(earlier.path, later.path) {
+            } else if within(&earlier.resolved, &later.resolved) {
                 (
                     format!("{} is inside {}", earlier.named(), beside(later)),
                     ("this folder holds it", "this folder"),

@@ -89,6 +89,9 @@ impl Manifest {
             files.insert(file);
         }
         let kind = match stored.outputs.as_deref() {
+            // Written before the kind was recorded: a site's pages start at
+            // `index.html`, which no target of `gen` writes.
+            None if files.contains("index.html") => super::Kind::Site,
             None => super::Kind::Generated,
             Some("site") => super::Kind::Site,
             Some(other) => return Err(format!("unknown outputs `{other}`")),

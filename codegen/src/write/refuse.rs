@@ -104,11 +104,15 @@ pub(super) fn foreign(
             .with_path(&path.display().to_string())
             .with_note("each kind of output needs a folder of its own: a run removes what it wrote before and no longer writes")
             .with_help(format!(
-                "set {setting} to another folder, such as `{}`",
-                out_dir.join(match previous.kind {
-                    super::Kind::Generated => "site",
-                    super::Kind::Site => "generated",
-                }).display()
+                "set {setting} to a folder of its own beside this one, such as `{}`",
+                out_dir
+                    .parent()
+                    .unwrap_or(Path::new(""))
+                    .join(match previous.kind {
+                        super::Kind::Generated => "site",
+                        super::Kind::Site => "generated",
+                    })
+                    .display()
             )),
         ));
     }

@@ -194,3 +194,24 @@ crate_name = "shared-errors"
 "#
     ));
 }
+
+#[test]
+fn folders_are_compared_where_they_are_not_as_written() {
+    let parse_in = |text: &str| {
+        config::parse("errcat.toml", text, PathBuf::from("/work/shop")).map_err(|d| d.to_string())
+    };
+    let hidden = parse_in("[[catalog]]\npath = \"catalog\"\nout = \"../shop/catalog\"\n")
+        .expect_err("the output folder is the catalog folder");
+    assert!(
+        hidden.contains("error: `out` of the catalog `catalog` is the catalog's own folder\n"),
+        "{hidden}"
+    );
+    let above = parse_in("[[catalog]]\npath = \"catalog\"\nout = \"..\"\n").expect_err("above");
+    assert!(
+        above.contains("error: the catalog folder `catalog` is inside its `out`\n"),
+        "{above}"
+    );
+    // A catalog beside the project, and outputs here: nothing overlaps.
+    let beside = parse_in("[[catalog]]\npath = \"../shared\"\nout = \"generated\"\n");
+    assert!(beside.is_ok(), "{beside:?}");
+}

@@ -47,7 +47,8 @@ const COMMENT_WIDTH: usize = 64;
 /// gets a line of its own), every run of whitespace one space.
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    // Without textwrap's default features: first fit, no hyphenation.
+    // Without textwrap's other default features: first fit, no hyphenation;
+    // widths by unicode-width, as a monospaced column shows them.
     let options = textwrap::Options::new(width).break_words(false);
     textwrap::wrap(&words.join(" "), options)
         .into_iter()
@@ -104,5 +105,6 @@ mod tests {
         assert_eq!(wrap("a verylongword b", 5), ["a", "verylongword", "b"]);
         assert_eq!(wrap("üüü üüü", 7), ["üüü üüü"]);
         assert_eq!(wrap("日本 語", 4), ["日本", "語"]);
+        assert_eq!(wrap("a — b", 5), ["a — b"]);
     }
 }

@@ -163,9 +163,14 @@ pub fn safe_url(url: &str) -> bool {
 /// markdown, links and all. So passes repeat until one changes nothing.
 /// Each pass only escapes, so they converge; past a bound, the whole text is
 /// shown as plain text rather than trusted.
+///
+/// The text is also made whole: a fenced code block it leaves open is
+/// closed, since on a page the next text would otherwise continue it (and
+/// whatever follows that text's fence would be read as the page's markdown,
+/// link definitions and all).
 pub fn neutralise_html(markdown: &str) -> String {
     const MAX_PASSES: usize = 16;
-    let mut text = markdown.to_owned();
+    let mut text = close_open_fence(markdown);
     for _ in 0..MAX_PASSES {
         match neutralise_pass(&text) {
             Some(next) => text = next,
@@ -173,6 +178,56 @@ pub fn neutralise_html(markdown: &str) -> String {
         }
     }
     escape(markdown)
+}
+
+/// `markdown` with a closing fence after a top-level fenced code block that
+/// runs to its end unclosed.
+fn close_open_fence(markdown: &str) -> String {
+    use pulldown_cmark::{CodeBlockKind, TagEnd};
+    let mut depth = 0usize;
+    let mut open: Option<Range<usize>> = None;
+    for (event, range) in Parser::new_ext(markdown, Options::all()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) if depth == 0 => {
+                open = Some(range);
+            }
+            Event::Start(
+                Tag::List(_) | Tag::Item | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_),
+            ) => {
+                depth += 1;
+            }
+            Event::End(
+                TagEnd::List(_) | TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition,
+            ) => {
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    let Some(block) = open.filter(|block| block.end >= markdown.trim_end().len()) else {
+        return markdown.to_owned();
+    };
+    let text = &markdown[block];
+    let opening = text.lines().next().unwrap_or_default().trim_start();
+    let Some(fence_char) = opening.chars().next().filter(|c| *c == '`' || *c == '~') else {
+        return markdown.to_owned();
+    };
+    let fence_len = opening.chars().take_while(|c| *c == fence_char).count();
+    let closed = text.lines().count() > 1
+        && text.lines().last().is_some_and(|last| {
+            let last = last.trim();
+            last.len() >= fence_len && last.chars().all(|c| c == fence_char)
+        });
+    if closed {
+        return markdown.to_owned();
+    }
+    let mut out = markdown.to_owned();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(&fence_char.to_string().repeat(fence_len));
+    out.push('\n');
+    out
 }
 
 /// One pass of [`neutralise_html`]; `None` when nothing needed a change.
@@ -274,6 +329,26 @@ mod tests {
             neutralise_html(docs),
             "Use `<b>` like this.\n\n&lt;script>alert(1)&lt;/script>\n\nSee &lt;em>this&lt;/em>.\n"
         );
+    }
+
+    #[test]
+    fn a_fence_left_open_is_closed_so_the_next_text_is_not_inside_it() {
+        assert_eq!(neutralise_html("Start:\n\n~~~"), "Start:\n\n~~~\n~~~\n");
+        assert_eq!(neutralise_html("```json\n{}\n"), "```json\n{}\n```\n");
+        assert_eq!(neutralise_html("````\nx\n````\n"), "````\nx\n````\n");
+        assert_eq!(neutralise_html("- a\n\n  ```\n  x"), "- a\n\n  ```\n  x");
+        // The case found in review: a fence opened in one code's docs, a
+        // definition after another's fence, a reference in a third's.
+        let page = [
+            neutralise_html("Start:\n\n~~~"),
+            neutralise_html("[r]: https://ok.example\n~~~\n\n[r]: javascript:alert(1)"),
+            neutralise_html("See [click][r]."),
+        ]
+        .join("\n\n## Next\n\n");
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, Parser::new(&page));
+        assert!(!html.contains("javascript:alert(1)\""), "{html}");
+        assert!(!html.contains("href=\"javascript"), "{html}");
     }
 
     #[test]

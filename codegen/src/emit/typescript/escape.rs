@@ -67,15 +67,44 @@ pub fn jsdoc_text(text: &str) -> String {
         .replace('@', "\\@")
 }
 
-/// A URL for `@see` in a JSDoc comment: as it is (the loader has checked
-/// it), with the one sequence that would end the comment encoded.
+/// A URL for `@see` in a JSDoc comment, which editors render as markdown:
+/// every character that could end the comment, open a tag, or start markup
+/// or a link in markdown is percent-encoded (a URL means the same either
+/// way), as is anything outside printable ASCII.
 pub fn jsdoc_url(url: &str) -> String {
-    url.replace("*/", "%2A/")
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        let plain = c.is_ascii_graphic() && !"<>[]()*{}`'\"\\@!|".contains(c);
+        if plain {
+            out.push(c);
+        } else {
+            let mut bytes = [0u8; 4];
+            for byte in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{jsdoc_text, string_literal};
+    use super::{jsdoc_text, jsdoc_url, string_literal};
+
+    #[test]
+    fn a_see_link_carries_no_markup() {
+        assert_eq!(
+            jsdoc_url("https://docs.example.com/errors#auth_required"),
+            "https://docs.example.com/errors#auth_required"
+        );
+        let hostile = jsdoc_url(
+            "https://x.example/<img/src=x/onerror=alert(1)>[a](javascript:alert(1))*/ @x",
+        );
+        assert_eq!(
+            hostile,
+            "https://x.example/%3Cimg/src=x/onerror=alert%281%29%3E%5Ba%5D%28javascript:alert%281%29%29%2A/%20%40x"
+        );
+    }
 
     #[test]
     fn prose_reads_as_written_and_cannot_leave_the_comment() {

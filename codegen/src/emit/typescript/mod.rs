@@ -8,8 +8,8 @@
 //! catalog must type check within twice the time of 10,000 string constants
 //! (`benches/tsc.rs`). The parser and helpers are the same for every catalog
 //! and live in `client.ts`, appended as is.
-//! Catalog text only ever appears through [`escape::string_literal`] (code)
-//! and `escape::jsdoc_text` (comments).
+//! Catalog text only ever appears through [`escape::string_literal`] (code),
+//! and `escape::jsdoc_text` and `escape::jsdoc_url` (comments).
 
 mod escape;
 
