@@ -57,6 +57,22 @@ static ERRCAT: LazyLock<(tempfile::TempDir, PathBuf)> = LazyLock::new(|| {
     (dir, copy)
 });
 
+/// Runs `start` until the private copy is not busy: while another test of
+/// this binary forks, its child holds the copy's write descriptor open for
+/// a moment (until it execs), and Linux refuses to run a file open for
+/// writing (`ETXTBSY`).
+fn retrying<T>(mut start: impl FnMut() -> std::io::Result<T>) -> T {
+    for _ in 0..200 {
+        match start() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return other.unwrap(),
+        }
+    }
+    panic!("the copy of errcat stayed busy for two seconds");
+}
+
 fn gen_command(catalog: &Path, out: &Path) -> Command {
     let mut command = Command::new(&ERRCAT.1);
     command
@@ -72,7 +88,7 @@ fn gen_command(catalog: &Path, out: &Path) -> Command {
 }
 
 fn generate(catalog: &Path, out: &Path) {
-    let status = gen_command(catalog, out).status().unwrap();
+    let status = retrying(|| gen_command(catalog, out).status());
     assert!(
         status.success(),
         "errcat gen failed on {}",
@@ -175,7 +191,7 @@ fn a_killed_gen_leaves_old_or_new_files_and_the_next_run_cleans_up() {
     let mut between = 0;
     for extra_micros in [0, 0, 100, 300, 700, 1_500, 3_000, 6_000, 12_000, 25_000] {
         prepare();
-        let mut child = gen_command(&catalog, &out).spawn().unwrap();
+        let mut child = retrying(|| gen_command(&catalog, &out).spawn());
         let started = Instant::now();
         while child.try_wait().unwrap().is_none() && !tree_has_temp(&out) {
             assert!(started.elapsed() < Duration::from_secs(120), "gen hangs");
