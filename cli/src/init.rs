@@ -96,7 +96,7 @@ pub fn run(report: &Report, options: &Options<'_>) -> ExitCode {
     if let (Some(above), false) = (config_above, config_existed) {
         report.status(&format!(
             "note: `{}` lists the catalogs of the project around this folder; here errcat now reads this folder's `{}` instead\n  = help: to keep one config, move this `[[catalog]]` into that file (with paths from its folder) and delete this one\n",
-            from_here(&dir, &above),
+            errcat_codegen::paths::relative(&dir, &above),
             config::FILE
         ));
     }
@@ -228,7 +228,7 @@ fn workspace_member(report: &Report, dir: &Path) {
         Ok(member) => member.to_string_lossy().replace('\\', "/"),
         Err(_) => return,
     };
-    let shown = from_here(dir, &manifest);
+    let shown = errcat_codegen::paths::relative(dir, &manifest);
     let workspace = document["workspace"].as_table_like_mut();
     let Some(workspace) = workspace else { return };
     let members = workspace
@@ -261,18 +261,6 @@ fn workspace_member(report: &Report, dir: &Path) {
             "warning: could not add `{member}` to the workspace members in `{shown}`: {err}; add it by hand\n"
         )),
     }
-}
-
-/// A file in `dir` or a folder above it, as seen from `dir`:
-/// `Cargo.toml`, `../../errcat.toml`.
-fn from_here(dir: &Path, file: &Path) -> String {
-    let folder = file.parent().unwrap_or(dir);
-    let up = dir
-        .components()
-        .count()
-        .saturating_sub(folder.components().count());
-    let name = file.file_name().unwrap_or_default().to_string_lossy();
-    format!("{}{name}", "../".repeat(up))
 }
 
 /// The nearest `Cargo.toml` at or above `dir` with a `[workspace]`.

@@ -46,15 +46,6 @@ pub enum ProjectError {
     Message(String),
 }
 
-impl std::fmt::Display for ProjectError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ProjectError::Config(diagnostics) => diagnostics.fmt(f),
-            ProjectError::Message(message) => f.write_str(message),
-        }
-    }
-}
-
 /// The jobs of `command` (`gen`, `lock`, ...). With an `errcat.toml` above
 /// the current folder, the process moves into its folder, so every path in
 /// messages is relative to it as cargo's are to the workspace; `--catalog`
@@ -66,7 +57,7 @@ pub fn jobs(shell: &Shell<'_>, command: &str, flags: &Flags<'_>) -> Result<Vec<J
         return from_flags(shell, command, flags, &cwd);
     };
     // Shown as seen from where the user is (`../errcat.toml`).
-    let path = PathBuf::from(relative(&cwd, &found));
+    let path = PathBuf::from(errcat_codegen::paths::relative(&cwd, &found));
     let config = config::load(&path).map_err(ProjectError::Config)?;
     if let Some(out) = flags.out {
         return Err(ProjectError::Message(format!(
@@ -209,24 +200,6 @@ fn from_flags(
 fn quoted(path: &Path) -> String {
     let text = shown(path);
     shlex::try_quote(&text).map_or(text.clone(), std::borrow::Cow::into_owned)
-}
-
-/// `to` as seen from the folder `from` (both absolute): `errcat.toml`,
-/// `../../errcat.toml`.
-fn relative(from: &Path, to: &Path) -> String {
-    let common = from
-        .components()
-        .zip(to.components())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let up = from.components().count() - common;
-    let mut parts: Vec<String> = vec!["..".to_owned(); up];
-    parts.extend(
-        to.components()
-            .skip(common)
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    parts.join("/")
 }
 
 /// A config path as written in a command: `/`-separated.

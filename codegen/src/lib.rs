@@ -17,6 +17,7 @@ pub mod lines;
 pub mod load;
 pub mod lock;
 pub mod model;
+pub mod paths;
 pub mod write;
 
 pub use diagnostic::Diagnostics;

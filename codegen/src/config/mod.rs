@@ -154,9 +154,7 @@ impl Runtime {
             Runtime::Path(path) => {
                 // Worked out on the names (made absolute), so a layout gives
                 // the same text on every machine, `..` and all.
-                let relative =
-                    crate::write::manifest::relative_path(&root.join(crate_dir), &root.join(path))
-                        .unwrap_or_else(|| path.to_string_lossy().replace('\\', "/"));
+                let relative = crate::paths::relative(&root.join(crate_dir), &root.join(path));
                 format!("{{ path = {} }}", string(&relative))
             }
             Runtime::Git { url, reference } => match reference {

@@ -550,22 +550,9 @@ fn within(a: &Path, b: &Path) -> bool {
     a.starts_with(b)
 }
 
-/// `path` (relative to `root`) as an absolute path with `.` and `..`
-/// worked out on the names, without the disk: what two spellings of one
-/// folder have in common.
+/// `path` (relative to `root`) where it really is.
 fn resolved(root: &Path, path: &Path) -> PathBuf {
-    let joined = std::path::absolute(root.join(path)).unwrap_or_else(|_| root.join(path));
-    let mut out = PathBuf::new();
-    for component in joined.components() {
-        match component {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
+    crate::paths::resolved(&root.join(path))
 }
 
 /// No two folders a config names may be one or nest, except a default

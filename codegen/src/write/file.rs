@@ -9,17 +9,14 @@ use std::path::{Path, PathBuf};
 /// Where `target`'s new contents are written before the rename: in its
 /// folder, so the rename stays on one file system, under a name no output
 /// uses (a leading dot, errcat's marker and this process's id).
-pub(crate) fn temporary_beside(target: &Path) -> PathBuf {
+fn temporary_beside(target: &Path) -> PathBuf {
     let name = target.file_name().unwrap_or_default().to_string_lossy();
     target.with_file_name(format!(".{name}.errcat-{}.tmp", std::process::id()))
 }
 
-/// Writes `contents` to the temporary file beside `target`, creating the
-/// folder; on failure nothing is left behind.
+/// Writes `contents` to the temporary file beside `target`, whose folder
+/// exists; on failure nothing is left behind.
 pub(crate) fn stage(target: &Path, contents: &str) -> io::Result<PathBuf> {
-    if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent)?;
-    }
     let temp = temporary_beside(target);
     if let Err(err) = fs::write(&temp, contents) {
         let _ = fs::remove_file(&temp);
@@ -39,6 +36,9 @@ pub fn replace(target: &Path, contents: &str) -> io::Result<()> {
         Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(target)?,
         _ => target.to_path_buf(),
     };
+    if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent)?;
+    }
     let temp = stage(&target, contents)?;
     let kept = fs::metadata(&target).and_then(|old| fs::set_permissions(&temp, old.permissions()));
     match kept {

@@ -117,39 +117,6 @@ pub(super) fn is_inside(path: &str) -> bool {
             .all(|part| !part.is_empty() && part != "." && part != ".." && !part.contains(':'))
 }
 
-/// `to` as seen from the folder `from`, `/`-separated (`../catalog`).
-/// Worked out on the absolute paths without touching the disk, so it is
-/// the same on every machine for the same layout.
-pub(crate) fn relative_path(from: &Path, to: &Path) -> Option<String> {
-    use std::path::Component;
-    let absolute = |path: &Path| -> Option<Vec<std::ffi::OsString>> {
-        let mut parts = Vec::new();
-        for component in std::path::absolute(path).ok()?.components() {
-            match component {
-                Component::ParentDir => {
-                    parts.pop();
-                }
-                Component::CurDir => {}
-                other => parts.push(other.as_os_str().to_owned()),
-            }
-        }
-        Some(parts)
-    };
-    let (from, to) = (absolute(from)?, absolute(to)?);
-    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<String> = vec!["..".to_owned(); from.len() - common];
-    parts.extend(
-        to[common..]
-            .iter()
-            .map(|p| p.to_string_lossy().into_owned()),
-    );
-    Some(if parts.is_empty() {
-        ".".to_owned()
-    } else {
-        parts.join("/")
-    })
-}
-
 /// A TOML basic string; paths and catalog names are plain, but a string
 /// that needs escaping still round-trips.
 pub(super) fn toml_string(s: &str) -> String {
@@ -180,25 +147,6 @@ mod tests {
                 toml_string(bad)
             );
             assert!(Manifest::parse(&text).is_err(), "{bad:?} was accepted");
-        }
-    }
-
-    #[test]
-    fn relative_paths_are_worked_out_without_the_disk() {
-        let cases = [
-            ("generated", "catalog", "../catalog"),
-            (
-                "examples/billing/generated",
-                "examples/billing/catalog",
-                "../catalog",
-            ),
-            ("out", "out/catalog", "catalog"),
-            ("a/./b/../c", "a/d", "../d"),
-            ("same", "same", "."),
-        ];
-        for (from, to, expected) in cases {
-            let relative = relative_path(Path::new(from), Path::new(to));
-            assert_eq!(relative.as_deref(), Some(expected), "{from} -> {to}");
         }
     }
 }

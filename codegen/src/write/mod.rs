@@ -210,7 +210,7 @@ fn sync_locked(
         catalog: owner.catalog.to_owned(),
         source: owner
             .source
-            .and_then(|source| manifest::relative_path(out_dir, source)),
+            .map(|source| crate::paths::relative(out_dir, source)),
         locked: owner.locked,
         files: files.iter().map(|f| f.path.clone()).collect(),
         kind: owner.kind,

@@ -121,7 +121,7 @@ pub(super) fn foreign(
             return Ok(());
         };
         let other = out_dir.join(recorded);
-        let same = super::manifest::relative_path(out_dir, source).as_ref() == Some(recorded);
+        let same = crate::paths::relative(out_dir, source) == *recorded;
         if same || !other.join(crate::load::CATALOG_FILE).is_file() {
             return Ok(());
         }
