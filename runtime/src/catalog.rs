@@ -7,70 +7,7 @@ use std::fmt;
 use std::hash::Hash;
 
 pub use crate::lookup::Catalog;
-
-/// The JSON shapes an error body can take on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum WireShape {
-    /// `{"error", "code", "details", "hint"}`.
-    Flat,
-    /// `{"error": {"code", "message", "request_id"}}`.
-    Nested,
-    /// `{"errorCode", "errorMessage"}`.
-    ErrorCode,
-    /// RFC 9457 `application/problem+json` with `error_code` and `resolve`.
-    Problem,
-    /// OAuth 2 `{"error", "error_description"}`.
-    OAuth2,
-}
-
-impl WireShape {
-    /// Every shape, in declaration order.
-    pub const ALL: [WireShape; 5] = [
-        WireShape::Flat,
-        WireShape::Nested,
-        WireShape::ErrorCode,
-        WireShape::Problem,
-        WireShape::OAuth2,
-    ];
-
-    /// The spelling catalogs use (`flat`, `problem`, ...).
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            WireShape::Flat => "flat",
-            WireShape::Nested => "nested",
-            WireShape::ErrorCode => "error_code",
-            WireShape::Problem => "problem",
-            WireShape::OAuth2 => "oauth2",
-        }
-    }
-
-    /// The shape a catalog spells `s`, if any.
-    #[must_use]
-    pub fn parse(s: &str) -> Option<WireShape> {
-        Self::ALL.into_iter().find(|shape| shape.as_str() == s)
-    }
-
-    /// Whether a body in this shape has a `details` member. A code whose own
-    /// shape has none cannot declare details: they would never reach a
-    /// client of that shape, while its docs promised them.
-    #[must_use]
-    pub const fn carries_details(self) -> bool {
-        match self {
-            WireShape::Flat | WireShape::Nested | WireShape::Problem => true,
-            WireShape::ErrorCode | WireShape::OAuth2 => false,
-        }
-    }
-
-    /// The `Content-Type` of a body in this shape.
-    #[must_use]
-    pub const fn content_type(self) -> &'static str {
-        match self {
-            WireShape::Problem => "application/problem+json",
-            _ => "application/json",
-        }
-    }
-}
+pub use crate::shape::WireShape;
 
 /// `google.rpc.Code`, for services that also speak gRPC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -264,6 +201,54 @@ impl Resolve {
         method: None,
         endpoint: None,
     };
+
+    /// The members, in the order bodies write them.
+    pub const MEMBERS: [ResolveMember; 5] = [
+        ResolveMember {
+            name: "message",
+            meaning: "Call to action for a person.",
+        },
+        ResolveMember {
+            name: "url",
+            meaning: "Where a person can fix it.",
+        },
+        ResolveMember {
+            name: "action",
+            meaning: "Machine-readable action for agents.",
+        },
+        ResolveMember {
+            name: "method",
+            meaning: "HTTP method of the resolution endpoint.",
+        },
+        ResolveMember {
+            name: "endpoint",
+            meaning: "API path an agent can call to fix it.",
+        },
+    ];
+
+    /// The HTTP methods `method` may name.
+    pub const METHODS: [&'static str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+    /// The members' values, in [`Resolve::MEMBERS`] order.
+    #[must_use]
+    pub const fn values(&self) -> [Option<&'static str>; 5] {
+        [
+            self.message,
+            self.url,
+            self.action,
+            self.method,
+            self.endpoint,
+        ]
+    }
+}
+
+/// One member of [`Resolve`], as bodies and their docs name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResolveMember {
+    /// The JSON member's name, which is also the catalog's key.
+    pub name: &'static str,
+    /// What it holds.
+    pub meaning: &'static str,
 }
 
 /// One piece of a message template.
@@ -503,9 +488,18 @@ mod tests {
         for (number, code) in (1..).zip(GrpcCode::ALL) {
             assert_eq!(code.number(), number);
         }
-        for shape in WireShape::ALL {
-            assert_eq!(WireShape::parse(shape.as_str()), Some(shape));
-        }
-        assert_eq!(WireShape::parse("Flat"), None);
+    }
+
+    #[test]
+    fn resolve_values_follow_the_member_list() {
+        let resolve = Resolve {
+            message: Some("message"),
+            url: Some("url"),
+            action: Some("action"),
+            method: Some("method"),
+            endpoint: Some("endpoint"),
+        };
+        let names = Resolve::MEMBERS.map(|member| Some(member.name));
+        assert_eq!(resolve.values(), names);
     }
 }

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use std::error::Error as StdError;
 use std::fmt;
 
-use crate::catalog::{CodeInfo, DetailsKind, ErrorCode, Piece, WireShape};
+use crate::catalog::{CodeInfo, DetailsKind, ErrorCode, Piece};
+use crate::shape::{Details, WireShape};
 
 /// One argument of a message template, typed as the catalog declares it.
 #[derive(Debug, Clone, PartialEq)]
@@ -285,26 +286,19 @@ impl<C: ErrorCode> Error<C> {
 
     /// Details as the client may see them: `None` when the code declares
     /// none, an empty object for server errors and when none were attached.
-    pub(crate) fn public_details(&self) -> Option<PublicDetails<'_>> {
+    pub(crate) fn public_details(&self) -> Option<Details<'_>> {
         let info = self.info();
         match info.details {
             DetailsKind::None => None,
-            _ if info.is_server_error() => Some(PublicDetails::Empty),
+            _ if info.is_server_error() => Some(Details::Empty),
             _ => Some(
                 self.inner
                     .details
                     .as_ref()
-                    .map_or(PublicDetails::Empty, PublicDetails::Value),
+                    .map_or(Details::Empty, Details::Value),
             ),
         }
     }
-}
-
-/// What the `details` member holds on the wire.
-#[derive(Clone, Copy)]
-pub(crate) enum PublicDetails<'a> {
-    Empty,
-    Value(&'a serde_json::Value),
 }
 
 pub(crate) fn status_of(info: &CodeInfo) -> http::StatusCode {

@@ -16,6 +16,7 @@ mod derive_args;
 mod error;
 mod lookup;
 mod render;
+pub mod shape;
 
 #[cfg(feature = "axum")]
 pub mod axum;
@@ -34,7 +35,7 @@ pub mod __private {
 }
 pub use catalog::{
     Catalog, CodeInfo, DetailsKind, ErrorCode, GrpcCode, HeaderSet, Param, ParamType, Piece,
-    Resolve, WireShape,
+    Resolve, ResolveMember, WireShape,
 };
 pub use error::{Arg, Error, RateLimit, Source};
 /// Re-exported so generated code and services name the same `http` types.

@@ -5,14 +5,15 @@
 //! one serializer per shape for every catalog instead of a derive per code.
 
 use std::error::Error as StdError;
-use std::fmt::Write as _;
+use std::fmt::{Display, Write as _};
 
 use http::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, RETRY_AFTER};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::catalog::{ErrorCode, Resolve, WireShape};
-use crate::error::{Error, PublicDetails};
+use crate::catalog::{ErrorCode, Resolve};
+use crate::error::Error;
+use crate::shape::{Details, Member, Part, Parts, PartsBody, Presence, WireShape};
 
 /// `RateLimit-Limit` (IETF draft `ratelimit-headers`).
 pub const RATELIMIT_LIMIT: HeaderName = HeaderName::from_static("ratelimit-limit");
@@ -43,6 +44,23 @@ pub struct ErrorReport {
 }
 
 impl<C: ErrorCode> Error<C> {
+    /// The parts its bodies are made of.
+    #[must_use]
+    pub fn parts(&self) -> Parts<'_, Self> {
+        let info = self.info();
+        Parts {
+            code: info.code,
+            status: info.status,
+            title: info.title,
+            message: self,
+            hint: info.hint,
+            docs_url: info.docs_url,
+            request_id: self.request_id(),
+            details: self.public_details(),
+            resolve: info.resolve.as_ref().map(Resolve::values),
+        }
+    }
+
     /// The body in `shape`, as a serializable view.
     #[must_use]
     pub fn body(&self, shape: WireShape) -> Body<'_, C> {
@@ -159,102 +177,79 @@ pub(crate) fn accepts_problem(request_headers: &HeaderMap) -> bool {
         })
 }
 
-/// The message, streamed from the template into the serializer.
-struct Message<'a, C: ErrorCode>(&'a Error<C>);
+/// The message, streamed from its `Display` into the serializer.
+struct Streamed<'a, M: Display + ?Sized>(&'a M);
 
-impl<C: ErrorCode> Serialize for Message<'_, C> {
+impl<M: Display + ?Sized> Serialize for Streamed<'_, M> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self.0)
     }
 }
 
-impl Serialize for PublicDetails<'_> {
+impl Serialize for Details<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            PublicDetails::Empty => serializer.serialize_map(Some(0))?.end(),
-            PublicDetails::Value(value) => value.serialize(serializer),
+            Details::Empty => serializer.serialize_map(Some(0))?.end(),
+            Details::Value(value) => value.serialize(serializer),
         }
     }
 }
 
-impl Serialize for Resolve {
+/// `resolve`'s members that have a value, in [`Resolve::MEMBERS`] order.
+struct ResolveBody<'a>([Option<&'a str>; Resolve::MEMBERS.len()]);
+
+impl Serialize for ResolveBody<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let members = [
-            ("message", self.message),
-            ("url", self.url),
-            ("action", self.action),
-            ("method", self.method),
-            ("endpoint", self.endpoint),
-        ];
         let mut map = serializer.serialize_map(None)?;
-        for (key, value) in members {
+        for (member, value) in Resolve::MEMBERS.iter().zip(self.0) {
             if let Some(value) = value {
-                map.serialize_entry(key, value)?;
+                map.serialize_entry(member.name, value)?;
             }
         }
         map.end()
     }
 }
 
-/// The inside of the nested shape's `error` member.
-struct Nested<'a, C: ErrorCode>(&'a Error<C>);
-
-impl<C: ErrorCode> Serialize for Nested<'_, C> {
+impl<M: Display + ?Sized> Serialize for PartsBody<'_, '_, M> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let error = self.0;
+        let parts = self.parts;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("code", error.info().code)?;
-        map.serialize_entry("message", &Message(error))?;
-        if let Some(id) = error.request_id() {
-            map.serialize_entry("request_id", id)?;
-        }
-        if let Some(details) = error.public_details() {
-            map.serialize_entry("details", &details)?;
+        for member in self.members {
+            let name = member.name;
+            match member.part {
+                Part::Message => map.serialize_entry(name, &Streamed(parts.message))?,
+                Part::Code => map.serialize_entry(name, parts.code)?,
+                Part::Status => map.serialize_entry(name, &parts.status)?,
+                Part::Title => map.serialize_entry(name, parts.title)?,
+                Part::DocsUrl => map.serialize_entry(name, parts.docs_url)?,
+                Part::Hint => optional(&mut map, member, parts.hint)?,
+                Part::RequestId => optional(&mut map, member, parts.request_id)?,
+                Part::Details => optional(&mut map, member, parts.details)?,
+                Part::Resolve => optional(&mut map, member, parts.resolve.map(ResolveBody))?,
+                Part::Object(members) => {
+                    map.serialize_entry(name, &PartsBody { parts, members })?;
+                }
+            }
         }
         map.end()
+    }
+}
+
+/// Writes a member whose part the error may lack, as its presence says.
+fn optional<S: SerializeMap, T: Serialize>(
+    map: &mut S,
+    member: &Member,
+    value: Option<T>,
+) -> Result<(), S::Error> {
+    match (value, member.presence) {
+        (Some(value), _) => map.serialize_entry(member.name, &value),
+        (None, Presence::NullWhenAbsent) => map.serialize_entry(member.name, &()),
+        (None, Presence::Always | Presence::WhenPresent) => Ok(()),
     }
 }
 
 impl<C: ErrorCode> Serialize for Body<'_, C> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let error = self.error;
-        let info = error.info();
-        let mut map = serializer.serialize_map(None)?;
-        match self.shape {
-            WireShape::Flat => {
-                map.serialize_entry("error", &Message(error))?;
-                map.serialize_entry("code", info.code)?;
-                map.serialize_entry("details", &error.public_details())?;
-                if let Some(hint) = info.hint {
-                    map.serialize_entry("hint", hint)?;
-                }
-            }
-            WireShape::Nested => map.serialize_entry("error", &Nested(error))?,
-            WireShape::ErrorCode => {
-                map.serialize_entry("errorCode", info.code)?;
-                map.serialize_entry("errorMessage", &Message(error))?;
-            }
-            WireShape::Problem => {
-                map.serialize_entry("type", info.docs_url)?;
-                map.serialize_entry("title", info.title)?;
-                map.serialize_entry("status", &info.status)?;
-                map.serialize_entry("detail", &Message(error))?;
-                if let Some(id) = error.request_id() {
-                    map.serialize_entry("instance", id)?;
-                }
-                map.serialize_entry("error_code", info.code)?;
-                if let Some(details) = error.public_details() {
-                    map.serialize_entry("details", &details)?;
-                }
-                if let Some(resolve) = &info.resolve {
-                    map.serialize_entry("resolve", resolve)?;
-                }
-            }
-            WireShape::OAuth2 => {
-                map.serialize_entry("error", info.code)?;
-                map.serialize_entry("error_description", &Message(error))?;
-            }
-        }
-        map.end()
+        self.error.parts().body(self.shape).serialize(serializer)
     }
 }

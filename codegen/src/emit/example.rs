@@ -7,9 +7,10 @@
 //! values, never anything random or time-based, so generated files are
 //! deterministic.
 
-use serde_json::{Map, Value, json};
+use errcat::shape::{Details, Parts};
+use serde_json::{Value, json};
 
-use crate::model::{Catalog, Code, DetailsKind, Header, Param, ParamType, WireShape};
+use crate::model::{Catalog, Code, DetailsKind, Header, Param, ParamType, Resolve, WireShape};
 
 /// The request id every example shows (seed 002's style).
 pub const EXAMPLE_REQUEST_ID: &str = "req_xyz123";
@@ -56,74 +57,25 @@ pub fn body(catalog: &Catalog, code: &Code) -> Value {
     body_in(catalog, code, code.wire_shape)
 }
 
-/// The example body of `code` as it would look in `shape`, member for member
-/// what the `errcat` runtime sends for it (with [`EXAMPLE_REQUEST_ID`] as the
-/// request id).
+/// The example body of `code` as it would look in `shape`, rendered by the
+/// `errcat` runtime from the code's parts (with [`EXAMPLE_REQUEST_ID`] as
+/// the request id), so it is what a service sends for it.
 pub fn body_in(catalog: &Catalog, code: &Code, shape: WireShape) -> Value {
     let message = message(code);
     let details = details(code);
-    let mut body = Map::new();
-    match shape {
-        WireShape::Flat => {
-            body.insert("error".into(), message.into());
-            body.insert("code".into(), code.code.clone().into());
-            body.insert("details".into(), details.unwrap_or(Value::Null));
-            if let Some(hint) = &code.hint {
-                body.insert("hint".into(), hint.clone().into());
-            }
-        }
-        WireShape::Nested => {
-            let mut error = Map::new();
-            error.insert("code".into(), code.code.clone().into());
-            error.insert("message".into(), message.into());
-            error.insert("request_id".into(), EXAMPLE_REQUEST_ID.into());
-            if let Some(details) = details {
-                error.insert("details".into(), details);
-            }
-            body.insert("error".into(), Value::Object(error));
-        }
-        WireShape::ErrorCode => {
-            body.insert("errorCode".into(), code.code.clone().into());
-            body.insert("errorMessage".into(), message.into());
-        }
-        WireShape::Problem => {
-            body.insert("type".into(), catalog.docs_url(code).into());
-            body.insert("title".into(), code.title.clone().into());
-            body.insert("status".into(), code.status.into());
-            body.insert("detail".into(), message.into());
-            body.insert("instance".into(), EXAMPLE_REQUEST_ID.into());
-            body.insert("error_code".into(), code.code.clone().into());
-            if let Some(details) = details {
-                body.insert("details".into(), details);
-            }
-            if let Some(resolve) = resolve(code) {
-                body.insert("resolve".into(), resolve);
-            }
-        }
-        WireShape::OAuth2 => {
-            body.insert("error".into(), code.code.clone().into());
-            body.insert("error_description".into(), message.into());
-        }
-    }
-    Value::Object(body)
-}
-
-/// RFC 9457 `resolve` extension, members in the documented order; absent
-/// when the code has no self-service fix, as seed 004 documents.
-fn resolve(code: &Code) -> Option<Value> {
-    let resolve = code.resolve.as_ref()?;
-    let fields = [
-        ("message", &resolve.message),
-        ("url", &resolve.url),
-        ("action", &resolve.action),
-        ("method", &resolve.method),
-        ("endpoint", &resolve.endpoint),
-    ];
-    let members: Map<String, Value> = fields
-        .into_iter()
-        .filter_map(|(name, value)| Some((name.to_owned(), value.clone()?.into())))
-        .collect();
-    Some(Value::Object(members))
+    let docs_url = catalog.docs_url(code);
+    let parts = Parts {
+        code: &code.code,
+        status: code.status,
+        title: &code.title,
+        message: message.as_str(),
+        hint: code.hint.as_deref(),
+        docs_url: &docs_url,
+        request_id: Some(EXAMPLE_REQUEST_ID),
+        details: details.as_ref().map(Details::Value),
+        resolve: code.resolve.as_ref().map(Resolve::values),
+    };
+    serde_json::to_value(parts.body(shape)).expect("a body is a map of strings, numbers and JSON")
 }
 
 /// Pretty-printed JSON with two-space indents, the form every docs page uses.

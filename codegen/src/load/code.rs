@@ -39,8 +39,7 @@ pub const CODE_FIELDS: &[&str] = &[
     "retired",
     "resolve",
 ];
-const RESOLVE_FIELDS: &[&str] = &["message", "url", "action", "method", "endpoint"];
-const RESOLVE_METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE"];
+const RESOLVE_METHODS: &[&str] = &errcat::Resolve::METHODS;
 const DEPRECATED_FIELDS: &[&str] = &["since", "replacement", "note"];
 const RETIRED_FIELDS: &[&str] = &["since", "note"];
 
@@ -313,7 +312,8 @@ fn read_resolve(
     table: &Located<&DeTable<'_>>,
 ) -> Resolve {
     let fields = nested(parent, table, "resolve");
-    fields.reject_unknown(cx, RESOLVE_FIELDS);
+    let names = errcat::Resolve::MEMBERS.map(|member| member.name);
+    fields.reject_unknown(cx, &names);
     let resolve = Resolve {
         message: fields.text(cx, "message", Lines::Many).map(|l| l.value),
         url: fields
@@ -333,7 +333,7 @@ fn read_resolve(
         cx.report(
             Diagnostic::error(format!("`resolve` of {} is empty", parent.owner))
                 .with_label(&parent.file.shown, table.span.clone(), "no members")
-                .with_help(format!("set at least one of {}", list(RESOLVE_FIELDS))),
+                .with_help(format!("set at least one of {}", list(&names))),
         );
     }
     resolve

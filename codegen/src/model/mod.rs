@@ -146,6 +146,20 @@ pub struct Resolve {
     pub endpoint: Option<String>,
 }
 
+impl Resolve {
+    /// The members' values in the runtime's `Resolve::MEMBERS` order, which
+    /// is also the order of these fields.
+    pub fn values(&self) -> [Option<&str>; errcat::Resolve::MEMBERS.len()] {
+        [
+            self.message.as_deref(),
+            self.url.as_deref(),
+            self.action.as_deref(),
+            self.method.as_deref(),
+            self.endpoint.as_deref(),
+        ]
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Deprecation {
     pub since: Option<String>,

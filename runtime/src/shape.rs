@@ -1,0 +1,443 @@
+//! Every wire shape, described once as data: its members, their nesting,
+//! which part of an error each one holds, and when it is written.
+//!
+//! The serializer in `render.rs` walks these descriptions, and so does every
+//! generator that needs a shape (examples, JSON Schema, OpenAPI, the docs,
+//! the TypeScript parser), so a body, its schema and its docs cannot
+//! disagree, and a new shape is one more entry here.
+
+use std::fmt::Display;
+
+/// The JSON shapes an error body can take on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum WireShape {
+    /// `{"error", "code", "details", "hint"}`.
+    Flat,
+    /// `{"error": {"code", "message", "request_id", "details"}}`.
+    Nested,
+    /// `{"errorCode", "errorMessage"}`.
+    ErrorCode,
+    /// RFC 9457 `application/problem+json` with `error_code` and `resolve`.
+    Problem,
+    /// OAuth 2 `{"error", "error_description"}`.
+    OAuth2,
+}
+
+/// What a shape is, member by member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShapeSpec {
+    /// The spelling catalogs use (`flat`, `problem`, ...).
+    pub name: &'static str,
+    /// What the shape is called in prose: `Flat error body`.
+    pub summary: &'static str,
+    /// A PascalCase name for collections of schemas: `FlatError`.
+    pub schema_name: &'static str,
+    /// The `Content-Type` of a body in this shape.
+    pub content_type: &'static str,
+    /// The members, in the order they are written.
+    pub members: &'static [Member],
+    /// The top-level members a body must have, each with its part's JSON
+    /// type, to be read as this shape. A parser tries the shapes with the
+    /// longest signature first, so a signature that includes another one
+    /// (flat's `error` and `code` against OAuth 2's `error`) wins.
+    pub signature: &'static [&'static str],
+}
+
+/// One member of a body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Member {
+    /// Its name in the JSON object.
+    pub name: &'static str,
+    /// What it holds.
+    pub part: Part,
+    /// When it is written.
+    pub presence: Presence,
+}
+
+/// The part of an error a member holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The human-readable message, rendered from the code's template.
+    Message,
+    /// The machine-readable wire code.
+    Code,
+    /// The HTTP status.
+    Status,
+    /// The code's static summary.
+    Title,
+    /// The code's documentation URL (RFC 9457 `type`).
+    DocsUrl,
+    /// What the caller should do about it; only codes with a hint have one.
+    Hint,
+    /// The request's id; only errors that were given one have one.
+    RequestId,
+    /// The code's details; only codes that declare details have them.
+    Details,
+    /// RFC 9457 `resolve`; only codes with a self-service fix have one.
+    Resolve,
+    /// An object of further members (the nested shape's `error`).
+    Object(&'static [Member]),
+}
+
+/// When a member is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// In every body.
+    Always,
+    /// Only when the error has a value for its part.
+    WhenPresent,
+    /// In every body, as `null` when the error has no value for its part.
+    NullWhenAbsent,
+}
+
+impl Member {
+    const fn always(name: &'static str, part: Part) -> Member {
+        Member {
+            name,
+            part,
+            presence: Presence::Always,
+        }
+    }
+
+    const fn when_present(name: &'static str, part: Part) -> Member {
+        Member {
+            name,
+            part,
+            presence: Presence::WhenPresent,
+        }
+    }
+}
+
+impl Part {
+    /// Whether every error has a value for this part. Members holding one
+    /// are written always; the others only when there is a value (or as
+    /// `null`, see [`Presence`]).
+    #[must_use]
+    pub const fn always_has_value(self) -> bool {
+        matches!(
+            self,
+            Part::Message
+                | Part::Code
+                | Part::Status
+                | Part::Title
+                | Part::DocsUrl
+                | Part::Object(_)
+        )
+    }
+
+    /// The JSON type of the member's value.
+    #[must_use]
+    pub const fn json_type(self) -> &'static str {
+        match self {
+            Part::Status => "integer",
+            Part::Details | Part::Resolve | Part::Object(_) => "object",
+            Part::Message
+            | Part::Code
+            | Part::Title
+            | Part::DocsUrl
+            | Part::Hint
+            | Part::RequestId => "string",
+        }
+    }
+
+    /// What the member means to a client, as a sentence fragment.
+    #[must_use]
+    pub const fn meaning(self) -> &'static str {
+        match self {
+            Part::Message => "Human-readable message; its wording may change between releases.",
+            Part::Code => "Machine-readable error code; stable, so branch on it.",
+            Part::Status => "The HTTP status code.",
+            Part::Title => "Short, static summary of the code.",
+            Part::DocsUrl => "URI of the code's documentation, or `about:blank`.",
+            Part::Hint => "What to do about it.",
+            Part::RequestId => "The request's id; quote it when you report a problem.",
+            Part::Details => "More context, such as field-level validation errors.",
+            Part::Resolve => "How a person or an agent can fix the problem.",
+            Part::Object(_) => "The error.",
+        }
+    }
+
+    /// When a member of this part is left out or `null`, for parts an
+    /// error may lack: `when the code has no hint`.
+    #[must_use]
+    pub const fn absent_when(self) -> Option<&'static str> {
+        match self {
+            Part::Hint => Some("when the code has no hint"),
+            Part::RequestId => Some("when the request has no id"),
+            Part::Details => Some("when the code declares no details"),
+            Part::Resolve => Some("when there is no self-service fix"),
+            _ => None,
+        }
+    }
+}
+
+const FLAT: ShapeSpec = ShapeSpec {
+    name: "flat",
+    summary: "Flat error body",
+    schema_name: "FlatError",
+    content_type: "application/json",
+    members: &[
+        Member::always("error", Part::Message),
+        Member::always("code", Part::Code),
+        Member {
+            name: "details",
+            part: Part::Details,
+            presence: Presence::NullWhenAbsent,
+        },
+        Member::when_present("hint", Part::Hint),
+    ],
+    signature: &["error", "code"],
+};
+
+const NESTED: ShapeSpec = ShapeSpec {
+    name: "nested",
+    summary: "Nested error body",
+    schema_name: "NestedError",
+    content_type: "application/json",
+    members: &[Member::always(
+        "error",
+        Part::Object(&[
+            Member::always("code", Part::Code),
+            Member::always("message", Part::Message),
+            Member::when_present("request_id", Part::RequestId),
+            Member::when_present("details", Part::Details),
+        ]),
+    )],
+    signature: &["error"],
+};
+
+const ERROR_CODE: ShapeSpec = ShapeSpec {
+    name: "error_code",
+    summary: "Error body",
+    schema_name: "ErrorCodeError",
+    content_type: "application/json",
+    members: &[
+        Member::always("errorCode", Part::Code),
+        Member::always("errorMessage", Part::Message),
+    ],
+    signature: &["errorCode"],
+};
+
+const PROBLEM: ShapeSpec = ShapeSpec {
+    name: "problem",
+    summary: "RFC 9457 problem details with the `error_code` and `resolve` extensions",
+    schema_name: "ProblemDetails",
+    content_type: "application/problem+json",
+    members: &[
+        Member::always("type", Part::DocsUrl),
+        Member::always("title", Part::Title),
+        Member::always("status", Part::Status),
+        Member::always("detail", Part::Message),
+        Member::when_present("instance", Part::RequestId),
+        Member::always("error_code", Part::Code),
+        Member::when_present("details", Part::Details),
+        Member::when_present("resolve", Part::Resolve),
+    ],
+    // What every RFC 9457 body has, so a proxy's problem details are read
+    // as such too.
+    signature: &["type", "title"],
+};
+
+const OAUTH2: ShapeSpec = ShapeSpec {
+    name: "oauth2",
+    summary: "OAuth 2 error body (RFC 6749, section 5.2)",
+    schema_name: "OAuth2Error",
+    content_type: "application/json",
+    members: &[
+        Member::always("error", Part::Code),
+        Member::always("error_description", Part::Message),
+    ],
+    signature: &["error"],
+};
+
+impl WireShape {
+    /// Every shape, in declaration order.
+    pub const ALL: [WireShape; 5] = [
+        WireShape::Flat,
+        WireShape::Nested,
+        WireShape::ErrorCode,
+        WireShape::Problem,
+        WireShape::OAuth2,
+    ];
+
+    /// The shape's description.
+    #[must_use]
+    pub const fn spec(self) -> &'static ShapeSpec {
+        match self {
+            WireShape::Flat => &FLAT,
+            WireShape::Nested => &NESTED,
+            WireShape::ErrorCode => &ERROR_CODE,
+            WireShape::Problem => &PROBLEM,
+            WireShape::OAuth2 => &OAUTH2,
+        }
+    }
+
+    /// The spelling catalogs use (`flat`, `problem`, ...).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        self.spec().name
+    }
+
+    /// The shape a catalog spells `s`, if any.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<WireShape> {
+        Self::ALL.into_iter().find(|shape| shape.as_str() == s)
+    }
+
+    /// Whether a body in this shape has a `details` member. A code whose own
+    /// shape has none cannot declare details: they would never reach a
+    /// client of that shape, while its docs promised them.
+    #[must_use]
+    pub fn carries_details(self) -> bool {
+        self.spec()
+            .members()
+            .any(|(_, member)| member.part == Part::Details)
+    }
+
+    /// The `Content-Type` of a body in this shape.
+    #[must_use]
+    pub const fn content_type(self) -> &'static str {
+        self.spec().content_type
+    }
+}
+
+impl ShapeSpec {
+    /// Every member at any depth with its path from the body's top, parents
+    /// before their members: `(["error", "code"], code)`.
+    pub fn members(&self) -> impl Iterator<Item = (Vec<&'static str>, &'static Member)> {
+        let mut out = Vec::new();
+        walk(self.members, &mut Vec::new(), &mut out);
+        out.into_iter()
+    }
+
+    /// The path of the member holding `part`, if the shape has one.
+    #[must_use]
+    pub fn path_of(&self, part: Part) -> Option<Vec<&'static str>> {
+        self.members()
+            .find(|(_, member)| member.part == part)
+            .map(|(path, _)| path)
+    }
+}
+
+fn walk(
+    members: &'static [Member],
+    parents: &mut Vec<&'static str>,
+    out: &mut Vec<(Vec<&'static str>, &'static Member)>,
+) {
+    for member in members {
+        parents.push(member.name);
+        out.push((parents.clone(), member));
+        if let Part::Object(inner) = member.part {
+            walk(inner, parents, out);
+        }
+        parents.pop();
+    }
+}
+
+/// What the `details` member holds on the wire.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Details<'a> {
+    /// `{}`: the code declares details, but none reach the client.
+    Empty,
+    /// The details as attached.
+    Value(&'a serde_json::Value),
+}
+
+/// The parts of one error a body is made of, for rendering a body without
+/// an [`Error`](crate::Error): documentation examples, gateways that relay
+/// another service's errors. An `Error` renders through the same parts.
+#[derive(Debug, Clone, Copy)]
+pub struct Parts<'a, M: Display + ?Sized> {
+    /// The wire code.
+    pub code: &'a str,
+    /// The HTTP status.
+    pub status: u16,
+    /// The code's static summary.
+    pub title: &'a str,
+    /// The message, written with `Display` straight into the output.
+    pub message: &'a M,
+    /// What the caller should do about it.
+    pub hint: Option<&'a str>,
+    /// The code's docs page, or `about:blank`.
+    pub docs_url: &'a str,
+    /// The request's id.
+    pub request_id: Option<&'a str>,
+    /// `None` when the code declares no details.
+    pub details: Option<Details<'a>>,
+    /// The `resolve` members' values in [`crate::Resolve::MEMBERS`] order;
+    /// `None` when there is no self-service fix.
+    pub resolve: Option<[Option<&'a str>; crate::Resolve::MEMBERS.len()]>,
+}
+
+impl<'a, M: Display + ?Sized> Parts<'a, M> {
+    /// The body in `shape`, as a serializable view.
+    #[must_use]
+    pub fn body(&self, shape: WireShape) -> PartsBody<'_, 'a, M> {
+        PartsBody {
+            parts: self,
+            members: shape.spec().members,
+        }
+    }
+}
+
+/// A body in one shape made of [`Parts`]; serialize it with any serializer.
+pub struct PartsBody<'p, 'a, M: Display + ?Sized> {
+    pub(crate) parts: &'p Parts<'a, M>,
+    pub(crate) members: &'static [Member],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_parse_back() {
+        for shape in WireShape::ALL {
+            assert_eq!(WireShape::parse(shape.as_str()), Some(shape));
+        }
+        assert_eq!(WireShape::parse("Flat"), None);
+    }
+
+    /// A member that is always written holds a part every error has, and
+    /// the others one an error may lack: otherwise a body would have a hole
+    /// or a member could never be left out as its docs say.
+    #[test]
+    fn presence_matches_the_part() {
+        for shape in WireShape::ALL {
+            for (path, member) in shape.spec().members() {
+                let always = member.presence == Presence::Always;
+                assert_eq!(
+                    always,
+                    member.part.always_has_value(),
+                    "{path:?} in {shape:?}"
+                );
+                assert_eq!(!always, member.part.absent_when().is_some(), "{path:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn signatures_name_top_level_members_and_every_shape_has_a_code() {
+        for shape in WireShape::ALL {
+            let spec = shape.spec();
+            for name in spec.signature {
+                assert!(
+                    spec.members
+                        .iter()
+                        .any(|m| m.name == *name && m.presence == Presence::Always),
+                    "{name} in {shape:?}"
+                );
+            }
+            assert!(spec.path_of(Part::Code).is_some(), "{shape:?}");
+            assert!(spec.path_of(Part::Message).is_some(), "{shape:?}");
+        }
+    }
+
+    #[test]
+    fn paths_lead_through_objects() {
+        let path = WireShape::Nested.spec().path_of(Part::RequestId);
+        assert_eq!(path, Some(vec!["error", "request_id"]));
+        assert!(WireShape::Nested.carries_details());
+        assert!(!WireShape::OAuth2.carries_details());
+    }
+}
