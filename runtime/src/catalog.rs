@@ -206,22 +206,27 @@ impl Resolve {
     pub const MEMBERS: [ResolveMember; 5] = [
         ResolveMember {
             name: "message",
+            value: ResolveValue::Text,
             meaning: "Call to action for a person.",
         },
         ResolveMember {
             name: "url",
+            value: ResolveValue::Link,
             meaning: "Where a person can fix it.",
         },
         ResolveMember {
             name: "action",
+            value: ResolveValue::Text,
             meaning: "Machine-readable action for agents.",
         },
         ResolveMember {
             name: "method",
+            value: ResolveValue::Method,
             meaning: "HTTP method of the resolution endpoint.",
         },
         ResolveMember {
             name: "endpoint",
+            value: ResolveValue::Link,
             meaning: "API path an agent can call to fix it.",
         },
     ];
@@ -242,11 +247,24 @@ impl Resolve {
     }
 }
 
+/// The kind of string a [`ResolveMember`] holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResolveValue {
+    /// Free text.
+    Text,
+    /// An absolute URL or a path on the API's host.
+    Link,
+    /// One of [`Resolve::METHODS`].
+    Method,
+}
+
 /// One member of [`Resolve`], as bodies and their docs name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ResolveMember {
     /// The JSON member's name, which is also the catalog's key.
     pub name: &'static str,
+    /// What kind of string it holds.
+    pub value: ResolveValue,
     /// What it holds.
     pub meaning: &'static str,
 }

@@ -35,7 +35,7 @@ pub mod __private {
 }
 pub use catalog::{
     Catalog, CodeInfo, DetailsKind, ErrorCode, GrpcCode, HeaderSet, Param, ParamType, Piece,
-    Resolve, ResolveMember, WireShape,
+    Resolve, ResolveMember, ResolveValue, WireShape,
 };
 pub use error::{Arg, Error, RateLimit, Source};
 /// Re-exported so generated code and services name the same `http` types.

@@ -44,23 +44,6 @@ pub struct ErrorReport {
 }
 
 impl<C: ErrorCode> Error<C> {
-    /// The parts its bodies are made of.
-    #[must_use]
-    pub fn parts(&self) -> Parts<'_, Self> {
-        let info = self.info();
-        Parts {
-            code: info.code,
-            status: info.status,
-            title: info.title,
-            message: self,
-            hint: info.hint,
-            docs_url: info.docs_url,
-            request_id: self.request_id(),
-            details: self.public_details(),
-            resolve: info.resolve.as_ref().map(Resolve::values),
-        }
-    }
-
     /// The body in `shape`, as a serializable view.
     #[must_use]
     pub fn body(&self, shape: WireShape) -> Body<'_, C> {
@@ -250,6 +233,27 @@ fn optional<S: SerializeMap, T: Serialize>(
 
 impl<C: ErrorCode> Serialize for Body<'_, C> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.error.parts().body(self.shape).serialize(serializer)
+        Parts::from(self.error)
+            .body(self.shape)
+            .serialize(serializer)
+    }
+}
+
+/// The parts an error's bodies are made of. (Not a method of `Error`, whose
+/// method names are names no generated constructor can take.)
+impl<'a, C: ErrorCode> From<&'a Error<C>> for Parts<'a, Error<C>> {
+    fn from(error: &'a Error<C>) -> Self {
+        let info = error.info();
+        Parts {
+            code: info.code,
+            status: info.status,
+            title: info.title,
+            message: error,
+            hint: info.hint,
+            docs_url: info.docs_url,
+            request_id: error.request_id(),
+            details: error.public_details(),
+            resolve: info.resolve.as_ref().map(Resolve::values),
+        }
     }
 }

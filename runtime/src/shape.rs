@@ -140,20 +140,21 @@ impl Part {
         }
     }
 
-    /// What the member means to a client, as a sentence fragment.
+    /// What the member means to a client, as a sentence without its full
+    /// stop, so docs can add when it is absent.
     #[must_use]
     pub const fn meaning(self) -> &'static str {
         match self {
-            Part::Message => "Human-readable message; its wording may change between releases.",
-            Part::Code => "Machine-readable error code; stable, so branch on it.",
-            Part::Status => "The HTTP status code.",
-            Part::Title => "Short, static summary of the code.",
-            Part::DocsUrl => "URI of the code's documentation, or `about:blank`.",
-            Part::Hint => "What to do about it.",
-            Part::RequestId => "The request's id; quote it when you report a problem.",
-            Part::Details => "More context, such as field-level validation errors.",
-            Part::Resolve => "How a person or an agent can fix the problem.",
-            Part::Object(_) => "The error.",
+            Part::Message => "Human-readable message; its wording may change between releases",
+            Part::Code => "Machine-readable error code; stable, so branch on it",
+            Part::Status => "The HTTP status code",
+            Part::Title => "Short, static summary of the code",
+            Part::DocsUrl => "URI of the code's documentation, or about:blank",
+            Part::Hint => "What to do about it",
+            Part::RequestId => "The request's id, to quote when you report a problem",
+            Part::Details => "More context, such as field-level validation errors",
+            Part::Resolve => "How a person or an agent can fix the problem",
+            Part::Object(_) => "The error",
         }
     }
 

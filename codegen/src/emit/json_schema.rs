@@ -12,8 +12,10 @@
 use serde_json::{Map, Value, json};
 
 use super::text::{escape, json_without_markup};
-use super::{OutputFile, notice};
+use super::{OutputFile, docs, notice};
 use crate::model::{Catalog, WireShape};
+use errcat::ResolveValue;
+use errcat::shape::{Member, Part, Presence};
 
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
@@ -81,123 +83,85 @@ pub fn code_schema(catalog: &Catalog, codes: &[&str]) -> Value {
     })
 }
 
-/// The schema of a body in `shape`; `code` is the schema of its code member
-/// (an enum, or a `$ref` to one).
+/// The schema of a body in `shape`, read from the runtime's description of
+/// it; `code` is the schema of its code member (an enum, or a `$ref` to one).
 pub fn body_schema(shape: WireShape, code: Value) -> Value {
-    let message = |what: &str| json!({ "type": "string", "description": what });
-    let request_id = message("The request's id: quote it when reporting the error.");
-    let details = json!({
-        "type": "object",
-        "description": "Additional context, such as field-level validation errors \
-                        (field name to a list of messages).",
-    });
-    match shape {
-        WireShape::Flat => json!({
-            "description": "Flat error body: `{error, code, details, hint}`.",
-            "type": "object",
-            "required": ["error", "code", "details"],
-            "properties": {
-                "error": message("Human-readable message; its wording may change."),
-                "code": code,
-                "details": {
-                    "type": ["object", "null"],
-                    "description": details["description"],
-                },
-                "hint": {
-                    "type": ["string", "null"],
-                    "description": "What to do about it.",
-                },
-            },
-        }),
-        WireShape::Nested => json!({
-            "description": "Nested error body: `{error: {code, message, request_id}}`.",
-            "type": "object",
-            "required": ["error"],
-            "properties": {
-                "error": {
-                    "type": "object",
-                    "required": ["code", "message"],
-                    "properties": {
-                        "code": code,
-                        "message": message("Human-readable message; its wording may change."),
-                        "request_id": request_id,
-                        "details": details,
-                    },
-                },
-            },
-        }),
-        WireShape::ErrorCode => json!({
-            "description": "Error body `{errorCode, errorMessage}`.",
-            "type": "object",
-            "required": ["errorCode", "errorMessage"],
-            "properties": {
-                "errorCode": code,
-                "errorMessage": message("Human-readable message; its wording may change."),
-            },
-        }),
-        WireShape::Problem => json!({
-            "description": "RFC 9457 problem details with the `error_code` and `resolve` extensions.",
-            "type": "object",
-            "required": ["type", "title", "status", "detail", "error_code"],
-            "properties": {
-                "type": {
-                    "type": "string",
-                    "format": "uri-reference",
-                    "description": "URI of this error's documentation, or `about:blank`.",
-                },
-                "title": message("Short, static summary of the error."),
-                "status": {
-                    "type": "integer",
-                    "minimum": 400,
-                    "maximum": 599,
-                    "description": "The HTTP status code.",
-                },
-                "detail": message("Human-readable explanation of this occurrence."),
-                "instance": {
-                    "type": "string",
-                    "format": "uri-reference",
-                    "description": "Identifies this occurrence: the request's id.",
-                },
-                "error_code": code,
-                "details": details,
-                "resolve": {
-                    "type": "object",
-                    "description": "How a person or an agent can fix the problem; \
-                                    absent when there is no self-service fix.",
-                    "minProperties": 1,
-                    "properties": {
-                        "message": message("Call to action for a person."),
-                        "url": {
-                            "type": "string",
-                            "format": "uri",
-                            "description": "Where a person can fix it.",
-                        },
-                        "action": message("Machine-readable action for agents."),
-                        "method": {
-                            "type": "string",
-                            "enum": ["GET", "POST", "PUT", "PATCH", "DELETE"],
-                            "description": "HTTP method of the resolution endpoint.",
-                        },
-                        "endpoint": message("API path an agent can call to fix it."),
-                    },
-                },
-            },
-        }),
-        WireShape::OAuth2 => json!({
-            "description": "OAuth 2 error body (RFC 6749, section 5.2).",
-            "type": "object",
-            "required": ["error"],
-            "properties": {
-                "error": code,
-                "error_description": message("Human-readable explanation."),
-                "error_uri": {
-                    "type": "string",
-                    "format": "uri",
-                    "description": "Page with more about the error.",
-                },
-            },
-        }),
+    let spec = shape.spec();
+    let mut schema = Map::new();
+    schema.insert(
+        "description".into(),
+        format!("{}: `{}`.", spec.summary, docs::shape::outline(spec)).into(),
+    );
+    schema.extend(object_schema(spec.members, &code));
+    Value::Object(schema)
+}
+
+/// `type`, `required` and `properties` of an object of `members`: the
+/// members written in every body are required, even as `null`.
+fn object_schema(members: &[Member], code: &Value) -> Map<String, Value> {
+    let required: Vec<&str> = members
+        .iter()
+        .filter(|member| member.presence != Presence::WhenPresent)
+        .map(|member| member.name)
+        .collect();
+    let properties: Map<String, Value> = members
+        .iter()
+        .map(|member| (member.name.to_owned(), member_schema(member, code)))
+        .collect();
+    let mut schema = Map::new();
+    schema.insert("type".into(), "object".into());
+    schema.insert("required".into(), required.into());
+    schema.insert("properties".into(), Value::Object(properties));
+    schema
+}
+
+fn member_schema(member: &Member, code: &Value) -> Value {
+    let mut schema = Map::new();
+    match member.part {
+        // The code's schema describes itself.
+        Part::Code => return code.clone(),
+        Part::Object(members) => schema.extend(object_schema(members, code)),
+        Part::Status => {
+            schema.insert("type".into(), "integer".into());
+            schema.insert("minimum".into(), 400.into());
+            schema.insert("maximum".into(), 599.into());
+        }
+        Part::DocsUrl => {
+            schema.insert("type".into(), "string".into());
+            schema.insert("format".into(), "uri-reference".into());
+        }
+        Part::Resolve => {
+            schema.insert("type".into(), "object".into());
+            schema.insert("minProperties".into(), 1.into());
+            schema.insert("properties".into(), resolve_properties());
+        }
+        Part::Message | Part::Title | Part::Hint | Part::RequestId | Part::Details => {
+            schema.insert("type".into(), member.part.json_type().into());
+        }
     }
+    if member.presence == Presence::NullWhenAbsent {
+        let ty = schema["type"].take();
+        schema.insert("type".into(), json!([ty, "null"]));
+    }
+    schema.insert("description".into(), docs::shape::meaning(member).into());
+    Value::Object(schema)
+}
+
+fn resolve_properties() -> Value {
+    let properties: Map<String, Value> = errcat::Resolve::MEMBERS
+        .iter()
+        .map(|member| {
+            let mut schema = json!({ "type": "string" });
+            match member.value {
+                ResolveValue::Text => {}
+                ResolveValue::Link => schema["format"] = "uri-reference".into(),
+                ResolveValue::Method => schema["enum"] = json!(errcat::Resolve::METHODS),
+            }
+            schema["description"] = member.meaning.into();
+            (member.name.to_owned(), schema)
+        })
+        .collect();
+    Value::Object(properties)
 }
 
 /// Two-space pretty JSON ending in a newline; the first member lands on the

@@ -11,7 +11,6 @@
 
 pub(crate) mod content;
 mod page;
-pub(crate) mod shape;
 pub(crate) mod snippet;
 pub(crate) mod text;
 

@@ -23,13 +23,7 @@ pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
 
 /// Name of a shape's schema under `components.schemas`.
 pub fn schema_name(shape: WireShape) -> &'static str {
-    match shape {
-        WireShape::Flat => "FlatError",
-        WireShape::Nested => "NestedError",
-        WireShape::ErrorCode => "ErrorCodeError",
-        WireShape::Problem => "ProblemDetails",
-        WireShape::OAuth2 => "OAuth2Error",
-    }
+    shape.spec().schema_name
 }
 
 /// Name of the code enum under `components.schemas`, e.g. `FoldErrorCode`:

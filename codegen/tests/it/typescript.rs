@@ -297,6 +297,20 @@ fn hostile_catalog_text_cannot_break_out() {
     assert_eq!(seen, expected);
 }
 
+/// `["a", "b"];`: an array of plain string literals.
+fn is_string_array(init: &str) -> bool {
+    init.strip_prefix('[')
+        .and_then(|rest| rest.strip_suffix("];"))
+        .is_some_and(|items| {
+            items.split(", ").all(|item| {
+                item.len() >= 2
+                    && item.starts_with('"')
+                    && item.ends_with('"')
+                    && !item[1..item.len() - 1].contains(['"', '\\'])
+            })
+        })
+}
+
 /// Bundlers drop what a module does not use only if evaluating it has no
 /// side effects: every top-level statement of the compiled module must be a
 /// declaration whose initializer is a literal, a name, or a call marked
@@ -336,6 +350,8 @@ fn the_compiled_module_is_free_of_top_level_side_effects() {
             Some(init) => {
                 let name = init.trim_end_matches(';');
                 init == "{"
+                    || init == "["
+                    || is_string_array(init)
                     || (init.starts_with('/') && init.ends_with("/;"))
                     || name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
             }

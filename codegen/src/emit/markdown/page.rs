@@ -3,7 +3,8 @@
 
 use super::content::{self, Fact};
 use super::text::{code_block, demote_headings, inlines};
-use super::{Pages, page_stem, shape, snippet};
+use super::{Pages, page_stem, snippet};
+use crate::emit::docs::shape;
 use crate::emit::example;
 use crate::emit::text::{code_span, escape, escape_paragraph, neutralise_html};
 use crate::model::{CategoryIndex, Code, WireShape};
@@ -36,12 +37,12 @@ pub fn index(pages: &Pages) -> String {
         &example::pretty(&example::body_in(catalog, sample, shape)),
     ));
     out.push_str("\n| Field | Type | Description |\n|---|---|---|\n");
-    for (field, ty, meaning) in shape::shape_fields(shape) {
+    for shape::Field { path, ty, meaning } in shape::fields(shape) {
         out.push_str(&format!(
             "| {} | {} | {} |\n",
-            code_span(field, true),
-            escape(ty),
-            escape(meaning)
+            code_span(&path, true),
+            escape(&ty),
+            escape(&meaning)
         ));
     }
     let others: Vec<&Code> = catalog
@@ -69,7 +70,7 @@ pub fn index(pages: &Pages) -> String {
     out.push_str("\n## Handling errors\n\n");
     out.push_str(&format!(
         "Switch on {} for programmatic handling; the message is for people and may change.\n\n",
-        code_span(shape::access(shape).code, false)
+        code_span(&shape::access(shape).code, false)
     ));
     out.push_str(&code_block("ts", &snippet::typescript(catalog)));
 

@@ -1,7 +1,7 @@
 //! The "Handling errors" snippet of the docs index: TypeScript that switches
 //! on the code, written for the catalog's own shape and codes (seed 001).
 
-use super::shape::access;
+use crate::emit::docs::shape::access;
 use crate::model::{Catalog, Code, DetailsKind, Header};
 
 /// At most this many `case`s: the snippet shows the pattern, the tables list

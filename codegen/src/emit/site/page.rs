@@ -6,8 +6,9 @@ use std::collections::BTreeSet;
 use serde_json::{Value, json};
 
 use super::html::{esc, facts, inlines, markdown};
+use crate::emit::docs::shape;
 use crate::emit::example;
-use crate::emit::markdown::{content, page_stem, shape, snippet};
+use crate::emit::markdown::{content, page_stem, snippet};
 use crate::emit::text::json_without_markup;
 use crate::model::{Catalog, CategoryIndex, Code, WireShape};
 
@@ -76,12 +77,12 @@ pub fn index(catalog: &Catalog) -> String {
         esc(&example::pretty(&example::body_in(catalog, sample, shape)))
     ));
     out.push_str("<table class=\"fields\"><thead><tr><th>Field</th><th>Type</th><th>Description</th></tr></thead><tbody>\n");
-    for (field, ty, meaning) in shape::shape_fields(shape) {
+    for shape::Field { path, ty, meaning } in shape::fields(shape) {
         out.push_str(&format!(
             "<tr><td><code>{}</code></td><td>{}</td><td>{}</td></tr>\n",
-            esc(field),
-            esc(ty),
-            esc(meaning)
+            esc(&path),
+            esc(&ty),
+            esc(&meaning)
         ));
     }
     out.push_str(
@@ -89,7 +90,7 @@ pub fn index(catalog: &Catalog) -> String {
     );
     out.push_str(&format!(
         "<p>Switch on <code>{}</code> for programmatic handling; the message is for people and may change.</p>\n<pre><code>{}</code></pre>\n",
-        shape::access(shape).code,
+        esc(&shape::access(shape).code),
         esc(&snippet::typescript(catalog))
     ));
     out.push_str(&format!(

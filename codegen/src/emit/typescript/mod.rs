@@ -7,11 +7,13 @@
 //! by code, not per-code functions or object types, because a 10,000-code
 //! catalog must type check within twice the time of 10,000 string constants
 //! (`benches/tsc.rs`). The parser and helpers are the same for every catalog
-//! and live in `client.ts`, appended as is.
+//! and live in `client.ts`, appended as is after the shape table
+//! (`shapes.rs`).
 //! Catalog text only ever appears through [`escape::string_literal`] (code),
 //! and `escape::jsdoc_text` and `escape::jsdoc_url` (comments).
 
 mod escape;
+mod shapes;
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -37,6 +39,7 @@ pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
     tables(&mut out, catalog);
     aliases(&mut out, catalog);
     out.push('\n');
+    shapes::emit(&mut out);
     out.push_str(CLIENT);
     vec![OutputFile::new(FILE, out)]
 }

@@ -460,6 +460,71 @@ export const errorMessage: Readonly<Record<ErrorCode, string>> = /* @__PURE__ */
 /** Other wire strings that parse to a code. */
 const aliasOf: Readonly<Record<string, string>> = /* @__PURE__ */ JSON.parse(String.raw`{}`);
 
+/** The wire shapes an error body can have, named as in the catalog format. */
+export type WireShape = "flat" | "nested" | "error_code" | "problem" | "oauth2";
+
+/** RFC 9457 `resolve`: how a human or an agent can fix the problem. */
+export interface ErrorResolve {
+  /** Call to action for a person. */
+  readonly message?: string;
+  /** Where a person can fix it. */
+  readonly url?: string;
+  /** Machine-readable action for agents. */
+  readonly action?: string;
+  /** HTTP method of the resolution endpoint. */
+  readonly method?: string;
+  /** API path an agent can call to fix it. */
+  readonly endpoint?: string;
+}
+
+const resolveMembers = ["message", "url", "action", "method", "endpoint"] as const;
+
+// How to read a body of each shape, longest signature first: a body is
+// in the first shape whose signature members it has, with their types.
+const shapeReaders: readonly ShapeReader[] = [
+  {
+    shape: "flat",
+    signature: [["error", "string"], ["code", "string"]],
+    code: ["code"],
+    message: ["error"],
+    hint: ["hint"],
+    details: ["details"],
+  },
+  {
+    shape: "problem",
+    signature: [["type", "string"], ["title", "string"]],
+    code: ["error_code"],
+    message: ["detail"],
+    title: ["title"],
+    status: ["status"],
+    details: ["details"],
+    requestId: ["instance"],
+    resolve: ["resolve"],
+    type: ["type"],
+    instance: ["instance"],
+  },
+  {
+    shape: "nested",
+    signature: [["error", "object"]],
+    code: ["error", "code"],
+    message: ["error", "message"],
+    details: ["error", "details"],
+    requestId: ["error", "request_id"],
+  },
+  {
+    shape: "error_code",
+    signature: [["errorCode", "string"]],
+    code: ["errorCode"],
+    message: ["errorMessage"],
+  },
+  {
+    shape: "oauth2",
+    signature: [["error", "string"]],
+    code: ["error"],
+    message: ["error_description"],
+  },
+];
+
 // The code-keyed tables seen as plain string maps. Inside this module codes
 // are strings: every expression typed with the `ErrorCode` union (indexing by
 // it, narrowing it) costs the compiler time per code, which for a large
@@ -510,18 +575,6 @@ export function formatMessage<C extends ErrorCode>(code: C, params: ErrorParams[
     /\{\{|\}\}|\{([^{}]*)\}/g,
     (match: string, name: string | undefined) => (name === undefined ? match.charAt(0) : String(values[name])),
   );
-}
-
-/** The wire shapes an error body can have, named as in the catalog format. */
-export type WireShape = "flat" | "nested" | "error_code" | "problem" | "oauth2";
-
-/** RFC 9457 `resolve`: how a human or an agent can fix the problem. */
-export interface ErrorResolve {
-  readonly message?: string;
-  readonly url?: string;
-  readonly action?: string;
-  readonly method?: string;
-  readonly endpoint?: string;
 }
 
 interface ApiErrorFields {
@@ -586,63 +639,41 @@ function parseJson(body: string): unknown {
   }
 }
 
-interface Fields {
-  readonly shape: WireShape | undefined;
-  readonly wireCode: string | undefined;
-  readonly message: string | undefined;
-  readonly status: number | undefined;
-  readonly details: unknown;
-  readonly requestId: string | undefined;
+type Path = readonly string[];
+
+/** Where a body of one shape keeps each part of the error. */
+interface ShapeReader {
+  readonly shape: WireShape;
+  readonly signature: readonly (readonly [string, string])[];
+  readonly code: Path;
+  readonly message: Path;
+  readonly title?: Path;
+  readonly status?: Path;
+  readonly hint?: Path;
+  readonly details?: Path;
+  readonly requestId?: Path;
+  readonly resolve?: Path;
+  readonly type?: Path;
+  readonly instance?: Path;
+}
+
+function kind(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+}
+
+function at(body: Json, path: Path | undefined): unknown {
+  let value: unknown = path === undefined ? undefined : body;
+  for (const name of path ?? []) {
+    value = object(value)?.[name];
+  }
+  return value;
 }
 
 // Every shape a catalog can emit is recognized, whatever the catalog's
 // default: a code may choose its own shape, and a server may answer with
 // problem+json when asked to.
-function readFields(body: Json): Fields {
-  const nested = object(body["error"]);
-  const requestId = text(body["request_id"]);
-  const details = body["details"] ?? null;
-  if ("error_code" in body || (typeof body["type"] === "string" && typeof body["title"] === "string")) {
-    const status = body["status"];
-    return {
-      shape: "problem",
-      wireCode: text(body["error_code"]),
-      message: text(body["detail"]) ?? text(body["title"]),
-      status: typeof status === "number" ? status : undefined,
-      details,
-      // errcat services put the request id in `instance`.
-      requestId: requestId ?? text(body["instance"]),
-    };
-  }
-  if (nested !== undefined) {
-    return {
-      shape: "nested",
-      wireCode: text(nested["code"]),
-      message: text(nested["message"]),
-      status: undefined,
-      details: nested["details"] ?? null,
-      requestId: text(nested["request_id"]) ?? requestId,
-    };
-  }
-  const fields = (shape: WireShape | undefined, wireCode: unknown, message: unknown): Fields => ({
-    shape,
-    wireCode: text(wireCode),
-    message: text(message),
-    status: undefined,
-    details,
-    requestId,
-  });
-  if ("errorCode" in body) {
-    return fields("error_code", body["errorCode"], body["errorMessage"]);
-  }
-  // Flat and OAuth 2 bodies both have a string `error`: the message in one,
-  // the code in the other. Only the flat shape has `code`.
-  if (typeof body["error"] === "string") {
-    return "code" in body
-      ? fields("flat", body["code"], body["error"])
-      : fields("oauth2", body["error"], body["error_description"]);
-  }
-  return fields(undefined, undefined, undefined);
+function readerOf(body: Json): ShapeReader | undefined {
+  return shapeReaders.find((reader) => reader.signature.every(([name, type]) => kind(body[name]) === type));
 }
 
 function readResolve(value: unknown): ErrorResolve | undefined {
@@ -651,7 +682,7 @@ function readResolve(value: unknown): ErrorResolve | undefined {
     return undefined;
   }
   const out: { -readonly [K in keyof ErrorResolve]: string } = {};
-  for (const key of ["message", "url", "action", "method", "endpoint"] as const) {
+  for (const key of resolveMembers) {
     const member = text(resolve[key]);
     if (member !== undefined) {
       out[key] = member;
@@ -668,26 +699,29 @@ function readResolve(value: unknown): ErrorResolve | undefined {
 export function parseError(body: unknown, status?: number): ApiError {
   const parsed = typeof body === "string" ? parseJson(body) : body;
   const json = object(parsed) ?? {};
-  const fields = readFields(json);
-  const code = fields.wireCode === undefined ? undefined : canonical(fields.wireCode);
-  const httpStatus = status ?? fields.status;
-  const fallback = code !== undefined ? (titleOf[code] ?? code) : fields.wireCode ?? (httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`);
+  const reader = readerOf(json);
+  const wireCode = text(at(json, reader?.code));
+  const code = wireCode === undefined ? undefined : canonical(wireCode);
+  const bodyStatus = at(json, reader?.status);
+  const httpStatus = status ?? (typeof bodyStatus === "number" ? bodyStatus : undefined);
+  const fallback = code !== undefined ? (titleOf[code] ?? code) : wireCode ?? (httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`);
   const common = {
     status: httpStatus,
-    shape: fields.shape,
-    wireCode: fields.wireCode,
-    message: fields.message ?? fallback,
-    hint: text(json["hint"]),
-    details: fields.details,
-    requestId: fields.requestId,
-    resolve: readResolve(json["resolve"]),
-    type: fields.shape === "problem" ? text(json["type"]) : undefined,
-    instance: fields.shape === "problem" ? text(json["instance"]) : undefined,
+    shape: reader?.shape,
+    wireCode,
+    message: text(at(json, reader?.message)) ?? text(at(json, reader?.title)) ?? fallback,
+    hint: text(at(json, reader?.hint)),
+    details: at(json, reader?.details) ?? null,
+    // Shapes without a request id member may still carry one at the top.
+    requestId: text(at(json, reader?.requestId)) ?? text(json["request_id"]),
+    resolve: readResolve(at(json, reader?.resolve)),
+    type: text(at(json, reader?.type)),
+    instance: text(at(json, reader?.instance)),
     body: parsed,
   };
   return code !== undefined
     ? { known: true, code: code as ErrorCode, ...common }
-    : { known: false, code: fields.wireCode, ...common };
+    : { known: false, code: wireCode, ...common };
 }
 
 /** The part of a fetch `Response` that {@link parseErrorResponse} reads. */

@@ -1,0 +1,108 @@
+//! What the docs say about a wire shape, read from the runtime's
+//! description of it: its members as rows, its outline, and how client code
+//! reads a body of it.
+
+use errcat::shape::{Member, Part, Presence, ShapeSpec};
+
+use crate::model::WireShape;
+
+/// One member of a body as the docs list it.
+pub struct Field {
+    /// Its path from the body's top: `error.code`.
+    pub path: String,
+    /// Its JSON type: `string`, `object | null`.
+    pub ty: String,
+    /// What it means, with when it is absent.
+    pub meaning: String,
+}
+
+/// Every member that holds a value (not the objects around them), in body
+/// order.
+pub fn fields(shape: WireShape) -> Vec<Field> {
+    shape
+        .spec()
+        .members()
+        .filter(|(_, member)| !matches!(member.part, Part::Object(_)))
+        .map(|(path, member)| Field {
+            path: path.join("."),
+            ty: json_type(member),
+            meaning: meaning(member),
+        })
+        .collect()
+}
+
+/// The member's JSON type, with `| null` when it is `null` without a value.
+pub fn json_type(member: &Member) -> String {
+    let ty = member.part.json_type();
+    match member.presence {
+        Presence::NullWhenAbsent => format!("{ty} | null"),
+        Presence::Always | Presence::WhenPresent => ty.to_owned(),
+    }
+}
+
+/// The member's meaning as a sentence, saying when it is absent or `null`.
+pub fn meaning(member: &Member) -> String {
+    let meaning = member.part.meaning();
+    match (member.presence, member.part.absent_when()) {
+        (Presence::WhenPresent, Some(when)) => format!("{meaning}; absent {when}."),
+        (Presence::NullWhenAbsent, Some(when)) => format!("{meaning}; null {when}."),
+        _ => format!("{meaning}."),
+    }
+}
+
+/// The members as a reader scans them: `{error: {code, message}}`.
+pub fn outline(spec: &ShapeSpec) -> String {
+    outline_of(spec.members)
+}
+
+fn outline_of(members: &[Member]) -> String {
+    let names: Vec<String> = members
+        .iter()
+        .map(|member| match member.part {
+            Part::Object(inner) => format!("{}: {}", member.name, outline_of(inner)),
+            _ => member.name.to_owned(),
+        })
+        .collect();
+    format!("{{{}}}", names.join(", "))
+}
+
+/// How client code reads a body of this shape, as `body.…` expressions.
+pub struct Access {
+    /// The code.
+    pub code: String,
+    /// What a default branch logs: the message, and the hint, request id
+    /// and fix where the shape has them.
+    pub log: String,
+}
+
+pub fn access(shape: WireShape) -> Access {
+    let spec = shape.spec();
+    let expression = |path: Vec<&str>| {
+        path.iter().fold(String::from("body"), |out, name| {
+            if is_identifier(name) {
+                format!("{out}.{name}")
+            } else {
+                format!("{out}[{}]", serde_json::Value::from(*name))
+            }
+        })
+    };
+    let logged: Vec<String> = [Part::Message, Part::Hint, Part::RequestId, Part::Resolve]
+        .into_iter()
+        .filter_map(|part| spec.path_of(part))
+        .map(expression)
+        .collect();
+    Access {
+        code: spec.path_of(Part::Code).map(expression).unwrap_or_default(),
+        log: logged.join(", "),
+    }
+}
+
+/// Whether `name` can follow a `.` in JavaScript without quoting (ASCII
+/// only, which is all the built-in shapes use; anything else is quoted).
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+}
