@@ -5,8 +5,8 @@
 //! three always agree. Catalog strings are printed with control characters
 //! removed, so a catalog cannot move the cursor or recolour the terminal.
 
+use crate::emit::docs::content::{self, Fact, Inline};
 use crate::emit::example;
-use crate::emit::markdown::content::{self, Fact, Inline};
 use crate::model::{Catalog, Code};
 
 /// How many suggestions an unknown code gets.

@@ -414,7 +414,7 @@ export const ErrorCode = {
    *
    * Hint: Wait for the next billing period, or upgrade to Pro for soft caps. See Billing.
    * @see https://docs.fold.run/errors#usage_limit_exceeded
-   * @deprecated Deprecated since 1.2.0. Use {@link ErrorCode.LIMIT_EXCEEDED} instead. The error reference reports usage caps as the generic LIMIT_EXCEEDED.
+   * @deprecated Deprecated since 1.2.0: use {@link ErrorCode.LIMIT_EXCEEDED} instead. The error reference reports usage caps as the generic LIMIT_EXCEEDED.
    */
   USAGE_LIMIT_EXCEEDED: "USAGE_LIMIT_EXCEEDED",
   /**

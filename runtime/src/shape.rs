@@ -90,21 +90,27 @@ pub enum Presence {
     NullWhenAbsent,
 }
 
-impl Member {
-    const fn always(name: &'static str, part: Part) -> Member {
-        Member {
-            name,
-            part,
-            presence: Presence::Always,
-        }
+const fn always(name: &'static str, part: Part) -> Member {
+    Member {
+        name,
+        part,
+        presence: Presence::Always,
     }
+}
 
-    const fn when_present(name: &'static str, part: Part) -> Member {
-        Member {
-            name,
-            part,
-            presence: Presence::WhenPresent,
-        }
+const fn when_present(name: &'static str, part: Part) -> Member {
+    Member {
+        name,
+        part,
+        presence: Presence::WhenPresent,
+    }
+}
+
+const fn null_when_absent(name: &'static str, part: Part) -> Member {
+    Member {
+        name,
+        part,
+        presence: Presence::NullWhenAbsent,
     }
 }
 
@@ -172,84 +178,70 @@ impl Part {
     }
 }
 
-const FLAT: ShapeSpec = ShapeSpec {
-    name: "flat",
-    summary: "Flat error body",
-    schema_name: "FlatError",
-    content_type: "application/json",
-    members: &[
-        Member::always("error", Part::Message),
-        Member::always("code", Part::Code),
-        Member {
-            name: "details",
-            part: Part::Details,
-            presence: Presence::NullWhenAbsent,
-        },
-        Member::when_present("hint", Part::Hint),
-    ],
-    signature: &["error", "code"],
-};
+// Unqualified, so the tables below read like the bodies they describe.
+use Part::{Code, DocsUrl, Hint, Message, RequestId, Status, Title};
 
-const NESTED: ShapeSpec = ShapeSpec {
-    name: "nested",
-    summary: "Nested error body",
-    schema_name: "NestedError",
-    content_type: "application/json",
-    members: &[Member::always(
+const FLAT: ShapeSpec = ShapeSpec::json("flat", "Flat error body", "FlatError").with(
+    &[
+        always("error", Message),
+        always("code", Code),
+        null_when_absent("details", Part::Details),
+        when_present("hint", Hint),
+    ],
+    &["error", "code"],
+);
+
+const NESTED: ShapeSpec = ShapeSpec::json("nested", "Nested error body", "NestedError").with(
+    &[always(
         "error",
         Part::Object(&[
-            Member::always("code", Part::Code),
-            Member::always("message", Part::Message),
-            Member::when_present("request_id", Part::RequestId),
-            Member::when_present("details", Part::Details),
+            always("code", Code),
+            always("message", Message),
+            when_present("request_id", RequestId),
+            when_present("details", Part::Details),
         ]),
     )],
-    signature: &["error"],
-};
+    &["error"],
+);
 
-const ERROR_CODE: ShapeSpec = ShapeSpec {
-    name: "error_code",
-    summary: "Error body",
-    schema_name: "ErrorCodeError",
-    content_type: "application/json",
-    members: &[
-        Member::always("errorCode", Part::Code),
-        Member::always("errorMessage", Part::Message),
-    ],
-    signature: &["errorCode"],
-};
+const ERROR_CODE: ShapeSpec = ShapeSpec::json("error_code", "Error body", "ErrorCodeError").with(
+    &[always("errorCode", Code), always("errorMessage", Message)],
+    &["errorCode"],
+);
 
 const PROBLEM: ShapeSpec = ShapeSpec {
-    name: "problem",
-    summary: "RFC 9457 problem details with the `error_code` and `resolve` extensions",
-    schema_name: "ProblemDetails",
     content_type: "application/problem+json",
-    members: &[
-        Member::always("type", Part::DocsUrl),
-        Member::always("title", Part::Title),
-        Member::always("status", Part::Status),
-        Member::always("detail", Part::Message),
-        Member::when_present("instance", Part::RequestId),
-        Member::always("error_code", Part::Code),
-        Member::when_present("details", Part::Details),
-        Member::when_present("resolve", Part::Resolve),
+    ..ShapeSpec::json(
+        "problem",
+        "RFC 9457 problem details with the `error_code` and `resolve` extensions",
+        "ProblemDetails",
+    )
+}
+.with(
+    &[
+        always("type", DocsUrl),
+        always("title", Title),
+        always("status", Status),
+        always("detail", Message),
+        when_present("instance", RequestId),
+        always("error_code", Code),
+        when_present("details", Part::Details),
+        when_present("resolve", Part::Resolve),
     ],
     // What every RFC 9457 body has, so a proxy's problem details are read
     // as such too.
-    signature: &["type", "title"],
-};
+    &["type", "title"],
+);
 
-const OAUTH2: ShapeSpec = ShapeSpec {
-    name: "oauth2",
-    summary: "OAuth 2 error body (RFC 6749, section 5.2)",
-    schema_name: "OAuth2Error",
-    content_type: "application/json",
-    members: &[
-        Member::always("error", Part::Code),
-        Member::always("error_description", Part::Message),
-    ],
-    signature: &["error"],
-};
+const OAUTH2: ShapeSpec = ShapeSpec::json(
+    "oauth2",
+    "OAuth 2 error body (RFC 6749, section 5.2)",
+    "OAuth2Error",
+)
+.with(
+    &[always("error", Code), always("error_description", Message)],
+    &["error"],
+);
 
 impl WireShape {
     /// Every shape, in declaration order.
@@ -303,6 +295,34 @@ impl WireShape {
 }
 
 impl ShapeSpec {
+    /// A shape sent as `application/json`, its members still to come.
+    const fn json(
+        name: &'static str,
+        summary: &'static str,
+        schema_name: &'static str,
+    ) -> ShapeSpec {
+        ShapeSpec {
+            name,
+            summary,
+            schema_name,
+            content_type: "application/json",
+            members: &[],
+            signature: &[],
+        }
+    }
+
+    const fn with(
+        self,
+        members: &'static [Member],
+        signature: &'static [&'static str],
+    ) -> ShapeSpec {
+        ShapeSpec {
+            members,
+            signature,
+            ..self
+        }
+    }
+
     /// Every member at any depth with its path from the body's top, parents
     /// before their members: `(["error", "code"], code)`.
     pub fn members(&self) -> impl Iterator<Item = (Vec<&'static str>, &'static Member)> {

@@ -7,6 +7,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+use super::docs::content;
 use super::text::{code_span, escape};
 use super::{OutputFile, html_notice};
 use crate::model::{Catalog, Code};
@@ -59,15 +60,12 @@ fn render(catalog: &Catalog) -> String {
             Some(format!("{} ({})", escape(&code.title), code.status))
         });
         section(&mut out, "Deprecated", &release.deprecated, |code| {
-            let d = code.deprecated.as_ref()?;
-            let mut text = match &d.replacement {
-                Some(r) => format!("use {} instead.", code_span(r, false)),
-                None => String::new(),
-            };
-            if let Some(note) = &d.note {
+            let advice = content::deprecation_advice(code)?;
+            let mut text = content::markdown(&advice, false, &|c| code_span(c, false));
+            if let Some(note) = code.deprecated.as_ref().and_then(|d| d.note.as_deref()) {
                 push_sentence(&mut text, &escape(note));
             }
-            (!text.is_empty()).then_some(text)
+            Some(text)
         });
         section(&mut out, "Retired", &release.retired, |code| {
             code.retired.as_ref()?.note.as_deref().map(escape)

@@ -9,14 +9,14 @@
 //! `{docs_base_url}#{anchor}` (the default problem `type`) and a link to the
 //! entry itself keep working as long as the code exists.
 
-pub(crate) mod content;
 mod page;
 pub(crate) mod snippet;
 pub(crate) mod text;
 
+use super::docs::page_stem;
 use super::text::escape;
 use super::{OutputFile, hash_notice, html_notice, notice};
-use crate::model::{Catalog, CategoryIndex};
+use crate::model::Catalog;
 
 /// Choices for where the pages will be published.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -106,12 +106,6 @@ fn json_string(s: &str) -> String {
 
 fn page_title(catalog: &Catalog) -> String {
     format!("{} errors", catalog.title)
-}
-
-/// File name (without `.md` or `.html`) of a category's page; see
-/// [`crate::model::Category::page_stem`].
-pub fn page_stem(catalog: &Catalog, category: CategoryIndex) -> String {
-    catalog.categories[category].page_stem()
 }
 
 /// mdBook's table of contents: the index, then the categories in order.

@@ -10,6 +10,7 @@
 
 use serde_json::{Map, Value, json};
 
+use super::docs::content;
 use super::json_schema::{body_schema, code_schema, codes_in, pretty, shapes_in_use};
 use super::text::{code_span, escape, neutralise_html};
 use super::{OutputFile, example, notice};
@@ -112,12 +113,11 @@ fn header_object(header: Header) -> Value {
 fn response(catalog: &Catalog, code: &Code) -> Value {
     // Descriptions are CommonMark, which documentation tools render.
     let mut description = format!("{} ({}).", escape(&code.title), code.status);
-    if let Some(deprecated) = &code.deprecated {
-        description.push_str(" Deprecated");
-        if let Some(replacement) = &deprecated.replacement {
-            description.push_str(&format!(": use {} instead", code_span(replacement, false)));
-        }
-        description.push('.');
+    if let Some(deprecated) = content::deprecation(code) {
+        // Documentation tools render no link to another response.
+        let link = |replacement: &str| code_span(replacement, false);
+        description.push(' ');
+        description.push_str(&content::markdown(&deprecated.sentence(), false, &link));
     }
     if let Some(hint) = &code.hint {
         description.push(' ');

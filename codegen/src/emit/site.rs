@@ -36,7 +36,7 @@ pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
         ),
     ];
     for (i, category) in catalog.categories.iter().enumerate() {
-        let stem = super::markdown::page_stem(catalog, i);
+        let stem = super::docs::page_stem(catalog, i);
         files.push(OutputFile::new(
             format!("{stem}.html"),
             shell(
@@ -56,7 +56,7 @@ fn shell(catalog: &Catalog, title: &str, body: &str) -> String {
     for (i, category) in catalog.categories.iter().enumerate() {
         nav.push_str(&format!(
             "<a href=\"{}.html\">{}</a>\n",
-            super::markdown::page_stem(catalog, i),
+            super::docs::page_stem(catalog, i),
             html::esc(&category.title)
         ));
     }

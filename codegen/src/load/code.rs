@@ -103,29 +103,11 @@ pub(crate) fn read<'s>(
     let mut aliases = fields.strings(cx, "aliases");
     aliases.retain(|alias| fields.check_text(cx, "aliases", alias, Lines::One));
     let number = fields.integer_in::<u32>(cx, "number", "a number from 0 to 4294967295");
-    let own_wire_shape = fields.choice(
-        cx,
-        "wire_shape",
-        "a wire shape",
-        &WireShape::ALL.map(WireShape::as_str),
-        WireShape::parse,
-    );
+    let own_wire_shape = fields.one_of::<WireShape>(cx, "wire_shape", "a wire shape");
     let grpc = fields
-        .choice(
-            cx,
-            "grpc",
-            "a google.rpc.Code name",
-            &GrpcCode::ALL.map(GrpcCode::as_str),
-            GrpcCode::parse,
-        )
+        .one_of::<GrpcCode>(cx, "grpc", "a google.rpc.Code name")
         .map_or_else(|| GrpcCode::from_http_status(status), |l| l.value);
-    let details = fields.choice(
-        cx,
-        "details",
-        "a details kind",
-        &DetailsKind::ALL.map(DetailsKind::as_str),
-        DetailsKind::parse,
-    );
+    let details = fields.one_of::<DetailsKind>(cx, "details", "a details kind");
     let read = [
         ("category", category_written),
         ("wire_shape", own_wire_shape.is_some()),

@@ -182,6 +182,18 @@ impl<'a, 'i> Fields<'a, 'i> {
         None
     }
 
+    /// [`Fields::choice`] over the spellings of an enumeration.
+    pub(crate) fn one_of<T: Spelled>(
+        &self,
+        cx: &mut Context,
+        key: &str,
+        what: &str,
+    ) -> Option<Located<T>> {
+        let allowed: Vec<&str> = T::all().iter().map(|value| value.spelling()).collect();
+        let parse = |written: &str| T::all().iter().copied().find(|v| v.spelling() == written);
+        self.choice(cx, key, what, &allowed, parse)
+    }
+
     pub(crate) fn missing(&self, cx: &mut Context, key: &str) {
         // `stauts = 429` is one mistake: the unknown field's "did you mean"
         // already names the missing one.
@@ -364,3 +376,30 @@ pub(crate) fn article(type_name: &str) -> &'static str {
         "a"
     }
 }
+
+/// An enumeration a catalog spells by name: every value, and its spelling.
+pub(crate) trait Spelled: Copy + 'static {
+    fn all() -> &'static [Self];
+    fn spelling(self) -> &'static str;
+}
+
+macro_rules! spelled {
+    ($($ty:ty),* $(,)?) => {$(
+        impl Spelled for $ty {
+            fn all() -> &'static [Self] {
+                &<$ty>::ALL
+            }
+
+            fn spelling(self) -> &'static str {
+                self.as_str()
+            }
+        }
+    )*};
+}
+
+spelled!(
+    crate::model::WireShape,
+    crate::model::GrpcCode,
+    crate::model::DetailsKind,
+    crate::model::CodeStyle,
+);

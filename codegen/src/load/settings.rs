@@ -102,21 +102,9 @@ fn read_catalog_table(cx: &mut Context, fields: &Fields<'_, '_>, settings: &mut 
         fields.missing(cx, "code_style");
     }
     settings.code_style = fields
-        .choice(
-            cx,
-            "code_style",
-            "a code style",
-            &CodeStyle::ALL.map(CodeStyle::as_str),
-            CodeStyle::parse,
-        )
+        .one_of::<CodeStyle>(cx, "code_style", "a code style")
         .map(|l| l.value);
-    if let Some(shape) = fields.choice(
-        cx,
-        "wire_shape",
-        "a wire shape",
-        &WireShape::ALL.map(WireShape::as_str),
-        WireShape::parse,
-    ) {
+    if let Some(shape) = fields.one_of::<WireShape>(cx, "wire_shape", "a wire shape") {
         settings.wire_shape = shape.value;
     } else {
         settings.wire_shape_unreadable = fields.get("wire_shape").is_some();

@@ -299,7 +299,7 @@ fn crate_docs_show_the_title_and_docs_as_text() {
     // Rustdoc renders deprecation notes as markdown too.
     assert!(
         lib.contains(
-            r#"note = "(since 2.0) Use \\<HOSTILE\\> \\| now \\[x\\](javascript:alert(5)). use `HostileErrorCode::Hostile`""#
+            r#"note = "Deprecated since 2.0: use `HostileErrorCode::Hostile` instead. Use \\<HOSTILE\\> \\| now \\[x\\](javascript:alert(5)).""#
         ),
         "{lib}"
     );

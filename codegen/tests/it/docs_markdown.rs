@@ -74,7 +74,10 @@ fn every_link_lands_and_every_code_has_its_anchors() {
         }
         for code in &catalog.codes {
             let anchor = format!("<a id=\"{}\"></a>", code.anchor());
-            let page = format!("{}.md", markdown::page_stem(&catalog, code.category));
+            let page = format!(
+                "{}.md",
+                errcat_codegen::emit::docs::page_stem(&catalog, code.category)
+            );
             assert!(
                 pages["README.md"].contains(&anchor),
                 "{name}: index lacks {anchor}"

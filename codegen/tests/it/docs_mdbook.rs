@@ -61,7 +61,7 @@ fn mini_docs_build_as_a_book_with_every_anchor() {
     let index = read(book.join("index.html"));
     assert!(index.contains("Mini API errors"), "{index}");
     for code in &catalog.codes {
-        let stem = markdown::page_stem(&catalog, code.category);
+        let stem = errcat_codegen::emit::docs::page_stem(&catalog, code.category);
         let anchor = code.anchor();
         assert!(
             index.contains(&format!("id=\"{anchor}\"")),

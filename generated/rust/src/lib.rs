@@ -389,7 +389,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; since 1.1.0; docs: <https://docs.fold.run/errors#usage_limit_exceeded>.
     #[deprecated(
-        note = "(since 1.2.0) The error reference reports usage caps as the generic LIMIT_EXCEEDED. use `FoldErrorCode::LimitExceeded`"
+        note = "Deprecated since 1.2.0: use `FoldErrorCode::LimitExceeded` instead. The error reference reports usage caps as the generic LIMIT_EXCEEDED."
     )]
     UsageLimitExceeded = 36,
     /// `DOWNGRADE_BLOCKED` (409): `Current usage exceeds Free plan limits`
@@ -1969,7 +1969,7 @@ impl FoldError {
     ///
     /// See [`FoldErrorCode::UsageLimitExceeded`].
     #[deprecated(
-        note = "(since 1.2.0) The error reference reports usage caps as the generic LIMIT_EXCEEDED. use `FoldError::limit_exceeded`"
+        note = "Deprecated since 1.2.0: use `FoldError::limit_exceeded` instead. The error reference reports usage caps as the generic LIMIT_EXCEEDED."
     )]
     #[allow(deprecated)]
     #[inline]
@@ -2628,7 +2628,7 @@ pub mod __api_error {
         }
         /// `USAGE_LIMIT_EXCEEDED` (429): `Monthly usage cap reached`
         #[deprecated(
-            note = "deprecated since 1.2.0: use `LIMIT_EXCEEDED` instead. The error reference reports usage caps as the generic LIMIT_EXCEEDED."
+            note = "Deprecated since 1.2.0: use `LIMIT_EXCEEDED` instead. The error reference reports usage caps as the generic LIMIT_EXCEEDED."
         )]
         pub struct USAGE_LIMIT_EXCEEDED {}
         #[allow(deprecated)]

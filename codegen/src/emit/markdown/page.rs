@@ -1,9 +1,10 @@
 //! The bodies of the index and category pages. Everything a page says about
 //! a code comes from [`content`]; this file only decides the markdown.
 
-use super::content::{self, Fact};
-use super::text::{code_block, demote_headings, inlines};
-use super::{Pages, page_stem, snippet};
+use super::text::{code_block, demote_headings};
+use super::{Pages, snippet};
+use crate::emit::docs::content::{self, Fact};
+use crate::emit::docs::page_stem;
 use crate::emit::docs::shape;
 use crate::emit::example;
 use crate::emit::text::{code_span, escape, escape_paragraph, neutralise_html};
@@ -14,6 +15,8 @@ use crate::model::{CategoryIndex, Code, WireShape};
 pub fn index(pages: &Pages) -> String {
     let catalog = pages.catalog;
     let link = |code: &str| pages.entry_link(code);
+    let entry = |code: &str| content::entry_link(code, &link(code), false);
+    let prose = |pieces: &[content::Inline]| content::markdown(pieces, false, &entry);
     let mut out = String::new();
     if let Some(description) = &catalog.description {
         out.push_str(&neutralise_html(description.trim()));
@@ -22,16 +25,9 @@ pub fn index(pages: &Pages) -> String {
 
     out.push_str("## Response format\n\n");
     let shape = catalog.wire_shape;
-    out.push_str(&format!(
-        "Every error response is {} with this shape:\n\n",
-        code_span(shape.content_type(), false)
-    ));
-    let sample = catalog
-        .codes
-        .iter()
-        .find(|c| c.wire_shape == shape && c.retired.is_none() && c.hint.is_some())
-        .or_else(|| catalog.codes.iter().find(|c| c.wire_shape == shape))
-        .unwrap_or(&catalog.codes[0]);
+    out.push_str(&prose(&content::shape_intro(catalog)));
+    out.push_str("\n\n");
+    let sample = content::sample(catalog);
     out.push_str(&code_block(
         "json",
         &example::pretty(&example::body_in(catalog, sample, shape)),
@@ -68,17 +64,14 @@ pub fn index(pages: &Pages) -> String {
     }
 
     out.push_str("\n## Handling errors\n\n");
-    out.push_str(&format!(
-        "Switch on {} for programmatic handling; the message is for people and may change.\n\n",
-        code_span(&shape::access(shape).code, false)
-    ));
+    out.push_str(&prose(&content::handling_intro(catalog)));
+    out.push_str("\n\n");
     out.push_str(&code_block("ts", &snippet::typescript(catalog)));
 
     out.push_str("\n## Error codes\n\n");
-    out.push_str(&format!(
-        "Each code links to its entry. Links are stable: a code's anchor is the code in lowercase ({}), on this page and on its category's page.\n",
-        code_span(&format!("#{}", catalog.codes[0].anchor()), false)
-    ));
+    out.push_str("Each code links to its entry. ");
+    out.push_str(&prose(&content::anchors_note(catalog)));
+    out.push('\n');
     for (i, category) in catalog.categories.iter().enumerate() {
         if catalog.codes_in(i).next().is_none() {
             continue;
@@ -100,7 +93,11 @@ pub fn index(pages: &Pages) -> String {
                 link(&code.code),
                 code.status,
                 escape(&content::summary(code)),
-                inlines(&content::what_to_do(code), true, &link)
+                content::markdown(&content::what_to_do(code), true, &|c| content::entry_link(
+                    c,
+                    &link(c),
+                    true
+                ))
             ));
         }
     }
@@ -125,14 +122,18 @@ pub fn category(pages: &Pages, category: CategoryIndex) -> String {
     out
 }
 
-fn facts_list(facts: &[Fact], link: super::text::LinkFn) -> String {
+fn facts_list(facts: &[Fact], link: content::LinkFn) -> String {
     facts
         .iter()
         .map(|fact| {
             format!(
                 "- **{}:** {}\n",
                 fact.label,
-                inlines(&fact.value, false, link)
+                content::markdown(&fact.value, false, &|c| content::entry_link(
+                    c,
+                    &link(c),
+                    false
+                ))
             )
         })
         .collect()
@@ -151,7 +152,11 @@ fn entry(pages: &Pages, code: &Code) -> String {
         out.push_str(&format!(
             "> **{}**{}\n\n",
             notice.label,
-            inlines(&notice.body, false, &link)
+            content::markdown(&notice.body, false, &|c| content::entry_link(
+                c,
+                &link(c),
+                false
+            ))
         ));
     }
     out.push_str(&format!(

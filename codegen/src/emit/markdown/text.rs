@@ -6,33 +6,13 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
-use super::content::Inline;
-use crate::emit::text::{autolink, code_span, escape, longest_run};
+use crate::emit::text::longest_run;
 
 /// A fenced code block whose fence cannot be closed by its content.
 pub fn code_block(info: &str, body: &str) -> String {
     let fence = "`".repeat(longest_run(body, '`').max(2) + 1);
     let body = body.trim_end_matches('\n');
     format!("{fence}{info}\n{body}\n{fence}\n")
-}
-
-/// Where a page links to a code's entry: `auth.md#auth_required`.
-pub type LinkFn<'a> = &'a dyn Fn(&str) -> String;
-
-/// Inline pieces as markdown.
-pub fn inlines(pieces: &[Inline], in_table: bool, link: LinkFn) -> String {
-    let mut out = String::new();
-    for piece in pieces {
-        match piece {
-            Inline::Text(t) => out.push_str(&escape(t)),
-            Inline::Code(c) => out.push_str(&code_span(c, in_table)),
-            Inline::CodeLink(c) => {
-                out.push_str(&format!("[{}]({})", code_span(c, in_table), link(c)))
-            }
-            Inline::Url(url) => out.push_str(&autolink(url, in_table)),
-        }
-    }
-    out
 }
 
 /// Long-form docs sit under an entry's own heading, so their headings move

@@ -60,14 +60,14 @@ fn variant(catalog: &Catalog, i: usize) -> TokenStream {
         u16::try_from(i).expect("the loader rejects catalogs of more than `load::MAX_CODES` codes"),
     );
     let deprecated = code.deprecated.is_some().then(|| {
-        let replacement = code
-            .deprecated
-            .as_ref()
-            .and_then(|d| d.replacement.as_ref());
-        let path = replacement
-            .and_then(|r| catalog.find(r))
-            .map(|r| format!("`{}::{}`", catalog.rust_code_type(), r.rust_variant()));
-        let note = docs::deprecation_note(code, path);
+        let note = docs::deprecation_note(code, &|replacement| {
+            // The loader checked that the replacement exists.
+            let path = catalog.find(replacement).map_or_else(
+                || replacement.to_owned(),
+                |r| format!("{}::{}", catalog.rust_code_type(), r.rust_variant()),
+            );
+            docs::code_span(&path)
+        });
         quote!(#[deprecated(note = #note)])
     });
     quote! {

@@ -39,7 +39,6 @@ use quote::{format_ident, quote};
 
 use super::docs;
 use super::splice::{Kind, List};
-use crate::emit::text::escape;
 use crate::model::{Catalog, Code, DetailsKind, ParamType};
 
 /// The `__api_error` module for `catalog`.
@@ -177,21 +176,9 @@ fn code_struct(code: &Code, code_type: &Ident) -> TokenStream {
         code.status,
         docs::code_span(&code.message.source())
     ));
-    // `since` goes into the note: catalogs version as they like, and rustc
-    // (and clippy) want semver in the attribute's own `since`.
-    let deprecated = code.deprecated.as_ref().map(|d| {
-        let mut note = match &d.since {
-            Some(since) => format!("deprecated since {}: ", escape(since)),
-            None => String::new(),
-        };
-        match &d.replacement {
-            Some(replacement) => note.push_str(&format!("use `{replacement}` instead")),
-            None => note.push_str("do not use it in new code"),
-        }
-        if let Some(extra) = &d.note {
-            note.push_str(". ");
-            note.push_str(&escape(extra));
-        }
+    // The derive's paths name codes as written: `#[api_error(code = X)]`.
+    let deprecated = code.deprecated.as_ref().map(|_| {
+        let note = docs::deprecation_note(code, &|replacement| docs::code_span(replacement));
         quote!(#[deprecated(note = #note)])
     });
     let params = &code.message.params;

@@ -1,6 +1,7 @@
 //! Rustdoc text taken from the catalog. Catalog prose is markdown written for
 //! the docs site, so it is adapted where rustdoc would read it differently.
 
+use crate::emit::docs::content;
 use crate::emit::text::{self, autolink, escape, escape_paragraph, neutralise_html};
 use crate::model::{Catalog, Code};
 
@@ -59,16 +60,17 @@ pub fn code(catalog: &Catalog, code: &Code) -> String {
         paragraphs.push(markdown(docs));
     }
     paragraphs.push(facts(catalog, code));
-    if let Some(retired) = &code.retired {
-        let since = retired
-            .since
-            .as_deref()
-            .map(|v| format!(" since {}", escape(v)))
-            .unwrap_or_default();
-        let note = retired.note.as_deref().map(escape).unwrap_or_default();
-        paragraphs.push(format!(
-            "**Retired{since}:** no longer emitted; kept so that old payloads still parse. {note}"
-        ));
+    if let Some(retired) = content::retirement(code) {
+        let mut paragraph = format!(
+            "**{}**{}",
+            retired.label,
+            content::markdown(&retired.body, false, &|c| code_span(c))
+        );
+        if let Some(note) = code.retired.as_ref().and_then(|r| r.note.as_deref()) {
+            paragraph.push(' ');
+            paragraph.push_str(&escape(note));
+        }
+        paragraphs.push(paragraph);
     }
     paragraphs.join("\n\n")
 }
@@ -99,20 +101,19 @@ fn facts(catalog: &Catalog, code: &Code) -> String {
     format!("{}.", facts.join("; "))
 }
 
-/// The `note` of a `#[deprecated]` attribute, naming the replacement the
-/// way the reader will write it (`replacement` is already a Rust path).
+/// The `note` of a `#[deprecated]` attribute: the docs' deprecation
+/// sentence and the catalog's note, with the replacement named the way the
+/// reader will write it (`rust_name` gives its Rust path, as a code span).
 /// Rustdoc renders the note as markdown, so catalog text in it is escaped.
-pub fn deprecation_note(code: &Code, replacement: Option<String>) -> String {
-    let deprecation = code.deprecated.as_ref();
-    let mut note = match deprecation.and_then(|d| d.note.as_deref()) {
-        Some(note) => escape(note),
-        None => format!("{} is deprecated.", code.code),
-    };
-    if let Some(since) = deprecation.and_then(|d| d.since.as_deref()) {
-        note = format!("(since {}) {note}", escape(since));
-    }
-    if let Some(path) = replacement {
-        note = format!("{} use {path}", note.trim_end());
+/// `since` goes into the note: catalogs version as they like, and rustc
+/// (and clippy) want semver in the attribute's own `since`.
+pub fn deprecation_note(code: &Code, rust_name: content::LinkFn) -> String {
+    let mut note = content::deprecation(code)
+        .map(|notice| content::markdown(&notice.sentence(), false, rust_name))
+        .unwrap_or_default();
+    if let Some(extra) = code.deprecated.as_ref().and_then(|d| d.note.as_deref()) {
+        note.push(' ');
+        note.push_str(&escape(extra));
     }
     note
 }

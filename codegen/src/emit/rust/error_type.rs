@@ -182,13 +182,15 @@ fn constructor(catalog: &Catalog, code: &Code) -> TokenStream {
     } else {
         quote!(::std::vec![#(#args),*])
     };
-    let deprecated = code.deprecated.as_ref().map(|deprecation| {
-        let path = deprecation
-            .replacement
-            .as_ref()
-            .and_then(|r| catalog.find(r))
-            .map(|r| format!("`{}::{}`", catalog.rust_error_type(), r.rust_fn()));
-        let note = docs::deprecation_note(code, path);
+    let deprecated = code.deprecated.as_ref().map(|_| {
+        let note = docs::deprecation_note(code, &|replacement| {
+            // The loader checked that the replacement exists.
+            let path = catalog.find(replacement).map_or_else(
+                || replacement.to_owned(),
+                |r| format!("{}::{}", catalog.rust_error_type(), r.rust_fn()),
+            );
+            docs::code_span(&path)
+        });
         quote! {
             #[deprecated(note = #note)]
             #[allow(deprecated)]

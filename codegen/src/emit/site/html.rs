@@ -1,9 +1,9 @@
 //! HTML building blocks: escaping, catalog markdown rendered safely, and the
-//! shared inline pieces of [`content`](crate::emit::markdown::content).
+//! shared inline pieces of [`content`](crate::emit::docs::content).
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::emit::markdown::content::{Fact, Inline};
+use crate::emit::docs::content::{Fact, Inline};
 use crate::emit::text::safe_url;
 
 /// Text for HTML content or a quoted attribute value. Control characters

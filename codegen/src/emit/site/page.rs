@@ -7,8 +7,9 @@ use serde_json::{Value, json};
 
 use super::html::{esc, facts, inlines, markdown};
 use crate::emit::docs::shape;
+use crate::emit::docs::{content, page_stem};
 use crate::emit::example;
-use crate::emit::markdown::{content, page_stem, snippet};
+use crate::emit::markdown::snippet;
 use crate::emit::text::json_without_markup;
 use crate::model::{Catalog, CategoryIndex, Code, WireShape};
 
@@ -63,17 +64,13 @@ pub fn index(catalog: &Catalog) -> String {
     ));
 
     let shape = catalog.wire_shape;
-    let sample = catalog
-        .codes
-        .iter()
-        .find(|c| c.wire_shape == shape && c.retired.is_none() && c.hint.is_some())
-        .unwrap_or(&catalog.codes[0]);
+    let sample = content::sample(catalog);
     out.push_str(
         "<div class=\"how\">\n<section>\n<h2 id=\"response-format\">Response format</h2>\n",
     );
     out.push_str(&format!(
-        "<p>Every error response is <code>{}</code> with this shape:</p>\n<pre><code>{}</code></pre>\n",
-        esc(shape.content_type()),
+        "<p>{}</p>\n<pre><code>{}</code></pre>\n",
+        inlines(&content::shape_intro(catalog), &link),
         esc(&example::pretty(&example::body_in(catalog, sample, shape)))
     ));
     out.push_str("<table class=\"fields\"><thead><tr><th>Field</th><th>Type</th><th>Description</th></tr></thead><tbody>\n");
@@ -89,13 +86,13 @@ pub fn index(catalog: &Catalog) -> String {
         "</tbody></table>\n</section>\n<section>\n<h2 id=\"handling\">Handling errors</h2>\n",
     );
     out.push_str(&format!(
-        "<p>Switch on <code>{}</code> for programmatic handling; the message is for people and may change.</p>\n<pre><code>{}</code></pre>\n",
-        esc(&shape::access(shape).code),
+        "<p>{}</p>\n<pre><code>{}</code></pre>\n",
+        inlines(&content::handling_intro(catalog), &link),
         esc(&snippet::typescript(catalog))
     ));
     out.push_str(&format!(
-        "<p>Links are stable: a code's anchor is the code in lowercase (<code>#{}</code>), on this page and on its category's page.</p>\n</section>\n</div>\n",
-        esc(&catalog.codes[0].anchor())
+        "<p>{}</p>\n</section>\n</div>\n",
+        inlines(&content::anchors_note(catalog), &link)
     ));
     out
 }

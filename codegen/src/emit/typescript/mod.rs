@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::OutputFile;
+use crate::emit::docs::content::{self, Inline};
 use crate::model::{Catalog, Code, ParamType};
 
 pub use escape::string_literal;
@@ -124,34 +125,46 @@ fn code_doc(out: &mut String, catalog: &Catalog, code: &Code) {
     out.push_str("   */\n");
 }
 
+/// `@deprecated` with the docs' sentence for a retired or deprecated code
+/// (editors strike out both: neither should be relied on) and its note.
 fn deprecation(catalog: &Catalog, code: &Code) -> Option<String> {
-    let since = |since: &Option<String>| match since {
-        Some(version) => format!(" since {}", jsdoc_text(version)),
-        None => String::new(),
-    };
-    let note = |note: &Option<String>| match note {
-        Some(note) => format!(" {}", jsdoc_text(note)),
-        None => String::new(),
-    };
-    if let Some(retired) = &code.retired {
-        return Some(format!(
-            "@deprecated Retired{}: the API no longer sends it; kept so older responses still parse.{}",
-            since(&retired.since),
-            note(&retired.note),
-        ));
+    let notice = content::retirement(code).or_else(|| content::deprecation(code))?;
+    let mut tag = format!("@deprecated {}", jsdoc_inlines(catalog, &notice.sentence()));
+    if let Some(note) = content::lifecycle_note(code) {
+        tag.push(' ');
+        tag.push_str(&jsdoc_text(note));
     }
-    let deprecated = code.deprecated.as_ref()?;
-    let replacement = deprecated
-        .replacement
-        .as_deref()
-        .and_then(|replacement| catalog.find(replacement))
-        .map(|replacement| format!(" Use {{@link ErrorCode.{}}} instead.", replacement.ts_key()))
-        .unwrap_or_default();
-    Some(format!(
-        "@deprecated Deprecated{}.{replacement}{}",
-        since(&deprecated.since),
-        note(&deprecated.note),
-    ))
+    Some(tag)
+}
+
+/// Inline pieces as JSDoc prose: a code another piece names is a link to
+/// its `ErrorCode` member.
+fn jsdoc_inlines(catalog: &Catalog, pieces: &[Inline]) -> String {
+    // A code span shows backslashes as they are, so only text that needs no
+    // escaping goes into one.
+    let code = |text: &str| {
+        let plain = !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_.:-".contains(c));
+        if plain {
+            format!("`{text}`")
+        } else {
+            jsdoc_text(text)
+        }
+    };
+    pieces
+        .iter()
+        .map(|piece| match piece {
+            Inline::Text(text) => jsdoc_text(text),
+            Inline::Code(text) => code(text),
+            Inline::CodeLink(name) => match catalog.find(name) {
+                Some(target) => format!("{{@link ErrorCode.{}}}", target.ts_key()),
+                None => code(name),
+            },
+            Inline::Url(url) => jsdoc_url(url),
+        })
+        .collect()
 }
 
 fn category_types(out: &mut String, catalog: &Catalog) {

@@ -6,6 +6,7 @@
 //! escapes them for its own format.
 
 use crate::emit::example;
+use crate::emit::text::{autolink, code_span, escape};
 use crate::model::{Catalog, Code, DetailsKind};
 
 /// A piece of inline text. Nothing in here is escaped yet.
@@ -17,6 +18,30 @@ pub enum Inline {
     CodeLink(String),
     /// An external link, shown as the URL.
     Url(String),
+}
+
+/// How a target names a code another piece refers to: a markdown link to
+/// its entry, a Rust path in a code span.
+pub type LinkFn<'a> = &'a dyn Fn(&str) -> String;
+
+/// Inline pieces as CommonMark (the pages, rustdoc, OpenAPI descriptions);
+/// `link` writes a [`Inline::CodeLink`] whole.
+pub fn markdown(pieces: &[Inline], in_table: bool, link: LinkFn) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Inline::Text(t) => out.push_str(&escape(t)),
+            Inline::Code(c) => out.push_str(&code_span(c, in_table)),
+            Inline::CodeLink(c) => out.push_str(&link(c)),
+            Inline::Url(url) => out.push_str(&autolink(url, in_table)),
+        }
+    }
+    out
+}
+
+/// The markdown link to a code's entry at `target`.
+pub fn entry_link(code: &str, target: &str, in_table: bool) -> String {
+    format!("[{}]({target})", code_span(code, in_table))
 }
 
 /// One labelled line of an entry, like `Status: 404 Not Found`.
@@ -206,7 +231,8 @@ pub fn resolve(c: &Code) -> Vec<Fact> {
     facts
 }
 
-/// A warning shown above an entry, like `Deprecated since 2.0: use X.`
+/// A warning shown above an entry, like `Deprecated since 2.0: use X
+/// instead.`: the label, and the rest of the sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub label: &'static str,
@@ -214,73 +240,140 @@ pub struct Notice {
     pub body: Vec<Inline>,
 }
 
-/// Retirement and deprecation (with the replacement, linked).
-pub fn notices(c: &Code) -> Vec<Notice> {
-    let mut out = Vec::new();
-    if let Some(retired) = &c.retired {
-        let mut body = Vec::new();
-        if let Some(since) = &retired.since {
-            body.push(text(format!(" in {since}")));
-        }
-        body.push(text(
-            ": no longer emitted. The code stays reserved so it is never reused, and old clients still parse it.",
-        ));
-        if let Some(note) = &retired.note {
-            body.push(text(format!(" {note}")));
-        }
-        out.push(Notice {
-            label: "Retired",
-            body,
-        });
+impl Notice {
+    /// The whole sentence as one run of pieces.
+    pub fn sentence(&self) -> Vec<Inline> {
+        let mut out = vec![text(self.label)];
+        out.extend(self.body.iter().cloned());
+        out
     }
-    if let Some(deprecated) = &c.deprecated {
-        let mut body = Vec::new();
-        if let Some(since) = &deprecated.since {
-            body.push(text(format!(" since {since}")));
+}
+
+/// The sentence every target says of a deprecated code, without its note:
+/// `Deprecated since 2.0: use X instead.`
+pub fn deprecation(c: &Code) -> Option<Notice> {
+    let deprecated = c.deprecated.as_ref()?;
+    let mut body = Vec::new();
+    if let Some(since) = &deprecated.since {
+        body.push(text(format!(" since {since}")));
+    }
+    body.push(text(": "));
+    body.extend(deprecation_advice(c)?);
+    Some(Notice {
+        label: "Deprecated",
+        body,
+    })
+}
+
+/// What to do instead of a deprecated code, the end of [`deprecation`]'s
+/// sentence: `use X instead.`
+pub fn deprecation_advice(c: &Code) -> Option<Vec<Inline>> {
+    Some(match &c.deprecated.as_ref()?.replacement {
+        Some(replacement) => vec![
+            text("use "),
+            Inline::CodeLink(replacement.clone()),
+            text(" instead."),
+        ],
+        None => vec![text("do not use it in new code.")],
+    })
+}
+
+/// The sentence every target says of a retired code, without its note.
+pub fn retirement(c: &Code) -> Option<Notice> {
+    let retired = c.retired.as_ref()?;
+    let mut body = Vec::new();
+    if let Some(since) = &retired.since {
+        body.push(text(format!(" in {since}")));
+    }
+    body.push(text(
+        ": no longer sent. The code stays reserved so it is never reused, and older clients still parse it.",
+    ));
+    Some(Notice {
+        label: "Retired",
+        body,
+    })
+}
+
+/// The catalog's note on a code's deprecation or retirement.
+pub fn lifecycle_note(c: &Code) -> Option<&str> {
+    match (&c.retired, &c.deprecated) {
+        (Some(retired), _) => retired.note.as_deref(),
+        (None, Some(deprecated)) => deprecated.note.as_deref(),
+        (None, None) => None,
+    }
+}
+
+/// Retirement and deprecation, each with its note, for the top of an entry.
+pub fn notices(c: &Code) -> Vec<Notice> {
+    let with_note = |mut notice: Notice, note: Option<&str>| {
+        if let Some(note) = note {
+            notice.body.push(text(format!(" {note}")));
         }
-        match &deprecated.replacement {
-            Some(replacement) => {
-                body.push(text(": use "));
-                body.push(Inline::CodeLink(replacement.clone()));
-                body.push(text(" instead."));
-            }
-            None => body.push(text(".")),
+        notice
+    };
+    let retired = retirement(c)
+        .map(|notice| with_note(notice, c.retired.as_ref().and_then(|r| r.note.as_deref())));
+    let deprecated = deprecation(c).map(|notice| {
+        with_note(
+            notice,
+            c.deprecated.as_ref().and_then(|d| d.note.as_deref()),
+        )
+    });
+    retired.into_iter().chain(deprecated).collect()
+}
+
+/// The "What to do" cell of an index table: the hint, after the
+/// deprecation sentence (or instead of it, the retirement's).
+pub fn what_to_do(c: &Code) -> Vec<Inline> {
+    if let Some(retired) = retirement(c) {
+        return retired.sentence();
+    }
+    let mut out = deprecation(c).map(|d| d.sentence()).unwrap_or_default();
+    if let Some(hint) = &c.hint {
+        if !out.is_empty() {
+            out.push(text(" "));
         }
-        if let Some(note) = &deprecated.note {
-            body.push(text(format!(" {note}")));
-        }
-        out.push(Notice {
-            label: "Deprecated",
-            body,
-        });
+        out.push(text(hint.clone()));
     }
     out
 }
 
-/// The "What to do" cell of an index table: the hint, with deprecation and
-/// retirement made visible.
-pub fn what_to_do(c: &Code) -> Vec<Inline> {
-    if c.retired.is_some() {
-        return vec![text("Retired: no longer emitted.")];
-    }
-    let mut out = Vec::new();
-    if let Some(deprecated) = &c.deprecated {
-        match &deprecated.replacement {
-            Some(replacement) => {
-                out.push(text("Deprecated: use "));
-                out.push(Inline::CodeLink(replacement.clone()));
-                out.push(text("."));
-            }
-            None => out.push(text("Deprecated.")),
-        }
-        if c.hint.is_some() {
-            out.push(text(" "));
-        }
-    }
-    if let Some(hint) = &c.hint {
-        out.push(text(hint.clone()));
-    }
-    out
+/// The index's first sentence on the response format, before the sample body.
+pub fn shape_intro(catalog: &Catalog) -> Vec<Inline> {
+    vec![
+        text("Every error response is "),
+        code(catalog.wire_shape.content_type()),
+        text(" with this shape:"),
+    ]
+}
+
+/// The index's advice on handling errors, before the client snippet.
+pub fn handling_intro(catalog: &Catalog) -> Vec<Inline> {
+    vec![
+        text("Switch on "),
+        code(super::shape::access(catalog.wire_shape).code),
+        text(" for programmatic handling; the message is for people and may change."),
+    ]
+}
+
+/// Why links to entries keep working.
+pub fn anchors_note(catalog: &Catalog) -> Vec<Inline> {
+    vec![
+        text("Links are stable: a code's anchor is the code in lowercase ("),
+        code(format!("#{}", catalog.codes[0].anchor())),
+        text("), on this page and on its category's page."),
+    ]
+}
+
+/// The code whose body shows a reader the catalog's shape: one sent in it,
+/// preferably still sent and with a hint, so the example has every member.
+pub fn sample(catalog: &Catalog) -> &Code {
+    let shape = catalog.wire_shape;
+    let in_shape = || catalog.codes.iter().filter(move |c| c.wire_shape == shape);
+    in_shape()
+        .find(|c| c.retired.is_none() && c.hint.is_some())
+        .or_else(|| in_shape().next())
+        .unwrap_or(&catalog.codes[0])
 }
 
 /// The short description of a code in an index table.
