@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use errcat_codegen::generate::{self, GenError};
 use errcat_codegen::lock::LockError;
-use errcat_codegen::write::{self, Mode};
-use errcat_codegen::{emit, explain as explain_code, lock};
+use errcat_codegen::write::Mode;
+use errcat_codegen::{explain as explain_code, lock};
 
 use crate::project::{self, Flags, Job, ProjectError, Shell};
 use crate::report::Report;
@@ -75,14 +75,19 @@ pub fn gen_all(
 /// Generates (or checks) one job; false when it failed or is stale.
 fn gen_one(report: &Report, job: &Job, mode: Mode) -> bool {
     match generate::run(&job.catalog, &job.out, &job.targets, mode) {
-        Ok(written) if mode == Mode::Check && !written.is_clean() => {
-            report.diff(&written.diff);
-            report.problem(&written.stale_message(&job.out, &job.gen_command));
-            false
-        }
         Ok(written) => {
-            if mode == Mode::Write {
-                report.status(&format!("{}\n", written.summary(&job.out)));
+            let mut clean = true;
+            for (folder, folder_report) in &written.folders {
+                if mode == Mode::Check && !folder_report.is_clean() {
+                    report.diff(&folder_report.diff);
+                    report.problem(&folder_report.stale_message(folder, &job.gen_command));
+                    clean = false;
+                } else if mode == Mode::Write {
+                    report.status(&format!("{}\n", folder_report.summary(folder)));
+                }
+            }
+            if !clean {
+                return false;
             }
             if !lock::path(&job.catalog).exists() {
                 report.status(&format!(
@@ -240,13 +245,7 @@ fn site_one(report: &Report, job: &Job) -> bool {
             return false;
         }
     };
-    let owner = write::Owner {
-        catalog: &catalog.name,
-        kind: write::Kind::Site,
-        locked: lock::path(&job.catalog).exists(),
-        source: Some(&job.catalog),
-    };
-    match write::sync(&job.site, owner, &emit::site::emit(&catalog), Mode::Write) {
+    match generate::write_site(&job.catalog, &catalog, &job.site, Mode::Write) {
         Ok(written) => {
             report.status(&format!(
                 "{}; open {}\n",

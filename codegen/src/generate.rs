@@ -25,6 +25,10 @@ pub struct Targets {
     /// `editor/`: the JSON Schemas of the catalog's own files, for the
     /// `#:schema` line an editor validates them with.
     pub editor: bool,
+    /// The static site, written into this folder of its own rather than
+    /// below the output folder: a site is published, not committed, and
+    /// holds nothing else ([`site`]).
+    pub site: Option<std::path::PathBuf>,
 }
 
 impl Default for Targets {
@@ -37,6 +41,7 @@ impl Default for Targets {
             schema: true,
             changelog: true,
             editor: true,
+            site: None,
         }
     }
 }
@@ -77,6 +82,18 @@ pub fn generate(catalog: &Catalog, targets: &Targets) -> Vec<OutputFile> {
     files
 }
 
+/// The static site's files, paths relative to its own folder.
+pub fn site(catalog: &Catalog) -> Vec<OutputFile> {
+    emit::site::emit(catalog)
+}
+
+/// What one run wrote (or would write), folder by folder: the output
+/// folder, then the site's when it is a target.
+#[derive(Debug)]
+pub struct Written {
+    pub folders: Vec<(std::path::PathBuf, crate::write::Report)>,
+}
+
 /// Why a generation run produced nothing.
 #[derive(Debug)]
 pub enum GenError {
@@ -112,7 +129,7 @@ pub fn run(
     out_dir: &std::path::Path,
     targets: &Targets,
     mode: crate::write::Mode,
-) -> Result<crate::write::Report, GenError> {
+) -> Result<Written, GenError> {
     let catalog = crate::load_dir(catalog_dir).map_err(GenError::Catalog)?;
     let has_lock = crate::lock::path(catalog_dir).exists();
     if !has_lock && catalog.unlocked.is_none() {
@@ -134,5 +151,28 @@ pub fn run(
         locked: has_lock,
         source: Some(catalog_dir),
     };
-    crate::write::sync(out_dir, owner, &files, mode).map_err(GenError::Write)
+    let report = crate::write::sync(out_dir, owner, &files, mode).map_err(GenError::Write)?;
+    let mut folders = vec![(out_dir.to_path_buf(), report)];
+    if let Some(site_dir) = &targets.site {
+        let report = write_site(catalog_dir, &catalog, site_dir, mode).map_err(GenError::Write)?;
+        folders.push((site_dir.clone(), report));
+    }
+    Ok(Written { folders })
+}
+
+/// Writes (or checks) the static site of a loaded catalog into `site_dir`,
+/// a folder that holds a site and nothing else.
+pub fn write_site(
+    catalog_dir: &std::path::Path,
+    catalog: &Catalog,
+    site_dir: &std::path::Path,
+    mode: crate::write::Mode,
+) -> Result<crate::write::Report, crate::write::WriteError> {
+    let owner = crate::write::Owner {
+        catalog: &catalog.name,
+        kind: crate::write::Kind::Site,
+        locked: crate::lock::path(catalog_dir).exists(),
+        source: Some(catalog_dir),
+    };
+    crate::write::sync(site_dir, owner, &site(catalog), mode)
 }

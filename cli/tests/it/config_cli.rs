@@ -192,7 +192,7 @@ fn a_broken_config_is_reported_with_its_lines_and_nothing_is_written() {
          |                    ^^^^^^^^^^^^ not a target\n  \
          |\n  \
          = help: did you mean `typescript`?\n  \
-         = note: expected one of `rust`, `typescript`, `docs`, `openapi`, `schema`, `changelog` or `editor`\n\n\
+         = note: expected one of `rust`, `typescript`, `docs`, `openapi`, `schema`, `changelog`, `editor` or `site`\n\n\
          error: could not read `../errcat.toml` due to 1 previous error\n"
     );
     assert!(!dir.path().join("orders/generated").exists());
@@ -355,4 +355,45 @@ fn a_site_written_before_manifests_named_their_kind_is_still_a_site() {
     fs::write(&manifest, text.replace("outputs = \"site\"\n", "")).unwrap();
     let again = errcat(dir.path(), &flags);
     assert!(again.status.success(), "{}", stderr(&again));
+}
+
+/// `site` is a target like the others: listed, `gen` writes the site into
+/// the catalog's `site` folder and `gen --check` holds it to the catalog.
+#[test]
+fn the_site_as_a_target_is_written_and_checked_by_gen() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("orders");
+    fs::create_dir(&folder).unwrap();
+    support::copy_fixture("mini", &folder);
+    fs::write(
+        dir.path().join("errcat.toml"),
+        "[[catalog]]\npath = \"orders/catalog\"\nout = \"orders/generated\"\n\
+         site = \"public/orders\"\ntargets = [\"docs\", \"site\"]\n",
+    )
+    .unwrap();
+    let run = errcat(dir.path(), &["gen"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let lines: Vec<&str> = stderr(&run).lines().collect();
+    assert!(
+        lines[0].starts_with("orders/generated: "),
+        "{}",
+        stderr(&run)
+    );
+    assert!(lines[1].starts_with("public/orders: "), "{}", stderr(&run));
+    assert!(dir.path().join("public/orders/index.html").is_file());
+    assert!(!dir.path().join("orders/generated/rust").exists());
+    assert!(errcat(dir.path(), &["gen", "--check"]).status.success());
+
+    let page = dir.path().join("public/orders/index.html");
+    fs::write(&page, fs::read_to_string(&page).unwrap() + "edited\n").unwrap();
+    let check = errcat(dir.path(), &["gen", "--check"]);
+    assert!(!check.status.success());
+    assert!(
+        stderr(&check).contains("error: 1 generated file(s) in `public/orders` are stale"),
+        "{}",
+        stderr(&check)
+    );
+    assert_eq!(hint(stderr(&check)), "errcat gen");
+    assert!(run_hint(dir.path(), "errcat gen").status.success());
+    assert!(errcat(dir.path(), &["gen", "--check"]).status.success());
 }

@@ -70,10 +70,11 @@ pub enum Target {
     Schema,
     Changelog,
     Editor,
+    Site,
 }
 
 impl Target {
-    pub const ALL: [Target; 7] = [
+    pub const ALL: [Target; 8] = [
         Target::Rust,
         Target::Typescript,
         Target::Docs,
@@ -81,7 +82,15 @@ impl Target {
         Target::Schema,
         Target::Changelog,
         Target::Editor,
+        Target::Site,
     ];
+
+    /// Whether `errcat gen` writes it when `targets` is left out: all but
+    /// the site, which `errcat site` builds for publishing and most
+    /// repositories do not commit.
+    pub fn on_by_default(self) -> bool {
+        self != Target::Site
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -92,6 +101,7 @@ impl Target {
             Target::Schema => "schema",
             Target::Changelog => "changelog",
             Target::Editor => "editor",
+            Target::Site => "site",
         }
     }
 
@@ -187,6 +197,7 @@ impl Entry {
             schema: on(Target::Schema),
             changelog: on(Target::Changelog),
             editor: on(Target::Editor),
+            site: on(Target::Site).then(|| self.site.clone()),
         }
     }
 }

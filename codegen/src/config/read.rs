@@ -260,7 +260,12 @@ fn normalized(path: &Path) -> PathBuf {
 
 fn targets(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<Vec<Target>> {
     if fields.get("targets").is_none() {
-        return Some(Target::ALL.to_vec());
+        return Some(
+            Target::ALL
+                .into_iter()
+                .filter(|t| t.on_by_default())
+                .collect(),
+        );
     }
     let errors = cx.error_count();
     let names = fields.strings(cx, "targets");

@@ -71,6 +71,7 @@ fn per_target(catalog_dir: &Path, codes: usize) -> Result<Vec<Row>, String> {
         schema: false,
         changelog: false,
         editor: false,
+        site: None,
     };
     let targets = [
         (
