@@ -36,7 +36,8 @@ export const ErrorCode = {
    *
    * Message: Insufficient permissions
    *
-   * Cause: Authenticated, but the token's role or organization scope does not allow this action.
+   * Cause: Authenticated, but the token's role or organization scope does not allow this
+   * action.
    *
    * Hint: Use a token with the right role; deployers only access their organization.
    * @see https://docs.fold.run/errors#forbidden
@@ -47,7 +48,8 @@ export const ErrorCode = {
    *
    * Message: Login requires a second factor
    *
-   * Cause: The account has multi-factor authentication enabled, and the password alone does not complete login.
+   * Cause: The account has multi-factor authentication enabled, and the password alone does
+   * not complete login.
    *
    * Hint: Complete login with the code from your authenticator app, or with a recovery code.
    * @see https://docs.fold.run/errors#mfa_required
@@ -58,9 +60,11 @@ export const ErrorCode = {
    *
    * Message: Invalid verification code
    *
-   * Cause: The TOTP or recovery code is incorrect. TOTP codes change every 30 seconds, and each recovery code works once.
+   * Cause: The TOTP or recovery code is incorrect. TOTP codes change every 30 seconds, and
+   * each recovery code works once.
    *
-   * Hint: Enter the current code from your authenticator app (check the device clock), or an unused recovery code.
+   * Hint: Enter the current code from your authenticator app (check the device clock), or an
+   * unused recovery code.
    * @see https://docs.fold.run/errors#mfa_invalid_code
    */
   MFA_INVALID_CODE: "MFA_INVALID_CODE",
@@ -69,7 +73,8 @@ export const ErrorCode = {
    *
    * Message: Multi-factor authentication is not enabled on this account
    *
-   * Cause: The MFA action (disable, regenerate recovery codes) requires MFA to be enabled first.
+   * Cause: The MFA action (disable, regenerate recovery codes) requires MFA to be enabled
+   * first.
    *
    * Hint: Enable MFA in account settings first.
    * @see https://docs.fold.run/errors#mfa_not_enabled
@@ -93,7 +98,8 @@ export const ErrorCode = {
    *
    * Cause: The GitHub OAuth code exchange or the profile fetch that follows it failed.
    *
-   * Hint: Sign in with GitHub again. If it keeps failing, check that the Fold app is still authorized in your GitHub settings.
+   * Hint: Sign in with GitHub again. If it keeps failing, check that the Fold app is still
+   * authorized in your GitHub settings.
    * @see https://docs.fold.run/errors#oauth_failed
    */
   OAUTH_FAILED: "OAUTH_FAILED",
@@ -102,7 +108,9 @@ export const ErrorCode = {
    *
    * Message: OAuth state parameter mismatch
    *
-   * Cause: The state parameter of the OAuth callback does not match the one issued when sign-in started: the sign-in took too long, was started in another browser, or the callback was replayed.
+   * Cause: The state parameter of the OAuth callback does not match the one issued when sign-
+   * in started: the sign-in took too long, was started in another browser, or the callback was
+   * replayed.
    *
    * Hint: Start sign-in again from the login page, in the same browser.
    * @see https://docs.fold.run/errors#oauth_state_invalid
@@ -115,7 +123,8 @@ export const ErrorCode = {
    *
    * Cause: This action requires a verified email address.
    *
-   * Hint: Open the verification link we emailed you, or request a new one from account settings.
+   * Hint: Open the verification link we emailed you, or request a new one from account
+   * settings.
    * @see https://docs.fold.run/errors#email_not_verified
    */
   EMAIL_NOT_VERIFIED: "EMAIL_NOT_VERIFIED",
@@ -124,7 +133,8 @@ export const ErrorCode = {
    *
    * Message: Email verification link is invalid
    *
-   * Cause: The email verification token is invalid: mistyped, truncated, or from a superseded email.
+   * Cause: The email verification token is invalid: mistyped, truncated, or from a superseded
+   * email.
    *
    * Hint: Use the most recent verification email, or request a new one from account settings.
    * @see https://docs.fold.run/errors#verification_token_invalid
@@ -192,7 +202,8 @@ export const ErrorCode = {
    *
    * Cause: The requested binding (e.g. key-value:name) is not in the bindings table.
    *
-   * Hint: Ask your team admin to create the binding, or fix the binding spec in your deploy intent.
+   * Hint: Ask your team admin to create the binding, or fix the binding spec in your deploy
+   * intent.
    * @see https://docs.fold.run/errors#binding_not_found
    */
   BINDING_NOT_FOUND: "BINDING_NOT_FOUND",
@@ -247,7 +258,8 @@ export const ErrorCode = {
    *
    * Cause: Invalid or malformed request body or parameters.
    *
-   * Hint: Check the schema (e.g. name format, required fields) and details for field-level errors. See the OpenAPI description, or Deploy and rollback.
+   * Hint: Check the schema (e.g. name format, required fields) and details for field-level
+   * errors. See the OpenAPI description, or Deploy and rollback.
    * @see https://docs.fold.run/errors#validation_error
    */
   VALIDATION_ERROR: "VALIDATION_ERROR",
@@ -256,7 +268,8 @@ export const ErrorCode = {
    *
    * Message: Code failed validation
    *
-   * Cause: The deployed script failed validation or bundling: it has syntax errors or security issues.
+   * Cause: The deployed script failed validation or bundling: it has syntax errors or security
+   * issues.
    *
    * Hint: Fix syntax or structure; ensure the script has a default export.
    * @see https://docs.fold.run/errors#code_invalid
@@ -291,7 +304,8 @@ export const ErrorCode = {
    *
    * Cause: The rollback's upload or platform step failed.
    *
-   * Hint: Retry; if the target version is missing, use one that exists (from list functions or activations).
+   * Hint: Retry; if the target version is missing, use one that exists (from list functions or
+   * activations).
    * @see https://docs.fold.run/errors#rollback_failed
    */
   ROLLBACK_FAILED: "ROLLBACK_FAILED",
@@ -335,7 +349,8 @@ export const ErrorCode = {
    *
    * Cause: The domain is already registered, in this organization or another.
    *
-   * Hint: Use the existing registration, or remove the domain from the organization that has it first.
+   * Hint: Use the existing registration, or remove the domain from the organization that has
+   * it first.
    * @see https://docs.fold.run/errors#custom_domain_already_exists
    */
   CUSTOM_DOMAIN_ALREADY_EXISTS: "CUSTOM_DOMAIN_ALREADY_EXISTS",
@@ -366,7 +381,8 @@ export const ErrorCode = {
    *
    * Message: Limit exceeded for \{resource\}
    *
-   * Cause: A plan limit was exceeded (API calls, storage, etc.); limits with a code of their own use it instead.
+   * Cause: A plan limit was exceeded (API calls, storage, etc.); limits with a code of their
+   * own use it instead.
    *
    * Hint: Reduce usage, or upgrade to Pro for higher limits. See Billing.
    * @see https://docs.fold.run/errors#limit_exceeded
@@ -410,11 +426,13 @@ export const ErrorCode = {
    *
    * Message: Monthly usage cap reached
    *
-   * Cause: The Free plan's monthly usage cap is reached; requests are refused until the next billing period.
+   * Cause: The Free plan's monthly usage cap is reached; requests are refused until the next
+   * billing period.
    *
    * Hint: Wait for the next billing period, or upgrade to Pro for soft caps. See Billing.
    * @see https://docs.fold.run/errors#usage_limit_exceeded
-   * @deprecated Deprecated since 1.2.0: use {@link ErrorCode.LIMIT_EXCEEDED} instead. The error reference reports usage caps as the generic LIMIT_EXCEEDED.
+   * @deprecated Deprecated since 1.2.0: use {@link ErrorCode.LIMIT_EXCEEDED} instead. The
+   * error reference reports usage caps as the generic LIMIT_EXCEEDED.
    */
   USAGE_LIMIT_EXCEEDED: "USAGE_LIMIT_EXCEEDED",
   /**
@@ -422,7 +440,8 @@ export const ErrorCode = {
    *
    * Message: Current usage exceeds Free plan limits
    *
-   * Cause: The organization cannot downgrade: its current usage exceeds the Free plan's limits.
+   * Cause: The organization cannot downgrade: its current usage exceeds the Free plan's
+   * limits.
    *
    * Hint: Reduce functions, team members, or storage before downgrading.
    * @see https://docs.fold.run/errors#downgrade_blocked
@@ -433,7 +452,8 @@ export const ErrorCode = {
    *
    * Message: Internal server error
    *
-   * Cause: An unexpected server error: a bug or an outage on Fold's side, not a problem with the request.
+   * Cause: An unexpected server error: a bug or an outage on Fold's side, not a problem with
+   * the request.
    *
    * Hint: Retry with backoff; if it persists, check platform status and contact support.
    * @see https://docs.fold.run/errors#internal_error
@@ -885,7 +905,8 @@ export function formatMessage<C extends ErrorCode>(code: C, params: ErrorParams[
   const values = params as unknown as Readonly<Record<string, unknown>>;
   return (messageOf[key] ?? "").replace(
     /\{\{|\}\}|\{([^{}]*)\}/g,
-    (match: string, name: string | undefined) => (name === undefined ? match.charAt(0) : String(values[name])),
+    (match: string, name: string | undefined) =>
+      name === undefined ? match.charAt(0) : String(values[name]),
   );
 }
 
@@ -985,7 +1006,9 @@ function at(body: Json, path: Path | undefined): unknown {
 // default: a code may choose its own shape, and a server may answer with
 // problem+json when asked to.
 function readerOf(body: Json): ShapeReader | undefined {
-  return shapeReaders.find((reader) => reader.signature.every(([name, type]) => kind(body[name]) === type));
+  const fits = (reader: ShapeReader): boolean =>
+    reader.signature.every(([name, type]) => kind(body[name]) === type);
+  return shapeReaders.find(fits);
 }
 
 function readResolve(value: unknown): ErrorResolve | undefined {
@@ -1016,7 +1039,8 @@ export function parseError(body: unknown, status?: number): ApiError {
   const code = wireCode === undefined ? undefined : canonical(wireCode);
   const bodyStatus = at(json, reader?.status);
   const httpStatus = status ?? (typeof bodyStatus === "number" ? bodyStatus : undefined);
-  const fallback = code !== undefined ? (titleOf[code] ?? code) : wireCode ?? (httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`);
+  const unknown = httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`;
+  const fallback = code !== undefined ? (titleOf[code] ?? code) : (wireCode ?? unknown);
   const common = {
     status: httpStatus,
     shape: reader?.shape,
@@ -1065,7 +1089,10 @@ const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)/;
  * delta-seconds or an HTTP date (compared with `now`, in epoch milliseconds).
  * `undefined` when the header is absent or unreadable; a past date is 0.
  */
-export function retryAfterMs(response: { readonly headers: HeadersLike }, now: number = Date.now()): number | undefined {
+export function retryAfterMs(
+  response: { readonly headers: HeadersLike },
+  now: number = Date.now(),
+): number | undefined {
   const value = response.headers.get("retry-after")?.trim();
   if (value === undefined || value === "") {
     return undefined;

@@ -15,7 +15,9 @@
 #![forbid(unsafe_code)]
 /// Every error code of the Fold API.
 ///
-/// Parse wire strings with `str::parse` (codes and aliases), or with [`errcat::AnyCode`] to keep codes this build does not know yet; the enum is `#[non_exhaustive]` because catalogs grow.
+/// Parse wire strings with `str::parse` (codes and aliases), or with [`errcat::AnyCode`] to
+/// keep codes this build does not know yet; the enum is `#[non_exhaustive]` because catalogs
+/// grow.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 #[repr(u16)]
@@ -27,7 +29,8 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Send Authorization: Bearer \<token\>.
     ///
-    /// Category `authentication`; gRPC `UNAUTHENTICATED`; docs: <https://docs.fold.run/errors#auth_required>.
+    /// Category `authentication`; gRPC `UNAUTHENTICATED`; docs:
+    /// <https://docs.fold.run/errors#auth_required>.
     AuthRequired = 0,
     /// `AUTH_INVALID` (401): `Invalid or expired token`
     ///
@@ -35,7 +38,8 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Re-login or get a new token.
     ///
-    /// Category `authentication`; gRPC `UNAUTHENTICATED`; docs: <https://docs.fold.run/errors#auth_invalid>.
+    /// Category `authentication`; gRPC `UNAUTHENTICATED`; docs:
+    /// <https://docs.fold.run/errors#auth_invalid>.
     AuthInvalid = 1,
     /// `FORBIDDEN` (403): `Insufficient permissions`
     ///
@@ -43,23 +47,30 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Use a token with the right role; deployers only access their organization.
     ///
-    /// Category `authentication`; gRPC `PERMISSION_DENIED`; docs: <https://docs.fold.run/errors#forbidden>.
+    /// Category `authentication`; gRPC `PERMISSION_DENIED`; docs:
+    /// <https://docs.fold.run/errors#forbidden>.
     Forbidden = 2,
     /// `MFA_REQUIRED` (403): `Login requires a second factor`
     ///
-    /// The account has multi-factor authentication enabled, and the password alone does not complete login.
+    /// The account has multi-factor authentication enabled, and the password alone does not
+    /// complete login.
     ///
-    /// **What to do:** Complete login with the code from your authenticator app, or with a recovery code.
+    /// **What to do:** Complete login with the code from your authenticator app, or with a
+    /// recovery code.
     ///
-    /// Category `authentication`; gRPC `PERMISSION_DENIED`; since 1.2.0; docs: <https://docs.fold.run/errors#mfa_required>.
+    /// Category `authentication`; gRPC `PERMISSION_DENIED`; since 1.2.0; docs:
+    /// <https://docs.fold.run/errors#mfa_required>.
     MfaRequired = 3,
     /// `MFA_INVALID_CODE` (401): `Invalid verification code`
     ///
-    /// The TOTP or recovery code is incorrect. TOTP codes change every 30 seconds, and each recovery code works once.
+    /// The TOTP or recovery code is incorrect. TOTP codes change every 30 seconds, and each
+    /// recovery code works once.
     ///
-    /// **What to do:** Enter the current code from your authenticator app (check the device clock), or an unused recovery code.
+    /// **What to do:** Enter the current code from your authenticator app (check the device
+    /// clock), or an unused recovery code.
     ///
-    /// Category `authentication`; gRPC `UNAUTHENTICATED`; since 1.2.0; docs: <https://docs.fold.run/errors#mfa_invalid_code>.
+    /// Category `authentication`; gRPC `UNAUTHENTICATED`; since 1.2.0; docs:
+    /// <https://docs.fold.run/errors#mfa_invalid_code>.
     MfaInvalidCode = 4,
     /// `MFA_NOT_ENABLED` (400): `Multi-factor authentication is not enabled on this account`
     ///
@@ -67,47 +78,59 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Enable MFA in account settings first.
     ///
-    /// Category `authentication`; gRPC `FAILED_PRECONDITION`; since 1.2.0; docs: <https://docs.fold.run/errors#mfa_not_enabled>.
+    /// Category `authentication`; gRPC `FAILED_PRECONDITION`; since 1.2.0; docs:
+    /// <https://docs.fold.run/errors#mfa_not_enabled>.
     MfaNotEnabled = 5,
-    /// `MFA_ALREADY_ENABLED` (400): `Multi-factor authentication is already enabled on this account`
+    /// `MFA_ALREADY_ENABLED` (400): `Multi-factor authentication is already enabled on this
+    /// account`
     ///
     /// MFA is already active on this account, so it cannot be enabled again.
     ///
     /// **What to do:** Nothing to do. To move to a new device, disable MFA and enable it again.
     ///
-    /// Category `authentication`; gRPC `ALREADY_EXISTS`; since 1.2.0; docs: <https://docs.fold.run/errors#mfa_already_enabled>.
+    /// Category `authentication`; gRPC `ALREADY_EXISTS`; since 1.2.0; docs:
+    /// <https://docs.fold.run/errors#mfa_already_enabled>.
     MfaAlreadyEnabled = 6,
     /// `OAUTH_FAILED` (400): `GitHub sign-in failed`
     ///
     /// The GitHub OAuth code exchange or the profile fetch that follows it failed.
     ///
-    /// **What to do:** Sign in with GitHub again. If it keeps failing, check that the Fold app is still authorized in your GitHub settings.
+    /// **What to do:** Sign in with GitHub again. If it keeps failing, check that the Fold app is
+    /// still authorized in your GitHub settings.
     ///
-    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; since 1.2.0; docs: <https://docs.fold.run/errors#oauth_failed>.
+    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; since 1.2.0; docs:
+    /// <https://docs.fold.run/errors#oauth_failed>.
     OauthFailed = 7,
     /// `OAUTH_STATE_INVALID` (400): `OAuth state parameter mismatch`
     ///
-    /// The state parameter of the OAuth callback does not match the one issued when sign-in started: the sign-in took too long, was started in another browser, or the callback was replayed.
+    /// The state parameter of the OAuth callback does not match the one issued when sign-in
+    /// started: the sign-in took too long, was started in another browser, or the callback was
+    /// replayed.
     ///
     /// **What to do:** Start sign-in again from the login page, in the same browser.
     ///
-    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; since 1.2.0; docs: <https://docs.fold.run/errors#oauth_state_invalid>.
+    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; since 1.2.0; docs:
+    /// <https://docs.fold.run/errors#oauth_state_invalid>.
     OauthStateInvalid = 8,
     /// `EMAIL_NOT_VERIFIED` (403): `Email address not verified`
     ///
     /// This action requires a verified email address.
     ///
-    /// **What to do:** Open the verification link we emailed you, or request a new one from account settings.
+    /// **What to do:** Open the verification link we emailed you, or request a new one from
+    /// account settings.
     ///
-    /// Category `authentication`; gRPC `PERMISSION_DENIED`; docs: <https://docs.fold.run/errors#email_not_verified>.
+    /// Category `authentication`; gRPC `PERMISSION_DENIED`; docs:
+    /// <https://docs.fold.run/errors#email_not_verified>.
     EmailNotVerified = 9,
     /// `VERIFICATION_TOKEN_INVALID` (400): `Email verification link is invalid`
     ///
     /// The email verification token is invalid: mistyped, truncated, or from a superseded email.
     ///
-    /// **What to do:** Use the most recent verification email, or request a new one from account settings.
+    /// **What to do:** Use the most recent verification email, or request a new one from account
+    /// settings.
     ///
-    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.fold.run/errors#verification_token_invalid>.
+    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://docs.fold.run/errors#verification_token_invalid>.
     VerificationTokenInvalid = 10,
     /// `VERIFICATION_TOKEN_EXPIRED` (400): `Email verification link has expired`
     ///
@@ -115,7 +138,8 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Request a new verification email from account settings.
     ///
-    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.fold.run/errors#verification_token_expired>.
+    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://docs.fold.run/errors#verification_token_expired>.
     VerificationTokenExpired = 11,
     /// `RESET_TOKEN_INVALID` (400): `Password reset link is invalid or already used`
     ///
@@ -123,7 +147,8 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Request a new password reset email.
     ///
-    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.fold.run/errors#reset_token_invalid>.
+    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://docs.fold.run/errors#reset_token_invalid>.
     ResetTokenInvalid = 12,
     /// `RESET_TOKEN_EXPIRED` (400): `Password reset link has expired`
     ///
@@ -131,7 +156,8 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Request a new password reset email.
     ///
-    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.fold.run/errors#reset_token_expired>.
+    /// Category `authentication`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://docs.fold.run/errors#reset_token_expired>.
     ResetTokenExpired = 13,
     /// `TENANT_NOT_FOUND` (404): `Tenant not found`
     ///
@@ -139,7 +165,8 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Check that the tenant_id is correct, or sign up to create an organization.
     ///
-    /// Category `resources`; gRPC `NOT_FOUND`; docs: <https://docs.fold.run/errors#tenant_not_found>.
+    /// Category `resources`; gRPC `NOT_FOUND`; docs:
+    /// <https://docs.fold.run/errors#tenant_not_found>.
     TenantNotFound = 14,
     /// `FUNCTION_NOT_FOUND` (404): `Function '{function_id}' not found`
     ///
@@ -147,15 +174,18 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Deploy a function for that organization or use the correct function_id.
     ///
-    /// Category `resources`; gRPC `NOT_FOUND`; docs: <https://docs.fold.run/errors#function_not_found>.
+    /// Category `resources`; gRPC `NOT_FOUND`; docs:
+    /// <https://docs.fold.run/errors#function_not_found>.
     FunctionNotFound = 15,
     /// `BINDING_NOT_FOUND` (404): `Binding '{binding}' not found`
     ///
     /// The requested binding (e.g. key-value:name) is not in the bindings table.
     ///
-    /// **What to do:** Ask your team admin to create the binding, or fix the binding spec in your deploy intent.
+    /// **What to do:** Ask your team admin to create the binding, or fix the binding spec in your
+    /// deploy intent.
     ///
-    /// Category `resources`; gRPC `NOT_FOUND`; docs: <https://docs.fold.run/errors#binding_not_found>.
+    /// Category `resources`; gRPC `NOT_FOUND`; docs:
+    /// <https://docs.fold.run/errors#binding_not_found>.
     BindingNotFound = 16,
     /// `VERSION_NOT_FOUND` (404): `Version {version} of function '{function_id}' not found`
     ///
@@ -172,15 +202,18 @@ pub enum FoldErrorCode {
     /// changes. A rollback whose target exists but whose upload fails is
     /// `ROLLBACK_FAILED` instead.
     ///
-    /// Category `resources`; gRPC `NOT_FOUND`; docs: <https://docs.fold.run/errors#version_not_found>.
+    /// Category `resources`; gRPC `NOT_FOUND`; docs:
+    /// <https://docs.fold.run/errors#version_not_found>.
     VersionNotFound = 17,
     /// `CUSTOM_DOMAIN_NOT_FOUND` (404): `Custom domain '{domain}' not found`
     ///
     /// The custom domain does not exist in this organization.
     ///
-    /// **What to do:** List the organization's custom domains and use one of them, or add the domain first.
+    /// **What to do:** List the organization's custom domains and use one of them, or add the
+    /// domain first.
     ///
-    /// Category `resources`; gRPC `NOT_FOUND`; since 1.3.0; docs: <https://docs.fold.run/errors#custom_domain_not_found>.
+    /// Category `resources`; gRPC `NOT_FOUND`; since 1.3.0; docs:
+    /// <https://docs.fold.run/errors#custom_domain_not_found>.
     CustomDomainNotFound = 18,
     /// `NOT_FOUND` (404): `Resource not found`
     ///
@@ -194,15 +227,18 @@ pub enum FoldErrorCode {
     ///
     /// The resource already exists, or conflicts with another.
     ///
-    /// **What to do:** Use a different name, or update the existing resource instead of creating it.
+    /// **What to do:** Use a different name, or update the existing resource instead of creating
+    /// it.
     ///
-    /// Category `resources`; gRPC `ALREADY_EXISTS`; docs: <https://docs.fold.run/errors#conflict>.
+    /// Category `resources`; gRPC `ALREADY_EXISTS`; docs:
+    /// <https://docs.fold.run/errors#conflict>.
     Conflict = 20,
     /// `VALIDATION_ERROR` (400): `Validation failed`
     ///
     /// Invalid or malformed request body or parameters.
     ///
-    /// **What to do:** Check the schema (e.g. name format, required fields) and details for field-level errors. See the OpenAPI description, or Deploy and rollback.
+    /// **What to do:** Check the schema (e.g. name format, required fields) and details for
+    /// field-level errors. See the OpenAPI description, or Deploy and rollback.
     ///
     /// When `code` is `VALIDATION_ERROR`, `details` maps each rejected field to the
     /// reasons it was rejected:
@@ -223,15 +259,18 @@ pub enum FoldErrorCode {
     /// by its dotted path. The reasons are meant for people and may be reworded;
     /// branch on the field names, not on the text.
     ///
-    /// Category `validation`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.fold.run/errors#validation_error>.
+    /// Category `validation`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://docs.fold.run/errors#validation_error>.
     ValidationError = 21,
     /// `CODE_INVALID` (400): `Code failed validation`
     ///
-    /// The deployed script failed validation or bundling: it has syntax errors or security issues.
+    /// The deployed script failed validation or bundling: it has syntax errors or security
+    /// issues.
     ///
     /// **What to do:** Fix syntax or structure; ensure the script has a default export.
     ///
-    /// Category `validation`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.fold.run/errors#code_invalid>.
+    /// Category `validation`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://docs.fold.run/errors#code_invalid>.
     CodeInvalid = 22,
     /// `BINDING_NOT_ALLOWED` (400): `Binding '{binding}' is not allowed for this organization`
     ///
@@ -239,7 +278,8 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Ensure the binding exists and is in the organization's allowed_bindings.
     ///
-    /// Category `validation`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.fold.run/errors#binding_not_allowed>.
+    /// Category `validation`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://docs.fold.run/errors#binding_not_allowed>.
     BindingNotAllowed = 23,
     /// `DEPLOY_FAILED` (500): `Deploy failed`
     ///
@@ -247,21 +287,25 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Retry; check platform status.
     ///
-    /// Category `operations`; gRPC `INTERNAL`; retryable; docs: <https://docs.fold.run/errors#deploy_failed>.
+    /// Category `operations`; gRPC `INTERNAL`; retryable; docs:
+    /// <https://docs.fold.run/errors#deploy_failed>.
     DeployFailed = 24,
     /// `ROLLBACK_FAILED` (500): `Rollback failed`
     ///
     /// The rollback's upload or platform step failed.
     ///
-    /// **What to do:** Retry; if the target version is missing, use one that exists (from list functions or activations).
+    /// **What to do:** Retry; if the target version is missing, use one that exists (from list
+    /// functions or activations).
     ///
-    /// Category `operations`; gRPC `INTERNAL`; retryable; docs: <https://docs.fold.run/errors#rollback_failed>.
+    /// Category `operations`; gRPC `INTERNAL`; retryable; docs:
+    /// <https://docs.fold.run/errors#rollback_failed>.
     RollbackFailed = 25,
     /// `DISPATCH_FAILED` (502): `Function dispatch failed`
     ///
     /// The request reached the platform, but the function invocation failed.
     ///
-    /// **What to do:** Check your code (errors, timeouts), bindings and secrets, and platform status.
+    /// **What to do:** Check your code (errors, timeouts), bindings and secrets, and platform
+    /// status.
     ///
     /// `DISPATCH_FAILED` means the request reached the platform but invoking the
     /// function failed. The platform answers 502 on the function's behalf, so the
@@ -278,7 +322,8 @@ pub enum FoldErrorCode {
     /// If the platform answers **501** with `DISPATCH_NOT_CONFIGURED` instead, the
     /// dispatch namespace is not set up at all; see that code.
     ///
-    /// Category `operations`; gRPC `UNAVAILABLE`; retryable; docs: <https://docs.fold.run/errors#dispatch_failed>.
+    /// Category `operations`; gRPC `UNAVAILABLE`; retryable; docs:
+    /// <https://docs.fold.run/errors#dispatch_failed>.
     DispatchFailed = 26,
     /// `DISPATCH_NOT_CONFIGURED` (501): `Dispatch namespace is not configured`
     ///
@@ -295,7 +340,8 @@ pub enum FoldErrorCode {
     /// until the operator has configured the namespace: contact them with the
     /// subdomain you called.
     ///
-    /// Category `operations`; gRPC `UNIMPLEMENTED`; docs: <https://docs.fold.run/errors#dispatch_not_configured>.
+    /// Category `operations`; gRPC `UNIMPLEMENTED`; docs:
+    /// <https://docs.fold.run/errors#dispatch_not_configured>.
     DispatchNotConfigured = 27,
     /// `REVIEW_FAILED` (500): `Automated code review failed`
     ///
@@ -303,15 +349,18 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Retry the deploy; if the review keeps failing, contact support.
     ///
-    /// Category `operations`; gRPC `INTERNAL`; retryable; since 1.3.0; docs: <https://docs.fold.run/errors#review_failed>.
+    /// Category `operations`; gRPC `INTERNAL`; retryable; since 1.3.0; docs:
+    /// <https://docs.fold.run/errors#review_failed>.
     ReviewFailed = 28,
     /// `CUSTOM_DOMAIN_ALREADY_EXISTS` (409): `Domain '{domain}' is already registered`
     ///
     /// The domain is already registered, in this organization or another.
     ///
-    /// **What to do:** Use the existing registration, or remove the domain from the organization that has it first.
+    /// **What to do:** Use the existing registration, or remove the domain from the organization
+    /// that has it first.
     ///
-    /// Category `operations`; gRPC `ALREADY_EXISTS`; since 1.3.0; docs: <https://docs.fold.run/errors#custom_domain_already_exists>.
+    /// Category `operations`; gRPC `ALREADY_EXISTS`; since 1.3.0; docs:
+    /// <https://docs.fold.run/errors#custom_domain_already_exists>.
     CustomDomainAlreadyExists = 29,
     /// `CUSTOM_DOMAIN_API_ERROR` (502): `Domain provider request failed`
     ///
@@ -319,13 +368,15 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Retry in a few minutes; if it persists, check platform status.
     ///
-    /// Category `operations`; gRPC `UNAVAILABLE`; retryable; since 1.3.0; docs: <https://docs.fold.run/errors#custom_domain_api_error>.
+    /// Category `operations`; gRPC `UNAVAILABLE`; retryable; since 1.3.0; docs:
+    /// <https://docs.fold.run/errors#custom_domain_api_error>.
     CustomDomainApiError = 30,
     /// `RATE_LIMITED` (429): `Too many requests: the limit is {limit} requests per minute`
     ///
     /// Too many requests to the organization's subdomain in the current window.
     ///
-    /// **What to do:** Wait and retry; default limit is 100 req/min per organization (configurable).
+    /// **What to do:** Wait and retry; default limit is 100 req/min per organization
+    /// (configurable).
     ///
     /// Rate limits are configured per organization. Free plans default to 100
     /// requests per minute on the organization's subdomain; Pro plans support up to
@@ -347,15 +398,18 @@ pub enum FoldErrorCode {
     /// Other endpoints may have limits; if so they are documented in the API or
     /// returned in response headers.
     ///
-    /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; retryable; `Retry-After: 60`; docs: <https://docs.fold.run/errors#rate_limited>.
+    /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; retryable; `Retry-After: 60`; docs:
+    /// <https://docs.fold.run/errors#rate_limited>.
     RateLimited = 31,
     /// `LIMIT_EXCEEDED` (429): `Limit exceeded for {resource}`
     ///
-    /// A plan limit was exceeded (API calls, storage, etc.); limits with a code of their own use it instead.
+    /// A plan limit was exceeded (API calls, storage, etc.); limits with a code of their own use
+    /// it instead.
     ///
     /// **What to do:** Reduce usage, or upgrade to Pro for higher limits. See Billing.
     ///
-    /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; docs: <https://docs.fold.run/errors#limit_exceeded>.
+    /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; docs:
+    /// <https://docs.fold.run/errors#limit_exceeded>.
     LimitExceeded = 32,
     /// `STORAGE_LIMIT_EXCEEDED` (429): `Storage quota exceeded for this organization`
     ///
@@ -363,7 +417,8 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Delete data you no longer need, or upgrade to Pro for a larger quota.
     ///
-    /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; docs: <https://docs.fold.run/errors#storage_limit_exceeded>.
+    /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; docs:
+    /// <https://docs.fold.run/errors#storage_limit_exceeded>.
     StorageLimitExceeded = 33,
     /// `TEAM_LIMIT_EXCEEDED` (429): `Maximum of {limit} team members reached for this plan`
     ///
@@ -371,7 +426,8 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Remove a team member, or upgrade to Pro to add more.
     ///
-    /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; docs: <https://docs.fold.run/errors#team_limit_exceeded>.
+    /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; docs:
+    /// <https://docs.fold.run/errors#team_limit_exceeded>.
     TeamLimitExceeded = 34,
     /// `PRO_PLAN_REQUIRED` (403): `{feature} requires a Pro plan`
     ///
@@ -379,15 +435,19 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Upgrade to Pro from the billing page.
     ///
-    /// Category `limits`; gRPC `PERMISSION_DENIED`; since 1.1.0; docs: <https://docs.fold.run/errors#pro_plan_required>.
+    /// Category `limits`; gRPC `PERMISSION_DENIED`; since 1.1.0; docs:
+    /// <https://docs.fold.run/errors#pro_plan_required>.
     ProPlanRequired = 35,
     /// `USAGE_LIMIT_EXCEEDED` (429): `Monthly usage cap reached`
     ///
-    /// The Free plan's monthly usage cap is reached; requests are refused until the next billing period.
+    /// The Free plan's monthly usage cap is reached; requests are refused until the next billing
+    /// period.
     ///
-    /// **What to do:** Wait for the next billing period, or upgrade to Pro for soft caps. See Billing.
+    /// **What to do:** Wait for the next billing period, or upgrade to Pro for soft caps. See
+    /// Billing.
     ///
-    /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; since 1.1.0; docs: <https://docs.fold.run/errors#usage_limit_exceeded>.
+    /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; since 1.1.0; docs:
+    /// <https://docs.fold.run/errors#usage_limit_exceeded>.
     #[deprecated(
         note = "Deprecated since 1.2.0: use `FoldErrorCode::LimitExceeded` instead. The error reference reports usage caps as the generic LIMIT_EXCEEDED."
     )]
@@ -398,15 +458,19 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Reduce functions, team members, or storage before downgrading.
     ///
-    /// Category `limits`; gRPC `FAILED_PRECONDITION`; since 1.1.0; docs: <https://docs.fold.run/errors#downgrade_blocked>.
+    /// Category `limits`; gRPC `FAILED_PRECONDITION`; since 1.1.0; docs:
+    /// <https://docs.fold.run/errors#downgrade_blocked>.
     DowngradeBlocked = 37,
     /// `INTERNAL_ERROR` (500): `Internal server error`
     ///
-    /// An unexpected server error: a bug or an outage on Fold's side, not a problem with the request.
+    /// An unexpected server error: a bug or an outage on Fold's side, not a problem with the
+    /// request.
     ///
-    /// **What to do:** Retry with backoff; if it persists, check platform status and contact support.
+    /// **What to do:** Retry with backoff; if it persists, check platform status and contact
+    /// support.
     ///
-    /// Category `server`; gRPC `INTERNAL`; retryable; docs: <https://docs.fold.run/errors#internal_error>.
+    /// Category `server`; gRPC `INTERNAL`; retryable; docs:
+    /// <https://docs.fold.run/errors#internal_error>.
     InternalError = 38,
 }
 #[allow(clippy::doc_markdown)]
@@ -488,7 +552,7 @@ impl FoldErrorCode {
     }
     /// What the caller should do about it.
     #[must_use]
-    pub fn hint(self) -> ::core::option::Option<&'static str> {
+    pub fn hint(self) -> Option<&'static str> {
         self.info().hint
     }
     /// The id of the code's category.
@@ -531,16 +595,14 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#auth_required",
                     grpc: ::errcat::GrpcCode::Unauthenticated,
-                    hint: ::core::option::Option::Some(
-                        "Send Authorization: Bearer <token>.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Send Authorization: Bearer <token>."),
+                    description: Some(
                         "The request carried no token: there was no Authorization header, or it was empty.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some("Log in to get a token."),
-                        url: ::core::option::Option::Some("https://app.fold.run/login"),
-                        action: ::core::option::Option::Some("login"),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Log in to get a token."),
+                        url: Some("https://app.fold.run/login"),
+                        action: Some("login"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -555,16 +617,12 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#auth_invalid",
                     grpc: ::errcat::GrpcCode::Unauthenticated,
-                    hint: ::core::option::Option::Some("Re-login or get a new token."),
-                    description: ::core::option::Option::Some(
-                        "The token is invalid, expired, or revoked.",
-                    ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Log in again to get a new token.",
-                        ),
-                        url: ::core::option::Option::Some("https://app.fold.run/login"),
-                        action: ::core::option::Option::Some("login"),
+                    hint: Some("Re-login or get a new token."),
+                    description: Some("The token is invalid, expired, or revoked."),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Log in again to get a new token."),
+                        url: Some("https://app.fold.run/login"),
+                        action: Some("login"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -579,10 +637,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#forbidden",
                     grpc: ::errcat::GrpcCode::PermissionDenied,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Use a token with the right role; deployers only access their organization.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "Authenticated, but the token's role or organization scope does not allow this action.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -597,10 +655,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#mfa_required",
                     grpc: ::errcat::GrpcCode::PermissionDenied,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Complete login with the code from your authenticator app, or with a recovery code.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The account has multi-factor authentication enabled, and the password alone does not complete login.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -615,10 +673,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#mfa_invalid_code",
                     grpc: ::errcat::GrpcCode::Unauthenticated,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Enter the current code from your authenticator app (check the device clock), or an unused recovery code.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The TOTP or recovery code is incorrect. TOTP codes change every 30 seconds, and each recovery code works once.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -637,10 +695,8 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#mfa_not_enabled",
                     grpc: ::errcat::GrpcCode::FailedPrecondition,
-                    hint: ::core::option::Option::Some(
-                        "Enable MFA in account settings first.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Enable MFA in account settings first."),
+                    description: Some(
                         "The MFA action (disable, regenerate recovery codes) requires MFA to be enabled first.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -659,10 +715,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#mfa_already_enabled",
                     grpc: ::errcat::GrpcCode::AlreadyExists,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Nothing to do. To move to a new device, disable MFA and enable it again.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "MFA is already active on this account, so it cannot be enabled again.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -677,10 +733,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#oauth_failed",
                     grpc: ::errcat::GrpcCode::InvalidArgument,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Sign in with GitHub again. If it keeps failing, check that the Fold app is still authorized in your GitHub settings.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The GitHub OAuth code exchange or the profile fetch that follows it failed.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -695,10 +751,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#oauth_state_invalid",
                     grpc: ::errcat::GrpcCode::InvalidArgument,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Start sign-in again from the login page, in the same browser.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The state parameter of the OAuth callback does not match the one issued when sign-in started: the sign-in took too long, was started in another browser, or the callback was replayed.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -713,20 +769,14 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#email_not_verified",
                     grpc: ::errcat::GrpcCode::PermissionDenied,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Open the verification link we emailed you, or request a new one from account settings.",
                     ),
-                    description: ::core::option::Option::Some(
-                        "This action requires a verified email address.",
-                    ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Verify your email address to continue.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.fold.run/settings/account",
-                        ),
-                        action: ::core::option::Option::Some("verify_email"),
+                    description: Some("This action requires a verified email address."),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Verify your email address to continue."),
+                        url: Some("https://app.fold.run/settings/account"),
+                        action: Some("verify_email"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -743,10 +793,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#verification_token_invalid",
                     grpc: ::errcat::GrpcCode::InvalidArgument,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Use the most recent verification email, or request a new one from account settings.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The email verification token is invalid: mistyped, truncated, or from a superseded email.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -763,20 +813,14 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#verification_token_expired",
                     grpc: ::errcat::GrpcCode::InvalidArgument,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Request a new verification email from account settings.",
                     ),
-                    description: ::core::option::Option::Some(
-                        "The email verification token has expired.",
-                    ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Request a new verification email.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.fold.run/settings/account",
-                        ),
-                        action: ::core::option::Option::Some("resend_verification"),
+                    description: Some("The email verification token has expired."),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Request a new verification email."),
+                        url: Some("https://app.fold.run/settings/account"),
+                        action: Some("resend_verification"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -795,20 +839,14 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#reset_token_invalid",
                     grpc: ::errcat::GrpcCode::InvalidArgument,
-                    hint: ::core::option::Option::Some(
-                        "Request a new password reset email.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Request a new password reset email."),
+                    description: Some(
                         "The password reset token is invalid or already used: each reset link works once.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Request a new password reset email.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.fold.run/forgot-password",
-                        ),
-                        action: ::core::option::Option::Some("request_password_reset"),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Request a new password reset email."),
+                        url: Some("https://app.fold.run/forgot-password"),
+                        action: Some("request_password_reset"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -825,20 +863,12 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#reset_token_expired",
                     grpc: ::errcat::GrpcCode::InvalidArgument,
-                    hint: ::core::option::Option::Some(
-                        "Request a new password reset email.",
-                    ),
-                    description: ::core::option::Option::Some(
-                        "The password reset token has expired.",
-                    ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Request a new password reset email.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.fold.run/forgot-password",
-                        ),
-                        action: ::core::option::Option::Some("request_password_reset"),
+                    hint: Some("Request a new password reset email."),
+                    description: Some("The password reset token has expired."),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Request a new password reset email."),
+                        url: Some("https://app.fold.run/forgot-password"),
+                        action: Some("request_password_reset"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -853,10 +883,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#tenant_not_found",
                     grpc: ::errcat::GrpcCode::NotFound,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Check that the tenant_id is correct, or sign up to create an organization.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The organization does not exist: no organization has this tenant_id.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -881,10 +911,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Deploy a function for that organization or use the correct function_id.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "No function has this ID, or the subdomain has no deployed function.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -909,10 +939,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Ask your team admin to create the binding, or fix the binding spec in your deploy intent.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The requested binding (e.g. key-value:name) is not in the bindings table.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -943,10 +973,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Use a version that exists (from list functions or activations).",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The function version does not exist: usually the target of a rollback.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -971,10 +1001,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "List the organization's custom domains and use one of them, or add the domain first.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The custom domain does not exist in this organization.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -989,10 +1019,8 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#not_found",
                     grpc: ::errcat::GrpcCode::NotFound,
-                    hint: ::core::option::Option::Some(
-                        "Check the IDs in the request path.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Check the IDs in the request path."),
+                    description: Some(
                         "Generic resource not found, for resources without a not-found code of their own.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -1007,10 +1035,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#conflict",
                     grpc: ::errcat::GrpcCode::AlreadyExists,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Use a different name, or update the existing resource instead of creating it.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The resource already exists, or conflicts with another.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -1025,10 +1053,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#validation_error",
                     grpc: ::errcat::GrpcCode::InvalidArgument,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Check the schema (e.g. name format, required fields) and details for field-level errors. See the OpenAPI description, or Deploy and rollback.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "Invalid or malformed request body or parameters.",
                     ),
                     details: ::errcat::DetailsKind::FieldErrors,
@@ -1044,10 +1072,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#code_invalid",
                     grpc: ::errcat::GrpcCode::InvalidArgument,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Fix syntax or structure; ensure the script has a default export.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The deployed script failed validation or bundling: it has syntax errors or security issues.",
                     ),
                     details: ::errcat::DetailsKind::Object,
@@ -1073,10 +1101,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Ensure the binding exists and is in the organization's allowed_bindings.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The binding type is not permitted for this organization.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -1091,8 +1119,8 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#deploy_failed",
                     grpc: ::errcat::GrpcCode::Internal,
-                    hint: ::core::option::Option::Some("Retry; check platform status."),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Retry; check platform status."),
+                    description: Some(
                         "An upload or platform step of the deploy failed.",
                     ),
                     retryable: true,
@@ -1108,12 +1136,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#rollback_failed",
                     grpc: ::errcat::GrpcCode::Internal,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Retry; if the target version is missing, use one that exists (from list functions or activations).",
                     ),
-                    description: ::core::option::Option::Some(
-                        "The rollback's upload or platform step failed.",
-                    ),
+                    description: Some("The rollback's upload or platform step failed."),
                     retryable: true,
                     ..::errcat::CodeInfo::DEFAULTS
                 },
@@ -1127,10 +1153,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#dispatch_failed",
                     grpc: ::errcat::GrpcCode::Unavailable,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Check your code (errors, timeouts), bindings and secrets, and platform status.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The request reached the platform, but the function invocation failed.",
                     ),
                     retryable: true,
@@ -1148,8 +1174,8 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#dispatch_not_configured",
                     grpc: ::errcat::GrpcCode::Unimplemented,
-                    hint: ::core::option::Option::Some("Contact the platform operator."),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Contact the platform operator."),
+                    description: Some(
                         "The platform's dispatch namespace is not set up, so no function can be invoked.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -1164,10 +1190,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#review_failed",
                     grpc: ::errcat::GrpcCode::Internal,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Retry the deploy; if the review keeps failing, contact support.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The automated code review of a deploy could not complete.",
                     ),
                     retryable: true,
@@ -1193,10 +1219,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Use the existing registration, or remove the domain from the organization that has it first.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The domain is already registered, in this organization or another.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -1211,10 +1237,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#custom_domain_api_error",
                     grpc: ::errcat::GrpcCode::Unavailable,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Retry in a few minutes; if it persists, check platform status.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "An external API call during the domain operation failed.",
                     ),
                     retryable: true,
@@ -1240,15 +1266,15 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                             ty: ::errcat::ParamType::Unsigned,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Wait and retry; default limit is 100 req/min per organization (configurable).",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "Too many requests to the organization's subdomain in the current window.",
                     ),
                     retryable: true,
                     throttling: true,
-                    retry_after: ::core::option::Option::Some(60),
+                    retry_after: Some(60),
                     headers: ::errcat::HeaderSet::NONE
                         .union(::errcat::HeaderSet::RETRY_AFTER)
                         .union(::errcat::HeaderSet::RATE_LIMIT_LIMIT)
@@ -1275,20 +1301,16 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Reduce usage, or upgrade to Pro for higher limits. See Billing.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "A plan limit was exceeded (API calls, storage, etc.); limits with a code of their own use it instead.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Upgrade to Pro for higher limits.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.fold.run/settings/billing",
-                        ),
-                        action: ::core::option::Option::Some("upgrade_plan"),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Upgrade to Pro for higher limits."),
+                        url: Some("https://app.fold.run/settings/billing"),
+                        action: Some("upgrade_plan"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -1307,20 +1329,16 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#storage_limit_exceeded",
                     grpc: ::errcat::GrpcCode::ResourceExhausted,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Delete data you no longer need, or upgrade to Pro for a larger quota.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The organization's stored data has reached its plan's storage quota.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Upgrade to Pro for a larger storage quota.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.fold.run/settings/billing",
-                        ),
-                        action: ::core::option::Option::Some("upgrade_plan"),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Upgrade to Pro for a larger storage quota."),
+                        url: Some("https://app.fold.run/settings/billing"),
+                        action: Some("upgrade_plan"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -1345,20 +1363,14 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                             ty: ::errcat::ParamType::Unsigned,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
-                        "Remove a team member, or upgrade to Pro to add more.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Remove a team member, or upgrade to Pro to add more."),
+                    description: Some(
                         "The organization has as many team members as its plan allows.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Upgrade to Pro to add more team members.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.fold.run/settings/billing",
-                        ),
-                        action: ::core::option::Option::Some("upgrade_plan"),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Upgrade to Pro to add more team members."),
+                        url: Some("https://app.fold.run/settings/billing"),
+                        action: Some("upgrade_plan"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -1382,20 +1394,14 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
-                        "Upgrade to Pro from the billing page.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Upgrade to Pro from the billing page."),
+                    description: Some(
                         "The feature requires a Pro plan (custom domains, AI).",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Upgrade to Pro to use this feature.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.fold.run/settings/billing",
-                        ),
-                        action: ::core::option::Option::Some("upgrade_plan"),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Upgrade to Pro to use this feature."),
+                        url: Some("https://app.fold.run/settings/billing"),
+                        action: Some("upgrade_plan"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -1410,24 +1416,20 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#usage_limit_exceeded",
                     grpc: ::errcat::GrpcCode::ResourceExhausted,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Wait for the next billing period, or upgrade to Pro for soft caps. See Billing.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The Free plan's monthly usage cap is reached; requests are refused until the next billing period.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Upgrade to Pro for soft usage caps.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.fold.run/settings/billing",
-                        ),
-                        action: ::core::option::Option::Some("upgrade_plan"),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Upgrade to Pro for soft usage caps."),
+                        url: Some("https://app.fold.run/settings/billing"),
+                        action: Some("upgrade_plan"),
                         ..::errcat::Resolve::NONE
                     }),
                     deprecated: true,
-                    replacement: ::core::option::Option::Some("LIMIT_EXCEEDED"),
+                    replacement: Some("LIMIT_EXCEEDED"),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -1442,10 +1444,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#downgrade_blocked",
                     grpc: ::errcat::GrpcCode::FailedPrecondition,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Reduce functions, team members, or storage before downgrading.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The organization cannot downgrade: its current usage exceeds the Free plan's limits.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -1460,10 +1462,10 @@ impl ::errcat::ErrorCode for FoldErrorCode {
                     shape: ::errcat::WireShape::Flat,
                     docs_url: "https://docs.fold.run/errors#internal_error",
                     grpc: ::errcat::GrpcCode::Internal,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Retry with backoff; if it persists, check platform status and contact support.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "An unexpected server error: a bug or an outage on Fold's side, not a problem with the request.",
                     ),
                     retryable: true,
@@ -1521,13 +1523,13 @@ impl ::errcat::ErrorCode for FoldErrorCode {
         self as usize
     }
 }
-impl ::core::fmt::Debug for FoldErrorCode {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+impl std::fmt::Debug for FoldErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::core::fmt::Display for FoldErrorCode {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+impl std::fmt::Display for FoldErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
@@ -1535,27 +1537,31 @@ impl ::errcat::__private::serde::Serialize for FoldErrorCode {
     fn serialize<S: ::errcat::__private::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::errcat::__private::serde_code::serialize(*self, serializer)
     }
 }
 impl<'de> ::errcat::__private::serde::Deserialize<'de> for FoldErrorCode {
     fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::errcat::__private::serde_code::deserialize(deserializer)
     }
 }
-impl ::core::str::FromStr for FoldErrorCode {
+impl std::str::FromStr for FoldErrorCode {
     type Err = ::errcat::UnknownCode;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
         <Self as ::errcat::ErrorCode>::parse(s)
             .ok_or_else(|| ::errcat::UnknownCode(s.into()))
     }
 }
-/// An error of the Fold API: a [`FoldErrorCode`] with its message arguments, and what the service attaches at run time.
+/// An error of the Fold API: a [`FoldErrorCode`] with its message arguments, and what the
+/// service attaches at run time.
 ///
-/// Build one with the constructor named after its code, e.g. `FoldError::auth_required(...)`; render it with the methods of [`errcat::Error`] (through `Deref`), or return it from an axum handler (feature `axum`). A server error (5xx) never shows its source or details to the client.
+/// Build one with the constructor named after its code, e.g. `FoldError::auth_required(...)`;
+/// render it with the methods of [`errcat::Error`] (through `Deref`), or return it from an
+/// axum handler (feature `axum`). A server error (5xx) never shows its source or details to
+/// the client.
 pub struct FoldError(::errcat::Error<FoldErrorCode>);
 #[allow(clippy::doc_markdown)]
 impl FoldError {
@@ -1565,7 +1571,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn auth_required() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::AuthRequired, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(FoldErrorCode::AuthRequired, Vec::new()))
     }
     /// `AUTH_INVALID` (401): `Invalid or expired token`
     ///
@@ -1573,7 +1579,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn auth_invalid() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::AuthInvalid, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(FoldErrorCode::AuthInvalid, Vec::new()))
     }
     /// `FORBIDDEN` (403): `Insufficient permissions`
     ///
@@ -1581,7 +1587,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn forbidden() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::Forbidden, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(FoldErrorCode::Forbidden, Vec::new()))
     }
     /// `MFA_REQUIRED` (403): `Login requires a second factor`
     ///
@@ -1589,7 +1595,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn mfa_required() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::MfaRequired, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(FoldErrorCode::MfaRequired, Vec::new()))
     }
     /// `MFA_INVALID_CODE` (401): `Invalid verification code`
     ///
@@ -1597,7 +1603,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn mfa_invalid_code() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::MfaInvalidCode, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(FoldErrorCode::MfaInvalidCode, Vec::new()))
     }
     /// `MFA_NOT_ENABLED` (400): `Multi-factor authentication is not enabled on this account`
     ///
@@ -1605,20 +1611,16 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn mfa_not_enabled() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::MfaNotEnabled, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(FoldErrorCode::MfaNotEnabled, Vec::new()))
     }
-    /// `MFA_ALREADY_ENABLED` (400): `Multi-factor authentication is already enabled on this account`
+    /// `MFA_ALREADY_ENABLED` (400): `Multi-factor authentication is already enabled on this
+    /// account`
     ///
     /// See [`FoldErrorCode::MfaAlreadyEnabled`].
     #[inline]
     #[must_use]
     pub fn mfa_already_enabled() -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::MfaAlreadyEnabled,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(FoldErrorCode::MfaAlreadyEnabled, Vec::new()))
     }
     /// `OAUTH_FAILED` (400): `GitHub sign-in failed`
     ///
@@ -1626,7 +1628,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn oauth_failed() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::OauthFailed, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(FoldErrorCode::OauthFailed, Vec::new()))
     }
     /// `OAUTH_STATE_INVALID` (400): `OAuth state parameter mismatch`
     ///
@@ -1634,12 +1636,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn oauth_state_invalid() -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::OauthStateInvalid,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(FoldErrorCode::OauthStateInvalid, Vec::new()))
     }
     /// `EMAIL_NOT_VERIFIED` (403): `Email address not verified`
     ///
@@ -1647,9 +1644,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn email_not_verified() -> Self {
-        Self(
-            ::errcat::Error::new(FoldErrorCode::EmailNotVerified, ::std::vec::Vec::new()),
-        )
+        Self(::errcat::Error::new(FoldErrorCode::EmailNotVerified, Vec::new()))
     }
     /// `VERIFICATION_TOKEN_INVALID` (400): `Email verification link is invalid`
     ///
@@ -1657,12 +1652,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn verification_token_invalid() -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::VerificationTokenInvalid,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(FoldErrorCode::VerificationTokenInvalid, Vec::new()))
     }
     /// `VERIFICATION_TOKEN_EXPIRED` (400): `Email verification link has expired`
     ///
@@ -1670,12 +1660,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn verification_token_expired() -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::VerificationTokenExpired,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(FoldErrorCode::VerificationTokenExpired, Vec::new()))
     }
     /// `RESET_TOKEN_INVALID` (400): `Password reset link is invalid or already used`
     ///
@@ -1683,12 +1668,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn reset_token_invalid() -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::ResetTokenInvalid,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(FoldErrorCode::ResetTokenInvalid, Vec::new()))
     }
     /// `RESET_TOKEN_EXPIRED` (400): `Password reset link has expired`
     ///
@@ -1696,12 +1676,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn reset_token_expired() -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::ResetTokenExpired,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(FoldErrorCode::ResetTokenExpired, Vec::new()))
     }
     /// `TENANT_NOT_FOUND` (404): `Tenant not found`
     ///
@@ -1709,7 +1684,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn tenant_not_found() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::TenantNotFound, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(FoldErrorCode::TenantNotFound, Vec::new()))
     }
     /// `FUNCTION_NOT_FOUND` (404): `Function '{function_id}' not found`
     ///
@@ -1717,12 +1692,12 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn function_not_found(
-        function_id: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        function_id: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 FoldErrorCode::FunctionNotFound,
-                ::std::vec![::errcat::Arg::Str(function_id.into())],
+                vec![::errcat::Arg::Str(function_id.into())],
             ),
         )
     }
@@ -1732,12 +1707,12 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn binding_not_found(
-        binding: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        binding: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 FoldErrorCode::BindingNotFound,
-                ::std::vec![::errcat::Arg::Str(binding.into())],
+                vec![::errcat::Arg::Str(binding.into())],
             ),
         )
     }
@@ -1748,12 +1723,12 @@ impl FoldError {
     #[must_use]
     pub fn version_not_found(
         version: u64,
-        function_id: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        function_id: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 FoldErrorCode::VersionNotFound,
-                ::std::vec![
+                vec![
                     ::errcat::Arg::Uint(version), ::errcat::Arg::Str(function_id.into())
                 ],
             ),
@@ -1765,12 +1740,12 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn custom_domain_not_found(
-        domain: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        domain: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 FoldErrorCode::CustomDomainNotFound,
-                ::std::vec![::errcat::Arg::Str(domain.into())],
+                vec![::errcat::Arg::Str(domain.into())],
             ),
         )
     }
@@ -1780,7 +1755,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn not_found() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::NotFound, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(FoldErrorCode::NotFound, Vec::new()))
     }
     /// `CONFLICT` (409): `Resource already exists`
     ///
@@ -1788,7 +1763,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn conflict() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::Conflict, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(FoldErrorCode::Conflict, Vec::new()))
     }
     /// `VALIDATION_ERROR` (400): `Validation failed`
     ///
@@ -1796,9 +1771,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn validation_error() -> Self {
-        Self(
-            ::errcat::Error::new(FoldErrorCode::ValidationError, ::std::vec::Vec::new()),
-        )
+        Self(::errcat::Error::new(FoldErrorCode::ValidationError, Vec::new()))
     }
     /// `CODE_INVALID` (400): `Code failed validation`
     ///
@@ -1806,7 +1779,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn code_invalid() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::CodeInvalid, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(FoldErrorCode::CodeInvalid, Vec::new()))
     }
     /// `BINDING_NOT_ALLOWED` (400): `Binding '{binding}' is not allowed for this organization`
     ///
@@ -1814,12 +1787,12 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn binding_not_allowed(
-        binding: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        binding: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 FoldErrorCode::BindingNotAllowed,
-                ::std::vec![::errcat::Arg::Str(binding.into())],
+                vec![::errcat::Arg::Str(binding.into())],
             ),
         )
     }
@@ -1829,7 +1802,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn deploy_failed() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::DeployFailed, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(FoldErrorCode::DeployFailed, Vec::new()))
     }
     /// `ROLLBACK_FAILED` (500): `Rollback failed`
     ///
@@ -1837,7 +1810,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn rollback_failed() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::RollbackFailed, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(FoldErrorCode::RollbackFailed, Vec::new()))
     }
     /// `DISPATCH_FAILED` (502): `Function dispatch failed`
     ///
@@ -1845,7 +1818,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn dispatch_failed() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::DispatchFailed, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(FoldErrorCode::DispatchFailed, Vec::new()))
     }
     /// `DISPATCH_NOT_CONFIGURED` (501): `Dispatch namespace is not configured`
     ///
@@ -1853,12 +1826,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn dispatch_not_configured() -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::DispatchNotConfigured,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(FoldErrorCode::DispatchNotConfigured, Vec::new()))
     }
     /// `REVIEW_FAILED` (500): `Automated code review failed`
     ///
@@ -1866,7 +1834,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn review_failed() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::ReviewFailed, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(FoldErrorCode::ReviewFailed, Vec::new()))
     }
     /// `CUSTOM_DOMAIN_ALREADY_EXISTS` (409): `Domain '{domain}' is already registered`
     ///
@@ -1874,12 +1842,12 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn custom_domain_already_exists(
-        domain: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        domain: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 FoldErrorCode::CustomDomainAlreadyExists,
-                ::std::vec![::errcat::Arg::Str(domain.into())],
+                vec![::errcat::Arg::Str(domain.into())],
             ),
         )
     }
@@ -1889,12 +1857,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn custom_domain_api_error() -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::CustomDomainApiError,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(FoldErrorCode::CustomDomainApiError, Vec::new()))
     }
     /// `RATE_LIMITED` (429): `Too many requests: the limit is {limit} requests per minute`
     ///
@@ -1905,7 +1868,7 @@ impl FoldError {
         Self(
             ::errcat::Error::new(
                 FoldErrorCode::RateLimited,
-                ::std::vec![::errcat::Arg::Uint(limit)],
+                vec![::errcat::Arg::Uint(limit)],
             ),
         )
     }
@@ -1914,13 +1877,11 @@ impl FoldError {
     /// See [`FoldErrorCode::LimitExceeded`].
     #[inline]
     #[must_use]
-    pub fn limit_exceeded(
-        resource: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    pub fn limit_exceeded(resource: impl Into<std::borrow::Cow<'static, str>>) -> Self {
         Self(
             ::errcat::Error::new(
                 FoldErrorCode::LimitExceeded,
-                ::std::vec![::errcat::Arg::Str(resource.into())],
+                vec![::errcat::Arg::Str(resource.into())],
             ),
         )
     }
@@ -1930,12 +1891,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn storage_limit_exceeded() -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::StorageLimitExceeded,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(FoldErrorCode::StorageLimitExceeded, Vec::new()))
     }
     /// `TEAM_LIMIT_EXCEEDED` (429): `Maximum of {limit} team members reached for this plan`
     ///
@@ -1946,7 +1902,7 @@ impl FoldError {
         Self(
             ::errcat::Error::new(
                 FoldErrorCode::TeamLimitExceeded,
-                ::std::vec![::errcat::Arg::Uint(limit)],
+                vec![::errcat::Arg::Uint(limit)],
             ),
         )
     }
@@ -1956,12 +1912,12 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn pro_plan_required(
-        feature: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        feature: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 FoldErrorCode::ProPlanRequired,
-                ::std::vec![::errcat::Arg::Str(feature.into())],
+                vec![::errcat::Arg::Str(feature.into())],
             ),
         )
     }
@@ -1975,12 +1931,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn usage_limit_exceeded() -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::UsageLimitExceeded,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(FoldErrorCode::UsageLimitExceeded, Vec::new()))
     }
     /// `DOWNGRADE_BLOCKED` (409): `Current usage exceeds Free plan limits`
     ///
@@ -1988,9 +1939,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn downgrade_blocked() -> Self {
-        Self(
-            ::errcat::Error::new(FoldErrorCode::DowngradeBlocked, ::std::vec::Vec::new()),
-        )
+        Self(::errcat::Error::new(FoldErrorCode::DowngradeBlocked, Vec::new()))
     }
     /// `INTERNAL_ERROR` (500): `Internal server error`
     ///
@@ -1998,14 +1947,11 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn internal_error() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::InternalError, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(FoldErrorCode::InternalError, Vec::new()))
     }
     /// Keeps `source` as the cause, for the server's log only.
     #[must_use]
-    pub fn with_source(
-        self,
-        source: impl ::core::convert::Into<::errcat::Source>,
-    ) -> Self {
+    pub fn with_source(self, source: impl Into<::errcat::Source>) -> Self {
         Self(self.0.with_source(source))
     }
     /// Replaces the details (sent only for codes that declare details, never for 5xx).
@@ -2015,19 +1961,12 @@ impl FoldError {
     }
     /// Adds one field-level message: `{"field": ["message", ...]}`.
     #[must_use]
-    pub fn with_field_error(
-        self,
-        field: &str,
-        message: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn with_field_error(self, field: &str, message: impl Into<String>) -> Self {
         Self(self.0.with_field_error(field, message))
     }
     /// Attaches the request id, carried in bodies and the server's log line.
     #[must_use]
-    pub fn with_request_id(
-        self,
-        request_id: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn with_request_id(self, request_id: impl Into<String>) -> Self {
         Self(self.0.with_request_id(request_id))
     }
     /// `Retry-After` in seconds, overriding the catalog's default.
@@ -2051,35 +1990,35 @@ impl FoldError {
         self.0
     }
 }
-impl ::core::ops::Deref for FoldError {
+impl std::ops::Deref for FoldError {
     type Target = ::errcat::Error<FoldErrorCode>;
     fn deref(&self) -> &Self::Target {
         &self.0
     }
 }
-impl ::core::convert::From<FoldError> for ::errcat::Error<FoldErrorCode> {
+impl From<FoldError> for ::errcat::Error<FoldErrorCode> {
     fn from(error: FoldError) -> Self {
         error.0
     }
 }
-impl ::core::convert::From<::errcat::Error<FoldErrorCode>> for FoldError {
+impl From<::errcat::Error<FoldErrorCode>> for FoldError {
     fn from(error: ::errcat::Error<FoldErrorCode>) -> Self {
         Self(error)
     }
 }
-impl ::core::fmt::Display for FoldError {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.0, f)
+impl std::fmt::Display for FoldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
     }
 }
-impl ::core::fmt::Debug for FoldError {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Debug::fmt(&self.0, f)
+impl std::fmt::Debug for FoldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.0, f)
     }
 }
-impl ::std::error::Error for FoldError {
-    fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-        ::std::error::Error::source(&self.0)
+impl std::error::Error for FoldError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&self.0)
     }
 }
 ::errcat::__impl_into_response!(FoldError);
@@ -2249,7 +2188,8 @@ pub mod __api_error {
                 )
             }
         }
-        /// `MFA_ALREADY_ENABLED` (400): `Multi-factor authentication is already enabled on this account`
+        /// `MFA_ALREADY_ENABLED` (400): `Multi-factor authentication is already enabled on this
+        /// account`
         pub struct MFA_ALREADY_ENABLED {}
         #[allow(deprecated)]
         impl super::Params for MFA_ALREADY_ENABLED {

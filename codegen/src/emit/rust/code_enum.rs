@@ -9,6 +9,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs;
+use super::paths::Paths;
 use super::splice::{Kind, List};
 use crate::emit::text::escape;
 use crate::model::{Catalog, Code, WireShape};
@@ -82,7 +83,12 @@ pub fn items(
     variants: &List<'_>,
     rows: &List<'_>,
     lookup: &List<'_>,
+    paths: Paths,
 ) -> TokenStream {
+    let option = paths.option();
+    let fmt = paths.fmt();
+    let result = paths.result();
+    let str_ = paths.str();
     let ty = format_ident!("{}", catalog.rust_code_type());
     let len = Literal::usize_unsuffixed(catalog.codes.len());
     let variants = variants.tokens();
@@ -158,7 +164,7 @@ pub fn items(
 
             /// What the caller should do about it.
             #[must_use]
-            pub fn hint(self) -> ::core::option::Option<&'static str> {
+            pub fn hint(self) -> #option<&'static str> {
                 self.info().hint
             }
 
@@ -207,14 +213,14 @@ pub fn items(
         // Table-driven rather than derived: a derived `Debug` is a `match` with
         // an arm per code, which at 10,000 codes tripled the compiler's peak
         // memory (3.4 GB against 1.2 GB).
-        impl ::core::fmt::Debug for #ty {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        impl #fmt::Debug for #ty {
+            fn fmt(&self, f: &mut #fmt::Formatter<'_>) -> #fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
-        impl ::core::fmt::Display for #ty {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        impl #fmt::Display for #ty {
+            fn fmt(&self, f: &mut #fmt::Formatter<'_>) -> #fmt::Result {
                 f.write_str(self.as_str())
             }
         }
@@ -223,7 +229,7 @@ pub fn items(
             fn serialize<S: ::errcat::__private::serde::Serializer>(
                 &self,
                 serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
+            ) -> #result<S::Ok, S::Error> {
                 ::errcat::__private::serde_code::serialize(*self, serializer)
             }
         }
@@ -231,15 +237,15 @@ pub fn items(
         impl<'de> ::errcat::__private::serde::Deserialize<'de> for #ty {
             fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(
                 deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
+            ) -> #result<Self, D::Error> {
                 ::errcat::__private::serde_code::deserialize(deserializer)
             }
         }
 
-        impl ::core::str::FromStr for #ty {
+        impl #str_::FromStr for #ty {
             type Err = ::errcat::UnknownCode;
 
-            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(s: &str) -> #result<Self, Self::Err> {
                 <Self as ::errcat::ErrorCode>::parse(s)
                     .ok_or_else(|| ::errcat::UnknownCode(s.into()))
             }

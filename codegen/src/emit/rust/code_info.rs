@@ -4,24 +4,26 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::code_enum::{runtime_variant, shape};
+use super::paths::Paths;
 use super::splice::{Kind, List};
 use crate::model::{Catalog, Code, DetailsKind, Header, Segment};
 
 /// The catalog's `CodeInfo` rows, one per code.
-pub fn list(catalog: &Catalog, spliced: bool) -> List<'_> {
+pub fn list(catalog: &Catalog, spliced: bool, paths: Paths) -> List<'_> {
     List::new(
         "__errcat_rows",
         Kind::CatalogArray,
         spliced,
         catalog.codes.len(),
-        move |i| row(catalog, &catalog.codes[i]),
+        move |i| row(catalog, &catalog.codes[i], paths),
     )
 }
 
 /// The code's `errcat::CodeInfo` row: the fields every code has, then only
 /// those the catalog sets, over `CodeInfo::DEFAULTS`, so a row reads like
 /// the catalog entry it comes from.
-fn row(catalog: &Catalog, code: &Code) -> TokenStream {
+fn row(catalog: &Catalog, code: &Code, paths: Paths) -> TokenStream {
+    let some = paths.some();
     let text = &code.code;
     let status = Literal::u16_unsuffixed(code.status);
     let title = &code.title;
@@ -47,10 +49,10 @@ fn row(catalog: &Catalog, code: &Code) -> TokenStream {
         optional.push(quote!(params: &[#(#params),*]));
     }
     if let Some(hint) = &code.hint {
-        optional.push(quote!(hint: ::core::option::Option::Some(#hint)));
+        optional.push(quote!(hint: #some(#hint)));
     }
     if let Some(description) = &code.description {
-        optional.push(quote!(description: ::core::option::Option::Some(#description)));
+        optional.push(quote!(description: #some(#description)));
     }
     if code.retry.retryable {
         optional.push(quote!(retryable: true));
@@ -60,7 +62,7 @@ fn row(catalog: &Catalog, code: &Code) -> TokenStream {
     }
     if let Some(seconds) = code.retry.after_seconds {
         let seconds = Literal::u32_unsuffixed(seconds);
-        optional.push(quote!(retry_after: ::core::option::Option::Some(#seconds)));
+        optional.push(quote!(retry_after: #some(#seconds)));
     }
     if !code.headers.is_empty() {
         let headers = headers(&code.headers);
@@ -84,15 +86,13 @@ fn row(catalog: &Catalog, code: &Code) -> TokenStream {
         .into_iter()
         .filter_map(|(name, value)| {
             let name = format_ident!("{}", name);
-            value
-                .as_ref()
-                .map(|value| quote!(#name: ::core::option::Option::Some(#value)))
+            value.as_ref().map(|value| quote!(#name: #some(#value)))
         })
         .collect::<Vec<_>>();
         // Clippy's `needless_update` rejects `..NONE` when every member is set.
         let rest = (members.len() < 5).then(|| quote!(..::errcat::Resolve::NONE));
         optional.push(quote! {
-            resolve: ::core::option::Option::Some(::errcat::Resolve {
+            resolve: #some(::errcat::Resolve {
                 #(#members,)*
                 #rest
             })
@@ -100,12 +100,12 @@ fn row(catalog: &Catalog, code: &Code) -> TokenStream {
     }
     if let Some(number) = code.number {
         let number = Literal::u32_unsuffixed(number);
-        optional.push(quote!(number: ::core::option::Option::Some(#number)));
+        optional.push(quote!(number: #some(#number)));
     }
     if let Some(deprecation) = &code.deprecated {
         optional.push(quote!(deprecated: true));
         if let Some(replacement) = &deprecation.replacement {
-            optional.push(quote!(replacement: ::core::option::Option::Some(#replacement)));
+            optional.push(quote!(replacement: #some(#replacement)));
         }
     }
     if code.retired.is_some() {

@@ -6,23 +6,31 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs;
+use super::paths::Paths;
 use super::splice::{Kind, List};
 use crate::emit::text::escape;
 use crate::model::{Catalog, Code, Param, ParamType};
 
 /// A constructor per code that is not retired.
-pub fn constructors(catalog: &Catalog, spliced: bool) -> List<'_> {
+pub fn constructors(catalog: &Catalog, spliced: bool, paths: Paths) -> List<'_> {
     let codes: Vec<&Code> = catalog.emitted().collect();
     List::new(
         "__errcat_constructors",
         Kind::ImplItems,
         spliced,
         codes.len(),
-        move |i| constructor(catalog, codes[i]),
+        move |i| constructor(catalog, codes[i], paths),
     )
 }
 
-pub fn items(catalog: &Catalog, constructors: &List<'_>) -> TokenStream {
+pub fn items(catalog: &Catalog, constructors: &List<'_>, paths: Paths) -> TokenStream {
+    let option = paths.option();
+    let fmt = paths.fmt();
+    let ops = paths.ops();
+    let into = paths.into();
+    let from = paths.from();
+    let string = paths.string();
+    let std_error = paths.error();
     let ty = format_ident!("{}", catalog.rust_error_type());
     let code_ty = format_ident!("{}", catalog.rust_code_type());
     let constructors = constructors.tokens();
@@ -52,7 +60,7 @@ pub fn items(catalog: &Catalog, constructors: &List<'_>) -> TokenStream {
 
             /// Keeps `source` as the cause, for the server's log only.
             #[must_use]
-            pub fn with_source(self, source: impl ::core::convert::Into<::errcat::Source>) -> Self {
+            pub fn with_source(self, source: impl #into<::errcat::Source>) -> Self {
                 Self(self.0.with_source(source))
             }
 
@@ -64,13 +72,13 @@ pub fn items(catalog: &Catalog, constructors: &List<'_>) -> TokenStream {
 
             /// Adds one field-level message: `{"field": ["message", ...]}`.
             #[must_use]
-            pub fn with_field_error(self, field: &str, message: impl ::core::convert::Into<::std::string::String>) -> Self {
+            pub fn with_field_error(self, field: &str, message: impl #into<#string>) -> Self {
                 Self(self.0.with_field_error(field, message))
             }
 
             /// Attaches the request id, carried in bodies and the server's log line.
             #[must_use]
-            pub fn with_request_id(self, request_id: impl ::core::convert::Into<::std::string::String>) -> Self {
+            pub fn with_request_id(self, request_id: impl #into<#string>) -> Self {
                 Self(self.0.with_request_id(request_id))
             }
 
@@ -99,7 +107,7 @@ pub fn items(catalog: &Catalog, constructors: &List<'_>) -> TokenStream {
             }
         }
 
-        impl ::core::ops::Deref for #ty {
+        impl #ops::Deref for #ty {
             type Target = ::errcat::Error<#code_ty>;
 
             fn deref(&self) -> &Self::Target {
@@ -107,33 +115,33 @@ pub fn items(catalog: &Catalog, constructors: &List<'_>) -> TokenStream {
             }
         }
 
-        impl ::core::convert::From<#ty> for ::errcat::Error<#code_ty> {
+        impl #from<#ty> for ::errcat::Error<#code_ty> {
             fn from(error: #ty) -> Self {
                 error.0
             }
         }
 
-        impl ::core::convert::From<::errcat::Error<#code_ty>> for #ty {
+        impl #from<::errcat::Error<#code_ty>> for #ty {
             fn from(error: ::errcat::Error<#code_ty>) -> Self {
                 Self(error)
             }
         }
 
-        impl ::core::fmt::Display for #ty {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::fmt::Display::fmt(&self.0, f)
+        impl #fmt::Display for #ty {
+            fn fmt(&self, f: &mut #fmt::Formatter<'_>) -> #fmt::Result {
+                #fmt::Display::fmt(&self.0, f)
             }
         }
 
-        impl ::core::fmt::Debug for #ty {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::fmt::Debug::fmt(&self.0, f)
+        impl #fmt::Debug for #ty {
+            fn fmt(&self, f: &mut #fmt::Formatter<'_>) -> #fmt::Result {
+                #fmt::Debug::fmt(&self.0, f)
             }
         }
 
-        impl ::std::error::Error for #ty {
-            fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-                ::std::error::Error::source(&self.0)
+        impl #std_error::Error for #ty {
+            fn source(&self) -> #option<&(dyn #std_error::Error + 'static)> {
+                #std_error::Error::source(&self.0)
             }
         }
 
@@ -141,7 +149,11 @@ pub fn items(catalog: &Catalog, constructors: &List<'_>) -> TokenStream {
     }
 }
 
-fn constructor(catalog: &Catalog, code: &Code) -> TokenStream {
+fn constructor(catalog: &Catalog, code: &Code, paths: Paths) -> TokenStream {
+    let into = paths.into();
+    let cow = paths.cow();
+    let vec_new = paths.vec_new();
+    let vec_macro = paths.vec_macro();
     // The full text is on the variant; written twice it was a quarter of a
     // large catalog's crate, which the compiler reads on every build.
     let doc = docs::attrs(&format!(
@@ -158,7 +170,7 @@ fn constructor(catalog: &Catalog, code: &Code) -> TokenStream {
     let inputs = params.iter().zip(&idents).map(|(param, ident)| {
         let ty = match param.ty {
             ParamType::String => {
-                quote!(impl ::core::convert::Into<::std::borrow::Cow<'static, str>>)
+                quote!(impl #into<#cow<'static, str>>)
             }
             ParamType::Integer => quote!(i64),
             ParamType::Unsigned => quote!(u64),
@@ -178,9 +190,9 @@ fn constructor(catalog: &Catalog, code: &Code) -> TokenStream {
             ParamType::Bool => quote!(::errcat::Arg::Bool(#ident)),
         });
     let args = if params.is_empty() {
-        quote!(::std::vec::Vec::new())
+        quote!(#vec_new)
     } else {
-        quote!(::std::vec![#(#args),*])
+        quote!(#vec_macro[#(#args),*])
     };
     let deprecated = code.deprecated.as_ref().map(|_| {
         let note = docs::deprecation_note(code, &|replacement| {

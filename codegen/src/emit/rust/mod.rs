@@ -11,9 +11,12 @@ mod code_info;
 mod derive_support;
 mod docs;
 mod error_type;
+mod paths;
 mod splice;
 
 use quote::quote;
+
+use paths::Paths;
 
 use super::text::escape;
 use super::{OutputFile, hash_notice, slash_notice};
@@ -55,7 +58,7 @@ pub fn module(catalog: &Catalog) -> String {
     format!(
         "{}{}",
         slash_notice(&catalog.name),
-        format(catalog, Vec::new())
+        format(catalog, Vec::new(), Paths::INCLUDED)
     )
 }
 
@@ -81,25 +84,35 @@ fn lib_rs(catalog: &Catalog) -> String {
     format!(
         "{}{}",
         slash_notice(&catalog.name),
-        format(catalog, attrs.attrs)
+        format(catalog, attrs.attrs, Paths::CRATE)
     )
 }
 
 /// The catalog's items, formatted, after the inner attributes `attrs`.
-fn format(catalog: &Catalog, attrs: Vec<syn::Attribute>) -> String {
-    format_spliced(catalog, attrs, catalog.codes.len() >= splice::MIN_CODES)
+fn format(catalog: &Catalog, attrs: Vec<syn::Attribute>, paths: Paths) -> String {
+    format_spliced(
+        catalog,
+        attrs,
+        catalog.codes.len() >= splice::MIN_CODES,
+        paths,
+    )
 }
 
 /// The same, with the per-code lists formatted a chunk at a time if
 /// `spliced` (see `splice`), which gives the same text.
-fn format_spliced(catalog: &Catalog, attrs: Vec<syn::Attribute>, spliced: bool) -> String {
+fn format_spliced(
+    catalog: &Catalog,
+    attrs: Vec<syn::Attribute>,
+    spliced: bool,
+    paths: Paths,
+) -> String {
     let variants = code_enum::variants(catalog, spliced);
-    let rows = code_info::list(catalog, spliced);
+    let rows = code_info::list(catalog, spliced, paths);
     let lookup = code_enum::lookup(catalog, spliced);
-    let constructors = error_type::constructors(catalog, spliced);
+    let constructors = error_type::constructors(catalog, spliced, paths);
     let structs = derive_support::structs(catalog, spliced);
-    let codes = code_enum::items(catalog, &variants, &rows, &lookup);
-    let error = error_type::items(catalog, &constructors);
+    let codes = code_enum::items(catalog, &variants, &rows, &lookup, paths);
+    let error = error_type::items(catalog, &constructors, paths);
     // What `#[derive(errcat::ApiError)]` names; hidden, and owned by the derive.
     let derive = derive_support::module(catalog, &structs);
     let file = syn::parse2::<syn::File>(quote!(#codes #error #derive))
@@ -230,9 +243,11 @@ mod tests {
             ("all.toml", large_catalog()),
         ])
         .unwrap_or_else(|d| panic!("{d}"));
-        let whole = super::format_spliced(&catalog, Vec::new(), false);
-        let spliced = super::format_spliced(&catalog, Vec::new(), true);
-        assert!(whole.len() > 100_000);
-        assert!(whole == spliced, "splicing changed the formatted text");
+        for paths in [super::Paths::INCLUDED, super::Paths::CRATE] {
+            let whole = super::format_spliced(&catalog, Vec::new(), false, paths);
+            let spliced = super::format_spliced(&catalog, Vec::new(), true, paths);
+            assert!(whole.len() > 100_000);
+            assert!(whole == spliced, "splicing changed the formatted text");
+        }
     }
 }

@@ -13,12 +13,14 @@
 //! ([`json_without_markup`]).
 
 mod json;
+mod wrap;
 
 use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 
 pub use json::json_without_markup;
+pub use wrap::wrap_markdown_line;
 
 /// The characters without which no markdown renderer (CommonMark, GitHub,
 /// rustdoc, editors rendering JSDoc) opens HTML, an autolink, a link or an

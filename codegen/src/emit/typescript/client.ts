@@ -46,7 +46,8 @@ export function formatMessage<C extends ErrorCode>(code: C, params: ErrorParams[
   const values = params as unknown as Readonly<Record<string, unknown>>;
   return (messageOf[key] ?? "").replace(
     /\{\{|\}\}|\{([^{}]*)\}/g,
-    (match: string, name: string | undefined) => (name === undefined ? match.charAt(0) : String(values[name])),
+    (match: string, name: string | undefined) =>
+      name === undefined ? match.charAt(0) : String(values[name]),
   );
 }
 
@@ -146,7 +147,9 @@ function at(body: Json, path: Path | undefined): unknown {
 // default: a code may choose its own shape, and a server may answer with
 // problem+json when asked to.
 function readerOf(body: Json): ShapeReader | undefined {
-  return shapeReaders.find((reader) => reader.signature.every(([name, type]) => kind(body[name]) === type));
+  const fits = (reader: ShapeReader): boolean =>
+    reader.signature.every(([name, type]) => kind(body[name]) === type);
+  return shapeReaders.find(fits);
 }
 
 function readResolve(value: unknown): ErrorResolve | undefined {
@@ -177,7 +180,8 @@ export function parseError(body: unknown, status?: number): ApiError {
   const code = wireCode === undefined ? undefined : canonical(wireCode);
   const bodyStatus = at(json, reader?.status);
   const httpStatus = status ?? (typeof bodyStatus === "number" ? bodyStatus : undefined);
-  const fallback = code !== undefined ? (titleOf[code] ?? code) : wireCode ?? (httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`);
+  const unknown = httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`;
+  const fallback = code !== undefined ? (titleOf[code] ?? code) : (wireCode ?? unknown);
   const common = {
     status: httpStatus,
     shape: reader?.shape,
@@ -226,7 +230,10 @@ const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)/;
  * delta-seconds or an HTTP date (compared with `now`, in epoch milliseconds).
  * `undefined` when the header is absent or unreadable; a past date is 0.
  */
-export function retryAfterMs(response: { readonly headers: HeadersLike }, now: number = Date.now()): number | undefined {
+export function retryAfterMs(
+  response: { readonly headers: HeadersLike },
+  now: number = Date.now(),
+): number | undefined {
   const value = response.headers.get("retry-after")?.trim();
   if (value === undefined || value === "") {
     return undefined;

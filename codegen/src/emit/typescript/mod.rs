@@ -20,6 +20,7 @@ use std::fmt::Write as _;
 
 use super::OutputFile;
 use crate::emit::docs::content::{self, Inline};
+use crate::emit::text::wrap_markdown_line;
 use crate::model::{Catalog, Code, ParamType};
 
 pub use escape::string_literal;
@@ -27,6 +28,10 @@ use escape::{jsdoc_text, jsdoc_url};
 
 /// The catalog-independent part of the module: parsing and helpers.
 const CLIENT: &str = include_str!("client.ts");
+
+/// JSDoc text wider than this is wrapped (with `   * ` in front, a line
+/// stays within 100 columns).
+const DOC_WIDTH: usize = 90;
 
 /// The output file name, relative to the `typescript/` folder.
 pub const FILE: &str = "errors.ts";
@@ -113,14 +118,20 @@ fn code_doc(out: &mut String, catalog: &Catalog, code: &Code) {
     // Each piece is safe alone, but markup around it could still meet it:
     // `**` before a title that starts with `/`.
     let line = |text: &str| text.replace("*/", "*\\/");
+    // Wrapped as markdown, which is how editors show JSDoc.
+    let lines = |text: &str| wrap_markdown_line(&line(text), DOC_WIDTH);
     for (i, paragraph) in paragraphs.iter().enumerate() {
         if i > 0 {
             out.push_str("   *\n");
         }
-        let _ = writeln!(out, "   * {}", line(paragraph));
+        for piece in lines(paragraph) {
+            let _ = writeln!(out, "   * {piece}");
+        }
     }
     for tag in tags {
-        let _ = writeln!(out, "   * {}", line(&tag));
+        for piece in lines(&tag) {
+            let _ = writeln!(out, "   * {piece}");
+        }
     }
     out.push_str("   */\n");
 }

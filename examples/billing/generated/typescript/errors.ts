@@ -45,7 +45,8 @@ export const ErrorCode = {
   /**
    * **Payment past due** (HTTP 402, category Billing & subscription, not retryable).
    *
-   * Message: A payment is overdue. Update your payment method to keep your subscription active.
+   * Message: A payment is overdue. Update your payment method to keep your subscription
+   * active.
    *
    * Cause: The latest invoice was not paid by its due date.
    *
@@ -102,7 +103,8 @@ export const ErrorCode = {
    *
    * Message: This organization has reached its monthly spend limit.
    *
-   * Cause: The monthly budget cap is reached; usage is blocked until the cap is raised or the next month starts.
+   * Cause: The monthly budget cap is reached; usage is blocked until the cap is raised or the
+   * next month starts.
    *
    * Hint: Raise the spend limit, or wait for the next billing month.
    * @see https://docs.platform.example/errors#spend_limit_exceeded
@@ -131,7 +133,8 @@ export const ErrorCode = {
    */
   RATE_LIMIT_EXCEEDED: "rate_limit_exceeded",
   /**
-   * **Authentication required** (HTTP 401, category Authentication & authorization, not retryable).
+   * **Authentication required** (HTTP 401, category Authentication & authorization, not
+   * retryable).
    *
    * Message: No valid authentication was provided.
    *
@@ -153,7 +156,8 @@ export const ErrorCode = {
    */
   API_KEY_REQUIRED: "api_key_required",
   /**
-   * **Pro subscription required** (HTTP 403, category Authentication & authorization, not retryable).
+   * **Pro subscription required** (HTTP 403, category Authentication & authorization, not
+   * retryable).
    *
    * Message: \{feature\} requires a Pro subscription.
    *
@@ -212,7 +216,8 @@ export const ErrorCode = {
    *
    * Message: This account signs in with \{provider\}; it has no password.
    *
-   * Cause: The account uses social login, so password sign-in and password resets do not apply.
+   * Cause: The account uses social login, so password sign-in and password resets do not
+   * apply.
    *
    * Hint: Sign in with the provider you signed up with.
    * @see https://docs.platform.example/errors#social_login_only
@@ -573,7 +578,8 @@ export function formatMessage<C extends ErrorCode>(code: C, params: ErrorParams[
   const values = params as unknown as Readonly<Record<string, unknown>>;
   return (messageOf[key] ?? "").replace(
     /\{\{|\}\}|\{([^{}]*)\}/g,
-    (match: string, name: string | undefined) => (name === undefined ? match.charAt(0) : String(values[name])),
+    (match: string, name: string | undefined) =>
+      name === undefined ? match.charAt(0) : String(values[name]),
   );
 }
 
@@ -673,7 +679,9 @@ function at(body: Json, path: Path | undefined): unknown {
 // default: a code may choose its own shape, and a server may answer with
 // problem+json when asked to.
 function readerOf(body: Json): ShapeReader | undefined {
-  return shapeReaders.find((reader) => reader.signature.every(([name, type]) => kind(body[name]) === type));
+  const fits = (reader: ShapeReader): boolean =>
+    reader.signature.every(([name, type]) => kind(body[name]) === type);
+  return shapeReaders.find(fits);
 }
 
 function readResolve(value: unknown): ErrorResolve | undefined {
@@ -704,7 +712,8 @@ export function parseError(body: unknown, status?: number): ApiError {
   const code = wireCode === undefined ? undefined : canonical(wireCode);
   const bodyStatus = at(json, reader?.status);
   const httpStatus = status ?? (typeof bodyStatus === "number" ? bodyStatus : undefined);
-  const fallback = code !== undefined ? (titleOf[code] ?? code) : wireCode ?? (httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`);
+  const unknown = httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`;
+  const fallback = code !== undefined ? (titleOf[code] ?? code) : (wireCode ?? unknown);
   const common = {
     status: httpStatus,
     shape: reader?.shape,
@@ -753,7 +762,10 @@ const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)/;
  * delta-seconds or an HTTP date (compared with `now`, in epoch milliseconds).
  * `undefined` when the header is absent or unreadable; a past date is 0.
  */
-export function retryAfterMs(response: { readonly headers: HeadersLike }, now: number = Date.now()): number | undefined {
+export function retryAfterMs(
+  response: { readonly headers: HeadersLike },
+  now: number = Date.now(),
+): number | undefined {
   const value = response.headers.get("retry-after")?.trim();
   if (value === undefined || value === "") {
     return undefined;

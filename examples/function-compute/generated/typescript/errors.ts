@@ -67,11 +67,13 @@ export const ErrorCode = {
   /**
    * **Signature mismatch** (HTTP 403, category Access and signatures, not retryable).
    *
-   * Message: The request signature we calculated does not match the signature you provided. Check your access key and signing method
+   * Message: The request signature we calculated does not match the signature you provided.
+   * Check your access key and signing method
    *
    * Cause: The request's digital signature does not match the one Function Compute calculated.
    *
-   * Hint: Calculate the signature following the signature rules, with the AccessKey secret that belongs to the AccessKey ID you send.
+   * Hint: Calculate the signature following the signature rules, with the AccessKey secret
+   * that belongs to the AccessKey ID you send.
    * @see about:blank
    */
   SIGNATURE_NOT_MATCH: "SignatureNotMatch",
@@ -450,7 +452,8 @@ export function formatMessage<C extends ErrorCode>(code: C, params: ErrorParams[
   const values = params as unknown as Readonly<Record<string, unknown>>;
   return (messageOf[key] ?? "").replace(
     /\{\{|\}\}|\{([^{}]*)\}/g,
-    (match: string, name: string | undefined) => (name === undefined ? match.charAt(0) : String(values[name])),
+    (match: string, name: string | undefined) =>
+      name === undefined ? match.charAt(0) : String(values[name]),
   );
 }
 
@@ -550,7 +553,9 @@ function at(body: Json, path: Path | undefined): unknown {
 // default: a code may choose its own shape, and a server may answer with
 // problem+json when asked to.
 function readerOf(body: Json): ShapeReader | undefined {
-  return shapeReaders.find((reader) => reader.signature.every(([name, type]) => kind(body[name]) === type));
+  const fits = (reader: ShapeReader): boolean =>
+    reader.signature.every(([name, type]) => kind(body[name]) === type);
+  return shapeReaders.find(fits);
 }
 
 function readResolve(value: unknown): ErrorResolve | undefined {
@@ -581,7 +586,8 @@ export function parseError(body: unknown, status?: number): ApiError {
   const code = wireCode === undefined ? undefined : canonical(wireCode);
   const bodyStatus = at(json, reader?.status);
   const httpStatus = status ?? (typeof bodyStatus === "number" ? bodyStatus : undefined);
-  const fallback = code !== undefined ? (titleOf[code] ?? code) : wireCode ?? (httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`);
+  const unknown = httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`;
+  const fallback = code !== undefined ? (titleOf[code] ?? code) : (wireCode ?? unknown);
   const common = {
     status: httpStatus,
     shape: reader?.shape,
@@ -630,7 +636,10 @@ const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)/;
  * delta-seconds or an HTTP date (compared with `now`, in epoch milliseconds).
  * `undefined` when the header is absent or unreadable; a past date is 0.
  */
-export function retryAfterMs(response: { readonly headers: HeadersLike }, now: number = Date.now()): number | undefined {
+export function retryAfterMs(
+  response: { readonly headers: HeadersLike },
+  now: number = Date.now(),
+): number | undefined {
   const value = response.headers.get("retry-after")?.trim();
   if (value === undefined || value === "") {
     return undefined;

@@ -14,7 +14,8 @@ export const ErrorCode = {
    *
    * Message: Malformed parameter '\{parameter\}': \{reason\}
    *
-   * Cause: A parameter is malformed: wrong type, unparseable, or not one of the accepted values.
+   * Cause: A parameter is malformed: wrong type, unparseable, or not one of the accepted
+   * values.
    *
    * Hint: Check the message for which parameter and why, and fix it.
    * @see https://docs.workspaces.example/errors#invalid_request
@@ -36,7 +37,8 @@ export const ErrorCode = {
    *
    * Message: This operation is destructive; send confirmed: true to proceed
    *
-   * Cause: A destructive operation was requested without confirmed: true, which it requires so that nothing is deleted by accident.
+   * Cause: A destructive operation was requested without confirmed: true, which it requires so
+   * that nothing is deleted by accident.
    *
    * Hint: Repeat the request with confirmed: true once you are sure.
    * @see https://docs.workspaces.example/errors#requires_confirmation
@@ -47,7 +49,8 @@ export const ErrorCode = {
    *
    * Message: Not found, or you do not have access to it
    *
-   * Cause: The resource doesn't exist, or your token can't see it: the API does not reveal which, so that IDs of other workspaces cannot be probed.
+   * Cause: The resource doesn't exist, or your token can't see it: the API does not reveal
+   * which, so that IDs of other workspaces cannot be probed.
    *
    * Hint: Check the ID, and that your token belongs to the workspace that owns the resource.
    * @see https://docs.workspaces.example/errors#not_found
@@ -58,7 +61,8 @@ export const ErrorCode = {
    *
    * Message: Cannot \{operation\} while the \{resource\} is \{state\}
    *
-   * Cause: The resource is in a state that doesn't allow this operation (e.g. delete while provisioning).
+   * Cause: The resource is in a state that doesn't allow this operation (e.g. delete while
+   * provisioning).
    *
    * Hint: Wait for the resource to leave that state, then retry.
    * @see https://docs.workspaces.example/errors#state_conflict
@@ -91,7 +95,8 @@ export const ErrorCode = {
    *
    * Message: Token signature does not match the expected key
    *
-   * Cause: The token doesn't verify with the expected signing key. Usually the machine key was rotated and the token was signed with the old one.
+   * Cause: The token doesn't verify with the expected signing key. Usually the machine key was
+   * rotated and the token was signed with the old one.
    *
    * Hint: Get a new token signed with the current machine key.
    * @see https://docs.workspaces.example/errors#invalid_token
@@ -146,7 +151,8 @@ export const ErrorCode = {
    *
    * Message: Your subscription is past due
    *
-   * Cause: A payment failed and the subscription is past due; paid features stop until it is settled.
+   * Cause: A payment failed and the subscription is past due; paid features stop until it is
+   * settled.
    *
    * Hint: Resolve the outstanding payment in billing settings to continue.
    * @see https://docs.workspaces.example/errors#subscription_past_due
@@ -157,7 +163,8 @@ export const ErrorCode = {
    *
    * Message: New sign-ups are blocked: the workspace reached its spending cap
    *
-   * Cause: The workspace hit its spending cap, so no new users can sign up until the cap is raised or the next period starts.
+   * Cause: The workspace hit its spending cap, so no new users can sign up until the cap is
+   * raised or the next period starts.
    *
    * Hint: Raise the spending cap, or wait for the next billing period.
    * @see https://docs.workspaces.example/errors#signups_blocked
@@ -179,7 +186,8 @@ export const ErrorCode = {
    *
    * Message: The slug '\{slug\}' contains disallowed characters; use only a-z, 0-9 and -
    *
-   * Cause: The slug contains disallowed characters: only lowercase letters, digits and hyphens are allowed.
+   * Cause: The slug contains disallowed characters: only lowercase letters, digits and hyphens
+   * are allowed.
    *
    * Hint: Use only a-z, 0-9 and - in the slug.
    * @see https://docs.workspaces.example/errors#workspace_slug_invalid
@@ -201,7 +209,8 @@ export const ErrorCode = {
    *
    * Message: The slug '\{slug\}' is reserved
    *
-   * Cause: The slug is a reserved word (auth, api, app, admin, etc.), kept for the platform's own hosts and routes.
+   * Cause: The slug is a reserved word (auth, api, app, admin, etc.), kept for the platform's
+   * own hosts and routes.
    *
    * Hint: Pick another slug, e.g. one that includes your organization's name.
    * @see https://docs.workspaces.example/errors#workspace_slug_reserved
@@ -234,7 +243,8 @@ export const ErrorCode = {
    *
    * Message: http://localhost redirect URIs are only allowed in development
    *
-   * Cause: An http://localhost redirect URI was registered outside development. Pro and higher plans may override this.
+   * Cause: An http://localhost redirect URI was registered outside development. Pro and higher
+   * plans may override this.
    *
    * Hint: Use an https:// redirect URI, or upgrade to Pro to allow the override.
    * @see https://docs.workspaces.example/errors#redirect_uri_localhost_only_dev
@@ -245,18 +255,21 @@ export const ErrorCode = {
    *
    * Message: This client secret has been revoked
    *
-   * Cause: The secret is no longer valid: it was rotated more than 24 hours ago, so the old secret's grace period is over.
+   * Cause: The secret is no longer valid: it was rotated more than 24 hours ago, so the old
+   * secret's grace period is over.
    *
    * Hint: Use the app's current client secret.
    * @see https://docs.workspaces.example/errors#client_secret_revoked
    */
   CLIENT_SECRET_REVOKED: "client_secret_revoked",
   /**
-   * **Identity provider rejected credentials** (HTTP 400, category Identity providers, not retryable).
+   * **Identity provider rejected credentials** (HTTP 400, category Identity providers, not
+   * retryable).
    *
    * Message: \{provider\} rejected the client credentials
    *
-   * Cause: Google, GitHub or Microsoft rejected the OAuth client credentials configured for the provider.
+   * Cause: Google, GitHub or Microsoft rejected the OAuth client credentials configured for
+   * the provider.
    *
    * Hint: Verify the client_id and client_secret in the provider's developer console.
    * @see https://docs.workspaces.example/errors#idp_oauth_failed
@@ -274,7 +287,8 @@ export const ErrorCode = {
    */
   IDP_METADATA_INVALID: "idp_metadata_invalid",
   /**
-   * **Identity provider already configured** (HTTP 409, category Identity providers, not retryable).
+   * **Identity provider already configured** (HTTP 409, category Identity providers, not
+   * retryable).
    *
    * Message: \{provider\} is already configured in this workspace
    *
@@ -289,7 +303,8 @@ export const ErrorCode = {
    *
    * Message: The webhook URL '\{url\}' is not https or does not respond to HEAD
    *
-   * Cause: The webhook URL is not https, or the endpoint did not respond to a HEAD request when it was registered.
+   * Cause: The webhook URL is not https, or the endpoint did not respond to a HEAD request
+   * when it was registered.
    *
    * Hint: Use an https:// URL whose server answers HEAD requests, then register it again.
    * @see https://docs.workspaces.example/errors#webhook_url_invalid
@@ -300,7 +315,8 @@ export const ErrorCode = {
    *
    * Message: The webhook endpoint has no signing secret
    *
-   * Cause: The endpoint was registered but is missing its signing secret. This is rare and is our bug.
+   * Cause: The endpoint was registered but is missing its signing secret. This is rare and is
+   * our bug.
    *
    * Hint: Report it with the request_id.
    * @see https://docs.workspaces.example/errors#webhook_secret_required
@@ -344,9 +360,11 @@ export const ErrorCode = {
    *
    * Message: The authorization code is invalid: \{reason\}
    *
-   * Cause: The authorization code expired, was already used, or the redirect_uri does not match the one it was issued for.
+   * Cause: The authorization code expired, was already used, or the redirect_uri does not
+   * match the one it was issued for.
    *
-   * Hint: Start the authorization flow again; send the same redirect_uri to the token endpoint as to the authorization endpoint, and use each code once.
+   * Hint: Start the authorization flow again; send the same redirect_uri to the token endpoint
+   * as to the authorization endpoint, and use each code once.
    * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
    */
   INVALID_GRANT: "invalid_grant",
@@ -800,7 +818,8 @@ export function formatMessage<C extends ErrorCode>(code: C, params: ErrorParams[
   const values = params as unknown as Readonly<Record<string, unknown>>;
   return (messageOf[key] ?? "").replace(
     /\{\{|\}\}|\{([^{}]*)\}/g,
-    (match: string, name: string | undefined) => (name === undefined ? match.charAt(0) : String(values[name])),
+    (match: string, name: string | undefined) =>
+      name === undefined ? match.charAt(0) : String(values[name]),
   );
 }
 
@@ -900,7 +919,9 @@ function at(body: Json, path: Path | undefined): unknown {
 // default: a code may choose its own shape, and a server may answer with
 // problem+json when asked to.
 function readerOf(body: Json): ShapeReader | undefined {
-  return shapeReaders.find((reader) => reader.signature.every(([name, type]) => kind(body[name]) === type));
+  const fits = (reader: ShapeReader): boolean =>
+    reader.signature.every(([name, type]) => kind(body[name]) === type);
+  return shapeReaders.find(fits);
 }
 
 function readResolve(value: unknown): ErrorResolve | undefined {
@@ -931,7 +952,8 @@ export function parseError(body: unknown, status?: number): ApiError {
   const code = wireCode === undefined ? undefined : canonical(wireCode);
   const bodyStatus = at(json, reader?.status);
   const httpStatus = status ?? (typeof bodyStatus === "number" ? bodyStatus : undefined);
-  const fallback = code !== undefined ? (titleOf[code] ?? code) : wireCode ?? (httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`);
+  const unknown = httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`;
+  const fallback = code !== undefined ? (titleOf[code] ?? code) : (wireCode ?? unknown);
   const common = {
     status: httpStatus,
     shape: reader?.shape,
@@ -980,7 +1002,10 @@ const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)/;
  * delta-seconds or an HTTP date (compared with `now`, in epoch milliseconds).
  * `undefined` when the header is absent or unreadable; a past date is 0.
  */
-export function retryAfterMs(response: { readonly headers: HeadersLike }, now: number = Date.now()): number | undefined {
+export function retryAfterMs(
+  response: { readonly headers: HeadersLike },
+  now: number = Date.now(),
+): number | undefined {
   const value = response.headers.get("retry-after")?.trim();
   if (value === undefined || value === "") {
     return undefined;

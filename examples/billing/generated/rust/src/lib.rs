@@ -22,19 +22,23 @@
 #![forbid(unsafe_code)]
 /// Every error code of the Platform API.
 ///
-/// Parse wire strings with `str::parse` (codes and aliases), or with [`errcat::AnyCode`] to keep codes this build does not know yet; the enum is `#[non_exhaustive]` because catalogs grow.
+/// Parse wire strings with `str::parse` (codes and aliases), or with [`errcat::AnyCode`] to
+/// keep codes this build does not know yet; the enum is `#[non_exhaustive]` because catalogs
+/// grow.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 #[repr(u16)]
 #[allow(clippy::doc_markdown)]
 pub enum BillingErrorCode {
-    /// `no_active_plan` (402): `This organization has no billing plan selected. Select a plan to continue.`
+    /// `no_active_plan` (402): `This organization has no billing plan selected. Select a plan to
+    /// continue.`
     ///
     /// No billing plan is selected for the organization.
     ///
     /// **What to do:** Select a billing plan.
     ///
-    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#no_active_plan>.
+    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.platform.example/errors#no_active_plan>.
     NoActivePlan = 0,
     /// `billing_info_required` (402): `The {plan} plan requires a payment method on file.`
     ///
@@ -42,7 +46,8 @@ pub enum BillingErrorCode {
     ///
     /// **What to do:** Add a payment method, or choose the free plan.
     ///
-    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#billing_info_required>.
+    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.platform.example/errors#billing_info_required>.
     BillingInfoRequired = 1,
     /// `plan_required` (402): `Select a billing plan before creating projects.`
     ///
@@ -50,15 +55,18 @@ pub enum BillingErrorCode {
     ///
     /// **What to do:** Select a billing plan, then create the project again.
     ///
-    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#plan_required>.
+    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.platform.example/errors#plan_required>.
     PlanRequired = 2,
-    /// `payment_past_due` (402): `A payment is overdue. Update your payment method to keep your subscription active.`
+    /// `payment_past_due` (402): `A payment is overdue. Update your payment method to keep your
+    /// subscription active.`
     ///
     /// The latest invoice was not paid by its due date.
     ///
     /// **What to do:** Update the payment method so the overdue invoice can be charged.
     ///
-    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#payment_past_due>.
+    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.platform.example/errors#payment_past_due>.
     PaymentPastDue = 3,
     /// `subscription_suspended` (402): `The subscription is suspended for non-payment.`
     ///
@@ -66,7 +74,8 @@ pub enum BillingErrorCode {
     ///
     /// **What to do:** Pay the outstanding invoices to lift the suspension.
     ///
-    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#subscription_suspended>.
+    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.platform.example/errors#subscription_suspended>.
     SubscriptionSuspended = 4,
     /// `subscription_inactive` (402): `The subscription is not active.`
     ///
@@ -74,7 +83,8 @@ pub enum BillingErrorCode {
     ///
     /// **What to do:** Select a plan to start a new subscription.
     ///
-    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#subscription_inactive>.
+    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.platform.example/errors#subscription_inactive>.
     SubscriptionInactive = 5,
     /// `subscription_not_found` (404): `No billing subscription was found for this organization.`
     ///
@@ -82,23 +92,28 @@ pub enum BillingErrorCode {
     ///
     /// **What to do:** Contact support with this error's details.
     ///
-    /// Category `billing`; gRPC `NOT_FOUND`; docs: <https://docs.platform.example/errors#subscription_not_found>.
+    /// Category `billing`; gRPC `NOT_FOUND`; docs:
+    /// <https://docs.platform.example/errors#subscription_not_found>.
     SubscriptionNotFound = 6,
-    /// `no_active_subscription` (402): `A spend limit needs an active subscription. Select a plan first.`
+    /// `no_active_subscription` (402): `A spend limit needs an active subscription. Select a plan
+    /// first.`
     ///
     /// No subscription exists to configure a spend limit for.
     ///
     /// **What to do:** Select a plan, then set the spend limit.
     ///
-    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#no_active_subscription>.
+    /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.platform.example/errors#no_active_subscription>.
     NoActiveSubscription = 7,
     /// `spend_limit_exceeded` (402): `This organization has reached its monthly spend limit.`
     ///
-    /// The monthly budget cap is reached; usage is blocked until the cap is raised or the next month starts.
+    /// The monthly budget cap is reached; usage is blocked until the cap is raised or the next
+    /// month starts.
     ///
     /// **What to do:** Raise the spend limit, or wait for the next billing month.
     ///
-    /// Category `usage`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#spend_limit_exceeded>.
+    /// Category `usage`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.platform.example/errors#spend_limit_exceeded>.
     SpendLimitExceeded = 8,
     /// `credits_depleted` (402): `The organization's credit balance is exhausted.`
     ///
@@ -106,15 +121,18 @@ pub enum BillingErrorCode {
     ///
     /// **What to do:** Buy more credits, or add a payment method to pay for usage.
     ///
-    /// Category `usage`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#credits_depleted>.
+    /// Category `usage`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.platform.example/errors#credits_depleted>.
     CreditsDepleted = 9,
-    /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the Retry-After header.`
+    /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the Retry-
+    /// After header.`
     ///
     /// Too many requests in a short time.
     ///
     /// **What to do:** Wait for the Retry-After header's number of seconds, then retry.
     ///
-    /// Category `usage`; gRPC `RESOURCE_EXHAUSTED`; retryable; docs: <https://docs.platform.example/errors#rate_limit_exceeded>.
+    /// Category `usage`; gRPC `RESOURCE_EXHAUSTED`; retryable; docs:
+    /// <https://docs.platform.example/errors#rate_limit_exceeded>.
     RateLimitExceeded = 10,
     /// `auth_required` (401): `No valid authentication was provided.`
     ///
@@ -122,15 +140,18 @@ pub enum BillingErrorCode {
     ///
     /// **What to do:** Sign in, or send a valid token.
     ///
-    /// Category `auth`; gRPC `UNAUTHENTICATED`; docs: <https://docs.platform.example/errors#auth_required>.
+    /// Category `auth`; gRPC `UNAUTHENTICATED`; docs:
+    /// <https://docs.platform.example/errors#auth_required>.
     AuthRequired = 11,
     /// `api_key_required` (401): `No valid API key was provided.`
     ///
     /// This endpoint needs an API key, and the request had none, or an invalid one.
     ///
-    /// **What to do:** Send a valid API key; create one in the API keys settings if you have none.
+    /// **What to do:** Send a valid API key; create one in the API keys settings if you have
+    /// none.
     ///
-    /// Category `auth`; gRPC `UNAUTHENTICATED`; docs: <https://docs.platform.example/errors#api_key_required>.
+    /// Category `auth`; gRPC `UNAUTHENTICATED`; docs:
+    /// <https://docs.platform.example/errors#api_key_required>.
     ApiKeyRequired = 12,
     /// `pro_required` (403): `{feature} requires a Pro subscription.`
     ///
@@ -138,15 +159,18 @@ pub enum BillingErrorCode {
     ///
     /// **What to do:** Upgrade to Pro.
     ///
-    /// Category `auth`; gRPC `PERMISSION_DENIED`; docs: <https://docs.platform.example/errors#pro_required>.
+    /// Category `auth`; gRPC `PERMISSION_DENIED`; docs:
+    /// <https://docs.platform.example/errors#pro_required>.
     ProRequired = 13,
     /// `not_a_member` (403): `You are not a member of this organization.`
     ///
     /// The authenticated user is not a member of the organization the request names.
     ///
-    /// **What to do:** Ask an organization admin for an invite, or switch to an organization you belong to.
+    /// **What to do:** Ask an organization admin for an invite, or switch to an organization you
+    /// belong to.
     ///
-    /// Category `auth`; gRPC `PERMISSION_DENIED`; docs: <https://docs.platform.example/errors#not_a_member>.
+    /// Category `auth`; gRPC `PERMISSION_DENIED`; docs:
+    /// <https://docs.platform.example/errors#not_a_member>.
     NotAMember = 14,
     /// `email_exists` (409): `An account with this email already exists.`
     ///
@@ -154,7 +178,8 @@ pub enum BillingErrorCode {
     ///
     /// **What to do:** Sign in instead, or reset your password if you forgot it.
     ///
-    /// Category `account`; gRPC `ALREADY_EXISTS`; docs: <https://docs.platform.example/errors#email_exists>.
+    /// Category `account`; gRPC `ALREADY_EXISTS`; docs:
+    /// <https://docs.platform.example/errors#email_exists>.
     EmailExists = 15,
     /// `token_invalid` (400): `The password reset token is invalid.`
     ///
@@ -162,7 +187,8 @@ pub enum BillingErrorCode {
     ///
     /// **What to do:** Request a new password reset email.
     ///
-    /// Category `account`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.platform.example/errors#token_invalid>.
+    /// Category `account`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://docs.platform.example/errors#token_invalid>.
     TokenInvalid = 16,
     /// `token_expired` (410): `The password reset token has expired.`
     ///
@@ -170,7 +196,8 @@ pub enum BillingErrorCode {
     ///
     /// **What to do:** Request a new password reset email and use its link promptly.
     ///
-    /// Category `account`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#token_expired>.
+    /// Category `account`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.platform.example/errors#token_expired>.
     TokenExpired = 17,
     /// `social_login_only` (400): `This account signs in with {provider}; it has no password.`
     ///
@@ -178,7 +205,8 @@ pub enum BillingErrorCode {
     ///
     /// **What to do:** Sign in with the provider you signed up with.
     ///
-    /// Category `account`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#social_login_only>.
+    /// Category `account`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.platform.example/errors#social_login_only>.
     SocialLoginOnly = 18,
     /// `invite_expired` (410): `This organization invite has expired.`
     ///
@@ -186,7 +214,8 @@ pub enum BillingErrorCode {
     ///
     /// **What to do:** Ask an organization admin to send a new invite.
     ///
-    /// Category `account`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.platform.example/errors#invite_expired>.
+    /// Category `account`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.platform.example/errors#invite_expired>.
     InviteExpired = 19,
     /// `email_verification_required` (403): `Verify your email address to complete registration.`
     ///
@@ -194,15 +223,18 @@ pub enum BillingErrorCode {
     ///
     /// **What to do:** Open the verification link we emailed you, or request a new one.
     ///
-    /// Category `account`; gRPC `PERMISSION_DENIED`; docs: <https://docs.platform.example/errors#email_verification_required>.
+    /// Category `account`; gRPC `PERMISSION_DENIED`; docs:
+    /// <https://docs.platform.example/errors#email_verification_required>.
     EmailVerificationRequired = 20,
-    /// `feature_check_failed` (500): `Could not check whether this feature is available. Try again.`
+    /// `feature_check_failed` (500): `Could not check whether this feature is available. Try
+    /// again.`
     ///
     /// The feature availability check failed inside the platform.
     ///
     /// **What to do:** Retry; if it keeps failing, contact support.
     ///
-    /// Category `internal`; gRPC `INTERNAL`; retryable; docs: <https://docs.platform.example/errors#feature_check_failed>.
+    /// Category `internal`; gRPC `INTERNAL`; retryable; docs:
+    /// <https://docs.platform.example/errors#feature_check_failed>.
     FeatureCheckFailed = 21,
 }
 #[allow(clippy::doc_markdown)]
@@ -266,7 +298,7 @@ impl BillingErrorCode {
     }
     /// What the caller should do about it.
     #[must_use]
-    pub fn hint(self) -> ::core::option::Option<&'static str> {
+    pub fn hint(self) -> Option<&'static str> {
         self.info().hint
     }
     /// The id of the code's category.
@@ -311,22 +343,16 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#no_active_plan",
                     grpc: ::errcat::GrpcCode::FailedPrecondition,
-                    hint: ::core::option::Option::Some("Select a billing plan."),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Select a billing plan."),
+                    description: Some(
                         "No billing plan is selected for the organization.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Select a billing plan to continue.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.platform.example/settings/billing/plans",
-                        ),
-                        action: ::core::option::Option::Some("select_plan"),
-                        method: ::core::option::Option::Some("POST"),
-                        endpoint: ::core::option::Option::Some(
-                            "/v1/billing/subscription",
-                        ),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Select a billing plan to continue."),
+                        url: Some("https://app.platform.example/settings/billing/plans"),
+                        action: Some("select_plan"),
+                        method: Some("POST"),
+                        endpoint: Some("/v1/billing/subscription"),
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
@@ -350,20 +376,14 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
-                        "Add a payment method, or choose the free plan.",
-                    ),
-                    description: ::core::option::Option::Some(
-                        "Paid plans need a payment method.",
-                    ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Add a payment method to use a paid plan.",
-                        ),
-                        url: ::core::option::Option::Some(
+                    hint: Some("Add a payment method, or choose the free plan."),
+                    description: Some("Paid plans need a payment method."),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Add a payment method to use a paid plan."),
+                        url: Some(
                             "https://app.platform.example/settings/billing/payment-methods",
                         ),
-                        action: ::core::option::Option::Some("add_payment_method"),
+                        action: Some("add_payment_method"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -382,24 +402,14 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#plan_required",
                     grpc: ::errcat::GrpcCode::FailedPrecondition,
-                    hint: ::core::option::Option::Some(
-                        "Select a billing plan, then create the project again.",
-                    ),
-                    description: ::core::option::Option::Some(
-                        "A plan is required before creating projects.",
-                    ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Select a billing plan to create projects.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.platform.example/settings/billing/plans",
-                        ),
-                        action: ::core::option::Option::Some("select_plan"),
-                        method: ::core::option::Option::Some("POST"),
-                        endpoint: ::core::option::Option::Some(
-                            "/v1/billing/subscription",
-                        ),
+                    hint: Some("Select a billing plan, then create the project again."),
+                    description: Some("A plan is required before creating projects."),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Select a billing plan to create projects."),
+                        url: Some("https://app.platform.example/settings/billing/plans"),
+                        action: Some("select_plan"),
+                        method: Some("POST"),
+                        endpoint: Some("/v1/billing/subscription"),
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
@@ -417,20 +427,20 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#payment_past_due",
                     grpc: ::errcat::GrpcCode::FailedPrecondition,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Update the payment method so the overdue invoice can be charged.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The latest invoice was not paid by its due date.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
+                    resolve: Some(::errcat::Resolve {
+                        message: Some(
                             "Update your payment method to pay the overdue invoice.",
                         ),
-                        url: ::core::option::Option::Some(
+                        url: Some(
                             "https://app.platform.example/settings/billing/payment-methods",
                         ),
-                        action: ::core::option::Option::Some("update_payment_method"),
+                        action: Some("update_payment_method"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -449,20 +459,18 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#subscription_suspended",
                     grpc: ::errcat::GrpcCode::FailedPrecondition,
-                    hint: ::core::option::Option::Some(
-                        "Pay the outstanding invoices to lift the suspension.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Pay the outstanding invoices to lift the suspension."),
+                    description: Some(
                         "The subscription was suspended because invoices stayed unpaid.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
+                    resolve: Some(::errcat::Resolve {
+                        message: Some(
                             "Update your payment method to reactivate the subscription.",
                         ),
-                        url: ::core::option::Option::Some(
+                        url: Some(
                             "https://app.platform.example/settings/billing/payment-methods",
                         ),
-                        action: ::core::option::Option::Some("update_payment_method"),
+                        action: Some("update_payment_method"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -479,24 +487,16 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#subscription_inactive",
                     grpc: ::errcat::GrpcCode::FailedPrecondition,
-                    hint: ::core::option::Option::Some(
-                        "Select a plan to start a new subscription.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Select a plan to start a new subscription."),
+                    description: Some(
                         "The subscription is not active: it was canceled or has ended.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Select a plan to reactivate billing.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.platform.example/settings/billing/plans",
-                        ),
-                        action: ::core::option::Option::Some("select_plan"),
-                        method: ::core::option::Option::Some("POST"),
-                        endpoint: ::core::option::Option::Some(
-                            "/v1/billing/subscription",
-                        ),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Select a plan to reactivate billing."),
+                        url: Some("https://app.platform.example/settings/billing/plans"),
+                        action: Some("select_plan"),
+                        method: Some("POST"),
+                        endpoint: Some("/v1/billing/subscription"),
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
@@ -514,20 +514,14 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#subscription_not_found",
                     grpc: ::errcat::GrpcCode::NotFound,
-                    hint: ::core::option::Option::Some(
-                        "Contact support with this error's details.",
-                    ),
-                    description: ::core::option::Option::Some(
-                        "The billing subscription is missing.",
-                    ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
+                    hint: Some("Contact support with this error's details."),
+                    description: Some("The billing subscription is missing."),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some(
                             "Contact support to restore the billing subscription.",
                         ),
-                        url: ::core::option::Option::Some(
-                            "https://app.platform.example/support",
-                        ),
-                        action: ::core::option::Option::Some("contact_support"),
+                        url: Some("https://app.platform.example/support"),
+                        action: Some("contact_support"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -546,24 +540,16 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#no_active_subscription",
                     grpc: ::errcat::GrpcCode::FailedPrecondition,
-                    hint: ::core::option::Option::Some(
-                        "Select a plan, then set the spend limit.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Select a plan, then set the spend limit."),
+                    description: Some(
                         "No subscription exists to configure a spend limit for.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Select a plan before configuring a spend limit.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.platform.example/settings/billing/plans",
-                        ),
-                        action: ::core::option::Option::Some("select_plan"),
-                        method: ::core::option::Option::Some("POST"),
-                        endpoint: ::core::option::Option::Some(
-                            "/v1/billing/subscription",
-                        ),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Select a plan before configuring a spend limit."),
+                        url: Some("https://app.platform.example/settings/billing/plans"),
+                        action: Some("select_plan"),
+                        method: Some("POST"),
+                        endpoint: Some("/v1/billing/subscription"),
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
@@ -581,22 +567,20 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#spend_limit_exceeded",
                     grpc: ::errcat::GrpcCode::FailedPrecondition,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Raise the spend limit, or wait for the next billing month.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The monthly budget cap is reached; usage is blocked until the cap is raised or the next month starts.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Raise your monthly spend limit to continue.",
-                        ),
-                        url: ::core::option::Option::Some(
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Raise your monthly spend limit to continue."),
+                        url: Some(
                             "https://app.platform.example/settings/billing/spend-limit",
                         ),
-                        action: ::core::option::Option::Some("increase_spend_limit"),
-                        method: ::core::option::Option::Some("PUT"),
-                        endpoint: ::core::option::Option::Some("/v1/billing/spend-limit"),
+                        action: Some("increase_spend_limit"),
+                        method: Some("PUT"),
+                        endpoint: Some("/v1/billing/spend-limit"),
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
@@ -614,22 +598,18 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#credits_depleted",
                     grpc: ::errcat::GrpcCode::FailedPrecondition,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Buy more credits, or add a payment method to pay for usage.",
                     ),
-                    description: ::core::option::Option::Some(
-                        "The prepaid credit balance is used up.",
-                    ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Buy credits to continue.",
-                        ),
-                        url: ::core::option::Option::Some(
+                    description: Some("The prepaid credit balance is used up."),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Buy credits to continue."),
+                        url: Some(
                             "https://app.platform.example/settings/billing/credits",
                         ),
-                        action: ::core::option::Option::Some("purchase_credits"),
-                        method: ::core::option::Option::Some("POST"),
-                        endpoint: ::core::option::Option::Some("/v1/billing/credits"),
+                        action: Some("purchase_credits"),
+                        method: Some("POST"),
+                        endpoint: Some("/v1/billing/credits"),
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
@@ -647,12 +627,10 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#rate_limit_exceeded",
                     grpc: ::errcat::GrpcCode::ResourceExhausted,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Wait for the Retry-After header's number of seconds, then retry.",
                     ),
-                    description: ::core::option::Option::Some(
-                        "Too many requests in a short time.",
-                    ),
+                    description: Some("Too many requests in a short time."),
                     retryable: true,
                     throttling: true,
                     headers: ::errcat::HeaderSet::NONE
@@ -671,18 +649,12 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#auth_required",
                     grpc: ::errcat::GrpcCode::Unauthenticated,
-                    hint: ::core::option::Option::Some(
-                        "Sign in, or send a valid token.",
-                    ),
-                    description: ::core::option::Option::Some(
-                        "The request carried no valid session or token.",
-                    ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some("Sign in to continue."),
-                        url: ::core::option::Option::Some(
-                            "https://app.platform.example/login",
-                        ),
-                        action: ::core::option::Option::Some("sign_in"),
+                    hint: Some("Sign in, or send a valid token."),
+                    description: Some("The request carried no valid session or token."),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Sign in to continue."),
+                        url: Some("https://app.platform.example/login"),
+                        action: Some("sign_in"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -697,18 +669,16 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#api_key_required",
                     grpc: ::errcat::GrpcCode::Unauthenticated,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Send a valid API key; create one in the API keys settings if you have none.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "This endpoint needs an API key, and the request had none, or an invalid one.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some("Create an API key."),
-                        url: ::core::option::Option::Some(
-                            "https://app.platform.example/settings/api-keys",
-                        ),
-                        action: ::core::option::Option::Some("create_api_key"),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Create an API key."),
+                        url: Some("https://app.platform.example/settings/api-keys"),
+                        action: Some("create_api_key"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -732,22 +702,14 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some("Upgrade to Pro."),
-                    description: ::core::option::Option::Some(
-                        "The feature needs a Pro subscription.",
-                    ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Upgrade to Pro to use this feature.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.platform.example/settings/billing/plans",
-                        ),
-                        action: ::core::option::Option::Some("upgrade_plan"),
-                        method: ::core::option::Option::Some("PATCH"),
-                        endpoint: ::core::option::Option::Some(
-                            "/v1/billing/subscription",
-                        ),
+                    hint: Some("Upgrade to Pro."),
+                    description: Some("The feature needs a Pro subscription."),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Upgrade to Pro to use this feature."),
+                        url: Some("https://app.platform.example/settings/billing/plans"),
+                        action: Some("upgrade_plan"),
+                        method: Some("PATCH"),
+                        endpoint: Some("/v1/billing/subscription"),
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
@@ -765,10 +727,10 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#not_a_member",
                     grpc: ::errcat::GrpcCode::PermissionDenied,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Ask an organization admin for an invite, or switch to an organization you belong to.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The authenticated user is not a member of the organization the request names.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -787,20 +749,16 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#email_exists",
                     grpc: ::errcat::GrpcCode::AlreadyExists,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Sign in instead, or reset your password if you forgot it.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "Sign-up used an email address that already has an account.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Sign in with your existing account.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.platform.example/login",
-                        ),
-                        action: ::core::option::Option::Some("sign_in"),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Sign in with your existing account."),
+                        url: Some("https://app.platform.example/login"),
+                        action: Some("sign_in"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -817,22 +775,16 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#token_invalid",
                     grpc: ::errcat::GrpcCode::InvalidArgument,
-                    hint: ::core::option::Option::Some(
-                        "Request a new password reset email.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Request a new password reset email."),
+                    description: Some(
                         "The reset token is invalid: mistyped, truncated, or already used.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Request a new password reset link.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.platform.example/forgot-password",
-                        ),
-                        action: ::core::option::Option::Some("request_password_reset"),
-                        method: ::core::option::Option::Some("POST"),
-                        endpoint: ::core::option::Option::Some("/v1/auth/password-reset"),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Request a new password reset link."),
+                        url: Some("https://app.platform.example/forgot-password"),
+                        action: Some("request_password_reset"),
+                        method: Some("POST"),
+                        endpoint: Some("/v1/auth/password-reset"),
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
@@ -848,22 +800,16 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#token_expired",
                     grpc: ::errcat::GrpcCode::FailedPrecondition,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Request a new password reset email and use its link promptly.",
                     ),
-                    description: ::core::option::Option::Some(
-                        "The reset token was valid but has expired.",
-                    ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Request a new password reset link.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.platform.example/forgot-password",
-                        ),
-                        action: ::core::option::Option::Some("request_password_reset"),
-                        method: ::core::option::Option::Some("POST"),
-                        endpoint: ::core::option::Option::Some("/v1/auth/password-reset"),
+                    description: Some("The reset token was valid but has expired."),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Request a new password reset link."),
+                        url: Some("https://app.platform.example/forgot-password"),
+                        action: Some("request_password_reset"),
+                        method: Some("POST"),
+                        endpoint: Some("/v1/auth/password-reset"),
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
@@ -887,20 +833,14 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
-                        "Sign in with the provider you signed up with.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Sign in with the provider you signed up with."),
+                    description: Some(
                         "The account uses social login, so password sign-in and password resets do not apply.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Sign in with your social login provider.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.platform.example/login",
-                        ),
-                        action: ::core::option::Option::Some("social_login"),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Sign in with your social login provider."),
+                        url: Some("https://app.platform.example/login"),
+                        action: Some("social_login"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -917,12 +857,8 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#invite_expired",
                     grpc: ::errcat::GrpcCode::FailedPrecondition,
-                    hint: ::core::option::Option::Some(
-                        "Ask an organization admin to send a new invite.",
-                    ),
-                    description: ::core::option::Option::Some(
-                        "The organization invite has expired.",
-                    ),
+                    hint: Some("Ask an organization admin to send a new invite."),
+                    description: Some("The organization invite has expired."),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -939,26 +875,18 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#email_verification_required",
                     grpc: ::errcat::GrpcCode::PermissionDenied,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Open the verification link we emailed you, or request a new one.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "Registration is complete only once the email address is verified.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Resend the verification email.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.platform.example/verify-email",
-                        ),
-                        action: ::core::option::Option::Some(
-                            "resend_verification_email",
-                        ),
-                        method: ::core::option::Option::Some("POST"),
-                        endpoint: ::core::option::Option::Some(
-                            "/v1/auth/email-verification",
-                        ),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Resend the verification email."),
+                        url: Some("https://app.platform.example/verify-email"),
+                        action: Some("resend_verification_email"),
+                        method: Some("POST"),
+                        endpoint: Some("/v1/auth/email-verification"),
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
@@ -976,21 +904,15 @@ impl ::errcat::ErrorCode for BillingErrorCode {
                     shape: ::errcat::WireShape::Problem,
                     docs_url: "https://docs.platform.example/errors#feature_check_failed",
                     grpc: ::errcat::GrpcCode::Internal,
-                    hint: ::core::option::Option::Some(
-                        "Retry; if it keeps failing, contact support.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Retry; if it keeps failing, contact support."),
+                    description: Some(
                         "The feature availability check failed inside the platform.",
                     ),
                     retryable: true,
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Contact support if this keeps happening.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://app.platform.example/support",
-                        ),
-                        action: ::core::option::Option::Some("contact_support"),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Contact support if this keeps happening."),
+                        url: Some("https://app.platform.example/support"),
+                        action: Some("contact_support"),
                         ..::errcat::Resolve::NONE
                     }),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -1030,13 +952,13 @@ impl ::errcat::ErrorCode for BillingErrorCode {
         self as usize
     }
 }
-impl ::core::fmt::Debug for BillingErrorCode {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+impl std::fmt::Debug for BillingErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::core::fmt::Display for BillingErrorCode {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+impl std::fmt::Display for BillingErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
@@ -1044,39 +966,42 @@ impl ::errcat::__private::serde::Serialize for BillingErrorCode {
     fn serialize<S: ::errcat::__private::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::errcat::__private::serde_code::serialize(*self, serializer)
     }
 }
 impl<'de> ::errcat::__private::serde::Deserialize<'de> for BillingErrorCode {
     fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::errcat::__private::serde_code::deserialize(deserializer)
     }
 }
-impl ::core::str::FromStr for BillingErrorCode {
+impl std::str::FromStr for BillingErrorCode {
     type Err = ::errcat::UnknownCode;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
         <Self as ::errcat::ErrorCode>::parse(s)
             .ok_or_else(|| ::errcat::UnknownCode(s.into()))
     }
 }
-/// An error of the Platform API: a [`BillingErrorCode`] with its message arguments, and what the service attaches at run time.
+/// An error of the Platform API: a [`BillingErrorCode`] with its message arguments, and what
+/// the service attaches at run time.
 ///
-/// Build one with the constructor named after its code, e.g. `BillingError::no_active_plan(...)`; render it with the methods of [`errcat::Error`] (through `Deref`), or return it from an axum handler (feature `axum`). A server error (5xx) never shows its source or details to the client.
+/// Build one with the constructor named after its code, e.g.
+/// `BillingError::no_active_plan(...)`; render it with the methods of [`errcat::Error`]
+/// (through `Deref`), or return it from an axum handler (feature `axum`). A server error
+/// (5xx) never shows its source or details to the client.
 pub struct BillingError(::errcat::Error<BillingErrorCode>);
 #[allow(clippy::doc_markdown)]
 impl BillingError {
-    /// `no_active_plan` (402): `This organization has no billing plan selected. Select a plan to continue.`
+    /// `no_active_plan` (402): `This organization has no billing plan selected. Select a plan to
+    /// continue.`
     ///
     /// See [`BillingErrorCode::NoActivePlan`].
     #[inline]
     #[must_use]
     pub fn no_active_plan() -> Self {
-        Self(
-            ::errcat::Error::new(BillingErrorCode::NoActivePlan, ::std::vec::Vec::new()),
-        )
+        Self(::errcat::Error::new(BillingErrorCode::NoActivePlan, Vec::new()))
     }
     /// `billing_info_required` (402): `The {plan} plan requires a payment method on file.`
     ///
@@ -1084,12 +1009,12 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn billing_info_required(
-        plan: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        plan: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 BillingErrorCode::BillingInfoRequired,
-                ::std::vec![::errcat::Arg::Str(plan.into())],
+                vec![::errcat::Arg::Str(plan.into())],
             ),
         )
     }
@@ -1099,22 +1024,16 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn plan_required() -> Self {
-        Self(
-            ::errcat::Error::new(BillingErrorCode::PlanRequired, ::std::vec::Vec::new()),
-        )
+        Self(::errcat::Error::new(BillingErrorCode::PlanRequired, Vec::new()))
     }
-    /// `payment_past_due` (402): `A payment is overdue. Update your payment method to keep your subscription active.`
+    /// `payment_past_due` (402): `A payment is overdue. Update your payment method to keep your
+    /// subscription active.`
     ///
     /// See [`BillingErrorCode::PaymentPastDue`].
     #[inline]
     #[must_use]
     pub fn payment_past_due() -> Self {
-        Self(
-            ::errcat::Error::new(
-                BillingErrorCode::PaymentPastDue,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(BillingErrorCode::PaymentPastDue, Vec::new()))
     }
     /// `subscription_suspended` (402): `The subscription is suspended for non-payment.`
     ///
@@ -1122,12 +1041,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn subscription_suspended() -> Self {
-        Self(
-            ::errcat::Error::new(
-                BillingErrorCode::SubscriptionSuspended,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(BillingErrorCode::SubscriptionSuspended, Vec::new()))
     }
     /// `subscription_inactive` (402): `The subscription is not active.`
     ///
@@ -1135,12 +1049,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn subscription_inactive() -> Self {
-        Self(
-            ::errcat::Error::new(
-                BillingErrorCode::SubscriptionInactive,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(BillingErrorCode::SubscriptionInactive, Vec::new()))
     }
     /// `subscription_not_found` (404): `No billing subscription was found for this organization.`
     ///
@@ -1148,25 +1057,16 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn subscription_not_found() -> Self {
-        Self(
-            ::errcat::Error::new(
-                BillingErrorCode::SubscriptionNotFound,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(BillingErrorCode::SubscriptionNotFound, Vec::new()))
     }
-    /// `no_active_subscription` (402): `A spend limit needs an active subscription. Select a plan first.`
+    /// `no_active_subscription` (402): `A spend limit needs an active subscription. Select a plan
+    /// first.`
     ///
     /// See [`BillingErrorCode::NoActiveSubscription`].
     #[inline]
     #[must_use]
     pub fn no_active_subscription() -> Self {
-        Self(
-            ::errcat::Error::new(
-                BillingErrorCode::NoActiveSubscription,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(BillingErrorCode::NoActiveSubscription, Vec::new()))
     }
     /// `spend_limit_exceeded` (402): `This organization has reached its monthly spend limit.`
     ///
@@ -1174,12 +1074,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn spend_limit_exceeded() -> Self {
-        Self(
-            ::errcat::Error::new(
-                BillingErrorCode::SpendLimitExceeded,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(BillingErrorCode::SpendLimitExceeded, Vec::new()))
     }
     /// `credits_depleted` (402): `The organization's credit balance is exhausted.`
     ///
@@ -1187,25 +1082,16 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn credits_depleted() -> Self {
-        Self(
-            ::errcat::Error::new(
-                BillingErrorCode::CreditsDepleted,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(BillingErrorCode::CreditsDepleted, Vec::new()))
     }
-    /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the Retry-After header.`
+    /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the Retry-
+    /// After header.`
     ///
     /// See [`BillingErrorCode::RateLimitExceeded`].
     #[inline]
     #[must_use]
     pub fn rate_limit_exceeded() -> Self {
-        Self(
-            ::errcat::Error::new(
-                BillingErrorCode::RateLimitExceeded,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(BillingErrorCode::RateLimitExceeded, Vec::new()))
     }
     /// `auth_required` (401): `No valid authentication was provided.`
     ///
@@ -1213,9 +1099,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn auth_required() -> Self {
-        Self(
-            ::errcat::Error::new(BillingErrorCode::AuthRequired, ::std::vec::Vec::new()),
-        )
+        Self(::errcat::Error::new(BillingErrorCode::AuthRequired, Vec::new()))
     }
     /// `api_key_required` (401): `No valid API key was provided.`
     ///
@@ -1223,25 +1107,18 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn api_key_required() -> Self {
-        Self(
-            ::errcat::Error::new(
-                BillingErrorCode::ApiKeyRequired,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(BillingErrorCode::ApiKeyRequired, Vec::new()))
     }
     /// `pro_required` (403): `{feature} requires a Pro subscription.`
     ///
     /// See [`BillingErrorCode::ProRequired`].
     #[inline]
     #[must_use]
-    pub fn pro_required(
-        feature: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    pub fn pro_required(feature: impl Into<std::borrow::Cow<'static, str>>) -> Self {
         Self(
             ::errcat::Error::new(
                 BillingErrorCode::ProRequired,
-                ::std::vec![::errcat::Arg::Str(feature.into())],
+                vec![::errcat::Arg::Str(feature.into())],
             ),
         )
     }
@@ -1251,7 +1128,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn not_a_member() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::NotAMember, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(BillingErrorCode::NotAMember, Vec::new()))
     }
     /// `email_exists` (409): `An account with this email already exists.`
     ///
@@ -1259,7 +1136,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn email_exists() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::EmailExists, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(BillingErrorCode::EmailExists, Vec::new()))
     }
     /// `token_invalid` (400): `The password reset token is invalid.`
     ///
@@ -1267,9 +1144,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn token_invalid() -> Self {
-        Self(
-            ::errcat::Error::new(BillingErrorCode::TokenInvalid, ::std::vec::Vec::new()),
-        )
+        Self(::errcat::Error::new(BillingErrorCode::TokenInvalid, Vec::new()))
     }
     /// `token_expired` (410): `The password reset token has expired.`
     ///
@@ -1277,9 +1152,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn token_expired() -> Self {
-        Self(
-            ::errcat::Error::new(BillingErrorCode::TokenExpired, ::std::vec::Vec::new()),
-        )
+        Self(::errcat::Error::new(BillingErrorCode::TokenExpired, Vec::new()))
     }
     /// `social_login_only` (400): `This account signs in with {provider}; it has no password.`
     ///
@@ -1287,12 +1160,12 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn social_login_only(
-        provider: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        provider: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 BillingErrorCode::SocialLoginOnly,
-                ::std::vec![::errcat::Arg::Str(provider.into())],
+                vec![::errcat::Arg::Str(provider.into())],
             ),
         )
     }
@@ -1302,9 +1175,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn invite_expired() -> Self {
-        Self(
-            ::errcat::Error::new(BillingErrorCode::InviteExpired, ::std::vec::Vec::new()),
-        )
+        Self(::errcat::Error::new(BillingErrorCode::InviteExpired, Vec::new()))
     }
     /// `email_verification_required` (403): `Verify your email address to complete registration.`
     ///
@@ -1313,31 +1184,21 @@ impl BillingError {
     #[must_use]
     pub fn email_verification_required() -> Self {
         Self(
-            ::errcat::Error::new(
-                BillingErrorCode::EmailVerificationRequired,
-                ::std::vec::Vec::new(),
-            ),
+            ::errcat::Error::new(BillingErrorCode::EmailVerificationRequired, Vec::new()),
         )
     }
-    /// `feature_check_failed` (500): `Could not check whether this feature is available. Try again.`
+    /// `feature_check_failed` (500): `Could not check whether this feature is available. Try
+    /// again.`
     ///
     /// See [`BillingErrorCode::FeatureCheckFailed`].
     #[inline]
     #[must_use]
     pub fn feature_check_failed() -> Self {
-        Self(
-            ::errcat::Error::new(
-                BillingErrorCode::FeatureCheckFailed,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(BillingErrorCode::FeatureCheckFailed, Vec::new()))
     }
     /// Keeps `source` as the cause, for the server's log only.
     #[must_use]
-    pub fn with_source(
-        self,
-        source: impl ::core::convert::Into<::errcat::Source>,
-    ) -> Self {
+    pub fn with_source(self, source: impl Into<::errcat::Source>) -> Self {
         Self(self.0.with_source(source))
     }
     /// Replaces the details (sent only for codes that declare details, never for 5xx).
@@ -1347,19 +1208,12 @@ impl BillingError {
     }
     /// Adds one field-level message: `{"field": ["message", ...]}`.
     #[must_use]
-    pub fn with_field_error(
-        self,
-        field: &str,
-        message: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn with_field_error(self, field: &str, message: impl Into<String>) -> Self {
         Self(self.0.with_field_error(field, message))
     }
     /// Attaches the request id, carried in bodies and the server's log line.
     #[must_use]
-    pub fn with_request_id(
-        self,
-        request_id: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn with_request_id(self, request_id: impl Into<String>) -> Self {
         Self(self.0.with_request_id(request_id))
     }
     /// `Retry-After` in seconds, overriding the catalog's default.
@@ -1383,35 +1237,35 @@ impl BillingError {
         self.0
     }
 }
-impl ::core::ops::Deref for BillingError {
+impl std::ops::Deref for BillingError {
     type Target = ::errcat::Error<BillingErrorCode>;
     fn deref(&self) -> &Self::Target {
         &self.0
     }
 }
-impl ::core::convert::From<BillingError> for ::errcat::Error<BillingErrorCode> {
+impl From<BillingError> for ::errcat::Error<BillingErrorCode> {
     fn from(error: BillingError) -> Self {
         error.0
     }
 }
-impl ::core::convert::From<::errcat::Error<BillingErrorCode>> for BillingError {
+impl From<::errcat::Error<BillingErrorCode>> for BillingError {
     fn from(error: ::errcat::Error<BillingErrorCode>) -> Self {
         Self(error)
     }
 }
-impl ::core::fmt::Display for BillingError {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.0, f)
+impl std::fmt::Display for BillingError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
     }
 }
-impl ::core::fmt::Debug for BillingError {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Debug::fmt(&self.0, f)
+impl std::fmt::Debug for BillingError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.0, f)
     }
 }
-impl ::std::error::Error for BillingError {
-    fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-        ::std::error::Error::source(&self.0)
+impl std::error::Error for BillingError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&self.0)
     }
 }
 ::errcat::__impl_into_response!(BillingError);
@@ -1512,7 +1366,8 @@ pub mod __api_error {
     /// code's template parameters.
     #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
     pub mod codes {
-        /// `no_active_plan` (402): `This organization has no billing plan selected. Select a plan to continue.`
+        /// `no_active_plan` (402): `This organization has no billing plan selected. Select a plan to
+        /// continue.`
         pub struct no_active_plan {}
         #[allow(deprecated)]
         impl super::Params for no_active_plan {
@@ -1550,7 +1405,8 @@ pub mod __api_error {
                 )
             }
         }
-        /// `payment_past_due` (402): `A payment is overdue. Update your payment method to keep your subscription active.`
+        /// `payment_past_due` (402): `A payment is overdue. Update your payment method to keep your
+        /// subscription active.`
         pub struct payment_past_due {}
         #[allow(deprecated)]
         impl super::Params for payment_past_due {
@@ -1598,7 +1454,8 @@ pub mod __api_error {
                 )
             }
         }
-        /// `no_active_subscription` (402): `A spend limit needs an active subscription. Select a plan first.`
+        /// `no_active_subscription` (402): `A spend limit needs an active subscription. Select a plan
+        /// first.`
         pub struct no_active_subscription {}
         #[allow(deprecated)]
         impl super::Params for no_active_subscription {
@@ -1634,7 +1491,8 @@ pub mod __api_error {
                 )
             }
         }
-        /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the Retry-After header.`
+        /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the Retry-
+        /// After header.`
         pub struct rate_limit_exceeded {}
         #[allow(deprecated)]
         impl super::Params for rate_limit_exceeded {
@@ -1770,7 +1628,8 @@ pub mod __api_error {
                 )
             }
         }
-        /// `feature_check_failed` (500): `Could not check whether this feature is available. Try again.`
+        /// `feature_check_failed` (500): `Could not check whether this feature is available. Try
+        /// again.`
         pub struct feature_check_failed {}
         #[allow(deprecated)]
         impl super::Params for feature_check_failed {

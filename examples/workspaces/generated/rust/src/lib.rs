@@ -17,7 +17,9 @@
 #![forbid(unsafe_code)]
 /// Every error code of the Workspaces API.
 ///
-/// Parse wire strings with `str::parse` (codes and aliases), or with [`errcat::AnyCode`] to keep codes this build does not know yet; the enum is `#[non_exhaustive]` because catalogs grow.
+/// Parse wire strings with `str::parse` (codes and aliases), or with [`errcat::AnyCode`] to
+/// keep codes this build does not know yet; the enum is `#[non_exhaustive]` because catalogs
+/// grow.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 #[repr(u16)]
@@ -29,7 +31,8 @@ pub enum WorkspacesErrorCode {
     ///
     /// **What to do:** Check the message for which parameter and why, and fix it.
     ///
-    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#invalid_request>.
+    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://docs.workspaces.example/errors#invalid_request>.
     InvalidRequest = 0,
     /// `validation_failed` (400): `Invalid {field}: {reason}`
     ///
@@ -37,31 +40,40 @@ pub enum WorkspacesErrorCode {
     ///
     /// **What to do:** Fix the field named in the message and send the request again.
     ///
-    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#validation_failed>.
+    /// Category `request`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://docs.workspaces.example/errors#validation_failed>.
     ValidationFailed = 1,
-    /// `requires_confirmation` (403): `This operation is destructive; send confirmed: true to proceed`
+    /// `requires_confirmation` (403): `This operation is destructive; send confirmed: true to
+    /// proceed`
     ///
-    /// A destructive operation was requested without confirmed: true, which it requires so that nothing is deleted by accident.
+    /// A destructive operation was requested without confirmed: true, which it requires so that
+    /// nothing is deleted by accident.
     ///
     /// **What to do:** Repeat the request with confirmed: true once you are sure.
     ///
-    /// Category `request`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.workspaces.example/errors#requires_confirmation>.
+    /// Category `request`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.workspaces.example/errors#requires_confirmation>.
     RequiresConfirmation = 2,
     /// `not_found` (404): `Not found, or you do not have access to it`
     ///
-    /// The resource doesn't exist, or your token can't see it: the API does not reveal which, so that IDs of other workspaces cannot be probed.
+    /// The resource doesn't exist, or your token can't see it: the API does not reveal which, so
+    /// that IDs of other workspaces cannot be probed.
     ///
-    /// **What to do:** Check the ID, and that your token belongs to the workspace that owns the resource.
+    /// **What to do:** Check the ID, and that your token belongs to the workspace that owns the
+    /// resource.
     ///
-    /// Category `request`; gRPC `NOT_FOUND`; docs: <https://docs.workspaces.example/errors#not_found>.
+    /// Category `request`; gRPC `NOT_FOUND`; docs:
+    /// <https://docs.workspaces.example/errors#not_found>.
     NotFound = 3,
     /// `state_conflict` (409): `Cannot {operation} while the {resource} is {state}`
     ///
-    /// The resource is in a state that doesn't allow this operation (e.g. delete while provisioning).
+    /// The resource is in a state that doesn't allow this operation (e.g. delete while
+    /// provisioning).
     ///
     /// **What to do:** Wait for the resource to leave that state, then retry.
     ///
-    /// Category `request`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.workspaces.example/errors#state_conflict>.
+    /// Category `request`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.workspaces.example/errors#state_conflict>.
     StateConflict = 4,
     /// `rate_limited` (429): `Too many requests; retry after the time in the Retry-After header`
     ///
@@ -69,7 +81,8 @@ pub enum WorkspacesErrorCode {
     ///
     /// **What to do:** Wait for the number of seconds in the Retry-After header, then retry.
     ///
-    /// Category `request`; gRPC `RESOURCE_EXHAUSTED`; retryable; docs: <https://docs.workspaces.example/errors#rate_limited>.
+    /// Category `request`; gRPC `RESOURCE_EXHAUSTED`; retryable; docs:
+    /// <https://docs.workspaces.example/errors#rate_limited>.
     RateLimited = 5,
     /// `unauthorized` (401): `Authentication required: no token, or the token has expired`
     ///
@@ -77,23 +90,28 @@ pub enum WorkspacesErrorCode {
     ///
     /// **What to do:** Send a valid bearer token; get a new one if yours expired.
     ///
-    /// Category `auth`; gRPC `UNAUTHENTICATED`; docs: <https://docs.workspaces.example/errors#unauthorized>.
+    /// Category `auth`; gRPC `UNAUTHENTICATED`; docs:
+    /// <https://docs.workspaces.example/errors#unauthorized>.
     Unauthorized = 6,
     /// `invalid_token` (401): `Token signature does not match the expected key`
     ///
-    /// The token doesn't verify with the expected signing key. Usually the machine key was rotated and the token was signed with the old one.
+    /// The token doesn't verify with the expected signing key. Usually the machine key was
+    /// rotated and the token was signed with the old one.
     ///
     /// **What to do:** Get a new token signed with the current machine key.
     ///
-    /// Category `auth`; gRPC `UNAUTHENTICATED`; docs: <https://docs.workspaces.example/errors#invalid_token>.
+    /// Category `auth`; gRPC `UNAUTHENTICATED`; docs:
+    /// <https://docs.workspaces.example/errors#invalid_token>.
     InvalidToken = 7,
-    /// `forbidden_by_scope` (403): `Your token lacks the '{scope}' scope required for this action`
+    /// `forbidden_by_scope` (403): `Your token lacks the '{scope}' scope required for this
+    /// action`
     ///
     /// The token is valid but lacks the scope this action requires.
     ///
     /// **What to do:** Issue a token that includes the scope named in the message.
     ///
-    /// Category `auth`; gRPC `PERMISSION_DENIED`; docs: <https://docs.workspaces.example/errors#forbidden_by_scope>.
+    /// Category `auth`; gRPC `PERMISSION_DENIED`; docs:
+    /// <https://docs.workspaces.example/errors#forbidden_by_scope>.
     ForbiddenByScope = 8,
     /// `enterprise_only` (422): `{feature} is only available on the Enterprise plan`
     ///
@@ -101,7 +119,8 @@ pub enum WorkspacesErrorCode {
     ///
     /// **What to do:** Contact sales to move this workspace to Enterprise.
     ///
-    /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.workspaces.example/errors#enterprise_only>.
+    /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.workspaces.example/errors#enterprise_only>.
     EnterpriseOnly = 9,
     /// `pro_required` (422): `{feature} requires the Pro plan or higher`
     ///
@@ -109,7 +128,8 @@ pub enum WorkspacesErrorCode {
     ///
     /// **What to do:** Upgrade the workspace to Pro.
     ///
-    /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.workspaces.example/errors#pro_required>.
+    /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.workspaces.example/errors#pro_required>.
     ProRequired = 10,
     /// `payment_method_required` (402): `A valid payment method is required for the Pro plan`
     ///
@@ -117,7 +137,8 @@ pub enum WorkspacesErrorCode {
     ///
     /// **What to do:** Add a card in billing settings.
     ///
-    /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.workspaces.example/errors#payment_method_required>.
+    /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.workspaces.example/errors#payment_method_required>.
     PaymentMethodRequired = 11,
     /// `subscription_past_due` (402): `Your subscription is past due`
     ///
@@ -125,47 +146,60 @@ pub enum WorkspacesErrorCode {
     ///
     /// **What to do:** Resolve the outstanding payment in billing settings to continue.
     ///
-    /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.workspaces.example/errors#subscription_past_due>.
+    /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.workspaces.example/errors#subscription_past_due>.
     SubscriptionPastDue = 12,
-    /// `signups_blocked` (402): `New sign-ups are blocked: the workspace reached its spending cap`
+    /// `signups_blocked` (402): `New sign-ups are blocked: the workspace reached its spending
+    /// cap`
     ///
-    /// The workspace hit its spending cap, so no new users can sign up until the cap is raised or the next period starts.
+    /// The workspace hit its spending cap, so no new users can sign up until the cap is raised or
+    /// the next period starts.
     ///
     /// **What to do:** Raise the spending cap, or wait for the next billing period.
     ///
-    /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.workspaces.example/errors#signups_blocked>.
+    /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.workspaces.example/errors#signups_blocked>.
     SignupsBlocked = 13,
-    /// `workspace_slug_taken` (409): `The slug '{slug}' is already in use. Try '{suggestion}' or pick another.`
+    /// `workspace_slug_taken` (409): `The slug '{slug}' is already in use. Try '{suggestion}' or
+    /// pick another.`
     ///
     /// Another workspace already uses this slug.
     ///
     /// **What to do:** Use the suggested slug or pick another.
     ///
-    /// Category `workspaces`; gRPC `ALREADY_EXISTS`; docs: <https://docs.workspaces.example/errors#workspace_slug_taken>.
+    /// Category `workspaces`; gRPC `ALREADY_EXISTS`; docs:
+    /// <https://docs.workspaces.example/errors#workspace_slug_taken>.
     WorkspaceSlugTaken = 14,
-    /// `workspace_slug_invalid` (400): `The slug '{slug}' contains disallowed characters; use only a-z, 0-9 and -`
+    /// `workspace_slug_invalid` (400): `The slug '{slug}' contains disallowed characters; use
+    /// only a-z, 0-9 and -`
     ///
-    /// The slug contains disallowed characters: only lowercase letters, digits and hyphens are allowed.
+    /// The slug contains disallowed characters: only lowercase letters, digits and hyphens are
+    /// allowed.
     ///
     /// **What to do:** Use only a-z, 0-9 and - in the slug.
     ///
-    /// Category `workspaces`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#workspace_slug_invalid>.
+    /// Category `workspaces`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://docs.workspaces.example/errors#workspace_slug_invalid>.
     WorkspaceSlugInvalid = 15,
-    /// `workspace_slug_too_short` (400): `The slug '{slug}' is too short; use at least {min_length} characters`
+    /// `workspace_slug_too_short` (400): `The slug '{slug}' is too short; use at least
+    /// {min_length} characters`
     ///
     /// The slug is shorter than the minimum of 3 characters.
     ///
     /// **What to do:** Use a slug of at least 3 characters.
     ///
-    /// Category `workspaces`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#workspace_slug_too_short>.
+    /// Category `workspaces`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://docs.workspaces.example/errors#workspace_slug_too_short>.
     WorkspaceSlugTooShort = 16,
     /// `workspace_slug_reserved` (400): `The slug '{slug}' is reserved`
     ///
-    /// The slug is a reserved word (auth, api, app, admin, etc.), kept for the platform's own hosts and routes.
+    /// The slug is a reserved word (auth, api, app, admin, etc.), kept for the platform's own
+    /// hosts and routes.
     ///
     /// **What to do:** Pick another slug, e.g. one that includes your organization's name.
     ///
-    /// Category `workspaces`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#workspace_slug_reserved>.
+    /// Category `workspaces`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://docs.workspaces.example/errors#workspace_slug_reserved>.
     WorkspaceSlugReserved = 17,
     /// `workspace_provisioning_failed` (500): `Workspace provisioning failed`
     ///
@@ -173,47 +207,60 @@ pub enum WorkspacesErrorCode {
     ///
     /// **What to do:** Check details for the step that failed, and report it with the request_id.
     ///
-    /// Category `workspaces`; gRPC `INTERNAL`; docs: <https://docs.workspaces.example/errors#workspace_provisioning_failed>.
+    /// Category `workspaces`; gRPC `INTERNAL`; docs:
+    /// <https://docs.workspaces.example/errors#workspace_provisioning_failed>.
     WorkspaceProvisioningFailed = 18,
-    /// `redirect_uri_invalid` (400): `The redirect URI '{redirect_uri}' is not a valid URL or uses a forbidden scheme`
+    /// `redirect_uri_invalid` (400): `The redirect URI '{redirect_uri}' is not a valid URL or
+    /// uses a forbidden scheme`
     ///
     /// The redirect URI is not a valid URL, or uses a forbidden scheme.
     ///
     /// **What to do:** Use an absolute https:// URL (http://localhost only for development).
     ///
-    /// Category `apps`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#redirect_uri_invalid>.
+    /// Category `apps`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://docs.workspaces.example/errors#redirect_uri_invalid>.
     RedirectUriInvalid = 19,
-    /// `redirect_uri_localhost_only_dev` (422): `http://localhost redirect URIs are only allowed in development`
+    /// `redirect_uri_localhost_only_dev` (422): `http://localhost redirect URIs are only allowed
+    /// in development`
     ///
-    /// An http://localhost redirect URI was registered outside development. Pro and higher plans may override this.
+    /// An http://localhost redirect URI was registered outside development. Pro and higher plans
+    /// may override this.
     ///
     /// **What to do:** Use an https:// redirect URI, or upgrade to Pro to allow the override.
     ///
-    /// Category `apps`; gRPC `FAILED_PRECONDITION`; docs: <https://docs.workspaces.example/errors#redirect_uri_localhost_only_dev>.
+    /// Category `apps`; gRPC `FAILED_PRECONDITION`; docs:
+    /// <https://docs.workspaces.example/errors#redirect_uri_localhost_only_dev>.
     RedirectUriLocalhostOnlyDev = 20,
     /// `client_secret_revoked` (401): `This client secret has been revoked`
     ///
-    /// The secret is no longer valid: it was rotated more than 24 hours ago, so the old secret's grace period is over.
+    /// The secret is no longer valid: it was rotated more than 24 hours ago, so the old secret's
+    /// grace period is over.
     ///
     /// **What to do:** Use the app's current client secret.
     ///
-    /// Category `apps`; gRPC `UNAUTHENTICATED`; docs: <https://docs.workspaces.example/errors#client_secret_revoked>.
+    /// Category `apps`; gRPC `UNAUTHENTICATED`; docs:
+    /// <https://docs.workspaces.example/errors#client_secret_revoked>.
     ClientSecretRevoked = 21,
     /// `idp_oauth_failed` (400): `{provider} rejected the client credentials`
     ///
-    /// Google, GitHub or Microsoft rejected the OAuth client credentials configured for the provider.
+    /// Google, GitHub or Microsoft rejected the OAuth client credentials configured for the
+    /// provider.
     ///
-    /// **What to do:** Verify the client_id and client_secret in the provider's developer console.
+    /// **What to do:** Verify the client_id and client_secret in the provider's developer
+    /// console.
     ///
-    /// Category `identity_providers`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#idp_oauth_failed>.
+    /// Category `identity_providers`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://docs.workspaces.example/errors#idp_oauth_failed>.
     IdpOauthFailed = 22,
     /// `idp_metadata_invalid` (400): `SAML metadata is malformed or unsigned`
     ///
     /// The SAML metadata XML is malformed, or is not signed.
     ///
-    /// **What to do:** Download the metadata again from your identity provider and upload it unmodified.
+    /// **What to do:** Download the metadata again from your identity provider and upload it
+    /// unmodified.
     ///
-    /// Category `identity_providers`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#idp_metadata_invalid>.
+    /// Category `identity_providers`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://docs.workspaces.example/errors#idp_metadata_invalid>.
     IdpMetadataInvalid = 23,
     /// `idp_already_configured` (409): `{provider} is already configured in this workspace`
     ///
@@ -221,23 +268,30 @@ pub enum WorkspacesErrorCode {
     ///
     /// **What to do:** Update the existing connection instead of adding a second one.
     ///
-    /// Category `identity_providers`; gRPC `ALREADY_EXISTS`; docs: <https://docs.workspaces.example/errors#idp_already_configured>.
+    /// Category `identity_providers`; gRPC `ALREADY_EXISTS`; docs:
+    /// <https://docs.workspaces.example/errors#idp_already_configured>.
     IdpAlreadyConfigured = 24,
-    /// `webhook_url_invalid` (400): `The webhook URL '{url}' is not https or does not respond to HEAD`
+    /// `webhook_url_invalid` (400): `The webhook URL '{url}' is not https or does not respond to
+    /// HEAD`
     ///
-    /// The webhook URL is not https, or the endpoint did not respond to a HEAD request when it was registered.
+    /// The webhook URL is not https, or the endpoint did not respond to a HEAD request when it
+    /// was registered.
     ///
-    /// **What to do:** Use an https:// URL whose server answers HEAD requests, then register it again.
+    /// **What to do:** Use an https:// URL whose server answers HEAD requests, then register it
+    /// again.
     ///
-    /// Category `webhooks`; gRPC `INVALID_ARGUMENT`; docs: <https://docs.workspaces.example/errors#webhook_url_invalid>.
+    /// Category `webhooks`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://docs.workspaces.example/errors#webhook_url_invalid>.
     WebhookUrlInvalid = 25,
     /// `webhook_secret_required` (500): `The webhook endpoint has no signing secret`
     ///
-    /// The endpoint was registered but is missing its signing secret. This is rare and is our bug.
+    /// The endpoint was registered but is missing its signing secret. This is rare and is our
+    /// bug.
     ///
     /// **What to do:** Report it with the request_id.
     ///
-    /// Category `webhooks`; gRPC `INTERNAL`; docs: <https://docs.workspaces.example/errors#webhook_secret_required>.
+    /// Category `webhooks`; gRPC `INTERNAL`; docs:
+    /// <https://docs.workspaces.example/errors#webhook_secret_required>.
     WebhookSecretRequired = 26,
     /// `internal_error` (500): `Something went wrong on our side. Report it with the request_id.`
     ///
@@ -245,7 +299,8 @@ pub enum WorkspacesErrorCode {
     ///
     /// **What to do:** Report it with the request_id.
     ///
-    /// Category `server`; gRPC `INTERNAL`; docs: <https://docs.workspaces.example/errors#internal_error>.
+    /// Category `server`; gRPC `INTERNAL`; docs:
+    /// <https://docs.workspaces.example/errors#internal_error>.
     InternalError = 27,
     /// `upstream_error` (502): `An upstream service failed. Retry with backoff.`
     ///
@@ -253,23 +308,29 @@ pub enum WorkspacesErrorCode {
     ///
     /// **What to do:** Retry with backoff.
     ///
-    /// Category `server`; gRPC `UNAVAILABLE`; retryable; docs: <https://docs.workspaces.example/errors#upstream_error>.
+    /// Category `server`; gRPC `UNAVAILABLE`; retryable; docs:
+    /// <https://docs.workspaces.example/errors#upstream_error>.
     UpstreamError = 28,
-    /// `service_unavailable` (503): `The service is unavailable for maintenance or degraded. Retry shortly.`
+    /// `service_unavailable` (503): `The service is unavailable for maintenance or degraded.
+    /// Retry shortly.`
     ///
     /// Maintenance or partial degradation.
     ///
     /// **What to do:** Retry with backoff.
     ///
-    /// Category `server`; gRPC `UNAVAILABLE`; retryable; docs: <https://docs.workspaces.example/errors#service_unavailable>.
+    /// Category `server`; gRPC `UNAVAILABLE`; retryable; docs:
+    /// <https://docs.workspaces.example/errors#service_unavailable>.
     ServiceUnavailable = 29,
     /// `invalid_grant` (400): `The authorization code is invalid: {reason}`
     ///
-    /// The authorization code expired, was already used, or the redirect_uri does not match the one it was issued for.
+    /// The authorization code expired, was already used, or the redirect_uri does not match the
+    /// one it was issued for.
     ///
-    /// **What to do:** Start the authorization flow again; send the same redirect_uri to the token endpoint as to the authorization endpoint, and use each code once.
+    /// **What to do:** Start the authorization flow again; send the same redirect_uri to the
+    /// token endpoint as to the authorization endpoint, and use each code once.
     ///
-    /// Category `oauth2`; gRPC `INVALID_ARGUMENT`; docs: <https://www.rfc-editor.org/rfc/rfc6749#section-5.2>.
+    /// Category `oauth2`; gRPC `INVALID_ARGUMENT`; docs: <https://www.rfc-
+    /// editor.org/rfc/rfc6749#section-5.2>.
     InvalidGrant = 30,
     /// `invalid_client` (401): `Client authentication failed`
     ///
@@ -277,23 +338,28 @@ pub enum WorkspacesErrorCode {
     ///
     /// **What to do:** Check the app's client_id and its current client secret.
     ///
-    /// Category `oauth2`; gRPC `UNAUTHENTICATED`; docs: <https://www.rfc-editor.org/rfc/rfc6749#section-5.2>.
+    /// Category `oauth2`; gRPC `UNAUTHENTICATED`; docs: <https://www.rfc-
+    /// editor.org/rfc/rfc6749#section-5.2>.
     InvalidClient = 31,
-    /// `unsupported_grant_type` (400): `The grant type '{grant_type}' is not enabled for this app`
+    /// `unsupported_grant_type` (400): `The grant type '{grant_type}' is not enabled for this
+    /// app`
     ///
     /// The token request used a grant type that is not enabled for the app.
     ///
     /// **What to do:** Enable the grant type in the app's settings, or use one that is enabled.
     ///
-    /// Category `oauth2`; gRPC `INVALID_ARGUMENT`; docs: <https://www.rfc-editor.org/rfc/rfc6749#section-5.2>.
+    /// Category `oauth2`; gRPC `INVALID_ARGUMENT`; docs: <https://www.rfc-
+    /// editor.org/rfc/rfc6749#section-5.2>.
     UnsupportedGrantType = 32,
     /// `access_denied` (403): `The user denied the authorization request`
     ///
     /// The user aborted consent.
     ///
-    /// **What to do:** Nothing is wrong with the app: let the user start sign-in again if they want to.
+    /// **What to do:** Nothing is wrong with the app: let the user start sign-in again if they
+    /// want to.
     ///
-    /// Category `oauth2`; gRPC `PERMISSION_DENIED`; docs: <https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1>.
+    /// Category `oauth2`; gRPC `PERMISSION_DENIED`; docs: <https://www.rfc-
+    /// editor.org/rfc/rfc6749#section-4.1.2.1>.
     AccessDenied = 33,
 }
 #[allow(clippy::doc_markdown)]
@@ -370,7 +436,7 @@ impl WorkspacesErrorCode {
     }
     /// What the caller should do about it.
     #[must_use]
-    pub fn hint(self) -> ::core::option::Option<&'static str> {
+    pub fn hint(self) -> Option<&'static str> {
         self.info().hint
     }
     /// The id of the code's category.
@@ -426,13 +492,13 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Check the message for which parameter and why, and fix it.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "A parameter is malformed: wrong type, unparseable, or not one of the accepted values.",
                     ),
-                    number: ::core::option::Option::Some(1000),
+                    number: Some(1000),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -460,13 +526,13 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Fix the field named in the message and send the request again.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "A field failed validation (slug too short, invalid hex color, etc).",
                     ),
-                    number: ::core::option::Option::Some(1001),
+                    number: Some(1001),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -483,13 +549,13 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::Nested,
                     docs_url: "https://docs.workspaces.example/errors#requires_confirmation",
                     grpc: ::errcat::GrpcCode::FailedPrecondition,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Repeat the request with confirmed: true once you are sure.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "A destructive operation was requested without confirmed: true, which it requires so that nothing is deleted by accident.",
                     ),
-                    number: ::core::option::Option::Some(1002),
+                    number: Some(1002),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -506,13 +572,13 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::Nested,
                     docs_url: "https://docs.workspaces.example/errors#not_found",
                     grpc: ::errcat::GrpcCode::NotFound,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Check the ID, and that your token belongs to the workspace that owns the resource.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The resource doesn't exist, or your token can't see it: the API does not reveal which, so that IDs of other workspaces cannot be probed.",
                     ),
-                    number: ::core::option::Option::Some(1003),
+                    number: Some(1003),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -546,13 +612,11 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
-                        "Wait for the resource to leave that state, then retry.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Wait for the resource to leave that state, then retry."),
+                    description: Some(
                         "The resource is in a state that doesn't allow this operation (e.g. delete while provisioning).",
                     ),
-                    number: ::core::option::Option::Some(1004),
+                    number: Some(1004),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -569,17 +633,15 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::Nested,
                     docs_url: "https://docs.workspaces.example/errors#rate_limited",
                     grpc: ::errcat::GrpcCode::ResourceExhausted,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Wait for the number of seconds in the Retry-After header, then retry.",
                     ),
-                    description: ::core::option::Option::Some(
-                        "Too many requests in a short time.",
-                    ),
+                    description: Some("Too many requests in a short time."),
                     retryable: true,
                     throttling: true,
                     headers: ::errcat::HeaderSet::NONE
                         .union(::errcat::HeaderSet::RETRY_AFTER),
-                    number: ::core::option::Option::Some(1005),
+                    number: Some(1005),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -596,13 +658,11 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::Nested,
                     docs_url: "https://docs.workspaces.example/errors#unauthorized",
                     grpc: ::errcat::GrpcCode::Unauthenticated,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Send a valid bearer token; get a new one if yours expired.",
                     ),
-                    description: ::core::option::Option::Some(
-                        "No token was sent, or the token has expired.",
-                    ),
-                    number: ::core::option::Option::Some(1100),
+                    description: Some("No token was sent, or the token has expired."),
+                    number: Some(1100),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -619,13 +679,11 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::Nested,
                     docs_url: "https://docs.workspaces.example/errors#invalid_token",
                     grpc: ::errcat::GrpcCode::Unauthenticated,
-                    hint: ::core::option::Option::Some(
-                        "Get a new token signed with the current machine key.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Get a new token signed with the current machine key."),
+                    description: Some(
                         "The token doesn't verify with the expected signing key. Usually the machine key was rotated and the token was signed with the old one.",
                     ),
-                    number: ::core::option::Option::Some(1101),
+                    number: Some(1101),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -648,13 +706,13 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Issue a token that includes the scope named in the message.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The token is valid but lacks the scope this action requires.",
                     ),
-                    number: ::core::option::Option::Some(1102),
+                    number: Some(1102),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -678,23 +736,19 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
-                        "Contact sales to move this workspace to Enterprise.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Contact sales to move this workspace to Enterprise."),
+                    description: Some(
                         "The action is only available on the Enterprise plan.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Talk to sales about the Enterprise plan.",
-                        ),
-                        url: ::core::option::Option::Some(
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Talk to sales about the Enterprise plan."),
+                        url: Some(
                             "https://console.workspaces.example/settings/billing/enterprise",
                         ),
-                        action: ::core::option::Option::Some("contact_sales"),
+                        action: Some("contact_sales"),
                         ..::errcat::Resolve::NONE
                     }),
-                    number: ::core::option::Option::Some(1200),
+                    number: Some(1200),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -716,21 +770,17 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some("Upgrade the workspace to Pro."),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Upgrade the workspace to Pro."),
+                    description: Some(
                         "The action is only available on Pro and higher plans.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Upgrade to Pro to use this feature.",
-                        ),
-                        url: ::core::option::Option::Some(
-                            "https://console.workspaces.example/settings/billing",
-                        ),
-                        action: ::core::option::Option::Some("upgrade_plan"),
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Upgrade to Pro to use this feature."),
+                        url: Some("https://console.workspaces.example/settings/billing"),
+                        action: Some("upgrade_plan"),
                         ..::errcat::Resolve::NONE
                     }),
-                    number: ::core::option::Option::Some(1201),
+                    number: Some(1201),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -747,23 +797,19 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::Nested,
                     docs_url: "https://docs.workspaces.example/errors#payment_method_required",
                     grpc: ::errcat::GrpcCode::FailedPrecondition,
-                    hint: ::core::option::Option::Some(
-                        "Add a card in billing settings.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Add a card in billing settings."),
+                    description: Some(
                         "The workspace moved to Pro with no valid card on file.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Add a payment method to keep using Pro.",
-                        ),
-                        url: ::core::option::Option::Some(
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Add a payment method to keep using Pro."),
+                        url: Some(
                             "https://console.workspaces.example/settings/billing/payment-methods",
                         ),
-                        action: ::core::option::Option::Some("add_payment_method"),
+                        action: Some("add_payment_method"),
                         ..::errcat::Resolve::NONE
                     }),
-                    number: ::core::option::Option::Some(1202),
+                    number: Some(1202),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -776,23 +822,21 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::Nested,
                     docs_url: "https://docs.workspaces.example/errors#subscription_past_due",
                     grpc: ::errcat::GrpcCode::FailedPrecondition,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Resolve the outstanding payment in billing settings to continue.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "A payment failed and the subscription is past due; paid features stop until it is settled.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Pay the outstanding invoice to continue.",
-                        ),
-                        url: ::core::option::Option::Some(
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Pay the outstanding invoice to continue."),
+                        url: Some(
                             "https://console.workspaces.example/settings/billing/invoices",
                         ),
-                        action: ::core::option::Option::Some("pay_invoice"),
+                        action: Some("pay_invoice"),
                         ..::errcat::Resolve::NONE
                     }),
-                    number: ::core::option::Option::Some(1203),
+                    number: Some(1203),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -809,23 +853,21 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::Nested,
                     docs_url: "https://docs.workspaces.example/errors#signups_blocked",
                     grpc: ::errcat::GrpcCode::FailedPrecondition,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Raise the spending cap, or wait for the next billing period.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The workspace hit its spending cap, so no new users can sign up until the cap is raised or the next period starts.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
-                            "Raise the spending cap to accept new sign-ups.",
-                        ),
-                        url: ::core::option::Option::Some(
+                    resolve: Some(::errcat::Resolve {
+                        message: Some("Raise the spending cap to accept new sign-ups."),
+                        url: Some(
                             "https://console.workspaces.example/settings/billing/spending-cap",
                         ),
-                        action: ::core::option::Option::Some("raise_spending_cap"),
+                        action: Some("raise_spending_cap"),
                         ..::errcat::Resolve::NONE
                     }),
-                    number: ::core::option::Option::Some(1204),
+                    number: Some(1204),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -854,13 +896,9 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
-                        "Use the suggested slug or pick another.",
-                    ),
-                    description: ::core::option::Option::Some(
-                        "Another workspace already uses this slug.",
-                    ),
-                    number: ::core::option::Option::Some(1300),
+                    hint: Some("Use the suggested slug or pick another."),
+                    description: Some("Another workspace already uses this slug."),
+                    number: Some(1300),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -885,13 +923,11 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
-                        "Use only a-z, 0-9 and - in the slug.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Use only a-z, 0-9 and - in the slug."),
+                    description: Some(
                         "The slug contains disallowed characters: only lowercase letters, digits and hyphens are allowed.",
                     ),
-                    number: ::core::option::Option::Some(1301),
+                    number: Some(1301),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -920,13 +956,11 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                             ty: ::errcat::ParamType::Unsigned,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
-                        "Use a slug of at least 3 characters.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Use a slug of at least 3 characters."),
+                    description: Some(
                         "The slug is shorter than the minimum of 3 characters.",
                     ),
-                    number: ::core::option::Option::Some(1302),
+                    number: Some(1302),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -949,13 +983,13 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Pick another slug, e.g. one that includes your organization's name.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The slug is a reserved word (auth, api, app, admin, etc.), kept for the platform's own hosts and routes.",
                     ),
-                    number: ::core::option::Option::Some(1303),
+                    number: Some(1303),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -968,14 +1002,14 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::Nested,
                     docs_url: "https://docs.workspaces.example/errors#workspace_provisioning_failed",
                     grpc: ::errcat::GrpcCode::Internal,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Check details for the step that failed, and report it with the request_id.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The workspace was created, but its initial provisioning failed.",
                     ),
                     details: ::errcat::DetailsKind::Object,
-                    number: ::core::option::Option::Some(1304),
+                    number: Some(1304),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -1000,13 +1034,13 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Use an absolute https:// URL (http://localhost only for development).",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The redirect URI is not a valid URL, or uses a forbidden scheme.",
                     ),
-                    number: ::core::option::Option::Some(1400),
+                    number: Some(1400),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -1023,23 +1057,21 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::Nested,
                     docs_url: "https://docs.workspaces.example/errors#redirect_uri_localhost_only_dev",
                     grpc: ::errcat::GrpcCode::FailedPrecondition,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Use an https:// redirect URI, or upgrade to Pro to allow the override.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "An http://localhost redirect URI was registered outside development. Pro and higher plans may override this.",
                     ),
-                    resolve: ::core::option::Option::Some(::errcat::Resolve {
-                        message: ::core::option::Option::Some(
+                    resolve: Some(::errcat::Resolve {
+                        message: Some(
                             "Upgrade to Pro to allow localhost redirect URIs.",
                         ),
-                        url: ::core::option::Option::Some(
-                            "https://console.workspaces.example/settings/billing",
-                        ),
-                        action: ::core::option::Option::Some("upgrade_plan"),
+                        url: Some("https://console.workspaces.example/settings/billing"),
+                        action: Some("upgrade_plan"),
                         ..::errcat::Resolve::NONE
                     }),
-                    number: ::core::option::Option::Some(1401),
+                    number: Some(1401),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -1054,13 +1086,11 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::Nested,
                     docs_url: "https://docs.workspaces.example/errors#client_secret_revoked",
                     grpc: ::errcat::GrpcCode::Unauthenticated,
-                    hint: ::core::option::Option::Some(
-                        "Use the app's current client secret.",
-                    ),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Use the app's current client secret."),
+                    description: Some(
                         "The secret is no longer valid: it was rotated more than 24 hours ago, so the old secret's grace period is over.",
                     ),
-                    number: ::core::option::Option::Some(1402),
+                    number: Some(1402),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -1082,13 +1112,13 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Verify the client_id and client_secret in the provider's developer console.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "Google, GitHub or Microsoft rejected the OAuth client credentials configured for the provider.",
                     ),
-                    number: ::core::option::Option::Some(1500),
+                    number: Some(1500),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -1103,13 +1133,13 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::Nested,
                     docs_url: "https://docs.workspaces.example/errors#idp_metadata_invalid",
                     grpc: ::errcat::GrpcCode::InvalidArgument,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Download the metadata again from your identity provider and upload it unmodified.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The SAML metadata XML is malformed, or is not signed.",
                     ),
-                    number: ::core::option::Option::Some(1501),
+                    number: Some(1501),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -1131,13 +1161,13 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Update the existing connection instead of adding a second one.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The identity provider is already configured in this workspace.",
                     ),
-                    number: ::core::option::Option::Some(1502),
+                    number: Some(1502),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -1162,13 +1192,13 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Use an https:// URL whose server answers HEAD requests, then register it again.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The webhook URL is not https, or the endpoint did not respond to a HEAD request when it was registered.",
                     ),
-                    number: ::core::option::Option::Some(1600),
+                    number: Some(1600),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -1185,11 +1215,11 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::Nested,
                     docs_url: "https://docs.workspaces.example/errors#webhook_secret_required",
                     grpc: ::errcat::GrpcCode::Internal,
-                    hint: ::core::option::Option::Some("Report it with the request_id."),
-                    description: ::core::option::Option::Some(
+                    hint: Some("Report it with the request_id."),
+                    description: Some(
                         "The endpoint was registered but is missing its signing secret. This is rare and is our bug.",
                     ),
-                    number: ::core::option::Option::Some(1601),
+                    number: Some(1601),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -1206,9 +1236,9 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::Nested,
                     docs_url: "https://docs.workspaces.example/errors#internal_error",
                     grpc: ::errcat::GrpcCode::Internal,
-                    hint: ::core::option::Option::Some("Report it with the request_id."),
-                    description: ::core::option::Option::Some("A bug on our side."),
-                    number: ::core::option::Option::Some(1700),
+                    hint: Some("Report it with the request_id."),
+                    description: Some("A bug on our side."),
+                    number: Some(1700),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -1225,12 +1255,10 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::Nested,
                     docs_url: "https://docs.workspaces.example/errors#upstream_error",
                     grpc: ::errcat::GrpcCode::Unavailable,
-                    hint: ::core::option::Option::Some("Retry with backoff."),
-                    description: ::core::option::Option::Some(
-                        "Something upstream of the API failed.",
-                    ),
+                    hint: Some("Retry with backoff."),
+                    description: Some("Something upstream of the API failed."),
                     retryable: true,
-                    number: ::core::option::Option::Some(1701),
+                    number: Some(1701),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -1247,12 +1275,10 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::Nested,
                     docs_url: "https://docs.workspaces.example/errors#service_unavailable",
                     grpc: ::errcat::GrpcCode::Unavailable,
-                    hint: ::core::option::Option::Some("Retry with backoff."),
-                    description: ::core::option::Option::Some(
-                        "Maintenance or partial degradation.",
-                    ),
+                    hint: Some("Retry with backoff."),
+                    description: Some("Maintenance or partial degradation."),
                     retryable: true,
-                    number: ::core::option::Option::Some(1702),
+                    number: Some(1702),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -1274,10 +1300,10 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Start the authorization flow again; send the same redirect_uri to the token endpoint as to the authorization endpoint, and use each code once.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The authorization code expired, was already used, or the redirect_uri does not match the one it was issued for.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -1292,12 +1318,10 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::OAuth2,
                     docs_url: "https://www.rfc-editor.org/rfc/rfc6749#section-5.2",
                     grpc: ::errcat::GrpcCode::Unauthenticated,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Check the app's client_id and its current client secret.",
                     ),
-                    description: ::core::option::Option::Some(
-                        "The client_id or client_secret is wrong.",
-                    ),
+                    description: Some("The client_id or client_secret is wrong."),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
                 ::errcat::CodeInfo {
@@ -1320,10 +1344,10 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                             ty: ::errcat::ParamType::String,
                         },
                     ],
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Enable the grant type in the app's settings, or use one that is enabled.",
                     ),
-                    description: ::core::option::Option::Some(
+                    description: Some(
                         "The token request used a grant type that is not enabled for the app.",
                     ),
                     ..::errcat::CodeInfo::DEFAULTS
@@ -1342,12 +1366,10 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
                     shape: ::errcat::WireShape::OAuth2,
                     docs_url: "https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1",
                     grpc: ::errcat::GrpcCode::PermissionDenied,
-                    hint: ::core::option::Option::Some(
+                    hint: Some(
                         "Nothing is wrong with the app: let the user start sign-in again if they want to.",
                     ),
-                    description: ::core::option::Option::Some(
-                        "The user aborted consent.",
-                    ),
+                    description: Some("The user aborted consent."),
                     ..::errcat::CodeInfo::DEFAULTS
                 },
             ],
@@ -1400,13 +1422,13 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
         self as usize
     }
 }
-impl ::core::fmt::Debug for WorkspacesErrorCode {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+impl std::fmt::Debug for WorkspacesErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::core::fmt::Display for WorkspacesErrorCode {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+impl std::fmt::Display for WorkspacesErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
@@ -1414,27 +1436,31 @@ impl ::errcat::__private::serde::Serialize for WorkspacesErrorCode {
     fn serialize<S: ::errcat::__private::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::errcat::__private::serde_code::serialize(*self, serializer)
     }
 }
 impl<'de> ::errcat::__private::serde::Deserialize<'de> for WorkspacesErrorCode {
     fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::errcat::__private::serde_code::deserialize(deserializer)
     }
 }
-impl ::core::str::FromStr for WorkspacesErrorCode {
+impl std::str::FromStr for WorkspacesErrorCode {
     type Err = ::errcat::UnknownCode;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
         <Self as ::errcat::ErrorCode>::parse(s)
             .ok_or_else(|| ::errcat::UnknownCode(s.into()))
     }
 }
-/// An error of the Workspaces API: a [`WorkspacesErrorCode`] with its message arguments, and what the service attaches at run time.
+/// An error of the Workspaces API: a [`WorkspacesErrorCode`] with its message arguments, and
+/// what the service attaches at run time.
 ///
-/// Build one with the constructor named after its code, e.g. `WorkspacesError::invalid_request(...)`; render it with the methods of [`errcat::Error`] (through `Deref`), or return it from an axum handler (feature `axum`). A server error (5xx) never shows its source or details to the client.
+/// Build one with the constructor named after its code, e.g.
+/// `WorkspacesError::invalid_request(...)`; render it with the methods of [`errcat::Error`]
+/// (through `Deref`), or return it from an axum handler (feature `axum`). A server error
+/// (5xx) never shows its source or details to the client.
 pub struct WorkspacesError(::errcat::Error<WorkspacesErrorCode>);
 #[allow(clippy::doc_markdown)]
 impl WorkspacesError {
@@ -1444,13 +1470,13 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn invalid_request(
-        parameter: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
-        reason: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        parameter: impl Into<std::borrow::Cow<'static, str>>,
+        reason: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::InvalidRequest,
-                ::std::vec![
+                vec![
                     ::errcat::Arg::Str(parameter.into()), ::errcat::Arg::Str(reason
                     .into())
                 ],
@@ -1463,30 +1489,24 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn validation_failed(
-        field: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
-        reason: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        field: impl Into<std::borrow::Cow<'static, str>>,
+        reason: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::ValidationFailed,
-                ::std::vec![
-                    ::errcat::Arg::Str(field.into()), ::errcat::Arg::Str(reason.into())
-                ],
+                vec![::errcat::Arg::Str(field.into()), ::errcat::Arg::Str(reason.into())],
             ),
         )
     }
-    /// `requires_confirmation` (403): `This operation is destructive; send confirmed: true to proceed`
+    /// `requires_confirmation` (403): `This operation is destructive; send confirmed: true to
+    /// proceed`
     ///
     /// See [`WorkspacesErrorCode::RequiresConfirmation`].
     #[inline]
     #[must_use]
     pub fn requires_confirmation() -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::RequiresConfirmation,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(WorkspacesErrorCode::RequiresConfirmation, Vec::new()))
     }
     /// `not_found` (404): `Not found, or you do not have access to it`
     ///
@@ -1494,7 +1514,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn not_found() -> Self {
-        Self(::errcat::Error::new(WorkspacesErrorCode::NotFound, ::std::vec::Vec::new()))
+        Self(::errcat::Error::new(WorkspacesErrorCode::NotFound, Vec::new()))
     }
     /// `state_conflict` (409): `Cannot {operation} while the {resource} is {state}`
     ///
@@ -1502,14 +1522,14 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn state_conflict(
-        operation: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
-        resource: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
-        state: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        operation: impl Into<std::borrow::Cow<'static, str>>,
+        resource: impl Into<std::borrow::Cow<'static, str>>,
+        state: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::StateConflict,
-                ::std::vec![
+                vec![
                     ::errcat::Arg::Str(operation.into()), ::errcat::Arg::Str(resource
                     .into()), ::errcat::Arg::Str(state.into())
                 ],
@@ -1522,12 +1542,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn rate_limited() -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::RateLimited,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(WorkspacesErrorCode::RateLimited, Vec::new()))
     }
     /// `unauthorized` (401): `Authentication required: no token, or the token has expired`
     ///
@@ -1535,12 +1550,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn unauthorized() -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::Unauthorized,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(WorkspacesErrorCode::Unauthorized, Vec::new()))
     }
     /// `invalid_token` (401): `Token signature does not match the expected key`
     ///
@@ -1548,25 +1558,19 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn invalid_token() -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::InvalidToken,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(WorkspacesErrorCode::InvalidToken, Vec::new()))
     }
-    /// `forbidden_by_scope` (403): `Your token lacks the '{scope}' scope required for this action`
+    /// `forbidden_by_scope` (403): `Your token lacks the '{scope}' scope required for this
+    /// action`
     ///
     /// See [`WorkspacesErrorCode::ForbiddenByScope`].
     #[inline]
     #[must_use]
-    pub fn forbidden_by_scope(
-        scope: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    pub fn forbidden_by_scope(scope: impl Into<std::borrow::Cow<'static, str>>) -> Self {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::ForbiddenByScope,
-                ::std::vec![::errcat::Arg::Str(scope.into())],
+                vec![::errcat::Arg::Str(scope.into())],
             ),
         )
     }
@@ -1575,13 +1579,11 @@ impl WorkspacesError {
     /// See [`WorkspacesErrorCode::EnterpriseOnly`].
     #[inline]
     #[must_use]
-    pub fn enterprise_only(
-        feature: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    pub fn enterprise_only(feature: impl Into<std::borrow::Cow<'static, str>>) -> Self {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::EnterpriseOnly,
-                ::std::vec![::errcat::Arg::Str(feature.into())],
+                vec![::errcat::Arg::Str(feature.into())],
             ),
         )
     }
@@ -1590,13 +1592,11 @@ impl WorkspacesError {
     /// See [`WorkspacesErrorCode::ProRequired`].
     #[inline]
     #[must_use]
-    pub fn pro_required(
-        feature: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    pub fn pro_required(feature: impl Into<std::borrow::Cow<'static, str>>) -> Self {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::ProRequired,
-                ::std::vec![::errcat::Arg::Str(feature.into())],
+                vec![::errcat::Arg::Str(feature.into())],
             ),
         )
     }
@@ -1607,10 +1607,7 @@ impl WorkspacesError {
     #[must_use]
     pub fn payment_method_required() -> Self {
         Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::PaymentMethodRequired,
-                ::std::vec::Vec::new(),
-            ),
+            ::errcat::Error::new(WorkspacesErrorCode::PaymentMethodRequired, Vec::new()),
         )
     }
     /// `subscription_past_due` (402): `Your subscription is past due`
@@ -1619,75 +1616,67 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn subscription_past_due() -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::SubscriptionPastDue,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(WorkspacesErrorCode::SubscriptionPastDue, Vec::new()))
     }
-    /// `signups_blocked` (402): `New sign-ups are blocked: the workspace reached its spending cap`
+    /// `signups_blocked` (402): `New sign-ups are blocked: the workspace reached its spending
+    /// cap`
     ///
     /// See [`WorkspacesErrorCode::SignupsBlocked`].
     #[inline]
     #[must_use]
     pub fn signups_blocked() -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::SignupsBlocked,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(WorkspacesErrorCode::SignupsBlocked, Vec::new()))
     }
-    /// `workspace_slug_taken` (409): `The slug '{slug}' is already in use. Try '{suggestion}' or pick another.`
+    /// `workspace_slug_taken` (409): `The slug '{slug}' is already in use. Try '{suggestion}' or
+    /// pick another.`
     ///
     /// See [`WorkspacesErrorCode::WorkspaceSlugTaken`].
     #[inline]
     #[must_use]
     pub fn workspace_slug_taken(
-        slug: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
-        suggestion: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        slug: impl Into<std::borrow::Cow<'static, str>>,
+        suggestion: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::WorkspaceSlugTaken,
-                ::std::vec![
+                vec![
                     ::errcat::Arg::Str(slug.into()), ::errcat::Arg::Str(suggestion
                     .into())
                 ],
             ),
         )
     }
-    /// `workspace_slug_invalid` (400): `The slug '{slug}' contains disallowed characters; use only a-z, 0-9 and -`
+    /// `workspace_slug_invalid` (400): `The slug '{slug}' contains disallowed characters; use
+    /// only a-z, 0-9 and -`
     ///
     /// See [`WorkspacesErrorCode::WorkspaceSlugInvalid`].
     #[inline]
     #[must_use]
     pub fn workspace_slug_invalid(
-        slug: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        slug: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::WorkspaceSlugInvalid,
-                ::std::vec![::errcat::Arg::Str(slug.into())],
+                vec![::errcat::Arg::Str(slug.into())],
             ),
         )
     }
-    /// `workspace_slug_too_short` (400): `The slug '{slug}' is too short; use at least {min_length} characters`
+    /// `workspace_slug_too_short` (400): `The slug '{slug}' is too short; use at least
+    /// {min_length} characters`
     ///
     /// See [`WorkspacesErrorCode::WorkspaceSlugTooShort`].
     #[inline]
     #[must_use]
     pub fn workspace_slug_too_short(
-        slug: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        slug: impl Into<std::borrow::Cow<'static, str>>,
         min_length: u64,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::WorkspaceSlugTooShort,
-                ::std::vec![
-                    ::errcat::Arg::Str(slug.into()), ::errcat::Arg::Uint(min_length)
-                ],
+                vec![::errcat::Arg::Str(slug.into()), ::errcat::Arg::Uint(min_length)],
             ),
         )
     }
@@ -1697,12 +1686,12 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn workspace_slug_reserved(
-        slug: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        slug: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::WorkspaceSlugReserved,
-                ::std::vec![::errcat::Arg::Str(slug.into())],
+                vec![::errcat::Arg::Str(slug.into())],
             ),
         )
     }
@@ -1715,26 +1704,28 @@ impl WorkspacesError {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::WorkspaceProvisioningFailed,
-                ::std::vec::Vec::new(),
+                Vec::new(),
             ),
         )
     }
-    /// `redirect_uri_invalid` (400): `The redirect URI '{redirect_uri}' is not a valid URL or uses a forbidden scheme`
+    /// `redirect_uri_invalid` (400): `The redirect URI '{redirect_uri}' is not a valid URL or
+    /// uses a forbidden scheme`
     ///
     /// See [`WorkspacesErrorCode::RedirectUriInvalid`].
     #[inline]
     #[must_use]
     pub fn redirect_uri_invalid(
-        redirect_uri: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        redirect_uri: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::RedirectUriInvalid,
-                ::std::vec![::errcat::Arg::Str(redirect_uri.into())],
+                vec![::errcat::Arg::Str(redirect_uri.into())],
             ),
         )
     }
-    /// `redirect_uri_localhost_only_dev` (422): `http://localhost redirect URIs are only allowed in development`
+    /// `redirect_uri_localhost_only_dev` (422): `http://localhost redirect URIs are only allowed
+    /// in development`
     ///
     /// See [`WorkspacesErrorCode::RedirectUriLocalhostOnlyDev`].
     #[inline]
@@ -1743,7 +1734,7 @@ impl WorkspacesError {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::RedirectUriLocalhostOnlyDev,
-                ::std::vec::Vec::new(),
+                Vec::new(),
             ),
         )
     }
@@ -1753,12 +1744,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn client_secret_revoked() -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::ClientSecretRevoked,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(WorkspacesErrorCode::ClientSecretRevoked, Vec::new()))
     }
     /// `idp_oauth_failed` (400): `{provider} rejected the client credentials`
     ///
@@ -1766,12 +1752,12 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn idp_oauth_failed(
-        provider: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        provider: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::IdpOauthFailed,
-                ::std::vec![::errcat::Arg::Str(provider.into())],
+                vec![::errcat::Arg::Str(provider.into())],
             ),
         )
     }
@@ -1781,12 +1767,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn idp_metadata_invalid() -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::IdpMetadataInvalid,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(WorkspacesErrorCode::IdpMetadataInvalid, Vec::new()))
     }
     /// `idp_already_configured` (409): `{provider} is already configured in this workspace`
     ///
@@ -1794,27 +1775,26 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn idp_already_configured(
-        provider: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        provider: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::IdpAlreadyConfigured,
-                ::std::vec![::errcat::Arg::Str(provider.into())],
+                vec![::errcat::Arg::Str(provider.into())],
             ),
         )
     }
-    /// `webhook_url_invalid` (400): `The webhook URL '{url}' is not https or does not respond to HEAD`
+    /// `webhook_url_invalid` (400): `The webhook URL '{url}' is not https or does not respond to
+    /// HEAD`
     ///
     /// See [`WorkspacesErrorCode::WebhookUrlInvalid`].
     #[inline]
     #[must_use]
-    pub fn webhook_url_invalid(
-        url: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    pub fn webhook_url_invalid(url: impl Into<std::borrow::Cow<'static, str>>) -> Self {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::WebhookUrlInvalid,
-                ::std::vec![::errcat::Arg::Str(url.into())],
+                vec![::errcat::Arg::Str(url.into())],
             ),
         )
     }
@@ -1825,10 +1805,7 @@ impl WorkspacesError {
     #[must_use]
     pub fn webhook_secret_required() -> Self {
         Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::WebhookSecretRequired,
-                ::std::vec::Vec::new(),
-            ),
+            ::errcat::Error::new(WorkspacesErrorCode::WebhookSecretRequired, Vec::new()),
         )
     }
     /// `internal_error` (500): `Something went wrong on our side. Report it with the request_id.`
@@ -1837,12 +1814,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn internal_error() -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::InternalError,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(WorkspacesErrorCode::InternalError, Vec::new()))
     }
     /// `upstream_error` (502): `An upstream service failed. Retry with backoff.`
     ///
@@ -1850,38 +1822,27 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn upstream_error() -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::UpstreamError,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(WorkspacesErrorCode::UpstreamError, Vec::new()))
     }
-    /// `service_unavailable` (503): `The service is unavailable for maintenance or degraded. Retry shortly.`
+    /// `service_unavailable` (503): `The service is unavailable for maintenance or degraded.
+    /// Retry shortly.`
     ///
     /// See [`WorkspacesErrorCode::ServiceUnavailable`].
     #[inline]
     #[must_use]
     pub fn service_unavailable() -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::ServiceUnavailable,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(WorkspacesErrorCode::ServiceUnavailable, Vec::new()))
     }
     /// `invalid_grant` (400): `The authorization code is invalid: {reason}`
     ///
     /// See [`WorkspacesErrorCode::InvalidGrant`].
     #[inline]
     #[must_use]
-    pub fn invalid_grant(
-        reason: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    pub fn invalid_grant(reason: impl Into<std::borrow::Cow<'static, str>>) -> Self {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::InvalidGrant,
-                ::std::vec![::errcat::Arg::Str(reason.into())],
+                vec![::errcat::Arg::Str(reason.into())],
             ),
         )
     }
@@ -1891,25 +1852,21 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn invalid_client() -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::InvalidClient,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(WorkspacesErrorCode::InvalidClient, Vec::new()))
     }
-    /// `unsupported_grant_type` (400): `The grant type '{grant_type}' is not enabled for this app`
+    /// `unsupported_grant_type` (400): `The grant type '{grant_type}' is not enabled for this
+    /// app`
     ///
     /// See [`WorkspacesErrorCode::UnsupportedGrantType`].
     #[inline]
     #[must_use]
     pub fn unsupported_grant_type(
-        grant_type: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>,
+        grant_type: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self(
             ::errcat::Error::new(
                 WorkspacesErrorCode::UnsupportedGrantType,
-                ::std::vec![::errcat::Arg::Str(grant_type.into())],
+                vec![::errcat::Arg::Str(grant_type.into())],
             ),
         )
     }
@@ -1919,19 +1876,11 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn access_denied() -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::AccessDenied,
-                ::std::vec::Vec::new(),
-            ),
-        )
+        Self(::errcat::Error::new(WorkspacesErrorCode::AccessDenied, Vec::new()))
     }
     /// Keeps `source` as the cause, for the server's log only.
     #[must_use]
-    pub fn with_source(
-        self,
-        source: impl ::core::convert::Into<::errcat::Source>,
-    ) -> Self {
+    pub fn with_source(self, source: impl Into<::errcat::Source>) -> Self {
         Self(self.0.with_source(source))
     }
     /// Replaces the details (sent only for codes that declare details, never for 5xx).
@@ -1941,19 +1890,12 @@ impl WorkspacesError {
     }
     /// Adds one field-level message: `{"field": ["message", ...]}`.
     #[must_use]
-    pub fn with_field_error(
-        self,
-        field: &str,
-        message: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn with_field_error(self, field: &str, message: impl Into<String>) -> Self {
         Self(self.0.with_field_error(field, message))
     }
     /// Attaches the request id, carried in bodies and the server's log line.
     #[must_use]
-    pub fn with_request_id(
-        self,
-        request_id: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn with_request_id(self, request_id: impl Into<String>) -> Self {
         Self(self.0.with_request_id(request_id))
     }
     /// `Retry-After` in seconds, overriding the catalog's default.
@@ -1977,35 +1919,35 @@ impl WorkspacesError {
         self.0
     }
 }
-impl ::core::ops::Deref for WorkspacesError {
+impl std::ops::Deref for WorkspacesError {
     type Target = ::errcat::Error<WorkspacesErrorCode>;
     fn deref(&self) -> &Self::Target {
         &self.0
     }
 }
-impl ::core::convert::From<WorkspacesError> for ::errcat::Error<WorkspacesErrorCode> {
+impl From<WorkspacesError> for ::errcat::Error<WorkspacesErrorCode> {
     fn from(error: WorkspacesError) -> Self {
         error.0
     }
 }
-impl ::core::convert::From<::errcat::Error<WorkspacesErrorCode>> for WorkspacesError {
+impl From<::errcat::Error<WorkspacesErrorCode>> for WorkspacesError {
     fn from(error: ::errcat::Error<WorkspacesErrorCode>) -> Self {
         Self(error)
     }
 }
-impl ::core::fmt::Display for WorkspacesError {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.0, f)
+impl std::fmt::Display for WorkspacesError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
     }
 }
-impl ::core::fmt::Debug for WorkspacesError {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Debug::fmt(&self.0, f)
+impl std::fmt::Debug for WorkspacesError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.0, f)
     }
 }
-impl ::std::error::Error for WorkspacesError {
-    fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-        ::std::error::Error::source(&self.0)
+impl std::error::Error for WorkspacesError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&self.0)
     }
 }
 ::errcat::__impl_into_response!(WorkspacesError);
@@ -2136,7 +2078,8 @@ pub mod __api_error {
                 )
             }
         }
-        /// `requires_confirmation` (403): `This operation is destructive; send confirmed: true to proceed`
+        /// `requires_confirmation` (403): `This operation is destructive; send confirmed: true to
+        /// proceed`
         pub struct requires_confirmation {}
         #[allow(deprecated)]
         impl super::Params for requires_confirmation {
@@ -2215,7 +2158,8 @@ pub mod __api_error {
                 )
             }
         }
-        /// `forbidden_by_scope` (403): `Your token lacks the '{scope}' scope required for this action`
+        /// `forbidden_by_scope` (403): `Your token lacks the '{scope}' scope required for this
+        /// action`
         pub struct forbidden_by_scope<'a> {
             pub scope: &'a dyn super::StringArg,
         }
@@ -2281,7 +2225,8 @@ pub mod __api_error {
                 )
             }
         }
-        /// `signups_blocked` (402): `New sign-ups are blocked: the workspace reached its spending cap`
+        /// `signups_blocked` (402): `New sign-ups are blocked: the workspace reached its spending
+        /// cap`
         pub struct signups_blocked {}
         #[allow(deprecated)]
         impl super::Params for signups_blocked {
@@ -2293,7 +2238,8 @@ pub mod __api_error {
                 )
             }
         }
-        /// `workspace_slug_taken` (409): `The slug '{slug}' is already in use. Try '{suggestion}' or pick another.`
+        /// `workspace_slug_taken` (409): `The slug '{slug}' is already in use. Try '{suggestion}' or
+        /// pick another.`
         pub struct workspace_slug_taken<'a> {
             pub slug: &'a dyn super::StringArg,
             pub suggestion: &'a dyn super::StringArg,
@@ -2308,7 +2254,8 @@ pub mod __api_error {
                 )
             }
         }
-        /// `workspace_slug_invalid` (400): `The slug '{slug}' contains disallowed characters; use only a-z, 0-9 and -`
+        /// `workspace_slug_invalid` (400): `The slug '{slug}' contains disallowed characters; use
+        /// only a-z, 0-9 and -`
         pub struct workspace_slug_invalid<'a> {
             pub slug: &'a dyn super::StringArg,
         }
@@ -2322,7 +2269,8 @@ pub mod __api_error {
                 )
             }
         }
-        /// `workspace_slug_too_short` (400): `The slug '{slug}' is too short; use at least {min_length} characters`
+        /// `workspace_slug_too_short` (400): `The slug '{slug}' is too short; use at least
+        /// {min_length} characters`
         pub struct workspace_slug_too_short<'a> {
             pub slug: &'a dyn super::StringArg,
             pub min_length: &'a dyn super::UnsignedArg,
@@ -2364,7 +2312,8 @@ pub mod __api_error {
                 )
             }
         }
-        /// `redirect_uri_invalid` (400): `The redirect URI '{redirect_uri}' is not a valid URL or uses a forbidden scheme`
+        /// `redirect_uri_invalid` (400): `The redirect URI '{redirect_uri}' is not a valid URL or
+        /// uses a forbidden scheme`
         pub struct redirect_uri_invalid<'a> {
             pub redirect_uri: &'a dyn super::StringArg,
         }
@@ -2378,7 +2327,8 @@ pub mod __api_error {
                 )
             }
         }
-        /// `redirect_uri_localhost_only_dev` (422): `http://localhost redirect URIs are only allowed in development`
+        /// `redirect_uri_localhost_only_dev` (422): `http://localhost redirect URIs are only allowed
+        /// in development`
         pub struct redirect_uri_localhost_only_dev {}
         #[allow(deprecated)]
         impl super::Params for redirect_uri_localhost_only_dev {
@@ -2442,7 +2392,8 @@ pub mod __api_error {
                 )
             }
         }
-        /// `webhook_url_invalid` (400): `The webhook URL '{url}' is not https or does not respond to HEAD`
+        /// `webhook_url_invalid` (400): `The webhook URL '{url}' is not https or does not respond to
+        /// HEAD`
         pub struct webhook_url_invalid<'a> {
             pub url: &'a dyn super::StringArg,
         }
@@ -2492,7 +2443,8 @@ pub mod __api_error {
                 )
             }
         }
-        /// `service_unavailable` (503): `The service is unavailable for maintenance or degraded. Retry shortly.`
+        /// `service_unavailable` (503): `The service is unavailable for maintenance or degraded.
+        /// Retry shortly.`
         pub struct service_unavailable {}
         #[allow(deprecated)]
         impl super::Params for service_unavailable {
@@ -2530,7 +2482,8 @@ pub mod __api_error {
                 )
             }
         }
-        /// `unsupported_grant_type` (400): `The grant type '{grant_type}' is not enabled for this app`
+        /// `unsupported_grant_type` (400): `The grant type '{grant_type}' is not enabled for this
+        /// app`
         pub struct unsupported_grant_type<'a> {
             pub grant_type: &'a dyn super::StringArg,
         }
