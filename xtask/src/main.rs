@@ -13,7 +13,7 @@ mod test;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask gen [--check] | cargo xtask lock | cargo xtask test | cargo xtask bench [gen]";
+const USAGE: &str = "usage: cargo xtask gen [--check] | cargo xtask lock | cargo xtask test | cargo xtask bench [gen | build]";
 
 #[global_allocator]
 static ALLOCATOR: alloc::Counting = alloc::Counting;
@@ -31,8 +31,9 @@ fn main() -> ExitCode {
             errcat_cli::run(&shell, std::env::args_os())
         }
         ["test"] => report(test::run(&repo_root())),
-        ["bench"] => report(bench::run(&repo_root(), false)),
-        ["bench", "gen"] => report(bench::run(&repo_root(), true)),
+        ["bench"] => report(bench::run(&repo_root(), bench::Scope::All)),
+        ["bench", "gen"] => report(bench::run(&repo_root(), bench::Scope::Gen)),
+        ["bench", "build"] => report(bench::run(&repo_root(), bench::Scope::Build)),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::FAILURE

@@ -56,9 +56,27 @@ const SUB_BENCHES: [(&str, &str); 3] = [
     ("errcat-codegen", "tsc"),
 ];
 
-/// `gen_only`: just the gen rows, which take seconds where the whole table
-/// takes many minutes, for measuring a change to an emitter.
-pub fn run(root: &Path, gen_only: bool) -> Result<(), String> {
+/// How much of the table to measure: the gen rows take seconds and the
+/// builds minutes where the whole table takes many, for measuring a change
+/// to an emitter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Gen,
+    Build,
+    All,
+}
+
+impl Scope {
+    fn argument(self) -> Option<&'static str> {
+        match self {
+            Scope::Gen => Some("gen"),
+            Scope::Build => Some("build"),
+            Scope::All => None,
+        }
+    }
+}
+
+pub fn run(root: &Path, scope: Scope) -> Result<(), String> {
     if cfg!(debug_assertions) {
         // `cargo xtask` is a debug build, and gen is timed in this process:
         // the figures would be those of unoptimized codegen.
@@ -72,7 +90,7 @@ pub fn run(root: &Path, gen_only: bool) -> Result<(), String> {
                 "--",
                 "bench",
             ])
-            .args(gen_only.then_some("gen"))
+            .args(scope.argument())
             .current_dir(root)
             .status()
             .map_err(|e| format!("could not run cargo: {e}"))?;
@@ -97,7 +115,7 @@ pub fn run(root: &Path, gen_only: bool) -> Result<(), String> {
         )?);
         catalogs.push((codes, dir));
     }
-    if gen_only {
+    if scope == Scope::Gen {
         print_table(&rows);
         return Ok(());
     }
@@ -106,6 +124,10 @@ pub fn run(root: &Path, gen_only: bool) -> Result<(), String> {
         let catalog = errcat_codegen::load_dir(dir).map_err(|d| d.to_string())?;
         let builds = compile::measure(root, &work.join(format!("compile-{codes}")), &catalog)?;
         rows.extend(compile::rows(*codes, &builds));
+    }
+    if scope == Scope::Build {
+        print_table(&rows);
+        return Ok(());
     }
     for (package, bench) in SUB_BENCHES {
         eprintln!("bench: cargo bench -p {package} --bench {bench}");
