@@ -178,6 +178,12 @@ impl Serialize for Details<'_> {
     }
 }
 
+impl Serialize for Resolve {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ResolveBody(self.values()).serialize(serializer)
+    }
+}
+
 /// `resolve`'s members that have a value, in [`Resolve::MEMBERS`] order.
 struct ResolveBody<'a>([Option<&'a str>; Resolve::MEMBERS.len()]);
 

@@ -36,11 +36,12 @@ pub struct ShapeSpec {
     pub content_type: &'static str,
     /// The members, in the order they are written.
     pub members: &'static [Member],
-    /// The top-level members a body must have, each with its part's JSON
-    /// type, to be read as this shape. A parser tries the shapes with the
-    /// longest signature first, so a signature that includes another one
-    /// (flat's `error` and `code` against OAuth 2's `error`) wins.
-    pub signature: &'static [&'static str],
+    /// The sets of top-level members that identify a body as this shape:
+    /// it has every member of one set, a code of any type, the others with
+    /// their part's JSON type. A parser tries the shapes with the longest
+    /// set first, so one that includes another (flat's `error` and `code`
+    /// against OAuth 2's `error`) wins.
+    pub signatures: &'static [&'static [&'static str]],
 }
 
 /// One member of a body.
@@ -158,7 +159,9 @@ impl Part {
             Part::DocsUrl => "URI of the code's documentation, or about:blank",
             Part::Hint => "What to do about it",
             Part::RequestId => "The request's id, to quote when you report a problem",
-            Part::Details => "More context, such as field-level validation errors",
+            Part::Details => {
+                "More context, such as field-level validation errors (field name to a list of messages)"
+            }
             Part::Resolve => "How a person or an agent can fix the problem",
             Part::Object(_) => "The error",
         }
@@ -188,7 +191,7 @@ const FLAT: ShapeSpec = ShapeSpec::json("flat", "Flat error body", "FlatError").
         null_when_absent("details", Part::Details),
         when_present("hint", Hint),
     ],
-    &["error", "code"],
+    &[&["error", "code"]],
 );
 
 const NESTED: ShapeSpec = ShapeSpec::json("nested", "Nested error body", "NestedError").with(
@@ -201,12 +204,12 @@ const NESTED: ShapeSpec = ShapeSpec::json("nested", "Nested error body", "Nested
             when_present("details", Part::Details),
         ]),
     )],
-    &["error"],
+    &[&["error"]],
 );
 
 const ERROR_CODE: ShapeSpec = ShapeSpec::json("error_code", "Error body", "ErrorCodeError").with(
     &[always("errorCode", Code), always("errorMessage", Message)],
-    &["errorCode"],
+    &[&["errorCode"]],
 );
 
 const PROBLEM: ShapeSpec = ShapeSpec {
@@ -229,8 +232,9 @@ const PROBLEM: ShapeSpec = ShapeSpec {
         when_present("resolve", Part::Resolve),
     ],
     // What every RFC 9457 body has, so a proxy's problem details are read
-    // as such too.
-    &["type", "title"],
+    // as such too; or the extension that names the code, for bodies that
+    // leave the optional `type` and `title` out.
+    &[&["type", "title"], &["error_code"]],
 );
 
 const OAUTH2: ShapeSpec = ShapeSpec::json(
@@ -240,7 +244,7 @@ const OAUTH2: ShapeSpec = ShapeSpec::json(
 )
 .with(
     &[always("error", Code), always("error_description", Message)],
-    &["error"],
+    &[&["error"]],
 );
 
 impl WireShape {
@@ -281,10 +285,8 @@ impl WireShape {
     /// shape has none cannot declare details: they would never reach a
     /// client of that shape, while its docs promised them.
     #[must_use]
-    pub fn carries_details(self) -> bool {
-        self.spec()
-            .members()
-            .any(|(_, member)| member.part == Part::Details)
+    pub const fn carries_details(self) -> bool {
+        holds_details(self.spec().members)
     }
 
     /// The `Content-Type` of a body in this shape.
@@ -307,18 +309,18 @@ impl ShapeSpec {
             schema_name,
             content_type: "application/json",
             members: &[],
-            signature: &[],
+            signatures: &[],
         }
     }
 
     const fn with(
         self,
         members: &'static [Member],
-        signature: &'static [&'static str],
+        signatures: &'static [&'static [&'static str]],
     ) -> ShapeSpec {
         ShapeSpec {
             members,
-            signature,
+            signatures,
             ..self
         }
     }
@@ -338,6 +340,20 @@ impl ShapeSpec {
             .find(|(_, member)| member.part == part)
             .map(|(path, _)| path)
     }
+}
+
+/// Whether `members`, at any depth, hold the details; `const`, so a loop.
+const fn holds_details(members: &[Member]) -> bool {
+    let mut i = 0;
+    while i < members.len() {
+        match members[i].part {
+            Part::Details => return true,
+            Part::Object(inner) if holds_details(inner) => return true,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 fn walk(
@@ -367,7 +383,7 @@ pub enum Details<'a> {
 /// The parts of one error a body is made of, for rendering a body without
 /// an [`Error`](crate::Error): documentation examples, gateways that relay
 /// another service's errors. An `Error` renders through the same parts.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub struct Parts<'a, M: Display + ?Sized> {
     /// The wire code.
     pub code: &'a str,
@@ -389,6 +405,15 @@ pub struct Parts<'a, M: Display + ?Sized> {
     /// `None` when there is no self-service fix.
     pub resolve: Option<[Option<&'a str>; crate::Resolve::MEMBERS.len()]>,
 }
+
+// By hand: derived, they would ask `M: Clone` of a message only borrowed.
+impl<M: Display + ?Sized> Clone for Parts<'_, M> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<M: Display + ?Sized> Copy for Parts<'_, M> {}
 
 impl<'a, M: Display + ?Sized> Parts<'a, M> {
     /// The body in `shape`, as a serializable view.
@@ -441,7 +466,7 @@ mod tests {
     fn signatures_name_top_level_members_and_every_shape_has_a_code() {
         for shape in WireShape::ALL {
             let spec = shape.spec();
-            for name in spec.signature {
+            for name in spec.signatures.iter().copied().flatten() {
                 assert!(
                     spec.members
                         .iter()

@@ -153,8 +153,9 @@ fn resolve_properties() -> Value {
         .map(|member| {
             let mut schema = json!({ "type": "string" });
             match member.value {
-                ResolveValue::Text => {}
-                ResolveValue::Link => schema["format"] = "uri-reference".into(),
+                // No `format`: a link may be a path template such as
+                // `/v1/keys/{id}`, which no URI format admits.
+                ResolveValue::Text | ResolveValue::Link => {}
                 ResolveValue::Method => schema["enum"] = json!(errcat::Resolve::METHODS),
             }
             schema["description"] = member.meaning.into();

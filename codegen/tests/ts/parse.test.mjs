@@ -109,6 +109,34 @@ test("anything else lands in the unknown branch and never throws", () => {
   assert.equal(parseError("<html>").body, "<html>");
 });
 
+test("bodies of other servers keep their shape and message", () => {
+  // A gateway's numeric code: still the flat shape, the message not taken for a code.
+  const gateway = parseError({ error: "Forbidden", code: 403 }, 403);
+  assert.equal(gateway.shape, "flat");
+  assert.equal(gateway.known, false);
+  assert.equal(gateway.wireCode, undefined);
+  assert.equal(gateway.message, "Forbidden");
+  const numeric = parseError({ errorCode: 5, errorMessage: "m" });
+  assert.equal(numeric.shape, "error_code");
+  assert.equal(numeric.message, "m");
+  // RFC 9457 makes `type` and `title` optional; the extension names the code.
+  const bare = parseError({ status: 404, error_code: "VERSION_NOT_FOUND", detail: "gone" });
+  assert.equal(bare.shape, "problem");
+  assert.equal(bare.known, true);
+  assert.equal(bare.code, "VERSION_NOT_FOUND");
+  assert.equal(bare.status, 404);
+  assert.equal(bare.message, "gone");
+  // `instance` is a URI by RFC 9457; a request id beside it wins.
+  const both = parseError({ type: "about:blank", title: "T", instance: "/x/1", request_id: "req_1" });
+  assert.equal(both.requestId, "req_1");
+  assert.equal(both.instance, "/x/1");
+  assert.equal(parseError({ type: "about:blank", title: "T", instance: "req_2" }).requestId, "req_2");
+  // Members a shape does not declare are still read from the top.
+  const extra = parseError({ errorCode: "AUTH_REQUIRED", errorMessage: "m", hint: "h", request_id: "r" });
+  assert.equal(extra.hint, "h");
+  assert.equal(extra.requestId, "r");
+});
+
 test("parseErrorResponse reads the text and survives a failing body", async () => {
   const ok = await parseErrorResponse({ status: 429, text: async () => '{"error":"slow down","code":"RATE_LIMITED"}' });
   assert.equal(ok.code, "RATE_LIMITED");

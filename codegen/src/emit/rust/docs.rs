@@ -2,9 +2,7 @@
 //! the docs site, so it is adapted where rustdoc would read it differently.
 
 use crate::emit::docs::content;
-use crate::emit::text::{
-    self, autolink, escape, escape_paragraph, neutralise_html, wrap_markdown_line,
-};
+use crate::emit::text::{self, autolink, escape, escape_paragraph, neutralise_html, wrap_markdown};
 use crate::model::{Catalog, Code};
 
 /// A template or wire string as an inline code span, whatever it contains.
@@ -133,30 +131,18 @@ pub fn inner_attrs(text: &str) -> proc_macro2::TokenStream {
     quote::quote!(#(#![doc = #lines])*)
 }
 
+/// Doc text wider than this is wrapped, so the comments read in an editor
+/// without scrolling (with `    /// ` in front, a line stays within 100).
+const WIDTH: usize = 90;
+
 /// The lines of a doc comment, as rustc accepts them. Every line break a
 /// catalog may hold ends a line, a lone `\r` too ("bare CR not allowed in
 /// doc-comment"), and the bidirectional controls that can make a comment
 /// read differently from how it compiles (the "Trojan Source" attack, which
 /// rustc denies in comments) are written as visible escapes.
-/// Doc text wider than this is wrapped, so the comments read in an editor
-/// without scrolling (with `    /// ` in front, a line stays within 100).
-const WIDTH: usize = 90;
-
 fn doc_lines(text: &str) -> Vec<String> {
-    let mut in_fence = false;
-    text.lines()
-        .flat_map(|line| line.split('\r'))
-        .flat_map(|line| {
-            let fence =
-                line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
-            let wrapped = if in_fence || fence {
-                vec![line.to_owned()]
-            } else {
-                wrap_markdown_line(line, WIDTH)
-            };
-            in_fence ^= fence;
-            wrapped
-        })
+    wrap_markdown(text.lines().flat_map(|line| line.split('\r')), WIDTH)
+        .into_iter()
         .map(|line| {
             let mut out = String::with_capacity(line.len() + 1);
             if !line.is_empty() {

@@ -20,7 +20,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 
 pub use json::json_without_markup;
-pub use wrap::wrap_markdown_line;
+pub use wrap::wrap_markdown;
 
 /// The characters without which no markdown renderer (CommonMark, GitHub,
 /// rustdoc, editors rendering JSDoc) opens HTML, an autolink, a link or an

@@ -1,12 +1,79 @@
 //! Wrapping long lines of markdown (doc comments, JSDoc) where a reader
 //! sees no difference.
 
+/// Markdown `lines` with each long line of a paragraph wrapped (see
+/// [`wrap_markdown_line`]); lines inside a fenced code block, however the
+/// fence is nested in list items or quotes, are kept as they are.
+pub fn wrap_markdown<'a>(lines: impl IntoIterator<Item = &'a str>, width: usize) -> Vec<String> {
+    let mut fence: Option<Fence> = None;
+    let mut out = Vec::new();
+    for line in lines {
+        let marker = fence_marker(line);
+        match (fence, marker) {
+            (None, Some(opening)) => fence = Some(opening),
+            (Some(open), Some(close)) if close.closes(open) => fence = None,
+            _ => {}
+        }
+        if fence.is_some() || marker.is_some() {
+            out.push(line.to_owned());
+        } else {
+            out.extend(wrap_markdown_line(line, width));
+        }
+    }
+    out
+}
+
+/// A fence line: its character, its length, and whether nothing follows
+/// it (only such a line closes a block).
+#[derive(Clone, Copy)]
+struct Fence {
+    char: char,
+    len: usize,
+    bare: bool,
+}
+
+impl Fence {
+    fn closes(self, open: Fence) -> bool {
+        self.bare && self.char == open.char && self.len >= open.len
+    }
+}
+
+/// The fence a line opens or closes, after any quote and list markers it
+/// sits in.
+fn fence_marker(line: &str) -> Option<Fence> {
+    let mut rest = line.trim_start();
+    loop {
+        let before = rest;
+        rest = rest.trim_start_matches('>').trim_start();
+        for bullet in ["- ", "* ", "+ "] {
+            rest = rest.strip_prefix(bullet).unwrap_or(rest).trim_start();
+        }
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 && rest[digits..].starts_with(['.', ')']) {
+            rest = rest[digits + 1..].trim_start();
+        }
+        if rest == before {
+            break;
+        }
+    }
+    let char = rest.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let after = rest.trim_start_matches(char);
+    let len = rest.len() - after.len();
+    (len >= 3).then_some(Fence {
+        char,
+        len,
+        bare: after.trim().is_empty(),
+    })
+}
+
 /// A line of markdown as several when it is a long line of a paragraph and
 /// breaking it changes nothing a reader sees: never a line that starts a
-/// block of its own, is a table row or ends in a hard break, and never
-/// where a new line would start a block (`- `, `1. `, `#`, `>`, ...) and
-/// change what it is.
-pub fn wrap_markdown_line(line: &str, width: usize) -> Vec<String> {
+/// block of its own, is a table row, holds runs of spaces or ends in a hard
+/// break, and never where a piece would start or be a block (`- `, `1. `,
+/// `#`, `>`, `***`, `[a]: /url`, ...), end in a backslash (a hard break)
+/// or leave a brace open (`{@link X}` in JSDoc). Words are never split,
+/// not even at hyphens: a break is a space to the reader.
+fn wrap_markdown_line(line: &str, width: usize) -> Vec<String> {
     let keep = vec![line.to_owned()];
     if line.chars().count() <= width
         || starts_block(line)
@@ -20,15 +87,21 @@ pub fn wrap_markdown_line(line: &str, width: usize) -> Vec<String> {
     {
         return keep;
     }
-    let options = textwrap::Options::new(width).break_words(false);
+    let options = textwrap::Options::new(width)
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     let pieces: Vec<String> = textwrap::wrap(line, options)
         .into_iter()
         .map(std::borrow::Cow::into_owned)
         .collect();
-    if pieces[1..].iter().any(|piece| starts_block(piece)) {
-        return keep;
-    }
-    pieces
+    let last = pieces.len() - 1;
+    let unsafe_break = pieces.iter().enumerate().any(|(i, piece)| {
+        starts_block(piece)
+            || (i < last
+                && (piece.ends_with('\\')
+                    || piece.matches('{').count() != piece.matches('}').count()))
+    });
+    if unsafe_break { keep } else { pieces }
 }
 
 /// Whether a line read on its own starts something other than paragraph
@@ -54,7 +127,10 @@ fn starts_block(line: &str) -> bool {
     // `<` starts an HTML block only as a tag; an autolink is inline.
     let html = first == '<' && !trimmed.starts_with("<http");
     let underline = trimmed.chars().all(|c| c == '=' || c == ' ');
+    // A link reference definition or a footnote: `[a]: /url`, `[^a]: text`.
+    let definition = first == '[' && trimmed.contains("]:");
     ordered
+        || definition
         || fence
         || html
         || underline
@@ -69,24 +145,57 @@ mod tests {
 
     const W: usize = 90;
 
-    /// Like the Rust emitter's doc lines: each line wrapped, fences kept.
     fn lines(text: &str) -> Vec<String> {
-        let mut in_fence = false;
-        let mut out = Vec::new();
-        for line in text.lines() {
-            let fence = line.starts_with("```");
-            if in_fence || fence {
-                out.push(format!(" {line}"));
-            } else {
-                out.extend(
-                    wrap_markdown_line(line, W)
-                        .into_iter()
-                        .map(|l| format!(" {l}")),
-                );
-            }
-            in_fence ^= fence;
+        wrap_markdown(text.lines(), W)
+            .into_iter()
+            .map(|l| format!(" {l}"))
+            .collect()
+    }
+
+    /// The line wraps into the same words, and no piece is a hazard.
+    fn unchanged(text: &str) {
+        assert_eq!(lines(text), lines_kept(text), "{text}");
+    }
+
+    fn lines_kept(text: &str) -> Vec<String> {
+        text.lines().map(|l| format!(" {l}")).collect()
+    }
+
+    #[test]
+    fn words_are_never_split_at_hyphens() {
+        let line = format!(
+            "{} self-service <https://www.rfc-editor.org/rfc/rfc6749#section-5.2>",
+            "w ".repeat(40)
+        );
+        for piece in lines(&line) {
+            assert!(!piece.ends_with('-'), "{piece}");
         }
-        out
+        assert!(
+            lines(&line)
+                .iter()
+                .any(|l| l.contains("<https://www.rfc-editor.org/rfc/rfc6749#section-5.2>"))
+        );
+    }
+
+    #[test]
+    fn fences_in_list_items_and_quotes_are_kept_and_closed_by_their_own_kind() {
+        let code = "x ".repeat(60);
+        unchanged(&format!("- ```sh\n{code}\n```"));
+        unchanged(&format!("> 1. ~~~\n```\n{code}\n~~~"));
+        // A fence with an info string does not close one.
+        unchanged(&format!("```\n```rust\n{code}\n```"));
+    }
+
+    #[test]
+    fn no_piece_becomes_a_block_a_break_or_a_split_tag() {
+        let long = "y".repeat(88);
+        unchanged(&format!("*** {long} z"));
+        unchanged(&format!("[a]: /url {long} more"));
+        unchanged(&format!("{} C:\\ Program {long}", "w ".repeat(40)));
+        unchanged(&format!(
+            "{} Use {{@link ErrorCode.X}} instead",
+            "w ".repeat(42)
+        ));
     }
 
     #[test]

@@ -118,7 +118,7 @@ type Path = readonly string[];
 /** Where a body of one shape keeps each part of the error. */
 interface ShapeReader {
   readonly shape: WireShape;
-  readonly signature: readonly (readonly [string, string])[];
+  readonly signatures: readonly (readonly (readonly [string, string])[])[];
   readonly code: Path;
   readonly message: Path;
   readonly title?: Path;
@@ -147,9 +147,9 @@ function at(body: Json, path: Path | undefined): unknown {
 // default: a code may choose its own shape, and a server may answer with
 // problem+json when asked to.
 function readerOf(body: Json): ShapeReader | undefined {
-  const fits = (reader: ShapeReader): boolean =>
-    reader.signature.every(([name, type]) => kind(body[name]) === type);
-  return shapeReaders.find(fits);
+  const has = ([name, type]: readonly [string, string]): boolean =>
+    type === "present" ? name in body : kind(body[name]) === type;
+  return shapeReaders.find((reader) => reader.signatures.some((members) => members.every(has)));
 }
 
 function readResolve(value: unknown): ErrorResolve | undefined {
@@ -187,11 +187,13 @@ export function parseError(body: unknown, status?: number): ApiError {
     shape: reader?.shape,
     wireCode,
     message: text(at(json, reader?.message)) ?? text(at(json, reader?.title)) ?? fallback,
-    hint: text(at(json, reader?.hint)),
-    details: at(json, reader?.details) ?? null,
-    // Shapes without a request id member may still carry one at the top.
-    requestId: text(at(json, reader?.requestId)) ?? text(json["request_id"]),
-    resolve: readResolve(at(json, reader?.resolve)),
+    // Where the shape has no such member, a server may still send one at
+    // the top.
+    hint: text(at(json, reader?.hint)) ?? text(json["hint"]),
+    details: at(json, reader?.details) ?? json["details"] ?? null,
+    requestId:
+      text(at(json, reader?.requestId)) ?? text(json["request_id"]) ?? text(at(json, reader?.instance)),
+    resolve: readResolve(at(json, reader?.resolve) ?? json["resolve"]),
     type: text(at(json, reader?.type)),
     instance: text(at(json, reader?.instance)),
     body: parsed,

@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 
 use super::OutputFile;
 use crate::emit::docs::content::{self, Inline};
-use crate::emit::text::wrap_markdown_line;
+use crate::emit::text::wrap_markdown;
 use crate::model::{Catalog, Code, ParamType};
 
 pub use escape::string_literal;
@@ -119,7 +119,7 @@ fn code_doc(out: &mut String, catalog: &Catalog, code: &Code) {
     // `**` before a title that starts with `/`.
     let line = |text: &str| text.replace("*/", "*\\/");
     // Wrapped as markdown, which is how editors show JSDoc.
-    let lines = |text: &str| wrap_markdown_line(&line(text), DOC_WIDTH);
+    let lines = |text: &str| wrap_markdown([line(text).as_str()], DOC_WIDTH);
     for (i, paragraph) in paragraphs.iter().enumerate() {
         if i > 0 {
             out.push_str("   *\n");

@@ -61,33 +61,40 @@ pub fn emit(out: &mut String) {
 /// declaration order (the sort is stable).
 fn by_signature() -> Vec<WireShape> {
     let mut shapes = WireShape::ALL.to_vec();
-    shapes.sort_by_key(|shape| std::cmp::Reverse(shape.spec().signature.len()));
+    let longest = |shape: &WireShape| {
+        let sets = shape.spec().signatures.iter();
+        sets.map(|set| set.len()).max().unwrap_or(0)
+    };
+    shapes.sort_by_key(|shape| std::cmp::Reverse(longest(shape)));
     shapes
 }
 
 fn reader(shape: WireShape) -> String {
     let spec = shape.spec();
-    let signature: Vec<String> = spec
-        .signature
+    let signatures: Vec<String> = spec
+        .signatures
         .iter()
-        .map(|name| {
-            let part = spec
-                .members
+        .map(|set| {
+            let members: Vec<String> = set
                 .iter()
-                .find(|member| member.name == *name)
-                .map_or(Part::Code, |member| member.part);
-            format!(
-                "[{}, {}]",
-                string_literal(name),
-                string_literal(typeof_(part))
-            )
+                .map(|name| {
+                    let part = spec
+                        .members
+                        .iter()
+                        .find(|member| member.name == *name)
+                        .map_or(Part::Code, |member| member.part);
+                    format!("[{}, {}]", string_literal(name), string_literal(kind(part)))
+                })
+                .collect();
+            format!("[{}]", members.join(", "))
         })
         .collect();
     let mut fields = vec![
         format!("shape: {}", string_literal(spec.name)),
-        format!("signature: [{}]", signature.join(", ")),
+        format!("signatures: [{}]", signatures.join(", ")),
     ];
-    // RFC 9457 calls the member holding the occurrence `instance`.
+    // RFC 9457 calls the member holding the occurrence `instance`, a URI
+    // that a top-level `request_id` is preferred to.
     let problem_json = spec.content_type == WireShape::Problem.content_type();
     let roles = [
         ("code", Part::Code),
@@ -101,12 +108,14 @@ fn reader(shape: WireShape) -> String {
         ("type", Part::DocsUrl),
     ];
     for (field, part) in roles {
+        let field = if problem_json && part == Part::RequestId {
+            "instance"
+        } else {
+            field
+        };
         if let Some(path) = path(spec, part) {
             fields.push(format!("{field}: {path}"));
         }
-    }
-    if problem_json && let Some(path) = path(spec, Part::RequestId) {
-        fields.push(format!("instance: {path}"));
     }
     let mut object = String::from("  {\n");
     for field in fields {
@@ -122,10 +131,15 @@ fn path(spec: &ShapeSpec, part: Part) -> Option<String> {
     Some(format!("[{}]", names.join(", ")))
 }
 
-/// What JavaScript's `typeof` says of a member holding `part`.
-fn typeof_(part: Part) -> &'static str {
-    match part.json_type() {
-        "integer" => "number",
-        other => other,
+/// What a signature checks of a member holding `part`: `typeof` of its
+/// JSON type, or only that it is there for a code, which servers that are
+/// not errcat send as numbers too.
+fn kind(part: Part) -> &'static str {
+    match part {
+        Part::Code => "present",
+        _ => match part.json_type() {
+            "integer" => "number",
+            other => other,
+        },
     }
 }

@@ -729,7 +729,7 @@ const resolveMembers = ["message", "url", "action", "method", "endpoint"] as con
 const shapeReaders: readonly ShapeReader[] = [
   {
     shape: "flat",
-    signature: [["error", "string"], ["code", "string"]],
+    signatures: [[["error", "string"], ["code", "present"]]],
     code: ["code"],
     message: ["error"],
     hint: ["hint"],
@@ -737,20 +737,19 @@ const shapeReaders: readonly ShapeReader[] = [
   },
   {
     shape: "problem",
-    signature: [["type", "string"], ["title", "string"]],
+    signatures: [[["type", "string"], ["title", "string"]], [["error_code", "present"]]],
     code: ["error_code"],
     message: ["detail"],
     title: ["title"],
     status: ["status"],
     details: ["details"],
-    requestId: ["instance"],
+    instance: ["instance"],
     resolve: ["resolve"],
     type: ["type"],
-    instance: ["instance"],
   },
   {
     shape: "nested",
-    signature: [["error", "object"]],
+    signatures: [[["error", "object"]]],
     code: ["error", "code"],
     message: ["error", "message"],
     details: ["error", "details"],
@@ -758,13 +757,13 @@ const shapeReaders: readonly ShapeReader[] = [
   },
   {
     shape: "error_code",
-    signature: [["errorCode", "string"]],
+    signatures: [[["errorCode", "present"]]],
     code: ["errorCode"],
     message: ["errorMessage"],
   },
   {
     shape: "oauth2",
-    signature: [["error", "string"]],
+    signatures: [[["error", "present"]]],
     code: ["error"],
     message: ["error_description"],
   },
@@ -890,7 +889,7 @@ type Path = readonly string[];
 /** Where a body of one shape keeps each part of the error. */
 interface ShapeReader {
   readonly shape: WireShape;
-  readonly signature: readonly (readonly [string, string])[];
+  readonly signatures: readonly (readonly (readonly [string, string])[])[];
   readonly code: Path;
   readonly message: Path;
   readonly title?: Path;
@@ -919,9 +918,9 @@ function at(body: Json, path: Path | undefined): unknown {
 // default: a code may choose its own shape, and a server may answer with
 // problem+json when asked to.
 function readerOf(body: Json): ShapeReader | undefined {
-  const fits = (reader: ShapeReader): boolean =>
-    reader.signature.every(([name, type]) => kind(body[name]) === type);
-  return shapeReaders.find(fits);
+  const has = ([name, type]: readonly [string, string]): boolean =>
+    type === "present" ? name in body : kind(body[name]) === type;
+  return shapeReaders.find((reader) => reader.signatures.some((members) => members.every(has)));
 }
 
 function readResolve(value: unknown): ErrorResolve | undefined {
@@ -959,11 +958,13 @@ export function parseError(body: unknown, status?: number): ApiError {
     shape: reader?.shape,
     wireCode,
     message: text(at(json, reader?.message)) ?? text(at(json, reader?.title)) ?? fallback,
-    hint: text(at(json, reader?.hint)),
-    details: at(json, reader?.details) ?? null,
-    // Shapes without a request id member may still carry one at the top.
-    requestId: text(at(json, reader?.requestId)) ?? text(json["request_id"]),
-    resolve: readResolve(at(json, reader?.resolve)),
+    // Where the shape has no such member, a server may still send one at
+    // the top.
+    hint: text(at(json, reader?.hint)) ?? text(json["hint"]),
+    details: at(json, reader?.details) ?? json["details"] ?? null,
+    requestId:
+      text(at(json, reader?.requestId)) ?? text(json["request_id"]) ?? text(at(json, reader?.instance)),
+    resolve: readResolve(at(json, reader?.resolve) ?? json["resolve"]),
     type: text(at(json, reader?.type)),
     instance: text(at(json, reader?.instance)),
     body: parsed,

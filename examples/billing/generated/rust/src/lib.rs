@@ -124,8 +124,8 @@ pub enum BillingErrorCode {
     /// Category `usage`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.platform.example/errors#credits_depleted>.
     CreditsDepleted = 9,
-    /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the Retry-
-    /// After header.`
+    /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the
+    /// Retry-After header.`
     ///
     /// Too many requests in a short time.
     ///
@@ -1084,8 +1084,8 @@ impl BillingError {
     pub fn credits_depleted() -> Self {
         Self(::errcat::Error::new(BillingErrorCode::CreditsDepleted, Vec::new()))
     }
-    /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the Retry-
-    /// After header.`
+    /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the
+    /// Retry-After header.`
     ///
     /// See [`BillingErrorCode::RateLimitExceeded`].
     #[inline]
@@ -1491,8 +1491,8 @@ pub mod __api_error {
                 )
             }
         }
-        /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the Retry-
-        /// After header.`
+        /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the
+        /// Retry-After header.`
         pub struct rate_limit_exceeded {}
         #[allow(deprecated)]
         impl super::Params for rate_limit_exceeded {

@@ -329,8 +329,8 @@ pub enum WorkspacesErrorCode {
     /// **What to do:** Start the authorization flow again; send the same redirect_uri to the
     /// token endpoint as to the authorization endpoint, and use each code once.
     ///
-    /// Category `oauth2`; gRPC `INVALID_ARGUMENT`; docs: <https://www.rfc-
-    /// editor.org/rfc/rfc6749#section-5.2>.
+    /// Category `oauth2`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://www.rfc-editor.org/rfc/rfc6749#section-5.2>.
     InvalidGrant = 30,
     /// `invalid_client` (401): `Client authentication failed`
     ///
@@ -338,8 +338,8 @@ pub enum WorkspacesErrorCode {
     ///
     /// **What to do:** Check the app's client_id and its current client secret.
     ///
-    /// Category `oauth2`; gRPC `UNAUTHENTICATED`; docs: <https://www.rfc-
-    /// editor.org/rfc/rfc6749#section-5.2>.
+    /// Category `oauth2`; gRPC `UNAUTHENTICATED`; docs:
+    /// <https://www.rfc-editor.org/rfc/rfc6749#section-5.2>.
     InvalidClient = 31,
     /// `unsupported_grant_type` (400): `The grant type '{grant_type}' is not enabled for this
     /// app`
@@ -348,8 +348,8 @@ pub enum WorkspacesErrorCode {
     ///
     /// **What to do:** Enable the grant type in the app's settings, or use one that is enabled.
     ///
-    /// Category `oauth2`; gRPC `INVALID_ARGUMENT`; docs: <https://www.rfc-
-    /// editor.org/rfc/rfc6749#section-5.2>.
+    /// Category `oauth2`; gRPC `INVALID_ARGUMENT`; docs:
+    /// <https://www.rfc-editor.org/rfc/rfc6749#section-5.2>.
     UnsupportedGrantType = 32,
     /// `access_denied` (403): `The user denied the authorization request`
     ///
@@ -358,8 +358,8 @@ pub enum WorkspacesErrorCode {
     /// **What to do:** Nothing is wrong with the app: let the user start sign-in again if they
     /// want to.
     ///
-    /// Category `oauth2`; gRPC `PERMISSION_DENIED`; docs: <https://www.rfc-
-    /// editor.org/rfc/rfc6749#section-4.1.2.1>.
+    /// Category `oauth2`; gRPC `PERMISSION_DENIED`; docs:
+    /// <https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1>.
     AccessDenied = 33,
 }
 #[allow(clippy::doc_markdown)]
