@@ -170,6 +170,18 @@ impl HeaderSet {
         HeaderSet(self.0 | other.0)
     }
 
+    /// The set with these bits, as [`HeaderSet::bits`] gives them.
+    #[must_use]
+    pub const fn from_bits(bits: u8) -> HeaderSet {
+        HeaderSet(bits)
+    }
+
+    /// The set as bits, for tables that store it as a number.
+    #[must_use]
+    pub const fn bits(self) -> u8 {
+        self.0
+    }
+
     /// Whether every header of `other` is in `self`.
     #[must_use]
     pub const fn contains(self, other: HeaderSet) -> bool {
@@ -435,7 +447,7 @@ pub trait ErrorCode: Copy + Eq + Hash + fmt::Debug + Send + Sync + 'static {
     /// The code's row.
     #[must_use]
     fn info(self) -> &'static CodeInfo {
-        &Self::catalog().codes[self.index()]
+        &Self::catalog().codes()[self.index()]
     }
 
     /// The code a wire string or alias names, if this build knows it.

@@ -17,6 +17,7 @@ mod error;
 mod lookup;
 mod render;
 pub mod shape;
+mod table;
 
 #[cfg(feature = "axum")]
 pub mod axum;

@@ -5,7 +5,7 @@
 //! measured at ~370 ns, the index at a tenth of that; see `benches/`).
 //!
 //! The index is built at run time rather than generated, so generated code
-//! stays a plain list and the hash function can change without regenerating.
+//! stays a plain table and the hash function can change without regenerating.
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -18,17 +18,34 @@ pub struct Catalog<C: 'static> {
     pub name: &'static str,
     /// The shape codes render in unless they choose their own.
     pub default_shape: WireShape,
-    /// One row per code, indexed by [`crate::ErrorCode::index`].
-    pub codes: &'static [CodeInfo],
-    /// Every code and alias with the code it parses to, sorted by string
-    /// (byte order) so generated output and iteration are deterministic.
-    pub lookup: &'static [(&'static str, C)],
-    /// Slots of the hash index into `lookup` (index + 1; 0 is empty).
+    source: Source<C>,
+    tables: OnceLock<Tables<C>>,
+    /// Slots of the hash index into the lookup list (index + 1; 0 is empty).
     index: OnceLock<Box<[u32]>>,
 }
 
+/// What the catalog was built from.
+enum Source<C: 'static> {
+    /// Rows written out, as a hand-built table has them.
+    Rows {
+        codes: &'static [CodeInfo],
+        lookup: &'static [(&'static str, C)],
+    },
+    /// A generated crate's encoded table (see `table.rs`), and its codes in
+    /// discriminant order.
+    Table {
+        text: &'static str,
+        all: &'static [C],
+    },
+}
+
+struct Tables<C: 'static> {
+    codes: &'static [CodeInfo],
+    lookup: &'static [(&'static str, C)],
+}
+
 impl<C> Catalog<C> {
-    /// A catalog over generated tables; `const` so it can be a `static`.
+    /// A catalog over rows written out; `const` so it can be a `static`.
     #[must_use]
     pub const fn new(
         name: &'static str,
@@ -39,18 +56,81 @@ impl<C> Catalog<C> {
         Catalog {
             name,
             default_shape,
-            codes,
-            lookup,
+            source: Source::Rows { codes, lookup },
+            tables: OnceLock::new(),
+            index: OnceLock::new(),
+        }
+    }
+
+    /// A catalog over a generated crate's encoded table, decoded when it is
+    /// first used; `all` lists the codes in discriminant order.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn encoded(
+        name: &'static str,
+        default_shape: WireShape,
+        text: &'static str,
+        all: &'static [C],
+    ) -> Self {
+        Catalog {
+            name,
+            default_shape,
+            source: Source::Table { text, all },
+            tables: OnceLock::new(),
             index: OnceLock::new(),
         }
     }
 }
 
 impl<C: Copy> Catalog<C> {
+    /// One row per code, indexed by [`crate::ErrorCode::index`].
+    ///
+    /// # Panics
+    ///
+    /// If a generated table does not decode: it was written by an errcat
+    /// that does not match this runtime, and regenerating fixes it.
+    #[must_use]
+    pub fn codes(&self) -> &'static [CodeInfo] {
+        self.tables().codes
+    }
+
+    /// Every code and alias with the code it parses to, sorted by string
+    /// (byte order) so iteration is deterministic.
+    #[must_use]
+    pub fn lookup(&self) -> &'static [(&'static str, C)] {
+        self.tables().lookup
+    }
+
+    fn tables(&self) -> &Tables<C> {
+        self.tables.get_or_init(|| match self.source {
+            Source::Rows { codes, lookup } => Tables { codes, lookup },
+            Source::Table { text, all } => {
+                let decoded = crate::table::decode(text).unwrap_or_else(|why| {
+                    panic!(
+                        "errcat: the table of the `{}` catalog does not decode ({why}): \
+                         it was generated for another version of the errcat runtime; regenerate it",
+                        self.name
+                    )
+                });
+                let mut lookup: Vec<(&'static str, C)> = decoded
+                    .names
+                    .into_iter()
+                    .map(|(name, index)| (name, all[index]))
+                    .collect();
+                lookup.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+                Tables {
+                    codes: decoded.codes,
+                    lookup: Box::leak(lookup.into_boxed_slice()),
+                }
+            }
+        })
+    }
+
     /// The code a wire string (code or alias) names.
     #[must_use]
     pub fn parse(&self, s: &str) -> Option<C> {
-        let slots = self.index.get_or_init(|| build_index(self.lookup));
+        let lookup = self.lookup();
+        let slots = self.index.get_or_init(|| build_index(lookup));
         let mask = slots.len() - 1;
         let mut slot = slot_of(s, mask);
         loop {
@@ -58,7 +138,7 @@ impl<C: Copy> Catalog<C> {
             if entry == 0 {
                 return None;
             }
-            let (key, code) = self.lookup[entry as usize - 1];
+            let (key, code) = lookup[entry as usize - 1];
             if key == s {
                 return Some(code);
             }
@@ -67,13 +147,13 @@ impl<C: Copy> Catalog<C> {
     }
 }
 
-impl<C: fmt::Debug> fmt::Debug for Catalog<C> {
+impl<C: fmt::Debug + Copy> fmt::Debug for Catalog<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Catalog")
             .field("name", &self.name)
             .field("default_shape", &self.default_shape)
-            .field("codes", &self.codes.len())
-            .field("lookup", &self.lookup.len())
+            .field("codes", &self.codes().len())
+            .field("lookup", &self.lookup().len())
             .finish_non_exhaustive()
     }
 }

@@ -149,11 +149,11 @@ fn codes_and_aliases_parse_and_unknown_codes_are_kept() {
 
 #[test]
 fn every_row_parses_back_to_its_own_code() {
-    for (text, code) in Demo::catalog().lookup {
+    for (text, code) in Demo::catalog().lookup() {
         assert_eq!(Demo::parse(text), Some(*code));
     }
     let sorted = Demo::catalog()
-        .lookup
+        .lookup()
         .windows(2)
         .all(|pair| pair[0].0 < pair[1].0);
     assert!(sorted, "the lookup table must be sorted for binary search");

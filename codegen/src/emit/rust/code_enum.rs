@@ -12,7 +12,7 @@ use super::docs;
 use super::paths::Paths;
 use super::splice::{Kind, List};
 use crate::emit::text::escape;
-use crate::model::{Catalog, Code, WireShape};
+use crate::model::{Catalog, WireShape};
 
 /// The enum's variants, one per code.
 pub fn variants(catalog: &Catalog, spliced: bool) -> List<'_> {
@@ -22,34 +22,6 @@ pub fn variants(catalog: &Catalog, spliced: bool) -> List<'_> {
         spliced,
         catalog.codes.len(),
         move |i| variant(catalog, i),
-    )
-}
-
-/// `(wire string, code)` for every code and alias, sorted by bytes so the
-/// output does not depend on catalog file order.
-pub fn lookup(catalog: &Catalog, spliced: bool) -> List<'_> {
-    let ty = catalog.rust_code_type();
-    let mut entries: Vec<(&str, &Code)> = catalog
-        .codes
-        .iter()
-        .flat_map(|code| {
-            std::iter::once(code.code.as_str())
-                .chain(code.aliases.iter().map(String::as_str))
-                .map(move |text| (text, code))
-        })
-        .collect();
-    entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    List::new(
-        "__errcat_lookup",
-        Kind::CatalogArray,
-        spliced,
-        entries.len(),
-        move |i| {
-            let (text, code) = entries[i];
-            let ty = format_ident!("{}", ty);
-            let variant = format_ident!("{}", code.rust_variant());
-            quote!((#text, #ty::#variant))
-        },
     )
 }
 
@@ -81,8 +53,6 @@ fn variant(catalog: &Catalog, i: usize) -> TokenStream {
 pub fn items(
     catalog: &Catalog,
     variants: &List<'_>,
-    rows: &List<'_>,
-    lookup: &List<'_>,
     paths: Paths,
 ) -> TokenStream {
     let option = paths.option();
@@ -92,8 +62,6 @@ pub fn items(
     let ty = format_ident!("{}", catalog.rust_code_type());
     let len = Literal::usize_unsuffixed(catalog.codes.len());
     let variants = variants.tokens();
-    let rows = rows.tokens();
-    let lookup = lookup.tokens();
     let all = catalog.codes.iter().map(|code| {
         let variant = format_ident!("{}", code.rust_variant());
         quote!(Self::#variant)
@@ -196,11 +164,11 @@ pub fn items(
         impl ::errcat::ErrorCode for #ty {
             #[allow(deprecated, clippy::too_many_lines)]
             fn catalog() -> &'static ::errcat::Catalog<Self> {
-                static CATALOG: ::errcat::Catalog<#ty> = ::errcat::Catalog::new(
+                static CATALOG: ::errcat::Catalog<#ty> = ::errcat::Catalog::encoded(
                     #name,
                     #default_shape,
-                    &[#rows],
-                    &[#lookup],
+                    __ERRCAT_TABLE,
+                    &#ty::ALL,
                 );
                 &CATALOG
             }

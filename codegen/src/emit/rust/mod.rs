@@ -7,12 +7,12 @@
 //! and reads like hand-written Rust.
 
 mod code_enum;
-mod code_info;
 mod derive_support;
 mod docs;
 mod error_type;
 mod paths;
 mod splice;
+mod table;
 
 use quote::quote;
 
@@ -107,21 +107,22 @@ fn format_spliced(
     paths: Paths,
 ) -> String {
     let variants = code_enum::variants(catalog, spliced);
-    let rows = code_info::list(catalog, spliced, paths);
-    let lookup = code_enum::lookup(catalog, spliced);
     let constructors = error_type::constructors(catalog, spliced, paths);
     let structs = derive_support::structs(catalog, spliced);
-    let codes = code_enum::items(catalog, &variants, &rows, &lookup, paths);
+    let codes = code_enum::items(catalog, &variants, paths);
     let error = error_type::items(catalog, &constructors, paths);
     // What `#[derive(errcat::ApiError)]` names; hidden, and owned by the derive.
     let derive = derive_support::module(catalog, &structs);
     let file = syn::parse2::<syn::File>(quote!(#codes #error #derive))
         .expect("the Rust emitter builds its items with quote!, so they always parse");
     let skeleton = prettyplease::unparse(&syn::File { attrs, ..file });
-    splice::splice(
-        &skeleton,
-        &[&variants, &rows, &lookup, &constructors, &structs],
-    )
+    let mut text = splice::splice(&skeleton, &[&variants, &constructors, &structs]);
+    // Written as text after formatting, so each row stays a line.
+    text.push_str(&format!(
+        "/// The catalog's table, which the runtime decodes on first use.\nconst __ERRCAT_TABLE: &str = {};\n",
+        table::literal(&table::text(catalog))
+    ));
+    text
 }
 
 fn cargo_toml(catalog: &Catalog, options: &Options) -> String {

@@ -27,10 +27,6 @@ impl Paths {
         self.pick(quote!(Option), quote!(::core::option::Option))
     }
 
-    pub fn some(self) -> TokenStream {
-        self.pick(quote!(Some), quote!(::core::option::Option::Some))
-    }
-
     pub fn result(self) -> TokenStream {
         self.pick(quote!(Result), quote!(::core::result::Result))
     }

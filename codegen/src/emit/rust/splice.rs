@@ -5,10 +5,9 @@
 //! Instead the fixed parts are formatted as a skeleton with a marker in
 //! place of each per-code list, and each list is formatted in chunks inside
 //! a wrapper that puts its elements at the same depth as in the skeleton.
-//! prettyplease lays out each enum variant, item and broken array element on
-//! its own, so the spliced text is byte for byte what formatting the whole
-//! file gives; the chunks are sized so that an array always breaks, and
-//! small catalogs, whose arrays may fit on one line, are formatted whole.
+//! prettyplease lays out each enum variant and item on its own, so the
+//! spliced text is byte for byte what formatting the whole file gives;
+//! small catalogs are formatted whole.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -16,7 +15,7 @@ use quote::quote;
 /// Catalogs with fewer codes are formatted as one file.
 pub const MIN_CODES: usize = 256;
 
-/// Elements per chunk: enough that an array of them never fits on a line.
+/// Elements per chunk.
 const CHUNK: usize = 128;
 
 /// Where a list's elements sit in the generated file.
@@ -28,9 +27,6 @@ pub enum Kind {
     ImplItems,
     /// Items of a module inside a top-level module.
     NestedModItems,
-    /// Elements of an array argument of `errcat::Catalog::new` in the
-    /// `static` of a method of a top-level `impl`.
-    CatalogArray,
 }
 
 /// A per-code list, its elements built on demand so only a chunk's tokens
@@ -44,9 +40,7 @@ pub struct List<'a> {
 }
 
 impl<'a> List<'a> {
-    /// `spliced` must be the same for every list of a file, and true only
-    /// if lists of elements of the kind `Kind::CatalogArray` are at least
-    /// `CHUNK` long, so that they break.
+    /// `spliced` must be the same for every list of a file.
     pub fn new(
         marker: &str,
         kind: Kind,
@@ -68,14 +62,13 @@ impl<'a> List<'a> {
         let marker = Ident::new(&self.marker, Span::call_site());
         if self.spliced {
             return match self.kind {
-                Kind::Variants | Kind::CatalogArray => quote!(#marker),
+                Kind::Variants => quote!(#marker),
                 Kind::ImplItems | Kind::NestedModItems => quote!(#marker!();),
             };
         }
         let elements = (0..self.len).map(&self.element);
         match self.kind {
             Kind::Variants => quote!(#(#elements,)*),
-            Kind::CatalogArray => quote!(#(#elements),*),
             Kind::ImplItems | Kind::NestedModItems => quote!(#(#elements)*),
         }
     }
@@ -85,7 +78,6 @@ impl<'a> List<'a> {
         match self.kind {
             Kind::Variants => format!("{},", self.marker),
             Kind::ImplItems | Kind::NestedModItems => format!("{}!();", self.marker),
-            Kind::CatalogArray => format!("&[{}],", self.marker),
         }
     }
 
@@ -127,7 +119,7 @@ impl<'a> List<'a> {
         // differently (its comma is only printed if the list breaks), which
         // can change its layout; so such a chunk that does not end the list
         // is followed by a sentinel element, whose line is dropped.
-        let separated = matches!(self.kind, Kind::Variants | Kind::CatalogArray);
+        let separated = matches!(self.kind, Kind::Variants);
         let sentinel = (separated && end < self.len).then(|| quote!(W));
         let elements = (chunk * CHUNK..end)
             .map(&self.element)
@@ -136,18 +128,11 @@ impl<'a> List<'a> {
             Kind::Variants => (quote!(enum W { #(#elements,)* }), 1),
             Kind::ImplItems => (quote!(impl W { #(#elements)* }), 1),
             Kind::NestedModItems => (quote!(mod w { mod w { #(#elements)* } }), 2),
-            Kind::CatalogArray => (
-                quote!(impl W { fn w() { static W: W = w(w, w, &[#(#elements),*], w); } }),
-                0,
-            ),
         };
         let file = syn::parse2::<syn::File>(wrapped)
             .expect("the Rust emitter builds its items with quote!, so they always parse");
         let text = prettyplease::unparse(&file);
-        let mut body = match self.kind {
-            Kind::CatalogArray => array_elements(&text),
-            _ => strip_lines(&text, depth),
-        };
+        let mut body = strip_lines(&text, depth);
         if sentinel.is_some() {
             body = &body[..body[..body.len() - 1].rfind('\n').map_or(0, |i| i + 1)];
         }
@@ -168,16 +153,6 @@ fn strip_lines(text: &str, depth: usize) -> &str {
     &text[start..end]
 }
 
-/// The elements of the wrapper's array, which prettyplease broke one to a
-/// line between `&[` and `],` at the arguments' indentation.
-fn array_elements(text: &str) -> &str {
-    const OPEN: &str = "\n            &[\n";
-    const CLOSE: &str = "\n            ],\n";
-    let start = text.find(OPEN).expect("a broken array") + OPEN.len();
-    let end = text.rfind(CLOSE).expect("a broken array") + 1;
-    &text[start..end]
-}
-
 /// `skeleton` with each list's marker line replaced by its elements.
 pub fn splice(skeleton: &str, lists: &[&List<'_>]) -> String {
     if !lists.iter().any(|list| list.spliced) {
@@ -191,17 +166,7 @@ pub fn splice(skeleton: &str, lists: &[&List<'_>]) -> String {
         match markers.iter().position(|marker| *marker == trimmed) {
             Some(i) => {
                 replaced += 1;
-                let list = lists[i];
-                if let Kind::CatalogArray = list.kind {
-                    let indent = &line[..line.len() - line.trim_start().len()];
-                    out.push_str(indent);
-                    out.push_str("&[\n");
-                    list.write_elements(&mut out);
-                    out.push_str(indent);
-                    out.push_str("],\n");
-                } else {
-                    list.write_elements(&mut out);
-                }
+                lists[i].write_elements(&mut out);
             }
             None => out.push_str(line),
         }
