@@ -105,7 +105,9 @@ impl Reader {
 
     fn digits(&mut self, end: char) -> Result<u64, String> {
         let rest = &self.text[self.at..];
-        let len = rest.find(end).ok_or_else(|| self.fail("a number expected"))?;
+        let len = rest
+            .find(end)
+            .ok_or_else(|| self.fail("a number expected"))?;
         let value = rest[..len]
             .parse()
             .map_err(|_| self.fail("a number expected"))?;

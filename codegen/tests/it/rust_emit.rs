@@ -85,7 +85,10 @@ fn the_module_text_has_no_inner_attributes() {
         "lib.rs and module() differ in their items"
     );
     assert!(!lib.contains("::core::option::Option::Some("), "{lib}");
-    assert!(lib.contains("pub fn hint(self) -> Option<&'static str>"), "{lib}");
+    assert!(
+        lib.contains("pub fn hint(self) -> Option<&'static str>"),
+        "{lib}"
+    );
     let plain = module
         .lines()
         .take_while(|line| !line.contains("mod __api_error"))

@@ -31,7 +31,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `authentication`; gRPC `UNAUTHENTICATED`; docs:
     /// <https://docs.fold.run/errors#auth_required>.
-    AuthRequired = 0,
+    AuthRequired,
     /// `AUTH_INVALID` (401): `Invalid or expired token`
     ///
     /// The token is invalid, expired, or revoked.
@@ -40,7 +40,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `authentication`; gRPC `UNAUTHENTICATED`; docs:
     /// <https://docs.fold.run/errors#auth_invalid>.
-    AuthInvalid = 1,
+    AuthInvalid,
     /// `FORBIDDEN` (403): `Insufficient permissions`
     ///
     /// Authenticated, but the token's role or organization scope does not allow this action.
@@ -49,7 +49,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `authentication`; gRPC `PERMISSION_DENIED`; docs:
     /// <https://docs.fold.run/errors#forbidden>.
-    Forbidden = 2,
+    Forbidden,
     /// `MFA_REQUIRED` (403): `Login requires a second factor`
     ///
     /// The account has multi-factor authentication enabled, and the password alone does not
@@ -60,7 +60,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `authentication`; gRPC `PERMISSION_DENIED`; since 1.2.0; docs:
     /// <https://docs.fold.run/errors#mfa_required>.
-    MfaRequired = 3,
+    MfaRequired,
     /// `MFA_INVALID_CODE` (401): `Invalid verification code`
     ///
     /// The TOTP or recovery code is incorrect. TOTP codes change every 30 seconds, and each
@@ -71,7 +71,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `authentication`; gRPC `UNAUTHENTICATED`; since 1.2.0; docs:
     /// <https://docs.fold.run/errors#mfa_invalid_code>.
-    MfaInvalidCode = 4,
+    MfaInvalidCode,
     /// `MFA_NOT_ENABLED` (400): `Multi-factor authentication is not enabled on this account`
     ///
     /// The MFA action (disable, regenerate recovery codes) requires MFA to be enabled first.
@@ -80,7 +80,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `authentication`; gRPC `FAILED_PRECONDITION`; since 1.2.0; docs:
     /// <https://docs.fold.run/errors#mfa_not_enabled>.
-    MfaNotEnabled = 5,
+    MfaNotEnabled,
     /// `MFA_ALREADY_ENABLED` (400): `Multi-factor authentication is already enabled on this
     /// account`
     ///
@@ -90,7 +90,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `authentication`; gRPC `ALREADY_EXISTS`; since 1.2.0; docs:
     /// <https://docs.fold.run/errors#mfa_already_enabled>.
-    MfaAlreadyEnabled = 6,
+    MfaAlreadyEnabled,
     /// `OAUTH_FAILED` (400): `GitHub sign-in failed`
     ///
     /// The GitHub OAuth code exchange or the profile fetch that follows it failed.
@@ -100,7 +100,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `authentication`; gRPC `INVALID_ARGUMENT`; since 1.2.0; docs:
     /// <https://docs.fold.run/errors#oauth_failed>.
-    OauthFailed = 7,
+    OauthFailed,
     /// `OAUTH_STATE_INVALID` (400): `OAuth state parameter mismatch`
     ///
     /// The state parameter of the OAuth callback does not match the one issued when sign-in
@@ -111,7 +111,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `authentication`; gRPC `INVALID_ARGUMENT`; since 1.2.0; docs:
     /// <https://docs.fold.run/errors#oauth_state_invalid>.
-    OauthStateInvalid = 8,
+    OauthStateInvalid,
     /// `EMAIL_NOT_VERIFIED` (403): `Email address not verified`
     ///
     /// This action requires a verified email address.
@@ -121,7 +121,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `authentication`; gRPC `PERMISSION_DENIED`; docs:
     /// <https://docs.fold.run/errors#email_not_verified>.
-    EmailNotVerified = 9,
+    EmailNotVerified,
     /// `VERIFICATION_TOKEN_INVALID` (400): `Email verification link is invalid`
     ///
     /// The email verification token is invalid: mistyped, truncated, or from a superseded email.
@@ -131,7 +131,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `authentication`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.fold.run/errors#verification_token_invalid>.
-    VerificationTokenInvalid = 10,
+    VerificationTokenInvalid,
     /// `VERIFICATION_TOKEN_EXPIRED` (400): `Email verification link has expired`
     ///
     /// The email verification token has expired.
@@ -140,7 +140,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `authentication`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.fold.run/errors#verification_token_expired>.
-    VerificationTokenExpired = 11,
+    VerificationTokenExpired,
     /// `RESET_TOKEN_INVALID` (400): `Password reset link is invalid or already used`
     ///
     /// The password reset token is invalid or already used: each reset link works once.
@@ -149,7 +149,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `authentication`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.fold.run/errors#reset_token_invalid>.
-    ResetTokenInvalid = 12,
+    ResetTokenInvalid,
     /// `RESET_TOKEN_EXPIRED` (400): `Password reset link has expired`
     ///
     /// The password reset token has expired.
@@ -158,7 +158,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `authentication`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.fold.run/errors#reset_token_expired>.
-    ResetTokenExpired = 13,
+    ResetTokenExpired,
     /// `TENANT_NOT_FOUND` (404): `Tenant not found`
     ///
     /// The organization does not exist: no organization has this tenant_id.
@@ -167,7 +167,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `resources`; gRPC `NOT_FOUND`; docs:
     /// <https://docs.fold.run/errors#tenant_not_found>.
-    TenantNotFound = 14,
+    TenantNotFound,
     /// `FUNCTION_NOT_FOUND` (404): `Function '{function_id}' not found`
     ///
     /// No function has this ID, or the subdomain has no deployed function.
@@ -176,7 +176,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `resources`; gRPC `NOT_FOUND`; docs:
     /// <https://docs.fold.run/errors#function_not_found>.
-    FunctionNotFound = 15,
+    FunctionNotFound,
     /// `BINDING_NOT_FOUND` (404): `Binding '{binding}' not found`
     ///
     /// The requested binding (e.g. key-value:name) is not in the bindings table.
@@ -186,7 +186,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `resources`; gRPC `NOT_FOUND`; docs:
     /// <https://docs.fold.run/errors#binding_not_found>.
-    BindingNotFound = 16,
+    BindingNotFound,
     /// `VERSION_NOT_FOUND` (404): `Version {version} of function '{function_id}' not found`
     ///
     /// The function version does not exist: usually the target of a rollback.
@@ -204,7 +204,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `resources`; gRPC `NOT_FOUND`; docs:
     /// <https://docs.fold.run/errors#version_not_found>.
-    VersionNotFound = 17,
+    VersionNotFound,
     /// `CUSTOM_DOMAIN_NOT_FOUND` (404): `Custom domain '{domain}' not found`
     ///
     /// The custom domain does not exist in this organization.
@@ -214,7 +214,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `resources`; gRPC `NOT_FOUND`; since 1.3.0; docs:
     /// <https://docs.fold.run/errors#custom_domain_not_found>.
-    CustomDomainNotFound = 18,
+    CustomDomainNotFound,
     /// `NOT_FOUND` (404): `Resource not found`
     ///
     /// Generic resource not found, for resources without a not-found code of their own.
@@ -222,7 +222,7 @@ pub enum FoldErrorCode {
     /// **What to do:** Check the IDs in the request path.
     ///
     /// Category `resources`; gRPC `NOT_FOUND`; docs: <https://docs.fold.run/errors#not_found>.
-    NotFound = 19,
+    NotFound,
     /// `CONFLICT` (409): `Resource already exists`
     ///
     /// The resource already exists, or conflicts with another.
@@ -232,7 +232,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `resources`; gRPC `ALREADY_EXISTS`; docs:
     /// <https://docs.fold.run/errors#conflict>.
-    Conflict = 20,
+    Conflict,
     /// `VALIDATION_ERROR` (400): `Validation failed`
     ///
     /// Invalid or malformed request body or parameters.
@@ -261,7 +261,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `validation`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.fold.run/errors#validation_error>.
-    ValidationError = 21,
+    ValidationError,
     /// `CODE_INVALID` (400): `Code failed validation`
     ///
     /// The deployed script failed validation or bundling: it has syntax errors or security
@@ -271,7 +271,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `validation`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.fold.run/errors#code_invalid>.
-    CodeInvalid = 22,
+    CodeInvalid,
     /// `BINDING_NOT_ALLOWED` (400): `Binding '{binding}' is not allowed for this organization`
     ///
     /// The binding type is not permitted for this organization.
@@ -280,7 +280,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `validation`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.fold.run/errors#binding_not_allowed>.
-    BindingNotAllowed = 23,
+    BindingNotAllowed,
     /// `DEPLOY_FAILED` (500): `Deploy failed`
     ///
     /// An upload or platform step of the deploy failed.
@@ -289,7 +289,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `operations`; gRPC `INTERNAL`; retryable; docs:
     /// <https://docs.fold.run/errors#deploy_failed>.
-    DeployFailed = 24,
+    DeployFailed,
     /// `ROLLBACK_FAILED` (500): `Rollback failed`
     ///
     /// The rollback's upload or platform step failed.
@@ -299,7 +299,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `operations`; gRPC `INTERNAL`; retryable; docs:
     /// <https://docs.fold.run/errors#rollback_failed>.
-    RollbackFailed = 25,
+    RollbackFailed,
     /// `DISPATCH_FAILED` (502): `Function dispatch failed`
     ///
     /// The request reached the platform, but the function invocation failed.
@@ -324,7 +324,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `operations`; gRPC `UNAVAILABLE`; retryable; docs:
     /// <https://docs.fold.run/errors#dispatch_failed>.
-    DispatchFailed = 26,
+    DispatchFailed,
     /// `DISPATCH_NOT_CONFIGURED` (501): `Dispatch namespace is not configured`
     ///
     /// The platform's dispatch namespace is not set up, so no function can be invoked.
@@ -342,7 +342,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `operations`; gRPC `UNIMPLEMENTED`; docs:
     /// <https://docs.fold.run/errors#dispatch_not_configured>.
-    DispatchNotConfigured = 27,
+    DispatchNotConfigured,
     /// `REVIEW_FAILED` (500): `Automated code review failed`
     ///
     /// The automated code review of a deploy could not complete.
@@ -351,7 +351,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `operations`; gRPC `INTERNAL`; retryable; since 1.3.0; docs:
     /// <https://docs.fold.run/errors#review_failed>.
-    ReviewFailed = 28,
+    ReviewFailed,
     /// `CUSTOM_DOMAIN_ALREADY_EXISTS` (409): `Domain '{domain}' is already registered`
     ///
     /// The domain is already registered, in this organization or another.
@@ -361,7 +361,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `operations`; gRPC `ALREADY_EXISTS`; since 1.3.0; docs:
     /// <https://docs.fold.run/errors#custom_domain_already_exists>.
-    CustomDomainAlreadyExists = 29,
+    CustomDomainAlreadyExists,
     /// `CUSTOM_DOMAIN_API_ERROR` (502): `Domain provider request failed`
     ///
     /// An external API call during the domain operation failed.
@@ -370,7 +370,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `operations`; gRPC `UNAVAILABLE`; retryable; since 1.3.0; docs:
     /// <https://docs.fold.run/errors#custom_domain_api_error>.
-    CustomDomainApiError = 30,
+    CustomDomainApiError,
     /// `RATE_LIMITED` (429): `Too many requests: the limit is {limit} requests per minute`
     ///
     /// Too many requests to the organization's subdomain in the current window.
@@ -400,7 +400,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; retryable; `Retry-After: 60`; docs:
     /// <https://docs.fold.run/errors#rate_limited>.
-    RateLimited = 31,
+    RateLimited,
     /// `LIMIT_EXCEEDED` (429): `Limit exceeded for {resource}`
     ///
     /// A plan limit was exceeded (API calls, storage, etc.); limits with a code of their own use
@@ -410,7 +410,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; docs:
     /// <https://docs.fold.run/errors#limit_exceeded>.
-    LimitExceeded = 32,
+    LimitExceeded,
     /// `STORAGE_LIMIT_EXCEEDED` (429): `Storage quota exceeded for this organization`
     ///
     /// The organization's stored data has reached its plan's storage quota.
@@ -419,7 +419,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; docs:
     /// <https://docs.fold.run/errors#storage_limit_exceeded>.
-    StorageLimitExceeded = 33,
+    StorageLimitExceeded,
     /// `TEAM_LIMIT_EXCEEDED` (429): `Maximum of {limit} team members reached for this plan`
     ///
     /// The organization has as many team members as its plan allows.
@@ -428,7 +428,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; docs:
     /// <https://docs.fold.run/errors#team_limit_exceeded>.
-    TeamLimitExceeded = 34,
+    TeamLimitExceeded,
     /// `PRO_PLAN_REQUIRED` (403): `{feature} requires a Pro plan`
     ///
     /// The feature requires a Pro plan (custom domains, AI).
@@ -437,7 +437,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `limits`; gRPC `PERMISSION_DENIED`; since 1.1.0; docs:
     /// <https://docs.fold.run/errors#pro_plan_required>.
-    ProPlanRequired = 35,
+    ProPlanRequired,
     /// `USAGE_LIMIT_EXCEEDED` (429): `Monthly usage cap reached`
     ///
     /// The Free plan's monthly usage cap is reached; requests are refused until the next billing
@@ -451,7 +451,7 @@ pub enum FoldErrorCode {
     #[deprecated(
         note = "Deprecated since 1.2.0: use `FoldErrorCode::LimitExceeded` instead. The error reference reports usage caps as the generic LIMIT_EXCEEDED."
     )]
-    UsageLimitExceeded = 36,
+    UsageLimitExceeded,
     /// `DOWNGRADE_BLOCKED` (409): `Current usage exceeds Free plan limits`
     ///
     /// The organization cannot downgrade: its current usage exceeds the Free plan's limits.
@@ -460,7 +460,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `limits`; gRPC `FAILED_PRECONDITION`; since 1.1.0; docs:
     /// <https://docs.fold.run/errors#downgrade_blocked>.
-    DowngradeBlocked = 37,
+    DowngradeBlocked,
     /// `INTERNAL_ERROR` (500): `Internal server error`
     ///
     /// An unexpected server error: a bug or an outage on Fold's side, not a problem with the
@@ -471,7 +471,7 @@ pub enum FoldErrorCode {
     ///
     /// Category `server`; gRPC `INTERNAL`; retryable; docs:
     /// <https://docs.fold.run/errors#internal_error>.
-    InternalError = 38,
+    InternalError,
 }
 #[allow(clippy::doc_markdown)]
 impl FoldErrorCode {
@@ -633,13 +633,20 @@ impl std::str::FromStr for FoldErrorCode {
 pub struct FoldError(::errcat::Error<FoldErrorCode>);
 #[allow(clippy::doc_markdown)]
 impl FoldError {
+    #[inline]
+    fn __with_args<const N: usize>(
+        code: FoldErrorCode,
+        args: [::errcat::Arg; N],
+    ) -> Self {
+        Self(::errcat::Error::new(code, Vec::from(args)))
+    }
     /// `AUTH_REQUIRED` (401): `No authentication token provided`
     ///
     /// See [`FoldErrorCode::AuthRequired`].
     #[inline]
     #[must_use]
     pub fn auth_required() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::AuthRequired, Vec::new()))
+        Self::__with_args(FoldErrorCode::AuthRequired, [])
     }
     /// `AUTH_INVALID` (401): `Invalid or expired token`
     ///
@@ -647,7 +654,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn auth_invalid() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::AuthInvalid, Vec::new()))
+        Self::__with_args(FoldErrorCode::AuthInvalid, [])
     }
     /// `FORBIDDEN` (403): `Insufficient permissions`
     ///
@@ -655,7 +662,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn forbidden() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::Forbidden, Vec::new()))
+        Self::__with_args(FoldErrorCode::Forbidden, [])
     }
     /// `MFA_REQUIRED` (403): `Login requires a second factor`
     ///
@@ -663,7 +670,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn mfa_required() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::MfaRequired, Vec::new()))
+        Self::__with_args(FoldErrorCode::MfaRequired, [])
     }
     /// `MFA_INVALID_CODE` (401): `Invalid verification code`
     ///
@@ -671,7 +678,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn mfa_invalid_code() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::MfaInvalidCode, Vec::new()))
+        Self::__with_args(FoldErrorCode::MfaInvalidCode, [])
     }
     /// `MFA_NOT_ENABLED` (400): `Multi-factor authentication is not enabled on this account`
     ///
@@ -679,7 +686,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn mfa_not_enabled() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::MfaNotEnabled, Vec::new()))
+        Self::__with_args(FoldErrorCode::MfaNotEnabled, [])
     }
     /// `MFA_ALREADY_ENABLED` (400): `Multi-factor authentication is already enabled on this
     /// account`
@@ -688,7 +695,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn mfa_already_enabled() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::MfaAlreadyEnabled, Vec::new()))
+        Self::__with_args(FoldErrorCode::MfaAlreadyEnabled, [])
     }
     /// `OAUTH_FAILED` (400): `GitHub sign-in failed`
     ///
@@ -696,7 +703,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn oauth_failed() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::OauthFailed, Vec::new()))
+        Self::__with_args(FoldErrorCode::OauthFailed, [])
     }
     /// `OAUTH_STATE_INVALID` (400): `OAuth state parameter mismatch`
     ///
@@ -704,7 +711,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn oauth_state_invalid() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::OauthStateInvalid, Vec::new()))
+        Self::__with_args(FoldErrorCode::OauthStateInvalid, [])
     }
     /// `EMAIL_NOT_VERIFIED` (403): `Email address not verified`
     ///
@@ -712,7 +719,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn email_not_verified() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::EmailNotVerified, Vec::new()))
+        Self::__with_args(FoldErrorCode::EmailNotVerified, [])
     }
     /// `VERIFICATION_TOKEN_INVALID` (400): `Email verification link is invalid`
     ///
@@ -720,7 +727,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn verification_token_invalid() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::VerificationTokenInvalid, Vec::new()))
+        Self::__with_args(FoldErrorCode::VerificationTokenInvalid, [])
     }
     /// `VERIFICATION_TOKEN_EXPIRED` (400): `Email verification link has expired`
     ///
@@ -728,7 +735,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn verification_token_expired() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::VerificationTokenExpired, Vec::new()))
+        Self::__with_args(FoldErrorCode::VerificationTokenExpired, [])
     }
     /// `RESET_TOKEN_INVALID` (400): `Password reset link is invalid or already used`
     ///
@@ -736,7 +743,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn reset_token_invalid() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::ResetTokenInvalid, Vec::new()))
+        Self::__with_args(FoldErrorCode::ResetTokenInvalid, [])
     }
     /// `RESET_TOKEN_EXPIRED` (400): `Password reset link has expired`
     ///
@@ -744,7 +751,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn reset_token_expired() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::ResetTokenExpired, Vec::new()))
+        Self::__with_args(FoldErrorCode::ResetTokenExpired, [])
     }
     /// `TENANT_NOT_FOUND` (404): `Tenant not found`
     ///
@@ -752,7 +759,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn tenant_not_found() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::TenantNotFound, Vec::new()))
+        Self::__with_args(FoldErrorCode::TenantNotFound, [])
     }
     /// `FUNCTION_NOT_FOUND` (404): `Function '{function_id}' not found`
     ///
@@ -762,11 +769,9 @@ impl FoldError {
     pub fn function_not_found(
         function_id: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::FunctionNotFound,
-                vec![::errcat::Arg::Str(function_id.into())],
-            ),
+        Self::__with_args(
+            FoldErrorCode::FunctionNotFound,
+            [::errcat::Arg::Str(function_id.into())],
         )
     }
     /// `BINDING_NOT_FOUND` (404): `Binding '{binding}' not found`
@@ -777,11 +782,9 @@ impl FoldError {
     pub fn binding_not_found(
         binding: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::BindingNotFound,
-                vec![::errcat::Arg::Str(binding.into())],
-            ),
+        Self::__with_args(
+            FoldErrorCode::BindingNotFound,
+            [::errcat::Arg::Str(binding.into())],
         )
     }
     /// `VERSION_NOT_FOUND` (404): `Version {version} of function '{function_id}' not found`
@@ -793,13 +796,9 @@ impl FoldError {
         version: u64,
         function_id: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::VersionNotFound,
-                vec![
-                    ::errcat::Arg::Uint(version), ::errcat::Arg::Str(function_id.into())
-                ],
-            ),
+        Self::__with_args(
+            FoldErrorCode::VersionNotFound,
+            [::errcat::Arg::Uint(version), ::errcat::Arg::Str(function_id.into())],
         )
     }
     /// `CUSTOM_DOMAIN_NOT_FOUND` (404): `Custom domain '{domain}' not found`
@@ -810,11 +809,9 @@ impl FoldError {
     pub fn custom_domain_not_found(
         domain: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::CustomDomainNotFound,
-                vec![::errcat::Arg::Str(domain.into())],
-            ),
+        Self::__with_args(
+            FoldErrorCode::CustomDomainNotFound,
+            [::errcat::Arg::Str(domain.into())],
         )
     }
     /// `NOT_FOUND` (404): `Resource not found`
@@ -823,7 +820,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn not_found() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::NotFound, Vec::new()))
+        Self::__with_args(FoldErrorCode::NotFound, [])
     }
     /// `CONFLICT` (409): `Resource already exists`
     ///
@@ -831,7 +828,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn conflict() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::Conflict, Vec::new()))
+        Self::__with_args(FoldErrorCode::Conflict, [])
     }
     /// `VALIDATION_ERROR` (400): `Validation failed`
     ///
@@ -839,7 +836,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn validation_error() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::ValidationError, Vec::new()))
+        Self::__with_args(FoldErrorCode::ValidationError, [])
     }
     /// `CODE_INVALID` (400): `Code failed validation`
     ///
@@ -847,7 +844,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn code_invalid() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::CodeInvalid, Vec::new()))
+        Self::__with_args(FoldErrorCode::CodeInvalid, [])
     }
     /// `BINDING_NOT_ALLOWED` (400): `Binding '{binding}' is not allowed for this organization`
     ///
@@ -857,11 +854,9 @@ impl FoldError {
     pub fn binding_not_allowed(
         binding: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::BindingNotAllowed,
-                vec![::errcat::Arg::Str(binding.into())],
-            ),
+        Self::__with_args(
+            FoldErrorCode::BindingNotAllowed,
+            [::errcat::Arg::Str(binding.into())],
         )
     }
     /// `DEPLOY_FAILED` (500): `Deploy failed`
@@ -870,7 +865,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn deploy_failed() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::DeployFailed, Vec::new()))
+        Self::__with_args(FoldErrorCode::DeployFailed, [])
     }
     /// `ROLLBACK_FAILED` (500): `Rollback failed`
     ///
@@ -878,7 +873,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn rollback_failed() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::RollbackFailed, Vec::new()))
+        Self::__with_args(FoldErrorCode::RollbackFailed, [])
     }
     /// `DISPATCH_FAILED` (502): `Function dispatch failed`
     ///
@@ -886,7 +881,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn dispatch_failed() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::DispatchFailed, Vec::new()))
+        Self::__with_args(FoldErrorCode::DispatchFailed, [])
     }
     /// `DISPATCH_NOT_CONFIGURED` (501): `Dispatch namespace is not configured`
     ///
@@ -894,7 +889,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn dispatch_not_configured() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::DispatchNotConfigured, Vec::new()))
+        Self::__with_args(FoldErrorCode::DispatchNotConfigured, [])
     }
     /// `REVIEW_FAILED` (500): `Automated code review failed`
     ///
@@ -902,7 +897,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn review_failed() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::ReviewFailed, Vec::new()))
+        Self::__with_args(FoldErrorCode::ReviewFailed, [])
     }
     /// `CUSTOM_DOMAIN_ALREADY_EXISTS` (409): `Domain '{domain}' is already registered`
     ///
@@ -912,11 +907,9 @@ impl FoldError {
     pub fn custom_domain_already_exists(
         domain: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::CustomDomainAlreadyExists,
-                vec![::errcat::Arg::Str(domain.into())],
-            ),
+        Self::__with_args(
+            FoldErrorCode::CustomDomainAlreadyExists,
+            [::errcat::Arg::Str(domain.into())],
         )
     }
     /// `CUSTOM_DOMAIN_API_ERROR` (502): `Domain provider request failed`
@@ -925,7 +918,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn custom_domain_api_error() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::CustomDomainApiError, Vec::new()))
+        Self::__with_args(FoldErrorCode::CustomDomainApiError, [])
     }
     /// `RATE_LIMITED` (429): `Too many requests: the limit is {limit} requests per minute`
     ///
@@ -933,12 +926,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn rate_limited(limit: u64) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::RateLimited,
-                vec![::errcat::Arg::Uint(limit)],
-            ),
-        )
+        Self::__with_args(FoldErrorCode::RateLimited, [::errcat::Arg::Uint(limit)])
     }
     /// `LIMIT_EXCEEDED` (429): `Limit exceeded for {resource}`
     ///
@@ -946,11 +934,9 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn limit_exceeded(resource: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::LimitExceeded,
-                vec![::errcat::Arg::Str(resource.into())],
-            ),
+        Self::__with_args(
+            FoldErrorCode::LimitExceeded,
+            [::errcat::Arg::Str(resource.into())],
         )
     }
     /// `STORAGE_LIMIT_EXCEEDED` (429): `Storage quota exceeded for this organization`
@@ -959,7 +945,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn storage_limit_exceeded() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::StorageLimitExceeded, Vec::new()))
+        Self::__with_args(FoldErrorCode::StorageLimitExceeded, [])
     }
     /// `TEAM_LIMIT_EXCEEDED` (429): `Maximum of {limit} team members reached for this plan`
     ///
@@ -967,12 +953,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn team_limit_exceeded(limit: u64) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::TeamLimitExceeded,
-                vec![::errcat::Arg::Uint(limit)],
-            ),
-        )
+        Self::__with_args(FoldErrorCode::TeamLimitExceeded, [::errcat::Arg::Uint(limit)])
     }
     /// `PRO_PLAN_REQUIRED` (403): `{feature} requires a Pro plan`
     ///
@@ -982,11 +963,9 @@ impl FoldError {
     pub fn pro_plan_required(
         feature: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FoldErrorCode::ProPlanRequired,
-                vec![::errcat::Arg::Str(feature.into())],
-            ),
+        Self::__with_args(
+            FoldErrorCode::ProPlanRequired,
+            [::errcat::Arg::Str(feature.into())],
         )
     }
     /// `USAGE_LIMIT_EXCEEDED` (429): `Monthly usage cap reached`
@@ -999,7 +978,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn usage_limit_exceeded() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::UsageLimitExceeded, Vec::new()))
+        Self::__with_args(FoldErrorCode::UsageLimitExceeded, [])
     }
     /// `DOWNGRADE_BLOCKED` (409): `Current usage exceeds Free plan limits`
     ///
@@ -1007,7 +986,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn downgrade_blocked() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::DowngradeBlocked, Vec::new()))
+        Self::__with_args(FoldErrorCode::DowngradeBlocked, [])
     }
     /// `INTERNAL_ERROR` (500): `Internal server error`
     ///
@@ -1015,7 +994,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn internal_error() -> Self {
-        Self(::errcat::Error::new(FoldErrorCode::InternalError, Vec::new()))
+        Self::__with_args(FoldErrorCode::InternalError, [])
     }
     /// Keeps `source` as the cause, for the server's log only.
     #[must_use]

@@ -43,12 +43,8 @@ impl Paths {
         self.pick(quote!(String), quote!(::std::string::String))
     }
 
-    pub fn vec_new(self) -> TokenStream {
-        self.pick(quote!(Vec::new()), quote!(::std::vec::Vec::new()))
-    }
-
-    pub fn vec_macro(self) -> TokenStream {
-        self.pick(quote!(vec!), quote!(::std::vec!))
+    pub fn vec(self) -> TokenStream {
+        self.pick(quote!(Vec), quote!(::std::vec::Vec))
     }
 
     pub fn fmt(self) -> TokenStream {

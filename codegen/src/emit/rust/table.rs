@@ -108,7 +108,10 @@ fn row(out: &mut String, catalog: &Catalog, code: &Code) {
         }
     });
     optional(out, code.number, number);
-    let replacement = code.deprecated.as_ref().and_then(|d| d.replacement.as_deref());
+    let replacement = code
+        .deprecated
+        .as_ref()
+        .and_then(|d| d.replacement.as_deref());
     optional(out, replacement, string);
     number(out, code.aliases.len());
     for alias in &code.aliases {
@@ -118,14 +121,12 @@ fn row(out: &mut String, catalog: &Catalog, code: &Code) {
 
 /// The runtime's set of the headers a code declares.
 fn headers(headers: &[Header]) -> errcat::HeaderSet {
-    headers
-        .iter()
-        .fold(errcat::HeaderSet::NONE, |set, header| {
-            set.union(match header {
-                Header::RetryAfter => errcat::HeaderSet::RETRY_AFTER,
-                Header::RateLimitLimit => errcat::HeaderSet::RATE_LIMIT_LIMIT,
-                Header::RateLimitRemaining => errcat::HeaderSet::RATE_LIMIT_REMAINING,
-                Header::RateLimitReset => errcat::HeaderSet::RATE_LIMIT_RESET,
-            })
+    headers.iter().fold(errcat::HeaderSet::NONE, |set, header| {
+        set.union(match header {
+            Header::RetryAfter => errcat::HeaderSet::RETRY_AFTER,
+            Header::RateLimitLimit => errcat::HeaderSet::RATE_LIMIT_LIMIT,
+            Header::RateLimitRemaining => errcat::HeaderSet::RATE_LIMIT_REMAINING,
+            Header::RateLimitReset => errcat::HeaderSet::RATE_LIMIT_RESET,
         })
+    })
 }

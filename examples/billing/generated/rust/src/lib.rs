@@ -39,7 +39,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.platform.example/errors#no_active_plan>.
-    NoActivePlan = 0,
+    NoActivePlan,
     /// `billing_info_required` (402): `The {plan} plan requires a payment method on file.`
     ///
     /// Paid plans need a payment method.
@@ -48,7 +48,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.platform.example/errors#billing_info_required>.
-    BillingInfoRequired = 1,
+    BillingInfoRequired,
     /// `plan_required` (402): `Select a billing plan before creating projects.`
     ///
     /// A plan is required before creating projects.
@@ -57,7 +57,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.platform.example/errors#plan_required>.
-    PlanRequired = 2,
+    PlanRequired,
     /// `payment_past_due` (402): `A payment is overdue. Update your payment method to keep your
     /// subscription active.`
     ///
@@ -67,7 +67,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.platform.example/errors#payment_past_due>.
-    PaymentPastDue = 3,
+    PaymentPastDue,
     /// `subscription_suspended` (402): `The subscription is suspended for non-payment.`
     ///
     /// The subscription was suspended because invoices stayed unpaid.
@@ -76,7 +76,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.platform.example/errors#subscription_suspended>.
-    SubscriptionSuspended = 4,
+    SubscriptionSuspended,
     /// `subscription_inactive` (402): `The subscription is not active.`
     ///
     /// The subscription is not active: it was canceled or has ended.
@@ -85,7 +85,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.platform.example/errors#subscription_inactive>.
-    SubscriptionInactive = 5,
+    SubscriptionInactive,
     /// `subscription_not_found` (404): `No billing subscription was found for this organization.`
     ///
     /// The billing subscription is missing.
@@ -94,7 +94,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `billing`; gRPC `NOT_FOUND`; docs:
     /// <https://docs.platform.example/errors#subscription_not_found>.
-    SubscriptionNotFound = 6,
+    SubscriptionNotFound,
     /// `no_active_subscription` (402): `A spend limit needs an active subscription. Select a plan
     /// first.`
     ///
@@ -104,7 +104,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `billing`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.platform.example/errors#no_active_subscription>.
-    NoActiveSubscription = 7,
+    NoActiveSubscription,
     /// `spend_limit_exceeded` (402): `This organization has reached its monthly spend limit.`
     ///
     /// The monthly budget cap is reached; usage is blocked until the cap is raised or the next
@@ -114,7 +114,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `usage`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.platform.example/errors#spend_limit_exceeded>.
-    SpendLimitExceeded = 8,
+    SpendLimitExceeded,
     /// `credits_depleted` (402): `The organization's credit balance is exhausted.`
     ///
     /// The prepaid credit balance is used up.
@@ -123,7 +123,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `usage`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.platform.example/errors#credits_depleted>.
-    CreditsDepleted = 9,
+    CreditsDepleted,
     /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the
     /// Retry-After header.`
     ///
@@ -133,7 +133,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `usage`; gRPC `RESOURCE_EXHAUSTED`; retryable; docs:
     /// <https://docs.platform.example/errors#rate_limit_exceeded>.
-    RateLimitExceeded = 10,
+    RateLimitExceeded,
     /// `auth_required` (401): `No valid authentication was provided.`
     ///
     /// The request carried no valid session or token.
@@ -142,7 +142,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `auth`; gRPC `UNAUTHENTICATED`; docs:
     /// <https://docs.platform.example/errors#auth_required>.
-    AuthRequired = 11,
+    AuthRequired,
     /// `api_key_required` (401): `No valid API key was provided.`
     ///
     /// This endpoint needs an API key, and the request had none, or an invalid one.
@@ -152,7 +152,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `auth`; gRPC `UNAUTHENTICATED`; docs:
     /// <https://docs.platform.example/errors#api_key_required>.
-    ApiKeyRequired = 12,
+    ApiKeyRequired,
     /// `pro_required` (403): `{feature} requires a Pro subscription.`
     ///
     /// The feature needs a Pro subscription.
@@ -161,7 +161,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `auth`; gRPC `PERMISSION_DENIED`; docs:
     /// <https://docs.platform.example/errors#pro_required>.
-    ProRequired = 13,
+    ProRequired,
     /// `not_a_member` (403): `You are not a member of this organization.`
     ///
     /// The authenticated user is not a member of the organization the request names.
@@ -171,7 +171,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `auth`; gRPC `PERMISSION_DENIED`; docs:
     /// <https://docs.platform.example/errors#not_a_member>.
-    NotAMember = 14,
+    NotAMember,
     /// `email_exists` (409): `An account with this email already exists.`
     ///
     /// Sign-up used an email address that already has an account.
@@ -180,7 +180,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `account`; gRPC `ALREADY_EXISTS`; docs:
     /// <https://docs.platform.example/errors#email_exists>.
-    EmailExists = 15,
+    EmailExists,
     /// `token_invalid` (400): `The password reset token is invalid.`
     ///
     /// The reset token is invalid: mistyped, truncated, or already used.
@@ -189,7 +189,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `account`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.platform.example/errors#token_invalid>.
-    TokenInvalid = 16,
+    TokenInvalid,
     /// `token_expired` (410): `The password reset token has expired.`
     ///
     /// The reset token was valid but has expired.
@@ -198,7 +198,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `account`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.platform.example/errors#token_expired>.
-    TokenExpired = 17,
+    TokenExpired,
     /// `social_login_only` (400): `This account signs in with {provider}; it has no password.`
     ///
     /// The account uses social login, so password sign-in and password resets do not apply.
@@ -207,7 +207,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `account`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.platform.example/errors#social_login_only>.
-    SocialLoginOnly = 18,
+    SocialLoginOnly,
     /// `invite_expired` (410): `This organization invite has expired.`
     ///
     /// The organization invite has expired.
@@ -216,7 +216,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `account`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.platform.example/errors#invite_expired>.
-    InviteExpired = 19,
+    InviteExpired,
     /// `email_verification_required` (403): `Verify your email address to complete registration.`
     ///
     /// Registration is complete only once the email address is verified.
@@ -225,7 +225,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `account`; gRPC `PERMISSION_DENIED`; docs:
     /// <https://docs.platform.example/errors#email_verification_required>.
-    EmailVerificationRequired = 20,
+    EmailVerificationRequired,
     /// `feature_check_failed` (500): `Could not check whether this feature is available. Try
     /// again.`
     ///
@@ -235,7 +235,7 @@ pub enum BillingErrorCode {
     ///
     /// Category `internal`; gRPC `INTERNAL`; retryable; docs:
     /// <https://docs.platform.example/errors#feature_check_failed>.
-    FeatureCheckFailed = 21,
+    FeatureCheckFailed,
 }
 #[allow(clippy::doc_markdown)]
 impl BillingErrorCode {
@@ -379,6 +379,13 @@ impl std::str::FromStr for BillingErrorCode {
 pub struct BillingError(::errcat::Error<BillingErrorCode>);
 #[allow(clippy::doc_markdown)]
 impl BillingError {
+    #[inline]
+    fn __with_args<const N: usize>(
+        code: BillingErrorCode,
+        args: [::errcat::Arg; N],
+    ) -> Self {
+        Self(::errcat::Error::new(code, Vec::from(args)))
+    }
     /// `no_active_plan` (402): `This organization has no billing plan selected. Select a plan to
     /// continue.`
     ///
@@ -386,7 +393,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn no_active_plan() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::NoActivePlan, Vec::new()))
+        Self::__with_args(BillingErrorCode::NoActivePlan, [])
     }
     /// `billing_info_required` (402): `The {plan} plan requires a payment method on file.`
     ///
@@ -396,11 +403,9 @@ impl BillingError {
     pub fn billing_info_required(
         plan: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                BillingErrorCode::BillingInfoRequired,
-                vec![::errcat::Arg::Str(plan.into())],
-            ),
+        Self::__with_args(
+            BillingErrorCode::BillingInfoRequired,
+            [::errcat::Arg::Str(plan.into())],
         )
     }
     /// `plan_required` (402): `Select a billing plan before creating projects.`
@@ -409,7 +414,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn plan_required() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::PlanRequired, Vec::new()))
+        Self::__with_args(BillingErrorCode::PlanRequired, [])
     }
     /// `payment_past_due` (402): `A payment is overdue. Update your payment method to keep your
     /// subscription active.`
@@ -418,7 +423,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn payment_past_due() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::PaymentPastDue, Vec::new()))
+        Self::__with_args(BillingErrorCode::PaymentPastDue, [])
     }
     /// `subscription_suspended` (402): `The subscription is suspended for non-payment.`
     ///
@@ -426,7 +431,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn subscription_suspended() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::SubscriptionSuspended, Vec::new()))
+        Self::__with_args(BillingErrorCode::SubscriptionSuspended, [])
     }
     /// `subscription_inactive` (402): `The subscription is not active.`
     ///
@@ -434,7 +439,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn subscription_inactive() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::SubscriptionInactive, Vec::new()))
+        Self::__with_args(BillingErrorCode::SubscriptionInactive, [])
     }
     /// `subscription_not_found` (404): `No billing subscription was found for this organization.`
     ///
@@ -442,7 +447,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn subscription_not_found() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::SubscriptionNotFound, Vec::new()))
+        Self::__with_args(BillingErrorCode::SubscriptionNotFound, [])
     }
     /// `no_active_subscription` (402): `A spend limit needs an active subscription. Select a plan
     /// first.`
@@ -451,7 +456,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn no_active_subscription() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::NoActiveSubscription, Vec::new()))
+        Self::__with_args(BillingErrorCode::NoActiveSubscription, [])
     }
     /// `spend_limit_exceeded` (402): `This organization has reached its monthly spend limit.`
     ///
@@ -459,7 +464,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn spend_limit_exceeded() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::SpendLimitExceeded, Vec::new()))
+        Self::__with_args(BillingErrorCode::SpendLimitExceeded, [])
     }
     /// `credits_depleted` (402): `The organization's credit balance is exhausted.`
     ///
@@ -467,7 +472,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn credits_depleted() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::CreditsDepleted, Vec::new()))
+        Self::__with_args(BillingErrorCode::CreditsDepleted, [])
     }
     /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the
     /// Retry-After header.`
@@ -476,7 +481,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn rate_limit_exceeded() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::RateLimitExceeded, Vec::new()))
+        Self::__with_args(BillingErrorCode::RateLimitExceeded, [])
     }
     /// `auth_required` (401): `No valid authentication was provided.`
     ///
@@ -484,7 +489,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn auth_required() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::AuthRequired, Vec::new()))
+        Self::__with_args(BillingErrorCode::AuthRequired, [])
     }
     /// `api_key_required` (401): `No valid API key was provided.`
     ///
@@ -492,7 +497,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn api_key_required() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::ApiKeyRequired, Vec::new()))
+        Self::__with_args(BillingErrorCode::ApiKeyRequired, [])
     }
     /// `pro_required` (403): `{feature} requires a Pro subscription.`
     ///
@@ -500,11 +505,9 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn pro_required(feature: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self(
-            ::errcat::Error::new(
-                BillingErrorCode::ProRequired,
-                vec![::errcat::Arg::Str(feature.into())],
-            ),
+        Self::__with_args(
+            BillingErrorCode::ProRequired,
+            [::errcat::Arg::Str(feature.into())],
         )
     }
     /// `not_a_member` (403): `You are not a member of this organization.`
@@ -513,7 +516,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn not_a_member() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::NotAMember, Vec::new()))
+        Self::__with_args(BillingErrorCode::NotAMember, [])
     }
     /// `email_exists` (409): `An account with this email already exists.`
     ///
@@ -521,7 +524,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn email_exists() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::EmailExists, Vec::new()))
+        Self::__with_args(BillingErrorCode::EmailExists, [])
     }
     /// `token_invalid` (400): `The password reset token is invalid.`
     ///
@@ -529,7 +532,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn token_invalid() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::TokenInvalid, Vec::new()))
+        Self::__with_args(BillingErrorCode::TokenInvalid, [])
     }
     /// `token_expired` (410): `The password reset token has expired.`
     ///
@@ -537,7 +540,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn token_expired() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::TokenExpired, Vec::new()))
+        Self::__with_args(BillingErrorCode::TokenExpired, [])
     }
     /// `social_login_only` (400): `This account signs in with {provider}; it has no password.`
     ///
@@ -547,11 +550,9 @@ impl BillingError {
     pub fn social_login_only(
         provider: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                BillingErrorCode::SocialLoginOnly,
-                vec![::errcat::Arg::Str(provider.into())],
-            ),
+        Self::__with_args(
+            BillingErrorCode::SocialLoginOnly,
+            [::errcat::Arg::Str(provider.into())],
         )
     }
     /// `invite_expired` (410): `This organization invite has expired.`
@@ -560,7 +561,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn invite_expired() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::InviteExpired, Vec::new()))
+        Self::__with_args(BillingErrorCode::InviteExpired, [])
     }
     /// `email_verification_required` (403): `Verify your email address to complete registration.`
     ///
@@ -568,9 +569,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn email_verification_required() -> Self {
-        Self(
-            ::errcat::Error::new(BillingErrorCode::EmailVerificationRequired, Vec::new()),
-        )
+        Self::__with_args(BillingErrorCode::EmailVerificationRequired, [])
     }
     /// `feature_check_failed` (500): `Could not check whether this feature is available. Try
     /// again.`
@@ -579,7 +578,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn feature_check_failed() -> Self {
-        Self(::errcat::Error::new(BillingErrorCode::FeatureCheckFailed, Vec::new()))
+        Self::__with_args(BillingErrorCode::FeatureCheckFailed, [])
     }
     /// Keeps `source` as the cause, for the server's log only.
     #[must_use]

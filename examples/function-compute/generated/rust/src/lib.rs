@@ -25,7 +25,7 @@ pub enum FunctionComputeErrorCode {
     /// **What to do:** Check whether all request parameters are valid.
     ///
     /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: `about:blank`.
-    InvalidArgument = 0,
+    InvalidArgument,
     /// `MissingRequiredHeader` (400): `required HTTP header {header} was not specified`
     ///
     /// A required request header is missing.
@@ -33,7 +33,7 @@ pub enum FunctionComputeErrorCode {
     /// **What to do:** Add the request header named in errorMessage.
     ///
     /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: `about:blank`.
-    MissingRequiredHeader = 1,
+    MissingRequiredHeader,
     /// `PathNotSupported` (400): `'{method}' against '{path}' is not supported`
     ///
     /// The requested API path is invalid, or does not support this HTTP method.
@@ -41,7 +41,7 @@ pub enum FunctionComputeErrorCode {
     /// **What to do:** Check whether the requested API path is valid.
     ///
     /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: `about:blank`.
-    PathNotSupported = 2,
+    PathNotSupported,
     /// `EntityTooLarge` (400): `payload size exceeds maximum allowed size ({max_size} bytes)`
     ///
     /// The size of the request parameters exceeds the maximum allowed size.
@@ -50,7 +50,7 @@ pub enum FunctionComputeErrorCode {
     /// errorMessage.
     ///
     /// Category `request`; gRPC `INVALID_ARGUMENT`; docs: `about:blank`.
-    EntityTooLarge = 3,
+    EntityTooLarge,
     /// `AccessDenied` (403): `{reason}`
     ///
     /// The account does not have the permissions to perform the operation.
@@ -58,7 +58,7 @@ pub enum FunctionComputeErrorCode {
     /// **What to do:** Grant the account permissions on Function Compute.
     ///
     /// Category `access`; gRPC `PERMISSION_DENIED`; docs: `about:blank`.
-    AccessDenied = 4,
+    AccessDenied,
     /// `SignatureNotMatch` (403): `The request signature we calculated does not match the
     /// signature you provided. Check your access key and signing method`
     ///
@@ -68,7 +68,7 @@ pub enum FunctionComputeErrorCode {
     /// secret that belongs to the AccessKey ID you send.
     ///
     /// Category `access`; gRPC `PERMISSION_DENIED`; docs: `about:blank`.
-    SignatureNotMatch = 5,
+    SignatureNotMatch,
     /// `InvalidAccessKeyID` (403): `invalid access key ID '{access_key_id}'`
     ///
     /// The specified AccessKey ID is invalid.
@@ -76,7 +76,7 @@ pub enum FunctionComputeErrorCode {
     /// **What to do:** Specify a valid AccessKey ID.
     ///
     /// Category `access`; gRPC `PERMISSION_DENIED`; docs: `about:blank`.
-    InvalidAccessKeyId = 6,
+    InvalidAccessKeyId,
     /// `ServiceNotFound` (404): `service '{service}' does not exist`
     ///
     /// The specified service does not exist.
@@ -85,7 +85,7 @@ pub enum FunctionComputeErrorCode {
     /// service name.
     ///
     /// Category `not_found`; gRPC `NOT_FOUND`; docs: `about:blank`.
-    ServiceNotFound = 7,
+    ServiceNotFound,
     /// `AliasNotFound` (404): `alias '{alias}' of service '{service}' does not exist`
     ///
     /// The specified alias does not exist.
@@ -93,7 +93,7 @@ pub enum FunctionComputeErrorCode {
     /// **What to do:** Create the alias first (see Manage aliases), or correct the alias name.
     ///
     /// Category `not_found`; gRPC `NOT_FOUND`; docs: `about:blank`.
-    AliasNotFound = 8,
+    AliasNotFound,
     /// `DomainNameNotFound` (404): `domain name '{domain_name}' does not exist`
     ///
     /// The specified custom domain name does not exist.
@@ -101,7 +101,7 @@ pub enum FunctionComputeErrorCode {
     /// **What to do:** Bind the domain name first (see Configure a custom domain name).
     ///
     /// Category `not_found`; gRPC `NOT_FOUND`; docs: `about:blank`.
-    DomainNameNotFound = 9,
+    DomainNameNotFound,
     /// `VersionNotFound` (404): `version '{version}' of service '{service}' does not exist`
     ///
     /// The specified version does not exist.
@@ -110,7 +110,7 @@ pub enum FunctionComputeErrorCode {
     /// service lists.
     ///
     /// Category `not_found`; gRPC `NOT_FOUND`; docs: `about:blank`.
-    VersionNotFound = 10,
+    VersionNotFound,
     /// `ConcurrentUpdateError` (409): `the resource is being updated by another request; update
     /// resources sequentially`
     ///
@@ -119,7 +119,7 @@ pub enum FunctionComputeErrorCode {
     /// **What to do:** Update resources sequentially to prevent data inconsistency.
     ///
     /// Category `concurrency`; gRPC `ABORTED`; retryable; docs: `about:blank`.
-    ConcurrentUpdateError = 11,
+    ConcurrentUpdateError,
     /// `ResourceExhausted` (429): `{reason}`
     ///
     /// The concurrency limit has been exceeded.
@@ -127,7 +127,7 @@ pub enum FunctionComputeErrorCode {
     /// **What to do:** Contact Function Compute engineers to raise your concurrency limit.
     ///
     /// Category `quota`; gRPC `RESOURCE_EXHAUSTED`; retryable; docs: `about:blank`.
-    ResourceExhausted = 12,
+    ResourceExhausted,
     /// `ResourceThrottled` (503): `{reason}`
     ///
     /// The maximum number of instances allowed has been reached.
@@ -135,7 +135,7 @@ pub enum FunctionComputeErrorCode {
     /// **What to do:** Contact Function Compute engineers to evaluate your instance quota.
     ///
     /// Category `quota`; gRPC `RESOURCE_EXHAUSTED`; retryable; docs: `about:blank`.
-    ResourceThrottled = 13,
+    ResourceThrottled,
     /// `InternalServerError` (500): `an internal error has occurred. Please retry`
     ///
     /// A system error has occurred.
@@ -143,7 +143,7 @@ pub enum FunctionComputeErrorCode {
     /// **What to do:** Retry; if it persists, contact Function Compute engineers.
     ///
     /// Category `server`; gRPC `INTERNAL`; retryable; docs: `about:blank`.
-    InternalServerError = 14,
+    InternalServerError,
 }
 #[allow(clippy::doc_markdown)]
 impl FunctionComputeErrorCode {
@@ -279,17 +279,22 @@ impl std::str::FromStr for FunctionComputeErrorCode {
 pub struct FunctionComputeError(::errcat::Error<FunctionComputeErrorCode>);
 #[allow(clippy::doc_markdown)]
 impl FunctionComputeError {
+    #[inline]
+    fn __with_args<const N: usize>(
+        code: FunctionComputeErrorCode,
+        args: [::errcat::Arg; N],
+    ) -> Self {
+        Self(::errcat::Error::new(code, Vec::from(args)))
+    }
     /// `InvalidArgument` (400): `{reason}`
     ///
     /// See [`FunctionComputeErrorCode::InvalidArgument`].
     #[inline]
     #[must_use]
     pub fn invalid_argument(reason: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FunctionComputeErrorCode::InvalidArgument,
-                vec![::errcat::Arg::Str(reason.into())],
-            ),
+        Self::__with_args(
+            FunctionComputeErrorCode::InvalidArgument,
+            [::errcat::Arg::Str(reason.into())],
         )
     }
     /// `MissingRequiredHeader` (400): `required HTTP header {header} was not specified`
@@ -300,11 +305,9 @@ impl FunctionComputeError {
     pub fn missing_required_header(
         header: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FunctionComputeErrorCode::MissingRequiredHeader,
-                vec![::errcat::Arg::Str(header.into())],
-            ),
+        Self::__with_args(
+            FunctionComputeErrorCode::MissingRequiredHeader,
+            [::errcat::Arg::Str(header.into())],
         )
     }
     /// `PathNotSupported` (400): `'{method}' against '{path}' is not supported`
@@ -316,11 +319,9 @@ impl FunctionComputeError {
         method: impl Into<std::borrow::Cow<'static, str>>,
         path: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FunctionComputeErrorCode::PathNotSupported,
-                vec![::errcat::Arg::Str(method.into()), ::errcat::Arg::Str(path.into())],
-            ),
+        Self::__with_args(
+            FunctionComputeErrorCode::PathNotSupported,
+            [::errcat::Arg::Str(method.into()), ::errcat::Arg::Str(path.into())],
         )
     }
     /// `EntityTooLarge` (400): `payload size exceeds maximum allowed size ({max_size} bytes)`
@@ -329,11 +330,9 @@ impl FunctionComputeError {
     #[inline]
     #[must_use]
     pub fn entity_too_large(max_size: u64) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FunctionComputeErrorCode::EntityTooLarge,
-                vec![::errcat::Arg::Uint(max_size)],
-            ),
+        Self::__with_args(
+            FunctionComputeErrorCode::EntityTooLarge,
+            [::errcat::Arg::Uint(max_size)],
         )
     }
     /// `AccessDenied` (403): `{reason}`
@@ -342,11 +341,9 @@ impl FunctionComputeError {
     #[inline]
     #[must_use]
     pub fn access_denied(reason: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FunctionComputeErrorCode::AccessDenied,
-                vec![::errcat::Arg::Str(reason.into())],
-            ),
+        Self::__with_args(
+            FunctionComputeErrorCode::AccessDenied,
+            [::errcat::Arg::Str(reason.into())],
         )
     }
     /// `SignatureNotMatch` (403): `The request signature we calculated does not match the
@@ -356,9 +353,7 @@ impl FunctionComputeError {
     #[inline]
     #[must_use]
     pub fn signature_not_match() -> Self {
-        Self(
-            ::errcat::Error::new(FunctionComputeErrorCode::SignatureNotMatch, Vec::new()),
-        )
+        Self::__with_args(FunctionComputeErrorCode::SignatureNotMatch, [])
     }
     /// `InvalidAccessKeyID` (403): `invalid access key ID '{access_key_id}'`
     ///
@@ -368,11 +363,9 @@ impl FunctionComputeError {
     pub fn invalid_access_key_id(
         access_key_id: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FunctionComputeErrorCode::InvalidAccessKeyId,
-                vec![::errcat::Arg::Str(access_key_id.into())],
-            ),
+        Self::__with_args(
+            FunctionComputeErrorCode::InvalidAccessKeyId,
+            [::errcat::Arg::Str(access_key_id.into())],
         )
     }
     /// `ServiceNotFound` (404): `service '{service}' does not exist`
@@ -383,11 +376,9 @@ impl FunctionComputeError {
     pub fn service_not_found(
         service: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FunctionComputeErrorCode::ServiceNotFound,
-                vec![::errcat::Arg::Str(service.into())],
-            ),
+        Self::__with_args(
+            FunctionComputeErrorCode::ServiceNotFound,
+            [::errcat::Arg::Str(service.into())],
         )
     }
     /// `AliasNotFound` (404): `alias '{alias}' of service '{service}' does not exist`
@@ -399,13 +390,9 @@ impl FunctionComputeError {
         alias: impl Into<std::borrow::Cow<'static, str>>,
         service: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FunctionComputeErrorCode::AliasNotFound,
-                vec![
-                    ::errcat::Arg::Str(alias.into()), ::errcat::Arg::Str(service.into())
-                ],
-            ),
+        Self::__with_args(
+            FunctionComputeErrorCode::AliasNotFound,
+            [::errcat::Arg::Str(alias.into()), ::errcat::Arg::Str(service.into())],
         )
     }
     /// `DomainNameNotFound` (404): `domain name '{domain_name}' does not exist`
@@ -416,11 +403,9 @@ impl FunctionComputeError {
     pub fn domain_name_not_found(
         domain_name: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FunctionComputeErrorCode::DomainNameNotFound,
-                vec![::errcat::Arg::Str(domain_name.into())],
-            ),
+        Self::__with_args(
+            FunctionComputeErrorCode::DomainNameNotFound,
+            [::errcat::Arg::Str(domain_name.into())],
         )
     }
     /// `VersionNotFound` (404): `version '{version}' of service '{service}' does not exist`
@@ -432,11 +417,9 @@ impl FunctionComputeError {
         version: i64,
         service: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FunctionComputeErrorCode::VersionNotFound,
-                vec![::errcat::Arg::Int(version), ::errcat::Arg::Str(service.into())],
-            ),
+        Self::__with_args(
+            FunctionComputeErrorCode::VersionNotFound,
+            [::errcat::Arg::Int(version), ::errcat::Arg::Str(service.into())],
         )
     }
     /// `ConcurrentUpdateError` (409): `the resource is being updated by another request; update
@@ -446,12 +429,7 @@ impl FunctionComputeError {
     #[inline]
     #[must_use]
     pub fn concurrent_update_error() -> Self {
-        Self(
-            ::errcat::Error::new(
-                FunctionComputeErrorCode::ConcurrentUpdateError,
-                Vec::new(),
-            ),
-        )
+        Self::__with_args(FunctionComputeErrorCode::ConcurrentUpdateError, [])
     }
     /// `ResourceExhausted` (429): `{reason}`
     ///
@@ -461,11 +439,9 @@ impl FunctionComputeError {
     pub fn resource_exhausted(
         reason: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FunctionComputeErrorCode::ResourceExhausted,
-                vec![::errcat::Arg::Str(reason.into())],
-            ),
+        Self::__with_args(
+            FunctionComputeErrorCode::ResourceExhausted,
+            [::errcat::Arg::Str(reason.into())],
         )
     }
     /// `ResourceThrottled` (503): `{reason}`
@@ -476,11 +452,9 @@ impl FunctionComputeError {
     pub fn resource_throttled(
         reason: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                FunctionComputeErrorCode::ResourceThrottled,
-                vec![::errcat::Arg::Str(reason.into())],
-            ),
+        Self::__with_args(
+            FunctionComputeErrorCode::ResourceThrottled,
+            [::errcat::Arg::Str(reason.into())],
         )
     }
     /// `InternalServerError` (500): `an internal error has occurred. Please retry`
@@ -489,12 +463,7 @@ impl FunctionComputeError {
     #[inline]
     #[must_use]
     pub fn internal_server_error() -> Self {
-        Self(
-            ::errcat::Error::new(
-                FunctionComputeErrorCode::InternalServerError,
-                Vec::new(),
-            ),
-        )
+        Self::__with_args(FunctionComputeErrorCode::InternalServerError, [])
     }
     /// Keeps `source` as the cause, for the server's log only.
     #[must_use]

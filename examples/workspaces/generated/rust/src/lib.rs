@@ -33,7 +33,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `request`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.workspaces.example/errors#invalid_request>.
-    InvalidRequest = 0,
+    InvalidRequest,
     /// `validation_failed` (400): `Invalid {field}: {reason}`
     ///
     /// A field failed validation (slug too short, invalid hex color, etc).
@@ -42,7 +42,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `request`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.workspaces.example/errors#validation_failed>.
-    ValidationFailed = 1,
+    ValidationFailed,
     /// `requires_confirmation` (403): `This operation is destructive; send confirmed: true to
     /// proceed`
     ///
@@ -53,7 +53,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `request`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.workspaces.example/errors#requires_confirmation>.
-    RequiresConfirmation = 2,
+    RequiresConfirmation,
     /// `not_found` (404): `Not found, or you do not have access to it`
     ///
     /// The resource doesn't exist, or your token can't see it: the API does not reveal which, so
@@ -64,7 +64,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `request`; gRPC `NOT_FOUND`; docs:
     /// <https://docs.workspaces.example/errors#not_found>.
-    NotFound = 3,
+    NotFound,
     /// `state_conflict` (409): `Cannot {operation} while the {resource} is {state}`
     ///
     /// The resource is in a state that doesn't allow this operation (e.g. delete while
@@ -74,7 +74,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `request`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.workspaces.example/errors#state_conflict>.
-    StateConflict = 4,
+    StateConflict,
     /// `rate_limited` (429): `Too many requests; retry after the time in the Retry-After header`
     ///
     /// Too many requests in a short time.
@@ -83,7 +83,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `request`; gRPC `RESOURCE_EXHAUSTED`; retryable; docs:
     /// <https://docs.workspaces.example/errors#rate_limited>.
-    RateLimited = 5,
+    RateLimited,
     /// `unauthorized` (401): `Authentication required: no token, or the token has expired`
     ///
     /// No token was sent, or the token has expired.
@@ -92,7 +92,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `auth`; gRPC `UNAUTHENTICATED`; docs:
     /// <https://docs.workspaces.example/errors#unauthorized>.
-    Unauthorized = 6,
+    Unauthorized,
     /// `invalid_token` (401): `Token signature does not match the expected key`
     ///
     /// The token doesn't verify with the expected signing key. Usually the machine key was
@@ -102,7 +102,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `auth`; gRPC `UNAUTHENTICATED`; docs:
     /// <https://docs.workspaces.example/errors#invalid_token>.
-    InvalidToken = 7,
+    InvalidToken,
     /// `forbidden_by_scope` (403): `Your token lacks the '{scope}' scope required for this
     /// action`
     ///
@@ -112,7 +112,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `auth`; gRPC `PERMISSION_DENIED`; docs:
     /// <https://docs.workspaces.example/errors#forbidden_by_scope>.
-    ForbiddenByScope = 8,
+    ForbiddenByScope,
     /// `enterprise_only` (422): `{feature} is only available on the Enterprise plan`
     ///
     /// The action is only available on the Enterprise plan.
@@ -121,7 +121,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.workspaces.example/errors#enterprise_only>.
-    EnterpriseOnly = 9,
+    EnterpriseOnly,
     /// `pro_required` (422): `{feature} requires the Pro plan or higher`
     ///
     /// The action is only available on Pro and higher plans.
@@ -130,7 +130,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.workspaces.example/errors#pro_required>.
-    ProRequired = 10,
+    ProRequired,
     /// `payment_method_required` (402): `A valid payment method is required for the Pro plan`
     ///
     /// The workspace moved to Pro with no valid card on file.
@@ -139,7 +139,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.workspaces.example/errors#payment_method_required>.
-    PaymentMethodRequired = 11,
+    PaymentMethodRequired,
     /// `subscription_past_due` (402): `Your subscription is past due`
     ///
     /// A payment failed and the subscription is past due; paid features stop until it is settled.
@@ -148,7 +148,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.workspaces.example/errors#subscription_past_due>.
-    SubscriptionPastDue = 12,
+    SubscriptionPastDue,
     /// `signups_blocked` (402): `New sign-ups are blocked: the workspace reached its spending
     /// cap`
     ///
@@ -159,7 +159,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `plans`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.workspaces.example/errors#signups_blocked>.
-    SignupsBlocked = 13,
+    SignupsBlocked,
     /// `workspace_slug_taken` (409): `The slug '{slug}' is already in use. Try '{suggestion}' or
     /// pick another.`
     ///
@@ -169,7 +169,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `workspaces`; gRPC `ALREADY_EXISTS`; docs:
     /// <https://docs.workspaces.example/errors#workspace_slug_taken>.
-    WorkspaceSlugTaken = 14,
+    WorkspaceSlugTaken,
     /// `workspace_slug_invalid` (400): `The slug '{slug}' contains disallowed characters; use
     /// only a-z, 0-9 and -`
     ///
@@ -180,7 +180,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `workspaces`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.workspaces.example/errors#workspace_slug_invalid>.
-    WorkspaceSlugInvalid = 15,
+    WorkspaceSlugInvalid,
     /// `workspace_slug_too_short` (400): `The slug '{slug}' is too short; use at least
     /// {min_length} characters`
     ///
@@ -190,7 +190,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `workspaces`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.workspaces.example/errors#workspace_slug_too_short>.
-    WorkspaceSlugTooShort = 16,
+    WorkspaceSlugTooShort,
     /// `workspace_slug_reserved` (400): `The slug '{slug}' is reserved`
     ///
     /// The slug is a reserved word (auth, api, app, admin, etc.), kept for the platform's own
@@ -200,7 +200,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `workspaces`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.workspaces.example/errors#workspace_slug_reserved>.
-    WorkspaceSlugReserved = 17,
+    WorkspaceSlugReserved,
     /// `workspace_provisioning_failed` (500): `Workspace provisioning failed`
     ///
     /// The workspace was created, but its initial provisioning failed.
@@ -209,7 +209,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `workspaces`; gRPC `INTERNAL`; docs:
     /// <https://docs.workspaces.example/errors#workspace_provisioning_failed>.
-    WorkspaceProvisioningFailed = 18,
+    WorkspaceProvisioningFailed,
     /// `redirect_uri_invalid` (400): `The redirect URI '{redirect_uri}' is not a valid URL or
     /// uses a forbidden scheme`
     ///
@@ -219,7 +219,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `apps`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.workspaces.example/errors#redirect_uri_invalid>.
-    RedirectUriInvalid = 19,
+    RedirectUriInvalid,
     /// `redirect_uri_localhost_only_dev` (422): `http://localhost redirect URIs are only allowed
     /// in development`
     ///
@@ -230,7 +230,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `apps`; gRPC `FAILED_PRECONDITION`; docs:
     /// <https://docs.workspaces.example/errors#redirect_uri_localhost_only_dev>.
-    RedirectUriLocalhostOnlyDev = 20,
+    RedirectUriLocalhostOnlyDev,
     /// `client_secret_revoked` (401): `This client secret has been revoked`
     ///
     /// The secret is no longer valid: it was rotated more than 24 hours ago, so the old secret's
@@ -240,7 +240,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `apps`; gRPC `UNAUTHENTICATED`; docs:
     /// <https://docs.workspaces.example/errors#client_secret_revoked>.
-    ClientSecretRevoked = 21,
+    ClientSecretRevoked,
     /// `idp_oauth_failed` (400): `{provider} rejected the client credentials`
     ///
     /// Google, GitHub or Microsoft rejected the OAuth client credentials configured for the
@@ -251,7 +251,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `identity_providers`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.workspaces.example/errors#idp_oauth_failed>.
-    IdpOauthFailed = 22,
+    IdpOauthFailed,
     /// `idp_metadata_invalid` (400): `SAML metadata is malformed or unsigned`
     ///
     /// The SAML metadata XML is malformed, or is not signed.
@@ -261,7 +261,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `identity_providers`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.workspaces.example/errors#idp_metadata_invalid>.
-    IdpMetadataInvalid = 23,
+    IdpMetadataInvalid,
     /// `idp_already_configured` (409): `{provider} is already configured in this workspace`
     ///
     /// The identity provider is already configured in this workspace.
@@ -270,7 +270,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `identity_providers`; gRPC `ALREADY_EXISTS`; docs:
     /// <https://docs.workspaces.example/errors#idp_already_configured>.
-    IdpAlreadyConfigured = 24,
+    IdpAlreadyConfigured,
     /// `webhook_url_invalid` (400): `The webhook URL '{url}' is not https or does not respond to
     /// HEAD`
     ///
@@ -282,7 +282,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `webhooks`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.workspaces.example/errors#webhook_url_invalid>.
-    WebhookUrlInvalid = 25,
+    WebhookUrlInvalid,
     /// `webhook_secret_required` (500): `The webhook endpoint has no signing secret`
     ///
     /// The endpoint was registered but is missing its signing secret. This is rare and is our
@@ -292,7 +292,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `webhooks`; gRPC `INTERNAL`; docs:
     /// <https://docs.workspaces.example/errors#webhook_secret_required>.
-    WebhookSecretRequired = 26,
+    WebhookSecretRequired,
     /// `internal_error` (500): `Something went wrong on our side. Report it with the request_id.`
     ///
     /// A bug on our side.
@@ -301,7 +301,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `server`; gRPC `INTERNAL`; docs:
     /// <https://docs.workspaces.example/errors#internal_error>.
-    InternalError = 27,
+    InternalError,
     /// `upstream_error` (502): `An upstream service failed. Retry with backoff.`
     ///
     /// Something upstream of the API failed.
@@ -310,7 +310,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `server`; gRPC `UNAVAILABLE`; retryable; docs:
     /// <https://docs.workspaces.example/errors#upstream_error>.
-    UpstreamError = 28,
+    UpstreamError,
     /// `service_unavailable` (503): `The service is unavailable for maintenance or degraded.
     /// Retry shortly.`
     ///
@@ -320,7 +320,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `server`; gRPC `UNAVAILABLE`; retryable; docs:
     /// <https://docs.workspaces.example/errors#service_unavailable>.
-    ServiceUnavailable = 29,
+    ServiceUnavailable,
     /// `invalid_grant` (400): `The authorization code is invalid: {reason}`
     ///
     /// The authorization code expired, was already used, or the redirect_uri does not match the
@@ -331,7 +331,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `oauth2`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://www.rfc-editor.org/rfc/rfc6749#section-5.2>.
-    InvalidGrant = 30,
+    InvalidGrant,
     /// `invalid_client` (401): `Client authentication failed`
     ///
     /// The client_id or client_secret is wrong.
@@ -340,7 +340,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `oauth2`; gRPC `UNAUTHENTICATED`; docs:
     /// <https://www.rfc-editor.org/rfc/rfc6749#section-5.2>.
-    InvalidClient = 31,
+    InvalidClient,
     /// `unsupported_grant_type` (400): `The grant type '{grant_type}' is not enabled for this
     /// app`
     ///
@@ -350,7 +350,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `oauth2`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://www.rfc-editor.org/rfc/rfc6749#section-5.2>.
-    UnsupportedGrantType = 32,
+    UnsupportedGrantType,
     /// `access_denied` (403): `The user denied the authorization request`
     ///
     /// The user aborted consent.
@@ -360,7 +360,7 @@ pub enum WorkspacesErrorCode {
     ///
     /// Category `oauth2`; gRPC `PERMISSION_DENIED`; docs:
     /// <https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1>.
-    AccessDenied = 33,
+    AccessDenied,
 }
 #[allow(clippy::doc_markdown)]
 impl WorkspacesErrorCode {
@@ -517,6 +517,13 @@ impl std::str::FromStr for WorkspacesErrorCode {
 pub struct WorkspacesError(::errcat::Error<WorkspacesErrorCode>);
 #[allow(clippy::doc_markdown)]
 impl WorkspacesError {
+    #[inline]
+    fn __with_args<const N: usize>(
+        code: WorkspacesErrorCode,
+        args: [::errcat::Arg; N],
+    ) -> Self {
+        Self(::errcat::Error::new(code, Vec::from(args)))
+    }
     /// `invalid_request` (400): `Malformed parameter '{parameter}': {reason}`
     ///
     /// See [`WorkspacesErrorCode::InvalidRequest`].
@@ -526,14 +533,9 @@ impl WorkspacesError {
         parameter: impl Into<std::borrow::Cow<'static, str>>,
         reason: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::InvalidRequest,
-                vec![
-                    ::errcat::Arg::Str(parameter.into()), ::errcat::Arg::Str(reason
-                    .into())
-                ],
-            ),
+        Self::__with_args(
+            WorkspacesErrorCode::InvalidRequest,
+            [::errcat::Arg::Str(parameter.into()), ::errcat::Arg::Str(reason.into())],
         )
     }
     /// `validation_failed` (400): `Invalid {field}: {reason}`
@@ -545,11 +547,9 @@ impl WorkspacesError {
         field: impl Into<std::borrow::Cow<'static, str>>,
         reason: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::ValidationFailed,
-                vec![::errcat::Arg::Str(field.into()), ::errcat::Arg::Str(reason.into())],
-            ),
+        Self::__with_args(
+            WorkspacesErrorCode::ValidationFailed,
+            [::errcat::Arg::Str(field.into()), ::errcat::Arg::Str(reason.into())],
         )
     }
     /// `requires_confirmation` (403): `This operation is destructive; send confirmed: true to
@@ -559,7 +559,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn requires_confirmation() -> Self {
-        Self(::errcat::Error::new(WorkspacesErrorCode::RequiresConfirmation, Vec::new()))
+        Self::__with_args(WorkspacesErrorCode::RequiresConfirmation, [])
     }
     /// `not_found` (404): `Not found, or you do not have access to it`
     ///
@@ -567,7 +567,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn not_found() -> Self {
-        Self(::errcat::Error::new(WorkspacesErrorCode::NotFound, Vec::new()))
+        Self::__with_args(WorkspacesErrorCode::NotFound, [])
     }
     /// `state_conflict` (409): `Cannot {operation} while the {resource} is {state}`
     ///
@@ -579,14 +579,13 @@ impl WorkspacesError {
         resource: impl Into<std::borrow::Cow<'static, str>>,
         state: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::StateConflict,
-                vec![
-                    ::errcat::Arg::Str(operation.into()), ::errcat::Arg::Str(resource
-                    .into()), ::errcat::Arg::Str(state.into())
-                ],
-            ),
+        Self::__with_args(
+            WorkspacesErrorCode::StateConflict,
+            [
+                ::errcat::Arg::Str(operation.into()),
+                ::errcat::Arg::Str(resource.into()),
+                ::errcat::Arg::Str(state.into()),
+            ],
         )
     }
     /// `rate_limited` (429): `Too many requests; retry after the time in the Retry-After header`
@@ -595,7 +594,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn rate_limited() -> Self {
-        Self(::errcat::Error::new(WorkspacesErrorCode::RateLimited, Vec::new()))
+        Self::__with_args(WorkspacesErrorCode::RateLimited, [])
     }
     /// `unauthorized` (401): `Authentication required: no token, or the token has expired`
     ///
@@ -603,7 +602,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn unauthorized() -> Self {
-        Self(::errcat::Error::new(WorkspacesErrorCode::Unauthorized, Vec::new()))
+        Self::__with_args(WorkspacesErrorCode::Unauthorized, [])
     }
     /// `invalid_token` (401): `Token signature does not match the expected key`
     ///
@@ -611,7 +610,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn invalid_token() -> Self {
-        Self(::errcat::Error::new(WorkspacesErrorCode::InvalidToken, Vec::new()))
+        Self::__with_args(WorkspacesErrorCode::InvalidToken, [])
     }
     /// `forbidden_by_scope` (403): `Your token lacks the '{scope}' scope required for this
     /// action`
@@ -620,11 +619,9 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn forbidden_by_scope(scope: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::ForbiddenByScope,
-                vec![::errcat::Arg::Str(scope.into())],
-            ),
+        Self::__with_args(
+            WorkspacesErrorCode::ForbiddenByScope,
+            [::errcat::Arg::Str(scope.into())],
         )
     }
     /// `enterprise_only` (422): `{feature} is only available on the Enterprise plan`
@@ -633,11 +630,9 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn enterprise_only(feature: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::EnterpriseOnly,
-                vec![::errcat::Arg::Str(feature.into())],
-            ),
+        Self::__with_args(
+            WorkspacesErrorCode::EnterpriseOnly,
+            [::errcat::Arg::Str(feature.into())],
         )
     }
     /// `pro_required` (422): `{feature} requires the Pro plan or higher`
@@ -646,11 +641,9 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn pro_required(feature: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::ProRequired,
-                vec![::errcat::Arg::Str(feature.into())],
-            ),
+        Self::__with_args(
+            WorkspacesErrorCode::ProRequired,
+            [::errcat::Arg::Str(feature.into())],
         )
     }
     /// `payment_method_required` (402): `A valid payment method is required for the Pro plan`
@@ -659,9 +652,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn payment_method_required() -> Self {
-        Self(
-            ::errcat::Error::new(WorkspacesErrorCode::PaymentMethodRequired, Vec::new()),
-        )
+        Self::__with_args(WorkspacesErrorCode::PaymentMethodRequired, [])
     }
     /// `subscription_past_due` (402): `Your subscription is past due`
     ///
@@ -669,7 +660,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn subscription_past_due() -> Self {
-        Self(::errcat::Error::new(WorkspacesErrorCode::SubscriptionPastDue, Vec::new()))
+        Self::__with_args(WorkspacesErrorCode::SubscriptionPastDue, [])
     }
     /// `signups_blocked` (402): `New sign-ups are blocked: the workspace reached its spending
     /// cap`
@@ -678,7 +669,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn signups_blocked() -> Self {
-        Self(::errcat::Error::new(WorkspacesErrorCode::SignupsBlocked, Vec::new()))
+        Self::__with_args(WorkspacesErrorCode::SignupsBlocked, [])
     }
     /// `workspace_slug_taken` (409): `The slug '{slug}' is already in use. Try '{suggestion}' or
     /// pick another.`
@@ -690,14 +681,9 @@ impl WorkspacesError {
         slug: impl Into<std::borrow::Cow<'static, str>>,
         suggestion: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::WorkspaceSlugTaken,
-                vec![
-                    ::errcat::Arg::Str(slug.into()), ::errcat::Arg::Str(suggestion
-                    .into())
-                ],
-            ),
+        Self::__with_args(
+            WorkspacesErrorCode::WorkspaceSlugTaken,
+            [::errcat::Arg::Str(slug.into()), ::errcat::Arg::Str(suggestion.into())],
         )
     }
     /// `workspace_slug_invalid` (400): `The slug '{slug}' contains disallowed characters; use
@@ -709,11 +695,9 @@ impl WorkspacesError {
     pub fn workspace_slug_invalid(
         slug: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::WorkspaceSlugInvalid,
-                vec![::errcat::Arg::Str(slug.into())],
-            ),
+        Self::__with_args(
+            WorkspacesErrorCode::WorkspaceSlugInvalid,
+            [::errcat::Arg::Str(slug.into())],
         )
     }
     /// `workspace_slug_too_short` (400): `The slug '{slug}' is too short; use at least
@@ -726,11 +710,9 @@ impl WorkspacesError {
         slug: impl Into<std::borrow::Cow<'static, str>>,
         min_length: u64,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::WorkspaceSlugTooShort,
-                vec![::errcat::Arg::Str(slug.into()), ::errcat::Arg::Uint(min_length)],
-            ),
+        Self::__with_args(
+            WorkspacesErrorCode::WorkspaceSlugTooShort,
+            [::errcat::Arg::Str(slug.into()), ::errcat::Arg::Uint(min_length)],
         )
     }
     /// `workspace_slug_reserved` (400): `The slug '{slug}' is reserved`
@@ -741,11 +723,9 @@ impl WorkspacesError {
     pub fn workspace_slug_reserved(
         slug: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::WorkspaceSlugReserved,
-                vec![::errcat::Arg::Str(slug.into())],
-            ),
+        Self::__with_args(
+            WorkspacesErrorCode::WorkspaceSlugReserved,
+            [::errcat::Arg::Str(slug.into())],
         )
     }
     /// `workspace_provisioning_failed` (500): `Workspace provisioning failed`
@@ -754,12 +734,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn workspace_provisioning_failed() -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::WorkspaceProvisioningFailed,
-                Vec::new(),
-            ),
-        )
+        Self::__with_args(WorkspacesErrorCode::WorkspaceProvisioningFailed, [])
     }
     /// `redirect_uri_invalid` (400): `The redirect URI '{redirect_uri}' is not a valid URL or
     /// uses a forbidden scheme`
@@ -770,11 +745,9 @@ impl WorkspacesError {
     pub fn redirect_uri_invalid(
         redirect_uri: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::RedirectUriInvalid,
-                vec![::errcat::Arg::Str(redirect_uri.into())],
-            ),
+        Self::__with_args(
+            WorkspacesErrorCode::RedirectUriInvalid,
+            [::errcat::Arg::Str(redirect_uri.into())],
         )
     }
     /// `redirect_uri_localhost_only_dev` (422): `http://localhost redirect URIs are only allowed
@@ -784,12 +757,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn redirect_uri_localhost_only_dev() -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::RedirectUriLocalhostOnlyDev,
-                Vec::new(),
-            ),
-        )
+        Self::__with_args(WorkspacesErrorCode::RedirectUriLocalhostOnlyDev, [])
     }
     /// `client_secret_revoked` (401): `This client secret has been revoked`
     ///
@@ -797,7 +765,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn client_secret_revoked() -> Self {
-        Self(::errcat::Error::new(WorkspacesErrorCode::ClientSecretRevoked, Vec::new()))
+        Self::__with_args(WorkspacesErrorCode::ClientSecretRevoked, [])
     }
     /// `idp_oauth_failed` (400): `{provider} rejected the client credentials`
     ///
@@ -807,11 +775,9 @@ impl WorkspacesError {
     pub fn idp_oauth_failed(
         provider: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::IdpOauthFailed,
-                vec![::errcat::Arg::Str(provider.into())],
-            ),
+        Self::__with_args(
+            WorkspacesErrorCode::IdpOauthFailed,
+            [::errcat::Arg::Str(provider.into())],
         )
     }
     /// `idp_metadata_invalid` (400): `SAML metadata is malformed or unsigned`
@@ -820,7 +786,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn idp_metadata_invalid() -> Self {
-        Self(::errcat::Error::new(WorkspacesErrorCode::IdpMetadataInvalid, Vec::new()))
+        Self::__with_args(WorkspacesErrorCode::IdpMetadataInvalid, [])
     }
     /// `idp_already_configured` (409): `{provider} is already configured in this workspace`
     ///
@@ -830,11 +796,9 @@ impl WorkspacesError {
     pub fn idp_already_configured(
         provider: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::IdpAlreadyConfigured,
-                vec![::errcat::Arg::Str(provider.into())],
-            ),
+        Self::__with_args(
+            WorkspacesErrorCode::IdpAlreadyConfigured,
+            [::errcat::Arg::Str(provider.into())],
         )
     }
     /// `webhook_url_invalid` (400): `The webhook URL '{url}' is not https or does not respond to
@@ -844,11 +808,9 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn webhook_url_invalid(url: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::WebhookUrlInvalid,
-                vec![::errcat::Arg::Str(url.into())],
-            ),
+        Self::__with_args(
+            WorkspacesErrorCode::WebhookUrlInvalid,
+            [::errcat::Arg::Str(url.into())],
         )
     }
     /// `webhook_secret_required` (500): `The webhook endpoint has no signing secret`
@@ -857,9 +819,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn webhook_secret_required() -> Self {
-        Self(
-            ::errcat::Error::new(WorkspacesErrorCode::WebhookSecretRequired, Vec::new()),
-        )
+        Self::__with_args(WorkspacesErrorCode::WebhookSecretRequired, [])
     }
     /// `internal_error` (500): `Something went wrong on our side. Report it with the request_id.`
     ///
@@ -867,7 +827,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn internal_error() -> Self {
-        Self(::errcat::Error::new(WorkspacesErrorCode::InternalError, Vec::new()))
+        Self::__with_args(WorkspacesErrorCode::InternalError, [])
     }
     /// `upstream_error` (502): `An upstream service failed. Retry with backoff.`
     ///
@@ -875,7 +835,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn upstream_error() -> Self {
-        Self(::errcat::Error::new(WorkspacesErrorCode::UpstreamError, Vec::new()))
+        Self::__with_args(WorkspacesErrorCode::UpstreamError, [])
     }
     /// `service_unavailable` (503): `The service is unavailable for maintenance or degraded.
     /// Retry shortly.`
@@ -884,7 +844,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn service_unavailable() -> Self {
-        Self(::errcat::Error::new(WorkspacesErrorCode::ServiceUnavailable, Vec::new()))
+        Self::__with_args(WorkspacesErrorCode::ServiceUnavailable, [])
     }
     /// `invalid_grant` (400): `The authorization code is invalid: {reason}`
     ///
@@ -892,11 +852,9 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn invalid_grant(reason: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::InvalidGrant,
-                vec![::errcat::Arg::Str(reason.into())],
-            ),
+        Self::__with_args(
+            WorkspacesErrorCode::InvalidGrant,
+            [::errcat::Arg::Str(reason.into())],
         )
     }
     /// `invalid_client` (401): `Client authentication failed`
@@ -905,7 +863,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn invalid_client() -> Self {
-        Self(::errcat::Error::new(WorkspacesErrorCode::InvalidClient, Vec::new()))
+        Self::__with_args(WorkspacesErrorCode::InvalidClient, [])
     }
     /// `unsupported_grant_type` (400): `The grant type '{grant_type}' is not enabled for this
     /// app`
@@ -916,11 +874,9 @@ impl WorkspacesError {
     pub fn unsupported_grant_type(
         grant_type: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(
-            ::errcat::Error::new(
-                WorkspacesErrorCode::UnsupportedGrantType,
-                vec![::errcat::Arg::Str(grant_type.into())],
-            ),
+        Self::__with_args(
+            WorkspacesErrorCode::UnsupportedGrantType,
+            [::errcat::Arg::Str(grant_type.into())],
         )
     }
     /// `access_denied` (403): `The user denied the authorization request`
@@ -929,7 +885,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn access_denied() -> Self {
-        Self(::errcat::Error::new(WorkspacesErrorCode::AccessDenied, Vec::new()))
+        Self::__with_args(WorkspacesErrorCode::AccessDenied, [])
     }
     /// Keeps `source` as the cause, for the server's log only.
     #[must_use]
