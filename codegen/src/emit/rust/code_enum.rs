@@ -5,6 +5,8 @@
 //! each whatever the catalog's size and the compiler never sees a `match`
 //! with one arm per code.
 
+use std::fmt::Write as _;
+
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
@@ -23,23 +25,40 @@ pub fn variants(catalog: &Catalog, spliced: bool) -> List<'_> {
         catalog.codes.len(),
         move |i| variant(catalog, i),
     )
+    .with_text(move |i, out| variant_text(catalog, i, out))
 }
 
-fn variant(catalog: &Catalog, i: usize) -> TokenStream {
-    let code = &catalog.codes[i];
-    let doc = docs::attrs(&docs::code(catalog, code));
-    let variant = format_ident!("{}", code.rust_variant());
-    let deprecated = code.deprecated.is_some().then(|| {
-        let note = docs::deprecation_note(code, &|replacement| {
+/// The `note` of a deprecated variant's `#[deprecated]`.
+fn variant_note(catalog: &Catalog, code: &crate::model::Code) -> Option<String> {
+    code.deprecated.is_some().then(|| {
+        docs::deprecation_note(code, &|replacement| {
             // The loader checked that the replacement exists.
             let path = catalog.find(replacement).map_or_else(
                 || replacement.to_owned(),
                 |r| format!("{}::{}", catalog.rust_code_type(), r.rust_variant()),
             );
             docs::code_span(&path)
-        });
-        quote!(#[deprecated(note = #note)])
-    });
+        })
+    })
+}
+
+/// A variant as prettyplease prints [`variant`]'s tokens inside the enum.
+fn variant_text(catalog: &Catalog, i: usize, out: &mut String) {
+    let code = &catalog.codes[i];
+    for line in docs::doc_lines(&docs::code(catalog, code)) {
+        let _ = writeln!(out, "    ///{line}");
+    }
+    if let Some(note) = variant_note(catalog, code) {
+        let _ = writeln!(out, "    #[deprecated(note = {})]", Literal::string(&note));
+    }
+    let _ = writeln!(out, "    {},", code.rust_variant());
+}
+
+fn variant(catalog: &Catalog, i: usize) -> TokenStream {
+    let code = &catalog.codes[i];
+    let doc = docs::attrs(&docs::code(catalog, code));
+    let variant = format_ident!("{}", code.rust_variant());
+    let deprecated = variant_note(catalog, code).map(|note| quote!(#[deprecated(note = #note)]));
     // No `= i`: the discriminants are the positions all the same, and an
     // explicit one is an anonymous constant each, which cost a release
     // build of 10,000 codes 12 s of constant evaluation.

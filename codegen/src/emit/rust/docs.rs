@@ -140,7 +140,7 @@ const WIDTH: usize = 90;
 /// doc-comment"), and the bidirectional controls that can make a comment
 /// read differently from how it compiles (the "Trojan Source" attack, which
 /// rustc denies in comments) are written as visible escapes.
-fn doc_lines(text: &str) -> Vec<String> {
+pub fn doc_lines(text: &str) -> Vec<String> {
     wrap_markdown(text.lines().flat_map(|line| line.split('\r')), WIDTH)
         .into_iter()
         .map(|line| {

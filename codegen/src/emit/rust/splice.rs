@@ -37,7 +37,12 @@ pub struct List<'a> {
     len: usize,
     spliced: bool,
     element: Box<dyn Fn(usize) -> TokenStream + Sync + 'a>,
+    /// Writes an element's text as prettyplease would lay it out, so a
+    /// spliced list skips tokens and formatting altogether.
+    text: Option<WriteText<'a>>,
 }
+
+type WriteText<'a> = Box<dyn Fn(usize, &mut String) + Sync + 'a>;
 
 impl<'a> List<'a> {
     /// `spliced` must be the same for every list of a file.
@@ -54,7 +59,17 @@ impl<'a> List<'a> {
             len,
             spliced,
             element: Box::new(element),
+            text: None,
         }
+    }
+
+    /// The same list, whose elements `write` also writes as text: the
+    /// layout prettyplease gives them, which the test of splicing holds it
+    /// to, at a fraction of the cost.
+    #[must_use]
+    pub fn with_text(mut self, write: impl Fn(usize, &mut String) + Sync + 'a) -> Self {
+        self.text = Some(Box::new(write));
+        self
     }
 
     /// The list's tokens in the skeleton: its elements, or its marker.
@@ -82,6 +97,12 @@ impl<'a> List<'a> {
     }
 
     fn write_elements(&self, out: &mut String) {
+        if let Some(write) = &self.text {
+            for i in 0..self.len {
+                write(i, out);
+            }
+            return;
+        }
         let chunks = (self.len / CHUNK).max(1);
         let threads = std::thread::available_parallelism().map_or(1, usize::from);
         if threads < 2 || chunks < 2 {
