@@ -49,37 +49,52 @@ impl Default for Targets {
 /// Every output file for `catalog`, paths relative to the output directory,
 /// sorted by path so the result never depends on emitter order.
 pub fn generate(catalog: &Catalog, targets: &Targets) -> Vec<OutputFile> {
-    let mut files = Vec::new();
-    let mut add = |folder: &str, emitted: Vec<OutputFile>| {
-        files.extend(
-            emitted
-                .into_iter()
-                .map(|f| OutputFile::new(format!("{folder}/{}", f.path), f.contents)),
-        );
-    };
-    if let Some(options) = &targets.rust {
-        add("rust", emit::rust::emit(catalog, options));
-    }
-    if targets.typescript {
-        add("typescript", emit::typescript::emit(catalog));
-    }
-    if let Some(options) = &targets.markdown {
-        add("docs", emit::markdown::emit_with(catalog, options));
-    }
-    if targets.openapi {
-        add("openapi", emit::openapi::emit(catalog));
-    }
-    if targets.schema {
-        add("schema", emit::json_schema::emit(catalog));
-    }
-    if targets.changelog {
-        add("changelog", emit::changelog::emit(catalog));
-    }
-    if targets.editor {
-        add("editor", emit::editor::emit(catalog));
-    }
+    // The Rust emitter takes as long as all the others together, so it
+    // runs on a core of its own while they run here.
+    let (rust, mut files) = std::thread::scope(|scope| {
+        let rust = scope.spawn(|| {
+            targets.rust.as_ref().map_or_else(Vec::new, |options| {
+                placed("rust", emit::rust::emit(catalog, options))
+            })
+        });
+        let others = others(catalog, targets);
+        (rust.join().expect("emitters do not panic"), others)
+    });
+    files.extend(rust);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// Every target but Rust, each below its folder.
+fn others(catalog: &Catalog, targets: &Targets) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    if targets.typescript {
+        files.extend(placed("typescript", emit::typescript::emit(catalog)));
+    }
+    if let Some(options) = &targets.markdown {
+        files.extend(placed("docs", emit::markdown::emit_with(catalog, options)));
+    }
+    if targets.openapi {
+        files.extend(placed("openapi", emit::openapi::emit(catalog)));
+    }
+    if targets.schema {
+        files.extend(placed("schema", emit::json_schema::emit(catalog)));
+    }
+    if targets.changelog {
+        files.extend(placed("changelog", emit::changelog::emit(catalog)));
+    }
+    if targets.editor {
+        files.extend(placed("editor", emit::editor::emit(catalog)));
+    }
+    files
+}
+
+/// An emitter's files, with paths below `folder`.
+fn placed(folder: &str, emitted: Vec<OutputFile>) -> Vec<OutputFile> {
+    emitted
+        .into_iter()
+        .map(|f| OutputFile::new(format!("{folder}/{}", f.path), f.contents))
+        .collect()
 }
 
 /// The static site's files, paths relative to its own folder.
