@@ -33,6 +33,10 @@ pub mod __private {
         BoolArg, DeclaresDetails, FloatArg, IntegerArg, StringArg, UnsignedArg, details_declared,
     };
     pub use serde;
+
+    /// The first line of a generated catalog table, which its writer in
+    /// `errcat-codegen` starts every table with.
+    pub use crate::table::HEADER as TABLE_HEADER;
 }
 pub use catalog::{
     Catalog, CodeInfo, DetailsKind, ErrorCode, GrpcCode, HeaderSet, Param, ParamType, Piece,

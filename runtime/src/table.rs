@@ -126,8 +126,10 @@ impl Reader {
             .try_into()
             .map_err(|_| self.fail("a length out of range"))?;
         let text: &'static str = self.text;
-        let value = text
-            .get(self.at..self.at + len)
+        let value = self
+            .at
+            .checked_add(len)
+            .and_then(|end| text.get(self.at..end))
             .ok_or_else(|| self.fail("a string past the end"))?;
         self.at += len;
         Ok(value)

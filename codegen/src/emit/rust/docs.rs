@@ -139,11 +139,15 @@ const WIDTH: usize = 90;
 /// catalog may hold ends a line, a lone `\r` too ("bare CR not allowed in
 /// doc-comment"), and the bidirectional controls that can make a comment
 /// read differently from how it compiles (the "Trojan Source" attack, which
-/// rustc denies in comments) are written as visible escapes.
+/// rustc denies in comments) are written as visible escapes. Trailing
+/// spaces go, as prettyplease drops them.
 pub fn doc_lines(text: &str) -> Vec<String> {
     wrap_markdown(text.lines().flat_map(|line| line.split('\r')), WIDTH)
         .into_iter()
         .map(|line| {
+            // prettyplease drops trailing spaces from doc comments; so do
+            // we, so a line reads the same however it was written.
+            let line = line.trim_end_matches(' ');
             let mut out = String::with_capacity(line.len() + 1);
             if !line.is_empty() {
                 out.push(' ');

@@ -117,7 +117,8 @@ fn format_spliced(
         .expect("the Rust emitter builds its items with quote!, so they always parse");
     let skeleton = prettyplease::unparse(&syn::File { attrs, ..file });
     let mut text = splice::splice(&skeleton, &[&variants, &constructors, &structs]);
-    // Written as text after formatting, so each row stays a line.
+    // Written as text after formatting, so prettyplease does not put the
+    // whole table on one line.
     text.push_str(&format!(
         "/// The catalog's table, which the runtime decodes on first use.\nconst __ERRCAT_TABLE: &str = {};\n",
         table::literal(&table::text(catalog))
@@ -197,6 +198,8 @@ mod tests {
             );
             if i % 2 == 0 {
                 let _ = writeln!(toml, "hint = \"Try again {pad}\\rlater.\"");
+            } else if i % 6 == 1 {
+                let _ = writeln!(toml, "hint = \"\"\"\nRetry later.\n\"\"\"");
             }
             if i % 3 == 0 {
                 let _ = writeln!(
@@ -208,7 +211,11 @@ mod tests {
                 let _ = writeln!(toml, "aliases = [\"OLD_{upper}{upper}{upper}{i}\"]");
             }
             if i % 7 == 1 {
-                let _ = writeln!(toml, "deprecated = {{ replacement = \"CODE_0\" }}");
+                // A long note, which prettyplease breaks over lines.
+                let _ = writeln!(
+                    toml,
+                    "deprecated = {{ since = \"10.20.30\", replacement = \"CODE_0\", note = \"Use the general code, which says the same {pad}.\" }}"
+                );
             }
             if i % 11 == 2 {
                 let _ = writeln!(toml, "retired = {{ since = \"1.0.0\" }}");

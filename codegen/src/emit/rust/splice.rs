@@ -42,7 +42,9 @@ pub struct List<'a> {
     text: Option<WriteText<'a>>,
 }
 
-type WriteText<'a> = Box<dyn Fn(usize, &mut String) + Sync + 'a>;
+/// Writes an element as text and says so, or declines (returns false) for
+/// one whose layout it does not know, which is then formatted.
+type WriteText<'a> = Box<dyn Fn(usize, &mut String) -> bool + Sync + 'a>;
 
 impl<'a> List<'a> {
     /// `spliced` must be the same for every list of a file.
@@ -67,7 +69,7 @@ impl<'a> List<'a> {
     /// layout prettyplease gives them, which the test of splicing holds it
     /// to, at a fraction of the cost.
     #[must_use]
-    pub fn with_text(mut self, write: impl Fn(usize, &mut String) + Sync + 'a) -> Self {
+    pub fn with_text(mut self, write: impl Fn(usize, &mut String) -> bool + Sync + 'a) -> Self {
         self.text = Some(Box::new(write));
         self
     }
@@ -99,7 +101,9 @@ impl<'a> List<'a> {
     fn write_elements(&self, out: &mut String) {
         if let Some(write) = &self.text {
             for i in 0..self.len {
-                write(i, out);
+                if !write(i, out) {
+                    self.format(i..i + 1, out);
+                }
             }
             return;
         }
@@ -136,15 +140,20 @@ impl<'a> List<'a> {
         } else {
             (chunk + 1) * CHUNK
         };
+        self.format(chunk * CHUNK..end, out);
+    }
+
+    /// The elements in `range`, formatted by prettyplease as they sit in
+    /// the whole file.
+    fn format(&self, range: std::ops::Range<usize>, out: &mut String) {
+        let end = range.end;
         // prettyplease ends the last element of a comma-separated list
         // differently (its comma is only printed if the list breaks), which
         // can change its layout; so such a chunk that does not end the list
         // is followed by a sentinel element, whose line is dropped.
         let separated = matches!(self.kind, Kind::Variants);
         let sentinel = (separated && end < self.len).then(|| quote!(W));
-        let elements = (chunk * CHUNK..end)
-            .map(&self.element)
-            .chain(sentinel.clone());
+        let elements = range.map(&self.element).chain(sentinel.clone());
         let (wrapped, depth) = match self.kind {
             Kind::Variants => (quote!(enum W { #(#elements,)* }), 1),
             Kind::ImplItems => (quote!(impl W { #(#elements)* }), 1),

@@ -6,8 +6,7 @@ use std::fmt::Write as _;
 
 use crate::model::{Catalog, Code, DetailsKind, GrpcCode, Header, ParamType, Segment, WireShape};
 
-/// The first line of every table, as the runtime expects it.
-const HEADER: &str = "errcat-table-1\n";
+use errcat::__private::TABLE_HEADER as HEADER;
 
 /// The table's text: the header, then a line per code.
 pub fn text(catalog: &Catalog) -> String {
@@ -20,21 +19,24 @@ pub fn text(catalog: &Catalog) -> String {
     out
 }
 
-/// The table as a Rust string literal: only what a literal cannot hold is
-/// escaped (backslash, quote, carriage return, the bidirectional controls
-/// rustc refuses in literals), so each row stays a line of the file.
+/// The table as a Rust string literal. Line feeds and tabs stay as they
+/// are, so a row is a line of the file unless its text holds line breaks;
+/// everything else `char::escape_debug` would escape is escaped (quotes,
+/// backslashes, carriage returns, invisible and combining characters, which
+/// clippy refuses in a literal), and the bidirectional controls rustc
+/// refuses.
 pub fn literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
         match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\r' => out.push_str("\\r"),
+            '\n' | '\t' | '\'' => out.push(c),
             '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
-                let _ = write!(out, "\\u{{{:04X}}}", u32::from(c));
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
             }
-            c => out.push(c),
+            c => {
+                let _ = write!(out, "{}", c.escape_debug());
+            }
         }
     }
     out.push('"');
@@ -129,4 +131,29 @@ fn headers(headers: &[Header]) -> errcat::HeaderSet {
             Header::RateLimitReset => errcat::HeaderSet::RATE_LIMIT_RESET,
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::literal;
+
+    #[test]
+    fn the_literal_holds_exactly_the_text() {
+        for text in [
+            "plain\nrows\n",
+            "quote \" backslash \\ cr \r tab \t apostrophe '",
+            "soft\u{AD}hyphen zero\u{200B}width joiner\u{2060} Cafe\u{301}",
+            "bidi \u{202E} \u{2066} line \u{2028} 日本 🦀",
+        ] {
+            let parsed: syn::LitStr = syn::parse_str(&literal(text)).unwrap();
+            assert_eq!(parsed.value(), text);
+            let escaped = literal(text);
+            assert!(
+                !escaped.contains([
+                    '\u{AD}', '\u{200B}', '\u{2060}', '\u{301}', '\u{202E}', '\r'
+                ]),
+                "{escaped}"
+            );
+        }
+    }
 }
