@@ -1,5 +1,6 @@
-//! The tables a generated crate hands the runtime: one [`CodeInfo`] per code,
-//! indexed by the code enum's discriminant, and a sorted string table for
+//! What a catalog's table holds: one [`CodeInfo`] per code, indexed by the
+//! code enum's discriminant (decoded from a generated crate's string, see
+//! `table.rs`, or written out by hand), and the codes and aliases for
 //! parsing. Every behaviour that is the same for all codes lives here once,
 //! generic over [`ErrorCode`], so generated code stays tables and constructors.
 

@@ -1,7 +1,8 @@
 //! Runtime for errcat-generated error catalogs.
 //!
-//! A generated crate hands this crate its tables (one [`CodeInfo`] row per
-//! code, see [`ErrorCode`]) and wraps [`Error`] in its own type with one
+//! A generated crate hands this crate its table (one string, decoded into a
+//! [`CodeInfo`] row per code when first used; see [`ErrorCode`] and
+//! [`Catalog`]) and wraps [`Error`] in its own type with one
 //! constructor per code. Everything else lives here once: the message
 //! template, every wire shape ([`WireShape`]), headers, content negotiation
 //! and, with the `axum` feature, `IntoResponse`.
