@@ -2,7 +2,7 @@
 //! sees no difference.
 
 /// Markdown `lines` with each long line of a paragraph wrapped (see
-/// [`wrap_markdown_line`]); lines inside a fenced code block, however the
+/// `wrap_markdown_line`); lines inside a fenced code block, however the
 /// fence is nested in list items or quotes, are kept as they are.
 pub fn wrap_markdown<'a>(lines: impl IntoIterator<Item = &'a str>, width: usize) -> Vec<String> {
     let mut fence: Option<Fence> = None;
