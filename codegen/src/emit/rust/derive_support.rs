@@ -34,11 +34,13 @@
 //! `#[inline]` impl per code, so nothing is compiled for a code until a
 //! service uses it.
 
+use std::fmt::Write as _;
+
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs;
-use super::splice::{Kind, List};
+use super::splice::{self, Kind, List};
 use crate::model::{Catalog, Code, DetailsKind, ParamType};
 
 /// The `__api_error` module for `catalog`.
@@ -158,6 +160,7 @@ pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
 /// The struct and `Params` impl of every code that is not retired.
 pub fn structs(catalog: &Catalog, spliced: bool) -> List<'_> {
     let codes: Vec<&Code> = catalog.emitted().collect();
+    let texts = codes.clone();
     List::new(
         "__errcat_structs",
         Kind::NestedModItems,
@@ -165,17 +168,79 @@ pub fn structs(catalog: &Catalog, spliced: bool) -> List<'_> {
         codes.len(),
         move |i| code_struct(codes[i], &format_ident!("{}", catalog.rust_code_type())),
     )
+    .with_text(move |i, out| code_struct_text(texts[i], &catalog.rust_code_type(), out))
+}
+
+/// A code's struct and impls as prettyplease prints [`code_struct`]'s
+/// tokens in `codes`, or false for a deprecated code (a long attribute
+/// breaks by rules of its own) and where a line would pass the margin.
+fn code_struct_text(code: &Code, code_type: &str, out: &mut String) -> bool {
+    if code.deprecated.is_some() {
+        return false;
+    }
+    let name = &code.code;
+    let params = &code.message.params;
+    let mut text = String::new();
+    for line in docs::doc_lines(&struct_doc(code)) {
+        let _ = writeln!(text, "        ///{line}");
+    }
+    let generics = if params.is_empty() {
+        let _ = writeln!(text, "        pub struct {name} {{}}");
+        ""
+    } else {
+        let _ = writeln!(text, "        pub struct {name}<'a> {{");
+        for param in params {
+            let _ = writeln!(
+                text,
+                "            pub {}: &'a dyn super::{},",
+                param.name,
+                arg_trait_ident(param.ty)
+            );
+        }
+        text.push_str("        }\n");
+        "<'_>"
+    };
+    if code.details != DetailsKind::None {
+        let _ = writeln!(
+            text,
+            "        impl super::DeclaresDetails for {name}{generics} {{}}"
+        );
+    }
+    text.push_str("        #[allow(deprecated)]\n");
+    let _ = writeln!(text, "        impl super::Params for {name}{generics} {{");
+    text.push_str("            #[inline]\n            fn into_error(self) -> super::Error {\n");
+    let args: String = params
+        .iter()
+        .map(|param| format!("self.{}.to_arg(),", param.name))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let variant = format!("super::super::{code_type}::{}", code.rust_variant());
+    let vec = format!("::std::vec![{args}]");
+    let call = format!("                super::Error::new({variant}, {vec})");
+    if !splice::one_line(&mut text, &call) {
+        text.push_str("                super::Error::new(\n");
+        let _ = writeln!(text, "                    {variant},");
+        let _ = writeln!(text, "                    {vec},");
+        text.push_str("                )\n");
+    }
+    text.push_str("            }\n        }\n");
+    splice::accept(&text, out)
+}
+
+/// A struct's doc: the code, its status and its message.
+fn struct_doc(code: &Code) -> String {
+    format!(
+        "`{}` ({}): {}",
+        code.code,
+        code.status,
+        docs::code_span(&code.message.source())
+    )
 }
 
 fn code_struct(code: &Code, code_type: &Ident) -> TokenStream {
     let name = Ident::new(&code.code, Span::call_site());
     let variant = format_ident!("{}", code.rust_variant());
-    let doc = docs::attrs(&format!(
-        "`{}` ({}): {}",
-        code.code,
-        code.status,
-        docs::code_span(&code.message.source())
-    ));
+    let doc = docs::attrs(&struct_doc(code));
     // The derive's paths name codes as written: `#[api_error(code = X)]`.
     let deprecated = code.deprecated.as_ref().map(|_| {
         let note = docs::deprecation_note(code, &|replacement| docs::code_span(replacement));

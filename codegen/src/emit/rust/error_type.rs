@@ -2,24 +2,112 @@
 //! code, typed by the message template. Everything else forwards to the
 //! runtime, so this part does not grow with anything but the code count.
 
+use std::fmt::Write as _;
+
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs;
 use super::paths::Paths;
-use super::splice::{Kind, List};
+use super::splice::{self, Kind, List};
 use crate::emit::text::escape;
 use crate::model::{Catalog, Code, Param, ParamType};
 
 /// A constructor per code that is not retired.
 pub fn constructors(catalog: &Catalog, spliced: bool, paths: Paths) -> List<'_> {
     let codes: Vec<&Code> = catalog.emitted().collect();
+    let texts = codes.clone();
     List::new(
         "__errcat_constructors",
         Kind::ImplItems,
         spliced,
         codes.len(),
         move |i| constructor(catalog, codes[i], paths),
+    )
+    .with_text(move |i, out| constructor_text(catalog, texts[i], paths, out))
+}
+
+/// A constructor as prettyplease prints [`constructor`]'s tokens in the
+/// `impl`, or false where its layout is not this simple one: deprecated
+/// codes (a long attribute breaks by rules of its own), lint allowances,
+/// and any line that would pass the margin even when broken.
+fn constructor_text(catalog: &Catalog, code: &Code, paths: Paths, out: &mut String) -> bool {
+    let params = &code.message.params;
+    if code.deprecated.is_some() || params.len() > 7 || bools(params) > 3 {
+        return false;
+    }
+    let string = paths.string_param_text();
+    let inputs: Vec<String> = params
+        .iter()
+        .map(|param| {
+            let ty = match param.ty {
+                ParamType::String => string,
+                ParamType::Integer => "i64",
+                ParamType::Unsigned => "u64",
+                ParamType::Float => "f64",
+                ParamType::Bool => "bool",
+            };
+            format!("{}: {ty}", param_ident(param))
+        })
+        .collect();
+    let args: Vec<String> = params
+        .iter()
+        .map(|param| {
+            let ident = param_ident(param);
+            match param.ty {
+                ParamType::String => format!("::errcat::Arg::Str({ident}.into())"),
+                ParamType::Integer => format!("::errcat::Arg::Int({ident})"),
+                ParamType::Unsigned => format!("::errcat::Arg::Uint({ident})"),
+                ParamType::Float => format!("::errcat::Arg::Float({ident})"),
+                ParamType::Bool => format!("::errcat::Arg::Bool({ident})"),
+            }
+        })
+        .collect();
+    let name = code.rust_fn();
+    let variant = format!("{}::{}", catalog.rust_code_type(), code.rust_variant());
+    let mut text = String::new();
+    for line in docs::doc_lines(&constructor_doc(catalog, code)) {
+        let _ = writeln!(text, "    ///{line}");
+    }
+    text.push_str("    #[inline]\n    #[must_use]\n");
+    let signature = format!("    pub fn {name}({}) -> Self {{", inputs.join(", "));
+    if !splice::one_line(&mut text, &signature) {
+        let _ = writeln!(text, "    pub fn {name}(");
+        for input in &inputs {
+            let _ = writeln!(text, "        {input},");
+        }
+        text.push_str("    ) -> Self {\n");
+    }
+    let array = format!("[{}]", args.join(", "));
+    let call = format!("        Self::__with_args({variant}, {array})");
+    if !splice::one_line(&mut text, &call) {
+        text.push_str("        Self::__with_args(\n");
+        let _ = writeln!(text, "            {variant},");
+        let line = format!("            {array},");
+        if !splice::one_line(&mut text, &line) {
+            text.push_str("            [\n");
+            for arg in &args {
+                let _ = writeln!(text, "                {arg},");
+            }
+            text.push_str("            ],\n");
+        }
+        text.push_str("        )\n");
+    }
+    text.push_str("    }\n");
+    splice::accept(&text, out)
+}
+
+fn bools(params: &[Param]) -> usize {
+    params.iter().filter(|p| p.ty == ParamType::Bool).count()
+}
+
+/// A constructor's doc: its summary and where the full text is.
+fn constructor_doc(catalog: &Catalog, code: &Code) -> String {
+    format!(
+        "{}\n\nSee [`{}::{}`].",
+        docs::summary(code),
+        catalog.rust_code_type(),
+        code.rust_variant()
     )
 }
 
@@ -167,12 +255,7 @@ fn constructor(catalog: &Catalog, code: &Code, paths: Paths) -> TokenStream {
     let cow = paths.cow();
     // The full text is on the variant; written twice it was a quarter of a
     // large catalog's crate, which the compiler reads on every build.
-    let doc = docs::attrs(&format!(
-        "{}\n\nSee [`{}::{}`].",
-        docs::summary(code),
-        catalog.rust_code_type(),
-        code.rust_variant()
-    ));
+    let doc = docs::attrs(&constructor_doc(catalog, code));
     let name = format_ident!("{}", code.rust_fn());
     let code_ty = format_ident!("{}", catalog.rust_code_type());
     let variant = format_ident!("{}", code.rust_variant());
@@ -219,7 +302,7 @@ fn constructor(catalog: &Catalog, code: &Code, paths: Paths) -> TokenStream {
     // 10,000 codes from 27 s to 19 s.
     // Lints about long signatures judge a hand-written API; here the
     // signature is the catalog's template, which is the point.
-    let bools = params.iter().filter(|p| p.ty == ParamType::Bool).count();
+    let bools = bools(params);
     let mut allows = Vec::new();
     if params.len() > 7 {
         allows.push(quote!(clippy::too_many_arguments));

@@ -187,15 +187,28 @@ mod tests {
             let upper = pad.to_uppercase();
             let _ = writeln!(toml, "[CODE_{upper}{i}]");
             let _ = writeln!(toml, "status = {}", [400, 404, 409, 429, 503][i % 5]);
-            let _ = writeln!(
-                toml,
-                "message = \"thing {{id}} {pad} number {{n}} of {{ok}} failed {i}\""
-            );
-            let _ = writeln!(
-                toml,
-                "params = {{ id = \"string\", n = \"{}\", ok = \"bool\" }}",
-                ["unsigned", "integer", "float"][i % 3]
-            );
+            // Templates of none, one and three parameters, so constructors
+            // come out on one line and broken.
+            match i % 9 {
+                5 => {
+                    let _ = writeln!(toml, "message = \"thing failed {i}\"");
+                }
+                6 => {
+                    let _ = writeln!(toml, "message = \"thing {{id}} failed\"");
+                    let _ = writeln!(toml, "params = {{ id = \"string\" }}");
+                }
+                _ => {
+                    let _ = writeln!(
+                        toml,
+                        "message = \"thing {{id}} {pad} number {{n}} of {{ok}} failed {i}\""
+                    );
+                    let _ = writeln!(
+                        toml,
+                        "params = {{ id = \"string\", n = \"{}\", ok = \"bool\" }}",
+                        ["unsigned", "integer", "float"][i % 3]
+                    );
+                }
+            }
             if i % 2 == 0 {
                 let _ = writeln!(toml, "hint = \"Try again {pad}\\rlater.\"");
             } else if i % 6 == 1 {

@@ -12,6 +12,34 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+/// prettyplease's margin: a group that fits on a line up to this column
+/// stays on it. Elements written as text follow the same rule.
+pub const MARGIN: usize = 89;
+
+/// Appends `line` and a newline if it fits within the margin, as
+/// prettyplease keeps a group on one line; false otherwise.
+pub fn one_line(text: &mut String, line: &str) -> bool {
+    let fits = line.len() <= MARGIN;
+    if fits {
+        text.push_str(line);
+        text.push('\n');
+    }
+    fits
+}
+
+/// Appends an element written as text, unless a line of code in it passes
+/// the margin, where prettyplease would break it further: then false, and
+/// the element is formatted instead.
+pub fn accept(text: &str, out: &mut String) -> bool {
+    let fits = text
+        .lines()
+        .all(|line| line.trim_start().starts_with("///") || line.len() <= MARGIN);
+    if fits {
+        out.push_str(text);
+    }
+    fits
+}
+
 /// Catalogs with fewer codes are formatted as one file.
 pub const MIN_CODES: usize = 256;
 
