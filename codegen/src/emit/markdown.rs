@@ -16,7 +16,7 @@ pub(crate) mod text;
 use super::docs::page_stem;
 use super::text::escape;
 use super::{OutputFile, hash_notice, html_notice, notice};
-use crate::model::Catalog;
+use crate::model::{Catalog, Code};
 
 /// Choices for where the pages will be published.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -71,11 +71,21 @@ impl Pages<'_> {
     /// Link from any page to a code's entry on its category page.
     pub fn entry_link(&self, code: &str) -> String {
         match self.catalog.resolve_code(code) {
-            Some(c) => format!("{}.md#{}", page_stem(self.catalog, c.category), c.anchor()),
+            Some(c) => self.link_to(c),
             // The loader guarantees replacements exist; an unknown name can
             // only be a caller's mistake, and the index is the best target.
             None => self.index_file().to_owned(),
         }
+    }
+
+    /// The same for a code at hand, with no search by name (which, for
+    /// every row of a large index, was a scan of the catalog each).
+    pub fn link_to(&self, code: &Code) -> String {
+        format!(
+            "{}.md#{}",
+            page_stem(self.catalog, code.category),
+            code.anchor()
+        )
     }
 
     /// The first lines of a page: the notice, and front matter when asked.

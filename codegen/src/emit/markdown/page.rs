@@ -54,7 +54,7 @@ pub fn index(pages: &Pages) -> String {
                 format!(
                     "[{}]({}) ({})",
                     code_span(&c.code, false),
-                    link(&c.code),
+                    pages.link_to(c),
                     code_span(c.wire_shape.as_str(), false)
                 )
             })
@@ -90,7 +90,7 @@ pub fn index(pages: &Pages) -> String {
                 "| <a id=\"{}\"></a>[{}]({}) | {} | {} | {} |\n",
                 code.anchor(),
                 code_span(&code.code, true),
-                link(&code.code),
+                pages.link_to(code),
                 code.status,
                 escape(&content::summary(code)),
                 content::markdown(&content::what_to_do(code), true, &|c| content::entry_link(
