@@ -42,16 +42,14 @@ fn variant_note(catalog: &Catalog, code: &crate::model::Code) -> Option<String> 
     })
 }
 
-/// A variant as prettyplease prints [`variant`]'s tokens inside the enum,
-/// or false for a deprecated one: prettyplease breaks a long attribute by
-/// rules of its own, so those few are formatted.
+/// A variant as prettyplease prints [`variant`]'s tokens inside the enum.
 fn variant_text(catalog: &Catalog, i: usize, out: &mut String) -> bool {
     let code = &catalog.codes[i];
-    if code.deprecated.is_some() {
-        return false;
-    }
     for line in docs::doc_lines(&docs::code(catalog, code)) {
         let _ = writeln!(out, "    ///{line}");
+    }
+    if let Some(note) = variant_note(catalog, code) {
+        super::splice::deprecated(out, "    ", &note);
     }
     let _ = writeln!(out, "    {},", code.rust_variant());
     true

@@ -172,17 +172,16 @@ pub fn structs(catalog: &Catalog, spliced: bool) -> List<'_> {
 }
 
 /// A code's struct and impls as prettyplease prints [`code_struct`]'s
-/// tokens in `codes`, or false for a deprecated code (a long attribute
-/// breaks by rules of its own) and where a line would pass the margin.
+/// tokens in `codes`, or false where a line would pass the margin.
 fn code_struct_text(code: &Code, code_type: &str, out: &mut String) -> bool {
-    if code.deprecated.is_some() {
-        return false;
-    }
     let name = &code.code;
     let params = &code.message.params;
     let mut text = String::new();
     for line in docs::doc_lines(&struct_doc(code)) {
         let _ = writeln!(text, "        ///{line}");
+    }
+    if let Some(note) = struct_note(code) {
+        splice::deprecated(&mut text, "        ", &note);
     }
     let generics = if params.is_empty() {
         let _ = writeln!(text, "        pub struct {name} {{}}");
@@ -227,6 +226,14 @@ fn code_struct_text(code: &Code, code_type: &str, out: &mut String) -> bool {
     splice::accept(&text, out)
 }
 
+/// The `note` of a deprecated code's struct: the derive's paths name codes
+/// as written, `#[api_error(code = X)]`.
+fn struct_note(code: &Code) -> Option<String> {
+    code.deprecated
+        .as_ref()
+        .map(|_| docs::deprecation_note(code, &|replacement| docs::code_span(replacement)))
+}
+
 /// A struct's doc: the code, its status and its message.
 fn struct_doc(code: &Code) -> String {
     format!(
@@ -241,11 +248,7 @@ fn code_struct(code: &Code, code_type: &Ident) -> TokenStream {
     let name = Ident::new(&code.code, Span::call_site());
     let variant = format_ident!("{}", code.rust_variant());
     let doc = docs::attrs(&struct_doc(code));
-    // The derive's paths name codes as written: `#[api_error(code = X)]`.
-    let deprecated = code.deprecated.as_ref().map(|_| {
-        let note = docs::deprecation_note(code, &|replacement| docs::code_span(replacement));
-        quote!(#[deprecated(note = #note)])
-    });
+    let deprecated = struct_note(code).map(|note| quote!(#[deprecated(note = #note)]));
     let params = &code.message.params;
     let names: Vec<Ident> = params
         .iter()

@@ -28,12 +28,11 @@ pub fn constructors(catalog: &Catalog, spliced: bool, paths: Paths) -> List<'_> 
 }
 
 /// A constructor as prettyplease prints [`constructor`]'s tokens in the
-/// `impl`, or false where its layout is not this simple one: deprecated
-/// codes (a long attribute breaks by rules of its own), lint allowances,
-/// and any line that would pass the margin even when broken.
+/// `impl`, or false where its layout is not this simple one: lint
+/// allowances, and any line that would pass the margin even when broken.
 fn constructor_text(catalog: &Catalog, code: &Code, paths: Paths, out: &mut String) -> bool {
     let params = &code.message.params;
-    if code.deprecated.is_some() || params.len() > 7 || bools(params) > 3 {
+    if params.len() > 7 || bools(params) > 3 {
         return false;
     }
     let string = paths.string_param_text();
@@ -69,6 +68,10 @@ fn constructor_text(catalog: &Catalog, code: &Code, paths: Paths, out: &mut Stri
     for line in docs::doc_lines(&constructor_doc(catalog, code)) {
         let _ = writeln!(text, "    ///{line}");
     }
+    if let Some(note) = constructor_note(catalog, code) {
+        splice::deprecated(&mut text, "    ", &note);
+        text.push_str("    #[allow(deprecated)]\n");
+    }
     text.push_str("    #[inline]\n    #[must_use]\n");
     let signature = format!("    pub fn {name}({}) -> Self {{", inputs.join(", "));
     if !splice::one_line(&mut text, &signature) {
@@ -99,6 +102,20 @@ fn constructor_text(catalog: &Catalog, code: &Code, paths: Paths, out: &mut Stri
 
 fn bools(params: &[Param]) -> usize {
     params.iter().filter(|p| p.ty == ParamType::Bool).count()
+}
+
+/// The `note` of a deprecated constructor's `#[deprecated]`.
+fn constructor_note(catalog: &Catalog, code: &Code) -> Option<String> {
+    code.deprecated.as_ref().map(|_| {
+        docs::deprecation_note(code, &|replacement| {
+            // The loader checked that the replacement exists.
+            let path = catalog.find(replacement).map_or_else(
+                || replacement.to_owned(),
+                |r| format!("{}::{}", catalog.rust_error_type(), r.rust_fn()),
+            );
+            docs::code_span(&path)
+        })
+    })
 }
 
 /// A constructor's doc: its summary and where the full text is.
@@ -283,15 +300,7 @@ fn constructor(catalog: &Catalog, code: &Code, paths: Paths) -> TokenStream {
             ParamType::Float => quote!(::errcat::Arg::Float(#ident)),
             ParamType::Bool => quote!(::errcat::Arg::Bool(#ident)),
         });
-    let deprecated = code.deprecated.as_ref().map(|_| {
-        let note = docs::deprecation_note(code, &|replacement| {
-            // The loader checked that the replacement exists.
-            let path = catalog.find(replacement).map_or_else(
-                || replacement.to_owned(),
-                |r| format!("{}::{}", catalog.rust_error_type(), r.rust_fn()),
-            );
-            docs::code_span(&path)
-        });
+    let deprecated = constructor_note(catalog, code).map(|note| {
         quote! {
             #[deprecated(note = #note)]
             #[allow(deprecated)]

@@ -230,6 +230,10 @@ mod tests {
                     "deprecated = {{ since = \"10.20.30\", replacement = \"CODE_0\", note = \"Use the general code, which says the same {pad}.\" }}"
                 );
             }
+            if i % 7 == 3 {
+                // A short note, which stays on the attribute's line.
+                let _ = writeln!(toml, "deprecated = {{ replacement = \"CODE_0\" }}");
+            }
             if i % 11 == 2 {
                 let _ = writeln!(toml, "retired = {{ since = \"1.0.0\" }}");
             }

@@ -27,6 +27,20 @@ pub fn one_line(text: &mut String, line: &str) -> bool {
     fits
 }
 
+/// `#[deprecated(note = ..)]` at `indent` as prettyplease prints it: on
+/// one line within the margin, else with the note on a line of its own.
+pub fn deprecated(text: &mut String, indent: &str, note: &str) {
+    let note = proc_macro2::Literal::string(note);
+    let line = format!("{indent}#[deprecated(note = {note})]");
+    if !one_line(text, &line) {
+        use std::fmt::Write as _;
+        let _ = writeln!(
+            text,
+            "{indent}#[deprecated(\n{indent}    note = {note}\n{indent})]"
+        );
+    }
+}
+
 /// Appends an element written as text, unless a line of code in it passes
 /// the margin, where prettyplease would break it further: then false, and
 /// the element is formatted instead.
