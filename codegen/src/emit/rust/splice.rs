@@ -45,9 +45,11 @@ pub fn deprecated(text: &mut String, indent: &str, note: &str) {
 /// the margin, where prettyplease would break it further: then false, and
 /// the element is formatted instead.
 pub fn accept(text: &str, out: &mut String) -> bool {
-    let fits = text
-        .lines()
-        .all(|line| line.trim_start().starts_with("///") || line.len() <= MARGIN);
+    // Doc comments and a broken attribute's note are never broken further.
+    let fits = text.lines().all(|line| {
+        let code = line.trim_start();
+        code.starts_with("///") || code.starts_with("note = ") || line.len() <= MARGIN
+    });
     if fits {
         out.push_str(text);
     }
