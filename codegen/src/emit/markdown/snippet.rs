@@ -2,6 +2,7 @@
 //! on the code, written for the catalog's own shape and codes (seed 001).
 
 use crate::emit::docs::shape::access;
+use crate::emit::typescript::one_js_line;
 use crate::model::{Catalog, Code, DetailsKind, Header};
 
 /// At most this many `case`s: the snippet shows the pattern, the tables list
@@ -56,20 +57,6 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
-/// A catalog string made safe for a `//` comment: JavaScript ends a comment
-/// at any line terminator, including U+2028 and U+2029.
-fn comment(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
 /// The TypeScript source, without a fence.
 pub fn typescript(catalog: &Catalog) -> String {
     let access = access(catalog.wire_shape);
@@ -82,7 +69,7 @@ pub fn typescript(catalog: &Catalog) -> String {
         // the code style), so they are safe inside a string literal.
         out.push_str(&format!("    case \"{}\":\n", code.code));
         let advice = code.hint.as_deref().unwrap_or(&code.title);
-        for line in wrap(&comment(advice), COMMENT_WIDTH) {
+        for line in wrap(&one_js_line(advice), COMMENT_WIDTH) {
             out.push_str(&format!("      // {line}\n"));
         }
         out.push_str("      break;\n");

@@ -47,13 +47,11 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
-/// `text` as prose in a JSDoc comment: on one line (every control
-/// character and line separator a space), markdown and HTML shown as text
-/// (the shared sanitiser's [`escape`](crate::emit::text::escape)), and no
-/// `*/` to end the comment or `{@` and `@` to open a tag.
-pub fn jsdoc_text(text: &str) -> String {
-    let line: String = text
-        .chars()
+/// `text` on one line of a JavaScript comment: every control character and
+/// line terminator a space (JavaScript also ends a `//` comment at U+2028
+/// and U+2029).
+pub fn one_js_line(text: &str) -> String {
+    text.chars()
         .map(|c| {
             if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
                 ' '
@@ -61,8 +59,15 @@ pub fn jsdoc_text(text: &str) -> String {
                 c
             }
         })
-        .collect();
-    crate::emit::text::escape(&line)
+        .collect()
+}
+
+/// `text` as prose in a JSDoc comment: on one line (every control
+/// character and line separator a space), markdown and HTML shown as text
+/// (the shared sanitiser's [`escape`](crate::emit::text::escape)), and no
+/// `*/` to end the comment or `{@` and `@` to open a tag.
+pub fn jsdoc_text(text: &str) -> String {
+    crate::emit::text::escape(&one_js_line(text))
         .replace("*/", "*\\/")
         .replace('@', "\\@")
 }

@@ -23,8 +23,8 @@ use crate::emit::docs::content::{self, Inline};
 use crate::emit::text::wrap_markdown;
 use crate::model::{Catalog, Code, ParamType};
 
-pub use escape::string_literal;
 use escape::{jsdoc_text, jsdoc_url};
+pub use escape::{one_js_line, string_literal};
 
 /// The catalog-independent part of the module: parsing and helpers.
 const CLIENT: &str = include_str!("client.ts");
