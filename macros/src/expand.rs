@@ -147,9 +147,11 @@ fn impls(input: &Input) -> TokenStream {
 }
 
 /// One arm of `__api_error`: binds the variant's parameter fields and builds
-/// the code's parameter struct from them. The struct's path carries the code
-/// string's span (all of it, so rustc underlines the string and nothing else)
-/// and each field its own: that is where rustc's errors point.
+/// the code's struct from them, each field's initializer recording its
+/// argument. The struct's path carries the code string's span (all of it,
+/// so rustc underlines the string and nothing else) and each field its own:
+/// that is where rustc's errors point. Nothing is read back from the struct
+/// but its code, so a field the code lacks is one error, not two.
 fn build_arm(support: &TokenStream, enum_ident: &Ident, variant: &Variant) -> TokenStream {
     let code = variant
         .code
@@ -169,10 +171,28 @@ fn build_arm(support: &TokenStream, enum_ident: &Ident, variant: &Variant) -> To
     // carries the one warning, the fields need not repeat it.
     let inits = params.iter().map(|f| {
         let member = &f.member;
-        quote_spanned!(f.span=> #[allow(deprecated)] #member)
+        let name = member.to_token_stream().to_string();
+        let fill = respan(quote!(#support::Fill::fill), f.span);
+        quote_spanned!(f.span=> #[allow(deprecated)] #member: #fill(&mut __fields, #name, #member))
     });
     let path = respan(quote!(#support::codes::#code_ident), code.span());
-    let construct = quote_spanned!(code.span()=> #support::new(#path { #(#inits,)* }));
+    let fields = if params.is_empty() {
+        quote!(__fields)
+    } else {
+        quote!(mut __fields)
+    };
+    let count = params.len();
+    let construct = quote_spanned!(code.span()=> {
+        let #fields = #support::Fields::with_capacity(#count);
+        let __params = #path {
+            #(#inits,)*
+            #[allow(deprecated)]
+            __errcat_code: #support::CodeIndex,
+        };
+        #[allow(deprecated)]
+        let __code = __params.__errcat_code;
+        #support::new(__code, __fields)
+    });
     let construct = match &variant.retry_after {
         Some(seconds) => quote!(#support::with_retry_after(#construct, #seconds)),
         None => construct,

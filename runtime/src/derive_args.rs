@@ -2,12 +2,13 @@
 //! fields against: one per template parameter type, with the message a user
 //! sees when a field does not fit. They depend on no catalog, so they live
 //! here once; each generated crate re-exports them in its `__api_error`
-//! module, where the per-code structs name them.
+//! module, where the per-code structs name their field types, whose
+//! [`Fill`] impls ask for them.
 //!
 //! Only lossless conversions are admitted for numbers; a `string` takes
 //! anything `Display`, since it only ever becomes text.
 
-use crate::Arg;
+use crate::{Arg, Error, ErrorCode};
 
 /// A field that can fill a `string` template parameter.
 #[diagnostic::on_unimplemented(
@@ -84,6 +85,75 @@ pub trait DeclaresDetails {}
 /// Compiles only for the struct of a code that declares details.
 #[inline]
 pub const fn details_declared<C: DeclaresDetails + ?Sized>() {}
+
+/// The template arguments a derived variant's fields became, by name. The
+/// derive fills them in the variant's order while it writes the code's
+/// struct literal; [`error_from_fields`] puts them in the template's.
+pub struct Fields(Vec<(&'static str, Arg)>);
+
+impl Fields {
+    /// Room for `len` fields.
+    #[inline]
+    #[must_use]
+    pub fn with_capacity(len: usize) -> Self {
+        Fields(Vec::with_capacity(len))
+    }
+}
+
+/// A parameter's field in a code's struct (`Self`, one type per parameter
+/// type), made from a variant's field of type `T`, which it records in
+/// [`Fields`]. The derive calls it as the field's initializer, so the
+/// struct's field type picks the impl, and a `T` of the wrong type fails
+/// that impl's argument trait, with the trait's message.
+pub trait Fill<T: ?Sized> {
+    /// Records `value` as the argument `name` and returns the field.
+    fn fill(fields: &mut Fields, name: &'static str, value: &T) -> Self;
+}
+
+/// A field type per argument trait, each filled by the types of its trait.
+macro_rules! field_types {
+    ($($field:ident: $trait:ident, $ty:literal;)+) => {
+        $(#[doc = concat!("A `", $ty, "` parameter's field in a code's struct.")]
+        pub struct $field;
+
+        impl<T: $trait + ?Sized> Fill<T> for $field {
+            #[inline]
+            fn fill(fields: &mut Fields, name: &'static str, value: &T) -> Self {
+                fields.0.push((name, value.to_arg()));
+                $field
+            }
+        })+
+    };
+}
+
+field_types! {
+    StringField: StringArg, "string";
+    IntegerField: IntegerArg, "integer";
+    UnsignedField: UnsignedArg, "unsigned";
+    FloatField: FloatArg, "float";
+    BoolField: BoolArg, "bool";
+}
+
+/// The error of `code` with the arguments the derive recorded, in the order
+/// of the code's parameters. The struct literal they were recorded from
+/// has exactly the code's parameters, so each is found; were one missing,
+/// it would render as an empty string, like a missing constructor argument.
+#[must_use]
+pub fn error_from_fields<C: ErrorCode>(code: C, fields: Fields) -> Error<C> {
+    let mut fields = fields.0;
+    let args = code
+        .info()
+        .params
+        .iter()
+        .map(
+            |param| match fields.iter().position(|(name, _)| *name == param.name) {
+                Some(at) => fields.swap_remove(at).1,
+                None => Arg::from(""),
+            },
+        )
+        .collect();
+    Error::new(code, args)
+}
 
 /// Impls of `$trait` converting each source type into `$target` losslessly.
 macro_rules! lossless {

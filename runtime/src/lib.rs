@@ -31,7 +31,9 @@ pub use any_code::{AnyCode, UnknownCode};
 pub mod __private {
     pub use crate::any_code::serde_code;
     pub use crate::derive_args::{
-        BoolArg, DeclaresDetails, FloatArg, IntegerArg, StringArg, UnsignedArg, details_declared,
+        BoolArg, BoolField, DeclaresDetails, Fields, Fill, FloatArg, FloatField, IntegerArg,
+        IntegerField, StringArg, StringField, UnsignedArg, UnsignedField, details_declared,
+        error_from_fields,
     };
     pub use serde;
 

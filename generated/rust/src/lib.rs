@@ -1080,14 +1080,20 @@ pub mod __api_error {
     /// converts into, so `?` works in code returning it.
     pub type CatalogError = super::FoldError;
     pub use ::errcat::__impl_into_response as impl_into_response;
-    /// A code's parameters, as filled from a variant's fields.
-    pub trait Params {
-        fn into_error(self) -> Error;
+    /// Which code a struct in `codes` is for, by its place in `ALL`:
+    /// a field of this type names the code, so the struct needs no
+    /// impl of its own.
+    #[derive(Clone, Copy)]
+    pub struct CodeIndex<const N: usize>;
+    impl<const N: usize> CodeIndex<N> {
+        const CODE: super::FoldErrorCode = super::FoldErrorCode::ALL[N];
     }
+    /// The error of a code's struct, from the arguments its literal
+    /// recorded.
     #[inline]
     #[must_use]
-    pub fn new(params: impl Params) -> Error {
-        params.into_error()
+    pub fn new<const N: usize>(_: CodeIndex<N>, fields: Fields) -> Error {
+        ::errcat::__private::error_from_fields(CodeIndex::<N>::CODE, fields)
     }
     #[inline]
     #[must_use]
@@ -1159,498 +1165,189 @@ pub mod __api_error {
         details.apply(error)
     }
     pub use ::errcat::__private::{
-        BoolArg, DeclaresDetails, FloatArg, IntegerArg, StringArg, UnsignedArg,
-        details_declared,
+        BoolField, DeclaresDetails, Fields, Fill, FloatField, IntegerField, StringField,
+        UnsignedField, details_declared,
     };
     /// One struct per code, named like the code; its fields are the
-    /// code's template parameters.
-    #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+    /// code's template parameters and its `CodeIndex`.
+    #[allow(
+        non_camel_case_types,
+        clippy::upper_case_acronyms,
+        clippy::pub_underscore_fields
+    )]
     pub mod codes {
         /// `AUTH_REQUIRED` (401): `No authentication token provided`
-        pub struct AUTH_REQUIRED {}
-        #[allow(deprecated)]
-        impl super::Params for AUTH_REQUIRED {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::AuthRequired,
-                    ::std::vec![],
-                )
-            }
+        pub struct AUTH_REQUIRED {
+            pub __errcat_code: super::CodeIndex<0>,
         }
         /// `AUTH_INVALID` (401): `Invalid or expired token`
-        pub struct AUTH_INVALID {}
-        #[allow(deprecated)]
-        impl super::Params for AUTH_INVALID {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::AuthInvalid,
-                    ::std::vec![],
-                )
-            }
+        pub struct AUTH_INVALID {
+            pub __errcat_code: super::CodeIndex<1>,
         }
         /// `FORBIDDEN` (403): `Insufficient permissions`
-        pub struct FORBIDDEN {}
-        #[allow(deprecated)]
-        impl super::Params for FORBIDDEN {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(super::super::FoldErrorCode::Forbidden, ::std::vec![])
-            }
+        pub struct FORBIDDEN {
+            pub __errcat_code: super::CodeIndex<2>,
         }
         /// `MFA_REQUIRED` (403): `Login requires a second factor`
-        pub struct MFA_REQUIRED {}
-        #[allow(deprecated)]
-        impl super::Params for MFA_REQUIRED {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::MfaRequired,
-                    ::std::vec![],
-                )
-            }
+        pub struct MFA_REQUIRED {
+            pub __errcat_code: super::CodeIndex<3>,
         }
         /// `MFA_INVALID_CODE` (401): `Invalid verification code`
-        pub struct MFA_INVALID_CODE {}
-        #[allow(deprecated)]
-        impl super::Params for MFA_INVALID_CODE {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::MfaInvalidCode,
-                    ::std::vec![],
-                )
-            }
+        pub struct MFA_INVALID_CODE {
+            pub __errcat_code: super::CodeIndex<4>,
         }
         /// `MFA_NOT_ENABLED` (400): `Multi-factor authentication is not enabled on this account`
-        pub struct MFA_NOT_ENABLED {}
-        #[allow(deprecated)]
-        impl super::Params for MFA_NOT_ENABLED {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::MfaNotEnabled,
-                    ::std::vec![],
-                )
-            }
+        pub struct MFA_NOT_ENABLED {
+            pub __errcat_code: super::CodeIndex<5>,
         }
         /// `MFA_ALREADY_ENABLED` (400): `Multi-factor authentication is already enabled on this
         /// account`
-        pub struct MFA_ALREADY_ENABLED {}
-        #[allow(deprecated)]
-        impl super::Params for MFA_ALREADY_ENABLED {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::MfaAlreadyEnabled,
-                    ::std::vec![],
-                )
-            }
+        pub struct MFA_ALREADY_ENABLED {
+            pub __errcat_code: super::CodeIndex<6>,
         }
         /// `OAUTH_FAILED` (400): `GitHub sign-in failed`
-        pub struct OAUTH_FAILED {}
-        #[allow(deprecated)]
-        impl super::Params for OAUTH_FAILED {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::OauthFailed,
-                    ::std::vec![],
-                )
-            }
+        pub struct OAUTH_FAILED {
+            pub __errcat_code: super::CodeIndex<7>,
         }
         /// `OAUTH_STATE_INVALID` (400): `OAuth state parameter mismatch`
-        pub struct OAUTH_STATE_INVALID {}
-        #[allow(deprecated)]
-        impl super::Params for OAUTH_STATE_INVALID {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::OauthStateInvalid,
-                    ::std::vec![],
-                )
-            }
+        pub struct OAUTH_STATE_INVALID {
+            pub __errcat_code: super::CodeIndex<8>,
         }
         /// `EMAIL_NOT_VERIFIED` (403): `Email address not verified`
-        pub struct EMAIL_NOT_VERIFIED {}
-        #[allow(deprecated)]
-        impl super::Params for EMAIL_NOT_VERIFIED {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::EmailNotVerified,
-                    ::std::vec![],
-                )
-            }
+        pub struct EMAIL_NOT_VERIFIED {
+            pub __errcat_code: super::CodeIndex<9>,
         }
         /// `VERIFICATION_TOKEN_INVALID` (400): `Email verification link is invalid`
-        pub struct VERIFICATION_TOKEN_INVALID {}
-        #[allow(deprecated)]
-        impl super::Params for VERIFICATION_TOKEN_INVALID {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::VerificationTokenInvalid,
-                    ::std::vec![],
-                )
-            }
+        pub struct VERIFICATION_TOKEN_INVALID {
+            pub __errcat_code: super::CodeIndex<10>,
         }
         /// `VERIFICATION_TOKEN_EXPIRED` (400): `Email verification link has expired`
-        pub struct VERIFICATION_TOKEN_EXPIRED {}
-        #[allow(deprecated)]
-        impl super::Params for VERIFICATION_TOKEN_EXPIRED {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::VerificationTokenExpired,
-                    ::std::vec![],
-                )
-            }
+        pub struct VERIFICATION_TOKEN_EXPIRED {
+            pub __errcat_code: super::CodeIndex<11>,
         }
         /// `RESET_TOKEN_INVALID` (400): `Password reset link is invalid or already used`
-        pub struct RESET_TOKEN_INVALID {}
-        #[allow(deprecated)]
-        impl super::Params for RESET_TOKEN_INVALID {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::ResetTokenInvalid,
-                    ::std::vec![],
-                )
-            }
+        pub struct RESET_TOKEN_INVALID {
+            pub __errcat_code: super::CodeIndex<12>,
         }
         /// `RESET_TOKEN_EXPIRED` (400): `Password reset link has expired`
-        pub struct RESET_TOKEN_EXPIRED {}
-        #[allow(deprecated)]
-        impl super::Params for RESET_TOKEN_EXPIRED {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::ResetTokenExpired,
-                    ::std::vec![],
-                )
-            }
+        pub struct RESET_TOKEN_EXPIRED {
+            pub __errcat_code: super::CodeIndex<13>,
         }
         /// `TENANT_NOT_FOUND` (404): `Tenant not found`
-        pub struct TENANT_NOT_FOUND {}
-        #[allow(deprecated)]
-        impl super::Params for TENANT_NOT_FOUND {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::TenantNotFound,
-                    ::std::vec![],
-                )
-            }
+        pub struct TENANT_NOT_FOUND {
+            pub __errcat_code: super::CodeIndex<14>,
         }
         /// `FUNCTION_NOT_FOUND` (404): `Function '{function_id}' not found`
-        pub struct FUNCTION_NOT_FOUND<'a> {
-            pub function_id: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for FUNCTION_NOT_FOUND<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::FunctionNotFound,
-                    ::std::vec![self.function_id.to_arg(),],
-                )
-            }
+        pub struct FUNCTION_NOT_FOUND {
+            pub function_id: super::StringField,
+            pub __errcat_code: super::CodeIndex<15>,
         }
         /// `BINDING_NOT_FOUND` (404): `Binding '{binding}' not found`
-        pub struct BINDING_NOT_FOUND<'a> {
-            pub binding: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for BINDING_NOT_FOUND<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::BindingNotFound,
-                    ::std::vec![self.binding.to_arg(),],
-                )
-            }
+        pub struct BINDING_NOT_FOUND {
+            pub binding: super::StringField,
+            pub __errcat_code: super::CodeIndex<16>,
         }
         /// `VERSION_NOT_FOUND` (404): `Version {version} of function '{function_id}' not found`
-        pub struct VERSION_NOT_FOUND<'a> {
-            pub version: &'a dyn super::UnsignedArg,
-            pub function_id: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for VERSION_NOT_FOUND<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::VersionNotFound,
-                    ::std::vec![self.version.to_arg(), self.function_id.to_arg(),],
-                )
-            }
+        pub struct VERSION_NOT_FOUND {
+            pub version: super::UnsignedField,
+            pub function_id: super::StringField,
+            pub __errcat_code: super::CodeIndex<17>,
         }
         /// `CUSTOM_DOMAIN_NOT_FOUND` (404): `Custom domain '{domain}' not found`
-        pub struct CUSTOM_DOMAIN_NOT_FOUND<'a> {
-            pub domain: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for CUSTOM_DOMAIN_NOT_FOUND<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::CustomDomainNotFound,
-                    ::std::vec![self.domain.to_arg(),],
-                )
-            }
+        pub struct CUSTOM_DOMAIN_NOT_FOUND {
+            pub domain: super::StringField,
+            pub __errcat_code: super::CodeIndex<18>,
         }
         /// `NOT_FOUND` (404): `Resource not found`
-        pub struct NOT_FOUND {}
-        #[allow(deprecated)]
-        impl super::Params for NOT_FOUND {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(super::super::FoldErrorCode::NotFound, ::std::vec![])
-            }
+        pub struct NOT_FOUND {
+            pub __errcat_code: super::CodeIndex<19>,
         }
         /// `CONFLICT` (409): `Resource already exists`
-        pub struct CONFLICT {}
-        #[allow(deprecated)]
-        impl super::Params for CONFLICT {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(super::super::FoldErrorCode::Conflict, ::std::vec![])
-            }
+        pub struct CONFLICT {
+            pub __errcat_code: super::CodeIndex<20>,
         }
         /// `VALIDATION_ERROR` (400): `Validation failed`
-        pub struct VALIDATION_ERROR {}
+        pub struct VALIDATION_ERROR {
+            pub __errcat_code: super::CodeIndex<21>,
+        }
         impl super::DeclaresDetails for VALIDATION_ERROR {}
-        #[allow(deprecated)]
-        impl super::Params for VALIDATION_ERROR {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::ValidationError,
-                    ::std::vec![],
-                )
-            }
-        }
         /// `CODE_INVALID` (400): `Code failed validation`
-        pub struct CODE_INVALID {}
+        pub struct CODE_INVALID {
+            pub __errcat_code: super::CodeIndex<22>,
+        }
         impl super::DeclaresDetails for CODE_INVALID {}
-        #[allow(deprecated)]
-        impl super::Params for CODE_INVALID {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::CodeInvalid,
-                    ::std::vec![],
-                )
-            }
-        }
         /// `BINDING_NOT_ALLOWED` (400): `Binding '{binding}' is not allowed for this organization`
-        pub struct BINDING_NOT_ALLOWED<'a> {
-            pub binding: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for BINDING_NOT_ALLOWED<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::BindingNotAllowed,
-                    ::std::vec![self.binding.to_arg(),],
-                )
-            }
+        pub struct BINDING_NOT_ALLOWED {
+            pub binding: super::StringField,
+            pub __errcat_code: super::CodeIndex<23>,
         }
         /// `DEPLOY_FAILED` (500): `Deploy failed`
-        pub struct DEPLOY_FAILED {}
-        #[allow(deprecated)]
-        impl super::Params for DEPLOY_FAILED {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::DeployFailed,
-                    ::std::vec![],
-                )
-            }
+        pub struct DEPLOY_FAILED {
+            pub __errcat_code: super::CodeIndex<24>,
         }
         /// `ROLLBACK_FAILED` (500): `Rollback failed`
-        pub struct ROLLBACK_FAILED {}
-        #[allow(deprecated)]
-        impl super::Params for ROLLBACK_FAILED {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::RollbackFailed,
-                    ::std::vec![],
-                )
-            }
+        pub struct ROLLBACK_FAILED {
+            pub __errcat_code: super::CodeIndex<25>,
         }
         /// `DISPATCH_FAILED` (502): `Function dispatch failed`
-        pub struct DISPATCH_FAILED {}
-        #[allow(deprecated)]
-        impl super::Params for DISPATCH_FAILED {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::DispatchFailed,
-                    ::std::vec![],
-                )
-            }
+        pub struct DISPATCH_FAILED {
+            pub __errcat_code: super::CodeIndex<26>,
         }
         /// `DISPATCH_NOT_CONFIGURED` (501): `Dispatch namespace is not configured`
-        pub struct DISPATCH_NOT_CONFIGURED {}
-        #[allow(deprecated)]
-        impl super::Params for DISPATCH_NOT_CONFIGURED {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::DispatchNotConfigured,
-                    ::std::vec![],
-                )
-            }
+        pub struct DISPATCH_NOT_CONFIGURED {
+            pub __errcat_code: super::CodeIndex<27>,
         }
         /// `REVIEW_FAILED` (500): `Automated code review failed`
-        pub struct REVIEW_FAILED {}
-        #[allow(deprecated)]
-        impl super::Params for REVIEW_FAILED {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::ReviewFailed,
-                    ::std::vec![],
-                )
-            }
+        pub struct REVIEW_FAILED {
+            pub __errcat_code: super::CodeIndex<28>,
         }
         /// `CUSTOM_DOMAIN_ALREADY_EXISTS` (409): `Domain '{domain}' is already registered`
-        pub struct CUSTOM_DOMAIN_ALREADY_EXISTS<'a> {
-            pub domain: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for CUSTOM_DOMAIN_ALREADY_EXISTS<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::CustomDomainAlreadyExists,
-                    ::std::vec![self.domain.to_arg(),],
-                )
-            }
+        pub struct CUSTOM_DOMAIN_ALREADY_EXISTS {
+            pub domain: super::StringField,
+            pub __errcat_code: super::CodeIndex<29>,
         }
         /// `CUSTOM_DOMAIN_API_ERROR` (502): `Domain provider request failed`
-        pub struct CUSTOM_DOMAIN_API_ERROR {}
-        #[allow(deprecated)]
-        impl super::Params for CUSTOM_DOMAIN_API_ERROR {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::CustomDomainApiError,
-                    ::std::vec![],
-                )
-            }
+        pub struct CUSTOM_DOMAIN_API_ERROR {
+            pub __errcat_code: super::CodeIndex<30>,
         }
         /// `RATE_LIMITED` (429): `Too many requests: the limit is {limit} requests per minute`
-        pub struct RATE_LIMITED<'a> {
-            pub limit: &'a dyn super::UnsignedArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for RATE_LIMITED<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::RateLimited,
-                    ::std::vec![self.limit.to_arg(),],
-                )
-            }
+        pub struct RATE_LIMITED {
+            pub limit: super::UnsignedField,
+            pub __errcat_code: super::CodeIndex<31>,
         }
         /// `LIMIT_EXCEEDED` (429): `Limit exceeded for {resource}`
-        pub struct LIMIT_EXCEEDED<'a> {
-            pub resource: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for LIMIT_EXCEEDED<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::LimitExceeded,
-                    ::std::vec![self.resource.to_arg(),],
-                )
-            }
+        pub struct LIMIT_EXCEEDED {
+            pub resource: super::StringField,
+            pub __errcat_code: super::CodeIndex<32>,
         }
         /// `STORAGE_LIMIT_EXCEEDED` (429): `Storage quota exceeded for this organization`
-        pub struct STORAGE_LIMIT_EXCEEDED {}
-        #[allow(deprecated)]
-        impl super::Params for STORAGE_LIMIT_EXCEEDED {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::StorageLimitExceeded,
-                    ::std::vec![],
-                )
-            }
+        pub struct STORAGE_LIMIT_EXCEEDED {
+            pub __errcat_code: super::CodeIndex<33>,
         }
         /// `TEAM_LIMIT_EXCEEDED` (429): `Maximum of {limit} team members reached for this plan`
-        pub struct TEAM_LIMIT_EXCEEDED<'a> {
-            pub limit: &'a dyn super::UnsignedArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for TEAM_LIMIT_EXCEEDED<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::TeamLimitExceeded,
-                    ::std::vec![self.limit.to_arg(),],
-                )
-            }
+        pub struct TEAM_LIMIT_EXCEEDED {
+            pub limit: super::UnsignedField,
+            pub __errcat_code: super::CodeIndex<34>,
         }
         /// `PRO_PLAN_REQUIRED` (403): `{feature} requires a Pro plan`
-        pub struct PRO_PLAN_REQUIRED<'a> {
-            pub feature: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for PRO_PLAN_REQUIRED<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::ProPlanRequired,
-                    ::std::vec![self.feature.to_arg(),],
-                )
-            }
+        pub struct PRO_PLAN_REQUIRED {
+            pub feature: super::StringField,
+            pub __errcat_code: super::CodeIndex<35>,
         }
         /// `USAGE_LIMIT_EXCEEDED` (429): `Monthly usage cap reached`
         #[deprecated(
             note = "Deprecated since 1.2.0: use `LIMIT_EXCEEDED` instead. The error reference reports usage caps as the generic LIMIT_EXCEEDED."
         )]
-        pub struct USAGE_LIMIT_EXCEEDED {}
-        #[allow(deprecated)]
-        impl super::Params for USAGE_LIMIT_EXCEEDED {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::UsageLimitExceeded,
-                    ::std::vec![],
-                )
-            }
+        pub struct USAGE_LIMIT_EXCEEDED {
+            pub __errcat_code: super::CodeIndex<36>,
         }
         /// `DOWNGRADE_BLOCKED` (409): `Current usage exceeds Free plan limits`
-        pub struct DOWNGRADE_BLOCKED {}
-        #[allow(deprecated)]
-        impl super::Params for DOWNGRADE_BLOCKED {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::DowngradeBlocked,
-                    ::std::vec![],
-                )
-            }
+        pub struct DOWNGRADE_BLOCKED {
+            pub __errcat_code: super::CodeIndex<37>,
         }
         /// `INTERNAL_ERROR` (500): `Internal server error`
-        pub struct INTERNAL_ERROR {}
-        #[allow(deprecated)]
-        impl super::Params for INTERNAL_ERROR {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FoldErrorCode::InternalError,
-                    ::std::vec![],
-                )
-            }
+        pub struct INTERNAL_ERROR {
+            pub __errcat_code: super::CodeIndex<38>,
         }
     }
 }

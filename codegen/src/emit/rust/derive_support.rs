@@ -11,8 +11,11 @@
 //! (checked on the mini fixture, the fold catalog and the build-script demo).
 //!
 //! Per code there is one struct in `__api_error::codes`, named exactly like
-//! the code, whose fields are the code's template parameters. The derive
-//! writes a struct literal of it with the user's spans:
+//! the code, whose fields are the code's template parameters (of the
+//! runtime's field types, one per parameter type) and its `CodeIndex<N>`,
+//! its place in the code enum's `ALL`. The derive writes a struct literal
+//! of it with the user's spans, each field's initializer the runtime's
+//! `Fill::fill`, which records the argument as it checks its type:
 //!
 //! - an unknown code is rustc's "cannot find struct ... in module
 //!   `..::codes`" at the code string, with "a struct with a similar name
@@ -20,8 +23,8 @@
 //! - a parameter without a field is "missing field `x`", a field that is no
 //!   parameter is "struct has no field named `y`";
 //! - a field of the wrong type fails the parameter's argument trait (the
-//!   runtime's, re-exported here), whose `on_unimplemented` message names
-//!   the declared type;
+//!   runtime's, which its field type's `Fill` asks for), whose
+//!   `on_unimplemented` message names the declared type;
 //! - a deprecated code's struct is `#[deprecated]`, so its use warns and
 //!   names the replacement;
 //! - an `#[api_error(details)]` field on a code that declares no details
@@ -30,9 +33,13 @@
 //!
 //! Retired codes get no struct: they are never emitted again.
 //!
-//! Size matters (catalogs reach 10,000 codes): one small struct and one
-//! `#[inline]` impl per code, so nothing is compiled for a code until a
-//! service uses it.
+//! Size matters (catalogs reach 10,000 codes): a struct per code and no
+//! impl, since each impl's body is type-checked, borrow-checked and, in a
+//! release build, optimized into the crate's metadata whether a service
+//! uses it or not. The code's `CodeIndex` field is what a per-code impl
+//! would have said: which code the struct is for. The field's name,
+//! [`CODE_FIELD`], is written again in `errcat-macros`' `expand.rs`; the
+//! UI tests fail if the two differ.
 
 use std::fmt::Write as _;
 
@@ -66,15 +73,22 @@ pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
 
             pub use ::errcat::__impl_into_response as impl_into_response;
 
-            /// A code's parameters, as filled from a variant's fields.
-            pub trait Params {
-                fn into_error(self) -> Error;
+            /// Which code a struct in `codes` is for, by its place in `ALL`:
+            /// a field of this type names the code, so the struct needs no
+            /// impl of its own.
+            #[derive(Clone, Copy)]
+            pub struct CodeIndex<const N: usize>;
+
+            impl<const N: usize> CodeIndex<N> {
+                const CODE: super::#code_type = super::#code_type::ALL[N];
             }
 
+            /// The error of a code's struct, from the arguments its literal
+            /// recorded.
             #[inline]
             #[must_use]
-            pub fn new(params: impl Params) -> Error {
-                params.into_error()
+            pub fn new<const N: usize>(_: CodeIndex<N>, fields: Fields) -> Error {
+                ::errcat::__private::error_from_fields(CodeIndex::<N>::CODE, fields)
             }
 
             #[inline]
@@ -141,15 +155,17 @@ pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
             }
 
             pub use ::errcat::__private::{
-                BoolArg, DeclaresDetails, FloatArg, IntegerArg, StringArg, UnsignedArg, details_declared,
+                BoolField, DeclaresDetails, Fields, Fill, FloatField, IntegerField, StringField,
+                UnsignedField, details_declared,
             };
 
             /// One struct per code, named like the code; its fields are the
-            /// code's template parameters.
+            /// code's template parameters and its `CodeIndex`.
             // Named exactly like the codes, so the compiler's "did you mean"
             // suggests a code; clippy lints such names only where they are
-            // not exported, as in an included catalog.
-            #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+            // not exported, as in an included catalog. The code's field is
+            // named so no parameter can be, and only the derive sets it.
+            #[allow(non_camel_case_types, clippy::upper_case_acronyms, clippy::pub_underscore_fields)]
             pub mod codes {
                 #structs
             }
@@ -157,7 +173,7 @@ pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
     }
 }
 
-/// The struct and `Params` impl of every code that is not retired.
+/// The struct of every code that is not retired.
 pub fn structs(catalog: &Catalog, spliced: bool) -> List<'_> {
     let codes: Vec<&Code> = catalog.emitted().collect();
     let texts = codes.clone();
@@ -166,16 +182,15 @@ pub fn structs(catalog: &Catalog, spliced: bool) -> List<'_> {
         Kind::NestedModItems,
         spliced,
         codes.len(),
-        move |i| code_struct(codes[i], &format_ident!("{}", catalog.rust_code_type())),
+        move |i| code_struct(codes[i], i),
     )
-    .with_text(move |i, out| code_struct_text(texts[i], &catalog.rust_code_type(), out))
+    .with_text(move |i, out| code_struct_text(texts[i], i, out))
 }
 
 /// A code's struct and impls as prettyplease prints [`code_struct`]'s
 /// tokens in `codes`, or false where a line would pass the margin.
-fn code_struct_text(code: &Code, code_type: &str, out: &mut String) -> bool {
+fn code_struct_text(code: &Code, index: usize, out: &mut String) -> bool {
     let name = &code.code;
-    let params = &code.message.params;
     let mut text = String::new();
     for line in docs::doc_lines(&struct_doc(code)) {
         let _ = writeln!(text, "        ///{line}");
@@ -183,48 +198,29 @@ fn code_struct_text(code: &Code, code_type: &str, out: &mut String) -> bool {
     if let Some(note) = struct_note(code) {
         splice::deprecated(&mut text, "        ", &note);
     }
-    let generics = if params.is_empty() {
-        let _ = writeln!(text, "        pub struct {name} {{}}");
-        ""
-    } else {
-        let _ = writeln!(text, "        pub struct {name}<'a> {{");
-        for param in params {
-            let _ = writeln!(
-                text,
-                "            pub {}: &'a dyn super::{},",
-                param.name,
-                arg_trait_ident(param.ty)
-            );
-        }
-        text.push_str("        }\n");
-        "<'_>"
-    };
-    if code.details != DetailsKind::None {
+    let _ = writeln!(text, "        pub struct {name} {{");
+    for param in &code.message.params {
         let _ = writeln!(
             text,
-            "        impl super::DeclaresDetails for {name}{generics} {{}}"
+            "            pub {}: super::{},",
+            param.name,
+            field_type(param.ty)
         );
     }
-    text.push_str("        #[allow(deprecated)]\n");
-    let _ = writeln!(text, "        impl super::Params for {name}{generics} {{");
-    text.push_str("            #[inline]\n            fn into_error(self) -> super::Error {\n");
-    let args: String = params
-        .iter()
-        .map(|param| format!("self.{}.to_arg(),", param.name))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let variant = format!("super::super::{code_type}::{}", code.rust_variant());
-    let vec = format!("::std::vec![{args}]");
-    let call = format!("                super::Error::new({variant}, {vec})");
-    if !splice::one_line(&mut text, &call) {
-        text.push_str("                super::Error::new(\n");
-        let _ = writeln!(text, "                    {variant},");
-        let _ = writeln!(text, "                    {vec},");
-        text.push_str("                )\n");
+    let _ = writeln!(
+        text,
+        "            pub {CODE_FIELD}: super::CodeIndex<{index}>,"
+    );
+    text.push_str("        }\n");
+    if code.details != DetailsKind::None {
+        let _ = writeln!(text, "        impl super::DeclaresDetails for {name} {{}}");
     }
-    text.push_str("            }\n        }\n");
     splice::accept(&text, out)
 }
+
+/// The field of every code's struct that holds its [`CodeIndex`]: named so
+/// no parameter can be (parameters start with a letter).
+pub const CODE_FIELD: &str = "__errcat_code";
 
 /// The `note` of a deprecated code's struct: the derive's paths name codes
 /// as written, `#[api_error(code = X)]`.
@@ -244,55 +240,41 @@ fn struct_doc(code: &Code) -> String {
     )
 }
 
-fn code_struct(code: &Code, code_type: &Ident) -> TokenStream {
+fn code_struct(code: &Code, index: usize) -> TokenStream {
     let name = Ident::new(&code.code, Span::call_site());
-    let variant = format_ident!("{}", code.rust_variant());
     let doc = docs::attrs(&struct_doc(code));
     let deprecated = struct_note(code).map(|note| quote!(#[deprecated(note = #note)]));
     let params = &code.message.params;
-    let names: Vec<Ident> = params
+    let names = params
         .iter()
-        .map(|p| Ident::new(&p.name, Span::call_site()))
-        .collect();
-    let traits = params.iter().map(|p| arg_trait_ident(p.ty));
-    let (definition, generics) = if params.is_empty() {
-        (quote!(pub struct #name {}), quote!())
-    } else {
-        (
-            quote!(pub struct #name<'a> { #(pub #names: &'a dyn super::#traits,)* }),
-            quote!(<'_>),
-        )
-    };
+        .map(|p| Ident::new(&p.name, Span::call_site()));
+    let types = params.iter().map(|p| field_type(p.ty));
+    let code_field = Ident::new(CODE_FIELD, Span::call_site());
+    let index = proc_macro2::Literal::usize_unsuffixed(index);
     // Only a code that declares details may take a `#[api_error(details)]`
     // field: the derive asks for this impl.
     let declares_details = (code.details != DetailsKind::None)
-        .then(|| quote!(impl super::DeclaresDetails for #name #generics {}));
+        .then(|| quote!(impl super::DeclaresDetails for #name {}));
     quote! {
         #doc
         #deprecated
-        #definition
-        #declares_details
-
-        #[allow(deprecated)]
-        impl super::Params for #name #generics {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::#code_type::#variant,
-                    ::std::vec![#(self.#names.to_arg(),)*],
-                )
-            }
+        pub struct #name {
+            #(pub #names: super::#types,)*
+            pub #code_field: super::CodeIndex<#index>,
         }
+        #declares_details
     }
 }
 
-fn arg_trait_ident(ty: ParamType) -> Ident {
+/// The field type of a parameter of type `ty`, which the runtime fills
+/// from any variant field its argument trait admits.
+fn field_type(ty: ParamType) -> Ident {
     let name = match ty {
-        ParamType::String => "StringArg",
-        ParamType::Integer => "IntegerArg",
-        ParamType::Unsigned => "UnsignedArg",
-        ParamType::Float => "FloatArg",
-        ParamType::Bool => "BoolArg",
+        ParamType::String => "StringField",
+        ParamType::Integer => "IntegerField",
+        ParamType::Unsigned => "UnsignedField",
+        ParamType::Float => "FloatField",
+        ParamType::Bool => "BoolField",
     };
     Ident::new(name, Span::call_site())
 }

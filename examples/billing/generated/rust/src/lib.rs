@@ -664,14 +664,20 @@ pub mod __api_error {
     /// converts into, so `?` works in code returning it.
     pub type CatalogError = super::BillingError;
     pub use ::errcat::__impl_into_response as impl_into_response;
-    /// A code's parameters, as filled from a variant's fields.
-    pub trait Params {
-        fn into_error(self) -> Error;
+    /// Which code a struct in `codes` is for, by its place in `ALL`:
+    /// a field of this type names the code, so the struct needs no
+    /// impl of its own.
+    #[derive(Clone, Copy)]
+    pub struct CodeIndex<const N: usize>;
+    impl<const N: usize> CodeIndex<N> {
+        const CODE: super::BillingErrorCode = super::BillingErrorCode::ALL[N];
     }
+    /// The error of a code's struct, from the arguments its literal
+    /// recorded.
     #[inline]
     #[must_use]
-    pub fn new(params: impl Params) -> Error {
-        params.into_error()
+    pub fn new<const N: usize>(_: CodeIndex<N>, fields: Fields) -> Error {
+        ::errcat::__private::error_from_fields(CodeIndex::<N>::CODE, fields)
     }
     #[inline]
     #[must_use]
@@ -743,287 +749,112 @@ pub mod __api_error {
         details.apply(error)
     }
     pub use ::errcat::__private::{
-        BoolArg, DeclaresDetails, FloatArg, IntegerArg, StringArg, UnsignedArg,
-        details_declared,
+        BoolField, DeclaresDetails, Fields, Fill, FloatField, IntegerField, StringField,
+        UnsignedField, details_declared,
     };
     /// One struct per code, named like the code; its fields are the
-    /// code's template parameters.
-    #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+    /// code's template parameters and its `CodeIndex`.
+    #[allow(
+        non_camel_case_types,
+        clippy::upper_case_acronyms,
+        clippy::pub_underscore_fields
+    )]
     pub mod codes {
         /// `no_active_plan` (402): `This organization has no billing plan selected. Select a plan to
         /// continue.`
-        pub struct no_active_plan {}
-        #[allow(deprecated)]
-        impl super::Params for no_active_plan {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::NoActivePlan,
-                    ::std::vec![],
-                )
-            }
+        pub struct no_active_plan {
+            pub __errcat_code: super::CodeIndex<0>,
         }
         /// `billing_info_required` (402): `The {plan} plan requires a payment method on file.`
-        pub struct billing_info_required<'a> {
-            pub plan: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for billing_info_required<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::BillingInfoRequired,
-                    ::std::vec![self.plan.to_arg(),],
-                )
-            }
+        pub struct billing_info_required {
+            pub plan: super::StringField,
+            pub __errcat_code: super::CodeIndex<1>,
         }
         /// `plan_required` (402): `Select a billing plan before creating projects.`
-        pub struct plan_required {}
-        #[allow(deprecated)]
-        impl super::Params for plan_required {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::PlanRequired,
-                    ::std::vec![],
-                )
-            }
+        pub struct plan_required {
+            pub __errcat_code: super::CodeIndex<2>,
         }
         /// `payment_past_due` (402): `A payment is overdue. Update your payment method to keep your
         /// subscription active.`
-        pub struct payment_past_due {}
-        #[allow(deprecated)]
-        impl super::Params for payment_past_due {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::PaymentPastDue,
-                    ::std::vec![],
-                )
-            }
+        pub struct payment_past_due {
+            pub __errcat_code: super::CodeIndex<3>,
         }
         /// `subscription_suspended` (402): `The subscription is suspended for non-payment.`
-        pub struct subscription_suspended {}
-        #[allow(deprecated)]
-        impl super::Params for subscription_suspended {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::SubscriptionSuspended,
-                    ::std::vec![],
-                )
-            }
+        pub struct subscription_suspended {
+            pub __errcat_code: super::CodeIndex<4>,
         }
         /// `subscription_inactive` (402): `The subscription is not active.`
-        pub struct subscription_inactive {}
-        #[allow(deprecated)]
-        impl super::Params for subscription_inactive {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::SubscriptionInactive,
-                    ::std::vec![],
-                )
-            }
+        pub struct subscription_inactive {
+            pub __errcat_code: super::CodeIndex<5>,
         }
         /// `subscription_not_found` (404): `No billing subscription was found for this organization.`
-        pub struct subscription_not_found {}
-        #[allow(deprecated)]
-        impl super::Params for subscription_not_found {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::SubscriptionNotFound,
-                    ::std::vec![],
-                )
-            }
+        pub struct subscription_not_found {
+            pub __errcat_code: super::CodeIndex<6>,
         }
         /// `no_active_subscription` (402): `A spend limit needs an active subscription. Select a plan
         /// first.`
-        pub struct no_active_subscription {}
-        #[allow(deprecated)]
-        impl super::Params for no_active_subscription {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::NoActiveSubscription,
-                    ::std::vec![],
-                )
-            }
+        pub struct no_active_subscription {
+            pub __errcat_code: super::CodeIndex<7>,
         }
         /// `spend_limit_exceeded` (402): `This organization has reached its monthly spend limit.`
-        pub struct spend_limit_exceeded {}
-        #[allow(deprecated)]
-        impl super::Params for spend_limit_exceeded {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::SpendLimitExceeded,
-                    ::std::vec![],
-                )
-            }
+        pub struct spend_limit_exceeded {
+            pub __errcat_code: super::CodeIndex<8>,
         }
         /// `credits_depleted` (402): `The organization's credit balance is exhausted.`
-        pub struct credits_depleted {}
-        #[allow(deprecated)]
-        impl super::Params for credits_depleted {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::CreditsDepleted,
-                    ::std::vec![],
-                )
-            }
+        pub struct credits_depleted {
+            pub __errcat_code: super::CodeIndex<9>,
         }
         /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the
         /// Retry-After header.`
-        pub struct rate_limit_exceeded {}
-        #[allow(deprecated)]
-        impl super::Params for rate_limit_exceeded {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::RateLimitExceeded,
-                    ::std::vec![],
-                )
-            }
+        pub struct rate_limit_exceeded {
+            pub __errcat_code: super::CodeIndex<10>,
         }
         /// `auth_required` (401): `No valid authentication was provided.`
-        pub struct auth_required {}
-        #[allow(deprecated)]
-        impl super::Params for auth_required {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::AuthRequired,
-                    ::std::vec![],
-                )
-            }
+        pub struct auth_required {
+            pub __errcat_code: super::CodeIndex<11>,
         }
         /// `api_key_required` (401): `No valid API key was provided.`
-        pub struct api_key_required {}
-        #[allow(deprecated)]
-        impl super::Params for api_key_required {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::ApiKeyRequired,
-                    ::std::vec![],
-                )
-            }
+        pub struct api_key_required {
+            pub __errcat_code: super::CodeIndex<12>,
         }
         /// `pro_required` (403): `{feature} requires a Pro subscription.`
-        pub struct pro_required<'a> {
-            pub feature: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for pro_required<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::ProRequired,
-                    ::std::vec![self.feature.to_arg(),],
-                )
-            }
+        pub struct pro_required {
+            pub feature: super::StringField,
+            pub __errcat_code: super::CodeIndex<13>,
         }
         /// `not_a_member` (403): `You are not a member of this organization.`
-        pub struct not_a_member {}
-        #[allow(deprecated)]
-        impl super::Params for not_a_member {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::NotAMember,
-                    ::std::vec![],
-                )
-            }
+        pub struct not_a_member {
+            pub __errcat_code: super::CodeIndex<14>,
         }
         /// `email_exists` (409): `An account with this email already exists.`
-        pub struct email_exists {}
-        #[allow(deprecated)]
-        impl super::Params for email_exists {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::EmailExists,
-                    ::std::vec![],
-                )
-            }
+        pub struct email_exists {
+            pub __errcat_code: super::CodeIndex<15>,
         }
         /// `token_invalid` (400): `The password reset token is invalid.`
-        pub struct token_invalid {}
-        #[allow(deprecated)]
-        impl super::Params for token_invalid {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::TokenInvalid,
-                    ::std::vec![],
-                )
-            }
+        pub struct token_invalid {
+            pub __errcat_code: super::CodeIndex<16>,
         }
         /// `token_expired` (410): `The password reset token has expired.`
-        pub struct token_expired {}
-        #[allow(deprecated)]
-        impl super::Params for token_expired {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::TokenExpired,
-                    ::std::vec![],
-                )
-            }
+        pub struct token_expired {
+            pub __errcat_code: super::CodeIndex<17>,
         }
         /// `social_login_only` (400): `This account signs in with {provider}; it has no password.`
-        pub struct social_login_only<'a> {
-            pub provider: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for social_login_only<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::SocialLoginOnly,
-                    ::std::vec![self.provider.to_arg(),],
-                )
-            }
+        pub struct social_login_only {
+            pub provider: super::StringField,
+            pub __errcat_code: super::CodeIndex<18>,
         }
         /// `invite_expired` (410): `This organization invite has expired.`
-        pub struct invite_expired {}
-        #[allow(deprecated)]
-        impl super::Params for invite_expired {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::InviteExpired,
-                    ::std::vec![],
-                )
-            }
+        pub struct invite_expired {
+            pub __errcat_code: super::CodeIndex<19>,
         }
         /// `email_verification_required` (403): `Verify your email address to complete registration.`
-        pub struct email_verification_required {}
-        #[allow(deprecated)]
-        impl super::Params for email_verification_required {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::EmailVerificationRequired,
-                    ::std::vec![],
-                )
-            }
+        pub struct email_verification_required {
+            pub __errcat_code: super::CodeIndex<20>,
         }
         /// `feature_check_failed` (500): `Could not check whether this feature is available. Try
         /// again.`
-        pub struct feature_check_failed {}
-        #[allow(deprecated)]
-        impl super::Params for feature_check_failed {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::BillingErrorCode::FeatureCheckFailed,
-                    ::std::vec![],
-                )
-            }
+        pub struct feature_check_failed {
+            pub __errcat_code: super::CodeIndex<21>,
         }
     }
 }

@@ -549,14 +549,20 @@ pub mod __api_error {
     /// converts into, so `?` works in code returning it.
     pub type CatalogError = super::FunctionComputeError;
     pub use ::errcat::__impl_into_response as impl_into_response;
-    /// A code's parameters, as filled from a variant's fields.
-    pub trait Params {
-        fn into_error(self) -> Error;
+    /// Which code a struct in `codes` is for, by its place in `ALL`:
+    /// a field of this type names the code, so the struct needs no
+    /// impl of its own.
+    #[derive(Clone, Copy)]
+    pub struct CodeIndex<const N: usize>;
+    impl<const N: usize> CodeIndex<N> {
+        const CODE: super::FunctionComputeErrorCode = super::FunctionComputeErrorCode::ALL[N];
     }
+    /// The error of a code's struct, from the arguments its literal
+    /// recorded.
     #[inline]
     #[must_use]
-    pub fn new(params: impl Params) -> Error {
-        params.into_error()
+    pub fn new<const N: usize>(_: CodeIndex<N>, fields: Fields) -> Error {
+        ::errcat::__private::error_from_fields(CodeIndex::<N>::CODE, fields)
     }
     #[inline]
     #[must_use]
@@ -628,221 +634,93 @@ pub mod __api_error {
         details.apply(error)
     }
     pub use ::errcat::__private::{
-        BoolArg, DeclaresDetails, FloatArg, IntegerArg, StringArg, UnsignedArg,
-        details_declared,
+        BoolField, DeclaresDetails, Fields, Fill, FloatField, IntegerField, StringField,
+        UnsignedField, details_declared,
     };
     /// One struct per code, named like the code; its fields are the
-    /// code's template parameters.
-    #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+    /// code's template parameters and its `CodeIndex`.
+    #[allow(
+        non_camel_case_types,
+        clippy::upper_case_acronyms,
+        clippy::pub_underscore_fields
+    )]
     pub mod codes {
         /// `InvalidArgument` (400): `{reason}`
-        pub struct InvalidArgument<'a> {
-            pub reason: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for InvalidArgument<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FunctionComputeErrorCode::InvalidArgument,
-                    ::std::vec![self.reason.to_arg(),],
-                )
-            }
+        pub struct InvalidArgument {
+            pub reason: super::StringField,
+            pub __errcat_code: super::CodeIndex<0>,
         }
         /// `MissingRequiredHeader` (400): `required HTTP header {header} was not specified`
-        pub struct MissingRequiredHeader<'a> {
-            pub header: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for MissingRequiredHeader<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FunctionComputeErrorCode::MissingRequiredHeader,
-                    ::std::vec![self.header.to_arg(),],
-                )
-            }
+        pub struct MissingRequiredHeader {
+            pub header: super::StringField,
+            pub __errcat_code: super::CodeIndex<1>,
         }
         /// `PathNotSupported` (400): `'{method}' against '{path}' is not supported`
-        pub struct PathNotSupported<'a> {
-            pub method: &'a dyn super::StringArg,
-            pub path: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for PathNotSupported<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FunctionComputeErrorCode::PathNotSupported,
-                    ::std::vec![self.method.to_arg(), self.path.to_arg(),],
-                )
-            }
+        pub struct PathNotSupported {
+            pub method: super::StringField,
+            pub path: super::StringField,
+            pub __errcat_code: super::CodeIndex<2>,
         }
         /// `EntityTooLarge` (400): `payload size exceeds maximum allowed size ({max_size} bytes)`
-        pub struct EntityTooLarge<'a> {
-            pub max_size: &'a dyn super::UnsignedArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for EntityTooLarge<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FunctionComputeErrorCode::EntityTooLarge,
-                    ::std::vec![self.max_size.to_arg(),],
-                )
-            }
+        pub struct EntityTooLarge {
+            pub max_size: super::UnsignedField,
+            pub __errcat_code: super::CodeIndex<3>,
         }
         /// `AccessDenied` (403): `{reason}`
-        pub struct AccessDenied<'a> {
-            pub reason: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for AccessDenied<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FunctionComputeErrorCode::AccessDenied,
-                    ::std::vec![self.reason.to_arg(),],
-                )
-            }
+        pub struct AccessDenied {
+            pub reason: super::StringField,
+            pub __errcat_code: super::CodeIndex<4>,
         }
         /// `SignatureNotMatch` (403): `The request signature we calculated does not match the
         /// signature you provided. Check your access key and signing method`
-        pub struct SignatureNotMatch {}
-        #[allow(deprecated)]
-        impl super::Params for SignatureNotMatch {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FunctionComputeErrorCode::SignatureNotMatch,
-                    ::std::vec![],
-                )
-            }
+        pub struct SignatureNotMatch {
+            pub __errcat_code: super::CodeIndex<5>,
         }
         /// `InvalidAccessKeyID` (403): `invalid access key ID '{access_key_id}'`
-        pub struct InvalidAccessKeyID<'a> {
-            pub access_key_id: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for InvalidAccessKeyID<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FunctionComputeErrorCode::InvalidAccessKeyId,
-                    ::std::vec![self.access_key_id.to_arg(),],
-                )
-            }
+        pub struct InvalidAccessKeyID {
+            pub access_key_id: super::StringField,
+            pub __errcat_code: super::CodeIndex<6>,
         }
         /// `ServiceNotFound` (404): `service '{service}' does not exist`
-        pub struct ServiceNotFound<'a> {
-            pub service: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for ServiceNotFound<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FunctionComputeErrorCode::ServiceNotFound,
-                    ::std::vec![self.service.to_arg(),],
-                )
-            }
+        pub struct ServiceNotFound {
+            pub service: super::StringField,
+            pub __errcat_code: super::CodeIndex<7>,
         }
         /// `AliasNotFound` (404): `alias '{alias}' of service '{service}' does not exist`
-        pub struct AliasNotFound<'a> {
-            pub alias: &'a dyn super::StringArg,
-            pub service: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for AliasNotFound<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FunctionComputeErrorCode::AliasNotFound,
-                    ::std::vec![self.alias.to_arg(), self.service.to_arg(),],
-                )
-            }
+        pub struct AliasNotFound {
+            pub alias: super::StringField,
+            pub service: super::StringField,
+            pub __errcat_code: super::CodeIndex<8>,
         }
         /// `DomainNameNotFound` (404): `domain name '{domain_name}' does not exist`
-        pub struct DomainNameNotFound<'a> {
-            pub domain_name: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for DomainNameNotFound<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FunctionComputeErrorCode::DomainNameNotFound,
-                    ::std::vec![self.domain_name.to_arg(),],
-                )
-            }
+        pub struct DomainNameNotFound {
+            pub domain_name: super::StringField,
+            pub __errcat_code: super::CodeIndex<9>,
         }
         /// `VersionNotFound` (404): `version '{version}' of service '{service}' does not exist`
-        pub struct VersionNotFound<'a> {
-            pub version: &'a dyn super::IntegerArg,
-            pub service: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for VersionNotFound<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FunctionComputeErrorCode::VersionNotFound,
-                    ::std::vec![self.version.to_arg(), self.service.to_arg(),],
-                )
-            }
+        pub struct VersionNotFound {
+            pub version: super::IntegerField,
+            pub service: super::StringField,
+            pub __errcat_code: super::CodeIndex<10>,
         }
         /// `ConcurrentUpdateError` (409): `the resource is being updated by another request; update
         /// resources sequentially`
-        pub struct ConcurrentUpdateError {}
-        #[allow(deprecated)]
-        impl super::Params for ConcurrentUpdateError {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FunctionComputeErrorCode::ConcurrentUpdateError,
-                    ::std::vec![],
-                )
-            }
+        pub struct ConcurrentUpdateError {
+            pub __errcat_code: super::CodeIndex<11>,
         }
         /// `ResourceExhausted` (429): `{reason}`
-        pub struct ResourceExhausted<'a> {
-            pub reason: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for ResourceExhausted<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FunctionComputeErrorCode::ResourceExhausted,
-                    ::std::vec![self.reason.to_arg(),],
-                )
-            }
+        pub struct ResourceExhausted {
+            pub reason: super::StringField,
+            pub __errcat_code: super::CodeIndex<12>,
         }
         /// `ResourceThrottled` (503): `{reason}`
-        pub struct ResourceThrottled<'a> {
-            pub reason: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for ResourceThrottled<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FunctionComputeErrorCode::ResourceThrottled,
-                    ::std::vec![self.reason.to_arg(),],
-                )
-            }
+        pub struct ResourceThrottled {
+            pub reason: super::StringField,
+            pub __errcat_code: super::CodeIndex<13>,
         }
         /// `InternalServerError` (500): `an internal error has occurred. Please retry`
-        pub struct InternalServerError {}
-        #[allow(deprecated)]
-        impl super::Params for InternalServerError {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::FunctionComputeErrorCode::InternalServerError,
-                    ::std::vec![],
-                )
-            }
+        pub struct InternalServerError {
+            pub __errcat_code: super::CodeIndex<14>,
         }
     }
 }

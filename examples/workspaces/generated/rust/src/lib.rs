@@ -971,14 +971,20 @@ pub mod __api_error {
     /// converts into, so `?` works in code returning it.
     pub type CatalogError = super::WorkspacesError;
     pub use ::errcat::__impl_into_response as impl_into_response;
-    /// A code's parameters, as filled from a variant's fields.
-    pub trait Params {
-        fn into_error(self) -> Error;
+    /// Which code a struct in `codes` is for, by its place in `ALL`:
+    /// a field of this type names the code, so the struct needs no
+    /// impl of its own.
+    #[derive(Clone, Copy)]
+    pub struct CodeIndex<const N: usize>;
+    impl<const N: usize> CodeIndex<N> {
+        const CODE: super::WorkspacesErrorCode = super::WorkspacesErrorCode::ALL[N];
     }
+    /// The error of a code's struct, from the arguments its literal
+    /// recorded.
     #[inline]
     #[must_use]
-    pub fn new(params: impl Params) -> Error {
-        params.into_error()
+    pub fn new<const N: usize>(_: CodeIndex<N>, fields: Fields) -> Error {
+        ::errcat::__private::error_from_fields(CodeIndex::<N>::CODE, fields)
     }
     #[inline]
     #[must_use]
@@ -1050,473 +1056,186 @@ pub mod __api_error {
         details.apply(error)
     }
     pub use ::errcat::__private::{
-        BoolArg, DeclaresDetails, FloatArg, IntegerArg, StringArg, UnsignedArg,
-        details_declared,
+        BoolField, DeclaresDetails, Fields, Fill, FloatField, IntegerField, StringField,
+        UnsignedField, details_declared,
     };
     /// One struct per code, named like the code; its fields are the
-    /// code's template parameters.
-    #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+    /// code's template parameters and its `CodeIndex`.
+    #[allow(
+        non_camel_case_types,
+        clippy::upper_case_acronyms,
+        clippy::pub_underscore_fields
+    )]
     pub mod codes {
         /// `invalid_request` (400): `Malformed parameter '{parameter}': {reason}`
-        pub struct invalid_request<'a> {
-            pub parameter: &'a dyn super::StringArg,
-            pub reason: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for invalid_request<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::InvalidRequest,
-                    ::std::vec![self.parameter.to_arg(), self.reason.to_arg(),],
-                )
-            }
+        pub struct invalid_request {
+            pub parameter: super::StringField,
+            pub reason: super::StringField,
+            pub __errcat_code: super::CodeIndex<0>,
         }
         /// `validation_failed` (400): `Invalid {field}: {reason}`
-        pub struct validation_failed<'a> {
-            pub field: &'a dyn super::StringArg,
-            pub reason: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for validation_failed<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::ValidationFailed,
-                    ::std::vec![self.field.to_arg(), self.reason.to_arg(),],
-                )
-            }
+        pub struct validation_failed {
+            pub field: super::StringField,
+            pub reason: super::StringField,
+            pub __errcat_code: super::CodeIndex<1>,
         }
         /// `requires_confirmation` (403): `This operation is destructive; send confirmed: true to
         /// proceed`
-        pub struct requires_confirmation {}
-        #[allow(deprecated)]
-        impl super::Params for requires_confirmation {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::RequiresConfirmation,
-                    ::std::vec![],
-                )
-            }
+        pub struct requires_confirmation {
+            pub __errcat_code: super::CodeIndex<2>,
         }
         /// `not_found` (404): `Not found, or you do not have access to it`
-        pub struct not_found {}
-        #[allow(deprecated)]
-        impl super::Params for not_found {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::NotFound,
-                    ::std::vec![],
-                )
-            }
+        pub struct not_found {
+            pub __errcat_code: super::CodeIndex<3>,
         }
         /// `state_conflict` (409): `Cannot {operation} while the {resource} is {state}`
-        pub struct state_conflict<'a> {
-            pub operation: &'a dyn super::StringArg,
-            pub resource: &'a dyn super::StringArg,
-            pub state: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for state_conflict<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::StateConflict,
-                    ::std::vec![
-                        self.operation.to_arg(), self.resource.to_arg(), self.state
-                        .to_arg(),
-                    ],
-                )
-            }
+        pub struct state_conflict {
+            pub operation: super::StringField,
+            pub resource: super::StringField,
+            pub state: super::StringField,
+            pub __errcat_code: super::CodeIndex<4>,
         }
         /// `rate_limited` (429): `Too many requests; retry after the time in the Retry-After header`
-        pub struct rate_limited {}
-        #[allow(deprecated)]
-        impl super::Params for rate_limited {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::RateLimited,
-                    ::std::vec![],
-                )
-            }
+        pub struct rate_limited {
+            pub __errcat_code: super::CodeIndex<5>,
         }
         /// `unauthorized` (401): `Authentication required: no token, or the token has expired`
-        pub struct unauthorized {}
-        #[allow(deprecated)]
-        impl super::Params for unauthorized {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::Unauthorized,
-                    ::std::vec![],
-                )
-            }
+        pub struct unauthorized {
+            pub __errcat_code: super::CodeIndex<6>,
         }
         /// `invalid_token` (401): `Token signature does not match the expected key`
-        pub struct invalid_token {}
-        #[allow(deprecated)]
-        impl super::Params for invalid_token {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::InvalidToken,
-                    ::std::vec![],
-                )
-            }
+        pub struct invalid_token {
+            pub __errcat_code: super::CodeIndex<7>,
         }
         /// `forbidden_by_scope` (403): `Your token lacks the '{scope}' scope required for this
         /// action`
-        pub struct forbidden_by_scope<'a> {
-            pub scope: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for forbidden_by_scope<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::ForbiddenByScope,
-                    ::std::vec![self.scope.to_arg(),],
-                )
-            }
+        pub struct forbidden_by_scope {
+            pub scope: super::StringField,
+            pub __errcat_code: super::CodeIndex<8>,
         }
         /// `enterprise_only` (422): `{feature} is only available on the Enterprise plan`
-        pub struct enterprise_only<'a> {
-            pub feature: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for enterprise_only<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::EnterpriseOnly,
-                    ::std::vec![self.feature.to_arg(),],
-                )
-            }
+        pub struct enterprise_only {
+            pub feature: super::StringField,
+            pub __errcat_code: super::CodeIndex<9>,
         }
         /// `pro_required` (422): `{feature} requires the Pro plan or higher`
-        pub struct pro_required<'a> {
-            pub feature: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for pro_required<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::ProRequired,
-                    ::std::vec![self.feature.to_arg(),],
-                )
-            }
+        pub struct pro_required {
+            pub feature: super::StringField,
+            pub __errcat_code: super::CodeIndex<10>,
         }
         /// `payment_method_required` (402): `A valid payment method is required for the Pro plan`
-        pub struct payment_method_required {}
-        #[allow(deprecated)]
-        impl super::Params for payment_method_required {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::PaymentMethodRequired,
-                    ::std::vec![],
-                )
-            }
+        pub struct payment_method_required {
+            pub __errcat_code: super::CodeIndex<11>,
         }
         /// `subscription_past_due` (402): `Your subscription is past due`
-        pub struct subscription_past_due {}
-        #[allow(deprecated)]
-        impl super::Params for subscription_past_due {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::SubscriptionPastDue,
-                    ::std::vec![],
-                )
-            }
+        pub struct subscription_past_due {
+            pub __errcat_code: super::CodeIndex<12>,
         }
         /// `signups_blocked` (402): `New sign-ups are blocked: the workspace reached its spending
         /// cap`
-        pub struct signups_blocked {}
-        #[allow(deprecated)]
-        impl super::Params for signups_blocked {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::SignupsBlocked,
-                    ::std::vec![],
-                )
-            }
+        pub struct signups_blocked {
+            pub __errcat_code: super::CodeIndex<13>,
         }
         /// `workspace_slug_taken` (409): `The slug '{slug}' is already in use. Try '{suggestion}' or
         /// pick another.`
-        pub struct workspace_slug_taken<'a> {
-            pub slug: &'a dyn super::StringArg,
-            pub suggestion: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for workspace_slug_taken<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::WorkspaceSlugTaken,
-                    ::std::vec![self.slug.to_arg(), self.suggestion.to_arg(),],
-                )
-            }
+        pub struct workspace_slug_taken {
+            pub slug: super::StringField,
+            pub suggestion: super::StringField,
+            pub __errcat_code: super::CodeIndex<14>,
         }
         /// `workspace_slug_invalid` (400): `The slug '{slug}' contains disallowed characters; use
         /// only a-z, 0-9 and -`
-        pub struct workspace_slug_invalid<'a> {
-            pub slug: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for workspace_slug_invalid<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::WorkspaceSlugInvalid,
-                    ::std::vec![self.slug.to_arg(),],
-                )
-            }
+        pub struct workspace_slug_invalid {
+            pub slug: super::StringField,
+            pub __errcat_code: super::CodeIndex<15>,
         }
         /// `workspace_slug_too_short` (400): `The slug '{slug}' is too short; use at least
         /// {min_length} characters`
-        pub struct workspace_slug_too_short<'a> {
-            pub slug: &'a dyn super::StringArg,
-            pub min_length: &'a dyn super::UnsignedArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for workspace_slug_too_short<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::WorkspaceSlugTooShort,
-                    ::std::vec![self.slug.to_arg(), self.min_length.to_arg(),],
-                )
-            }
+        pub struct workspace_slug_too_short {
+            pub slug: super::StringField,
+            pub min_length: super::UnsignedField,
+            pub __errcat_code: super::CodeIndex<16>,
         }
         /// `workspace_slug_reserved` (400): `The slug '{slug}' is reserved`
-        pub struct workspace_slug_reserved<'a> {
-            pub slug: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for workspace_slug_reserved<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::WorkspaceSlugReserved,
-                    ::std::vec![self.slug.to_arg(),],
-                )
-            }
+        pub struct workspace_slug_reserved {
+            pub slug: super::StringField,
+            pub __errcat_code: super::CodeIndex<17>,
         }
         /// `workspace_provisioning_failed` (500): `Workspace provisioning failed`
-        pub struct workspace_provisioning_failed {}
-        impl super::DeclaresDetails for workspace_provisioning_failed {}
-        #[allow(deprecated)]
-        impl super::Params for workspace_provisioning_failed {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::WorkspaceProvisioningFailed,
-                    ::std::vec![],
-                )
-            }
+        pub struct workspace_provisioning_failed {
+            pub __errcat_code: super::CodeIndex<18>,
         }
+        impl super::DeclaresDetails for workspace_provisioning_failed {}
         /// `redirect_uri_invalid` (400): `The redirect URI '{redirect_uri}' is not a valid URL or
         /// uses a forbidden scheme`
-        pub struct redirect_uri_invalid<'a> {
-            pub redirect_uri: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for redirect_uri_invalid<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::RedirectUriInvalid,
-                    ::std::vec![self.redirect_uri.to_arg(),],
-                )
-            }
+        pub struct redirect_uri_invalid {
+            pub redirect_uri: super::StringField,
+            pub __errcat_code: super::CodeIndex<19>,
         }
         /// `redirect_uri_localhost_only_dev` (422): `http://localhost redirect URIs are only allowed
         /// in development`
-        pub struct redirect_uri_localhost_only_dev {}
-        #[allow(deprecated)]
-        impl super::Params for redirect_uri_localhost_only_dev {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::RedirectUriLocalhostOnlyDev,
-                    ::std::vec![],
-                )
-            }
+        pub struct redirect_uri_localhost_only_dev {
+            pub __errcat_code: super::CodeIndex<20>,
         }
         /// `client_secret_revoked` (401): `This client secret has been revoked`
-        pub struct client_secret_revoked {}
-        #[allow(deprecated)]
-        impl super::Params for client_secret_revoked {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::ClientSecretRevoked,
-                    ::std::vec![],
-                )
-            }
+        pub struct client_secret_revoked {
+            pub __errcat_code: super::CodeIndex<21>,
         }
         /// `idp_oauth_failed` (400): `{provider} rejected the client credentials`
-        pub struct idp_oauth_failed<'a> {
-            pub provider: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for idp_oauth_failed<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::IdpOauthFailed,
-                    ::std::vec![self.provider.to_arg(),],
-                )
-            }
+        pub struct idp_oauth_failed {
+            pub provider: super::StringField,
+            pub __errcat_code: super::CodeIndex<22>,
         }
         /// `idp_metadata_invalid` (400): `SAML metadata is malformed or unsigned`
-        pub struct idp_metadata_invalid {}
-        #[allow(deprecated)]
-        impl super::Params for idp_metadata_invalid {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::IdpMetadataInvalid,
-                    ::std::vec![],
-                )
-            }
+        pub struct idp_metadata_invalid {
+            pub __errcat_code: super::CodeIndex<23>,
         }
         /// `idp_already_configured` (409): `{provider} is already configured in this workspace`
-        pub struct idp_already_configured<'a> {
-            pub provider: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for idp_already_configured<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::IdpAlreadyConfigured,
-                    ::std::vec![self.provider.to_arg(),],
-                )
-            }
+        pub struct idp_already_configured {
+            pub provider: super::StringField,
+            pub __errcat_code: super::CodeIndex<24>,
         }
         /// `webhook_url_invalid` (400): `The webhook URL '{url}' is not https or does not respond to
         /// HEAD`
-        pub struct webhook_url_invalid<'a> {
-            pub url: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for webhook_url_invalid<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::WebhookUrlInvalid,
-                    ::std::vec![self.url.to_arg(),],
-                )
-            }
+        pub struct webhook_url_invalid {
+            pub url: super::StringField,
+            pub __errcat_code: super::CodeIndex<25>,
         }
         /// `webhook_secret_required` (500): `The webhook endpoint has no signing secret`
-        pub struct webhook_secret_required {}
-        #[allow(deprecated)]
-        impl super::Params for webhook_secret_required {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::WebhookSecretRequired,
-                    ::std::vec![],
-                )
-            }
+        pub struct webhook_secret_required {
+            pub __errcat_code: super::CodeIndex<26>,
         }
         /// `internal_error` (500): `Something went wrong on our side. Report it with the request_id.`
-        pub struct internal_error {}
-        #[allow(deprecated)]
-        impl super::Params for internal_error {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::InternalError,
-                    ::std::vec![],
-                )
-            }
+        pub struct internal_error {
+            pub __errcat_code: super::CodeIndex<27>,
         }
         /// `upstream_error` (502): `An upstream service failed. Retry with backoff.`
-        pub struct upstream_error {}
-        #[allow(deprecated)]
-        impl super::Params for upstream_error {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::UpstreamError,
-                    ::std::vec![],
-                )
-            }
+        pub struct upstream_error {
+            pub __errcat_code: super::CodeIndex<28>,
         }
         /// `service_unavailable` (503): `The service is unavailable for maintenance or degraded.
         /// Retry shortly.`
-        pub struct service_unavailable {}
-        #[allow(deprecated)]
-        impl super::Params for service_unavailable {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::ServiceUnavailable,
-                    ::std::vec![],
-                )
-            }
+        pub struct service_unavailable {
+            pub __errcat_code: super::CodeIndex<29>,
         }
         /// `invalid_grant` (400): `The authorization code is invalid: {reason}`
-        pub struct invalid_grant<'a> {
-            pub reason: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for invalid_grant<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::InvalidGrant,
-                    ::std::vec![self.reason.to_arg(),],
-                )
-            }
+        pub struct invalid_grant {
+            pub reason: super::StringField,
+            pub __errcat_code: super::CodeIndex<30>,
         }
         /// `invalid_client` (401): `Client authentication failed`
-        pub struct invalid_client {}
-        #[allow(deprecated)]
-        impl super::Params for invalid_client {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::InvalidClient,
-                    ::std::vec![],
-                )
-            }
+        pub struct invalid_client {
+            pub __errcat_code: super::CodeIndex<31>,
         }
         /// `unsupported_grant_type` (400): `The grant type '{grant_type}' is not enabled for this
         /// app`
-        pub struct unsupported_grant_type<'a> {
-            pub grant_type: &'a dyn super::StringArg,
-        }
-        #[allow(deprecated)]
-        impl super::Params for unsupported_grant_type<'_> {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::UnsupportedGrantType,
-                    ::std::vec![self.grant_type.to_arg(),],
-                )
-            }
+        pub struct unsupported_grant_type {
+            pub grant_type: super::StringField,
+            pub __errcat_code: super::CodeIndex<32>,
         }
         /// `access_denied` (403): `The user denied the authorization request`
-        pub struct access_denied {}
-        #[allow(deprecated)]
-        impl super::Params for access_denied {
-            #[inline]
-            fn into_error(self) -> super::Error {
-                super::Error::new(
-                    super::super::WorkspacesErrorCode::AccessDenied,
-                    ::std::vec![],
-                )
-            }
+        pub struct access_denied {
+            pub __errcat_code: super::CodeIndex<33>,
         }
     }
 }
