@@ -80,7 +80,9 @@ pub fn items(catalog: &Catalog, variants: &List<'_>, paths: Paths) -> TokenStrea
     let variants = variants.tokens();
     let all = catalog.codes.iter().map(|code| {
         let variant = format_ident!("{}", code.rust_variant());
-        quote!(Self::#variant)
+        // Not `Self::`: rustc finds a variant through `Self` by a scan of
+        // every variant, which at 10,000 codes took a release build 0.9 s.
+        quote!(#ty::#variant)
     });
     let statuses = catalog
         .codes

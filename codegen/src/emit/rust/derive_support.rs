@@ -173,18 +173,24 @@ pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
     }
 }
 
-/// The struct of every code that is not retired.
+/// The struct of every code that is not retired, each with its index in
+/// the code enum's `ALL`, which holds retired codes too.
 pub fn structs(catalog: &Catalog, spliced: bool) -> List<'_> {
-    let codes: Vec<&Code> = catalog.emitted().collect();
+    let codes: Vec<(usize, &Code)> = catalog
+        .codes
+        .iter()
+        .enumerate()
+        .filter(|(_, code)| code.retired.is_none())
+        .collect();
     let texts = codes.clone();
     List::new(
         "__errcat_structs",
         Kind::NestedModItems,
         spliced,
         codes.len(),
-        move |i| code_struct(codes[i], i),
+        move |i| code_struct(codes[i].1, codes[i].0),
     )
-    .with_text(move |i, out| code_struct_text(texts[i], i, out))
+    .with_text(move |i, out| code_struct_text(texts[i].1, texts[i].0, out))
 }
 
 /// A code's struct and impls as prettyplease prints [`code_struct`]'s

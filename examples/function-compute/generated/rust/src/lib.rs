@@ -150,21 +150,21 @@ impl FunctionComputeErrorCode {
     /// Every code, in catalog order (the order of the discriminants).
     #[allow(deprecated)]
     pub const ALL: [Self; 15] = [
-        Self::InvalidArgument,
-        Self::MissingRequiredHeader,
-        Self::PathNotSupported,
-        Self::EntityTooLarge,
-        Self::AccessDenied,
-        Self::SignatureNotMatch,
-        Self::InvalidAccessKeyId,
-        Self::ServiceNotFound,
-        Self::AliasNotFound,
-        Self::DomainNameNotFound,
-        Self::VersionNotFound,
-        Self::ConcurrentUpdateError,
-        Self::ResourceExhausted,
-        Self::ResourceThrottled,
-        Self::InternalServerError,
+        FunctionComputeErrorCode::InvalidArgument,
+        FunctionComputeErrorCode::MissingRequiredHeader,
+        FunctionComputeErrorCode::PathNotSupported,
+        FunctionComputeErrorCode::EntityTooLarge,
+        FunctionComputeErrorCode::AccessDenied,
+        FunctionComputeErrorCode::SignatureNotMatch,
+        FunctionComputeErrorCode::InvalidAccessKeyId,
+        FunctionComputeErrorCode::ServiceNotFound,
+        FunctionComputeErrorCode::AliasNotFound,
+        FunctionComputeErrorCode::DomainNameNotFound,
+        FunctionComputeErrorCode::VersionNotFound,
+        FunctionComputeErrorCode::ConcurrentUpdateError,
+        FunctionComputeErrorCode::ResourceExhausted,
+        FunctionComputeErrorCode::ResourceThrottled,
+        FunctionComputeErrorCode::InternalServerError,
     ];
     /// The HTTP status of every code, indexed by discriminant, for `const` contexts.
     pub const STATUS: [u16; 15] = [
