@@ -634,11 +634,32 @@ pub struct FoldError(::errcat::Error<FoldErrorCode>);
 #[allow(clippy::doc_markdown)]
 impl FoldError {
     #[inline]
-    fn __with_args<const N: usize>(
+    fn __new(code: FoldErrorCode) -> Self {
+        Self(::errcat::Error::new(code, Vec::new()))
+    }
+    #[inline]
+    fn __new_s(
         code: FoldErrorCode,
-        args: [::errcat::Arg; N],
+        p0: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(::errcat::Error::new(code, Vec::from(args)))
+        Self(::errcat::Error::new(code, Vec::from([::errcat::Arg::Str(p0.into())])))
+    }
+    #[inline]
+    fn __new_us(
+        code: FoldErrorCode,
+        p0: u64,
+        p1: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Self {
+        Self(
+            ::errcat::Error::new(
+                code,
+                Vec::from([::errcat::Arg::Uint(p0), ::errcat::Arg::Str(p1.into())]),
+            ),
+        )
+    }
+    #[inline]
+    fn __new_u(code: FoldErrorCode, p0: u64) -> Self {
+        Self(::errcat::Error::new(code, Vec::from([::errcat::Arg::Uint(p0)])))
     }
     /// `AUTH_REQUIRED` (401): `No authentication token provided`
     ///
@@ -646,7 +667,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn auth_required() -> Self {
-        Self::__with_args(FoldErrorCode::AuthRequired, [])
+        Self::__new(FoldErrorCode::AuthRequired)
     }
     /// `AUTH_INVALID` (401): `Invalid or expired token`
     ///
@@ -654,7 +675,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn auth_invalid() -> Self {
-        Self::__with_args(FoldErrorCode::AuthInvalid, [])
+        Self::__new(FoldErrorCode::AuthInvalid)
     }
     /// `FORBIDDEN` (403): `Insufficient permissions`
     ///
@@ -662,7 +683,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn forbidden() -> Self {
-        Self::__with_args(FoldErrorCode::Forbidden, [])
+        Self::__new(FoldErrorCode::Forbidden)
     }
     /// `MFA_REQUIRED` (403): `Login requires a second factor`
     ///
@@ -670,7 +691,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn mfa_required() -> Self {
-        Self::__with_args(FoldErrorCode::MfaRequired, [])
+        Self::__new(FoldErrorCode::MfaRequired)
     }
     /// `MFA_INVALID_CODE` (401): `Invalid verification code`
     ///
@@ -678,7 +699,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn mfa_invalid_code() -> Self {
-        Self::__with_args(FoldErrorCode::MfaInvalidCode, [])
+        Self::__new(FoldErrorCode::MfaInvalidCode)
     }
     /// `MFA_NOT_ENABLED` (400): `Multi-factor authentication is not enabled on this account`
     ///
@@ -686,7 +707,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn mfa_not_enabled() -> Self {
-        Self::__with_args(FoldErrorCode::MfaNotEnabled, [])
+        Self::__new(FoldErrorCode::MfaNotEnabled)
     }
     /// `MFA_ALREADY_ENABLED` (400): `Multi-factor authentication is already enabled on this
     /// account`
@@ -695,7 +716,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn mfa_already_enabled() -> Self {
-        Self::__with_args(FoldErrorCode::MfaAlreadyEnabled, [])
+        Self::__new(FoldErrorCode::MfaAlreadyEnabled)
     }
     /// `OAUTH_FAILED` (400): `GitHub sign-in failed`
     ///
@@ -703,7 +724,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn oauth_failed() -> Self {
-        Self::__with_args(FoldErrorCode::OauthFailed, [])
+        Self::__new(FoldErrorCode::OauthFailed)
     }
     /// `OAUTH_STATE_INVALID` (400): `OAuth state parameter mismatch`
     ///
@@ -711,7 +732,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn oauth_state_invalid() -> Self {
-        Self::__with_args(FoldErrorCode::OauthStateInvalid, [])
+        Self::__new(FoldErrorCode::OauthStateInvalid)
     }
     /// `EMAIL_NOT_VERIFIED` (403): `Email address not verified`
     ///
@@ -719,7 +740,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn email_not_verified() -> Self {
-        Self::__with_args(FoldErrorCode::EmailNotVerified, [])
+        Self::__new(FoldErrorCode::EmailNotVerified)
     }
     /// `VERIFICATION_TOKEN_INVALID` (400): `Email verification link is invalid`
     ///
@@ -727,7 +748,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn verification_token_invalid() -> Self {
-        Self::__with_args(FoldErrorCode::VerificationTokenInvalid, [])
+        Self::__new(FoldErrorCode::VerificationTokenInvalid)
     }
     /// `VERIFICATION_TOKEN_EXPIRED` (400): `Email verification link has expired`
     ///
@@ -735,7 +756,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn verification_token_expired() -> Self {
-        Self::__with_args(FoldErrorCode::VerificationTokenExpired, [])
+        Self::__new(FoldErrorCode::VerificationTokenExpired)
     }
     /// `RESET_TOKEN_INVALID` (400): `Password reset link is invalid or already used`
     ///
@@ -743,7 +764,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn reset_token_invalid() -> Self {
-        Self::__with_args(FoldErrorCode::ResetTokenInvalid, [])
+        Self::__new(FoldErrorCode::ResetTokenInvalid)
     }
     /// `RESET_TOKEN_EXPIRED` (400): `Password reset link has expired`
     ///
@@ -751,7 +772,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn reset_token_expired() -> Self {
-        Self::__with_args(FoldErrorCode::ResetTokenExpired, [])
+        Self::__new(FoldErrorCode::ResetTokenExpired)
     }
     /// `TENANT_NOT_FOUND` (404): `Tenant not found`
     ///
@@ -759,7 +780,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn tenant_not_found() -> Self {
-        Self::__with_args(FoldErrorCode::TenantNotFound, [])
+        Self::__new(FoldErrorCode::TenantNotFound)
     }
     /// `FUNCTION_NOT_FOUND` (404): `Function '{function_id}' not found`
     ///
@@ -769,10 +790,7 @@ impl FoldError {
     pub fn function_not_found(
         function_id: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            FoldErrorCode::FunctionNotFound,
-            [::errcat::Arg::Str(function_id.into())],
-        )
+        Self::__new_s(FoldErrorCode::FunctionNotFound, function_id)
     }
     /// `BINDING_NOT_FOUND` (404): `Binding '{binding}' not found`
     ///
@@ -782,10 +800,7 @@ impl FoldError {
     pub fn binding_not_found(
         binding: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            FoldErrorCode::BindingNotFound,
-            [::errcat::Arg::Str(binding.into())],
-        )
+        Self::__new_s(FoldErrorCode::BindingNotFound, binding)
     }
     /// `VERSION_NOT_FOUND` (404): `Version {version} of function '{function_id}' not found`
     ///
@@ -796,10 +811,7 @@ impl FoldError {
         version: u64,
         function_id: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            FoldErrorCode::VersionNotFound,
-            [::errcat::Arg::Uint(version), ::errcat::Arg::Str(function_id.into())],
-        )
+        Self::__new_us(FoldErrorCode::VersionNotFound, version, function_id)
     }
     /// `CUSTOM_DOMAIN_NOT_FOUND` (404): `Custom domain '{domain}' not found`
     ///
@@ -809,10 +821,7 @@ impl FoldError {
     pub fn custom_domain_not_found(
         domain: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            FoldErrorCode::CustomDomainNotFound,
-            [::errcat::Arg::Str(domain.into())],
-        )
+        Self::__new_s(FoldErrorCode::CustomDomainNotFound, domain)
     }
     /// `NOT_FOUND` (404): `Resource not found`
     ///
@@ -820,7 +829,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn not_found() -> Self {
-        Self::__with_args(FoldErrorCode::NotFound, [])
+        Self::__new(FoldErrorCode::NotFound)
     }
     /// `CONFLICT` (409): `Resource already exists`
     ///
@@ -828,7 +837,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn conflict() -> Self {
-        Self::__with_args(FoldErrorCode::Conflict, [])
+        Self::__new(FoldErrorCode::Conflict)
     }
     /// `VALIDATION_ERROR` (400): `Validation failed`
     ///
@@ -836,7 +845,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn validation_error() -> Self {
-        Self::__with_args(FoldErrorCode::ValidationError, [])
+        Self::__new(FoldErrorCode::ValidationError)
     }
     /// `CODE_INVALID` (400): `Code failed validation`
     ///
@@ -844,7 +853,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn code_invalid() -> Self {
-        Self::__with_args(FoldErrorCode::CodeInvalid, [])
+        Self::__new(FoldErrorCode::CodeInvalid)
     }
     /// `BINDING_NOT_ALLOWED` (400): `Binding '{binding}' is not allowed for this organization`
     ///
@@ -854,10 +863,7 @@ impl FoldError {
     pub fn binding_not_allowed(
         binding: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            FoldErrorCode::BindingNotAllowed,
-            [::errcat::Arg::Str(binding.into())],
-        )
+        Self::__new_s(FoldErrorCode::BindingNotAllowed, binding)
     }
     /// `DEPLOY_FAILED` (500): `Deploy failed`
     ///
@@ -865,7 +871,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn deploy_failed() -> Self {
-        Self::__with_args(FoldErrorCode::DeployFailed, [])
+        Self::__new(FoldErrorCode::DeployFailed)
     }
     /// `ROLLBACK_FAILED` (500): `Rollback failed`
     ///
@@ -873,7 +879,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn rollback_failed() -> Self {
-        Self::__with_args(FoldErrorCode::RollbackFailed, [])
+        Self::__new(FoldErrorCode::RollbackFailed)
     }
     /// `DISPATCH_FAILED` (502): `Function dispatch failed`
     ///
@@ -881,7 +887,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn dispatch_failed() -> Self {
-        Self::__with_args(FoldErrorCode::DispatchFailed, [])
+        Self::__new(FoldErrorCode::DispatchFailed)
     }
     /// `DISPATCH_NOT_CONFIGURED` (501): `Dispatch namespace is not configured`
     ///
@@ -889,7 +895,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn dispatch_not_configured() -> Self {
-        Self::__with_args(FoldErrorCode::DispatchNotConfigured, [])
+        Self::__new(FoldErrorCode::DispatchNotConfigured)
     }
     /// `REVIEW_FAILED` (500): `Automated code review failed`
     ///
@@ -897,7 +903,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn review_failed() -> Self {
-        Self::__with_args(FoldErrorCode::ReviewFailed, [])
+        Self::__new(FoldErrorCode::ReviewFailed)
     }
     /// `CUSTOM_DOMAIN_ALREADY_EXISTS` (409): `Domain '{domain}' is already registered`
     ///
@@ -907,10 +913,7 @@ impl FoldError {
     pub fn custom_domain_already_exists(
         domain: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            FoldErrorCode::CustomDomainAlreadyExists,
-            [::errcat::Arg::Str(domain.into())],
-        )
+        Self::__new_s(FoldErrorCode::CustomDomainAlreadyExists, domain)
     }
     /// `CUSTOM_DOMAIN_API_ERROR` (502): `Domain provider request failed`
     ///
@@ -918,7 +921,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn custom_domain_api_error() -> Self {
-        Self::__with_args(FoldErrorCode::CustomDomainApiError, [])
+        Self::__new(FoldErrorCode::CustomDomainApiError)
     }
     /// `RATE_LIMITED` (429): `Too many requests: the limit is {limit} requests per minute`
     ///
@@ -926,7 +929,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn rate_limited(limit: u64) -> Self {
-        Self::__with_args(FoldErrorCode::RateLimited, [::errcat::Arg::Uint(limit)])
+        Self::__new_u(FoldErrorCode::RateLimited, limit)
     }
     /// `LIMIT_EXCEEDED` (429): `Limit exceeded for {resource}`
     ///
@@ -934,10 +937,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn limit_exceeded(resource: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::__with_args(
-            FoldErrorCode::LimitExceeded,
-            [::errcat::Arg::Str(resource.into())],
-        )
+        Self::__new_s(FoldErrorCode::LimitExceeded, resource)
     }
     /// `STORAGE_LIMIT_EXCEEDED` (429): `Storage quota exceeded for this organization`
     ///
@@ -945,7 +945,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn storage_limit_exceeded() -> Self {
-        Self::__with_args(FoldErrorCode::StorageLimitExceeded, [])
+        Self::__new(FoldErrorCode::StorageLimitExceeded)
     }
     /// `TEAM_LIMIT_EXCEEDED` (429): `Maximum of {limit} team members reached for this plan`
     ///
@@ -953,7 +953,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn team_limit_exceeded(limit: u64) -> Self {
-        Self::__with_args(FoldErrorCode::TeamLimitExceeded, [::errcat::Arg::Uint(limit)])
+        Self::__new_u(FoldErrorCode::TeamLimitExceeded, limit)
     }
     /// `PRO_PLAN_REQUIRED` (403): `{feature} requires a Pro plan`
     ///
@@ -963,10 +963,7 @@ impl FoldError {
     pub fn pro_plan_required(
         feature: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            FoldErrorCode::ProPlanRequired,
-            [::errcat::Arg::Str(feature.into())],
-        )
+        Self::__new_s(FoldErrorCode::ProPlanRequired, feature)
     }
     /// `USAGE_LIMIT_EXCEEDED` (429): `Monthly usage cap reached`
     ///
@@ -978,7 +975,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn usage_limit_exceeded() -> Self {
-        Self::__with_args(FoldErrorCode::UsageLimitExceeded, [])
+        Self::__new(FoldErrorCode::UsageLimitExceeded)
     }
     /// `DOWNGRADE_BLOCKED` (409): `Current usage exceeds Free plan limits`
     ///
@@ -986,7 +983,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn downgrade_blocked() -> Self {
-        Self::__with_args(FoldErrorCode::DowngradeBlocked, [])
+        Self::__new(FoldErrorCode::DowngradeBlocked)
     }
     /// `INTERNAL_ERROR` (500): `Internal server error`
     ///
@@ -994,7 +991,7 @@ impl FoldError {
     #[inline]
     #[must_use]
     pub fn internal_error() -> Self {
-        Self::__with_args(FoldErrorCode::InternalError, [])
+        Self::__new(FoldErrorCode::InternalError)
     }
     /// Keeps `source` as the cause, for the server's log only.
     #[must_use]
@@ -1176,176 +1173,136 @@ pub mod __api_error {
         clippy::pub_underscore_fields
     )]
     pub mod codes {
-        /// `AUTH_REQUIRED` (401): `No authentication token provided`
         pub struct AUTH_REQUIRED {
             pub __errcat_code: super::CodeIndex<0>,
         }
-        /// `AUTH_INVALID` (401): `Invalid or expired token`
         pub struct AUTH_INVALID {
             pub __errcat_code: super::CodeIndex<1>,
         }
-        /// `FORBIDDEN` (403): `Insufficient permissions`
         pub struct FORBIDDEN {
             pub __errcat_code: super::CodeIndex<2>,
         }
-        /// `MFA_REQUIRED` (403): `Login requires a second factor`
         pub struct MFA_REQUIRED {
             pub __errcat_code: super::CodeIndex<3>,
         }
-        /// `MFA_INVALID_CODE` (401): `Invalid verification code`
         pub struct MFA_INVALID_CODE {
             pub __errcat_code: super::CodeIndex<4>,
         }
-        /// `MFA_NOT_ENABLED` (400): `Multi-factor authentication is not enabled on this account`
         pub struct MFA_NOT_ENABLED {
             pub __errcat_code: super::CodeIndex<5>,
         }
-        /// `MFA_ALREADY_ENABLED` (400): `Multi-factor authentication is already enabled on this
-        /// account`
         pub struct MFA_ALREADY_ENABLED {
             pub __errcat_code: super::CodeIndex<6>,
         }
-        /// `OAUTH_FAILED` (400): `GitHub sign-in failed`
         pub struct OAUTH_FAILED {
             pub __errcat_code: super::CodeIndex<7>,
         }
-        /// `OAUTH_STATE_INVALID` (400): `OAuth state parameter mismatch`
         pub struct OAUTH_STATE_INVALID {
             pub __errcat_code: super::CodeIndex<8>,
         }
-        /// `EMAIL_NOT_VERIFIED` (403): `Email address not verified`
         pub struct EMAIL_NOT_VERIFIED {
             pub __errcat_code: super::CodeIndex<9>,
         }
-        /// `VERIFICATION_TOKEN_INVALID` (400): `Email verification link is invalid`
         pub struct VERIFICATION_TOKEN_INVALID {
             pub __errcat_code: super::CodeIndex<10>,
         }
-        /// `VERIFICATION_TOKEN_EXPIRED` (400): `Email verification link has expired`
         pub struct VERIFICATION_TOKEN_EXPIRED {
             pub __errcat_code: super::CodeIndex<11>,
         }
-        /// `RESET_TOKEN_INVALID` (400): `Password reset link is invalid or already used`
         pub struct RESET_TOKEN_INVALID {
             pub __errcat_code: super::CodeIndex<12>,
         }
-        /// `RESET_TOKEN_EXPIRED` (400): `Password reset link has expired`
         pub struct RESET_TOKEN_EXPIRED {
             pub __errcat_code: super::CodeIndex<13>,
         }
-        /// `TENANT_NOT_FOUND` (404): `Tenant not found`
         pub struct TENANT_NOT_FOUND {
             pub __errcat_code: super::CodeIndex<14>,
         }
-        /// `FUNCTION_NOT_FOUND` (404): `Function '{function_id}' not found`
         pub struct FUNCTION_NOT_FOUND {
             pub function_id: super::StringField,
             pub __errcat_code: super::CodeIndex<15>,
         }
-        /// `BINDING_NOT_FOUND` (404): `Binding '{binding}' not found`
         pub struct BINDING_NOT_FOUND {
             pub binding: super::StringField,
             pub __errcat_code: super::CodeIndex<16>,
         }
-        /// `VERSION_NOT_FOUND` (404): `Version {version} of function '{function_id}' not found`
         pub struct VERSION_NOT_FOUND {
             pub version: super::UnsignedField,
             pub function_id: super::StringField,
             pub __errcat_code: super::CodeIndex<17>,
         }
-        /// `CUSTOM_DOMAIN_NOT_FOUND` (404): `Custom domain '{domain}' not found`
         pub struct CUSTOM_DOMAIN_NOT_FOUND {
             pub domain: super::StringField,
             pub __errcat_code: super::CodeIndex<18>,
         }
-        /// `NOT_FOUND` (404): `Resource not found`
         pub struct NOT_FOUND {
             pub __errcat_code: super::CodeIndex<19>,
         }
-        /// `CONFLICT` (409): `Resource already exists`
         pub struct CONFLICT {
             pub __errcat_code: super::CodeIndex<20>,
         }
-        /// `VALIDATION_ERROR` (400): `Validation failed`
         pub struct VALIDATION_ERROR {
             pub __errcat_code: super::CodeIndex<21>,
         }
         impl super::DeclaresDetails for VALIDATION_ERROR {}
-        /// `CODE_INVALID` (400): `Code failed validation`
         pub struct CODE_INVALID {
             pub __errcat_code: super::CodeIndex<22>,
         }
         impl super::DeclaresDetails for CODE_INVALID {}
-        /// `BINDING_NOT_ALLOWED` (400): `Binding '{binding}' is not allowed for this organization`
         pub struct BINDING_NOT_ALLOWED {
             pub binding: super::StringField,
             pub __errcat_code: super::CodeIndex<23>,
         }
-        /// `DEPLOY_FAILED` (500): `Deploy failed`
         pub struct DEPLOY_FAILED {
             pub __errcat_code: super::CodeIndex<24>,
         }
-        /// `ROLLBACK_FAILED` (500): `Rollback failed`
         pub struct ROLLBACK_FAILED {
             pub __errcat_code: super::CodeIndex<25>,
         }
-        /// `DISPATCH_FAILED` (502): `Function dispatch failed`
         pub struct DISPATCH_FAILED {
             pub __errcat_code: super::CodeIndex<26>,
         }
-        /// `DISPATCH_NOT_CONFIGURED` (501): `Dispatch namespace is not configured`
         pub struct DISPATCH_NOT_CONFIGURED {
             pub __errcat_code: super::CodeIndex<27>,
         }
-        /// `REVIEW_FAILED` (500): `Automated code review failed`
         pub struct REVIEW_FAILED {
             pub __errcat_code: super::CodeIndex<28>,
         }
-        /// `CUSTOM_DOMAIN_ALREADY_EXISTS` (409): `Domain '{domain}' is already registered`
         pub struct CUSTOM_DOMAIN_ALREADY_EXISTS {
             pub domain: super::StringField,
             pub __errcat_code: super::CodeIndex<29>,
         }
-        /// `CUSTOM_DOMAIN_API_ERROR` (502): `Domain provider request failed`
         pub struct CUSTOM_DOMAIN_API_ERROR {
             pub __errcat_code: super::CodeIndex<30>,
         }
-        /// `RATE_LIMITED` (429): `Too many requests: the limit is {limit} requests per minute`
         pub struct RATE_LIMITED {
             pub limit: super::UnsignedField,
             pub __errcat_code: super::CodeIndex<31>,
         }
-        /// `LIMIT_EXCEEDED` (429): `Limit exceeded for {resource}`
         pub struct LIMIT_EXCEEDED {
             pub resource: super::StringField,
             pub __errcat_code: super::CodeIndex<32>,
         }
-        /// `STORAGE_LIMIT_EXCEEDED` (429): `Storage quota exceeded for this organization`
         pub struct STORAGE_LIMIT_EXCEEDED {
             pub __errcat_code: super::CodeIndex<33>,
         }
-        /// `TEAM_LIMIT_EXCEEDED` (429): `Maximum of {limit} team members reached for this plan`
         pub struct TEAM_LIMIT_EXCEEDED {
             pub limit: super::UnsignedField,
             pub __errcat_code: super::CodeIndex<34>,
         }
-        /// `PRO_PLAN_REQUIRED` (403): `{feature} requires a Pro plan`
         pub struct PRO_PLAN_REQUIRED {
             pub feature: super::StringField,
             pub __errcat_code: super::CodeIndex<35>,
         }
-        /// `USAGE_LIMIT_EXCEEDED` (429): `Monthly usage cap reached`
         #[deprecated(
             note = "Deprecated since 1.2.0: use `LIMIT_EXCEEDED` instead. The error reference reports usage caps as the generic LIMIT_EXCEEDED."
         )]
         pub struct USAGE_LIMIT_EXCEEDED {
             pub __errcat_code: super::CodeIndex<36>,
         }
-        /// `DOWNGRADE_BLOCKED` (409): `Current usage exceeds Free plan limits`
         pub struct DOWNGRADE_BLOCKED {
             pub __errcat_code: super::CodeIndex<37>,
         }
-        /// `INTERNAL_ERROR` (500): `Internal server error`
         pub struct INTERNAL_ERROR {
             pub __errcat_code: super::CodeIndex<38>,
         }

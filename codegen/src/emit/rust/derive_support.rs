@@ -198,9 +198,6 @@ pub fn structs(catalog: &Catalog, spliced: bool) -> List<'_> {
 fn code_struct_text(code: &Code, index: usize, out: &mut String) -> bool {
     let name = &code.code;
     let mut text = String::new();
-    for line in docs::doc_lines(&struct_doc(code)) {
-        let _ = writeln!(text, "        ///{line}");
-    }
     if let Some(note) = struct_note(code) {
         splice::deprecated(&mut text, "        ", &note);
     }
@@ -236,19 +233,8 @@ fn struct_note(code: &Code) -> Option<String> {
         .map(|_| docs::deprecation_note(code, &|replacement| docs::code_span(replacement)))
 }
 
-/// A struct's doc: the code, its status and its message.
-fn struct_doc(code: &Code) -> String {
-    format!(
-        "`{}` ({}): {}",
-        code.code,
-        code.status,
-        docs::code_span(&code.message.source())
-    )
-}
-
 fn code_struct(code: &Code, index: usize) -> TokenStream {
     let name = Ident::new(&code.code, Span::call_site());
-    let doc = docs::attrs(&struct_doc(code));
     let deprecated = struct_note(code).map(|note| quote!(#[deprecated(note = #note)]));
     let params = &code.message.params;
     let names = params
@@ -261,8 +247,9 @@ fn code_struct(code: &Code, index: usize) -> TokenStream {
     // field: the derive asks for this impl.
     let declares_details = (code.details != DetailsKind::None)
         .then(|| quote!(impl super::DeclaresDetails for #name {}));
+    // No doc: nobody reads this module's docs (it is hidden), rustc's
+    // messages name the struct, and the code's docs are on its variant.
     quote! {
-        #doc
         #deprecated
         pub struct #name {
             #(pub #names: super::#types,)*

@@ -49,19 +49,7 @@ fn constructor_text(catalog: &Catalog, code: &Code, paths: Paths, out: &mut Stri
             format!("{}: {ty}", param_ident(param))
         })
         .collect();
-    let args: Vec<String> = params
-        .iter()
-        .map(|param| {
-            let ident = param_ident(param);
-            match param.ty {
-                ParamType::String => format!("::errcat::Arg::Str({ident}.into())"),
-                ParamType::Integer => format!("::errcat::Arg::Int({ident})"),
-                ParamType::Unsigned => format!("::errcat::Arg::Uint({ident})"),
-                ParamType::Float => format!("::errcat::Arg::Float({ident})"),
-                ParamType::Bool => format!("::errcat::Arg::Bool({ident})"),
-            }
-        })
-        .collect();
+    let args: Vec<String> = params.iter().map(|p| param_ident(p).to_string()).collect();
     let name = code.rust_fn();
     let variant = format!("{}::{}", catalog.rust_code_type(), code.rust_variant());
     let mut text = String::new();
@@ -81,18 +69,14 @@ fn constructor_text(catalog: &Catalog, code: &Code, paths: Paths, out: &mut Stri
         }
         text.push_str("    ) -> Self {\n");
     }
-    let array = format!("[{}]", args.join(", "));
-    let call = format!("        Self::__with_args({variant}, {array})");
+    let helper = helper_name(params);
+    let mut call_args = vec![variant];
+    call_args.extend(args);
+    let call = format!("        Self::{helper}({})", call_args.join(", "));
     if !splice::one_line(&mut text, &call) {
-        text.push_str("        Self::__with_args(\n");
-        let _ = writeln!(text, "            {variant},");
-        let line = format!("            {array},");
-        if !splice::one_line(&mut text, &line) {
-            text.push_str("            [\n");
-            for arg in &args {
-                let _ = writeln!(text, "                {arg},");
-            }
-            text.push_str("            ],\n");
+        let _ = writeln!(text, "        Self::{helper}(");
+        for arg in &call_args {
+            let _ = writeln!(text, "            {arg},");
         }
         text.push_str("        )\n");
     }
@@ -136,21 +120,10 @@ pub fn items(catalog: &Catalog, constructors: &List<'_>, paths: Paths) -> TokenS
     let from = paths.from();
     let string = paths.string();
     let std_error = paths.error();
-    let vec = paths.vec();
     let ty = format_ident!("{}", catalog.rust_error_type());
     let code_ty = format_ident!("{}", catalog.rust_code_type());
     let constructors = constructors.tokens();
-    // Every constructor's body, generic over the number of arguments: a
-    // `vec!` written out per code cost a release build of 10,000 codes a
-    // second. A catalog whose codes are all retired has no constructor.
-    let with_args = catalog.emitted().next().is_some().then(|| {
-        quote! {
-            #[inline]
-            fn __with_args<const N: usize>(code: #code_ty, args: [::errcat::Arg; N]) -> Self {
-                Self(::errcat::Error::new(code, #vec::from(args)))
-            }
-        }
-    });
+    let helpers = helpers(catalog, paths);
     let doc = format!(
         "An error of the {title}: a [`{code_ty}`] with its message arguments, and what the \
          service attaches at run time.\n\n\
@@ -173,7 +146,7 @@ pub fn items(catalog: &Catalog, constructors: &List<'_>, paths: Paths) -> TokenS
 
         #[allow(clippy::doc_markdown)]
         impl #ty {
-            #with_args
+            #helpers
             #constructors
 
             /// Keeps `source` as the cause, for the server's log only.
@@ -290,16 +263,7 @@ fn constructor(catalog: &Catalog, code: &Code, paths: Paths) -> TokenStream {
         };
         quote!(#ident: #ty)
     });
-    let args = params
-        .iter()
-        .zip(&idents)
-        .map(|(param, ident)| match param.ty {
-            ParamType::String => quote!(::errcat::Arg::Str(#ident.into())),
-            ParamType::Integer => quote!(::errcat::Arg::Int(#ident)),
-            ParamType::Unsigned => quote!(::errcat::Arg::Uint(#ident)),
-            ParamType::Float => quote!(::errcat::Arg::Float(#ident)),
-            ParamType::Bool => quote!(::errcat::Arg::Bool(#ident)),
-        });
+    let helper = format_ident!("{}", helper_name(params));
     let deprecated = constructor_note(catalog, code).map(|note| {
         quote! {
             #[deprecated(note = #note)]
@@ -309,17 +273,7 @@ fn constructor(catalog: &Catalog, code: &Code, paths: Paths) -> TokenStream {
     // `#[inline]` so that a constructor is compiled where it is used, not
     // all 10,000 in the catalog crate: that took its release build of
     // 10,000 codes from 27 s to 19 s.
-    // Lints about long signatures judge a hand-written API; here the
-    // signature is the catalog's template, which is the point.
-    let bools = bools(params);
-    let mut allows = Vec::new();
-    if params.len() > 7 {
-        allows.push(quote!(clippy::too_many_arguments));
-    }
-    if bools > 3 {
-        allows.push(quote!(clippy::fn_params_excessive_bools));
-    }
-    let allows = (!allows.is_empty()).then(|| quote!(#[allow(#(#allows),*)]));
+    let allows = lint_allowances(params);
     quote! {
         #doc
         #deprecated
@@ -327,9 +281,94 @@ fn constructor(catalog: &Catalog, code: &Code, paths: Paths) -> TokenStream {
         #[inline]
         #[must_use]
         pub fn #name(#(#inputs),*) -> Self {
-            Self::__with_args(#code_ty::#variant, [#(#args),*])
+            Self::#helper(#code_ty::#variant #(, #idents)*)
         }
     }
+}
+
+/// The constructor helper of codes whose parameters have these types, in
+/// order: `__new` and a letter per parameter.
+fn helper_name(params: &[Param]) -> String {
+    let mut name = String::from("__new");
+    if !params.is_empty() {
+        name.push('_');
+    }
+    name.extend(params.iter().map(|param| match param.ty {
+        ParamType::String => 's',
+        ParamType::Integer => 'i',
+        ParamType::Unsigned => 'u',
+        ParamType::Float => 'f',
+        ParamType::Bool => 'b',
+    }));
+    name
+}
+
+/// One helper per parameter signature the constructors use, in the order
+/// of their first use; each constructor's body is a call of its helper.
+/// Written once per signature rather than once per code, the conversions
+/// into `errcat::Arg` are type-checked a few times instead of 10,000, and
+/// a constructor is a line instead of six.
+fn helpers(catalog: &Catalog, paths: Paths) -> TokenStream {
+    let into = paths.into();
+    let cow = paths.cow();
+    let vec = paths.vec();
+    let code_ty = format_ident!("{}", catalog.rust_code_type());
+    let mut seen = std::collections::BTreeSet::new();
+    let helpers = catalog
+        .emitted()
+        .map(|code| &code.message.params)
+        .filter(|params| seen.insert(helper_name(params)))
+        .map(|params| {
+            let name = format_ident!("{}", helper_name(params));
+            let idents: Vec<Ident> = (0..params.len()).map(|i| format_ident!("p{i}")).collect();
+            let inputs = params.iter().zip(&idents).map(|(param, ident)| {
+                let ty = match param.ty {
+                    ParamType::String => quote!(impl #into<#cow<'static, str>>),
+                    ParamType::Integer => quote!(i64),
+                    ParamType::Unsigned => quote!(u64),
+                    ParamType::Float => quote!(f64),
+                    ParamType::Bool => quote!(bool),
+                };
+                quote!(#ident: #ty)
+            });
+            let args = params
+                .iter()
+                .zip(&idents)
+                .map(|(param, ident)| match param.ty {
+                    ParamType::String => quote!(::errcat::Arg::Str(#ident.into())),
+                    ParamType::Integer => quote!(::errcat::Arg::Int(#ident)),
+                    ParamType::Unsigned => quote!(::errcat::Arg::Uint(#ident)),
+                    ParamType::Float => quote!(::errcat::Arg::Float(#ident)),
+                    ParamType::Bool => quote!(::errcat::Arg::Bool(#ident)),
+                });
+            let args = if params.is_empty() {
+                quote!(#vec::new())
+            } else {
+                quote!(#vec::from([#(#args),*]))
+            };
+            let allows = lint_allowances(params);
+            quote! {
+                #allows
+                #[inline]
+                fn #name(code: #code_ty #(, #inputs)*) -> Self {
+                    Self(::errcat::Error::new(code, #args))
+                }
+            }
+        });
+    quote!(#(#helpers)*)
+}
+
+/// Lints about long signatures judge a hand-written API; here the
+/// signature is the catalog's template, which is the point.
+fn lint_allowances(params: &[Param]) -> Option<TokenStream> {
+    let mut allows = Vec::new();
+    if params.len() > 7 {
+        allows.push(quote!(clippy::too_many_arguments));
+    }
+    if bools(params) > 3 {
+        allows.push(quote!(clippy::fn_params_excessive_bools));
+    }
+    (!allows.is_empty()).then(|| quote!(#[allow(#(#allows),*)]))
 }
 
 /// A parameter's name as a Rust identifier; keywords become raw

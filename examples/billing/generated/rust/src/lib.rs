@@ -380,11 +380,15 @@ pub struct BillingError(::errcat::Error<BillingErrorCode>);
 #[allow(clippy::doc_markdown)]
 impl BillingError {
     #[inline]
-    fn __with_args<const N: usize>(
+    fn __new(code: BillingErrorCode) -> Self {
+        Self(::errcat::Error::new(code, Vec::new()))
+    }
+    #[inline]
+    fn __new_s(
         code: BillingErrorCode,
-        args: [::errcat::Arg; N],
+        p0: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(::errcat::Error::new(code, Vec::from(args)))
+        Self(::errcat::Error::new(code, Vec::from([::errcat::Arg::Str(p0.into())])))
     }
     /// `no_active_plan` (402): `This organization has no billing plan selected. Select a plan to
     /// continue.`
@@ -393,7 +397,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn no_active_plan() -> Self {
-        Self::__with_args(BillingErrorCode::NoActivePlan, [])
+        Self::__new(BillingErrorCode::NoActivePlan)
     }
     /// `billing_info_required` (402): `The {plan} plan requires a payment method on file.`
     ///
@@ -403,10 +407,7 @@ impl BillingError {
     pub fn billing_info_required(
         plan: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            BillingErrorCode::BillingInfoRequired,
-            [::errcat::Arg::Str(plan.into())],
-        )
+        Self::__new_s(BillingErrorCode::BillingInfoRequired, plan)
     }
     /// `plan_required` (402): `Select a billing plan before creating projects.`
     ///
@@ -414,7 +415,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn plan_required() -> Self {
-        Self::__with_args(BillingErrorCode::PlanRequired, [])
+        Self::__new(BillingErrorCode::PlanRequired)
     }
     /// `payment_past_due` (402): `A payment is overdue. Update your payment method to keep your
     /// subscription active.`
@@ -423,7 +424,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn payment_past_due() -> Self {
-        Self::__with_args(BillingErrorCode::PaymentPastDue, [])
+        Self::__new(BillingErrorCode::PaymentPastDue)
     }
     /// `subscription_suspended` (402): `The subscription is suspended for non-payment.`
     ///
@@ -431,7 +432,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn subscription_suspended() -> Self {
-        Self::__with_args(BillingErrorCode::SubscriptionSuspended, [])
+        Self::__new(BillingErrorCode::SubscriptionSuspended)
     }
     /// `subscription_inactive` (402): `The subscription is not active.`
     ///
@@ -439,7 +440,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn subscription_inactive() -> Self {
-        Self::__with_args(BillingErrorCode::SubscriptionInactive, [])
+        Self::__new(BillingErrorCode::SubscriptionInactive)
     }
     /// `subscription_not_found` (404): `No billing subscription was found for this organization.`
     ///
@@ -447,7 +448,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn subscription_not_found() -> Self {
-        Self::__with_args(BillingErrorCode::SubscriptionNotFound, [])
+        Self::__new(BillingErrorCode::SubscriptionNotFound)
     }
     /// `no_active_subscription` (402): `A spend limit needs an active subscription. Select a plan
     /// first.`
@@ -456,7 +457,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn no_active_subscription() -> Self {
-        Self::__with_args(BillingErrorCode::NoActiveSubscription, [])
+        Self::__new(BillingErrorCode::NoActiveSubscription)
     }
     /// `spend_limit_exceeded` (402): `This organization has reached its monthly spend limit.`
     ///
@@ -464,7 +465,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn spend_limit_exceeded() -> Self {
-        Self::__with_args(BillingErrorCode::SpendLimitExceeded, [])
+        Self::__new(BillingErrorCode::SpendLimitExceeded)
     }
     /// `credits_depleted` (402): `The organization's credit balance is exhausted.`
     ///
@@ -472,7 +473,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn credits_depleted() -> Self {
-        Self::__with_args(BillingErrorCode::CreditsDepleted, [])
+        Self::__new(BillingErrorCode::CreditsDepleted)
     }
     /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the
     /// Retry-After header.`
@@ -481,7 +482,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn rate_limit_exceeded() -> Self {
-        Self::__with_args(BillingErrorCode::RateLimitExceeded, [])
+        Self::__new(BillingErrorCode::RateLimitExceeded)
     }
     /// `auth_required` (401): `No valid authentication was provided.`
     ///
@@ -489,7 +490,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn auth_required() -> Self {
-        Self::__with_args(BillingErrorCode::AuthRequired, [])
+        Self::__new(BillingErrorCode::AuthRequired)
     }
     /// `api_key_required` (401): `No valid API key was provided.`
     ///
@@ -497,7 +498,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn api_key_required() -> Self {
-        Self::__with_args(BillingErrorCode::ApiKeyRequired, [])
+        Self::__new(BillingErrorCode::ApiKeyRequired)
     }
     /// `pro_required` (403): `{feature} requires a Pro subscription.`
     ///
@@ -505,10 +506,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn pro_required(feature: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::__with_args(
-            BillingErrorCode::ProRequired,
-            [::errcat::Arg::Str(feature.into())],
-        )
+        Self::__new_s(BillingErrorCode::ProRequired, feature)
     }
     /// `not_a_member` (403): `You are not a member of this organization.`
     ///
@@ -516,7 +514,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn not_a_member() -> Self {
-        Self::__with_args(BillingErrorCode::NotAMember, [])
+        Self::__new(BillingErrorCode::NotAMember)
     }
     /// `email_exists` (409): `An account with this email already exists.`
     ///
@@ -524,7 +522,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn email_exists() -> Self {
-        Self::__with_args(BillingErrorCode::EmailExists, [])
+        Self::__new(BillingErrorCode::EmailExists)
     }
     /// `token_invalid` (400): `The password reset token is invalid.`
     ///
@@ -532,7 +530,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn token_invalid() -> Self {
-        Self::__with_args(BillingErrorCode::TokenInvalid, [])
+        Self::__new(BillingErrorCode::TokenInvalid)
     }
     /// `token_expired` (410): `The password reset token has expired.`
     ///
@@ -540,7 +538,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn token_expired() -> Self {
-        Self::__with_args(BillingErrorCode::TokenExpired, [])
+        Self::__new(BillingErrorCode::TokenExpired)
     }
     /// `social_login_only` (400): `This account signs in with {provider}; it has no password.`
     ///
@@ -550,10 +548,7 @@ impl BillingError {
     pub fn social_login_only(
         provider: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            BillingErrorCode::SocialLoginOnly,
-            [::errcat::Arg::Str(provider.into())],
-        )
+        Self::__new_s(BillingErrorCode::SocialLoginOnly, provider)
     }
     /// `invite_expired` (410): `This organization invite has expired.`
     ///
@@ -561,7 +556,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn invite_expired() -> Self {
-        Self::__with_args(BillingErrorCode::InviteExpired, [])
+        Self::__new(BillingErrorCode::InviteExpired)
     }
     /// `email_verification_required` (403): `Verify your email address to complete registration.`
     ///
@@ -569,7 +564,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn email_verification_required() -> Self {
-        Self::__with_args(BillingErrorCode::EmailVerificationRequired, [])
+        Self::__new(BillingErrorCode::EmailVerificationRequired)
     }
     /// `feature_check_failed` (500): `Could not check whether this feature is available. Try
     /// again.`
@@ -578,7 +573,7 @@ impl BillingError {
     #[inline]
     #[must_use]
     pub fn feature_check_failed() -> Self {
-        Self::__with_args(BillingErrorCode::FeatureCheckFailed, [])
+        Self::__new(BillingErrorCode::FeatureCheckFailed)
     }
     /// Keeps `source` as the cause, for the server's log only.
     #[must_use]
@@ -760,99 +755,72 @@ pub mod __api_error {
         clippy::pub_underscore_fields
     )]
     pub mod codes {
-        /// `no_active_plan` (402): `This organization has no billing plan selected. Select a plan to
-        /// continue.`
         pub struct no_active_plan {
             pub __errcat_code: super::CodeIndex<0>,
         }
-        /// `billing_info_required` (402): `The {plan} plan requires a payment method on file.`
         pub struct billing_info_required {
             pub plan: super::StringField,
             pub __errcat_code: super::CodeIndex<1>,
         }
-        /// `plan_required` (402): `Select a billing plan before creating projects.`
         pub struct plan_required {
             pub __errcat_code: super::CodeIndex<2>,
         }
-        /// `payment_past_due` (402): `A payment is overdue. Update your payment method to keep your
-        /// subscription active.`
         pub struct payment_past_due {
             pub __errcat_code: super::CodeIndex<3>,
         }
-        /// `subscription_suspended` (402): `The subscription is suspended for non-payment.`
         pub struct subscription_suspended {
             pub __errcat_code: super::CodeIndex<4>,
         }
-        /// `subscription_inactive` (402): `The subscription is not active.`
         pub struct subscription_inactive {
             pub __errcat_code: super::CodeIndex<5>,
         }
-        /// `subscription_not_found` (404): `No billing subscription was found for this organization.`
         pub struct subscription_not_found {
             pub __errcat_code: super::CodeIndex<6>,
         }
-        /// `no_active_subscription` (402): `A spend limit needs an active subscription. Select a plan
-        /// first.`
         pub struct no_active_subscription {
             pub __errcat_code: super::CodeIndex<7>,
         }
-        /// `spend_limit_exceeded` (402): `This organization has reached its monthly spend limit.`
         pub struct spend_limit_exceeded {
             pub __errcat_code: super::CodeIndex<8>,
         }
-        /// `credits_depleted` (402): `The organization's credit balance is exhausted.`
         pub struct credits_depleted {
             pub __errcat_code: super::CodeIndex<9>,
         }
-        /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the
-        /// Retry-After header.`
         pub struct rate_limit_exceeded {
             pub __errcat_code: super::CodeIndex<10>,
         }
-        /// `auth_required` (401): `No valid authentication was provided.`
         pub struct auth_required {
             pub __errcat_code: super::CodeIndex<11>,
         }
-        /// `api_key_required` (401): `No valid API key was provided.`
         pub struct api_key_required {
             pub __errcat_code: super::CodeIndex<12>,
         }
-        /// `pro_required` (403): `{feature} requires a Pro subscription.`
         pub struct pro_required {
             pub feature: super::StringField,
             pub __errcat_code: super::CodeIndex<13>,
         }
-        /// `not_a_member` (403): `You are not a member of this organization.`
         pub struct not_a_member {
             pub __errcat_code: super::CodeIndex<14>,
         }
-        /// `email_exists` (409): `An account with this email already exists.`
         pub struct email_exists {
             pub __errcat_code: super::CodeIndex<15>,
         }
-        /// `token_invalid` (400): `The password reset token is invalid.`
         pub struct token_invalid {
             pub __errcat_code: super::CodeIndex<16>,
         }
-        /// `token_expired` (410): `The password reset token has expired.`
         pub struct token_expired {
             pub __errcat_code: super::CodeIndex<17>,
         }
-        /// `social_login_only` (400): `This account signs in with {provider}; it has no password.`
         pub struct social_login_only {
             pub provider: super::StringField,
             pub __errcat_code: super::CodeIndex<18>,
         }
-        /// `invite_expired` (410): `This organization invite has expired.`
         pub struct invite_expired {
             pub __errcat_code: super::CodeIndex<19>,
         }
-        /// `email_verification_required` (403): `Verify your email address to complete registration.`
         pub struct email_verification_required {
             pub __errcat_code: super::CodeIndex<20>,
         }
-        /// `feature_check_failed` (500): `Could not check whether this feature is available. Try
-        /// again.`
         pub struct feature_check_failed {
             pub __errcat_code: super::CodeIndex<21>,
         }

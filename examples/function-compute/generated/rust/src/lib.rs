@@ -280,11 +280,45 @@ pub struct FunctionComputeError(::errcat::Error<FunctionComputeErrorCode>);
 #[allow(clippy::doc_markdown)]
 impl FunctionComputeError {
     #[inline]
-    fn __with_args<const N: usize>(
+    fn __new_s(
         code: FunctionComputeErrorCode,
-        args: [::errcat::Arg; N],
+        p0: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(::errcat::Error::new(code, Vec::from(args)))
+        Self(::errcat::Error::new(code, Vec::from([::errcat::Arg::Str(p0.into())])))
+    }
+    #[inline]
+    fn __new_ss(
+        code: FunctionComputeErrorCode,
+        p0: impl Into<std::borrow::Cow<'static, str>>,
+        p1: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Self {
+        Self(
+            ::errcat::Error::new(
+                code,
+                Vec::from([::errcat::Arg::Str(p0.into()), ::errcat::Arg::Str(p1.into())]),
+            ),
+        )
+    }
+    #[inline]
+    fn __new_u(code: FunctionComputeErrorCode, p0: u64) -> Self {
+        Self(::errcat::Error::new(code, Vec::from([::errcat::Arg::Uint(p0)])))
+    }
+    #[inline]
+    fn __new(code: FunctionComputeErrorCode) -> Self {
+        Self(::errcat::Error::new(code, Vec::new()))
+    }
+    #[inline]
+    fn __new_is(
+        code: FunctionComputeErrorCode,
+        p0: i64,
+        p1: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Self {
+        Self(
+            ::errcat::Error::new(
+                code,
+                Vec::from([::errcat::Arg::Int(p0), ::errcat::Arg::Str(p1.into())]),
+            ),
+        )
     }
     /// `InvalidArgument` (400): `{reason}`
     ///
@@ -292,10 +326,7 @@ impl FunctionComputeError {
     #[inline]
     #[must_use]
     pub fn invalid_argument(reason: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::__with_args(
-            FunctionComputeErrorCode::InvalidArgument,
-            [::errcat::Arg::Str(reason.into())],
-        )
+        Self::__new_s(FunctionComputeErrorCode::InvalidArgument, reason)
     }
     /// `MissingRequiredHeader` (400): `required HTTP header {header} was not specified`
     ///
@@ -305,10 +336,7 @@ impl FunctionComputeError {
     pub fn missing_required_header(
         header: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            FunctionComputeErrorCode::MissingRequiredHeader,
-            [::errcat::Arg::Str(header.into())],
-        )
+        Self::__new_s(FunctionComputeErrorCode::MissingRequiredHeader, header)
     }
     /// `PathNotSupported` (400): `'{method}' against '{path}' is not supported`
     ///
@@ -319,10 +347,7 @@ impl FunctionComputeError {
         method: impl Into<std::borrow::Cow<'static, str>>,
         path: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            FunctionComputeErrorCode::PathNotSupported,
-            [::errcat::Arg::Str(method.into()), ::errcat::Arg::Str(path.into())],
-        )
+        Self::__new_ss(FunctionComputeErrorCode::PathNotSupported, method, path)
     }
     /// `EntityTooLarge` (400): `payload size exceeds maximum allowed size ({max_size} bytes)`
     ///
@@ -330,10 +355,7 @@ impl FunctionComputeError {
     #[inline]
     #[must_use]
     pub fn entity_too_large(max_size: u64) -> Self {
-        Self::__with_args(
-            FunctionComputeErrorCode::EntityTooLarge,
-            [::errcat::Arg::Uint(max_size)],
-        )
+        Self::__new_u(FunctionComputeErrorCode::EntityTooLarge, max_size)
     }
     /// `AccessDenied` (403): `{reason}`
     ///
@@ -341,10 +363,7 @@ impl FunctionComputeError {
     #[inline]
     #[must_use]
     pub fn access_denied(reason: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::__with_args(
-            FunctionComputeErrorCode::AccessDenied,
-            [::errcat::Arg::Str(reason.into())],
-        )
+        Self::__new_s(FunctionComputeErrorCode::AccessDenied, reason)
     }
     /// `SignatureNotMatch` (403): `The request signature we calculated does not match the
     /// signature you provided. Check your access key and signing method`
@@ -353,7 +372,7 @@ impl FunctionComputeError {
     #[inline]
     #[must_use]
     pub fn signature_not_match() -> Self {
-        Self::__with_args(FunctionComputeErrorCode::SignatureNotMatch, [])
+        Self::__new(FunctionComputeErrorCode::SignatureNotMatch)
     }
     /// `InvalidAccessKeyID` (403): `invalid access key ID '{access_key_id}'`
     ///
@@ -363,10 +382,7 @@ impl FunctionComputeError {
     pub fn invalid_access_key_id(
         access_key_id: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            FunctionComputeErrorCode::InvalidAccessKeyId,
-            [::errcat::Arg::Str(access_key_id.into())],
-        )
+        Self::__new_s(FunctionComputeErrorCode::InvalidAccessKeyId, access_key_id)
     }
     /// `ServiceNotFound` (404): `service '{service}' does not exist`
     ///
@@ -376,10 +392,7 @@ impl FunctionComputeError {
     pub fn service_not_found(
         service: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            FunctionComputeErrorCode::ServiceNotFound,
-            [::errcat::Arg::Str(service.into())],
-        )
+        Self::__new_s(FunctionComputeErrorCode::ServiceNotFound, service)
     }
     /// `AliasNotFound` (404): `alias '{alias}' of service '{service}' does not exist`
     ///
@@ -390,10 +403,7 @@ impl FunctionComputeError {
         alias: impl Into<std::borrow::Cow<'static, str>>,
         service: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            FunctionComputeErrorCode::AliasNotFound,
-            [::errcat::Arg::Str(alias.into()), ::errcat::Arg::Str(service.into())],
-        )
+        Self::__new_ss(FunctionComputeErrorCode::AliasNotFound, alias, service)
     }
     /// `DomainNameNotFound` (404): `domain name '{domain_name}' does not exist`
     ///
@@ -403,10 +413,7 @@ impl FunctionComputeError {
     pub fn domain_name_not_found(
         domain_name: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            FunctionComputeErrorCode::DomainNameNotFound,
-            [::errcat::Arg::Str(domain_name.into())],
-        )
+        Self::__new_s(FunctionComputeErrorCode::DomainNameNotFound, domain_name)
     }
     /// `VersionNotFound` (404): `version '{version}' of service '{service}' does not exist`
     ///
@@ -417,10 +424,7 @@ impl FunctionComputeError {
         version: i64,
         service: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            FunctionComputeErrorCode::VersionNotFound,
-            [::errcat::Arg::Int(version), ::errcat::Arg::Str(service.into())],
-        )
+        Self::__new_is(FunctionComputeErrorCode::VersionNotFound, version, service)
     }
     /// `ConcurrentUpdateError` (409): `the resource is being updated by another request; update
     /// resources sequentially`
@@ -429,7 +433,7 @@ impl FunctionComputeError {
     #[inline]
     #[must_use]
     pub fn concurrent_update_error() -> Self {
-        Self::__with_args(FunctionComputeErrorCode::ConcurrentUpdateError, [])
+        Self::__new(FunctionComputeErrorCode::ConcurrentUpdateError)
     }
     /// `ResourceExhausted` (429): `{reason}`
     ///
@@ -439,10 +443,7 @@ impl FunctionComputeError {
     pub fn resource_exhausted(
         reason: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            FunctionComputeErrorCode::ResourceExhausted,
-            [::errcat::Arg::Str(reason.into())],
-        )
+        Self::__new_s(FunctionComputeErrorCode::ResourceExhausted, reason)
     }
     /// `ResourceThrottled` (503): `{reason}`
     ///
@@ -452,10 +453,7 @@ impl FunctionComputeError {
     pub fn resource_throttled(
         reason: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            FunctionComputeErrorCode::ResourceThrottled,
-            [::errcat::Arg::Str(reason.into())],
-        )
+        Self::__new_s(FunctionComputeErrorCode::ResourceThrottled, reason)
     }
     /// `InternalServerError` (500): `an internal error has occurred. Please retry`
     ///
@@ -463,7 +461,7 @@ impl FunctionComputeError {
     #[inline]
     #[must_use]
     pub fn internal_server_error() -> Self {
-        Self::__with_args(FunctionComputeErrorCode::InternalServerError, [])
+        Self::__new(FunctionComputeErrorCode::InternalServerError)
     }
     /// Keeps `source` as the cause, for the server's log only.
     #[must_use]
@@ -645,80 +643,63 @@ pub mod __api_error {
         clippy::pub_underscore_fields
     )]
     pub mod codes {
-        /// `InvalidArgument` (400): `{reason}`
         pub struct InvalidArgument {
             pub reason: super::StringField,
             pub __errcat_code: super::CodeIndex<0>,
         }
-        /// `MissingRequiredHeader` (400): `required HTTP header {header} was not specified`
         pub struct MissingRequiredHeader {
             pub header: super::StringField,
             pub __errcat_code: super::CodeIndex<1>,
         }
-        /// `PathNotSupported` (400): `'{method}' against '{path}' is not supported`
         pub struct PathNotSupported {
             pub method: super::StringField,
             pub path: super::StringField,
             pub __errcat_code: super::CodeIndex<2>,
         }
-        /// `EntityTooLarge` (400): `payload size exceeds maximum allowed size ({max_size} bytes)`
         pub struct EntityTooLarge {
             pub max_size: super::UnsignedField,
             pub __errcat_code: super::CodeIndex<3>,
         }
-        /// `AccessDenied` (403): `{reason}`
         pub struct AccessDenied {
             pub reason: super::StringField,
             pub __errcat_code: super::CodeIndex<4>,
         }
-        /// `SignatureNotMatch` (403): `The request signature we calculated does not match the
-        /// signature you provided. Check your access key and signing method`
         pub struct SignatureNotMatch {
             pub __errcat_code: super::CodeIndex<5>,
         }
-        /// `InvalidAccessKeyID` (403): `invalid access key ID '{access_key_id}'`
         pub struct InvalidAccessKeyID {
             pub access_key_id: super::StringField,
             pub __errcat_code: super::CodeIndex<6>,
         }
-        /// `ServiceNotFound` (404): `service '{service}' does not exist`
         pub struct ServiceNotFound {
             pub service: super::StringField,
             pub __errcat_code: super::CodeIndex<7>,
         }
-        /// `AliasNotFound` (404): `alias '{alias}' of service '{service}' does not exist`
         pub struct AliasNotFound {
             pub alias: super::StringField,
             pub service: super::StringField,
             pub __errcat_code: super::CodeIndex<8>,
         }
-        /// `DomainNameNotFound` (404): `domain name '{domain_name}' does not exist`
         pub struct DomainNameNotFound {
             pub domain_name: super::StringField,
             pub __errcat_code: super::CodeIndex<9>,
         }
-        /// `VersionNotFound` (404): `version '{version}' of service '{service}' does not exist`
         pub struct VersionNotFound {
             pub version: super::IntegerField,
             pub service: super::StringField,
             pub __errcat_code: super::CodeIndex<10>,
         }
-        /// `ConcurrentUpdateError` (409): `the resource is being updated by another request; update
-        /// resources sequentially`
         pub struct ConcurrentUpdateError {
             pub __errcat_code: super::CodeIndex<11>,
         }
-        /// `ResourceExhausted` (429): `{reason}`
         pub struct ResourceExhausted {
             pub reason: super::StringField,
             pub __errcat_code: super::CodeIndex<12>,
         }
-        /// `ResourceThrottled` (503): `{reason}`
         pub struct ResourceThrottled {
             pub reason: super::StringField,
             pub __errcat_code: super::CodeIndex<13>,
         }
-        /// `InternalServerError` (500): `an internal error has occurred. Please retry`
         pub struct InternalServerError {
             pub __errcat_code: super::CodeIndex<14>,
         }

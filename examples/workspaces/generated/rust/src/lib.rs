@@ -518,11 +518,59 @@ pub struct WorkspacesError(::errcat::Error<WorkspacesErrorCode>);
 #[allow(clippy::doc_markdown)]
 impl WorkspacesError {
     #[inline]
-    fn __with_args<const N: usize>(
+    fn __new_ss(
         code: WorkspacesErrorCode,
-        args: [::errcat::Arg; N],
+        p0: impl Into<std::borrow::Cow<'static, str>>,
+        p1: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self(::errcat::Error::new(code, Vec::from(args)))
+        Self(
+            ::errcat::Error::new(
+                code,
+                Vec::from([::errcat::Arg::Str(p0.into()), ::errcat::Arg::Str(p1.into())]),
+            ),
+        )
+    }
+    #[inline]
+    fn __new(code: WorkspacesErrorCode) -> Self {
+        Self(::errcat::Error::new(code, Vec::new()))
+    }
+    #[inline]
+    fn __new_sss(
+        code: WorkspacesErrorCode,
+        p0: impl Into<std::borrow::Cow<'static, str>>,
+        p1: impl Into<std::borrow::Cow<'static, str>>,
+        p2: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Self {
+        Self(
+            ::errcat::Error::new(
+                code,
+                Vec::from([
+                    ::errcat::Arg::Str(p0.into()),
+                    ::errcat::Arg::Str(p1.into()),
+                    ::errcat::Arg::Str(p2.into()),
+                ]),
+            ),
+        )
+    }
+    #[inline]
+    fn __new_s(
+        code: WorkspacesErrorCode,
+        p0: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Self {
+        Self(::errcat::Error::new(code, Vec::from([::errcat::Arg::Str(p0.into())])))
+    }
+    #[inline]
+    fn __new_su(
+        code: WorkspacesErrorCode,
+        p0: impl Into<std::borrow::Cow<'static, str>>,
+        p1: u64,
+    ) -> Self {
+        Self(
+            ::errcat::Error::new(
+                code,
+                Vec::from([::errcat::Arg::Str(p0.into()), ::errcat::Arg::Uint(p1)]),
+            ),
+        )
     }
     /// `invalid_request` (400): `Malformed parameter '{parameter}': {reason}`
     ///
@@ -533,10 +581,7 @@ impl WorkspacesError {
         parameter: impl Into<std::borrow::Cow<'static, str>>,
         reason: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            WorkspacesErrorCode::InvalidRequest,
-            [::errcat::Arg::Str(parameter.into()), ::errcat::Arg::Str(reason.into())],
-        )
+        Self::__new_ss(WorkspacesErrorCode::InvalidRequest, parameter, reason)
     }
     /// `validation_failed` (400): `Invalid {field}: {reason}`
     ///
@@ -547,10 +592,7 @@ impl WorkspacesError {
         field: impl Into<std::borrow::Cow<'static, str>>,
         reason: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            WorkspacesErrorCode::ValidationFailed,
-            [::errcat::Arg::Str(field.into()), ::errcat::Arg::Str(reason.into())],
-        )
+        Self::__new_ss(WorkspacesErrorCode::ValidationFailed, field, reason)
     }
     /// `requires_confirmation` (403): `This operation is destructive; send confirmed: true to
     /// proceed`
@@ -559,7 +601,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn requires_confirmation() -> Self {
-        Self::__with_args(WorkspacesErrorCode::RequiresConfirmation, [])
+        Self::__new(WorkspacesErrorCode::RequiresConfirmation)
     }
     /// `not_found` (404): `Not found, or you do not have access to it`
     ///
@@ -567,7 +609,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn not_found() -> Self {
-        Self::__with_args(WorkspacesErrorCode::NotFound, [])
+        Self::__new(WorkspacesErrorCode::NotFound)
     }
     /// `state_conflict` (409): `Cannot {operation} while the {resource} is {state}`
     ///
@@ -579,14 +621,7 @@ impl WorkspacesError {
         resource: impl Into<std::borrow::Cow<'static, str>>,
         state: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            WorkspacesErrorCode::StateConflict,
-            [
-                ::errcat::Arg::Str(operation.into()),
-                ::errcat::Arg::Str(resource.into()),
-                ::errcat::Arg::Str(state.into()),
-            ],
-        )
+        Self::__new_sss(WorkspacesErrorCode::StateConflict, operation, resource, state)
     }
     /// `rate_limited` (429): `Too many requests; retry after the time in the Retry-After header`
     ///
@@ -594,7 +629,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn rate_limited() -> Self {
-        Self::__with_args(WorkspacesErrorCode::RateLimited, [])
+        Self::__new(WorkspacesErrorCode::RateLimited)
     }
     /// `unauthorized` (401): `Authentication required: no token, or the token has expired`
     ///
@@ -602,7 +637,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn unauthorized() -> Self {
-        Self::__with_args(WorkspacesErrorCode::Unauthorized, [])
+        Self::__new(WorkspacesErrorCode::Unauthorized)
     }
     /// `invalid_token` (401): `Token signature does not match the expected key`
     ///
@@ -610,7 +645,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn invalid_token() -> Self {
-        Self::__with_args(WorkspacesErrorCode::InvalidToken, [])
+        Self::__new(WorkspacesErrorCode::InvalidToken)
     }
     /// `forbidden_by_scope` (403): `Your token lacks the '{scope}' scope required for this
     /// action`
@@ -619,10 +654,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn forbidden_by_scope(scope: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::__with_args(
-            WorkspacesErrorCode::ForbiddenByScope,
-            [::errcat::Arg::Str(scope.into())],
-        )
+        Self::__new_s(WorkspacesErrorCode::ForbiddenByScope, scope)
     }
     /// `enterprise_only` (422): `{feature} is only available on the Enterprise plan`
     ///
@@ -630,10 +662,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn enterprise_only(feature: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::__with_args(
-            WorkspacesErrorCode::EnterpriseOnly,
-            [::errcat::Arg::Str(feature.into())],
-        )
+        Self::__new_s(WorkspacesErrorCode::EnterpriseOnly, feature)
     }
     /// `pro_required` (422): `{feature} requires the Pro plan or higher`
     ///
@@ -641,10 +670,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn pro_required(feature: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::__with_args(
-            WorkspacesErrorCode::ProRequired,
-            [::errcat::Arg::Str(feature.into())],
-        )
+        Self::__new_s(WorkspacesErrorCode::ProRequired, feature)
     }
     /// `payment_method_required` (402): `A valid payment method is required for the Pro plan`
     ///
@@ -652,7 +678,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn payment_method_required() -> Self {
-        Self::__with_args(WorkspacesErrorCode::PaymentMethodRequired, [])
+        Self::__new(WorkspacesErrorCode::PaymentMethodRequired)
     }
     /// `subscription_past_due` (402): `Your subscription is past due`
     ///
@@ -660,7 +686,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn subscription_past_due() -> Self {
-        Self::__with_args(WorkspacesErrorCode::SubscriptionPastDue, [])
+        Self::__new(WorkspacesErrorCode::SubscriptionPastDue)
     }
     /// `signups_blocked` (402): `New sign-ups are blocked: the workspace reached its spending
     /// cap`
@@ -669,7 +695,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn signups_blocked() -> Self {
-        Self::__with_args(WorkspacesErrorCode::SignupsBlocked, [])
+        Self::__new(WorkspacesErrorCode::SignupsBlocked)
     }
     /// `workspace_slug_taken` (409): `The slug '{slug}' is already in use. Try '{suggestion}' or
     /// pick another.`
@@ -681,10 +707,7 @@ impl WorkspacesError {
         slug: impl Into<std::borrow::Cow<'static, str>>,
         suggestion: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            WorkspacesErrorCode::WorkspaceSlugTaken,
-            [::errcat::Arg::Str(slug.into()), ::errcat::Arg::Str(suggestion.into())],
-        )
+        Self::__new_ss(WorkspacesErrorCode::WorkspaceSlugTaken, slug, suggestion)
     }
     /// `workspace_slug_invalid` (400): `The slug '{slug}' contains disallowed characters; use
     /// only a-z, 0-9 and -`
@@ -695,10 +718,7 @@ impl WorkspacesError {
     pub fn workspace_slug_invalid(
         slug: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            WorkspacesErrorCode::WorkspaceSlugInvalid,
-            [::errcat::Arg::Str(slug.into())],
-        )
+        Self::__new_s(WorkspacesErrorCode::WorkspaceSlugInvalid, slug)
     }
     /// `workspace_slug_too_short` (400): `The slug '{slug}' is too short; use at least
     /// {min_length} characters`
@@ -710,10 +730,7 @@ impl WorkspacesError {
         slug: impl Into<std::borrow::Cow<'static, str>>,
         min_length: u64,
     ) -> Self {
-        Self::__with_args(
-            WorkspacesErrorCode::WorkspaceSlugTooShort,
-            [::errcat::Arg::Str(slug.into()), ::errcat::Arg::Uint(min_length)],
-        )
+        Self::__new_su(WorkspacesErrorCode::WorkspaceSlugTooShort, slug, min_length)
     }
     /// `workspace_slug_reserved` (400): `The slug '{slug}' is reserved`
     ///
@@ -723,10 +740,7 @@ impl WorkspacesError {
     pub fn workspace_slug_reserved(
         slug: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            WorkspacesErrorCode::WorkspaceSlugReserved,
-            [::errcat::Arg::Str(slug.into())],
-        )
+        Self::__new_s(WorkspacesErrorCode::WorkspaceSlugReserved, slug)
     }
     /// `workspace_provisioning_failed` (500): `Workspace provisioning failed`
     ///
@@ -734,7 +748,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn workspace_provisioning_failed() -> Self {
-        Self::__with_args(WorkspacesErrorCode::WorkspaceProvisioningFailed, [])
+        Self::__new(WorkspacesErrorCode::WorkspaceProvisioningFailed)
     }
     /// `redirect_uri_invalid` (400): `The redirect URI '{redirect_uri}' is not a valid URL or
     /// uses a forbidden scheme`
@@ -745,10 +759,7 @@ impl WorkspacesError {
     pub fn redirect_uri_invalid(
         redirect_uri: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            WorkspacesErrorCode::RedirectUriInvalid,
-            [::errcat::Arg::Str(redirect_uri.into())],
-        )
+        Self::__new_s(WorkspacesErrorCode::RedirectUriInvalid, redirect_uri)
     }
     /// `redirect_uri_localhost_only_dev` (422): `http://localhost redirect URIs are only allowed
     /// in development`
@@ -757,7 +768,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn redirect_uri_localhost_only_dev() -> Self {
-        Self::__with_args(WorkspacesErrorCode::RedirectUriLocalhostOnlyDev, [])
+        Self::__new(WorkspacesErrorCode::RedirectUriLocalhostOnlyDev)
     }
     /// `client_secret_revoked` (401): `This client secret has been revoked`
     ///
@@ -765,7 +776,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn client_secret_revoked() -> Self {
-        Self::__with_args(WorkspacesErrorCode::ClientSecretRevoked, [])
+        Self::__new(WorkspacesErrorCode::ClientSecretRevoked)
     }
     /// `idp_oauth_failed` (400): `{provider} rejected the client credentials`
     ///
@@ -775,10 +786,7 @@ impl WorkspacesError {
     pub fn idp_oauth_failed(
         provider: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            WorkspacesErrorCode::IdpOauthFailed,
-            [::errcat::Arg::Str(provider.into())],
-        )
+        Self::__new_s(WorkspacesErrorCode::IdpOauthFailed, provider)
     }
     /// `idp_metadata_invalid` (400): `SAML metadata is malformed or unsigned`
     ///
@@ -786,7 +794,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn idp_metadata_invalid() -> Self {
-        Self::__with_args(WorkspacesErrorCode::IdpMetadataInvalid, [])
+        Self::__new(WorkspacesErrorCode::IdpMetadataInvalid)
     }
     /// `idp_already_configured` (409): `{provider} is already configured in this workspace`
     ///
@@ -796,10 +804,7 @@ impl WorkspacesError {
     pub fn idp_already_configured(
         provider: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            WorkspacesErrorCode::IdpAlreadyConfigured,
-            [::errcat::Arg::Str(provider.into())],
-        )
+        Self::__new_s(WorkspacesErrorCode::IdpAlreadyConfigured, provider)
     }
     /// `webhook_url_invalid` (400): `The webhook URL '{url}' is not https or does not respond to
     /// HEAD`
@@ -808,10 +813,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn webhook_url_invalid(url: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::__with_args(
-            WorkspacesErrorCode::WebhookUrlInvalid,
-            [::errcat::Arg::Str(url.into())],
-        )
+        Self::__new_s(WorkspacesErrorCode::WebhookUrlInvalid, url)
     }
     /// `webhook_secret_required` (500): `The webhook endpoint has no signing secret`
     ///
@@ -819,7 +821,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn webhook_secret_required() -> Self {
-        Self::__with_args(WorkspacesErrorCode::WebhookSecretRequired, [])
+        Self::__new(WorkspacesErrorCode::WebhookSecretRequired)
     }
     /// `internal_error` (500): `Something went wrong on our side. Report it with the request_id.`
     ///
@@ -827,7 +829,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn internal_error() -> Self {
-        Self::__with_args(WorkspacesErrorCode::InternalError, [])
+        Self::__new(WorkspacesErrorCode::InternalError)
     }
     /// `upstream_error` (502): `An upstream service failed. Retry with backoff.`
     ///
@@ -835,7 +837,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn upstream_error() -> Self {
-        Self::__with_args(WorkspacesErrorCode::UpstreamError, [])
+        Self::__new(WorkspacesErrorCode::UpstreamError)
     }
     /// `service_unavailable` (503): `The service is unavailable for maintenance or degraded.
     /// Retry shortly.`
@@ -844,7 +846,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn service_unavailable() -> Self {
-        Self::__with_args(WorkspacesErrorCode::ServiceUnavailable, [])
+        Self::__new(WorkspacesErrorCode::ServiceUnavailable)
     }
     /// `invalid_grant` (400): `The authorization code is invalid: {reason}`
     ///
@@ -852,10 +854,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn invalid_grant(reason: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::__with_args(
-            WorkspacesErrorCode::InvalidGrant,
-            [::errcat::Arg::Str(reason.into())],
-        )
+        Self::__new_s(WorkspacesErrorCode::InvalidGrant, reason)
     }
     /// `invalid_client` (401): `Client authentication failed`
     ///
@@ -863,7 +862,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn invalid_client() -> Self {
-        Self::__with_args(WorkspacesErrorCode::InvalidClient, [])
+        Self::__new(WorkspacesErrorCode::InvalidClient)
     }
     /// `unsupported_grant_type` (400): `The grant type '{grant_type}' is not enabled for this
     /// app`
@@ -874,10 +873,7 @@ impl WorkspacesError {
     pub fn unsupported_grant_type(
         grant_type: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
-        Self::__with_args(
-            WorkspacesErrorCode::UnsupportedGrantType,
-            [::errcat::Arg::Str(grant_type.into())],
-        )
+        Self::__new_s(WorkspacesErrorCode::UnsupportedGrantType, grant_type)
     }
     /// `access_denied` (403): `The user denied the authorization request`
     ///
@@ -885,7 +881,7 @@ impl WorkspacesError {
     #[inline]
     #[must_use]
     pub fn access_denied() -> Self {
-        Self::__with_args(WorkspacesErrorCode::AccessDenied, [])
+        Self::__new(WorkspacesErrorCode::AccessDenied)
     }
     /// Keeps `source` as the cause, for the server's log only.
     #[must_use]
@@ -1067,173 +1063,128 @@ pub mod __api_error {
         clippy::pub_underscore_fields
     )]
     pub mod codes {
-        /// `invalid_request` (400): `Malformed parameter '{parameter}': {reason}`
         pub struct invalid_request {
             pub parameter: super::StringField,
             pub reason: super::StringField,
             pub __errcat_code: super::CodeIndex<0>,
         }
-        /// `validation_failed` (400): `Invalid {field}: {reason}`
         pub struct validation_failed {
             pub field: super::StringField,
             pub reason: super::StringField,
             pub __errcat_code: super::CodeIndex<1>,
         }
-        /// `requires_confirmation` (403): `This operation is destructive; send confirmed: true to
-        /// proceed`
         pub struct requires_confirmation {
             pub __errcat_code: super::CodeIndex<2>,
         }
-        /// `not_found` (404): `Not found, or you do not have access to it`
         pub struct not_found {
             pub __errcat_code: super::CodeIndex<3>,
         }
-        /// `state_conflict` (409): `Cannot {operation} while the {resource} is {state}`
         pub struct state_conflict {
             pub operation: super::StringField,
             pub resource: super::StringField,
             pub state: super::StringField,
             pub __errcat_code: super::CodeIndex<4>,
         }
-        /// `rate_limited` (429): `Too many requests; retry after the time in the Retry-After header`
         pub struct rate_limited {
             pub __errcat_code: super::CodeIndex<5>,
         }
-        /// `unauthorized` (401): `Authentication required: no token, or the token has expired`
         pub struct unauthorized {
             pub __errcat_code: super::CodeIndex<6>,
         }
-        /// `invalid_token` (401): `Token signature does not match the expected key`
         pub struct invalid_token {
             pub __errcat_code: super::CodeIndex<7>,
         }
-        /// `forbidden_by_scope` (403): `Your token lacks the '{scope}' scope required for this
-        /// action`
         pub struct forbidden_by_scope {
             pub scope: super::StringField,
             pub __errcat_code: super::CodeIndex<8>,
         }
-        /// `enterprise_only` (422): `{feature} is only available on the Enterprise plan`
         pub struct enterprise_only {
             pub feature: super::StringField,
             pub __errcat_code: super::CodeIndex<9>,
         }
-        /// `pro_required` (422): `{feature} requires the Pro plan or higher`
         pub struct pro_required {
             pub feature: super::StringField,
             pub __errcat_code: super::CodeIndex<10>,
         }
-        /// `payment_method_required` (402): `A valid payment method is required for the Pro plan`
         pub struct payment_method_required {
             pub __errcat_code: super::CodeIndex<11>,
         }
-        /// `subscription_past_due` (402): `Your subscription is past due`
         pub struct subscription_past_due {
             pub __errcat_code: super::CodeIndex<12>,
         }
-        /// `signups_blocked` (402): `New sign-ups are blocked: the workspace reached its spending
-        /// cap`
         pub struct signups_blocked {
             pub __errcat_code: super::CodeIndex<13>,
         }
-        /// `workspace_slug_taken` (409): `The slug '{slug}' is already in use. Try '{suggestion}' or
-        /// pick another.`
         pub struct workspace_slug_taken {
             pub slug: super::StringField,
             pub suggestion: super::StringField,
             pub __errcat_code: super::CodeIndex<14>,
         }
-        /// `workspace_slug_invalid` (400): `The slug '{slug}' contains disallowed characters; use
-        /// only a-z, 0-9 and -`
         pub struct workspace_slug_invalid {
             pub slug: super::StringField,
             pub __errcat_code: super::CodeIndex<15>,
         }
-        /// `workspace_slug_too_short` (400): `The slug '{slug}' is too short; use at least
-        /// {min_length} characters`
         pub struct workspace_slug_too_short {
             pub slug: super::StringField,
             pub min_length: super::UnsignedField,
             pub __errcat_code: super::CodeIndex<16>,
         }
-        /// `workspace_slug_reserved` (400): `The slug '{slug}' is reserved`
         pub struct workspace_slug_reserved {
             pub slug: super::StringField,
             pub __errcat_code: super::CodeIndex<17>,
         }
-        /// `workspace_provisioning_failed` (500): `Workspace provisioning failed`
         pub struct workspace_provisioning_failed {
             pub __errcat_code: super::CodeIndex<18>,
         }
         impl super::DeclaresDetails for workspace_provisioning_failed {}
-        /// `redirect_uri_invalid` (400): `The redirect URI '{redirect_uri}' is not a valid URL or
-        /// uses a forbidden scheme`
         pub struct redirect_uri_invalid {
             pub redirect_uri: super::StringField,
             pub __errcat_code: super::CodeIndex<19>,
         }
-        /// `redirect_uri_localhost_only_dev` (422): `http://localhost redirect URIs are only allowed
-        /// in development`
         pub struct redirect_uri_localhost_only_dev {
             pub __errcat_code: super::CodeIndex<20>,
         }
-        /// `client_secret_revoked` (401): `This client secret has been revoked`
         pub struct client_secret_revoked {
             pub __errcat_code: super::CodeIndex<21>,
         }
-        /// `idp_oauth_failed` (400): `{provider} rejected the client credentials`
         pub struct idp_oauth_failed {
             pub provider: super::StringField,
             pub __errcat_code: super::CodeIndex<22>,
         }
-        /// `idp_metadata_invalid` (400): `SAML metadata is malformed or unsigned`
         pub struct idp_metadata_invalid {
             pub __errcat_code: super::CodeIndex<23>,
         }
-        /// `idp_already_configured` (409): `{provider} is already configured in this workspace`
         pub struct idp_already_configured {
             pub provider: super::StringField,
             pub __errcat_code: super::CodeIndex<24>,
         }
-        /// `webhook_url_invalid` (400): `The webhook URL '{url}' is not https or does not respond to
-        /// HEAD`
         pub struct webhook_url_invalid {
             pub url: super::StringField,
             pub __errcat_code: super::CodeIndex<25>,
         }
-        /// `webhook_secret_required` (500): `The webhook endpoint has no signing secret`
         pub struct webhook_secret_required {
             pub __errcat_code: super::CodeIndex<26>,
         }
-        /// `internal_error` (500): `Something went wrong on our side. Report it with the request_id.`
         pub struct internal_error {
             pub __errcat_code: super::CodeIndex<27>,
         }
-        /// `upstream_error` (502): `An upstream service failed. Retry with backoff.`
         pub struct upstream_error {
             pub __errcat_code: super::CodeIndex<28>,
         }
-        /// `service_unavailable` (503): `The service is unavailable for maintenance or degraded.
-        /// Retry shortly.`
         pub struct service_unavailable {
             pub __errcat_code: super::CodeIndex<29>,
         }
-        /// `invalid_grant` (400): `The authorization code is invalid: {reason}`
         pub struct invalid_grant {
             pub reason: super::StringField,
             pub __errcat_code: super::CodeIndex<30>,
         }
-        /// `invalid_client` (401): `Client authentication failed`
         pub struct invalid_client {
             pub __errcat_code: super::CodeIndex<31>,
         }
-        /// `unsupported_grant_type` (400): `The grant type '{grant_type}' is not enabled for this
-        /// app`
         pub struct unsupported_grant_type {
             pub grant_type: super::StringField,
             pub __errcat_code: super::CodeIndex<32>,
         }
-        /// `access_denied` (403): `The user denied the authorization request`
         pub struct access_denied {
             pub __errcat_code: super::CodeIndex<33>,
         }
