@@ -5,6 +5,7 @@
 
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
+use syn::ext::IdentExt as _;
 use syn::{DeriveInput, Ident, Member};
 
 use crate::ast::{Input, Variant};
@@ -146,52 +147,57 @@ fn impls(input: &Input) -> TokenStream {
     }
 }
 
-/// One arm of `__api_error`: binds the variant's parameter fields and builds
-/// the code's struct from them, each field's initializer recording its
-/// argument. The struct's path carries the code string's span (all of it,
+/// One arm of `__api_error`: binds the variant's parameter fields and writes
+/// the code's struct literal from them, each field's initializer recording
+/// its argument; then builds the error from the code string and what was
+/// recorded. The struct's path carries the code string's span (all of it,
 /// so rustc underlines the string and nothing else) and each field its own:
-/// that is where rustc's errors point. Nothing is read back from the struct
-/// but its code, so a field the code lacks is one error, not two.
+/// that is where rustc's errors point. Nothing is read back from the
+/// struct, so a field the code lacks is one error, not two.
 fn build_arm(support: &TokenStream, enum_ident: &Ident, variant: &Variant) -> TokenStream {
     let code = variant
         .code
         .as_ref()
         .expect("validation rejects a variant without a code");
     let code_ident = Ident::new(&code.value(), code.span());
+    // The arm's own local, hygienic: no field of the user's can name it.
+    let fields = Ident::new("__fields", Span::mixed_site());
+    // The details field's binding, at the field for both its binding and
+    // its use, so they resolve alike and rustc points at the field.
+    let details_binding = variant
+        .details()
+        .map(|field| Ident::new("__details", field.span));
     let params: Vec<_> = variant.params().collect();
     let mut bindings: Vec<TokenStream> =
         params.iter().map(|f| f.member.to_token_stream()).collect();
     let details = variant.details();
     if let Some(field) = details {
         let member = &field.member;
-        bindings.push(quote!(#member: __details));
+        bindings.push(quote!(#member: #details_binding));
     }
     let variant_ident = variant.ident;
     // A deprecated code's struct deprecates its fields too; the code string
     // carries the one warning, the fields need not repeat it.
     let inits = params.iter().map(|f| {
         let member = &f.member;
-        let name = member.to_token_stream().to_string();
+        let name = match member {
+            Member::Named(ident) => ident.unraw().to_string(),
+            Member::Unnamed(index) => index.index.to_string(),
+        };
         let fill = respan(quote!(#support::Fill::fill), f.span);
-        quote_spanned!(f.span=> #[allow(deprecated)] #member: #fill(&mut __fields, #name, #member))
+        quote_spanned!(f.span=> #[allow(deprecated)] #member: #fill(&mut #fields, #name, #member))
     });
     let path = respan(quote!(#support::codes::#code_ident), code.span());
-    let fields = if params.is_empty() {
-        quote!(__fields)
+    let binding = if params.is_empty() {
+        quote!(#fields)
     } else {
-        quote!(mut __fields)
+        quote!(mut #fields)
     };
     let count = params.len();
     let construct = quote_spanned!(code.span()=> {
-        let #fields = #support::Fields::with_capacity(#count);
-        let __params = #path {
-            #(#inits,)*
-            #[allow(deprecated)]
-            __errcat_code: #support::CodeIndex,
-        };
-        #[allow(deprecated)]
-        let __code = __params.__errcat_code;
-        #support::new(__code, __fields)
+        let #binding = #support::Fields::with_capacity(#count);
+        let _ = #path { #(#inits,)* };
+        #support::new(#code, #fields)
     });
     let construct = match &variant.retry_after {
         Some(seconds) => quote!(#support::with_retry_after(#construct, #seconds)),
@@ -209,7 +215,7 @@ fn build_arm(support: &TokenStream, enum_ident: &Ident, variant: &Variant) -> To
             );
             quote_spanned!(field.span=> {
                 #declared();
-                #with_details(#construct, __details)
+                #with_details(#construct, #details_binding)
             })
         }
         None => construct,

@@ -1,9 +1,9 @@
 //! The argument traits `#[derive(errcat::ApiError)]` checks a variant's
 //! fields against: one per template parameter type, with the message a user
 //! sees when a field does not fit. They depend on no catalog, so they live
-//! here once; each generated crate re-exports them in its `__api_error`
-//! module, where the per-code structs name their field types, whose
-//! [`Fill`] impls ask for them.
+//! here once, with the field types of the per-code structs a generated
+//! crate's `__api_error` module has (each field type's [`Fill`] impl asks
+//! for its argument trait), which that module re-exports.
 //!
 //! Only lossless conversions are admitted for numbers; a `string` takes
 //! anything `Display`, since it only ever becomes text.
@@ -134,12 +134,20 @@ field_types! {
     BoolField: BoolArg, "bool";
 }
 
-/// The error of `code` with the arguments the derive recorded, in the order
-/// of the code's parameters. The struct literal they were recorded from
-/// has exactly the code's parameters, so each is found; were one missing,
-/// it would render as an empty string, like a missing constructor argument.
+/// The error of the code `code` with the arguments the derive recorded, in
+/// the order of the code's parameters.
+///
+/// # Panics
+///
+/// Never for what the derive writes: it calls this only after a struct
+/// literal of the code's struct, which the generated crate has for its own
+/// codes only, and with exactly the code's parameters. A code string the
+/// catalog does not have would be a bug in errcat, and panics naming it.
 #[must_use]
-pub fn error_from_fields<C: ErrorCode>(code: C, fields: Fields) -> Error<C> {
+pub fn error_from_fields<C: ErrorCode>(code: &str, fields: Fields) -> Error<C> {
+    let Some(code) = C::parse(code) else {
+        panic!("errcat: the derive named `{code}`, which is no code of its catalog");
+    };
     let mut fields = fields.0;
     let args = code
         .info()
@@ -148,6 +156,8 @@ pub fn error_from_fields<C: ErrorCode>(code: C, fields: Fields) -> Error<C> {
         .map(
             |param| match fields.iter().position(|(name, _)| *name == param.name) {
                 Some(at) => fields.swap_remove(at).1,
+                // The struct literal had every parameter; kept total all the
+                // same, as a missing argument of `Error::new` is.
                 None => Arg::from(""),
             },
         )

@@ -1077,20 +1077,12 @@ pub mod __api_error {
     /// converts into, so `?` works in code returning it.
     pub type CatalogError = super::FoldError;
     pub use ::errcat::__impl_into_response as impl_into_response;
-    /// Which code a struct in `codes` is for, by its place in `ALL`:
-    /// a field of this type names the code, so the struct needs no
-    /// impl of its own.
-    #[derive(Clone, Copy)]
-    pub struct CodeIndex<const N: usize>;
-    impl<const N: usize> CodeIndex<N> {
-        const CODE: super::FoldErrorCode = super::FoldErrorCode::ALL[N];
-    }
-    /// The error of a code's struct, from the arguments its literal
-    /// recorded.
+    /// The error of the code `code`, from the arguments the
+    /// literal of its struct recorded.
     #[inline]
     #[must_use]
-    pub fn new<const N: usize>(_: CodeIndex<N>, fields: Fields) -> Error {
-        ::errcat::__private::error_from_fields(CodeIndex::<N>::CODE, fields)
+    pub fn new(code: &str, fields: Fields) -> Error {
+        ::errcat::__private::error_from_fields(code, fields)
     }
     #[inline]
     #[must_use]
@@ -1166,146 +1158,74 @@ pub mod __api_error {
         UnsignedField, details_declared,
     };
     /// One struct per code, named like the code; its fields are the
-    /// code's template parameters and its `CodeIndex`.
-    #[allow(
-        non_camel_case_types,
-        clippy::upper_case_acronyms,
-        clippy::pub_underscore_fields
-    )]
+    /// code's template parameters.
+    #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
     pub mod codes {
-        pub struct AUTH_REQUIRED {
-            pub __errcat_code: super::CodeIndex<0>,
-        }
-        pub struct AUTH_INVALID {
-            pub __errcat_code: super::CodeIndex<1>,
-        }
-        pub struct FORBIDDEN {
-            pub __errcat_code: super::CodeIndex<2>,
-        }
-        pub struct MFA_REQUIRED {
-            pub __errcat_code: super::CodeIndex<3>,
-        }
-        pub struct MFA_INVALID_CODE {
-            pub __errcat_code: super::CodeIndex<4>,
-        }
-        pub struct MFA_NOT_ENABLED {
-            pub __errcat_code: super::CodeIndex<5>,
-        }
-        pub struct MFA_ALREADY_ENABLED {
-            pub __errcat_code: super::CodeIndex<6>,
-        }
-        pub struct OAUTH_FAILED {
-            pub __errcat_code: super::CodeIndex<7>,
-        }
-        pub struct OAUTH_STATE_INVALID {
-            pub __errcat_code: super::CodeIndex<8>,
-        }
-        pub struct EMAIL_NOT_VERIFIED {
-            pub __errcat_code: super::CodeIndex<9>,
-        }
-        pub struct VERIFICATION_TOKEN_INVALID {
-            pub __errcat_code: super::CodeIndex<10>,
-        }
-        pub struct VERIFICATION_TOKEN_EXPIRED {
-            pub __errcat_code: super::CodeIndex<11>,
-        }
-        pub struct RESET_TOKEN_INVALID {
-            pub __errcat_code: super::CodeIndex<12>,
-        }
-        pub struct RESET_TOKEN_EXPIRED {
-            pub __errcat_code: super::CodeIndex<13>,
-        }
-        pub struct TENANT_NOT_FOUND {
-            pub __errcat_code: super::CodeIndex<14>,
-        }
+        pub struct AUTH_REQUIRED {}
+        pub struct AUTH_INVALID {}
+        pub struct FORBIDDEN {}
+        pub struct MFA_REQUIRED {}
+        pub struct MFA_INVALID_CODE {}
+        pub struct MFA_NOT_ENABLED {}
+        pub struct MFA_ALREADY_ENABLED {}
+        pub struct OAUTH_FAILED {}
+        pub struct OAUTH_STATE_INVALID {}
+        pub struct EMAIL_NOT_VERIFIED {}
+        pub struct VERIFICATION_TOKEN_INVALID {}
+        pub struct VERIFICATION_TOKEN_EXPIRED {}
+        pub struct RESET_TOKEN_INVALID {}
+        pub struct RESET_TOKEN_EXPIRED {}
+        pub struct TENANT_NOT_FOUND {}
         pub struct FUNCTION_NOT_FOUND {
             pub function_id: super::StringField,
-            pub __errcat_code: super::CodeIndex<15>,
         }
         pub struct BINDING_NOT_FOUND {
             pub binding: super::StringField,
-            pub __errcat_code: super::CodeIndex<16>,
         }
         pub struct VERSION_NOT_FOUND {
             pub version: super::UnsignedField,
             pub function_id: super::StringField,
-            pub __errcat_code: super::CodeIndex<17>,
         }
         pub struct CUSTOM_DOMAIN_NOT_FOUND {
             pub domain: super::StringField,
-            pub __errcat_code: super::CodeIndex<18>,
         }
-        pub struct NOT_FOUND {
-            pub __errcat_code: super::CodeIndex<19>,
-        }
-        pub struct CONFLICT {
-            pub __errcat_code: super::CodeIndex<20>,
-        }
-        pub struct VALIDATION_ERROR {
-            pub __errcat_code: super::CodeIndex<21>,
-        }
+        pub struct NOT_FOUND {}
+        pub struct CONFLICT {}
+        pub struct VALIDATION_ERROR {}
         impl super::DeclaresDetails for VALIDATION_ERROR {}
-        pub struct CODE_INVALID {
-            pub __errcat_code: super::CodeIndex<22>,
-        }
+        pub struct CODE_INVALID {}
         impl super::DeclaresDetails for CODE_INVALID {}
         pub struct BINDING_NOT_ALLOWED {
             pub binding: super::StringField,
-            pub __errcat_code: super::CodeIndex<23>,
         }
-        pub struct DEPLOY_FAILED {
-            pub __errcat_code: super::CodeIndex<24>,
-        }
-        pub struct ROLLBACK_FAILED {
-            pub __errcat_code: super::CodeIndex<25>,
-        }
-        pub struct DISPATCH_FAILED {
-            pub __errcat_code: super::CodeIndex<26>,
-        }
-        pub struct DISPATCH_NOT_CONFIGURED {
-            pub __errcat_code: super::CodeIndex<27>,
-        }
-        pub struct REVIEW_FAILED {
-            pub __errcat_code: super::CodeIndex<28>,
-        }
+        pub struct DEPLOY_FAILED {}
+        pub struct ROLLBACK_FAILED {}
+        pub struct DISPATCH_FAILED {}
+        pub struct DISPATCH_NOT_CONFIGURED {}
+        pub struct REVIEW_FAILED {}
         pub struct CUSTOM_DOMAIN_ALREADY_EXISTS {
             pub domain: super::StringField,
-            pub __errcat_code: super::CodeIndex<29>,
         }
-        pub struct CUSTOM_DOMAIN_API_ERROR {
-            pub __errcat_code: super::CodeIndex<30>,
-        }
+        pub struct CUSTOM_DOMAIN_API_ERROR {}
         pub struct RATE_LIMITED {
             pub limit: super::UnsignedField,
-            pub __errcat_code: super::CodeIndex<31>,
         }
         pub struct LIMIT_EXCEEDED {
             pub resource: super::StringField,
-            pub __errcat_code: super::CodeIndex<32>,
         }
-        pub struct STORAGE_LIMIT_EXCEEDED {
-            pub __errcat_code: super::CodeIndex<33>,
-        }
+        pub struct STORAGE_LIMIT_EXCEEDED {}
         pub struct TEAM_LIMIT_EXCEEDED {
             pub limit: super::UnsignedField,
-            pub __errcat_code: super::CodeIndex<34>,
         }
         pub struct PRO_PLAN_REQUIRED {
             pub feature: super::StringField,
-            pub __errcat_code: super::CodeIndex<35>,
         }
         #[deprecated(
             note = "Deprecated since 1.2.0: use `LIMIT_EXCEEDED` instead. The error reference reports usage caps as the generic LIMIT_EXCEEDED."
         )]
-        pub struct USAGE_LIMIT_EXCEEDED {
-            pub __errcat_code: super::CodeIndex<36>,
-        }
-        pub struct DOWNGRADE_BLOCKED {
-            pub __errcat_code: super::CodeIndex<37>,
-        }
-        pub struct INTERNAL_ERROR {
-            pub __errcat_code: super::CodeIndex<38>,
-        }
+        pub struct USAGE_LIMIT_EXCEEDED {}
+        pub struct DOWNGRADE_BLOCKED {}
+        pub struct INTERNAL_ERROR {}
     }
 }
 /// The catalog's table, which the runtime decodes on first use.

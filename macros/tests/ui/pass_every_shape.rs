@@ -29,6 +29,14 @@ enum Generic<T: std::fmt::Display + std::fmt::Debug> {
     Unavailable { sku: T },
 }
 
+// A raw identifier names the same field, and the same parameter.
+#[derive(Debug, errcat::ApiError)]
+#[api_error(catalog = build_script_demo)]
+enum Raw {
+    #[api_error(code = "ORDER_NOT_FOUND")]
+    Missing { r#order_id: u32 },
+}
+
 #[derive(Debug, errcat::ApiError)]
 #[api_error(catalog = build_script_demo)]
 enum Never {}
@@ -38,5 +46,7 @@ fn main() {
     assert_eq!(error.retry_after(), Some(1));
     let error = errcat::Error::from(Generic::Unavailable { sku: 7 });
     assert_eq!(error.message(), "Item '7' is unavailable");
+    let error = errcat::Error::from(Raw::Missing { r#order_id: 17 });
+    assert_eq!(error.message(), "Order 17 not found");
     let _ = |never: Never| errcat::Error::from(never);
 }

@@ -8,14 +8,16 @@
 //! per-code structs being a list `super::splice` formats a chunk at a time.
 //! They name `super::<CodeType>` and `super::<ErrorType>` and nothing else of
 //! yours, and pass `clippy::pedantic` with `missing_docs` and warnings denied
-//! (checked on the mini fixture, the fold catalog and the build-script demo).
+//! (checked on the mini fixture and the fold catalog, and on a crate that
+//! derives from an included catalog).
 //!
 //! Per code there is one struct in `__api_error::codes`, named exactly like
-//! the code, whose fields are the code's template parameters (of the
-//! runtime's field types, one per parameter type) and its `CodeIndex<N>`,
-//! its place in the code enum's `ALL`. The derive writes a struct literal
-//! of it with the user's spans, each field's initializer the runtime's
-//! `Fill::fill`, which records the argument as it checks its type:
+//! the code, whose fields are the code's template parameters, of the
+//! runtime's field types (one per parameter type). The derive writes a
+//! struct literal of it with the user's spans, each field's initializer
+//! the runtime's `Fill::fill`, which records the argument as it checks its
+//! type, and then builds the error from the code string and the recorded
+//! arguments (`new`):
 //!
 //! - an unknown code is rustc's "cannot find struct ... in module
 //!   `..::codes`" at the code string, with "a struct with a similar name
@@ -34,12 +36,12 @@
 //! Retired codes get no struct: they are never emitted again.
 //!
 //! Size matters (catalogs reach 10,000 codes): a struct per code and no
-//! impl, since each impl's body is type-checked, borrow-checked and, in a
-//! release build, optimized into the crate's metadata whether a service
-//! uses it or not. The code's `CodeIndex` field is what a per-code impl
-//! would have said: which code the struct is for. The field's name,
-//! [`CODE_FIELD`], is written again in `errcat-macros`' `expand.rs`; the
-//! UI tests fail if the two differ.
+//! impl or constant, since each impl's body is type-checked,
+//! borrow-checked and, in a release build, optimized into the crate's
+//! metadata whether a service uses it or not, and each constant (even a
+//! const generic argument) is evaluated. The struct says nothing of which
+//! code it is for: the derive passes the code string, which it has, and
+//! the runtime looks it up (as fast as parsing a code from the wire).
 
 use std::fmt::Write as _;
 
@@ -73,22 +75,12 @@ pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
 
             pub use ::errcat::__impl_into_response as impl_into_response;
 
-            /// Which code a struct in `codes` is for, by its place in `ALL`:
-            /// a field of this type names the code, so the struct needs no
-            /// impl of its own.
-            #[derive(Clone, Copy)]
-            pub struct CodeIndex<const N: usize>;
-
-            impl<const N: usize> CodeIndex<N> {
-                const CODE: super::#code_type = super::#code_type::ALL[N];
-            }
-
-            /// The error of a code's struct, from the arguments its literal
-            /// recorded.
+            /// The error of the code `code`, from the arguments the
+            /// literal of its struct recorded.
             #[inline]
             #[must_use]
-            pub fn new<const N: usize>(_: CodeIndex<N>, fields: Fields) -> Error {
-                ::errcat::__private::error_from_fields(CodeIndex::<N>::CODE, fields)
+            pub fn new(code: &str, fields: Fields) -> Error {
+                ::errcat::__private::error_from_fields(code, fields)
             }
 
             #[inline]
@@ -160,12 +152,11 @@ pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
             };
 
             /// One struct per code, named like the code; its fields are the
-            /// code's template parameters and its `CodeIndex`.
+            /// code's template parameters.
             // Named exactly like the codes, so the compiler's "did you mean"
             // suggests a code; clippy lints such names only where they are
-            // not exported, as in an included catalog. The code's field is
-            // named so no parameter can be, and only the derive sets it.
-            #[allow(non_camel_case_types, clippy::upper_case_acronyms, clippy::pub_underscore_fields)]
+            // not exported, as in an included catalog.
+            #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
             pub mod codes {
                 #structs
             }
@@ -173,57 +164,48 @@ pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
     }
 }
 
-/// The struct of every code that is not retired, each with its index in
-/// the code enum's `ALL`, which holds retired codes too.
+/// The struct of every code that is not retired.
 pub fn structs(catalog: &Catalog, spliced: bool) -> List<'_> {
-    let codes: Vec<(usize, &Code)> = catalog
-        .codes
-        .iter()
-        .enumerate()
-        .filter(|(_, code)| code.retired.is_none())
-        .collect();
+    let codes: Vec<&Code> = catalog.emitted().collect();
     let texts = codes.clone();
     List::new(
         "__errcat_structs",
         Kind::NestedModItems,
         spliced,
         codes.len(),
-        move |i| code_struct(codes[i].1, codes[i].0),
+        move |i| code_struct(codes[i]),
     )
-    .with_text(move |i, out| code_struct_text(texts[i].1, texts[i].0, out))
+    .with_text(move |i, out| code_struct_text(texts[i], out))
 }
 
 /// A code's struct and impls as prettyplease prints [`code_struct`]'s
 /// tokens in `codes`, or false where a line would pass the margin.
-fn code_struct_text(code: &Code, index: usize, out: &mut String) -> bool {
+fn code_struct_text(code: &Code, out: &mut String) -> bool {
     let name = &code.code;
+    let params = &code.message.params;
     let mut text = String::new();
     if let Some(note) = struct_note(code) {
         splice::deprecated(&mut text, "        ", &note);
     }
-    let _ = writeln!(text, "        pub struct {name} {{");
-    for param in &code.message.params {
-        let _ = writeln!(
-            text,
-            "            pub {}: super::{},",
-            param.name,
-            field_type(param.ty)
-        );
+    if params.is_empty() {
+        let _ = writeln!(text, "        pub struct {name} {{}}");
+    } else {
+        let _ = writeln!(text, "        pub struct {name} {{");
+        for param in params {
+            let _ = writeln!(
+                text,
+                "            pub {}: super::{},",
+                param.name,
+                field_type(param.ty)
+            );
+        }
+        text.push_str("        }\n");
     }
-    let _ = writeln!(
-        text,
-        "            pub {CODE_FIELD}: super::CodeIndex<{index}>,"
-    );
-    text.push_str("        }\n");
     if code.details != DetailsKind::None {
         let _ = writeln!(text, "        impl super::DeclaresDetails for {name} {{}}");
     }
     splice::accept(&text, out)
 }
-
-/// The field of every code's struct that holds its [`CodeIndex`]: named so
-/// no parameter can be (parameters start with a letter).
-pub const CODE_FIELD: &str = "__errcat_code";
 
 /// The `note` of a deprecated code's struct: the derive's paths name codes
 /// as written, `#[api_error(code = X)]`.
@@ -233,7 +215,7 @@ fn struct_note(code: &Code) -> Option<String> {
         .map(|_| docs::deprecation_note(code, &|replacement| docs::code_span(replacement)))
 }
 
-fn code_struct(code: &Code, index: usize) -> TokenStream {
+fn code_struct(code: &Code) -> TokenStream {
     let name = Ident::new(&code.code, Span::call_site());
     let deprecated = struct_note(code).map(|note| quote!(#[deprecated(note = #note)]));
     let params = &code.message.params;
@@ -241,8 +223,6 @@ fn code_struct(code: &Code, index: usize) -> TokenStream {
         .iter()
         .map(|p| Ident::new(&p.name, Span::call_site()));
     let types = params.iter().map(|p| field_type(p.ty));
-    let code_field = Ident::new(CODE_FIELD, Span::call_site());
-    let index = proc_macro2::Literal::usize_unsuffixed(index);
     // Only a code that declares details may take a `#[api_error(details)]`
     // field: the derive asks for this impl.
     let declares_details = (code.details != DetailsKind::None)
@@ -253,7 +233,6 @@ fn code_struct(code: &Code, index: usize) -> TokenStream {
         #deprecated
         pub struct #name {
             #(pub #names: super::#types,)*
-            pub #code_field: super::CodeIndex<#index>,
         }
         #declares_details
     }

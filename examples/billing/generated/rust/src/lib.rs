@@ -659,20 +659,12 @@ pub mod __api_error {
     /// converts into, so `?` works in code returning it.
     pub type CatalogError = super::BillingError;
     pub use ::errcat::__impl_into_response as impl_into_response;
-    /// Which code a struct in `codes` is for, by its place in `ALL`:
-    /// a field of this type names the code, so the struct needs no
-    /// impl of its own.
-    #[derive(Clone, Copy)]
-    pub struct CodeIndex<const N: usize>;
-    impl<const N: usize> CodeIndex<N> {
-        const CODE: super::BillingErrorCode = super::BillingErrorCode::ALL[N];
-    }
-    /// The error of a code's struct, from the arguments its literal
-    /// recorded.
+    /// The error of the code `code`, from the arguments the
+    /// literal of its struct recorded.
     #[inline]
     #[must_use]
-    pub fn new<const N: usize>(_: CodeIndex<N>, fields: Fields) -> Error {
-        ::errcat::__private::error_from_fields(CodeIndex::<N>::CODE, fields)
+    pub fn new(code: &str, fields: Fields) -> Error {
+        ::errcat::__private::error_from_fields(code, fields)
     }
     #[inline]
     #[must_use]
@@ -748,82 +740,37 @@ pub mod __api_error {
         UnsignedField, details_declared,
     };
     /// One struct per code, named like the code; its fields are the
-    /// code's template parameters and its `CodeIndex`.
-    #[allow(
-        non_camel_case_types,
-        clippy::upper_case_acronyms,
-        clippy::pub_underscore_fields
-    )]
+    /// code's template parameters.
+    #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
     pub mod codes {
-        pub struct no_active_plan {
-            pub __errcat_code: super::CodeIndex<0>,
-        }
+        pub struct no_active_plan {}
         pub struct billing_info_required {
             pub plan: super::StringField,
-            pub __errcat_code: super::CodeIndex<1>,
         }
-        pub struct plan_required {
-            pub __errcat_code: super::CodeIndex<2>,
-        }
-        pub struct payment_past_due {
-            pub __errcat_code: super::CodeIndex<3>,
-        }
-        pub struct subscription_suspended {
-            pub __errcat_code: super::CodeIndex<4>,
-        }
-        pub struct subscription_inactive {
-            pub __errcat_code: super::CodeIndex<5>,
-        }
-        pub struct subscription_not_found {
-            pub __errcat_code: super::CodeIndex<6>,
-        }
-        pub struct no_active_subscription {
-            pub __errcat_code: super::CodeIndex<7>,
-        }
-        pub struct spend_limit_exceeded {
-            pub __errcat_code: super::CodeIndex<8>,
-        }
-        pub struct credits_depleted {
-            pub __errcat_code: super::CodeIndex<9>,
-        }
-        pub struct rate_limit_exceeded {
-            pub __errcat_code: super::CodeIndex<10>,
-        }
-        pub struct auth_required {
-            pub __errcat_code: super::CodeIndex<11>,
-        }
-        pub struct api_key_required {
-            pub __errcat_code: super::CodeIndex<12>,
-        }
+        pub struct plan_required {}
+        pub struct payment_past_due {}
+        pub struct subscription_suspended {}
+        pub struct subscription_inactive {}
+        pub struct subscription_not_found {}
+        pub struct no_active_subscription {}
+        pub struct spend_limit_exceeded {}
+        pub struct credits_depleted {}
+        pub struct rate_limit_exceeded {}
+        pub struct auth_required {}
+        pub struct api_key_required {}
         pub struct pro_required {
             pub feature: super::StringField,
-            pub __errcat_code: super::CodeIndex<13>,
         }
-        pub struct not_a_member {
-            pub __errcat_code: super::CodeIndex<14>,
-        }
-        pub struct email_exists {
-            pub __errcat_code: super::CodeIndex<15>,
-        }
-        pub struct token_invalid {
-            pub __errcat_code: super::CodeIndex<16>,
-        }
-        pub struct token_expired {
-            pub __errcat_code: super::CodeIndex<17>,
-        }
+        pub struct not_a_member {}
+        pub struct email_exists {}
+        pub struct token_invalid {}
+        pub struct token_expired {}
         pub struct social_login_only {
             pub provider: super::StringField,
-            pub __errcat_code: super::CodeIndex<18>,
         }
-        pub struct invite_expired {
-            pub __errcat_code: super::CodeIndex<19>,
-        }
-        pub struct email_verification_required {
-            pub __errcat_code: super::CodeIndex<20>,
-        }
-        pub struct feature_check_failed {
-            pub __errcat_code: super::CodeIndex<21>,
-        }
+        pub struct invite_expired {}
+        pub struct email_verification_required {}
+        pub struct feature_check_failed {}
     }
 }
 /// The catalog's table, which the runtime decodes on first use.

@@ -547,20 +547,12 @@ pub mod __api_error {
     /// converts into, so `?` works in code returning it.
     pub type CatalogError = super::FunctionComputeError;
     pub use ::errcat::__impl_into_response as impl_into_response;
-    /// Which code a struct in `codes` is for, by its place in `ALL`:
-    /// a field of this type names the code, so the struct needs no
-    /// impl of its own.
-    #[derive(Clone, Copy)]
-    pub struct CodeIndex<const N: usize>;
-    impl<const N: usize> CodeIndex<N> {
-        const CODE: super::FunctionComputeErrorCode = super::FunctionComputeErrorCode::ALL[N];
-    }
-    /// The error of a code's struct, from the arguments its literal
-    /// recorded.
+    /// The error of the code `code`, from the arguments the
+    /// literal of its struct recorded.
     #[inline]
     #[must_use]
-    pub fn new<const N: usize>(_: CodeIndex<N>, fields: Fields) -> Error {
-        ::errcat::__private::error_from_fields(CodeIndex::<N>::CODE, fields)
+    pub fn new(code: &str, fields: Fields) -> Error {
+        ::errcat::__private::error_from_fields(code, fields)
     }
     #[inline]
     #[must_use]
@@ -636,73 +628,51 @@ pub mod __api_error {
         UnsignedField, details_declared,
     };
     /// One struct per code, named like the code; its fields are the
-    /// code's template parameters and its `CodeIndex`.
-    #[allow(
-        non_camel_case_types,
-        clippy::upper_case_acronyms,
-        clippy::pub_underscore_fields
-    )]
+    /// code's template parameters.
+    #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
     pub mod codes {
         pub struct InvalidArgument {
             pub reason: super::StringField,
-            pub __errcat_code: super::CodeIndex<0>,
         }
         pub struct MissingRequiredHeader {
             pub header: super::StringField,
-            pub __errcat_code: super::CodeIndex<1>,
         }
         pub struct PathNotSupported {
             pub method: super::StringField,
             pub path: super::StringField,
-            pub __errcat_code: super::CodeIndex<2>,
         }
         pub struct EntityTooLarge {
             pub max_size: super::UnsignedField,
-            pub __errcat_code: super::CodeIndex<3>,
         }
         pub struct AccessDenied {
             pub reason: super::StringField,
-            pub __errcat_code: super::CodeIndex<4>,
         }
-        pub struct SignatureNotMatch {
-            pub __errcat_code: super::CodeIndex<5>,
-        }
+        pub struct SignatureNotMatch {}
         pub struct InvalidAccessKeyID {
             pub access_key_id: super::StringField,
-            pub __errcat_code: super::CodeIndex<6>,
         }
         pub struct ServiceNotFound {
             pub service: super::StringField,
-            pub __errcat_code: super::CodeIndex<7>,
         }
         pub struct AliasNotFound {
             pub alias: super::StringField,
             pub service: super::StringField,
-            pub __errcat_code: super::CodeIndex<8>,
         }
         pub struct DomainNameNotFound {
             pub domain_name: super::StringField,
-            pub __errcat_code: super::CodeIndex<9>,
         }
         pub struct VersionNotFound {
             pub version: super::IntegerField,
             pub service: super::StringField,
-            pub __errcat_code: super::CodeIndex<10>,
         }
-        pub struct ConcurrentUpdateError {
-            pub __errcat_code: super::CodeIndex<11>,
-        }
+        pub struct ConcurrentUpdateError {}
         pub struct ResourceExhausted {
             pub reason: super::StringField,
-            pub __errcat_code: super::CodeIndex<12>,
         }
         pub struct ResourceThrottled {
             pub reason: super::StringField,
-            pub __errcat_code: super::CodeIndex<13>,
         }
-        pub struct InternalServerError {
-            pub __errcat_code: super::CodeIndex<14>,
-        }
+        pub struct InternalServerError {}
     }
 }
 /// The catalog's table, which the runtime decodes on first use.

@@ -967,20 +967,12 @@ pub mod __api_error {
     /// converts into, so `?` works in code returning it.
     pub type CatalogError = super::WorkspacesError;
     pub use ::errcat::__impl_into_response as impl_into_response;
-    /// Which code a struct in `codes` is for, by its place in `ALL`:
-    /// a field of this type names the code, so the struct needs no
-    /// impl of its own.
-    #[derive(Clone, Copy)]
-    pub struct CodeIndex<const N: usize>;
-    impl<const N: usize> CodeIndex<N> {
-        const CODE: super::WorkspacesErrorCode = super::WorkspacesErrorCode::ALL[N];
-    }
-    /// The error of a code's struct, from the arguments its literal
-    /// recorded.
+    /// The error of the code `code`, from the arguments the
+    /// literal of its struct recorded.
     #[inline]
     #[must_use]
-    pub fn new<const N: usize>(_: CodeIndex<N>, fields: Fields) -> Error {
-        ::errcat::__private::error_from_fields(CodeIndex::<N>::CODE, fields)
+    pub fn new(code: &str, fields: Fields) -> Error {
+        ::errcat::__private::error_from_fields(code, fields)
     }
     #[inline]
     #[must_use]
@@ -1056,138 +1048,82 @@ pub mod __api_error {
         UnsignedField, details_declared,
     };
     /// One struct per code, named like the code; its fields are the
-    /// code's template parameters and its `CodeIndex`.
-    #[allow(
-        non_camel_case_types,
-        clippy::upper_case_acronyms,
-        clippy::pub_underscore_fields
-    )]
+    /// code's template parameters.
+    #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
     pub mod codes {
         pub struct invalid_request {
             pub parameter: super::StringField,
             pub reason: super::StringField,
-            pub __errcat_code: super::CodeIndex<0>,
         }
         pub struct validation_failed {
             pub field: super::StringField,
             pub reason: super::StringField,
-            pub __errcat_code: super::CodeIndex<1>,
         }
-        pub struct requires_confirmation {
-            pub __errcat_code: super::CodeIndex<2>,
-        }
-        pub struct not_found {
-            pub __errcat_code: super::CodeIndex<3>,
-        }
+        pub struct requires_confirmation {}
+        pub struct not_found {}
         pub struct state_conflict {
             pub operation: super::StringField,
             pub resource: super::StringField,
             pub state: super::StringField,
-            pub __errcat_code: super::CodeIndex<4>,
         }
-        pub struct rate_limited {
-            pub __errcat_code: super::CodeIndex<5>,
-        }
-        pub struct unauthorized {
-            pub __errcat_code: super::CodeIndex<6>,
-        }
-        pub struct invalid_token {
-            pub __errcat_code: super::CodeIndex<7>,
-        }
+        pub struct rate_limited {}
+        pub struct unauthorized {}
+        pub struct invalid_token {}
         pub struct forbidden_by_scope {
             pub scope: super::StringField,
-            pub __errcat_code: super::CodeIndex<8>,
         }
         pub struct enterprise_only {
             pub feature: super::StringField,
-            pub __errcat_code: super::CodeIndex<9>,
         }
         pub struct pro_required {
             pub feature: super::StringField,
-            pub __errcat_code: super::CodeIndex<10>,
         }
-        pub struct payment_method_required {
-            pub __errcat_code: super::CodeIndex<11>,
-        }
-        pub struct subscription_past_due {
-            pub __errcat_code: super::CodeIndex<12>,
-        }
-        pub struct signups_blocked {
-            pub __errcat_code: super::CodeIndex<13>,
-        }
+        pub struct payment_method_required {}
+        pub struct subscription_past_due {}
+        pub struct signups_blocked {}
         pub struct workspace_slug_taken {
             pub slug: super::StringField,
             pub suggestion: super::StringField,
-            pub __errcat_code: super::CodeIndex<14>,
         }
         pub struct workspace_slug_invalid {
             pub slug: super::StringField,
-            pub __errcat_code: super::CodeIndex<15>,
         }
         pub struct workspace_slug_too_short {
             pub slug: super::StringField,
             pub min_length: super::UnsignedField,
-            pub __errcat_code: super::CodeIndex<16>,
         }
         pub struct workspace_slug_reserved {
             pub slug: super::StringField,
-            pub __errcat_code: super::CodeIndex<17>,
         }
-        pub struct workspace_provisioning_failed {
-            pub __errcat_code: super::CodeIndex<18>,
-        }
+        pub struct workspace_provisioning_failed {}
         impl super::DeclaresDetails for workspace_provisioning_failed {}
         pub struct redirect_uri_invalid {
             pub redirect_uri: super::StringField,
-            pub __errcat_code: super::CodeIndex<19>,
         }
-        pub struct redirect_uri_localhost_only_dev {
-            pub __errcat_code: super::CodeIndex<20>,
-        }
-        pub struct client_secret_revoked {
-            pub __errcat_code: super::CodeIndex<21>,
-        }
+        pub struct redirect_uri_localhost_only_dev {}
+        pub struct client_secret_revoked {}
         pub struct idp_oauth_failed {
             pub provider: super::StringField,
-            pub __errcat_code: super::CodeIndex<22>,
         }
-        pub struct idp_metadata_invalid {
-            pub __errcat_code: super::CodeIndex<23>,
-        }
+        pub struct idp_metadata_invalid {}
         pub struct idp_already_configured {
             pub provider: super::StringField,
-            pub __errcat_code: super::CodeIndex<24>,
         }
         pub struct webhook_url_invalid {
             pub url: super::StringField,
-            pub __errcat_code: super::CodeIndex<25>,
         }
-        pub struct webhook_secret_required {
-            pub __errcat_code: super::CodeIndex<26>,
-        }
-        pub struct internal_error {
-            pub __errcat_code: super::CodeIndex<27>,
-        }
-        pub struct upstream_error {
-            pub __errcat_code: super::CodeIndex<28>,
-        }
-        pub struct service_unavailable {
-            pub __errcat_code: super::CodeIndex<29>,
-        }
+        pub struct webhook_secret_required {}
+        pub struct internal_error {}
+        pub struct upstream_error {}
+        pub struct service_unavailable {}
         pub struct invalid_grant {
             pub reason: super::StringField,
-            pub __errcat_code: super::CodeIndex<30>,
         }
-        pub struct invalid_client {
-            pub __errcat_code: super::CodeIndex<31>,
-        }
+        pub struct invalid_client {}
         pub struct unsupported_grant_type {
             pub grant_type: super::StringField,
-            pub __errcat_code: super::CodeIndex<32>,
         }
-        pub struct access_denied {
-            pub __errcat_code: super::CodeIndex<33>,
-        }
+        pub struct access_denied {}
     }
 }
 /// The catalog's table, which the runtime decodes on first use.
