@@ -89,16 +89,8 @@ pub const fn details_declared<C: DeclaresDetails + ?Sized>() {}
 /// The template arguments a derived variant's fields became, by name. The
 /// derive fills them in the variant's order while it writes the code's
 /// struct literal; [`error_from_fields`] puts them in the template's.
+#[derive(Default)]
 pub struct Fields(Vec<(&'static str, Arg)>);
-
-impl Fields {
-    /// Room for `len` fields.
-    #[inline]
-    #[must_use]
-    pub fn with_capacity(len: usize) -> Self {
-        Fields(Vec::with_capacity(len))
-    }
-}
 
 /// A parameter's field in a code's struct (`Self`, one type per parameter
 /// type), made from a variant's field of type `T`, which it records in
