@@ -168,7 +168,7 @@ fn resolve_properties() -> Value {
 /// Two-space pretty JSON ending in a newline; the first member lands on the
 /// second line, where the writer looks for the generated notice. No `<`
 /// appears as such, so the document can be inlined into an HTML page.
-pub fn pretty(value: &Value) -> String {
+pub fn pretty<T: serde::Serialize + ?Sized>(value: &T) -> String {
     let mut text = json_without_markup(value, true);
     text.push('\n');
     text

@@ -8,6 +8,7 @@
 //! show, and the headers those responses carry. Nothing in it is specific to
 //! errcat, so any OpenAPI tool reads it.
 
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value, json};
 
 use super::docs::content;
@@ -19,7 +20,10 @@ use crate::model::{Catalog, Code, Header, WireShape};
 pub const VERSION: &str = "3.1.0";
 
 pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
-    vec![OutputFile::new("openapi.json", pretty(&document(catalog)))]
+    vec![OutputFile::new(
+        "openapi.json",
+        pretty(&Document::new(catalog)),
+    )]
 }
 
 /// Name of a shape's schema under `components.schemas`.
@@ -33,68 +37,113 @@ pub fn code_schema_name(catalog: &Catalog) -> String {
     catalog.rust_code_type()
 }
 
+/// The document as a value, for tools that inspect it.
 pub fn document(catalog: &Catalog) -> Value {
-    let code_name = code_schema_name(catalog);
-    let code_ref = json!({ "$ref": format!("#/components/schemas/{code_name}") });
+    serde_json::to_value(Document::new(catalog)).expect("JSON values always serialize")
+}
 
-    let mut schemas = Map::new();
-    let all: Vec<&str> = codes_in(catalog, WireShape::Problem);
-    schemas.insert(code_name.clone(), code_schema(catalog, &all));
-    for shape in shapes_in_use(catalog) {
-        schemas.insert(
-            schema_name(shape).into(),
-            body_schema(shape, code_ref.clone()),
+/// The document, serialized as it is walked: each code's response is
+/// built, written and dropped in turn, so a catalog of 10,000 codes never
+/// holds all of them as values at once (that was 60 MB of heap for 12 MB of
+/// text).
+struct Document<'a> {
+    catalog: &'a Catalog,
+    info: Map<String, Value>,
+    schemas: Map<String, Value>,
+    headers: Map<String, Value>,
+}
+
+impl<'a> Document<'a> {
+    fn new(catalog: &'a Catalog) -> Self {
+        let code_name = code_schema_name(catalog);
+        let code_ref = json!({ "$ref": format!("#/components/schemas/{code_name}") });
+
+        let mut schemas = Map::new();
+        let all: Vec<&str> = codes_in(catalog, WireShape::Problem);
+        schemas.insert(code_name.clone(), code_schema(catalog, &all));
+        for shape in shapes_in_use(catalog) {
+            schemas.insert(
+                schema_name(shape).into(),
+                body_schema(shape, code_ref.clone()),
+            );
+        }
+
+        let mut headers = Map::new();
+        for header in Header::ALL {
+            if catalog.emitted().any(|c| c.has_header(header)) {
+                headers.insert(header.as_str().into(), header_object(header));
+            }
+        }
+
+        let mut info = Map::new();
+        info.insert("title".into(), format!("{} errors", catalog.title).into());
+        info.insert(
+            "version".into(),
+            catalog
+                .version
+                .clone()
+                .unwrap_or_else(|| "0.0.0".into())
+                .into(),
         );
-    }
-
-    let mut headers = Map::new();
-    for header in Header::ALL {
-        if catalog.emitted().any(|c| c.has_header(header)) {
-            headers.insert(header.as_str().into(), header_object(header));
+        let mut description = format!(
+            "Every error the {} returns: reference `#/components/responses/<CODE>` from an \
+             operation's responses.",
+            escape(&catalog.title)
+        );
+        if let Some(intro) = &catalog.description {
+            description = format!("{}\n\n{description}", neutralise_html(intro.trim_end()));
+        }
+        info.insert("description".into(), description.into());
+        Document {
+            catalog,
+            info,
+            schemas,
+            headers,
         }
     }
+}
 
-    let responses: Map<String, Value> = catalog
-        .emitted()
-        .map(|code| (code.code.clone(), response(catalog, code)))
-        .collect();
-
-    let mut info = Map::new();
-    info.insert("title".into(), format!("{} errors", catalog.title).into());
-    info.insert(
-        "version".into(),
-        catalog
-            .version
-            .clone()
-            .unwrap_or_else(|| "0.0.0".into())
-            .into(),
-    );
-    let mut description = format!(
-        "Every error the {} returns: reference `#/components/responses/<CODE>` from an \
-         operation's responses.",
-        escape(&catalog.title)
-    );
-    if let Some(intro) = &catalog.description {
-        description = format!("{}\n\n{description}", neutralise_html(intro.trim_end()));
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // JSON has no comments: the notice is a specification extension, the
+        // one kind of extra member OpenAPI allows at the top, and it comes
+        // first so the writer finds it on the second line.
+        let mut document = serializer.serialize_map(Some(4))?;
+        document.serialize_entry("x-generated", &notice(&self.catalog.name))?;
+        document.serialize_entry("openapi", VERSION)?;
+        document.serialize_entry("info", &self.info)?;
+        document.serialize_entry("components", &Components(self))?;
+        document.end()
     }
-    info.insert("description".into(), description.into());
+}
 
-    let mut components = Map::new();
-    components.insert("schemas".into(), Value::Object(schemas));
-    if !headers.is_empty() {
-        components.insert("headers".into(), Value::Object(headers));
+struct Components<'d, 'a>(&'d Document<'a>);
+
+impl Serialize for Components<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Components(document) = self;
+        let mut components = serializer.serialize_map(None)?;
+        components.serialize_entry("schemas", &document.schemas)?;
+        if !document.headers.is_empty() {
+            components.serialize_entry("headers", &document.headers)?;
+        }
+        components.serialize_entry("responses", &Responses(document.catalog))?;
+        components.end()
     }
-    components.insert("responses".into(), Value::Object(responses));
+}
 
-    // JSON has no comments: the notice is a specification extension, the one
-    // kind of extra member OpenAPI allows at the top, and it comes first so
-    // the writer finds it on the second line.
-    let mut document = Map::new();
-    document.insert("x-generated".into(), notice(&catalog.name).into());
-    document.insert("openapi".into(), VERSION.into());
-    document.insert("info".into(), Value::Object(info));
-    document.insert("components".into(), Value::Object(components));
-    Value::Object(document)
+/// A response per code that can still be sent, each made as it is written.
+struct Responses<'a>(&'a Catalog);
+
+impl Serialize for Responses<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Responses(catalog) = self;
+        let mut responses = serializer.serialize_map(None)?;
+        for code in catalog.emitted() {
+            responses.serialize_entry(&code.code, &response(catalog, code))?;
+        }
+        responses.end()
+    }
 }
 
 fn header_object(header: Header) -> Value {

@@ -12,7 +12,7 @@ use serde_json::ser::Formatter;
 /// their page the same way, where a `</script` or `<!--` in a string would
 /// end the data early and start markup. Escaped while serializing, so a
 /// large document is not copied.
-pub fn json_without_markup(value: &serde_json::Value, pretty: bool) -> String {
+pub fn json_without_markup<T: Serialize + ?Sized>(value: &T, pretty: bool) -> String {
     let mut out = Vec::new();
     let written = if pretty {
         let formatter = NoMarkup(serde_json::ser::PrettyFormatter::with_indent(b"  "));
@@ -25,7 +25,7 @@ pub fn json_without_markup(value: &serde_json::Value, pretty: bool) -> String {
             &mut out, formatter,
         ))
     };
-    written.expect("JSON values always serialize");
+    written.expect("what errcat writes as JSON always serializes");
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
