@@ -1,8 +1,9 @@
 //! axum integration (feature `axum`).
 //!
 //! An error returned from a handler renders in its own shape. Add the
-//! [`negotiate`] middleware to honour `Accept: application/problem+json`:
-//! the error rides along in the response's extensions, so the middleware can
+//! [`negotiate`] middleware to honour `Accept` (`application/problem+json`
+//! weighed against the error's own content type, as RFC 9110 says): the
+//! error rides along in the response's extensions, so the middleware can
 //! re-render it as RFC 9457 without the handler knowing about `Accept`.
 //!
 //! ```ignore
@@ -17,7 +18,7 @@ use ::axum::body::Body;
 use ::axum::extract::Request;
 use ::axum::middleware::Next;
 pub use ::axum::response::{IntoResponse, Response};
-use http::header::{CONTENT_TYPE, HeaderValue};
+use http::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue};
 
 use crate::catalog::{ErrorCode, WireShape};
 use crate::error::Error;
@@ -50,28 +51,31 @@ impl<C: ErrorCode> IntoResponse for Error<C> {
     }
 }
 
-/// Middleware (`axum::middleware::from_fn(negotiate)`): when the request's
-/// `Accept` asks for `application/problem+json`, an errcat error response is
-/// re-rendered as RFC 9457. Status and headers other than `Content-Type` are
-/// kept as the handler and inner layers left them.
+/// Middleware (`axum::middleware::from_fn(negotiate)`): an errcat error
+/// response is re-rendered in the shape the request's `Accept` prefers
+/// ([`Error::negotiate`]: RFC 9457 when `application/problem+json` weighs
+/// more than the error's own content type), and gets `Vary: accept`. Status
+/// and headers other than `Content-Type` are kept as the handler and inner
+/// layers left them.
 pub async fn negotiate(request: Request, next: Next) -> Response {
-    let wants_problem = crate::render::accepts_problem(request.headers());
-    let response = next.run(request).await;
-    if !wants_problem {
-        return response;
+    let mut accept = HeaderMap::new();
+    for value in request.headers().get_all(ACCEPT) {
+        accept.append(ACCEPT, value.clone());
     }
+    let mut response = next.run(request).await;
     let Some(Rendered(error)) = response.extensions().get::<Rendered>().cloned() else {
         return response;
     };
-    if error.shape() == WireShape::Problem {
+    crate::accept::vary_on_accept(response.headers_mut());
+    let shape = crate::accept::choose(&accept, error.shape());
+    if shape == error.shape() {
         return response;
     }
     let (mut parts, _) = response.into_parts();
-    parts.headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static(WireShape::Problem.content_type()),
-    );
-    Response::from_parts(parts, Body::from(error.to_json(WireShape::Problem)))
+    parts
+        .headers
+        .insert(CONTENT_TYPE, HeaderValue::from_static(shape.content_type()));
+    Response::from_parts(parts, Body::from(error.to_json(shape)))
 }
 
 /// Implements `IntoResponse` for a generated error type that converts into

@@ -11,6 +11,7 @@
 //! source error nor attached details ever reach the body; they go to
 //! [`Error::log_line`] and the [`ErrorReport`] in the response's extensions.
 
+mod accept;
 mod any_code;
 mod catalog;
 mod derive_args;

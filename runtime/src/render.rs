@@ -101,21 +101,24 @@ impl<C: ErrorCode> Error<C> {
         self.render(self.shape())
     }
 
-    /// The shape to answer a request with: RFC 9457 when its `Accept` asks
-    /// for `application/problem+json`, the error's own shape otherwise.
+    /// The shape to answer a request with: RFC 9457 when the request's
+    /// `Accept` weighs `application/problem+json` above the error's own
+    /// content type, the error's own shape otherwise (on a tie too), as
+    /// RFC 9110 §12.5.1 says: `q` values, `*/*` and `application/*`, every
+    /// `Accept` field.
     #[must_use]
     pub fn negotiate(&self, request_headers: &HeaderMap) -> WireShape {
-        if accepts_problem(request_headers) {
-            WireShape::Problem
-        } else {
-            self.shape()
-        }
+        crate::accept::choose(request_headers, self.shape())
     }
 
-    /// The response to a request with these headers (see [`Error::negotiate`]).
+    /// The response to a request with these headers (see
+    /// [`Error::negotiate`]), with `Vary: accept`, since another `Accept`
+    /// may get another shape.
     #[must_use]
     pub fn respond(&self, request_headers: &HeaderMap) -> http::Response<String> {
-        self.render(self.negotiate(request_headers))
+        let mut response = self.render(self.negotiate(request_headers));
+        crate::accept::vary_on_accept(response.headers_mut());
+        response
     }
 
     /// One line for the server's log: code, status, request id, message,
@@ -138,26 +141,6 @@ impl<C: ErrorCode> Error<C> {
         }
         line
     }
-}
-
-/// Whether an `Accept` header lists `application/problem+json` with a
-/// non-zero quality.
-pub(crate) fn accepts_problem(request_headers: &HeaderMap) -> bool {
-    request_headers
-        .get_all(http::header::ACCEPT)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .any(|range| {
-            let mut parts = range.split(';').map(str::trim);
-            let media = parts.next().unwrap_or_default();
-            media.eq_ignore_ascii_case("application/problem+json")
-                && !parts.any(|p| {
-                    p.strip_prefix("q=")
-                        .and_then(|q| q.trim().parse::<f32>().ok())
-                        .is_some_and(|q| q <= 0.0)
-                })
-        })
 }
 
 /// The message, streamed from its `Display` into the serializer.

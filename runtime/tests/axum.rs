@@ -91,6 +91,51 @@ async fn accept_problem_json_gets_rfc_9457_with_the_same_status_and_headers() {
     );
 }
 
+/// The response of `path` to a request with these `Accept` fields.
+async fn respond(path: &str, accept: &[&str]) -> axum::response::Response {
+    let mut request = Request::get(path);
+    for value in accept {
+        request = request.header("accept", *value);
+    }
+    app()
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_weightier_type_wins_across_every_accept_field_and_errors_vary_on_accept() {
+    let cases: &[(&[&str], &str)] = &[
+        (&[], "application/json"),
+        (
+            &["application/json, application/problem+json;q=0.5"],
+            "application/json",
+        ),
+        (&["application/problem+json; Q=0"], "application/json"),
+        (
+            &["application/json;q=0.5", "application/problem+json"],
+            "application/problem+json",
+        ),
+        (
+            &["*/*;q=0.1, application/problem+json"],
+            "application/problem+json",
+        ),
+        (&["*/*"], "application/json"),
+    ];
+    for (accept, content_type) in cases {
+        let response = respond("/tenant", accept).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{accept:?}");
+        assert_eq!(
+            response.headers()["content-type"],
+            *content_type,
+            "{accept:?}"
+        );
+        assert_eq!(response.headers()["vary"], "accept", "{accept:?}");
+    }
+    let ok = respond("/ok", &["application/problem+json"]).await;
+    assert!(ok.headers().get("vary").is_none());
+}
+
 #[tokio::test]
 async fn the_middleware_leaves_other_responses_alone() {
     let (status, content_type, body) = call("/ok", Some("application/problem+json")).await;

@@ -58,8 +58,16 @@ fn accept_problem_json_selects_rfc_9457() {
     let err = error(Demo::TenantNotFound, vec![]);
     assert_eq!(err.negotiate(&HeaderMap::new()), WireShape::Flat);
     assert_eq!(err.negotiate(&accept("application/json")), WireShape::Flat);
+    // The higher `q` wins, whatever the order (the full table is the
+    // runtime's unit test of `accept`).
     assert_eq!(
         err.negotiate(&accept("application/json, application/problem+json;q=0.9")),
+        WireShape::Flat
+    );
+    assert_eq!(
+        err.negotiate(&accept(
+            "application/json;q=0.8, application/problem+json;q=0.9"
+        )),
         WireShape::Problem
     );
     assert_eq!(
@@ -72,6 +80,7 @@ fn accept_problem_json_selects_rfc_9457() {
     );
     let response = err.respond(&accept("application/problem+json"));
     assert_eq!(response.headers()[CONTENT_TYPE], "application/problem+json");
+    assert_eq!(response.headers()["vary"], "accept");
     assert!(response.body().starts_with(r#"{"type":"#));
 }
 

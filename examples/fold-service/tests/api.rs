@@ -213,4 +213,20 @@ async fn problem_json_on_request() {
     );
     // The rate-limit headers survive the re-rendering.
     assert_eq!(reply.header("ratelimit-remaining"), "99");
+    assert_eq!(reply.header("vary"), "accept");
+
+    // RFC 9110 weights: JSON preferred over problem+json keeps the flat
+    // body, in whichever order the client lists them.
+    let reply = service
+        .send(
+            Method::GET,
+            "/v1/functions/fn_9",
+            Some(ADMIN),
+            None,
+            &[("accept", "application/problem+json;q=0.5, application/json")],
+        )
+        .await;
+    assert_eq!(reply.header("content-type"), "application/json");
+    assert_eq!(reply.body["code"], "FUNCTION_NOT_FOUND");
+    assert_eq!(reply.header("vary"), "accept");
 }
