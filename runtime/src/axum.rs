@@ -45,6 +45,9 @@ struct Rendered(Arc<dyn Rerender>);
 
 impl<C: ErrorCode> IntoResponse for Error<C> {
     fn into_response(self) -> Response {
+        // Where an error leaves the service: logged once, with its cause.
+        #[cfg(feature = "tracing")]
+        crate::trace::log(&self);
         let mut response = self.to_response().map(Body::from);
         response.extensions_mut().insert(Rendered(Arc::new(self)));
         response

@@ -24,6 +24,9 @@ mod table;
 #[cfg(feature = "axum")]
 pub mod axum;
 
+#[cfg(feature = "tracing")]
+pub mod trace;
+
 pub use any_code::{AnyCode, UnknownCode};
 
 /// What generated code names and services do not: re-exports and helpers

@@ -1,5 +1,6 @@
 //! `fold-service --listen 127.0.0.1:0 --rate-limit 100`: serves the example
-//! API and prints `listening on http://ADDR` as its first line of output.
+//! API and prints `listening on http://ADDR` as its first line of output;
+//! logs server errors, with their causes, on stderr.
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -22,6 +23,14 @@ struct Args {
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let args = Args::parse();
+    // ANCHOR: logging
+    // Server errors are logged with their causes (errcat's `tracing`
+    // feature); client errors are `DEBUG`, below this level.
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_max_level(tracing::Level::INFO)
+        .init();
+    // ANCHOR_END: logging
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
     let mut stdout = std::io::stdout();
     writeln!(stdout, "listening on http://{}", listener.local_addr()?)?;

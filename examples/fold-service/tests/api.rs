@@ -175,6 +175,12 @@ async fn a_server_error_never_shows_its_source() {
             reply.text
         );
     }
+    // The server's log has the cause the client was not told.
+    let line = service
+        .log_line_with(&["DEPLOY_FAILED", "10.20.0.7"])
+        .unwrap_or_else(|log| panic!("no log line of the 500 and its cause in:\n{log}"));
+    assert!(line.contains("ERROR"), "{line}");
+    assert!(line.contains("status=500"), "{line}");
 
     let reply = service
         .send(

@@ -6,6 +6,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use http_body_util::{BodyExt, Full};
@@ -22,6 +23,8 @@ pub struct Service {
     child: Child,
     base: String,
     client: Client<HttpConnector, Full<Bytes>>,
+    /// What it has written to stderr so far: its log.
+    log: Arc<Mutex<String>>,
 }
 
 pub struct Reply {
@@ -50,8 +53,19 @@ impl Service {
             .args(args)
             .envs(env.iter().copied())
             .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
             .spawn()
             .expect("the service binary starts");
+        let log = Arc::new(Mutex::new(String::new()));
+        let stderr = child.stderr.take().expect("stderr is piped");
+        let lines = Arc::clone(&log);
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let mut log = lines.lock().unwrap();
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
         let stdout = child.stdout.take().expect("stdout is piped");
         let mut first = String::new();
         BufReader::new(stdout)
@@ -70,7 +84,22 @@ impl Service {
             child,
             base,
             client,
+            log,
         }
+    }
+
+    /// The service's log once a line holding every one of `needles` is in
+    /// it (the line is written as the response goes out, so it may come a
+    /// moment after); the whole log, for the failure message, otherwise.
+    pub fn log_line_with(&self, needles: &[&str]) -> Result<String, String> {
+        for _ in 0..100 {
+            let log = self.log.lock().unwrap().clone();
+            if let Some(line) = log.lines().find(|l| needles.iter().all(|n| l.contains(n))) {
+                return Ok(line.to_owned());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Err(self.log.lock().unwrap().clone())
     }
 
     pub async fn get(&self, path: &str, token: Option<&str>) -> Reply {
