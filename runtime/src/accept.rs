@@ -5,10 +5,15 @@
 //! media types it matches by its `q` (a parameter name matched without
 //! regard to case; `q=0` means "not acceptable"); a type takes the weight
 //! of the most specific range that matches it (`application/json` over
-//! `application/*` over `*/*`). The shape whose content type weighs more
-//! wins; on a tie, or when neither is acceptable, the error keeps its own
-//! shape, which is the code's or else the catalog's default. A malformed
-//! range (no `/`, a `q` outside the grammar) is left out, as if not sent.
+//! `application/*` over `*/*`); parameters other than `q` do not narrow a
+//! range (`application/json; charset=utf-8` is JSON), and quoted strings
+//! in them are read whole. The shape whose content type weighs more wins;
+//! on a tie, or when neither is acceptable (no 406: an error is sent
+//! anyway), the error keeps its own shape: the one the service gave it,
+//! else its code's, else the catalog's default, so `*/*` answers as no
+//! `Accept` does. An error whose own shape is RFC 9457 keeps it: it has
+//! no JSON form to fall back to. A malformed range (no `/`, a `q` outside
+//! the grammar) is left out, as is a field that is not visible ASCII.
 
 use http::header::{ACCEPT, HeaderMap, HeaderValue, VARY};
 
@@ -17,14 +22,14 @@ use crate::catalog::WireShape;
 /// The shape to answer in, for an error whose own shape is `own`.
 pub(crate) fn choose(request_headers: &HeaderMap, own: WireShape) -> WireShape {
     let problem = WireShape::Problem;
-    if own == problem || own.content_type() == problem.content_type() {
+    if own.content_type() == problem.content_type() {
         return own;
     }
     let ranges: Vec<Range<'_>> = request_headers
         .get_all(ACCEPT)
         .iter()
         .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
+        .flat_map(|value| split_unquoted(value, b','))
         .filter_map(Range::parse)
         .collect();
     if ranges.is_empty() {
@@ -63,7 +68,7 @@ struct Range<'a> {
 
 impl<'a> Range<'a> {
     fn parse(element: &'a str) -> Option<Self> {
-        let mut parts = element.split(';');
+        let mut parts = split_unquoted(element, b';');
         let media = parts.next()?.trim();
         if media.is_empty() {
             return None;
@@ -75,6 +80,11 @@ impl<'a> Range<'a> {
         }
         let mut quality = 1000;
         for parameter in parts {
+            let parameter = parameter.trim();
+            // The grammar allows empty parameters (`type/sub;`).
+            if parameter.is_empty() {
+                continue;
+            }
             let (name, value) = parameter.split_once('=')?;
             if name.trim().eq_ignore_ascii_case("q") {
                 quality = parse_quality(value.trim())?;
@@ -128,6 +138,31 @@ fn parse_quality(text: &str) -> Option<u16> {
         "1" if thousandths == 0 => Some(1000),
         _ => None,
     }
+}
+
+/// `text` split at every `separator` outside a quoted string (RFC 9110
+/// §5.6.4: `"…"`, with `\` escaping the next character), so a parameter
+/// such as `profile="urn:a;b,c"` stays one piece.
+fn split_unquoted(text: &str, separator: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        let (mut quoted, mut escaped) = (false, false);
+        for (at, byte) in current.bytes().enumerate() {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' if quoted => escaped = true,
+                b'"' => quoted = !quoted,
+                _ if byte == separator && !quoted => {
+                    rest = Some(&current[at + 1..]);
+                    return Some(&current[..at]);
+                }
+                _ => {}
+            }
+        }
+        rest = None;
+        Some(current)
+    })
 }
 
 /// An RFC 9110 token: what a media type's type and subtype are made of.
@@ -211,6 +246,20 @@ mod tests {
             (&[",, application/problem+json ,"], Problem),
             (
                 &["application/problem+json;q=0.5;ext=1, application/json;q=0.4"],
+                Problem,
+            ),
+            (&["application/problem+json;"], Problem),
+            (
+                &["application/json;;q=0.5, application/problem+json"],
+                Problem,
+            ),
+            (
+                &["application/json;profile=\"urn:a;q=0\", application/problem+json;q=0.5"],
+                Flat,
+            ),
+            (&["x/y;p=\"a, application/problem+json, b\""], Flat),
+            (
+                &["application/json;p=\"a\\\";q=0\";q=0.2, application/problem+json;q=0.3"],
                 Problem,
             ),
         ];

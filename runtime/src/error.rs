@@ -342,6 +342,13 @@ impl<C: ErrorCode> fmt::Debug for Error<C> {
     }
 }
 
+/// `first` and every cause after it, each the `source()` of the one before.
+pub(crate) fn causes<'a>(
+    first: &'a (dyn StdError + 'static),
+) -> impl Iterator<Item = &'a (dyn StdError + 'static)> {
+    std::iter::successors(Some(first), |&cause| cause.source())
+}
+
 impl<C: ErrorCode> StdError for Error<C> {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
         self.inner

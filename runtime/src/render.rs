@@ -105,7 +105,8 @@ impl<C: ErrorCode> Error<C> {
     /// `Accept` weighs `application/problem+json` above the error's own
     /// content type, the error's own shape otherwise (on a tie too), as
     /// RFC 9110 §12.5.1 says: `q` values, `*/*` and `application/*`, every
-    /// `Accept` field.
+    /// `Accept` field. A response rendered in it should carry `Vary:
+    /// accept`, as [`Error::respond`]'s does.
     #[must_use]
     pub fn negotiate(&self, request_headers: &HeaderMap) -> WireShape {
         crate::accept::choose(request_headers, self.shape())
@@ -134,10 +135,8 @@ impl<C: ErrorCode> Error<C> {
         if let Some(details) = self.details() {
             let _ = write!(line, " details={details}");
         }
-        let mut cause = self.source();
-        while let Some(err) = cause {
-            let _ = write!(line, ": caused by: {err}");
-            cause = err.source();
+        for cause in self.source().into_iter().flat_map(crate::error::causes) {
+            let _ = write!(line, ": caused by: {cause}");
         }
         line
     }

@@ -1,20 +1,27 @@
 //! Errors logged as they leave the service (feature `tracing`): one event
 //! per error response, with what the client is not told.
 //!
-//! A server error (5xx) is an `ERROR` event; a client error (4xx, or any
-//! other status) is a `DEBUG` event unless [`log_client_errors_at`] says
-//! otherwise. Each event's target is `errcat`, its message the error's
-//! message, and its fields `code`, `status`, `request_id` (when attached)
-//! and `cause`: the whole `source()` chain, each cause after the one it
-//! caused, `": "` between them (when there is a source). Server errors
-//! carry `details` too, which their bodies leave out. The body never holds
+//! With the `axum` feature, every error a handler returns is logged as it
+//! becomes a response; elsewhere, call [`log`]. A server error (5xx) is an
+//! `ERROR` event; a client error (4xx, or any other status) is a `DEBUG`
+//! event unless [`log_client_errors_at`] says otherwise. Each event's target
+//! is `errcat`, its message the error's message, and its fields `code`,
+//! `status`, `request_id` (when attached),
+//! `cause`: the whole `source()` chain, each cause after the one it caused,
+//! `": "` between them (when there is a source), and `details` (when
+//! attached; a server error's body leaves them out). The body never holds
 //! the cause: that is the renderer's rule, whatever is logged.
+//!
+//! The client-error level is the process's, for every catalog and router.
+//! `tracing`'s `max_level_*` features remove the events below their level
+//! at compile time, whatever is set here.
 
 use std::error::Error as StdError;
-use std::fmt::Write as _;
+use std::fmt;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use tracing::Level;
+use tracing::field::display;
 
 use crate::catalog::ErrorCode;
 use crate::error::Error;
@@ -45,16 +52,14 @@ const fn level_code(level: Option<Level>) -> u8 {
 /// it where it does.
 pub fn log<C: ErrorCode>(error: &Error<C>) {
     let info = error.info();
-    let server = info.status >= 500;
-    let level = if server {
+    let level = if info.is_server_error() {
         level_code(Some(Level::ERROR))
     } else {
         CLIENT_ERROR_LEVEL.load(Ordering::Relaxed)
     };
-    let cause = cause_chain(error.source());
-    let details = server
-        .then(|| error.details().map(ToString::to_string))
-        .flatten();
+    // Field values are formatted only if a subscriber takes the event.
+    let cause = error.source().map(|source| display(Causes(source)));
+    let details = error.details().map(display);
     // `event!` takes its level as a constant, so one arm per level.
     macro_rules! event_at {
         ($($code:literal => $level:ident),+) => {
@@ -65,8 +70,8 @@ pub fn log<C: ErrorCode>(error: &Error<C>) {
                     code = info.code,
                     status = info.status,
                     request_id = error.request_id(),
-                    cause = cause.as_deref(),
-                    details = details.as_deref(),
+                    cause,
+                    details,
                     "{error}"
                 ),)+
                 _ => {}
@@ -77,13 +82,16 @@ pub fn log<C: ErrorCode>(error: &Error<C>) {
 }
 
 /// `first: second: third`, each cause after the one it caused.
-fn cause_chain(source: Option<&(dyn StdError + 'static)>) -> Option<String> {
-    let first = source?;
-    let mut chain = first.to_string();
-    let mut next = first.source();
-    while let Some(cause) = next {
-        let _ = write!(chain, ": {cause}");
-        next = cause.source();
+struct Causes<'a>(&'a (dyn StdError + 'static));
+
+impl fmt::Display for Causes<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, cause) in crate::error::causes(self.0).enumerate() {
+            if i > 0 {
+                f.write_str(": ")?;
+            }
+            write!(f, "{cause}")?;
+        }
+        Ok(())
     }
-    Some(chain)
 }

@@ -28,7 +28,8 @@ async fn main() -> std::io::Result<()> {
     // feature); client errors are `DEBUG`, below this level.
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
-        .with_max_level(tracing::Level::INFO)
+        .with_ansi(false)
+        .with_max_level(tracing_subscriber::filter::LevelFilter::INFO)
         .init();
     // ANCHOR_END: logging
     let listener = tokio::net::TcpListener::bind(args.listen).await?;

@@ -59,11 +59,19 @@ impl Service {
         let log = Arc::new(Mutex::new(String::new()));
         let stderr = child.stderr.take().expect("stderr is piped");
         let lines = Arc::clone(&log);
+        // Read to the end, whatever the bytes, so the service never blocks
+        // on a full pipe; echoed, so a failing test shows the service's log.
         std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                let mut log = lines.lock().unwrap();
-                log.push_str(&line);
-                log.push('\n');
+            let mut stderr = BufReader::new(stderr);
+            let mut line = Vec::new();
+            while stderr
+                .read_until(b'\n', &mut line)
+                .is_ok_and(|read| read > 0)
+            {
+                let text = String::from_utf8_lossy(&line);
+                eprint!("{text}");
+                lines.lock().unwrap().push_str(&text);
+                line.clear();
             }
         });
         let stdout = child.stdout.take().expect("stdout is piped");
@@ -74,7 +82,13 @@ impl Service {
         let base = first
             .trim()
             .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line: {first:?}"))
+            .unwrap_or_else(|| {
+                std::thread::sleep(Duration::from_millis(200));
+                panic!(
+                    "unexpected first line: {first:?}; the service's log:\n{}",
+                    log.lock().unwrap()
+                )
+            })
             .to_owned();
         assert!(base.starts_with("http://127.0.0.1:"), "{base}");
         let client = Client::builder(TokioExecutor::new())
@@ -88,9 +102,10 @@ impl Service {
         }
     }
 
-    /// The service's log once a line holding every one of `needles` is in
-    /// it (the line is written as the response goes out, so it may come a
-    /// moment after); the whole log, for the failure message, otherwise.
+    /// The first line of the service's log holding every one of `needles`,
+    /// waiting up to five seconds for it (the log is read on a thread of
+    /// its own, so a line may come a moment after the response); the whole
+    /// log, for the failure message, if none comes.
     pub fn log_line_with(&self, needles: &[&str]) -> Result<String, String> {
         for _ in 0..100 {
             let log = self.log.lock().unwrap().clone();
