@@ -51,8 +51,23 @@ impl Server {
         let mut child = command
             .args(["--listen", "127.0.0.1:0"])
             .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
             .spawn()
             .expect("the server starts");
+        // The server's log (the example service logs every 5xx it sends)
+        // goes to the test's own output, which shows it only on failure.
+        let stderr = child.stderr.take().expect("piped stderr");
+        std::thread::spawn(move || {
+            let mut stderr = BufReader::new(stderr);
+            let mut line = Vec::new();
+            while stderr
+                .read_until(b'\n', &mut line)
+                .is_ok_and(|read| read > 0)
+            {
+                eprint!("{}", String::from_utf8_lossy(&line));
+                line.clear();
+            }
+        });
         let stdout = child.stdout.take().expect("piped stdout");
         let (sender, receiver) = mpsc::channel();
         std::thread::spawn(move || {
