@@ -241,8 +241,6 @@ pub fn items(catalog: &Catalog, constructors: &List<'_>, paths: Paths) -> TokenS
 }
 
 fn constructor(catalog: &Catalog, code: &Code, paths: Paths) -> TokenStream {
-    let into = paths.into();
-    let cow = paths.cow();
     // The full text is on the variant; written twice it was a quarter of a
     // large catalog's crate, which the compiler reads on every build.
     let doc = docs::attrs(&constructor_doc(catalog, code));
@@ -251,18 +249,7 @@ fn constructor(catalog: &Catalog, code: &Code, paths: Paths) -> TokenStream {
     let variant = format_ident!("{}", code.rust_variant());
     let params = &code.message.params;
     let idents: Vec<Ident> = params.iter().map(param_ident).collect();
-    let inputs = params.iter().zip(&idents).map(|(param, ident)| {
-        let ty = match param.ty {
-            ParamType::String => {
-                quote!(impl #into<#cow<'static, str>>)
-            }
-            ParamType::Integer => quote!(i64),
-            ParamType::Unsigned => quote!(u64),
-            ParamType::Float => quote!(f64),
-            ParamType::Bool => quote!(bool),
-        };
-        quote!(#ident: #ty)
-    });
+    let inputs = inputs(params, &idents, paths);
     let helper = format_ident!("{}", helper_name(params));
     let deprecated = constructor_note(catalog, code).map(|note| {
         quote! {
@@ -309,8 +296,6 @@ fn helper_name(params: &[Param]) -> String {
 /// into `errcat::Arg` are type-checked a few times instead of 10,000, and
 /// a constructor is a line instead of six.
 fn helpers(catalog: &Catalog, paths: Paths) -> TokenStream {
-    let into = paths.into();
-    let cow = paths.cow();
     let vec = paths.vec();
     let code_ty = format_ident!("{}", catalog.rust_code_type());
     let mut seen = std::collections::BTreeSet::new();
@@ -321,16 +306,7 @@ fn helpers(catalog: &Catalog, paths: Paths) -> TokenStream {
         .map(|params| {
             let name = format_ident!("{}", helper_name(params));
             let idents: Vec<Ident> = (0..params.len()).map(|i| format_ident!("p{i}")).collect();
-            let inputs = params.iter().zip(&idents).map(|(param, ident)| {
-                let ty = match param.ty {
-                    ParamType::String => quote!(impl #into<#cow<'static, str>>),
-                    ParamType::Integer => quote!(i64),
-                    ParamType::Unsigned => quote!(u64),
-                    ParamType::Float => quote!(f64),
-                    ParamType::Bool => quote!(bool),
-                };
-                quote!(#ident: #ty)
-            });
+            let inputs = inputs(params, &idents, paths);
             let args = params
                 .iter()
                 .zip(&idents)
@@ -356,6 +332,27 @@ fn helpers(catalog: &Catalog, paths: Paths) -> TokenStream {
             }
         });
     quote!(#(#helpers)*)
+}
+
+/// `ident: type` for each parameter, the types a constructor and its
+/// helper both take.
+fn inputs<'a>(
+    params: &'a [Param],
+    idents: &'a [Ident],
+    paths: Paths,
+) -> impl Iterator<Item = TokenStream> + 'a {
+    let into = paths.into();
+    let cow = paths.cow();
+    params.iter().zip(idents).map(move |(param, ident)| {
+        let ty = match param.ty {
+            ParamType::String => quote!(impl #into<#cow<'static, str>>),
+            ParamType::Integer => quote!(i64),
+            ParamType::Unsigned => quote!(u64),
+            ParamType::Float => quote!(f64),
+            ParamType::Bool => quote!(bool),
+        };
+        quote!(#ident: #ty)
+    })
 }
 
 /// Lints about long signatures judge a hand-written API; here the
