@@ -19,7 +19,6 @@
 //! | `GET /demo/{catalog}/{code}` | any code of `fold`, `workspaces`, `function-compute`, `billing`, rendered |
 
 pub mod auth;
-pub mod body;
 pub mod demo;
 pub mod errors;
 pub mod limit;
@@ -30,8 +29,8 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use axum::Router;
 use axum::routing::get;
+use fold_errors::FoldErrorCode;
 
-use crate::errors::ApiError;
 use crate::limit::RateLimiter;
 use crate::store::Store;
 
@@ -62,17 +61,36 @@ impl App {
 }
 
 /// The whole service: the API behind authentication and the rate limit,
-/// the demo renderer, `NOT_FOUND` for anything else, and RFC 9457 for
-/// clients that ask for it.
+/// the demo renderer, and RFC 9457 for clients that ask for it. Whatever
+/// axum answers on its own (a body that is not JSON, a path with no route, a
+/// method the path does not take) is a catalog code too.
 pub fn router(app: Arc<App>) -> Router {
-    let api = routes::api().layer(axum::middleware::from_fn_with_state(
+    // On the routes only: a path with no route is `NOT_FOUND` for anyone.
+    let api = routes::api().route_layer(axum::middleware::from_fn_with_state(
         app.clone(),
         auth::guard,
     ));
     Router::new()
         .merge(api)
         .route("/demo/{catalog}/{code}", get(demo::render))
-        .fallback(|| async { ApiError::NoSuchRoute })
-        .layer(axum::middleware::from_fn(errcat::axum::negotiate))
+        .layer(rejections().layer())
         .with_state(app)
 }
+
+// ANCHOR: rejections
+/// The fold code of each class of answer axum gives on its own. A JSON body
+/// of the wrong structure (axum's 422) is a `VALIDATION_ERROR` like any
+/// other field the API rejects, with axum's reason under `body`.
+fn rejections() -> errcat::axum::Rejections<FoldErrorCode> {
+    errcat::axum::Rejections {
+        bad_request: FoldErrorCode::ValidationError,
+        unprocessable: FoldErrorCode::ValidationError,
+        unsupported_media_type: FoldErrorCode::UnsupportedMediaType,
+        payload_too_large: FoldErrorCode::PayloadTooLarge,
+        not_found: FoldErrorCode::NotFound,
+        method_not_allowed: FoldErrorCode::MethodNotAllowed,
+        other_client_error: FoldErrorCode::ValidationError,
+        server_error: FoldErrorCode::InternalError,
+    }
+}
+// ANCHOR_END: rejections

@@ -13,7 +13,6 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::App;
-use crate::body::JsonBody;
 use crate::errors::ApiError;
 use crate::store::{Function, Org, Plan, Principal, Role};
 
@@ -78,7 +77,7 @@ async fn get_function(
 async fn create_function(
     State(app): State<Arc<App>>,
     Extension(me): Extension<Principal>,
-    JsonBody(body): JsonBody<CreateFunction>,
+    Json(body): Json<CreateFunction>,
 ) -> Result<(StatusCode, Json<Function>), ApiError> {
     me.require(Role::Deployer)?;
     let mut problems = name_problems(&body.name);
@@ -121,7 +120,7 @@ async fn deploy(
     State(app): State<Arc<App>>,
     Extension(me): Extension<Principal>,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody<Deploy>,
+    Json(body): Json<Deploy>,
 ) -> Result<(StatusCode, Json<Function>), ApiError> {
     me.require(Role::Deployer)?;
     check_code(&body.code)?;
@@ -142,7 +141,7 @@ async fn rollback(
     State(app): State<Arc<App>>,
     Extension(me): Extension<Principal>,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody<Rollback>,
+    Json(body): Json<Rollback>,
 ) -> Result<Json<Function>, ApiError> {
     me.require(Role::Deployer)?;
     let mut store = app.store();
@@ -172,7 +171,7 @@ async fn list_bindings(
 async fn create_binding(
     State(app): State<Arc<App>>,
     Extension(me): Extension<Principal>,
-    JsonBody(body): JsonBody<CreateBinding>,
+    Json(body): Json<CreateBinding>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     me.require(Role::Admin)?;
     let Some((kind, name)) = body
@@ -206,7 +205,7 @@ async fn create_binding(
 async fn create_domain(
     State(app): State<Arc<App>>,
     Extension(me): Extension<Principal>,
-    JsonBody(body): JsonBody<CreateDomain>,
+    Json(body): Json<CreateDomain>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     me.require(Role::Admin)?;
     let mut store = app.store();

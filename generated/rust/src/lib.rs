@@ -223,6 +223,16 @@ pub enum FoldErrorCode {
     ///
     /// Category `resources`; gRPC `NOT_FOUND`; docs: <https://docs.fold.run/errors#not_found>.
     NotFound,
+    /// `METHOD_NOT_ALLOWED` (405): `This endpoint does not support the request's method`
+    ///
+    /// The path exists, but not for this HTTP method; the \`Allow\` header lists the methods it
+    /// supports.
+    ///
+    /// **What to do:** Use one of the methods in the response's \`Allow\` header.
+    ///
+    /// Category `resources`; gRPC `FAILED_PRECONDITION`; since 1.4.0; docs:
+    /// <https://docs.fold.run/errors#method_not_allowed>.
+    MethodNotAllowed,
     /// `CONFLICT` (409): `Resource already exists`
     ///
     /// The resource already exists, or conflicts with another.
@@ -281,6 +291,25 @@ pub enum FoldErrorCode {
     /// Category `validation`; gRPC `INVALID_ARGUMENT`; docs:
     /// <https://docs.fold.run/errors#binding_not_allowed>.
     BindingNotAllowed,
+    /// `UNSUPPORTED_MEDIA_TYPE` (415): `Request bodies must be JSON`
+    ///
+    /// The request has a body but no \`Content-Type: application/json\`.
+    ///
+    /// **What to do:** Send the body as JSON with \`Content-Type: application/json\`.
+    ///
+    /// Category `validation`; gRPC `FAILED_PRECONDITION`; since 1.4.0; docs:
+    /// <https://docs.fold.run/errors#unsupported_media_type>.
+    UnsupportedMediaType,
+    /// `PAYLOAD_TOO_LARGE` (413): `Request body too large`
+    ///
+    /// The request body is larger than the API accepts (2 MB).
+    ///
+    /// **What to do:** Send a smaller body; deploy large scripts as a bundle under the size
+    /// limit.
+    ///
+    /// Category `validation`; gRPC `FAILED_PRECONDITION`; since 1.4.0; docs:
+    /// <https://docs.fold.run/errors#payload_too_large>.
+    PayloadTooLarge,
     /// `DEPLOY_FAILED` (500): `Deploy failed`
     ///
     /// An upload or platform step of the deploy failed.
@@ -477,7 +506,7 @@ pub enum FoldErrorCode {
 impl FoldErrorCode {
     /// Every code, in catalog order (the order of the discriminants).
     #[allow(deprecated)]
-    pub const ALL: [Self; 39] = [
+    pub const ALL: [Self; 42] = [
         FoldErrorCode::AuthRequired,
         FoldErrorCode::AuthInvalid,
         FoldErrorCode::Forbidden,
@@ -498,10 +527,13 @@ impl FoldErrorCode {
         FoldErrorCode::VersionNotFound,
         FoldErrorCode::CustomDomainNotFound,
         FoldErrorCode::NotFound,
+        FoldErrorCode::MethodNotAllowed,
         FoldErrorCode::Conflict,
         FoldErrorCode::ValidationError,
         FoldErrorCode::CodeInvalid,
         FoldErrorCode::BindingNotAllowed,
+        FoldErrorCode::UnsupportedMediaType,
+        FoldErrorCode::PayloadTooLarge,
         FoldErrorCode::DeployFailed,
         FoldErrorCode::RollbackFailed,
         FoldErrorCode::DispatchFailed,
@@ -519,10 +551,10 @@ impl FoldErrorCode {
         FoldErrorCode::InternalError,
     ];
     /// The HTTP status of every code, indexed by discriminant, for `const` contexts.
-    pub const STATUS: [u16; 39] = [
+    pub const STATUS: [u16; 42] = [
         401, 401, 403, 403, 401, 400, 400, 400, 400, 403, 400, 400, 400, 400, 404, 404,
-        404, 404, 404, 404, 409, 400, 400, 400, 500, 500, 502, 501, 500, 409, 502, 429,
-        429, 429, 429, 403, 429, 409, 500,
+        404, 404, 404, 404, 405, 409, 400, 400, 400, 415, 413, 500, 500, 502, 501, 500,
+        409, 502, 429, 429, 429, 429, 403, 429, 409, 500,
     ];
     /// The HTTP status as a number, in `const` contexts.
     #[must_use]
@@ -831,6 +863,14 @@ impl FoldError {
     pub fn not_found() -> Self {
         Self::__new(FoldErrorCode::NotFound)
     }
+    /// `METHOD_NOT_ALLOWED` (405): `This endpoint does not support the request's method`
+    ///
+    /// See [`FoldErrorCode::MethodNotAllowed`].
+    #[inline]
+    #[must_use]
+    pub fn method_not_allowed() -> Self {
+        Self::__new(FoldErrorCode::MethodNotAllowed)
+    }
     /// `CONFLICT` (409): `Resource already exists`
     ///
     /// See [`FoldErrorCode::Conflict`].
@@ -864,6 +904,22 @@ impl FoldError {
         binding: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Self {
         Self::__new_s(FoldErrorCode::BindingNotAllowed, binding)
+    }
+    /// `UNSUPPORTED_MEDIA_TYPE` (415): `Request bodies must be JSON`
+    ///
+    /// See [`FoldErrorCode::UnsupportedMediaType`].
+    #[inline]
+    #[must_use]
+    pub fn unsupported_media_type() -> Self {
+        Self::__new(FoldErrorCode::UnsupportedMediaType)
+    }
+    /// `PAYLOAD_TOO_LARGE` (413): `Request body too large`
+    ///
+    /// See [`FoldErrorCode::PayloadTooLarge`].
+    #[inline]
+    #[must_use]
+    pub fn payload_too_large() -> Self {
+        Self::__new(FoldErrorCode::PayloadTooLarge)
     }
     /// `DEPLOY_FAILED` (500): `Deploy failed`
     ///
@@ -1190,6 +1246,7 @@ pub mod __api_error {
             pub domain: super::StringField,
         }
         pub struct NOT_FOUND {}
+        pub struct METHOD_NOT_ALLOWED {}
         pub struct CONFLICT {}
         pub struct VALIDATION_ERROR {}
         impl super::DeclaresDetails for VALIDATION_ERROR {}
@@ -1198,6 +1255,8 @@ pub mod __api_error {
         pub struct BINDING_NOT_ALLOWED {
             pub binding: super::StringField,
         }
+        pub struct UNSUPPORTED_MEDIA_TYPE {}
+        pub struct PAYLOAD_TOO_LARGE {}
         pub struct DEPLOY_FAILED {}
         pub struct ROLLBACK_FAILED {}
         pub struct DISPATCH_FAILED {}
@@ -1250,10 +1309,13 @@ const __ERRCAT_TABLE: &str = "errcat-table-1
 17:VERSION_NOT_FOUND404;17:Version not found55:Version {version} of function '{function_id}' not found5;t8:Version p0;t14: of function 'p1;t11:' not found2;7:version2;11:function_id0;+63:Use a version that exists (from list functions or activations).+70:The function version does not exist: usually the target of a rollback.9:resources0;-0;0;0;46:https://docs.fold.run/errors#version_not_found5;---0;
 23:CUSTOM_DOMAIN_NOT_FOUND404;23:Custom domain not found34:Custom domain '{domain}' not found3;t15:Custom domain 'p0;t11:' not found1;6:domain0;+84:List the organization's custom domains and use one of them, or add the domain first.+54:The custom domain does not exist in this organization.9:resources0;-0;0;0;52:https://docs.fold.run/errors#custom_domain_not_found5;---0;
 9:NOT_FOUND404;9:Not found18:Resource not found1;t18:Resource not found0;+34:Check the IDs in the request path.+80:Generic resource not found, for resources without a not-found code of their own.9:resources0;-0;0;0;38:https://docs.fold.run/errors#not_found5;---0;
+18:METHOD_NOT_ALLOWED405;18:Method not allowed51:This endpoint does not support the request's method1;t51:This endpoint does not support the request's method0;+56:Use one of the methods in the response's `Allow` header.+96:The path exists, but not for this HTTP method; the `Allow` header lists the methods it supports.9:resources0;-0;0;0;47:https://docs.fold.run/errors#method_not_allowed9;---0;
 8:CONFLICT409;8:Conflict23:Resource already exists1;t23:Resource already exists0;+77:Use a different name, or update the existing resource instead of creating it.+55:The resource already exists, or conflicts with another.9:resources0;-0;0;0;37:https://docs.fold.run/errors#conflict6;---0;
 16:VALIDATION_ERROR400;16:Validation error17:Validation failed1;t17:Validation failed0;+141:Check the schema (e.g. name format, required fields) and details for field-level errors. See the OpenAPI description, or Deploy and rollback.+48:Invalid or malformed request body or parameters.10:validation0;-0;2;0;45:https://docs.fold.run/errors#validation_error3;---0;
 12:CODE_INVALID400;12:Invalid code22:Code failed validation1;t22:Code failed validation0;+64:Fix syntax or structure; ensure the script has a default export.+91:The deployed script failed validation or bundling: it has syntax errors or security issues.10:validation0;-0;1;0;41:https://docs.fold.run/errors#code_invalid3;---0;
 19:BINDING_NOT_ALLOWED400;19:Binding not allowed56:Binding '{binding}' is not allowed for this organization3;t9:Binding 'p0;t38:' is not allowed for this organization1;7:binding0;+72:Ensure the binding exists and is in the organization's allowed_bindings.+56:The binding type is not permitted for this organization.10:validation0;-0;0;0;48:https://docs.fold.run/errors#binding_not_allowed3;---0;
+22:UNSUPPORTED_MEDIA_TYPE415;22:Unsupported media type27:Request bodies must be JSON1;t27:Request bodies must be JSON0;+60:Send the body as JSON with `Content-Type: application/json`.+63:The request has a body but no `Content-Type: application/json`.10:validation0;-0;0;0;51:https://docs.fold.run/errors#unsupported_media_type9;---0;
+17:PAYLOAD_TOO_LARGE413;17:Payload too large22:Request body too large1;t22:Request body too large0;+75:Send a smaller body; deploy large scripts as a bundle under the size limit.+55:The request body is larger than the API accepts (2 MB).10:validation0;-0;0;0;46:https://docs.fold.run/errors#payload_too_large9;---0;
 13:DEPLOY_FAILED500;13:Deploy failed13:Deploy failed1;t13:Deploy failed0;+29:Retry; check platform status.+48:An upload or platform step of the deploy failed.10:operations1;-0;0;0;42:https://docs.fold.run/errors#deploy_failed13;---0;
 15:ROLLBACK_FAILED500;15:Rollback failed15:Rollback failed1;t15:Rollback failed0;+98:Retry; if the target version is missing, use one that exists (from list functions or activations).+46:The rollback's upload or platform step failed.10:operations1;-0;0;0;44:https://docs.fold.run/errors#rollback_failed13;---0;
 15:DISPATCH_FAILED502;15:Dispatch failed24:Function dispatch failed1;t24:Function dispatch failed0;+78:Check your code (errors, timeouts), bindings and secrets, and platform status.+69:The request reached the platform, but the function invocation failed.10:operations1;-0;0;0;44:https://docs.fold.run/errors#dispatch_failed14;---0;

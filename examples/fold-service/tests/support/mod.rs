@@ -134,23 +134,38 @@ impl Service {
         body: Option<Value>,
         headers: &[(&str, &str)],
     ) -> Reply {
-        let mut request = axum::http::Request::builder()
-            .method(method)
-            .uri(format!("{}{path}", self.base));
-        if let Some(token) = token {
-            request = request.header("authorization", format!("Bearer {token}"));
-        }
-        for (name, value) in headers {
-            request = request.header(*name, *value);
+        let mut all_headers = headers.to_vec();
+        let authorization = token.map(|token| format!("Bearer {token}"));
+        if let Some(authorization) = &authorization {
+            all_headers.push(("authorization", authorization));
         }
         let bytes = match body {
             Some(body) => {
-                request = request.header("content-type", "application/json");
-                Bytes::from(body.to_string())
+                all_headers.push(("content-type", "application/json"));
+                body.to_string().into_bytes()
             }
-            None => Bytes::new(),
+            None => Vec::new(),
         };
-        let request = request.body(Full::new(bytes)).expect("a valid request");
+        self.send_bytes(method, path, &all_headers, bytes).await
+    }
+
+    /// A request exactly as given: these headers, these body bytes.
+    pub async fn send_bytes(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> Reply {
+        let mut request = axum::http::Request::builder()
+            .method(method)
+            .uri(format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let request = request
+            .body(Full::new(Bytes::from(body)))
+            .expect("a valid request");
         let response = tokio::time::timeout(Duration::from_secs(10), self.client.request(request))
             .await
             .expect("the service answers within 10 s")

@@ -1,10 +1,14 @@
 //! axum integration (feature `axum`).
 //!
-//! An error returned from a handler renders in its own shape. Add the
-//! [`negotiate`] middleware to honour `Accept` (`application/problem+json`
-//! weighed against the error's own content type, as RFC 9110 says): the
-//! error rides along in the response's extensions, so the middleware can
-//! re-render it as RFC 9457 without the handler knowing about `Accept`.
+//! An error returned from a handler renders in its own shape. A router
+//! takes one layer, [`Rejections::layer`], and then every error response it
+//! sends is a catalog error in the shape the request's `Accept` prefers
+//! (RFC 9457 when `application/problem+json` weighs more than the error's
+//! own content type, as RFC 9110 says), with `Vary: accept`: the error rides
+//! along in the response's extensions, so the layer re-renders it without
+//! the handler knowing about `Accept`, and axum's own answers (rejections,
+//! 404, 405) become the codes the [`Rejections`] name. A router that wants
+//! only the negotiation takes the [`negotiate`] middleware instead.
 //!
 //! ```ignore
 //! let app = Router::new()
@@ -22,6 +26,10 @@ use http::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue};
 
 use crate::catalog::{ErrorCode, WireShape};
 use crate::error::Error;
+
+mod catalog_only;
+
+pub use catalog_only::{CatalogOnly, CatalogOnlyLayer, Rejections};
 
 /// The error behind a response, type-erased so middleware that does not
 /// know the catalog can re-render it.
@@ -59,18 +67,30 @@ impl<C: ErrorCode> IntoResponse for Error<C> {
 /// ([`Error::negotiate`]: RFC 9457 when `application/problem+json` weighs
 /// more than the error's own content type), and gets `Vary: accept`. Status
 /// and headers other than `Content-Type` are kept as the handler and inner
-/// layers left them.
+/// layers left them. [`Rejections::layer`] does this too, and also brings
+/// axum's own error responses into the catalog.
 pub async fn negotiate(request: Request, next: Next) -> Response {
+    let accept = accept_of(request.headers());
+    renegotiate(&accept, next.run(request).await)
+}
+
+/// The request's `Accept` fields, kept for after the handler has run.
+fn accept_of(request_headers: &HeaderMap) -> HeaderMap {
     let mut accept = HeaderMap::new();
-    for value in request.headers().get_all(ACCEPT) {
+    for value in request_headers.get_all(ACCEPT) {
         accept.append(ACCEPT, value.clone());
     }
-    let mut response = next.run(request).await;
+    accept
+}
+
+/// An errcat error response in the shape `accept` prefers, with `Vary`; any
+/// other response as it is.
+fn renegotiate(accept: &HeaderMap, mut response: Response) -> Response {
     let Some(Rendered(error)) = response.extensions().get::<Rendered>().cloned() else {
         return response;
     };
     crate::accept::vary_on_accept(response.headers_mut());
-    let shape = crate::accept::choose(&accept, error.shape());
+    let shape = crate::accept::choose(accept, error.shape());
     if shape == error.shape() {
         return response;
     }
