@@ -190,6 +190,16 @@ impl HeaderSet {
     }
 }
 
+/// A header a code always sends, its value a template over the code's
+/// parameters (`Bearer realm="api", error="{reason}"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct HeaderTemplate {
+    /// The header name, lowercase (as `http::HeaderName` holds it).
+    pub name: &'static str,
+    /// The value's text and parameters.
+    pub value: &'static [Piece],
+}
+
 /// RFC 9457 `resolve` extension: how a human or an agent fixes the problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Resolve {
@@ -372,8 +382,11 @@ pub struct CodeInfo {
     pub throttling: bool,
     /// Default `Retry-After`, in seconds.
     pub retry_after: Option<u32>,
-    /// Headers every response with this code carries.
+    /// The headers errcat knows that every response with this code carries
+    /// (`Retry-After`, `RateLimit-*`), however their values are given.
     pub headers: HeaderSet,
+    /// The headers whose values the catalog gives, over the parameters.
+    pub header_values: &'static [HeaderTemplate],
     /// What `details` holds.
     pub details: DetailsKind,
     /// The shape this code renders in (its own, or the catalog's default).
@@ -413,6 +426,7 @@ impl CodeInfo {
         throttling: false,
         retry_after: None,
         headers: HeaderSet::NONE,
+        header_values: &[],
         details: DetailsKind::None,
         shape: WireShape::Flat,
         docs_url: "about:blank",
@@ -427,7 +441,7 @@ impl CodeInfo {
     /// How many fields a `CodeInfo` has: a row that sets every one of them
     /// cannot end in `..CodeInfo::DEFAULTS` (clippy's `needless_update`),
     /// so generators count against it. A test holds it to the struct.
-    pub const FIELD_COUNT: usize = 22;
+    pub const FIELD_COUNT: usize = 23;
 
     /// `status >= 500`: the server's fault, whose details stay on the server.
     #[must_use]
@@ -485,6 +499,7 @@ mod tests {
             throttling,
             retry_after,
             headers,
+            header_values,
             details,
             shape,
             docs_url,

@@ -198,6 +198,11 @@ impl<C: ErrorCode> Error<C> {
         self.inner.retry_after.or(self.info().retry_after)
     }
 
+    /// `Retry-After` as the service set it on this error, if it did.
+    pub(crate) fn inner_retry_after(&self) -> Option<u32> {
+        self.inner.retry_after
+    }
+
     /// Rate-limit state, when supplied.
     #[must_use]
     pub fn rate_limit(&self) -> Option<RateLimit> {
@@ -307,19 +312,27 @@ pub(crate) fn status_of(info: &CodeInfo) -> http::StatusCode {
     http::StatusCode::from_u16(info.status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
 }
 
-impl<C: ErrorCode> fmt::Display for Error<C> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for piece in self.info().template {
+impl<C: ErrorCode> Error<C> {
+    /// `pieces` (the message's, or a header value's) with this error's
+    /// arguments; a missing argument writes nothing.
+    pub(crate) fn write_pieces(&self, pieces: &[Piece], f: &mut impl fmt::Write) -> fmt::Result {
+        for piece in pieces {
             match piece {
                 Piece::Text(text) => f.write_str(text)?,
                 Piece::Param(i) => {
                     if let Some(arg) = self.inner.args.get(*i) {
-                        fmt::Display::fmt(arg, f)?;
+                        write!(f, "{arg}")?;
                     }
                 }
             }
         }
         Ok(())
+    }
+}
+
+impl<C: ErrorCode> fmt::Display for Error<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_pieces(self.info().template, f)
     }
 }
 

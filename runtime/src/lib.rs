@@ -46,8 +46,8 @@ pub mod __private {
     pub use crate::table::HEADER as TABLE_HEADER;
 }
 pub use catalog::{
-    Catalog, CodeInfo, DetailsKind, ErrorCode, GrpcCode, HeaderSet, Param, ParamType, Piece,
-    Resolve, ResolveMember, ResolveValue, WireShape,
+    Catalog, CodeInfo, DetailsKind, ErrorCode, GrpcCode, HeaderSet, HeaderTemplate, Param,
+    ParamType, Piece, Resolve, ResolveMember, ResolveValue, WireShape,
 };
 pub use error::{Arg, Error, RateLimit, Source};
 /// Re-exported so generated code and services name the same `http` types.

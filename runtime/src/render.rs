@@ -43,6 +43,25 @@ pub struct ErrorReport {
     pub log_line: String,
 }
 
+/// `value` as a header value can hold it: visible ASCII, spaces and tabs
+/// kept, other characters percent-encoded as UTF-8, controls made spaces.
+fn header_safe(value: &str) -> String {
+    let mut safe = String::with_capacity(value.len());
+    for c in value.chars() {
+        if c == '\t' || c == ' ' || c.is_ascii_graphic() {
+            safe.push(c);
+        } else if c.is_control() {
+            safe.push(' ');
+        } else {
+            let mut bytes = [0; 4];
+            for byte in c.encode_utf8(&mut bytes).bytes() {
+                let _ = write!(safe, "%{byte:02X}");
+            }
+        }
+    }
+    safe
+}
+
 impl<C: ErrorCode> Error<C> {
     /// The body in `shape`, as a serializable view.
     #[must_use]
@@ -62,14 +81,42 @@ impl<C: ErrorCode> Error<C> {
             .expect("error bodies are maps of strings, numbers and JSON values")
     }
 
-    /// The response headers in `shape`: `Content-Type`, `Retry-After` when
-    /// the code or the service gives a value, `RateLimit-*` when supplied.
+    /// The response headers in `shape`: `Content-Type`, every header whose
+    /// value the catalog gives, with this error's arguments, then what the
+    /// service set on the error, which outranks them: `Retry-After`
+    /// (else the code's `retry_after`), `RateLimit-*`. Catalog values are
+    /// made safe (a character a header value cannot hold is percent-encoded,
+    /// a control character becomes a space, and a value that comes out
+    /// empty is not sent).
     #[must_use]
     pub fn headers(&self, shape: WireShape) -> HeaderMap {
-        let mut headers = HeaderMap::with_capacity(5);
+        let mut headers = HeaderMap::with_capacity(5 + self.info().header_values.len());
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(shape.content_type()));
-        if let Some(seconds) = self.retry_after() {
-            headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
+        for header in self.info().header_values {
+            let mut value = String::new();
+            // Writing into a `String` cannot fail.
+            let _ = self.write_pieces(header.value, &mut value);
+            // An empty value says nothing, and would stop a stack that
+            // fills the header itself (axum's `Allow`) from doing so.
+            if value.trim().is_empty() {
+                continue;
+            }
+            if let (Ok(name), Ok(value)) = (
+                HeaderName::from_bytes(header.name.as_bytes()),
+                HeaderValue::try_from(header_safe(&value)),
+            ) {
+                headers.insert(name, value);
+            }
+        }
+        // What the service sets on this error outranks the catalog's values.
+        match (self.inner_retry_after(), self.info().retry_after) {
+            (Some(seconds), _) => {
+                headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
+            }
+            (None, Some(seconds)) if !headers.contains_key(RETRY_AFTER) => {
+                headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
+            }
+            _ => {}
         }
         if let Some(rate) = self.rate_limit() {
             headers.insert(RATELIMIT_LIMIT, HeaderValue::from(rate.limit));

@@ -22,15 +22,17 @@
 //! retired 8), retry after, headers (`HeaderSet` bits), details
 //! (`DetailsKind` index), shape (`WireShape` index), docs URL, gRPC code
 //! number, resolve (five optional strings, in `Resolve::MEMBERS` order),
-//! number, replacement, aliases.
+//! number, replacement, aliases, header values (name, then pieces as the
+//! template's).
 
 use crate::catalog::{
-    CodeInfo, DetailsKind, GrpcCode, HeaderSet, Param, ParamType, Piece, Resolve, WireShape,
+    CodeInfo, DetailsKind, GrpcCode, HeaderSet, HeaderTemplate, Param, ParamType, Piece, Resolve,
+    WireShape,
 };
 
 /// The first line of every table: a table from another format version is
 /// refused rather than misread.
-pub const HEADER: &str = "errcat-table-1\n";
+pub const HEADER: &str = "errcat-table-2\n";
 
 /// What a table decodes to: the rows, and every code and alias with the
 /// index of the code it names.
@@ -50,20 +52,36 @@ pub(crate) fn decode(text: &'static str) -> Result<Decoded, String> {
     let mut rows = Vec::new();
     let mut pieces = Vec::new();
     let mut params = Vec::new();
+    let mut headers = Vec::new();
     let mut names = Vec::new();
     while !reader.done() {
         let index = rows.len();
-        let row = reader.row(&mut pieces, &mut params, |name| names.push((name, index)))?;
+        let mut lists = Lists {
+            pieces: &mut pieces,
+            params: &mut params,
+            headers: &mut headers,
+        };
+        let row = reader.row(&mut lists, |name| names.push((name, index)))?;
         rows.push(row);
         reader.expect('\n')?;
     }
     let pieces: &'static [Piece] = Box::leak(pieces.into_boxed_slice());
     let params: &'static [Param] = Box::leak(params.into_boxed_slice());
+    let headers: &'static [HeaderTemplate] = Box::leak(
+        headers
+            .into_iter()
+            .map(|(name, (start, end))| HeaderTemplate {
+                name,
+                value: &pieces[start..end],
+            })
+            .collect::<Box<[_]>>(),
+    );
     let codes = rows
         .into_iter()
         .map(|row| CodeInfo {
             template: &pieces[row.pieces.0..row.pieces.1],
             params: &params[row.params.0..row.params.1],
+            header_values: &headers[row.headers.0..row.headers.1],
             ..row.info
         })
         .collect::<Vec<_>>();
@@ -73,11 +91,21 @@ pub(crate) fn decode(text: &'static str) -> Result<Decoded, String> {
     })
 }
 
-/// A row before its pieces and parameters have their final home.
+/// A row before its pieces, parameters and header values have their final
+/// home.
 struct Row {
     info: CodeInfo,
     pieces: (usize, usize),
     params: (usize, usize),
+    headers: (usize, usize),
+}
+
+/// What every row appends to: each header value is its name and the range
+/// of its pieces.
+struct Lists<'a> {
+    pieces: &'a mut Vec<Piece>,
+    params: &'a mut Vec<Param>,
+    headers: &'a mut Vec<(&'static str, (usize, usize))>,
 }
 
 struct Reader {
@@ -167,18 +195,9 @@ impl Reader {
             .ok_or_else(|| self.fail("an unknown kind"))
     }
 
-    fn row(
-        &mut self,
-        pieces: &mut Vec<Piece>,
-        params: &mut Vec<Param>,
-        mut name: impl FnMut(&'static str),
-    ) -> Result<Row, String> {
-        let code = self.string()?;
-        name(code);
-        let status = self.number()?;
-        let title = self.string()?;
-        let message = self.string()?;
-        let first_piece = pieces.len();
+    /// A template's pieces, appended to `pieces`; their range there.
+    fn pieces(&mut self, pieces: &mut Vec<Piece>) -> Result<(usize, usize), String> {
+        let first = pieces.len();
         for _ in 0..self.number::<usize>()? {
             let piece = if self.text[self.at..].starts_with('t') {
                 self.at += 1;
@@ -189,6 +208,21 @@ impl Reader {
             };
             pieces.push(piece);
         }
+        Ok((first, pieces.len()))
+    }
+
+    fn row(
+        &mut self,
+        lists: &mut Lists<'_>,
+        mut name: impl FnMut(&'static str),
+    ) -> Result<Row, String> {
+        let params = &mut *lists.params;
+        let code = self.string()?;
+        name(code);
+        let status = self.number()?;
+        let title = self.string()?;
+        let message = self.string()?;
+        let template = self.pieces(lists.pieces)?;
         let first_param = params.len();
         for _ in 0..self.number::<usize>()? {
             let name = self.string()?;
@@ -228,6 +262,12 @@ impl Reader {
         for _ in 0..self.number::<usize>()? {
             name(self.string()?);
         }
+        let first_header = lists.headers.len();
+        for _ in 0..self.number::<usize>()? {
+            let header = self.string()?;
+            let value = self.pieces(lists.pieces)?;
+            lists.headers.push((header, value));
+        }
         Ok(Row {
             info: CodeInfo {
                 code,
@@ -243,6 +283,7 @@ impl Reader {
                 throttling: flags & 2 != 0,
                 retry_after,
                 headers,
+                header_values: &[],
                 details,
                 shape,
                 docs_url,
@@ -253,8 +294,9 @@ impl Reader {
                 replacement,
                 retired: flags & 8 != 0,
             },
-            pieces: (first_piece, pieces.len()),
+            pieces: template,
             params: (first_param, params.len()),
+            headers: (first_header, lists.headers.len()),
         })
     }
 }
@@ -265,9 +307,10 @@ mod tests {
 
     #[test]
     fn a_row_decodes_to_its_fields_and_borrows_its_text() {
-        let table = "errcat-table-1\n\
+        let table = "errcat-table-2\n\
             7:MISSING404;9:Not found12:{id} is gone2;p0;t8: is gone1;2:id0;+3:Try-8:resource\
-            5;+30;0;1;0;20:https://x.example/#m5;+-+4:/fix---+7;-1;8:OLD_GONE\n";
+            5;+30;0;1;0;20:https://x.example/#m5;+-+4:/fix---+7;-1;8:OLD_GONE\
+            1;4:link2;t1:<p0;\n";
         let decoded = decode(table).unwrap();
         let [info] = decoded.codes else {
             panic!("one row")
@@ -284,12 +327,19 @@ mod tests {
         assert_eq!(info.resolve.unwrap().url, Some("/fix"));
         assert_eq!(info.number, Some(7));
         assert_eq!(decoded.names, [("MISSING", 0), ("OLD_GONE", 0)]);
+        assert_eq!(info.header_values.len(), 1);
+        assert_eq!(info.header_values[0].name, "link");
+        assert_eq!(
+            info.header_values[0].value,
+            [Piece::Text("<"), Piece::Param(0)]
+        );
     }
 
     #[test]
     fn a_table_of_another_format_is_refused_with_where() {
         assert!(decode("errcat-table-0\n").is_err());
-        let error = decode("errcat-table-1\n7:MISSING40").err().unwrap();
+        assert!(decode("errcat-table-1\n").is_err());
+        let error = decode("errcat-table-2\n7:MISSING40").err().unwrap();
         assert_eq!(error, "a number expected at byte 24 of the table");
     }
 }

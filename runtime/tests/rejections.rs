@@ -13,7 +13,8 @@ use axum::http::{Request, StatusCode};
 use axum::response::Response;
 use axum::routing::{get, post};
 use errcat::{
-    Catalog, CodeInfo, DetailsKind, Error, ErrorCode, Param, ParamType, Piece, WireShape,
+    Catalog, CodeInfo, DetailsKind, Error, ErrorCode, ErrorReport, HeaderTemplate, Param,
+    ParamType, Piece, WireShape,
 };
 use serde_json::{Value, json};
 use tower::ServiceExt;
@@ -29,6 +30,7 @@ enum Http {
     NoRoute,
     Method,
     Refused,
+    SignIn,
     Internal,
     Taken,
 }
@@ -45,7 +47,7 @@ const fn row(code: &'static str, status: u16, message: &'static str) -> CodeInfo
     }
 }
 
-static CODES: [CodeInfo; 9] = [
+static CODES: [CodeInfo; 10] = [
     CodeInfo {
         template: &[Piece::Text("Malformed request")],
         details: DetailsKind::FieldErrors,
@@ -70,12 +72,28 @@ static CODES: [CodeInfo; 9] = [
     },
     CodeInfo {
         template: &[Piece::Text("Method not allowed")],
+        params: &[Param {
+            name: "allow",
+            ty: ParamType::String,
+        }],
+        header_values: &[HeaderTemplate {
+            name: "allow",
+            value: &[Piece::Param(0)],
+        }],
         ..row("METHOD", 405, "Method not allowed")
     },
     CodeInfo {
         template: &[Piece::Text("Request refused")],
         details: DetailsKind::FieldErrors,
         ..row("REFUSED", 400, "Request refused")
+    },
+    CodeInfo {
+        template: &[Piece::Text("Sign in")],
+        header_values: &[HeaderTemplate {
+            name: "www-authenticate",
+            value: &[Piece::Text("Bearer realm=\"api\"")],
+        }],
+        ..row("SIGN_IN", 401, "Sign in")
     },
     CodeInfo {
         template: &[Piece::Text("Internal error")],
@@ -107,6 +125,7 @@ static CATALOG: Catalog<Http> = Catalog::new(
         ("METHOD", Http::Method),
         ("NO_ROUTE", Http::NoRoute),
         ("REFUSED", Http::Refused),
+        ("SIGN_IN", Http::SignIn),
         ("TAKEN", Http::Taken),
         ("TOO_LARGE", Http::TooLarge),
         ("UNPROCESSABLE", Http::Unprocessable),
@@ -132,6 +151,7 @@ const REJECTIONS: errcat::axum::Rejections<Http> = errcat::axum::Rejections {
     method_not_allowed: Http::Method,
     other_client_error: Http::Refused,
     server_error: Http::Internal,
+    statuses: &[(401, Http::SignIn)],
 };
 
 #[derive(serde::Deserialize)]
@@ -173,6 +193,43 @@ fn app() -> Router {
             "/taken",
             get(|| async { Err::<(), _>(Error::new(Http::Taken, vec!["fold".into()])) }),
         )
+        .route(
+            "/login",
+            get(|| async { (StatusCode::UNAUTHORIZED, "who are you?") }),
+        )
+        .route(
+            "/cookies",
+            get(|| async {
+                (
+                    StatusCode::IM_A_TEAPOT,
+                    axum::response::AppendHeaders([
+                        ("set-cookie", "a=1"),
+                        ("set-cookie", "b=2"),
+                        ("vary", "origin"),
+                        ("content-disposition", "inline"),
+                    ]),
+                    "short and stout",
+                )
+            }),
+        )
+        .route(
+            "/rendered",
+            get(|| async {
+                Error::new(Http::Taken, vec!["fold".into()])
+                    .to_response()
+                    .map(Body::from)
+            }),
+        )
+        .route(
+            "/gateway",
+            get(|| async {
+                (
+                    StatusCode::BAD_GATEWAY,
+                    [("content-type", "text/html")],
+                    "<h1>502</h1>",
+                )
+            }),
+        )
         .route("/ok", get(|| async { "fine" }))
         .layer(REJECTIONS.layer())
 }
@@ -182,12 +239,14 @@ struct Reply {
     headers: axum::http::HeaderMap,
     body: Value,
     text: String,
+    report: Option<ErrorReport>,
 }
 
 async fn send(request: Request<Body>) -> Reply {
     let response: Response = app().oneshot(request).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
+    let report = response.extensions().get::<ErrorReport>().cloned();
     let bytes = axum::body::to_bytes(response.into_body(), 1 << 16)
         .await
         .unwrap();
@@ -198,6 +257,7 @@ async fn send(request: Request<Body>) -> Reply {
         headers,
         body,
         text,
+        report,
     }
 }
 
@@ -289,12 +349,6 @@ async fn each_class_of_axum_answer_becomes_its_catalog_code() {
             400,
             json!({"error": "Request refused", "code": "REFUSED", "details": {}}),
         ),
-        (
-            "a missing extension, the server's fault",
-            get_path("/needs"),
-            500,
-            json!({"error": "Internal error", "code": "INTERNAL", "details": {}}),
-        ),
     ];
     for (what, request, status, body) in cases {
         let reply = send(request).await;
@@ -306,25 +360,71 @@ async fn each_class_of_axum_answer_becomes_its_catalog_code() {
 }
 
 #[tokio::test]
-async fn a_405_keeps_axums_allow_header() {
+async fn a_405_sends_axums_allow_through_the_codes_template() {
     let reply = send(Request::delete("/things").body(Body::empty()).unwrap()).await;
     assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(
         reply.body,
         json!({"error": "Method not allowed", "code": "METHOD", "details": null})
     );
-    assert_eq!(reply.headers["allow"], "POST");
+    let allow: Vec<_> = reply.headers.get_all("allow").iter().collect();
+    assert_eq!(allow, ["POST"]);
 }
 
 #[tokio::test]
-async fn headers_that_are_not_about_the_body_survive() {
+async fn a_status_of_its_own_keeps_its_meaning_and_the_catalogs_headers() {
+    let reply = send(get_path("/login")).await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(reply.body["code"], "SIGN_IN");
+    assert_eq!(reply.headers["www-authenticate"], "Bearer realm=\"api\"");
+    let report = reply.report.expect("converted answers carry a report");
+    assert!(
+        report.log_line.contains("who are you?"),
+        "{}",
+        report.log_line
+    );
+}
+
+#[tokio::test]
+async fn headers_that_are_not_about_the_body_survive_every_value() {
     let reply = send(get_path("/busy")).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    // The original's own wait, over any default of the code.
     assert_eq!(reply.headers["retry-after"], "5");
     assert_eq!(reply.headers["content-type"], "application/json");
+    // Text that is not one of axum's rejections stays in the log.
     assert_eq!(
         reply.body,
-        json!({"error": "Request refused", "code": "REFUSED", "details": {"request": ["slow down"]}})
+        json!({"error": "Request refused", "code": "REFUSED", "details": {}})
+    );
+    assert!(reply.report.unwrap().log_line.contains("slow down"));
+
+    let reply = send(get_path("/cookies")).await;
+    let cookies: Vec<_> = reply.headers.get_all("set-cookie").iter().collect();
+    assert_eq!(cookies, ["a=1", "b=2"]);
+    let vary: Vec<_> = reply.headers.get_all("vary").iter().collect();
+    assert_eq!(vary, ["origin", "accept"]);
+    assert!(reply.headers.get("content-disposition").is_none());
+}
+
+#[tokio::test]
+async fn what_a_server_error_said_is_logged_and_never_sent() {
+    let reply = send(get_path("/needs")).await;
+    assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(
+        reply.body,
+        json!({"error": "Internal error", "code": "INTERNAL", "details": {}})
+    );
+    assert!(!reply.text.contains("extension"), "{}", reply.text);
+    let log = reply.report.unwrap().log_line;
+    assert!(log.contains("Missing request extension"), "{log}");
+
+    let reply = send(get_path("/gateway")).await;
+    assert_eq!(reply.body["code"], "INTERNAL");
+    let log = reply.report.unwrap().log_line;
+    assert!(
+        log.contains("a 502 answer outside the catalog: text/html, 12 bytes"),
+        "{log}"
     );
 }
 
@@ -359,10 +459,18 @@ async fn catalog_errors_and_successes_pass_through() {
         json!({"error": "Name 'fold' taken", "code": "TAKEN", "details": null})
     );
     assert_eq!(taken.headers["vary"], "accept");
+    let rendered = send(get_path("/rendered")).await;
+    assert_eq!(rendered.status, StatusCode::CONFLICT);
+    assert_eq!(rendered.body["code"], "TAKEN");
     let ok = send(get_path("/ok")).await;
     assert_eq!(ok.status, StatusCode::OK);
     assert_eq!(ok.text, "fine");
     assert!(ok.headers.get("vary").is_none());
+}
+
+fn panic_of(rejections: errcat::axum::Rejections<Http>) -> String {
+    let panic = std::panic::catch_unwind(|| rejections.layer()).unwrap_err();
+    panic.downcast_ref::<String>().cloned().unwrap_or_default()
 }
 
 #[test]
@@ -371,12 +479,31 @@ fn a_class_mapped_to_a_code_with_parameters_is_refused_when_the_router_is_built(
         not_found: Http::Taken,
         ..REJECTIONS
     };
-    let panic = std::panic::catch_unwind(|| rejections.layer()).unwrap_err();
     assert_eq!(
-        panic.downcast_ref::<String>().map(String::as_str),
-        Some(
-            "errcat::axum::Rejections: `not_found` is `TAKEN`, whose message needs {name}; \
-             a rejection has no values for them, so map `not_found` to a code without parameters"
-        )
+        panic_of(rejections),
+        "errcat::axum::Rejections: `not_found` is `TAKEN`, whose message needs {name}; \
+         a rejection has no values for them, so map `not_found` to a code without parameters"
+    );
+}
+
+#[test]
+fn a_class_mapped_across_client_and_server_errors_is_refused() {
+    let rejections = errcat::axum::Rejections {
+        server_error: Http::Refused,
+        ..REJECTIONS
+    };
+    assert_eq!(
+        panic_of(rejections),
+        "errcat::axum::Rejections: `server_error` is `REFUSED`, a client error (400); \
+         map `server_error` to a 5xx code"
+    );
+    let rejections = errcat::axum::Rejections {
+        statuses: &[(429, Http::Internal)],
+        ..REJECTIONS
+    };
+    assert_eq!(
+        panic_of(rejections),
+        "errcat::axum::Rejections: `statuses: 429` is `INTERNAL`, a server error (500); \
+         map `statuses: 429` to a 4xx code"
     );
 }

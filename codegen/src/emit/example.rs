@@ -10,7 +10,9 @@
 use errcat::shape::{Details, Parts};
 use serde_json::{Value, json};
 
-use crate::model::{Catalog, Code, DetailsKind, Header, Param, ParamType, Resolve, WireShape};
+use crate::model::{
+    Catalog, Code, DetailsKind, HeaderValue, Param, ParamType, Resolve, Template, WireShape,
+};
 
 /// The request id every example shows (seed 002's style).
 pub const EXAMPLE_REQUEST_ID: &str = "req_xyz123";
@@ -84,20 +86,25 @@ pub fn pretty(value: &Value) -> String {
 }
 
 /// The catalog headers the example shows (not `Content-Type`, which
-/// depends on the shape), with example values: `Retry-After`
-/// from the code's default, the rate-limit headers with a 100-per-minute
-/// window that is used up.
-pub fn headers(code: &Code) -> Vec<(&'static str, String)> {
-    let wait = code.retry.after_seconds.unwrap_or(60).to_string();
+/// depends on the shape), with example values: the list form's
+/// `Retry-After` from the code's default (60 s without one), a template
+/// with its parameters' example values.
+pub fn headers(code: &Code) -> Vec<(&str, String)> {
     code.headers
         .iter()
         .map(|header| {
-            let value = match header {
-                Header::RetryAfter | Header::RateLimitReset => wait.clone(),
-                Header::RateLimitLimit => "100".to_owned(),
-                Header::RateLimitRemaining => "0".to_owned(),
+            let value = match &header.value {
+                HeaderValue::RetryAfter => code.retry.after_seconds.unwrap_or(60).to_string(),
+                HeaderValue::Template(segments) => Template {
+                    segments: segments.clone(),
+                    params: code.message.params.clone(),
+                }
+                .render_with(|param| match param_value(param) {
+                    Value::String(text) => text,
+                    other => other.to_string(),
+                }),
             };
-            (header.as_str(), value)
+            (header.name.as_str(), value)
         })
         .collect()
 }

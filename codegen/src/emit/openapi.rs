@@ -69,9 +69,9 @@ impl<'a> Document<'a> {
         }
 
         let mut headers = Map::new();
-        for header in Header::ALL {
-            if catalog.emitted().any(|c| c.has_header(header)) {
-                headers.insert(header.as_str().into(), header_object(header));
+        for (name, description) in KNOWN_HEADERS {
+            if catalog.emitted().any(|c| c.has_header(name)) {
+                headers.insert(name.into(), known_header(description));
             }
         }
 
@@ -146,16 +146,39 @@ impl Serialize for Responses<'_> {
     }
 }
 
-fn header_object(header: Header) -> Value {
-    let description = match header {
-        Header::RetryAfter => "Seconds to wait before retrying.",
-        Header::RateLimitLimit => "Requests allowed in the current window.",
-        Header::RateLimitRemaining => "Requests left in the current window.",
-        Header::RateLimitReset => "Seconds until the window resets.",
-    };
+/// The headers whose meaning is the same for every code that carries them,
+/// described once under `components.headers`.
+const KNOWN_HEADERS: [(&str, &str); 4] = [
+    ("Retry-After", "Seconds to wait before retrying."),
+    ("RateLimit-Limit", "Requests allowed in the current window."),
+    (
+        "RateLimit-Remaining",
+        "Requests left in the current window.",
+    ),
+    ("RateLimit-Reset", "Seconds until the window resets."),
+];
+
+fn known_header(description: &str) -> Value {
     json!({
         "description": description,
         "schema": { "type": "integer", "minimum": 0 },
+    })
+}
+
+/// A header of one code: a reference to a known one, or the code's own
+/// value described where it is used.
+fn header_of(code: &Code, header: &Header, example: String) -> Value {
+    if let Some((name, _)) = KNOWN_HEADERS.iter().find(|(name, _)| header.is(name)) {
+        return json!({ "$ref": format!("#/components/headers/{name}") });
+    }
+    let source = header
+        .template_source(&code.message.params)
+        .unwrap_or_default();
+    json!({
+        "description": format!("Always sent with this code: {}.", code_span(&source, false)),
+        "required": true,
+        "schema": { "type": "string" },
+        "example": example,
     })
 }
 
@@ -194,10 +217,8 @@ fn response(catalog: &Catalog, code: &Code) -> Value {
         let headers: Map<String, Value> = code
             .headers
             .iter()
-            .map(|h| {
-                let reference = json!({ "$ref": format!("#/components/headers/{}", h.as_str()) });
-                (h.as_str().to_owned(), reference)
-            })
+            .zip(example::headers(code))
+            .map(|(header, (_, example))| (header.name.clone(), header_of(code, header, example)))
             .collect();
         response.insert("headers".into(), Value::Object(headers));
     }

@@ -5,12 +5,12 @@ use std::ops::Range;
 
 use toml::de::DeTable;
 
-use super::fields::{Fields, list, unknown_value};
+use super::fields::{Fields, list};
 use super::text::{Lines, UrlKind};
-use super::{Context, Located, SourceFile, template};
+use super::{Context, Located, SourceFile, headers, template};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Code, Deprecation, DetailsKind, GrpcCode, Header, Origin, Resolve, Retirement, Retry, Template,
+    Code, Deprecation, DetailsKind, GrpcCode, Origin, Resolve, Retirement, Retry, Template,
     WireShape, default_title,
 };
 
@@ -85,16 +85,25 @@ pub(crate) fn read<'s>(
 
     let status = read_status(cx, &fields).unwrap_or(STAND_IN_STATUS);
     let params = fields.table(cx, "params");
-    let message = match fields
+    let written_headers = headers::read(cx, &fields);
+    let valued: Vec<_> = written_headers
+        .iter()
+        .filter_map(|h| Some((&h.name, h.value.as_ref()?)))
+        .collect();
+    let (message, header_values) = match fields
         .required_string(cx, "message")
         .filter(|message| fields.check_text(cx, "message", message, Lines::One))
     {
-        Some(message) => template::build(cx, &fields, &message, params.as_ref()),
-        None => Template {
-            segments: Vec::new(),
-            params: Vec::new(),
-        },
+        Some(message) => template::build(cx, &fields, &message, params.as_ref(), &valued),
+        None => (
+            Template {
+                segments: Vec::new(),
+                params: Vec::new(),
+            },
+            Vec::new(),
+        ),
     };
+    let headers = headers::finish(written_headers, header_values);
     let written_category = fields.string(cx, "category");
     let category_written = written_category.is_some();
     let category =
@@ -131,7 +140,7 @@ pub(crate) fn read<'s>(
         // Set by `validate`, which knows the categories.
         category: 0,
         retry: read_retry(cx, &fields),
-        headers: read_headers(cx, &fields),
+        headers,
         details: details.as_ref().map_or(DetailsKind::None, |l| l.value),
         resolve: fields
             .table(cx, "resolve")
@@ -253,39 +262,6 @@ fn read_status(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<u16> {
             None
         }
     }
-}
-
-fn read_headers(cx: &mut Context, fields: &Fields<'_, '_>) -> Vec<Header> {
-    let known = Header::ALL.map(Header::as_str);
-    let mut headers = Vec::new();
-    for written in fields.strings(cx, "headers") {
-        let Some(header) = Header::parse(&written.value) else {
-            cx.report(unknown_value(
-                format!("unknown header `{}` in {}", written.value, fields.owner),
-                (
-                    &fields.file.shown,
-                    &written,
-                    "not a header errcat sets".to_owned(),
-                ),
-                &known,
-                &[],
-            ));
-            continue;
-        };
-        if headers.contains(&header) {
-            cx.report(
-                Diagnostic::error(format!(
-                    "header `{}` is listed twice in {}",
-                    header.as_str(),
-                    fields.owner
-                ))
-                .with_label(&fields.file.shown, written.span, "listed again here"),
-            );
-            continue;
-        }
-        headers.push(header);
-    }
-    headers
 }
 
 fn read_resolve(

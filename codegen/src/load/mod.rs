@@ -11,6 +11,7 @@
 mod code;
 pub(crate) mod fields;
 mod folder;
+mod headers;
 mod idents;
 pub(crate) mod parse;
 mod scan;

@@ -10,19 +10,25 @@ use super::{Context, Located};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Param, ParamType, Segment, Template};
 
+/// A header value's template: text and indices into the message's params.
+pub(crate) type Segments = Vec<Segment>;
+
 enum Piece {
     Text(String),
     Placeholder(Located<String>),
 }
 
-/// The template of `message`, typed by the code's `params` table. Problems
-/// are reported; the template returned then only stands in for the real one.
+/// The template of `message`, typed by the code's `params` table, and the
+/// template of each header value in `headers` (over the same parameters: a
+/// parameter may be used by the message, a header, or both). Problems are
+/// reported; the templates returned then only stand in for the real ones.
 pub(crate) fn build(
     cx: &mut Context,
     fields: &Fields<'_, '_>,
     message: &Located<String>,
     params: Option<&Located<&DeTable<'_>>>,
-) -> Template {
+    headers: &[(&Located<String>, &Located<String>)],
+) -> (Template, Vec<Segments>) {
     // A parameter whose name or type is wrong is reported where it is
     // declared, and still counts as declared: its placeholder is not the
     // mistake. So does every placeholder when `params` itself is unreadable.
@@ -38,33 +44,43 @@ pub(crate) fn build(
                 .collect()
         })
         .unwrap_or_default();
-    let (pieces, hides_placeholders) = split(cx, fields, message, &reported_names);
-    // The declared order, not the order of the placeholders, is the
-    // argument order of the generated constructors: rewording a message must
-    // never swap the values of existing calls.
-    let mut template = Template {
-        segments: Vec::new(),
-        params: declared.iter().map(|(param, _)| param.clone()).collect(),
-    };
+    let mut places = vec![("the message".to_owned(), message)];
+    places.extend(
+        headers
+            .iter()
+            .map(|(name, value)| (format!("header `{}`", name.value), *value)),
+    );
+    let mut hides_placeholders = false;
     let mut used = vec![false; declared.len()];
-    let mut undeclared: Vec<&Located<String>> = Vec::new();
-    for piece in &pieces {
-        match piece {
-            Piece::Text(text) => template.segments.push(Segment::Text(text.clone())),
-            Piece::Placeholder(name) => {
-                if let Some(d) = declared.iter().position(|(p, _)| p.name == name.value) {
-                    used[d] = true;
-                    template.segments.push(Segment::Param(d));
-                } else if !params_unreadable && !undeclared.iter().any(|u| u.value == name.value) {
-                    undeclared.push(name);
+    let mut undeclared: Vec<(&str, Located<String>)> = Vec::new();
+    let mut templates = Vec::new();
+    for (place, text) in &places {
+        let (pieces, hides) = split(cx, fields, place, text, &reported_names);
+        hides_placeholders |= hides;
+        let mut segments = Vec::new();
+        for piece in pieces {
+            match piece {
+                Piece::Text(text) => segments.push(Segment::Text(text)),
+                Piece::Placeholder(name) => {
+                    if let Some(d) = declared.iter().position(|(p, _)| p.name == name.value) {
+                        used[d] = true;
+                        segments.push(Segment::Param(d));
+                    } else if !params_unreadable
+                        && !undeclared
+                            .iter()
+                            .any(|(p, u)| *p == place.as_str() && u.value == name.value)
+                    {
+                        undeclared.push((place, name));
+                    }
                 }
             }
         }
+        templates.push(segments);
     }
     // A placeholder misspelling a parameter nothing uses is one mistake:
     // reported at the placeholder, naming the parameter, which is then not
     // also reported unused.
-    for name in undeclared {
+    for (place, name) in &undeclared {
         let unused = declared
             .iter()
             .zip(&used)
@@ -76,15 +92,20 @@ pub(crate) fn build(
         {
             used[d] = true;
         }
-        report_undeclared(cx, fields, name, params.is_some(), meant.as_deref());
+        report_undeclared(cx, fields, place, name, params.is_some(), meant.as_deref());
     }
     // A message whose braces are broken may hide a placeholder: its
     // parameters are not reported unused on top of the brace.
+    let where_used = if headers.is_empty() {
+        "its message"
+    } else {
+        "its message or headers"
+    };
     for ((param, key_span), used) in declared.iter().zip(used) {
         if !used && !hides_placeholders {
             cx.report(
                 Diagnostic::error(format!(
-                    "parameter `{}` of {} is not used in its message",
+                    "parameter `{}` of {} is not used in {where_used}",
                     param.name, fields.owner
                 ))
                 .with_label(&fields.file.shown, key_span.clone(), "declared here")
@@ -96,12 +117,18 @@ pub(crate) fn build(
             );
         }
     }
-    template
+    let mut templates = templates.into_iter();
+    let template = Template {
+        segments: templates.next().unwrap_or_default(),
+        params: declared.iter().map(|(param, _)| param.clone()).collect(),
+    };
+    (template, templates.collect())
 }
 
 fn report_undeclared(
     cx: &mut Context,
     fields: &Fields<'_, '_>,
+    place: &str,
     name: &Located<String>,
     has_params: bool,
     meant: Option<&str>,
@@ -115,7 +142,7 @@ fn report_undeclared(
     };
     cx.report(
         Diagnostic::error(format!(
-            "placeholder `{{{}}}` in the message of {} is not declared in `params`",
+            "placeholder `{{{}}}` in {place} of {} is not declared in `params`",
             name.value, fields.owner
         ))
         .with_label(
@@ -224,6 +251,7 @@ fn param_name_problem(name: &str) -> Option<&'static str> {
 fn split(
     cx: &mut Context,
     fields: &Fields<'_, '_>,
+    place: &str,
     message: &Located<String>,
     param_keys: &[&str],
 ) -> (Vec<Piece>, bool) {
@@ -248,6 +276,7 @@ fn split(
                 let Some(close) = body_end.filter(|&i| text.as_bytes()[i] == b'}') else {
                     cx.report(brace_error(
                         fields,
+                        place,
                         locate(at..at + 1),
                         "unclosed `{`",
                         "{{",
@@ -268,7 +297,7 @@ fn split(
                     hides_placeholders = true;
                     cx.report(
                         Diagnostic::error(format!(
-                            "placeholder `{{{name}}}` in the message of {} {problem}",
+                            "placeholder `{{{name}}}` in {place} of {} {problem}",
                             fields.owner
                         ))
                         .with_label(&fields.file.shown, span, "not a parameter name")
@@ -284,6 +313,7 @@ fn split(
             '}' => {
                 cx.report(brace_error(
                     fields,
+                    place,
                     locate(at..at + 1),
                     "unmatched `}`",
                     "}}",
@@ -309,11 +339,12 @@ fn placeholder_problem(name: &str) -> Option<&'static str> {
 
 fn brace_error(
     fields: &Fields<'_, '_>,
+    place: &str,
     span: Range<usize>,
     what: &str,
     escape: &str,
 ) -> Diagnostic {
-    Diagnostic::error(format!("{what} in the message of {}", fields.owner))
+    Diagnostic::error(format!("{what} in {place} of {}", fields.owner))
         .with_label(&fields.file.shown, span, what.to_owned())
         .with_help(format!("write `{escape}` for a literal brace"))
 }

@@ -187,8 +187,8 @@ fn compare_headers(site: &Site<'_>, locked: &Contract, now: &Contract, breaks: &
     let dropped: Vec<String> = locked
         .headers
         .iter()
-        .filter(|h| !now.headers.contains(h))
-        .map(|h| format!("`{}`", h.as_str()))
+        .filter(|h| !now.headers.iter().any(|n| n.eq_ignore_ascii_case(h)))
+        .map(|h| format!("`{h}`"))
         .collect();
     if dropped.is_empty() {
         return;
@@ -197,11 +197,7 @@ fn compare_headers(site: &Site<'_>, locked: &Contract, now: &Contract, breaks: &
         [one] => (format!("the {one} header"), "it"),
         _ => (format!("the headers {}", dropped.join(", ")), "them"),
     };
-    let published: Vec<String> = locked
-        .headers
-        .iter()
-        .map(|h| format!("\"{}\"", h.as_str()))
-        .collect();
+    let published: Vec<String> = locked.headers.iter().map(|h| format!("\"{h}\"")).collect();
     site.report(
         breaks,
         Change {
@@ -209,7 +205,7 @@ fn compare_headers(site: &Site<'_>, locked: &Contract, now: &Contract, breaks: &
             message: format!("{} no longer declares {what}", site.subject),
             label: format!("published with `headers = [{}]`", published.join(", ")),
             note: format!(
-                "clients that read {} to time or pace their requests would no longer find {them}",
+                "clients that read {} would no longer find {them}",
                 dropped.join(", ")
             ),
             help: format!(

@@ -1,7 +1,7 @@
 //! What the lock records for one code: everything a client built against
 //! the published catalog depends on.
 
-use crate::model::{Catalog, Code, DetailsKind, GrpcCode, Header, ParamType, WireShape};
+use crate::model::{Catalog, Code, DetailsKind, GrpcCode, ParamType, WireShape};
 
 /// What clients depend on for one code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,8 +29,8 @@ pub struct Contract {
     pub grpc: GrpcCode,
     pub retryable: bool,
     pub throttling: bool,
-    /// In [`Header::ALL`] order.
-    pub headers: Vec<Header>,
+    /// As the catalog spells them, in the lock's order (`sorted_headers`).
+    pub headers: Vec<String>,
     pub details: DetailsKind,
     /// The `resolve` members agents branch on.
     pub action: Option<String>,
@@ -106,14 +106,34 @@ impl Contract {
             grpc: code.grpc,
             retryable: code.retry.retryable,
             throttling: code.retry.throttling,
-            headers: Header::ALL
-                .into_iter()
-                .filter(|h| code.has_header(*h))
-                .collect(),
+            headers: sorted_headers(code.headers.iter().map(|h| h.name.clone()).collect()),
             details: code.details,
             action: resolve.action,
             method: resolve.method,
             endpoint: resolve.endpoint,
         }
     }
+}
+
+/// Header names in the lock's order: the four errcat has always known, in
+/// the order locks have always listed them, then the rest alphabetically,
+/// so that reordering `headers` in a catalog never rewrites its lock.
+pub fn sorted_headers(mut names: Vec<String>) -> Vec<String> {
+    names.sort_by_key(|name| header_order(name));
+    names
+}
+
+fn header_order(name: &str) -> (usize, String) {
+    const FIRST: [&str; 4] = [
+        "retry-after",
+        "ratelimit-limit",
+        "ratelimit-remaining",
+        "ratelimit-reset",
+    ];
+    let lower = name.to_ascii_lowercase();
+    let rank = FIRST
+        .iter()
+        .position(|f| *f == lower)
+        .unwrap_or(FIRST.len());
+    (rank, lower)
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{AcceptedBreak, Contract, Entry, Lock, State};
-use crate::model::{DetailsKind, GrpcCode, Header, ParamType, WireShape};
+use crate::model::{DetailsKind, GrpcCode, ParamType, WireShape};
 
 /// The format version; bumped only if the meaning of a field changes.
 /// Version 2 added the [`Contract`] fields and keeps `params` in declared
@@ -88,11 +88,7 @@ fn render_contract(out: &mut String, contract: &Contract) {
         out.push_str("throttling = true\n");
     }
     if !contract.headers.is_empty() {
-        let headers: Vec<String> = contract
-            .headers
-            .iter()
-            .map(|h| string(h.as_str()))
-            .collect();
+        let headers: Vec<String> = contract.headers.iter().map(|h| string(h)).collect();
         out.push_str(&format!("headers = [{}]\n", headers.join(", ")));
     }
     if contract.details != DetailsKind::None {
@@ -278,11 +274,7 @@ fn contract(problem_type: String, raw: &RawEntry) -> Result<Contract, String> {
         .as_deref()
         .ok_or("`type` is recorded without `grpc`")?;
     let grpc = GrpcCode::parse(grpc).ok_or_else(|| format!("unknown gRPC code `{grpc}`"))?;
-    let mut headers = Vec::new();
-    for header in raw.headers.iter().flatten() {
-        headers.push(Header::parse(header).ok_or_else(|| format!("unknown header `{header}`"))?);
-    }
-    headers.sort();
+    let headers = super::entry::sorted_headers(raw.headers.clone().unwrap_or_default());
     let details = match &raw.details {
         Some(details) => DetailsKind::parse(details)
             .ok_or_else(|| format!("unknown details kind `{details}`"))?,

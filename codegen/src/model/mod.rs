@@ -127,12 +127,23 @@ pub struct Retry {
     pub after_seconds: Option<u32>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Header {
+/// A header every response with a code carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    /// As the catalog spells it (`WWW-Authenticate`); header names are
+    /// case-insensitive, so compare with [`Header::is`].
+    pub name: String,
+    pub value: HeaderValue,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum HeaderValue {
+    /// `Retry-After` in the list form: the code's `retry_after`, or the
+    /// seconds the service gives at run time.
     RetryAfter,
-    RateLimitLimit,
-    RateLimitRemaining,
-    RateLimitReset,
+    /// Text and the code's parameters (indices into its message's
+    /// [`Template::params`]), which every constructor requires.
+    Template(Vec<Segment>),
 }
 
 /// RFC 9457 `resolve` extension: how a human or an agent fixes the problem.
@@ -252,8 +263,9 @@ impl Code {
         }
     }
 
-    pub fn has_header(&self, header: Header) -> bool {
-        self.headers.contains(&header)
+    /// Whether the code declares the header `name`, in any case.
+    pub fn has_header(&self, name: &str) -> bool {
+        self.headers.iter().any(|h| h.is(name))
     }
 
     pub fn is_server_error(&self) -> bool {
@@ -262,27 +274,31 @@ impl Code {
 }
 
 impl Header {
-    pub const ALL: [Header; 4] = [
-        Header::RetryAfter,
-        Header::RateLimitLimit,
-        Header::RateLimitRemaining,
-        Header::RateLimitReset,
-    ];
+    /// The name of the header the list form may hold, and the runtime fills.
+    pub const RETRY_AFTER: &'static str = "Retry-After";
 
-    /// The header name, as written in catalog files and on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Header::RetryAfter => "Retry-After",
-            Header::RateLimitLimit => "RateLimit-Limit",
-            Header::RateLimitRemaining => "RateLimit-Remaining",
-            Header::RateLimitReset => "RateLimit-Reset",
-        }
+    /// Whether this is the header `name`, in any case.
+    pub fn is(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name)
     }
 
-    /// Header names are case-insensitive on the wire, and so in the catalog.
-    pub fn parse(s: &str) -> Option<Header> {
-        Self::ALL
-            .into_iter()
-            .find(|h| h.as_str().eq_ignore_ascii_case(s))
+    /// The name as HTTP/2 and the `http` crate write it.
+    pub fn lowercase_name(&self) -> String {
+        self.name.to_ascii_lowercase()
+    }
+
+    /// The value with `{param}` placeholders, as the catalog writes it; the
+    /// list form's `Retry-After` has none.
+    pub fn template_source(&self, params: &[Param]) -> Option<String> {
+        match &self.value {
+            HeaderValue::RetryAfter => None,
+            HeaderValue::Template(segments) => Some(
+                Template {
+                    segments: segments.clone(),
+                    params: params.to_vec(),
+                }
+                .source(),
+            ),
+        }
     }
 }

@@ -158,6 +158,40 @@ fn unused_parameter() {
 }
 
 #[test]
+fn header_values_and_names_that_cannot_be_sent() {
+    insta::assert_snapshot!(problems(&[(
+        "orders.toml",
+        concat!(
+            "[TOKEN_INVALID]\nstatus = 401\nmessage = \"invalid token\"\n",
+            "params = { reason = \"string\", realm = \"string\" }\n",
+            "headers = { WWW-Authenticate = 'Bearer error=\"{reason}\", scope=\"{scop}\"', ",
+            "\"Bad Name\" = \"x\", Content-Length = \"3\", content-type = \"text/plain\", ",
+            "X-Note = \"caf\u{e9}\", X-Empty = \" \", X-Count = 3, x-note = \"again\", ",
+            "Link = \"<{url\" }\n",
+        ),
+    )]));
+}
+
+#[test]
+fn a_parameter_used_only_by_a_header_is_used() {
+    let catalog = load_files(&[
+        ("catalog.toml", CATALOG),
+        (
+            "limits.toml",
+            "[SLOW_DOWN]\nstatus = 429\nmessage = \"slow down\"\nparams = { wait = \"unsigned\" }\nheaders = { Retry-After = \"{wait}\" }\n",
+        ),
+    ])
+    .unwrap();
+    let code = catalog.find("SLOW_DOWN").unwrap();
+    assert_eq!(
+        code.headers[0]
+            .template_source(&code.message.params)
+            .as_deref(),
+        Some("{wait}")
+    );
+}
+
+#[test]
 fn unknown_parameter_type() {
     insta::assert_snapshot!(problems(&[(
         "orders.toml",

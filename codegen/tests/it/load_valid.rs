@@ -6,7 +6,7 @@ use crate::support;
 use errcat_codegen::load::load_files;
 use errcat_codegen::load_dir;
 use errcat_codegen::model::{
-    CodeStyle, DetailsKind, GrpcCode, Header, Origin, Param, ParamType, Segment, WireShape,
+    CodeStyle, DetailsKind, GrpcCode, HeaderValue, Origin, Param, ParamType, Segment, WireShape,
 };
 
 fn mini() -> errcat_codegen::Catalog {
@@ -85,7 +85,21 @@ fn mini_defaults_are_filled_in() {
     let limited = catalog.find("RATE_LIMITED").unwrap();
     assert!(limited.retry.retryable && limited.retry.throttling);
     assert_eq!(limited.retry.after_seconds, Some(60));
-    assert_eq!(limited.headers, Header::ALL);
+    let headers: Vec<(&str, Option<String>)> = limited
+        .headers
+        .iter()
+        .map(|h| (h.name.as_str(), h.template_source(&limited.message.params)))
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            ("RateLimit-Limit", Some("{limit}".to_owned())),
+            ("RateLimit-Remaining", Some("0".to_owned())),
+            ("RateLimit-Reset", Some("60".to_owned())),
+            ("Retry-After", Some("60".to_owned())),
+        ]
+    );
+    assert!(matches!(limited.headers[0].value, HeaderValue::Template(_)));
     assert_eq!(limited.grpc, GrpcCode::ResourceExhausted);
 
     let internal = catalog.find("INTERNAL_ERROR").unwrap();

@@ -410,13 +410,13 @@ fn dropping_a_declared_header_breaks_clients() {
     let p = Published::new();
     p.edit(
         "limits.toml",
-        "headers = [\"Retry-After\", \"RateLimit-Limit\",",
-        "headers = [\"RateLimit-Limit\",",
+        "headers = { Retry-After = \"60\", RateLimit-Limit",
+        "headers = { RateLimit-Limit",
     );
     insta::assert_snapshot!(p.rendered());
     p.edit(
         "limits.toml",
-        "headers = [\"RateLimit-Limit\", \"RateLimit-Remaining\", \"RateLimit-Reset\"]\n",
+        "headers = { RateLimit-Limit = \"{limit}\", RateLimit-Remaining = \"0\", RateLimit-Reset = \"60\" }\n",
         "",
     );
     assert_eq!(

@@ -35,6 +35,13 @@ impl ErrorCode for Code {
     }
 }
 
+fn piece(segment: &Segment) -> Piece {
+    match segment {
+        Segment::Text(text) => Piece::Text(leak_str(text)),
+        Segment::Param(i) => Piece::Param(*i),
+    }
+}
+
 fn leak_str(s: &str) -> &'static str {
     Box::leak(s.to_owned().into_boxed_str())
 }
@@ -77,15 +84,7 @@ fn grpc(code: model::GrpcCode) -> errcat::GrpcCode {
 
 /// The row a generated crate would hold for `code`.
 fn info(catalog: &Catalog, code: &model::Code) -> CodeInfo {
-    let template = code
-        .message
-        .segments
-        .iter()
-        .map(|segment| match segment {
-            Segment::Text(text) => Piece::Text(leak_str(text)),
-            Segment::Param(i) => Piece::Param(*i),
-        })
-        .collect();
+    let template = code.message.segments.iter().map(piece).collect();
     let params = code
         .message
         .params
@@ -101,14 +100,29 @@ fn info(catalog: &Catalog, code: &model::Code) -> CodeInfo {
             },
         })
         .collect();
+    let known = [
+        ("Retry-After", HeaderSet::RETRY_AFTER),
+        ("RateLimit-Limit", HeaderSet::RATE_LIMIT_LIMIT),
+        ("RateLimit-Remaining", HeaderSet::RATE_LIMIT_REMAINING),
+        ("RateLimit-Reset", HeaderSet::RATE_LIMIT_RESET),
+    ];
     let headers = code.headers.iter().fold(HeaderSet::NONE, |set, header| {
-        set.union(match header {
-            model::Header::RetryAfter => HeaderSet::RETRY_AFTER,
-            model::Header::RateLimitLimit => HeaderSet::RATE_LIMIT_LIMIT,
-            model::Header::RateLimitRemaining => HeaderSet::RATE_LIMIT_REMAINING,
-            model::Header::RateLimitReset => HeaderSet::RATE_LIMIT_RESET,
-        })
+        known
+            .iter()
+            .filter(|(name, _)| header.is(name))
+            .fold(set, |set, (_, bit)| set.union(*bit))
     });
+    let header_values = code
+        .headers
+        .iter()
+        .filter_map(|header| match &header.value {
+            model::HeaderValue::Template(segments) => Some(errcat::HeaderTemplate {
+                name: leak_str(&header.lowercase_name()),
+                value: leak(segments.iter().map(piece).collect()),
+            }),
+            model::HeaderValue::RetryAfter => None,
+        })
+        .collect();
     let opt = |s: &Option<String>| s.as_deref().map(leak_str);
     CodeInfo {
         code: leak_str(&code.code),
@@ -124,6 +138,7 @@ fn info(catalog: &Catalog, code: &model::Code) -> CodeInfo {
         throttling: code.retry.throttling,
         retry_after: code.retry.after_seconds,
         headers,
+        header_values: leak(header_values),
         details: match code.details {
             model::DetailsKind::None => errcat::DetailsKind::None,
             model::DetailsKind::Object => errcat::DetailsKind::Object,

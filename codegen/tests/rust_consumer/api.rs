@@ -75,11 +75,11 @@ fn validation_errors_carry_field_errors() {
 
 #[test]
 fn rate_limits_set_headers() {
-    let response = MiniError::rate_limited(100)
-        .with_rate_limit(100, 0, 30)
-        .to_response();
+    // The catalog's header values, the limit from the constructor.
+    let response = MiniError::rate_limited(250).to_response();
     assert_eq!(response.status(), 429);
     assert_eq!(response.headers()["retry-after"], "60");
+    assert_eq!(response.headers()["ratelimit-limit"], "250");
     assert_eq!(response.headers()["ratelimit-remaining"], "0");
     let problem = MiniError::mfa_required().render(WireShape::Problem);
     assert_eq!(problem.headers()["content-type"], "application/problem+json");

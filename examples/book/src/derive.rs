@@ -16,9 +16,15 @@ pub enum DeployError {
     #[api_error(code = "VERSION_NOT_FOUND")]
     NoVersion { function_id: String, version: u32 },
 
-    /// `retry_after` overrides the catalog's `Retry-After` for this variant.
+    /// The catalog sends the window as `RateLimit-*` and `Retry-After`, so
+    /// the variant must carry it; `retry_after` overrides the wait for this
+    /// variant.
     #[api_error(code = "RATE_LIMITED", retry_after = 30)]
-    Busy { limit: u64 },
+    Busy {
+        limit: u64,
+        remaining: u64,
+        reset: u64,
+    },
 
     /// The `details` field becomes the body's `details`: field errors, or
     /// any `serde_json::Value`.
@@ -66,8 +72,12 @@ mod tests {
             version: 3,
         };
         assert_eq!(error.to_string(), "Version 3 of function 'fn_1' not found");
-        let busy: errcat::Error<fold_errors::FoldErrorCode> =
-            DeployError::Busy { limit: 100 }.into();
+        let busy: errcat::Error<fold_errors::FoldErrorCode> = DeployError::Busy {
+            limit: 100,
+            remaining: 0,
+            reset: 60,
+        }
+        .into();
         assert_eq!(busy.retry_after(), Some(30));
         let forbidden: errcat::Error<_> = DeployError::Forbidden {
             user: "ann".to_owned(),

@@ -6,8 +6,14 @@
 /// by hand.
 #[derive(Debug)]
 pub enum OldError {
-    FunctionNotFound { function_id: String },
-    RateLimited { limit: u64 },
+    FunctionNotFound {
+        function_id: String,
+    },
+    RateLimited {
+        limit: u64,
+        remaining: u64,
+        reset: u64,
+    },
 }
 
 impl std::fmt::Display for OldError {
@@ -16,7 +22,7 @@ impl std::fmt::Display for OldError {
             OldError::FunctionNotFound { function_id } => {
                 write!(f, "Function '{function_id}' not found")
             }
-            OldError::RateLimited { limit } => {
+            OldError::RateLimited { limit, .. } => {
                 write!(
                     f,
                     "Too many requests: the limit is {limit} requests per minute"
@@ -53,7 +59,11 @@ pub enum NewError {
     #[api_error(code = "FUNCTION_NOT_FOUND")]
     FunctionNotFound { function_id: String },
     #[api_error(code = "RATE_LIMITED")]
-    RateLimited { limit: u64 },
+    RateLimited {
+        limit: u64,
+        remaining: u64,
+        reset: u64,
+    },
 }
 // ANCHOR_END: after
 
@@ -75,8 +85,16 @@ mod tests {
                 },
             ),
             (
-                OldError::RateLimited { limit: 100 },
-                NewError::RateLimited { limit: 100 },
+                OldError::RateLimited {
+                    limit: 100,
+                    remaining: 0,
+                    reset: 30,
+                },
+                NewError::RateLimited {
+                    limit: 100,
+                    remaining: 0,
+                    reset: 30,
+                },
             ),
         ];
         for (old, new) in pairs {

@@ -11,7 +11,6 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use errcat::{RATELIMIT_LIMIT, RATELIMIT_REMAINING, RATELIMIT_RESET};
-use fold_errors::FoldError;
 
 use crate::App;
 use crate::errors::{ApiError, AuthError, LimitError};
@@ -25,12 +24,11 @@ pub async fn guard(State(app): State<Arc<App>>, mut request: Request, next: Next
     };
     let decision = app.limiter.check(&principal.org, Instant::now());
     if !decision.allowed {
-        let seconds = u32::try_from(decision.reset).unwrap_or(u32::MAX);
-        return FoldError::from(LimitError::RateLimited {
+        return LimitError::RateLimited {
             limit: decision.limit,
-        })
-        .with_retry_after(seconds)
-        .with_rate_limit(decision.limit, decision.remaining, decision.reset)
+            remaining: decision.remaining,
+            reset: decision.reset,
+        }
         .into_response();
     }
     request.extensions_mut().insert(principal);

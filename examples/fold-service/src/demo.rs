@@ -7,7 +7,7 @@
 
 use axum::extract::Path;
 use axum::response::{IntoResponse, Response};
-use errcat::{Arg, DetailsKind, ErrorCode, HeaderSet, ParamType};
+use errcat::{Arg, DetailsKind, ErrorCode, ParamType};
 
 use crate::errors::ApiError;
 
@@ -36,10 +36,6 @@ fn example<C: ErrorCode>(code: &str) -> Option<Response> {
     let mut error = errcat::Error::new(code, args).with_request_id(REQUEST_ID);
     if info.details == DetailsKind::FieldErrors {
         error = error.with_field_error("name", "Expected string, received number");
-    }
-    if info.headers.contains(HeaderSet::RATE_LIMIT_LIMIT) {
-        let reset = u64::from(info.retry_after.unwrap_or(60));
-        error = error.with_rate_limit(100, 0, reset);
     }
     Some(error.into_response())
 }

@@ -18,12 +18,17 @@ pub enum AuthError {
     InvalidToken,
 }
 
-/// The organization is going too fast.
+/// The organization is going too fast. The catalog sends the window as
+/// `Retry-After` and `RateLimit-*`, so the variant cannot leave it out.
 #[derive(Debug, ApiError)]
 #[api_error(catalog = fold_errors)]
 pub enum LimitError {
     #[api_error(code = "RATE_LIMITED")]
-    RateLimited { limit: u64 },
+    RateLimited {
+        limit: u64,
+        remaining: u64,
+        reset: u64,
+    },
 }
 
 /// Everything a request to the API can run into once it is authenticated.

@@ -91,6 +91,7 @@ fn rejections() -> errcat::axum::Rejections<FoldErrorCode> {
         method_not_allowed: FoldErrorCode::MethodNotAllowed,
         other_client_error: FoldErrorCode::ValidationError,
         server_error: FoldErrorCode::InternalError,
+        statuses: &[],
     }
 }
 // ANCHOR_END: rejections

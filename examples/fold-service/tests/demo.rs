@@ -27,8 +27,10 @@ async fn every_wire_shape() {
         body["error"],
         "Too many requests: the limit is 42 requests per minute"
     );
-    assert_eq!(limited.header("retry-after"), "60");
-    assert_eq!(limited.header("ratelimit-limit"), "100");
+    // The window's headers carry the example values, as the docs show.
+    assert_eq!(limited.header("retry-after"), "42");
+    assert_eq!(limited.header("ratelimit-limit"), "42");
+    assert_eq!(limited.header("ratelimit-remaining"), "42");
 
     let nested = service
         .get("/demo/workspaces/forbidden_by_scope", None)

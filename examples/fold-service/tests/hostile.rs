@@ -207,7 +207,15 @@ impl Schemas {
         );
         assert_eq!(reply.header("vary"), "accept", "{what}");
         if case.code == "METHOD_NOT_ALLOWED" {
-            assert!(!reply.header("allow").is_empty(), "{what}");
+            assert_eq!(reply.headers.get_all("allow").iter().count(), 1, "{what}");
+        }
+        if reply.status.as_u16() == 401 {
+            assert!(
+                reply
+                    .header("www-authenticate")
+                    .starts_with("Bearer realm=\"api.fold.run\""),
+                "{what}"
+            );
         }
     }
 }

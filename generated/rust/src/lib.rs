@@ -230,7 +230,7 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Use one of the methods in the response's \`Allow\` header.
     ///
-    /// Category `resources`; gRPC `FAILED_PRECONDITION`; since 1.4.0; docs:
+    /// Category `resources`; gRPC `FAILED_PRECONDITION`; since 2.0.0; docs:
     /// <https://docs.fold.run/errors#method_not_allowed>.
     MethodNotAllowed,
     /// `CONFLICT` (409): `Resource already exists`
@@ -297,7 +297,7 @@ pub enum FoldErrorCode {
     ///
     /// **What to do:** Send the body as JSON with \`Content-Type: application/json\`.
     ///
-    /// Category `validation`; gRPC `FAILED_PRECONDITION`; since 1.4.0; docs:
+    /// Category `validation`; gRPC `FAILED_PRECONDITION`; since 2.0.0; docs:
     /// <https://docs.fold.run/errors#unsupported_media_type>.
     UnsupportedMediaType,
     /// `PAYLOAD_TOO_LARGE` (413): `Request body too large`
@@ -307,7 +307,7 @@ pub enum FoldErrorCode {
     /// **What to do:** Send a smaller body; deploy large scripts as a bundle under the size
     /// limit.
     ///
-    /// Category `validation`; gRPC `FAILED_PRECONDITION`; since 1.4.0; docs:
+    /// Category `validation`; gRPC `FAILED_PRECONDITION`; since 2.0.0; docs:
     /// <https://docs.fold.run/errors#payload_too_large>.
     PayloadTooLarge,
     /// `DEPLOY_FAILED` (500): `Deploy failed`
@@ -427,7 +427,7 @@ pub enum FoldErrorCode {
     /// Other endpoints may have limits; if so they are documented in the API or
     /// returned in response headers.
     ///
-    /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; retryable; `Retry-After: 60`; docs:
+    /// Category `limits`; gRPC `RESOURCE_EXHAUSTED`; retryable; docs:
     /// <https://docs.fold.run/errors#rate_limited>.
     RateLimited,
     /// `LIMIT_EXCEEDED` (429): `Limit exceeded for {resource}`
@@ -690,6 +690,19 @@ impl FoldError {
         )
     }
     #[inline]
+    fn __new_uuu(code: FoldErrorCode, p0: u64, p1: u64, p2: u64) -> Self {
+        Self(
+            ::errcat::Error::new(
+                code,
+                Vec::from([
+                    ::errcat::Arg::Uint(p0),
+                    ::errcat::Arg::Uint(p1),
+                    ::errcat::Arg::Uint(p2),
+                ]),
+            ),
+        )
+    }
+    #[inline]
     fn __new_u(code: FoldErrorCode, p0: u64) -> Self {
         Self(::errcat::Error::new(code, Vec::from([::errcat::Arg::Uint(p0)])))
     }
@@ -868,8 +881,8 @@ impl FoldError {
     /// See [`FoldErrorCode::MethodNotAllowed`].
     #[inline]
     #[must_use]
-    pub fn method_not_allowed() -> Self {
-        Self::__new(FoldErrorCode::MethodNotAllowed)
+    pub fn method_not_allowed(allow: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+        Self::__new_s(FoldErrorCode::MethodNotAllowed, allow)
     }
     /// `CONFLICT` (409): `Resource already exists`
     ///
@@ -984,8 +997,8 @@ impl FoldError {
     /// See [`FoldErrorCode::RateLimited`].
     #[inline]
     #[must_use]
-    pub fn rate_limited(limit: u64) -> Self {
-        Self::__new_u(FoldErrorCode::RateLimited, limit)
+    pub fn rate_limited(limit: u64, remaining: u64, reset: u64) -> Self {
+        Self::__new_uuu(FoldErrorCode::RateLimited, limit, remaining, reset)
     }
     /// `LIMIT_EXCEEDED` (429): `Limit exceeded for {resource}`
     ///
@@ -1246,7 +1259,9 @@ pub mod __api_error {
             pub domain: super::StringField,
         }
         pub struct NOT_FOUND {}
-        pub struct METHOD_NOT_ALLOWED {}
+        pub struct METHOD_NOT_ALLOWED {
+            pub allow: super::StringField,
+        }
         pub struct CONFLICT {}
         pub struct VALIDATION_ERROR {}
         impl super::DeclaresDetails for VALIDATION_ERROR {}
@@ -1268,6 +1283,8 @@ pub mod __api_error {
         pub struct CUSTOM_DOMAIN_API_ERROR {}
         pub struct RATE_LIMITED {
             pub limit: super::UnsignedField,
+            pub remaining: super::UnsignedField,
+            pub reset: super::UnsignedField,
         }
         pub struct LIMIT_EXCEEDED {
             pub resource: super::StringField,
@@ -1288,47 +1305,47 @@ pub mod __api_error {
     }
 }
 /// The catalog's table, which the runtime decodes on first use.
-const __ERRCAT_TABLE: &str = "errcat-table-1
-13:AUTH_REQUIRED401;23:Authentication required32:No authentication token provided1;t32:No authentication token provided0;+35:Send Authorization: Bearer <token>.+81:The request carried no token: there was no Authorization header, or it was empty.14:authentication0;-0;0;0;42:https://docs.fold.run/errors#auth_required16;++22:Log in to get a token.+26:https://app.fold.run/login+5:login----0;
-12:AUTH_INVALID401;13:Invalid token24:Invalid or expired token1;t24:Invalid or expired token0;+28:Re-login or get a new token.+42:The token is invalid, expired, or revoked.14:authentication0;-0;0;0;41:https://docs.fold.run/errors#auth_invalid16;++32:Log in again to get a new token.+26:https://app.fold.run/login+5:login----0;
-9:FORBIDDEN403;9:Forbidden24:Insufficient permissions1;t24:Insufficient permissions0;+74:Use a token with the right role; deployers only access their organization.+85:Authenticated, but the token's role or organization scope does not allow this action.14:authentication0;-0;0;0;38:https://docs.fold.run/errors#forbidden7;---0;
-12:MFA_REQUIRED403;22:Second factor required30:Login requires a second factor1;t30:Login requires a second factor0;+82:Complete login with the code from your authenticator app, or with a recovery code.+100:The account has multi-factor authentication enabled, and the password alone does not complete login.14:authentication0;-0;0;0;41:https://docs.fold.run/errors#mfa_required7;---0;
-16:MFA_INVALID_CODE401;26:Invalid second-factor code25:Invalid verification code1;t25:Invalid verification code0;+104:Enter the current code from your authenticator app (check the device clock), or an unused recovery code.+110:The TOTP or recovery code is incorrect. TOTP codes change every 30 seconds, and each recovery code works once.14:authentication0;-0;0;0;45:https://docs.fold.run/errors#mfa_invalid_code16;---0;
-15:MFA_NOT_ENABLED400;15:MFA not enabled58:Multi-factor authentication is not enabled on this account1;t58:Multi-factor authentication is not enabled on this account0;+37:Enable MFA in account settings first.+85:The MFA action (disable, regenerate recovery codes) requires MFA to be enabled first.14:authentication0;-0;0;0;44:https://docs.fold.run/errors#mfa_not_enabled9;---0;
-19:MFA_ALREADY_ENABLED400;19:MFA already enabled62:Multi-factor authentication is already enabled on this account1;t62:Multi-factor authentication is already enabled on this account0;+72:Nothing to do. To move to a new device, disable MFA and enable it again.+69:MFA is already active on this account, so it cannot be enabled again.14:authentication0;-0;0;0;48:https://docs.fold.run/errors#mfa_already_enabled6;---0;
-12:OAUTH_FAILED400;21:GitHub sign-in failed21:GitHub sign-in failed1;t21:GitHub sign-in failed0;+116:Sign in with GitHub again. If it keeps failing, check that the Fold app is still authorized in your GitHub settings.+75:The GitHub OAuth code exchange or the profile fetch that follows it failed.14:authentication0;-0;0;0;41:https://docs.fold.run/errors#oauth_failed3;---0;
-19:OAUTH_STATE_INVALID400;20:OAuth state mismatch30:OAuth state parameter mismatch1;t30:OAuth state parameter mismatch0;+61:Start sign-in again from the login page, in the same browser.+182:The state parameter of the OAuth callback does not match the one issued when sign-in started: the sign-in took too long, was started in another browser, or the callback was replayed.14:authentication0;-0;0;0;48:https://docs.fold.run/errors#oauth_state_invalid3;---0;
-18:EMAIL_NOT_VERIFIED403;18:Email not verified26:Email address not verified1;t26:Email address not verified0;+86:Open the verification link we emailed you, or request a new one from account settings.+46:This action requires a verified email address.14:authentication0;-0;0;0;47:https://docs.fold.run/errors#email_not_verified7;++38:Verify your email address to continue.+37:https://app.fold.run/settings/account+12:verify_email----0;
-26:VERIFICATION_TOKEN_INVALID400;26:Verification token invalid34:Email verification link is invalid1;t34:Email verification link is invalid0;+83:Use the most recent verification email, or request a new one from account settings.+89:The email verification token is invalid: mistyped, truncated, or from a superseded email.14:authentication0;-0;0;0;55:https://docs.fold.run/errors#verification_token_invalid3;---0;
-26:VERIFICATION_TOKEN_EXPIRED400;26:Verification token expired35:Email verification link has expired1;t35:Email verification link has expired0;+55:Request a new verification email from account settings.+41:The email verification token has expired.14:authentication0;-0;0;0;55:https://docs.fold.run/errors#verification_token_expired3;++33:Request a new verification email.+37:https://app.fold.run/settings/account+19:resend_verification----0;
-19:RESET_TOKEN_INVALID400;19:Reset token invalid46:Password reset link is invalid or already used1;t46:Password reset link is invalid or already used0;+35:Request a new password reset email.+80:The password reset token is invalid or already used: each reset link works once.14:authentication0;-0;0;0;48:https://docs.fold.run/errors#reset_token_invalid3;++35:Request a new password reset email.+36:https://app.fold.run/forgot-password+22:request_password_reset----0;
-19:RESET_TOKEN_EXPIRED400;19:Reset token expired31:Password reset link has expired1;t31:Password reset link has expired0;+35:Request a new password reset email.+37:The password reset token has expired.14:authentication0;-0;0;0;48:https://docs.fold.run/errors#reset_token_expired3;++35:Request a new password reset email.+36:https://app.fold.run/forgot-password+22:request_password_reset----0;
-16:TENANT_NOT_FOUND404;16:Tenant not found16:Tenant not found1;t16:Tenant not found0;+74:Check that the tenant_id is correct, or sign up to create an organization.+68:The organization does not exist: no organization has this tenant_id.9:resources0;-0;0;0;45:https://docs.fold.run/errors#tenant_not_found5;---0;
-18:FUNCTION_NOT_FOUND404;18:Function not found34:Function '{function_id}' not found3;t10:Function 'p0;t11:' not found1;11:function_id0;+71:Deploy a function for that organization or use the correct function_id.+67:No function has this ID, or the subdomain has no deployed function.9:resources0;-0;0;0;47:https://docs.fold.run/errors#function_not_found5;---0;
-17:BINDING_NOT_FOUND404;17:Binding not found29:Binding '{binding}' not found3;t9:Binding 'p0;t11:' not found1;7:binding0;+89:Ask your team admin to create the binding, or fix the binding spec in your deploy intent.+73:The requested binding (e.g. key-value:name) is not in the bindings table.9:resources0;-0;0;0;46:https://docs.fold.run/errors#binding_not_found5;---0;
-17:VERSION_NOT_FOUND404;17:Version not found55:Version {version} of function '{function_id}' not found5;t8:Version p0;t14: of function 'p1;t11:' not found2;7:version2;11:function_id0;+63:Use a version that exists (from list functions or activations).+70:The function version does not exist: usually the target of a rollback.9:resources0;-0;0;0;46:https://docs.fold.run/errors#version_not_found5;---0;
-23:CUSTOM_DOMAIN_NOT_FOUND404;23:Custom domain not found34:Custom domain '{domain}' not found3;t15:Custom domain 'p0;t11:' not found1;6:domain0;+84:List the organization's custom domains and use one of them, or add the domain first.+54:The custom domain does not exist in this organization.9:resources0;-0;0;0;52:https://docs.fold.run/errors#custom_domain_not_found5;---0;
-9:NOT_FOUND404;9:Not found18:Resource not found1;t18:Resource not found0;+34:Check the IDs in the request path.+80:Generic resource not found, for resources without a not-found code of their own.9:resources0;-0;0;0;38:https://docs.fold.run/errors#not_found5;---0;
-18:METHOD_NOT_ALLOWED405;18:Method not allowed51:This endpoint does not support the request's method1;t51:This endpoint does not support the request's method0;+56:Use one of the methods in the response's `Allow` header.+96:The path exists, but not for this HTTP method; the `Allow` header lists the methods it supports.9:resources0;-0;0;0;47:https://docs.fold.run/errors#method_not_allowed9;---0;
-8:CONFLICT409;8:Conflict23:Resource already exists1;t23:Resource already exists0;+77:Use a different name, or update the existing resource instead of creating it.+55:The resource already exists, or conflicts with another.9:resources0;-0;0;0;37:https://docs.fold.run/errors#conflict6;---0;
-16:VALIDATION_ERROR400;16:Validation error17:Validation failed1;t17:Validation failed0;+141:Check the schema (e.g. name format, required fields) and details for field-level errors. See the OpenAPI description, or Deploy and rollback.+48:Invalid or malformed request body or parameters.10:validation0;-0;2;0;45:https://docs.fold.run/errors#validation_error3;---0;
-12:CODE_INVALID400;12:Invalid code22:Code failed validation1;t22:Code failed validation0;+64:Fix syntax or structure; ensure the script has a default export.+91:The deployed script failed validation or bundling: it has syntax errors or security issues.10:validation0;-0;1;0;41:https://docs.fold.run/errors#code_invalid3;---0;
-19:BINDING_NOT_ALLOWED400;19:Binding not allowed56:Binding '{binding}' is not allowed for this organization3;t9:Binding 'p0;t38:' is not allowed for this organization1;7:binding0;+72:Ensure the binding exists and is in the organization's allowed_bindings.+56:The binding type is not permitted for this organization.10:validation0;-0;0;0;48:https://docs.fold.run/errors#binding_not_allowed3;---0;
-22:UNSUPPORTED_MEDIA_TYPE415;22:Unsupported media type27:Request bodies must be JSON1;t27:Request bodies must be JSON0;+60:Send the body as JSON with `Content-Type: application/json`.+63:The request has a body but no `Content-Type: application/json`.10:validation0;-0;0;0;51:https://docs.fold.run/errors#unsupported_media_type9;---0;
-17:PAYLOAD_TOO_LARGE413;17:Payload too large22:Request body too large1;t22:Request body too large0;+75:Send a smaller body; deploy large scripts as a bundle under the size limit.+55:The request body is larger than the API accepts (2 MB).10:validation0;-0;0;0;46:https://docs.fold.run/errors#payload_too_large9;---0;
-13:DEPLOY_FAILED500;13:Deploy failed13:Deploy failed1;t13:Deploy failed0;+29:Retry; check platform status.+48:An upload or platform step of the deploy failed.10:operations1;-0;0;0;42:https://docs.fold.run/errors#deploy_failed13;---0;
-15:ROLLBACK_FAILED500;15:Rollback failed15:Rollback failed1;t15:Rollback failed0;+98:Retry; if the target version is missing, use one that exists (from list functions or activations).+46:The rollback's upload or platform step failed.10:operations1;-0;0;0;44:https://docs.fold.run/errors#rollback_failed13;---0;
-15:DISPATCH_FAILED502;15:Dispatch failed24:Function dispatch failed1;t24:Function dispatch failed0;+78:Check your code (errors, timeouts), bindings and secrets, and platform status.+69:The request reached the platform, but the function invocation failed.10:operations1;-0;0;0;44:https://docs.fold.run/errors#dispatch_failed14;---0;
-23:DISPATCH_NOT_CONFIGURED501;23:Dispatch not configured36:Dispatch namespace is not configured1;t36:Dispatch namespace is not configured0;+30:Contact the platform operator.+79:The platform's dispatch namespace is not set up, so no function can be invoked.10:operations0;-0;0;0;52:https://docs.fold.run/errors#dispatch_not_configured12;---0;
-13:REVIEW_FAILED500;13:Review failed28:Automated code review failed1;t28:Automated code review failed0;+63:Retry the deploy; if the review keeps failing, contact support.+57:The automated code review of a deploy could not complete.10:operations1;-0;0;0;42:https://docs.fold.run/errors#review_failed13;---0;
-28:CUSTOM_DOMAIN_ALREADY_EXISTS409;28:Custom domain already exists39:Domain '{domain}' is already registered3;t8:Domain 'p0;t23:' is already registered1;6:domain0;+92:Use the existing registration, or remove the domain from the organization that has it first.+66:The domain is already registered, in this organization or another.10:operations0;-0;0;0;57:https://docs.fold.run/errors#custom_domain_already_exists6;---0;
-23:CUSTOM_DOMAIN_API_ERROR502;23:Custom domain API error30:Domain provider request failed1;t30:Domain provider request failed0;+62:Retry in a few minutes; if it persists, check platform status.+56:An external API call during the domain operation failed.10:operations1;-0;0;0;52:https://docs.fold.run/errors#custom_domain_api_error14;---0;
-12:RATE_LIMITED429;12:Rate limited59:Too many requests: the limit is {limit} requests per minute3;t32:Too many requests: the limit is p0;t20: requests per minute1;5:limit2;+77:Wait and retry; default limit is 100 req/min per organization (configurable).+72:Too many requests to the organization's subdomain in the current window.6:limits3;+60;15;0;0;41:https://docs.fold.run/errors#rate_limited8;---0;
-14:LIMIT_EXCEEDED429;14:Limit exceeded29:Limit exceeded for {resource}2;t19:Limit exceeded for p0;1;8:resource0;+63:Reduce usage, or upgrade to Pro for higher limits. See Billing.+101:A plan limit was exceeded (API calls, storage, etc.); limits with a code of their own use it instead.6:limits0;-0;0;0;43:https://docs.fold.run/errors#limit_exceeded8;++33:Upgrade to Pro for higher limits.+37:https://app.fold.run/settings/billing+12:upgrade_plan----0;
-22:STORAGE_LIMIT_EXCEEDED429;22:Storage limit exceeded44:Storage quota exceeded for this organization1;t44:Storage quota exceeded for this organization0;+69:Delete data you no longer need, or upgrade to Pro for a larger quota.+68:The organization's stored data has reached its plan's storage quota.6:limits0;-0;0;0;51:https://docs.fold.run/errors#storage_limit_exceeded8;++42:Upgrade to Pro for a larger storage quota.+37:https://app.fold.run/settings/billing+12:upgrade_plan----0;
-19:TEAM_LIMIT_EXCEEDED429;19:Team limit exceeded53:Maximum of {limit} team members reached for this plan3;t11:Maximum of p0;t35: team members reached for this plan1;5:limit2;+52:Remove a team member, or upgrade to Pro to add more.+61:The organization has as many team members as its plan allows.6:limits0;-0;0;0;48:https://docs.fold.run/errors#team_limit_exceeded8;++40:Upgrade to Pro to add more team members.+37:https://app.fold.run/settings/billing+12:upgrade_plan----0;
-17:PRO_PLAN_REQUIRED403;17:Pro plan required29:{feature} requires a Pro plan2;p0;t20: requires a Pro plan1;7:feature0;+37:Upgrade to Pro from the billing page.+53:The feature requires a Pro plan (custom domains, AI).6:limits0;-0;0;0;46:https://docs.fold.run/errors#pro_plan_required7;++35:Upgrade to Pro to use this feature.+37:https://app.fold.run/settings/billing+12:upgrade_plan----0;
-20:USAGE_LIMIT_EXCEEDED429;20:Usage limit exceeded25:Monthly usage cap reached1;t25:Monthly usage cap reached0;+79:Wait for the next billing period, or upgrade to Pro for soft caps. See Billing.+97:The Free plan's monthly usage cap is reached; requests are refused until the next billing period.6:limits4;-0;0;0;49:https://docs.fold.run/errors#usage_limit_exceeded8;++35:Upgrade to Pro for soft usage caps.+37:https://app.fold.run/settings/billing+12:upgrade_plan---+14:LIMIT_EXCEEDED0;
-17:DOWNGRADE_BLOCKED409;17:Downgrade blocked38:Current usage exceeds Free plan limits1;t38:Current usage exceeds Free plan limits0;+62:Reduce functions, team members, or storage before downgrading.+84:The organization cannot downgrade: its current usage exceeds the Free plan's limits.6:limits0;-0;0;0;46:https://docs.fold.run/errors#downgrade_blocked9;---0;
-14:INTERNAL_ERROR500;14:Internal error21:Internal server error1;t21:Internal server error0;+78:Retry with backoff; if it persists, check platform status and contact support.+94:An unexpected server error: a bug or an outage on Fold's side, not a problem with the request.6:server1;-0;0;0;43:https://docs.fold.run/errors#internal_error13;---0;
+const __ERRCAT_TABLE: &str = "errcat-table-2
+13:AUTH_REQUIRED401;23:Authentication required32:No authentication token provided1;t32:No authentication token provided0;+35:Send Authorization: Bearer <token>.+81:The request carried no token: there was no Authorization header, or it was empty.14:authentication0;-0;0;0;42:https://docs.fold.run/errors#auth_required16;++22:Log in to get a token.+26:https://app.fold.run/login+5:login----0;1;16:www-authenticate1;t27:Bearer realm=\"api.fold.run\"
+12:AUTH_INVALID401;13:Invalid token24:Invalid or expired token1;t24:Invalid or expired token0;+28:Re-login or get a new token.+42:The token is invalid, expired, or revoked.14:authentication0;-0;0;0;41:https://docs.fold.run/errors#auth_invalid16;++32:Log in again to get a new token.+26:https://app.fold.run/login+5:login----0;1;16:www-authenticate1;t50:Bearer realm=\"api.fold.run\", error=\"invalid_token\"
+9:FORBIDDEN403;9:Forbidden24:Insufficient permissions1;t24:Insufficient permissions0;+74:Use a token with the right role; deployers only access their organization.+85:Authenticated, but the token's role or organization scope does not allow this action.14:authentication0;-0;0;0;38:https://docs.fold.run/errors#forbidden7;---0;0;
+12:MFA_REQUIRED403;22:Second factor required30:Login requires a second factor1;t30:Login requires a second factor0;+82:Complete login with the code from your authenticator app, or with a recovery code.+100:The account has multi-factor authentication enabled, and the password alone does not complete login.14:authentication0;-0;0;0;41:https://docs.fold.run/errors#mfa_required7;---0;0;
+16:MFA_INVALID_CODE401;26:Invalid second-factor code25:Invalid verification code1;t25:Invalid verification code0;+104:Enter the current code from your authenticator app (check the device clock), or an unused recovery code.+110:The TOTP or recovery code is incorrect. TOTP codes change every 30 seconds, and each recovery code works once.14:authentication0;-0;0;0;45:https://docs.fold.run/errors#mfa_invalid_code16;---0;0;
+15:MFA_NOT_ENABLED400;15:MFA not enabled58:Multi-factor authentication is not enabled on this account1;t58:Multi-factor authentication is not enabled on this account0;+37:Enable MFA in account settings first.+85:The MFA action (disable, regenerate recovery codes) requires MFA to be enabled first.14:authentication0;-0;0;0;44:https://docs.fold.run/errors#mfa_not_enabled9;---0;0;
+19:MFA_ALREADY_ENABLED400;19:MFA already enabled62:Multi-factor authentication is already enabled on this account1;t62:Multi-factor authentication is already enabled on this account0;+72:Nothing to do. To move to a new device, disable MFA and enable it again.+69:MFA is already active on this account, so it cannot be enabled again.14:authentication0;-0;0;0;48:https://docs.fold.run/errors#mfa_already_enabled6;---0;0;
+12:OAUTH_FAILED400;21:GitHub sign-in failed21:GitHub sign-in failed1;t21:GitHub sign-in failed0;+116:Sign in with GitHub again. If it keeps failing, check that the Fold app is still authorized in your GitHub settings.+75:The GitHub OAuth code exchange or the profile fetch that follows it failed.14:authentication0;-0;0;0;41:https://docs.fold.run/errors#oauth_failed3;---0;0;
+19:OAUTH_STATE_INVALID400;20:OAuth state mismatch30:OAuth state parameter mismatch1;t30:OAuth state parameter mismatch0;+61:Start sign-in again from the login page, in the same browser.+182:The state parameter of the OAuth callback does not match the one issued when sign-in started: the sign-in took too long, was started in another browser, or the callback was replayed.14:authentication0;-0;0;0;48:https://docs.fold.run/errors#oauth_state_invalid3;---0;0;
+18:EMAIL_NOT_VERIFIED403;18:Email not verified26:Email address not verified1;t26:Email address not verified0;+86:Open the verification link we emailed you, or request a new one from account settings.+46:This action requires a verified email address.14:authentication0;-0;0;0;47:https://docs.fold.run/errors#email_not_verified7;++38:Verify your email address to continue.+37:https://app.fold.run/settings/account+12:verify_email----0;0;
+26:VERIFICATION_TOKEN_INVALID400;26:Verification token invalid34:Email verification link is invalid1;t34:Email verification link is invalid0;+83:Use the most recent verification email, or request a new one from account settings.+89:The email verification token is invalid: mistyped, truncated, or from a superseded email.14:authentication0;-0;0;0;55:https://docs.fold.run/errors#verification_token_invalid3;---0;0;
+26:VERIFICATION_TOKEN_EXPIRED400;26:Verification token expired35:Email verification link has expired1;t35:Email verification link has expired0;+55:Request a new verification email from account settings.+41:The email verification token has expired.14:authentication0;-0;0;0;55:https://docs.fold.run/errors#verification_token_expired3;++33:Request a new verification email.+37:https://app.fold.run/settings/account+19:resend_verification----0;0;
+19:RESET_TOKEN_INVALID400;19:Reset token invalid46:Password reset link is invalid or already used1;t46:Password reset link is invalid or already used0;+35:Request a new password reset email.+80:The password reset token is invalid or already used: each reset link works once.14:authentication0;-0;0;0;48:https://docs.fold.run/errors#reset_token_invalid3;++35:Request a new password reset email.+36:https://app.fold.run/forgot-password+22:request_password_reset----0;0;
+19:RESET_TOKEN_EXPIRED400;19:Reset token expired31:Password reset link has expired1;t31:Password reset link has expired0;+35:Request a new password reset email.+37:The password reset token has expired.14:authentication0;-0;0;0;48:https://docs.fold.run/errors#reset_token_expired3;++35:Request a new password reset email.+36:https://app.fold.run/forgot-password+22:request_password_reset----0;0;
+16:TENANT_NOT_FOUND404;16:Tenant not found16:Tenant not found1;t16:Tenant not found0;+74:Check that the tenant_id is correct, or sign up to create an organization.+68:The organization does not exist: no organization has this tenant_id.9:resources0;-0;0;0;45:https://docs.fold.run/errors#tenant_not_found5;---0;0;
+18:FUNCTION_NOT_FOUND404;18:Function not found34:Function '{function_id}' not found3;t10:Function 'p0;t11:' not found1;11:function_id0;+71:Deploy a function for that organization or use the correct function_id.+67:No function has this ID, or the subdomain has no deployed function.9:resources0;-0;0;0;47:https://docs.fold.run/errors#function_not_found5;---0;0;
+17:BINDING_NOT_FOUND404;17:Binding not found29:Binding '{binding}' not found3;t9:Binding 'p0;t11:' not found1;7:binding0;+89:Ask your team admin to create the binding, or fix the binding spec in your deploy intent.+73:The requested binding (e.g. key-value:name) is not in the bindings table.9:resources0;-0;0;0;46:https://docs.fold.run/errors#binding_not_found5;---0;0;
+17:VERSION_NOT_FOUND404;17:Version not found55:Version {version} of function '{function_id}' not found5;t8:Version p0;t14: of function 'p1;t11:' not found2;7:version2;11:function_id0;+63:Use a version that exists (from list functions or activations).+70:The function version does not exist: usually the target of a rollback.9:resources0;-0;0;0;46:https://docs.fold.run/errors#version_not_found5;---0;0;
+23:CUSTOM_DOMAIN_NOT_FOUND404;23:Custom domain not found34:Custom domain '{domain}' not found3;t15:Custom domain 'p0;t11:' not found1;6:domain0;+84:List the organization's custom domains and use one of them, or add the domain first.+54:The custom domain does not exist in this organization.9:resources0;-0;0;0;52:https://docs.fold.run/errors#custom_domain_not_found5;---0;0;
+9:NOT_FOUND404;9:Not found18:Resource not found1;t18:Resource not found0;+34:Check the IDs in the request path.+80:Generic resource not found, for resources without a not-found code of their own.9:resources0;-0;0;0;38:https://docs.fold.run/errors#not_found5;---0;0;
+18:METHOD_NOT_ALLOWED405;18:Method not allowed51:This endpoint does not support the request's method1;t51:This endpoint does not support the request's method1;5:allow0;+56:Use one of the methods in the response's `Allow` header.+96:The path exists, but not for this HTTP method; the `Allow` header lists the methods it supports.9:resources0;-0;0;0;47:https://docs.fold.run/errors#method_not_allowed9;---0;1;5:allow1;p0;
+8:CONFLICT409;8:Conflict23:Resource already exists1;t23:Resource already exists0;+77:Use a different name, or update the existing resource instead of creating it.+55:The resource already exists, or conflicts with another.9:resources0;-0;0;0;37:https://docs.fold.run/errors#conflict6;---0;0;
+16:VALIDATION_ERROR400;16:Validation error17:Validation failed1;t17:Validation failed0;+141:Check the schema (e.g. name format, required fields) and details for field-level errors. See the OpenAPI description, or Deploy and rollback.+48:Invalid or malformed request body or parameters.10:validation0;-0;2;0;45:https://docs.fold.run/errors#validation_error3;---0;0;
+12:CODE_INVALID400;12:Invalid code22:Code failed validation1;t22:Code failed validation0;+64:Fix syntax or structure; ensure the script has a default export.+91:The deployed script failed validation or bundling: it has syntax errors or security issues.10:validation0;-0;1;0;41:https://docs.fold.run/errors#code_invalid3;---0;0;
+19:BINDING_NOT_ALLOWED400;19:Binding not allowed56:Binding '{binding}' is not allowed for this organization3;t9:Binding 'p0;t38:' is not allowed for this organization1;7:binding0;+72:Ensure the binding exists and is in the organization's allowed_bindings.+56:The binding type is not permitted for this organization.10:validation0;-0;0;0;48:https://docs.fold.run/errors#binding_not_allowed3;---0;0;
+22:UNSUPPORTED_MEDIA_TYPE415;22:Unsupported media type27:Request bodies must be JSON1;t27:Request bodies must be JSON0;+60:Send the body as JSON with `Content-Type: application/json`.+63:The request has a body but no `Content-Type: application/json`.10:validation0;-0;0;0;51:https://docs.fold.run/errors#unsupported_media_type9;---0;0;
+17:PAYLOAD_TOO_LARGE413;17:Payload too large22:Request body too large1;t22:Request body too large0;+75:Send a smaller body; deploy large scripts as a bundle under the size limit.+55:The request body is larger than the API accepts (2 MB).10:validation0;-0;0;0;46:https://docs.fold.run/errors#payload_too_large9;---0;0;
+13:DEPLOY_FAILED500;13:Deploy failed13:Deploy failed1;t13:Deploy failed0;+29:Retry; check platform status.+48:An upload or platform step of the deploy failed.10:operations1;-0;0;0;42:https://docs.fold.run/errors#deploy_failed13;---0;0;
+15:ROLLBACK_FAILED500;15:Rollback failed15:Rollback failed1;t15:Rollback failed0;+98:Retry; if the target version is missing, use one that exists (from list functions or activations).+46:The rollback's upload or platform step failed.10:operations1;-0;0;0;44:https://docs.fold.run/errors#rollback_failed13;---0;0;
+15:DISPATCH_FAILED502;15:Dispatch failed24:Function dispatch failed1;t24:Function dispatch failed0;+78:Check your code (errors, timeouts), bindings and secrets, and platform status.+69:The request reached the platform, but the function invocation failed.10:operations1;-0;0;0;44:https://docs.fold.run/errors#dispatch_failed14;---0;0;
+23:DISPATCH_NOT_CONFIGURED501;23:Dispatch not configured36:Dispatch namespace is not configured1;t36:Dispatch namespace is not configured0;+30:Contact the platform operator.+79:The platform's dispatch namespace is not set up, so no function can be invoked.10:operations0;-0;0;0;52:https://docs.fold.run/errors#dispatch_not_configured12;---0;0;
+13:REVIEW_FAILED500;13:Review failed28:Automated code review failed1;t28:Automated code review failed0;+63:Retry the deploy; if the review keeps failing, contact support.+57:The automated code review of a deploy could not complete.10:operations1;-0;0;0;42:https://docs.fold.run/errors#review_failed13;---0;0;
+28:CUSTOM_DOMAIN_ALREADY_EXISTS409;28:Custom domain already exists39:Domain '{domain}' is already registered3;t8:Domain 'p0;t23:' is already registered1;6:domain0;+92:Use the existing registration, or remove the domain from the organization that has it first.+66:The domain is already registered, in this organization or another.10:operations0;-0;0;0;57:https://docs.fold.run/errors#custom_domain_already_exists6;---0;0;
+23:CUSTOM_DOMAIN_API_ERROR502;23:Custom domain API error30:Domain provider request failed1;t30:Domain provider request failed0;+62:Retry in a few minutes; if it persists, check platform status.+56:An external API call during the domain operation failed.10:operations1;-0;0;0;52:https://docs.fold.run/errors#custom_domain_api_error14;---0;0;
+12:RATE_LIMITED429;12:Rate limited59:Too many requests: the limit is {limit} requests per minute3;t32:Too many requests: the limit is p0;t20: requests per minute3;5:limit2;9:remaining2;5:reset2;+77:Wait and retry; default limit is 100 req/min per organization (configurable).+72:Too many requests to the organization's subdomain in the current window.6:limits3;-15;0;0;41:https://docs.fold.run/errors#rate_limited8;---0;4;15:ratelimit-limit1;p0;19:ratelimit-remaining1;p1;15:ratelimit-reset1;p2;11:retry-after1;p2;
+14:LIMIT_EXCEEDED429;14:Limit exceeded29:Limit exceeded for {resource}2;t19:Limit exceeded for p0;1;8:resource0;+63:Reduce usage, or upgrade to Pro for higher limits. See Billing.+101:A plan limit was exceeded (API calls, storage, etc.); limits with a code of their own use it instead.6:limits0;-0;0;0;43:https://docs.fold.run/errors#limit_exceeded8;++33:Upgrade to Pro for higher limits.+37:https://app.fold.run/settings/billing+12:upgrade_plan----0;0;
+22:STORAGE_LIMIT_EXCEEDED429;22:Storage limit exceeded44:Storage quota exceeded for this organization1;t44:Storage quota exceeded for this organization0;+69:Delete data you no longer need, or upgrade to Pro for a larger quota.+68:The organization's stored data has reached its plan's storage quota.6:limits0;-0;0;0;51:https://docs.fold.run/errors#storage_limit_exceeded8;++42:Upgrade to Pro for a larger storage quota.+37:https://app.fold.run/settings/billing+12:upgrade_plan----0;0;
+19:TEAM_LIMIT_EXCEEDED429;19:Team limit exceeded53:Maximum of {limit} team members reached for this plan3;t11:Maximum of p0;t35: team members reached for this plan1;5:limit2;+52:Remove a team member, or upgrade to Pro to add more.+61:The organization has as many team members as its plan allows.6:limits0;-0;0;0;48:https://docs.fold.run/errors#team_limit_exceeded8;++40:Upgrade to Pro to add more team members.+37:https://app.fold.run/settings/billing+12:upgrade_plan----0;0;
+17:PRO_PLAN_REQUIRED403;17:Pro plan required29:{feature} requires a Pro plan2;p0;t20: requires a Pro plan1;7:feature0;+37:Upgrade to Pro from the billing page.+53:The feature requires a Pro plan (custom domains, AI).6:limits0;-0;0;0;46:https://docs.fold.run/errors#pro_plan_required7;++35:Upgrade to Pro to use this feature.+37:https://app.fold.run/settings/billing+12:upgrade_plan----0;0;
+20:USAGE_LIMIT_EXCEEDED429;20:Usage limit exceeded25:Monthly usage cap reached1;t25:Monthly usage cap reached0;+79:Wait for the next billing period, or upgrade to Pro for soft caps. See Billing.+97:The Free plan's monthly usage cap is reached; requests are refused until the next billing period.6:limits4;-0;0;0;49:https://docs.fold.run/errors#usage_limit_exceeded8;++35:Upgrade to Pro for soft usage caps.+37:https://app.fold.run/settings/billing+12:upgrade_plan---+14:LIMIT_EXCEEDED0;0;
+17:DOWNGRADE_BLOCKED409;17:Downgrade blocked38:Current usage exceeds Free plan limits1;t38:Current usage exceeds Free plan limits0;+62:Reduce functions, team members, or storage before downgrading.+84:The organization cannot downgrade: its current usage exceeds the Free plan's limits.6:limits0;-0;0;0;46:https://docs.fold.run/errors#downgrade_blocked9;---0;0;
+14:INTERNAL_ERROR500;14:Internal error21:Internal server error1;t21:Internal server error0;+78:Retry with backoff; if it persists, check platform status and contact support.+94:An unexpected server error: a bug or an outage on Fold's side, not a problem with the request.6:server1;-0;0;0;43:https://docs.fold.run/errors#internal_error13;---0;0;
 ";

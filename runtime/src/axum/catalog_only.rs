@@ -18,17 +18,20 @@ use tower_service::Service;
 
 use super::{Rendered, accept_of, renegotiate};
 use crate::catalog::{DetailsKind, ErrorCode};
-use crate::error::Error;
+use crate::error::{Arg, Error};
+use crate::render::ErrorReport;
 
 /// The catalog code for each class of error response that does not come
 /// from the catalog, classified by its status. A struct literal names every
 /// class, so a service cannot forget one; a class added in a later version
 /// of errcat fails to compile until it is mapped.
 ///
-/// The rejection's own text (axum's `Failed to parse the request body as
-/// JSON: …`) is the error's source, logged and never sent; for a client
-/// error whose code declares `details = "field_errors"` it is also a field
-/// error, under `body`, `path`, `query` or `request` as axum's text says.
+/// What the original said becomes the error's source, logged (with the
+/// `tracing` feature) and never sent: axum's text, or the status, type and
+/// size of another body. One thing reaches the client: when axum rejected
+/// the request's body, path or query with a 4xx and the code declares
+/// `details = "field_errors"`, axum's reason (`Failed to parse the request
+/// body as JSON: …`) is a field error under `body`, `path` or `query`.
 ///
 /// ```ignore
 /// let app = Router::new()
@@ -42,10 +45,11 @@ use crate::error::Error;
 ///         method_not_allowed: FoldErrorCode::MethodNotAllowed,
 ///         other_client_error: FoldErrorCode::ValidationError,
 ///         server_error: FoldErrorCode::InternalError,
+///         statuses: &[(401, FoldErrorCode::AuthRequired)],
 ///     }.layer());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rejections<C> {
+pub struct Rejections<C: 'static> {
     /// `400`: a JSON body that does not parse, path or query parameters that
     /// do not deserialize, invalid UTF-8 in the path or the body, a body
     /// that fails to arrive.
@@ -67,6 +71,10 @@ pub struct Rejections<C> {
     /// Any `5xx` without the catalog: a missing extension or state, a path
     /// extractor of the wrong arity, a handler's bare `500`.
     pub server_error: C,
+    /// Codes for particular statuses, before the classes above: a layer's
+    /// `401` or `503` keeps its meaning instead of becoming
+    /// `other_client_error` or `server_error`.
+    pub statuses: &'static [(u16, C)],
 }
 
 impl<C: ErrorCode> Rejections<C> {
@@ -76,33 +84,55 @@ impl<C: ErrorCode> Rejections<C> {
     ///
     /// # Panics
     ///
-    /// When a class is mapped to a code whose message needs parameters: a
-    /// rejection has no values for them. The message names the class, the
-    /// code and its parameters. It panics when the router is built, before
-    /// any request is served, as axum does for overlapping routes.
+    /// When a class is mapped to a code of the other kind (a client class to
+    /// a 5xx code, `server_error` to a 4xx one), or to a code whose message
+    /// needs parameters, which a rejection has no values for (except `allow`
+    /// for `method_not_allowed`: axum's `Allow`). The message names the
+    /// class and the code. It panics when the router is built, before any
+    /// request is served, as axum does for overlapping routes.
     #[must_use]
+    #[track_caller]
     pub fn layer(self) -> CatalogOnlyLayer<C> {
-        for (class, code) in self.classes() {
+        for (class, code, server) in self.classes() {
             let info = code.info();
-            if !info.params.is_empty() {
-                let params: Vec<String> = info
-                    .params
-                    .iter()
-                    .map(|p| format!("{{{}}}", p.name))
-                    .collect();
+            if info.is_server_error() != server {
+                let (wanted, found) = if server {
+                    ("a 5xx", "a client error")
+                } else {
+                    ("a 4xx", "a server error")
+                };
+                panic!(
+                    "errcat::axum::Rejections: `{class}` is `{}`, {found} ({}); \
+                     map `{class}` to {wanted} code",
+                    info.code, info.status,
+                );
+            }
+            let fillable: &[&str] = if class == "method_not_allowed" {
+                &["allow"]
+            } else {
+                &[]
+            };
+            let unfilled: Vec<String> = info
+                .params
+                .iter()
+                .filter(|p| !fillable.contains(&p.name))
+                .map(|p| format!("{{{}}}", p.name))
+                .collect();
+            if !unfilled.is_empty() {
                 panic!(
                     "errcat::axum::Rejections: `{class}` is `{}`, whose message needs {}; \
                      a rejection has no values for them, so map `{class}` to a code without parameters",
                     info.code,
-                    params.join(", "),
+                    unfilled.join(", "),
                 );
             }
         }
         CatalogOnlyLayer { rejections: self }
     }
 
-    fn classes(&self) -> [(&'static str, C); 8] {
-        [
+    /// Every mapping: its name, its code, and whether it is for 5xx.
+    fn classes(&self) -> Vec<(String, C, bool)> {
+        let mut classes: Vec<(String, C, bool)> = [
             ("bad_request", self.bad_request),
             ("unprocessable", self.unprocessable),
             ("unsupported_media_type", self.unsupported_media_type),
@@ -110,12 +140,23 @@ impl<C: ErrorCode> Rejections<C> {
             ("not_found", self.not_found),
             ("method_not_allowed", self.method_not_allowed),
             ("other_client_error", self.other_client_error),
-            ("server_error", self.server_error),
         ]
+        .into_iter()
+        .map(|(class, code)| (class.to_owned(), code, false))
+        .collect();
+        classes.push(("server_error".to_owned(), self.server_error, true));
+        for (status, code) in self.statuses {
+            classes.push((format!("statuses: {status}"), *code, *status >= 500));
+        }
+        classes
     }
 
     fn code_for(&self, status: http::StatusCode) -> C {
-        match status.as_u16() {
+        let status = status.as_u16();
+        if let Some((_, code)) = self.statuses.iter().find(|(s, _)| *s == status) {
+            return *code;
+        }
+        match status {
             400 => self.bad_request,
             404 => self.not_found,
             405 => self.method_not_allowed,
@@ -130,7 +171,7 @@ impl<C: ErrorCode> Rejections<C> {
 
 /// The layer of [`Rejections::layer`].
 #[derive(Debug, Clone, Copy)]
-pub struct CatalogOnlyLayer<C> {
+pub struct CatalogOnlyLayer<C: 'static> {
     rejections: Rejections<C>,
 }
 
@@ -147,7 +188,7 @@ impl<S, C: ErrorCode> Layer<S> for CatalogOnlyLayer<C> {
 
 /// The service of [`CatalogOnlyLayer`], around a router's routes.
 #[derive(Debug, Clone)]
-pub struct CatalogOnly<S, C> {
+pub struct CatalogOnly<S, C: 'static> {
     inner: S,
     rejections: Rejections<C>,
 }
@@ -173,9 +214,9 @@ where
         let response = self.inner.call(request);
         Box::pin(async move {
             let response = response.await?.into_response();
-            let response = if response.status().as_u16() >= 400
-                && response.extensions().get::<Rendered>().is_none()
-            {
+            let from_catalog = response.extensions().get::<Rendered>().is_some()
+                || response.extensions().get::<ErrorReport>().is_some();
+            let response = if response.status().as_u16() >= 400 && !from_catalog {
                 into_catalog(response, &rejections).await
             } else {
                 response
@@ -185,45 +226,131 @@ where
     }
 }
 
-/// The largest rejection text read back: axum's are a line or two; a bigger
-/// body is some page that says nothing a catalog error could carry.
+/// The largest body read back: axum's rejections are a line or two, and a
+/// longer text is cut here for the log.
 const MAX_TEXT: usize = 4096;
 
 /// The catalog error for an error response from outside the catalog, with
-/// the original's headers that are not about its body (axum's `Allow`, a
-/// layer's `RateLimit-*`).
+/// the original's extensions and its headers that are not about its body
+/// (a layer's `RateLimit-*`, `Set-Cookie`, `Vary`; its `Retry-After` over
+/// the code's default).
 async fn into_catalog<C: ErrorCode>(response: Response, rejections: &Rejections<C>) -> Response {
     let (parts, body) = response.into_parts();
-    let mut error = Error::new(rejections.code_for(parts.status), Vec::new());
-    if let Some(text) = plain_text(&parts, body).await {
-        if error.info().details == DetailsKind::FieldErrors && !error.info().is_server_error() {
-            error = error.with_field_error(request_part(&text), text.clone());
-        }
-        error = error.with_source(text);
+    let code = rejections.code_for(parts.status);
+    let args = code
+        .info()
+        .params
+        .iter()
+        .map(|param| match parts.headers.get(header::ALLOW) {
+            Some(allow) if param.name == "allow" => {
+                Arg::from(String::from_utf8_lossy(allow.as_bytes()).into_owned())
+            }
+            _ => Arg::from(""),
+        })
+        .collect();
+    let mut error = Error::new(code, args);
+    let said = what_it_said(&parts, body).await;
+    if let Said::Text(text) = &said
+        && parts.status.is_client_error()
+        && !error.info().is_server_error()
+        && error.info().details == DetailsKind::FieldErrors
+        && let Some(part) = request_part(text)
+    {
+        error = error.with_field_error(part, text.clone());
     }
+    error = error.with_source(said.describe(parts.status));
     let mut converted = error.into_response();
+    // The catalog's headers stand, except `Retry-After`: the original's
+    // own wait is more precise than the code's default.
+    let catalogs: Vec<header::HeaderName> = converted
+        .headers()
+        .keys()
+        .filter(|name| **name != header::RETRY_AFTER)
+        .cloned()
+        .collect();
+    let mut kept = http::HeaderMap::new();
     for (name, value) in &parts.headers {
-        if !is_about_the_body(name) && !converted.headers().contains_key(name) {
-            converted.headers_mut().append(name, value.clone());
+        if !is_about_the_body(name) && !catalogs.contains(name) {
+            kept.append(name, value.clone());
         }
     }
+    for name in kept.keys() {
+        converted.headers_mut().remove(name);
+    }
+    for (name, value) in &kept {
+        converted.headers_mut().append(name, value.clone());
+    }
+    let mut extensions = parts.extensions;
+    extensions.extend(std::mem::take(converted.extensions_mut()));
+    *converted.extensions_mut() = extensions;
     converted
 }
 
-async fn plain_text(parts: &Parts, body: Body) -> Option<String> {
-    let content_type = parts.headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
-    if !content_type.starts_with("text/plain") {
-        return None;
+/// The original body, as far as the log needs it.
+enum Said {
+    Nothing,
+    Text(String),
+    Other { content_type: String, bytes: usize },
+}
+
+impl Said {
+    fn describe(&self, status: http::StatusCode) -> String {
+        match self {
+            Said::Text(text) => text.clone(),
+            Said::Nothing => format!(
+                "a {} answer outside the catalog, with no body",
+                status.as_u16()
+            ),
+            Said::Other {
+                content_type,
+                bytes,
+            } => format!(
+                "a {} answer outside the catalog: {content_type}, {bytes} bytes",
+                status.as_u16()
+            ),
+        }
     }
-    let bytes = to_bytes(body, MAX_TEXT).await.ok()?;
-    let text = String::from_utf8(bytes.to_vec()).ok()?;
-    let text = text.trim();
-    (!text.is_empty()).then(|| text.to_owned())
+}
+
+async fn what_it_said(parts: &Parts, body: Body) -> Said {
+    let content_type = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+    let is_text = content_type.as_deref().is_some_and(|t| {
+        t.get(..10)
+            .is_some_and(|p| p.eq_ignore_ascii_case("text/plain"))
+    });
+    let bytes = match to_bytes(body, MAX_TEXT * 4).await {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            return Said::Other {
+                content_type: content_type.unwrap_or_else(|| "no content type".to_owned()),
+                bytes: MAX_TEXT * 4,
+            };
+        }
+    };
+    if bytes.is_empty() {
+        return Said::Nothing;
+    }
+    if !is_text {
+        return Said::Other {
+            content_type: content_type.unwrap_or_else(|| "no content type".to_owned()),
+            bytes: bytes.len(),
+        };
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    let mut end = text.len().min(MAX_TEXT);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Said::Text(text[..end].trim().to_owned())
 }
 
 /// Which part of the request axum's rejection text is about, from the
-/// wording of its rejections (pinned by this crate's tests against axum).
-fn request_part(text: &str) -> &'static str {
+/// wording of its rejections (pinned by this crate's tests against axum);
+/// `None` for any other text, which stays in the log.
+fn request_part(text: &str) -> Option<&'static str> {
     const BODY: [&str; 7] = [
         "Failed to parse the request body",
         "Failed to deserialize the JSON body",
@@ -234,28 +361,30 @@ fn request_part(text: &str) -> &'static str {
         "Failed to deserialize form",
     ];
     if BODY.iter().any(|prefix| text.starts_with(prefix)) {
-        "body"
+        Some("body")
     } else if text.starts_with("Invalid URL") {
-        "path"
+        Some("path")
     } else if text.starts_with("Failed to deserialize query string") {
-        "query"
+        Some("query")
     } else {
-        "request"
+        None
     }
 }
 
 /// Headers that describe the replaced body, not the response.
 fn is_about_the_body(name: &header::HeaderName) -> bool {
+    const DIGESTS: [&str; 3] = ["content-digest", "repr-digest", "digest"];
     [
         header::CONTENT_TYPE,
         header::CONTENT_LENGTH,
         header::CONTENT_ENCODING,
         header::CONTENT_LANGUAGE,
         header::CONTENT_LOCATION,
-        header::CONTENT_RANGE,
+        header::CONTENT_DISPOSITION,
         header::TRANSFER_ENCODING,
         header::ETAG,
         header::LAST_MODIFIED,
     ]
     .contains(name)
+        || DIGESTS.contains(&name.as_str())
 }

@@ -83,7 +83,7 @@ pub fn status_text(status: u16) -> String {
 pub fn retry_advice(code: &Code) -> String {
     let wait = match code.retry.after_seconds {
         Some(seconds) => format!("the `Retry-After` header (default {seconds} s)"),
-        None if code.has_header(crate::model::Header::RetryAfter) => {
+        None if code.has_header(crate::model::Header::RETRY_AFTER) => {
             "the `Retry-After` header".to_owned()
         }
         None => String::new(),
@@ -145,7 +145,12 @@ pub fn facts(catalog: &Catalog, c: &Code) -> Vec<Fact> {
     if !c.headers.is_empty() {
         facts.push(Fact {
             label: "Headers",
-            value: list(c.headers.iter().map(|h| vec![code(h.as_str())])),
+            value: list(c.headers.iter().map(|h| {
+                vec![code(match h.template_source(&c.message.params) {
+                    Some(value) => format!("{}: {value}", h.name),
+                    None => h.name.clone(),
+                })]
+            })),
         });
     }
     if c.wire_shape != catalog.wire_shape {

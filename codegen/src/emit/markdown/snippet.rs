@@ -22,7 +22,7 @@ fn example_codes(catalog: &Catalog) -> Vec<&Code> {
         .collect();
     let preferred = [
         live.iter()
-            .find(|c| c.retry.throttling || c.has_header(Header::RetryAfter)),
+            .find(|c| c.retry.throttling || c.has_header(Header::RETRY_AFTER)),
         live.iter().find(|c| c.details == DetailsKind::FieldErrors),
         live.iter().find(|c| c.status == 401),
         live.iter().find(|c| c.resolve.is_some()),

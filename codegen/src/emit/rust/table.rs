@@ -4,7 +4,9 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Catalog, Code, DetailsKind, GrpcCode, Header, ParamType, Segment, WireShape};
+use crate::model::{
+    Catalog, Code, DetailsKind, GrpcCode, Header, HeaderValue, ParamType, Segment, WireShape,
+};
 
 use errcat::__private::TABLE_HEADER as HEADER;
 
@@ -72,19 +74,7 @@ fn row(out: &mut String, catalog: &Catalog, code: &Code) {
     number(out, code.status);
     string(out, &code.title);
     string(out, &code.message.source());
-    number(out, code.message.segments.len());
-    for segment in &code.message.segments {
-        match segment {
-            Segment::Text(text) => {
-                out.push('t');
-                string(out, text);
-            }
-            Segment::Param(i) => {
-                out.push('p');
-                number(out, i);
-            }
-        }
-    }
+    segments(out, &code.message.segments);
     number(out, code.message.params.len());
     for param in &code.message.params {
         string(out, &param.name);
@@ -119,17 +109,53 @@ fn row(out: &mut String, catalog: &Catalog, code: &Code) {
     for alias in &code.aliases {
         string(out, alias);
     }
+    let valued: Vec<(&Header, &Vec<Segment>)> = code
+        .headers
+        .iter()
+        .filter_map(|header| match &header.value {
+            HeaderValue::Template(template) => Some((header, template)),
+            HeaderValue::RetryAfter => None,
+        })
+        .collect();
+    number(out, valued.len());
+    for (header, template) in valued {
+        string(out, &header.lowercase_name());
+        segments(out, template);
+    }
 }
 
-/// The runtime's set of the headers a code declares.
+fn segments(out: &mut String, segments: &[Segment]) {
+    number(out, segments.len());
+    for segment in segments {
+        match segment {
+            Segment::Text(text) => {
+                out.push('t');
+                string(out, text);
+            }
+            Segment::Param(i) => {
+                out.push('p');
+                number(out, i);
+            }
+        }
+    }
+}
+
+/// The runtime's set of the headers it knows that a code declares.
 fn headers(headers: &[Header]) -> errcat::HeaderSet {
+    let known = [
+        ("Retry-After", errcat::HeaderSet::RETRY_AFTER),
+        ("RateLimit-Limit", errcat::HeaderSet::RATE_LIMIT_LIMIT),
+        (
+            "RateLimit-Remaining",
+            errcat::HeaderSet::RATE_LIMIT_REMAINING,
+        ),
+        ("RateLimit-Reset", errcat::HeaderSet::RATE_LIMIT_RESET),
+    ];
     headers.iter().fold(errcat::HeaderSet::NONE, |set, header| {
-        set.union(match header {
-            Header::RetryAfter => errcat::HeaderSet::RETRY_AFTER,
-            Header::RateLimitLimit => errcat::HeaderSet::RATE_LIMIT_LIMIT,
-            Header::RateLimitRemaining => errcat::HeaderSet::RATE_LIMIT_REMAINING,
-            Header::RateLimitReset => errcat::HeaderSet::RATE_LIMIT_RESET,
-        })
+        known
+            .iter()
+            .filter(|(name, _)| header.is(name))
+            .fold(set, |set, (_, bit)| set.union(*bit))
     })
 }
 
