@@ -312,27 +312,19 @@ pub(crate) fn status_of(info: &CodeInfo) -> http::StatusCode {
     http::StatusCode::from_u16(info.status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
 }
 
-impl<C: ErrorCode> Error<C> {
-    /// `pieces` (the message's, or a header value's) with this error's
-    /// arguments; a missing argument writes nothing.
-    pub(crate) fn write_pieces(&self, pieces: &[Piece], f: &mut impl fmt::Write) -> fmt::Result {
-        for piece in pieces {
+impl<C: ErrorCode> fmt::Display for Error<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for piece in self.info().template {
             match piece {
                 Piece::Text(text) => f.write_str(text)?,
                 Piece::Param(i) => {
                     if let Some(arg) = self.inner.args.get(*i) {
-                        write!(f, "{arg}")?;
+                        fmt::Display::fmt(arg, f)?;
                     }
                 }
             }
         }
         Ok(())
-    }
-}
-
-impl<C: ErrorCode> fmt::Display for Error<C> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.write_pieces(self.info().template, f)
     }
 }
 

@@ -11,8 +11,8 @@ use http::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, RETRY_AFTER
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::catalog::{ErrorCode, Resolve};
-use crate::error::Error;
+use crate::catalog::{ErrorCode, Piece, Resolve};
+use crate::error::{Arg, Error};
 use crate::shape::{Details, Member, Part, Parts, PartsBody, Presence, WireShape};
 
 /// `RateLimit-Limit` (IETF draft `ratelimit-headers`).
@@ -43,23 +43,54 @@ pub struct ErrorReport {
     pub log_line: String,
 }
 
-/// `value` as a header value can hold it: visible ASCII, spaces and tabs
-/// kept, other characters percent-encoded as UTF-8, controls made spaces.
-fn header_safe(value: &str) -> String {
-    let mut safe = String::with_capacity(value.len());
-    for c in value.chars() {
-        if c == '\t' || c == ' ' || c.is_ascii_graphic() {
-            safe.push(c);
-        } else if c.is_control() {
-            safe.push(' ');
-        } else {
-            let mut bytes = [0; 4];
-            for byte in c.encode_utf8(&mut bytes).bytes() {
-                let _ = write!(safe, "%{byte:02X}");
+/// A header value from its template: the catalog's text as written (the
+/// loader holds it to visible ASCII), each parameter's value made safe.
+fn header_value(pieces: &[Piece], args: &[Arg]) -> String {
+    let mut value = String::new();
+    let mut quoted = false;
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => {
+                for c in text.chars() {
+                    if c == '"' && !value.ends_with('\\') {
+                        quoted = !quoted;
+                    }
+                    value.push(c);
+                }
+            }
+            Piece::Param(i) => {
+                if let Some(arg) = args.get(*i) {
+                    push_safe(&mut value, &arg.to_string(), quoted);
+                }
             }
         }
     }
-    safe
+    value
+}
+
+/// A parameter's value as a header can hold it, and as a reader can undo:
+/// inside a quoted string `"` and `\` escaped (so a value cannot close the
+/// string and add parameters of its own); `%` and what a header value
+/// cannot hold percent-encoded as UTF-8; control characters made spaces.
+fn push_safe(out: &mut String, arg: &str, quoted: bool) {
+    for c in arg.chars() {
+        match c {
+            '"' | '\\' if quoted => {
+                out.push('\\');
+                out.push(c);
+            }
+            '%' => out.push_str("%25"),
+            ' ' | '\t' => out.push(c),
+            c if c.is_ascii_graphic() => out.push(c),
+            c if c.is_control() => out.push(' '),
+            c => {
+                let mut bytes = [0; 4];
+                for byte in c.encode_utf8(&mut bytes).bytes() {
+                    let _ = write!(out, "%{byte:02X}");
+                }
+            }
+        }
+    }
 }
 
 impl<C: ErrorCode> Error<C> {
@@ -84,18 +115,17 @@ impl<C: ErrorCode> Error<C> {
     /// The response headers in `shape`: `Content-Type`, every header whose
     /// value the catalog gives, with this error's arguments, then what the
     /// service set on the error, which outranks them: `Retry-After`
-    /// (else the code's `retry_after`), `RateLimit-*`. Catalog values are
-    /// made safe (a character a header value cannot hold is percent-encoded,
-    /// a control character becomes a space, and a value that comes out
-    /// empty is not sent).
+    /// (else the code's `retry_after`), `RateLimit-*`. A parameter's value
+    /// in a header is made safe: `%` and characters a header value cannot
+    /// hold percent-encoded, control characters made spaces, `"` and `\`
+    /// escaped inside a quoted string; a value that comes out empty is not
+    /// sent.
     #[must_use]
     pub fn headers(&self, shape: WireShape) -> HeaderMap {
         let mut headers = HeaderMap::with_capacity(5 + self.info().header_values.len());
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(shape.content_type()));
         for header in self.info().header_values {
-            let mut value = String::new();
-            // Writing into a `String` cannot fail.
-            let _ = self.write_pieces(header.value, &mut value);
+            let value = header_value(header.value, self.args());
             // An empty value says nothing, and would stop a stack that
             // fills the header itself (axum's `Allow`) from doing so.
             if value.trim().is_empty() {
@@ -103,7 +133,7 @@ impl<C: ErrorCode> Error<C> {
             }
             if let (Ok(name), Ok(value)) = (
                 HeaderName::from_bytes(header.name.as_bytes()),
-                HeaderValue::try_from(header_safe(&value)),
+                HeaderValue::try_from(value),
             ) {
                 headers.insert(name, value);
             }
@@ -290,5 +320,40 @@ impl<'a, C: ErrorCode> From<&'a Error<C>> for Parts<'a, Error<C>> {
             details: error.public_details(),
             resolve: info.resolve.as_ref().map(Resolve::values),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Arg, Piece, header_value};
+
+    fn value(pieces: &[Piece], arg: &str) -> String {
+        header_value(pieces, &[Arg::from(arg.to_owned())])
+    }
+
+    #[test]
+    fn a_parameter_cannot_close_a_quoted_string_or_break_the_line() {
+        let quoted = [
+            Piece::Text("Bearer realm=\"api\", error=\""),
+            Piece::Param(0),
+            Piece::Text("\""),
+        ];
+        assert_eq!(
+            value(&quoted, "x\", realm=\"evil"),
+            r#"Bearer realm="api", error="x\", realm=\"evil""#
+        );
+        assert_eq!(
+            value(&quoted, "a\\b"),
+            r#"Bearer realm="api", error="a\\b""#
+        );
+        let bare = [Piece::Text("</v1/"), Piece::Param(0), Piece::Text(">")];
+        assert_eq!(value(&bare, "a\r\nSet-Cookie: x"), "</v1/a  Set-Cookie: x>");
+        assert_eq!(value(&bare, "café 100%"), "</v1/caf%C3%A9 100%25>");
+        assert_eq!(value(&bare, "\"quoted\""), "</v1/\"quoted\">");
+    }
+
+    #[test]
+    fn a_missing_argument_writes_nothing() {
+        assert_eq!(header_value(&[Piece::Param(0)], &[]), "");
     }
 }

@@ -15,7 +15,7 @@ use super::docs::content;
 use super::json_schema::{body_schema, code_schema, codes_in, pretty, shapes_in_use};
 use super::text::{code_span, escape, neutralise_html};
 use super::{OutputFile, example, notice};
-use crate::model::{Catalog, Code, Header, WireShape};
+use crate::model::{Catalog, Code, Header, HeaderValue, ParamType, Segment, WireShape};
 
 pub const VERSION: &str = "3.1.0";
 
@@ -165,18 +165,43 @@ fn known_header(description: &str) -> Value {
     })
 }
 
-/// A header of one code: a reference to a known one, or the code's own
-/// value described where it is used.
+/// A header of one code: a reference to a known one when its value is the
+/// known one's (a number of seconds or requests), else the code's own
+/// value, described where it is used.
 fn header_of(code: &Code, header: &Header, example: String) -> Value {
-    if let Some((name, _)) = KNOWN_HEADERS.iter().find(|(name, _)| header.is(name)) {
+    let numeric = match &header.value {
+        HeaderValue::RetryAfter => true,
+        HeaderValue::Template(segments) => match segments.as_slice() {
+            [Segment::Param(i)] => matches!(
+                code.message.params[*i].ty,
+                ParamType::Unsigned | ParamType::Integer
+            ),
+            [Segment::Text(text)] => text.parse::<u64>().is_ok(),
+            _ => false,
+        },
+    };
+    if numeric && let Some((name, _)) = KNOWN_HEADERS.iter().find(|(name, _)| header.is(name)) {
         return json!({ "$ref": format!("#/components/headers/{name}") });
     }
     let source = header
         .template_source(&code.message.params)
         .unwrap_or_default();
+    // A value that is all parameters is not sent when they are empty.
+    let always = match &header.value {
+        HeaderValue::RetryAfter => false,
+        HeaderValue::Template(segments) => segments.iter().any(|s| matches!(s, Segment::Text(_))),
+    };
+    let description = if always {
+        format!("Always sent with this code: {}.", code_span(&source, false))
+    } else {
+        format!(
+            "Sent with this code when its parameters are not empty: {}.",
+            code_span(&source, false)
+        )
+    };
     json!({
-        "description": format!("Always sent with this code: {}.", code_span(&source, false)),
-        "required": true,
+        "description": description,
+        "required": always,
         "schema": { "type": "string" },
         "example": example,
     })

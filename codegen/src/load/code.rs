@@ -85,7 +85,7 @@ pub(crate) fn read<'s>(
 
     let status = read_status(cx, &fields).unwrap_or(STAND_IN_STATUS);
     let params = fields.table(cx, "params");
-    let written_headers = headers::read(cx, &fields);
+    let (written_headers, values_left_out) = headers::read(cx, &fields);
     let valued: Vec<_> = written_headers
         .iter()
         .filter_map(|h| Some((&h.name, h.value.as_ref()?)))
@@ -94,7 +94,13 @@ pub(crate) fn read<'s>(
         .required_string(cx, "message")
         .filter(|message| fields.check_text(cx, "message", message, Lines::One))
     {
-        Some(message) => template::build(cx, &fields, &message, params.as_ref(), &valued),
+        Some(message) => {
+            let headers = template::Headers {
+                values: &valued,
+                complete: !values_left_out,
+            };
+            template::build(cx, &fields, &message, params.as_ref(), &headers)
+        }
         None => (
             Template {
                 segments: Vec::new(),

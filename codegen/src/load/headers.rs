@@ -30,13 +30,15 @@ const HOP_BY_HOP: [&str; 8] = [
     "Upgrade",
 ];
 
-/// Every header of the code, each name checked; a header whose name or
-/// value is wrong is reported and left out.
-pub(crate) fn read(cx: &mut Context, fields: &Fields<'_, '_>) -> Vec<Written> {
+/// Every header of the code, each name checked, in the order written; a
+/// header whose name or value is wrong is reported and left out. True with
+/// them when a value was left out, whose placeholders then went unread.
+pub(crate) fn read(cx: &mut Context, fields: &Fields<'_, '_>) -> (Vec<Written>, bool) {
     let Some((value, span)) = fields.get("headers") else {
-        return Vec::new();
+        return (Vec::new(), false);
     };
     let mut written = Vec::new();
+    let mut values_left_out = false;
     // Every name read, its value right or wrong, so a repeat is reported
     // once whatever became of the first.
     let mut seen: Vec<Located<String>> = Vec::new();
@@ -49,9 +51,13 @@ pub(crate) fn read(cx: &mut Context, fields: &Fields<'_, '_>) -> Vec<Written> {
             }
         }
         DeValue::Table(table) => {
-            for (key, value) in table.iter() {
+            // The parser keeps keys sorted; the author's order is the spans'.
+            let mut entries: Vec<_> = table.iter().collect();
+            entries.sort_by_key(|(key, _)| key.span().start);
+            for (key, value) in entries {
                 let name = Located::new(key.get_ref().to_string(), key.span());
                 if !check_name(cx, fields, &name, &mut seen) {
+                    values_left_out = true;
                     continue;
                 }
                 let DeValue::String(text) = value.get_ref() else {
@@ -66,6 +72,7 @@ pub(crate) fn read(cx: &mut Context, fields: &Fields<'_, '_>) -> Vec<Written> {
                         .with_label(&fields.file.shown, value.span(), "expected a string")
                         .with_help("write the value as a string, with `{param}` for what the service supplies"),
                     );
+                    values_left_out = true;
                     continue;
                 };
                 let text = Located::new(text.to_string(), value.span());
@@ -74,8 +81,11 @@ pub(crate) fn read(cx: &mut Context, fields: &Fields<'_, '_>) -> Vec<Written> {
                         name,
                         value: Some(text),
                     });
+                } else {
+                    values_left_out = true;
                 }
             }
+            check_retry_after(cx, fields, &written);
         }
         other => {
             let found = other.type_str();
@@ -90,7 +100,29 @@ pub(crate) fn read(cx: &mut Context, fields: &Fields<'_, '_>) -> Vec<Written> {
             );
         }
     }
-    written
+    (written, values_left_out)
+}
+
+/// A `Retry-After` value always wins over `retry_after`, which would then
+/// be a default that is never sent.
+fn check_retry_after(cx: &mut Context, fields: &Fields<'_, '_>, written: &[Written]) {
+    let (Some(header), Some(key)) = (
+        written
+            .iter()
+            .find(|h| h.name.value.eq_ignore_ascii_case(Header::RETRY_AFTER)),
+        fields.key_span("retry_after"),
+    ) else {
+        return;
+    };
+    cx.report(
+        Diagnostic::error(format!(
+            "{} sets both `retry_after` and a `Retry-After` value",
+            fields.owner
+        ))
+        .with_label(&fields.file.shown, key, "never sent")
+        .with_context(&fields.file.shown, header.name.span.clone(), "sent instead")
+        .with_help("remove `retry_after`, or list `Retry-After` in the list form to send it"),
+    );
 }
 
 /// The headers of the model, with the templates `template::build` split

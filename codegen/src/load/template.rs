@@ -13,6 +13,15 @@ use crate::model::{Param, ParamType, Segment, Template};
 /// A header value's template: text and indices into the message's params.
 pub(crate) type Segments = Vec<Segment>;
 
+/// The header values that share the message's parameters.
+pub(crate) struct Headers<'a, 'h> {
+    /// Each header's name and value.
+    pub(crate) values: &'a [(&'h Located<String>, &'h Located<String>)],
+    /// False when a value was left out (already reported): its placeholders
+    /// went unread, so no parameter is reported unused.
+    pub(crate) complete: bool,
+}
+
 enum Piece {
     Text(String),
     Placeholder(Located<String>),
@@ -27,7 +36,7 @@ pub(crate) fn build(
     fields: &Fields<'_, '_>,
     message: &Located<String>,
     params: Option<&Located<&DeTable<'_>>>,
-    headers: &[(&Located<String>, &Located<String>)],
+    headers: &Headers<'_, '_>,
 ) -> (Template, Vec<Segments>) {
     // A parameter whose name or type is wrong is reported where it is
     // declared, and still counts as declared: its placeholder is not the
@@ -47,10 +56,11 @@ pub(crate) fn build(
     let mut places = vec![("the message".to_owned(), message)];
     places.extend(
         headers
+            .values
             .iter()
             .map(|(name, value)| (format!("header `{}`", name.value), *value)),
     );
-    let mut hides_placeholders = false;
+    let mut hides_placeholders = !headers.complete;
     let mut used = vec![false; declared.len()];
     let mut undeclared: Vec<(&str, Located<String>)> = Vec::new();
     let mut templates = Vec::new();
@@ -96,10 +106,10 @@ pub(crate) fn build(
     }
     // A message whose braces are broken may hide a placeholder: its
     // parameters are not reported unused on top of the brace.
-    let where_used = if headers.is_empty() {
-        "its message"
+    let (where_used, use_it) = if headers.values.is_empty() {
+        ("its message", "in the message")
     } else {
-        "its message or headers"
+        ("its message or headers", "in the message or a header value")
     };
     for ((param, key_span), used) in declared.iter().zip(used) {
         if !used && !hides_placeholders {
@@ -111,7 +121,7 @@ pub(crate) fn build(
                 .with_label(&fields.file.shown, key_span.clone(), "declared here")
                 .with_context(&fields.file.shown, message.span.clone(), "not used here")
                 .with_help(format!(
-                    "use it as `{{{}}}` in the message, or remove it",
+                    "use it as `{{{}}}` {use_it}, or remove it",
                     param.name
                 )),
             );

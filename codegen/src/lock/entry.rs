@@ -29,7 +29,7 @@ pub struct Contract {
     pub grpc: GrpcCode,
     pub retryable: bool,
     pub throttling: bool,
-    /// As the catalog spells them, in the lock's order (`sorted_headers`).
+    /// As `sorted_headers` records them.
     pub headers: Vec<String>,
     pub details: DetailsKind,
     /// The `resolve` members agents branch on.
@@ -115,25 +115,27 @@ impl Contract {
     }
 }
 
-/// Header names in the lock's order: the four errcat has always known, in
-/// the order locks have always listed them, then the rest alphabetically,
-/// so that reordering `headers` in a catalog never rewrites its lock.
-pub fn sorted_headers(mut names: Vec<String>) -> Vec<String> {
-    names.sort_by_key(|name| header_order(name));
-    names
-}
-
-fn header_order(name: &str) -> (usize, String) {
+/// Header names as the lock records them: the four errcat has always known
+/// in their usual spelling and the order locks have always listed them,
+/// then the rest in lowercase, alphabetically. Reordering `headers` or
+/// changing a name's case (names are case-insensitive) never rewrites a lock.
+pub fn sorted_headers(names: Vec<String>) -> Vec<String> {
     const FIRST: [&str; 4] = [
-        "retry-after",
-        "ratelimit-limit",
-        "ratelimit-remaining",
-        "ratelimit-reset",
+        "Retry-After",
+        "RateLimit-Limit",
+        "RateLimit-Remaining",
+        "RateLimit-Reset",
     ];
-    let lower = name.to_ascii_lowercase();
-    let rank = FIRST
+    let mut recorded: Vec<(usize, String)> = names
         .iter()
-        .position(|f| *f == lower)
-        .unwrap_or(FIRST.len());
-    (rank, lower)
+        .map(
+            |name| match FIRST.iter().position(|f| f.eq_ignore_ascii_case(name)) {
+                Some(rank) => (rank, FIRST[rank].to_owned()),
+                None => (FIRST.len(), name.to_ascii_lowercase()),
+            },
+        )
+        .collect();
+    recorded.sort();
+    recorded.dedup();
+    recorded.into_iter().map(|(_, name)| name).collect()
 }

@@ -477,10 +477,10 @@ fn deliberate_choices_in_the_examples_hold() {
     assert_eq!(
         names,
         [
+            "Retry-After",
             "RateLimit-Limit",
             "RateLimit-Remaining",
-            "RateLimit-Reset",
-            "Retry-After"
+            "RateLimit-Reset"
         ]
     );
     let version = function_compute.find("VersionNotFound").unwrap();

@@ -84,7 +84,7 @@ fn mini_defaults_are_filled_in() {
 
     let limited = catalog.find("RATE_LIMITED").unwrap();
     assert!(limited.retry.retryable && limited.retry.throttling);
-    assert_eq!(limited.retry.after_seconds, Some(60));
+    assert_eq!(limited.retry.after_seconds, None);
     let headers: Vec<(&str, Option<String>)> = limited
         .headers
         .iter()
@@ -93,10 +93,10 @@ fn mini_defaults_are_filled_in() {
     assert_eq!(
         headers,
         [
+            ("Retry-After", Some("60".to_owned())),
             ("RateLimit-Limit", Some("{limit}".to_owned())),
             ("RateLimit-Remaining", Some("0".to_owned())),
             ("RateLimit-Reset", Some("60".to_owned())),
-            ("Retry-After", Some("60".to_owned())),
         ]
     );
     assert!(matches!(limited.headers[0].value, HeaderValue::Template(_)));

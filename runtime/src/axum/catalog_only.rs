@@ -93,7 +93,18 @@ impl<C: ErrorCode> Rejections<C> {
     #[must_use]
     #[track_caller]
     pub fn layer(self) -> CatalogOnlyLayer<C> {
-        for (class, code, server) in self.classes() {
+        for (i, (status, _)) in self.statuses.iter().enumerate() {
+            assert!(
+                (400..=599).contains(status),
+                "errcat::axum::Rejections: `statuses` maps {status}, which is not an error status; \
+                 list only statuses from 400 to 599"
+            );
+            assert!(
+                !self.statuses[..i].iter().any(|(s, _)| s == status),
+                "errcat::axum::Rejections: `statuses` maps {status} twice; keep one"
+            );
+        }
+        for (class, code, server, status) in self.classes() {
             let info = code.info();
             if info.is_server_error() != server {
                 let (wanted, found) = if server {
@@ -107,11 +118,7 @@ impl<C: ErrorCode> Rejections<C> {
                     info.code, info.status,
                 );
             }
-            let fillable: &[&str] = if class == "method_not_allowed" {
-                &["allow"]
-            } else {
-                &[]
-            };
+            let fillable: &[&str] = if status == Some(405) { &["allow"] } else { &[] };
             let unfilled: Vec<String> = info
                 .params
                 .iter()
@@ -130,23 +137,33 @@ impl<C: ErrorCode> Rejections<C> {
         CatalogOnlyLayer { rejections: self }
     }
 
-    /// Every mapping: its name, its code, and whether it is for 5xx.
-    fn classes(&self) -> Vec<(String, C, bool)> {
-        let mut classes: Vec<(String, C, bool)> = [
-            ("bad_request", self.bad_request),
-            ("unprocessable", self.unprocessable),
-            ("unsupported_media_type", self.unsupported_media_type),
-            ("payload_too_large", self.payload_too_large),
-            ("not_found", self.not_found),
-            ("method_not_allowed", self.method_not_allowed),
-            ("other_client_error", self.other_client_error),
+    /// Every mapping: its name, its code, whether it is for 5xx, and the
+    /// one status it answers, if it answers one.
+    fn classes(&self) -> Vec<(String, C, bool, Option<u16>)> {
+        let mut classes: Vec<(String, C, bool, Option<u16>)> = [
+            ("bad_request", self.bad_request, Some(400)),
+            ("unprocessable", self.unprocessable, Some(422)),
+            (
+                "unsupported_media_type",
+                self.unsupported_media_type,
+                Some(415),
+            ),
+            ("payload_too_large", self.payload_too_large, Some(413)),
+            ("not_found", self.not_found, Some(404)),
+            ("method_not_allowed", self.method_not_allowed, Some(405)),
+            ("other_client_error", self.other_client_error, None),
         ]
         .into_iter()
-        .map(|(class, code)| (class.to_owned(), code, false))
+        .map(|(class, code, status)| (class.to_owned(), code, false, status))
         .collect();
-        classes.push(("server_error".to_owned(), self.server_error, true));
+        classes.push(("server_error".to_owned(), self.server_error, true, None));
         for (status, code) in self.statuses {
-            classes.push((format!("statuses: {status}"), *code, *status >= 500));
+            classes.push((
+                format!("statuses: {status}"),
+                *code,
+                *status >= 500,
+                Some(*status),
+            ));
         }
         classes
     }
@@ -241,11 +258,18 @@ async fn into_catalog<C: ErrorCode>(response: Response, rejections: &Rejections<
         .info()
         .params
         .iter()
-        .map(|param| match parts.headers.get(header::ALLOW) {
-            Some(allow) if param.name == "allow" => {
-                Arg::from(String::from_utf8_lossy(allow.as_bytes()).into_owned())
+        .map(|param| {
+            if param.name == "allow" && parts.status == http::StatusCode::METHOD_NOT_ALLOWED {
+                let lines: Vec<_> = parts
+                    .headers
+                    .get_all(header::ALLOW)
+                    .iter()
+                    .map(|line| String::from_utf8_lossy(line.as_bytes()).into_owned())
+                    .collect();
+                Arg::from(lines.join(", "))
+            } else {
+                Arg::from("")
             }
-            _ => Arg::from(""),
         })
         .collect();
     let mut error = Error::new(code, args);
@@ -290,7 +314,14 @@ async fn into_catalog<C: ErrorCode>(response: Response, rejections: &Rejections<
 enum Said {
     Nothing,
     Text(String),
-    Other { content_type: String, bytes: usize },
+    Other {
+        content_type: String,
+        bytes: usize,
+    },
+    /// Over the limit read back, or failing as it was read.
+    Unread {
+        content_type: String,
+    },
 }
 
 impl Said {
@@ -308,6 +339,11 @@ impl Said {
                 "a {} answer outside the catalog: {content_type}, {bytes} bytes",
                 status.as_u16()
             ),
+            Said::Unread { content_type } => format!(
+                "a {} answer outside the catalog: {content_type}, more than {} bytes or unreadable",
+                status.as_u16(),
+                MAX_TEXT * 4
+            ),
         }
     }
 }
@@ -321,14 +357,10 @@ async fn what_it_said(parts: &Parts, body: Body) -> Said {
         t.get(..10)
             .is_some_and(|p| p.eq_ignore_ascii_case("text/plain"))
     });
-    let bytes = match to_bytes(body, MAX_TEXT * 4).await {
-        Ok(bytes) => bytes,
-        Err(_) => {
-            return Said::Other {
-                content_type: content_type.unwrap_or_else(|| "no content type".to_owned()),
-                bytes: MAX_TEXT * 4,
-            };
-        }
+    let Ok(bytes) = to_bytes(body, MAX_TEXT * 4).await else {
+        return Said::Unread {
+            content_type: content_type.unwrap_or_else(|| "no content type".to_owned()),
+        };
     };
     if bytes.is_empty() {
         return Said::Nothing;

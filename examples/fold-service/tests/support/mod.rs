@@ -9,6 +9,11 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use std::convert::Infallible;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use http_body_util::combinators::BoxBody;
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -22,7 +27,7 @@ use serde_json::Value;
 pub struct Service {
     child: Child,
     base: String,
-    client: Client<HttpConnector, Full<Bytes>>,
+    client: Client<HttpConnector, BoxBody<Bytes, Infallible>>,
     /// What it has written to stderr so far: its log.
     log: Arc<Mutex<String>>,
 }
@@ -164,8 +169,35 @@ impl Service {
             request = request.header(*name, *value);
         }
         let request = request
-            .body(Full::new(Bytes::from(body)))
+            .body(Full::new(Bytes::from(body)).boxed())
             .expect("a valid request");
+        self.exchange(request).await
+    }
+
+    /// A request whose head claims `length` bytes of body and which sends
+    /// only `first` of them, then waits: the server must answer before the
+    /// upload ends (a body over its limit).
+    pub async fn send_stalled(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        first: &[u8],
+        length: usize,
+    ) -> Reply {
+        let mut request = axum::http::Request::builder()
+            .method(method)
+            .uri(format!("{}{path}", self.base))
+            .header("content-length", length);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let body = Stalled(Some(Bytes::copy_from_slice(first))).boxed();
+        let request = request.body(body).expect("a valid request");
+        self.exchange(request).await
+    }
+
+    async fn exchange(&self, request: axum::http::Request<BoxBody<Bytes, Infallible>>) -> Reply {
         let response = tokio::time::timeout(Duration::from_secs(10), self.client.request(request))
             .await
             .expect("the service answers within 10 s")
@@ -185,6 +217,25 @@ impl Service {
             headers,
             body,
             text,
+        }
+    }
+}
+
+/// A body that sends its first bytes and then never finishes, as a client
+/// does that is still uploading when the server answers.
+struct Stalled(Option<Bytes>);
+
+impl http_body::Body for Stalled {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, Infallible>>> {
+        match self.0.take() {
+            Some(bytes) => Poll::Ready(Some(Ok(http_body::Frame::data(bytes)))),
+            None => Poll::Pending,
         }
     }
 }
