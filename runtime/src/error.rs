@@ -192,10 +192,24 @@ impl<C: ErrorCode> Error<C> {
     }
 
     /// `Retry-After` in seconds: the value given at run time, else the
-    /// catalog's default for the code.
+    /// code's `Retry-After` header value when the catalog gives one (over
+    /// the parameters) and it is a number, else the code's `retry_after`.
     #[must_use]
     pub fn retry_after(&self) -> Option<u32> {
-        self.inner.retry_after.or(self.info().retry_after)
+        self.inner.retry_after.or_else(|| {
+            let declared = self
+                .info()
+                .header_values
+                .iter()
+                .find(|h| h.name == "retry-after");
+            match declared {
+                Some(header) => crate::render::header_value(header.value, self.args())
+                    .trim()
+                    .parse()
+                    .ok(),
+                None => self.info().retry_after,
+            }
+        })
     }
 
     /// `Retry-After` as the service set it on this error, if it did.

@@ -27,6 +27,9 @@ pub mod axum;
 #[cfg(feature = "tracing")]
 pub mod trace;
 
+#[cfg(feature = "tonic")]
+pub mod grpc;
+
 pub use any_code::{AnyCode, UnknownCode};
 
 /// What generated code names and services do not: re-exports and helpers
@@ -62,11 +65,31 @@ pub use render::{Body, ErrorReport, RATELIMIT_LIMIT, RATELIMIT_REMAINING, RATELI
 #[cfg(feature = "macros")]
 pub use errcat_macros::ApiError;
 
-/// Without the `axum` feature, generated crates' `IntoResponse` request
-/// expands to nothing.
-#[cfg(not(feature = "axum"))]
+/// What a generated error type or a derived enum answers with, for every
+/// integration errcat is built with: axum's `IntoResponse`, tonic's
+/// `Status`. Generated crates and the derive invoke it unconditionally, so
+/// the features of `errcat`, not of the invoking crate, decide.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_into_response {
+    ($ty:ty) => {
+        $crate::__impl_axum_response!($ty);
+        $crate::__impl_grpc_status!($ty);
+    };
+}
+
+/// Without the `axum` feature, no `IntoResponse`.
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_axum_response {
+    ($ty:ty) => {};
+}
+
+/// Without the `tonic` feature, no `From<_> for tonic::Status`.
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_grpc_status {
     ($ty:ty) => {};
 }

@@ -45,7 +45,7 @@ pub struct ErrorReport {
 
 /// A header value from its template: the catalog's text as written (the
 /// loader holds it to visible ASCII), each parameter's value made safe.
-fn header_value(pieces: &[Piece], args: &[Arg]) -> String {
+pub(crate) fn header_value(pieces: &[Piece], args: &[Arg]) -> String {
     let mut value = String::new();
     let mut quoted = false;
     for piece in pieces {

@@ -17,10 +17,12 @@
 //! | `GET, POST /v1/bindings` | list, create (admins) |
 //! | `POST /v1/domains` | add a custom domain (admins, Pro plan) |
 //! | `GET /demo/{catalog}/{code}` | any code of `fold`, `workspaces`, `function-compute`, `billing`, rendered |
+//! | gRPC `fold.v1.Functions/GetFunction` | one function, errors as `google.rpc.Status` details |
 
 pub mod auth;
 pub mod demo;
 pub mod errors;
+pub mod grpc;
 pub mod limit;
 pub mod routes;
 pub mod store;
@@ -70,11 +72,15 @@ pub fn router(app: Arc<App>) -> Router {
         app.clone(),
         auth::guard,
     ));
+    // gRPC answers in its own status, so it is merged outside the layer
+    // that turns other answers into catalog bodies.
+    let grpc = tonic::service::Routes::new(grpc::service(app.clone())).into_axum_router();
     Router::new()
         .merge(api)
         .route("/demo/{catalog}/{code}", get(demo::render))
         .layer(rejections().layer())
         .with_state(app)
+        .merge(grpc)
 }
 
 // ANCHOR: rejections

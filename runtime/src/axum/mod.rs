@@ -102,11 +102,10 @@ fn renegotiate(accept: &HeaderMap, mut response: Response) -> Response {
 }
 
 /// Implements `IntoResponse` for a generated error type that converts into
-/// [`Error`]. Generated crates invoke it unconditionally; it expands to
-/// nothing unless `errcat` is built with the `axum` feature.
+/// [`Error`] (through `__impl_into_response`).
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __impl_into_response {
+macro_rules! __impl_axum_response {
     ($ty:ty) => {
         impl $crate::axum::IntoResponse for $ty {
             fn into_response(self) -> $crate::axum::Response {

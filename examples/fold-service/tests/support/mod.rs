@@ -107,6 +107,11 @@ impl Service {
         }
     }
 
+    /// Where it listens: `http://127.0.0.1:PORT`.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
     /// The first line of the service's log holding every one of `needles`,
     /// waiting up to five seconds for it (the log is read on a thread of
     /// its own, so a line may come a moment after the response); the whole
