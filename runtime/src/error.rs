@@ -191,24 +191,24 @@ impl<C: ErrorCode> Error<C> {
         self.inner.request_id.as_deref()
     }
 
-    /// `Retry-After` in seconds: the value given at run time, else the
-    /// code's `Retry-After` header value when the catalog gives one (over
-    /// the parameters) and it is a number, else the code's `retry_after`.
+    /// `Retry-After` in seconds, as the response's header says it: the
+    /// value given at run time, else the code's `Retry-After` header value
+    /// when the catalog gives one and it comes out a number, else the code's
+    /// `retry_after`.
     #[must_use]
     pub fn retry_after(&self) -> Option<u32> {
         self.inner.retry_after.or_else(|| {
-            let declared = self
-                .info()
+            self.info()
                 .header_values
                 .iter()
-                .find(|h| h.name == "retry-after");
-            match declared {
-                Some(header) => crate::render::header_value(header.value, self.args())
-                    .trim()
-                    .parse()
-                    .ok(),
-                None => self.info().retry_after,
-            }
+                .find(|h| h.name == "retry-after")
+                .and_then(|h| {
+                    crate::render::header_value(h.value, self.args())
+                        .trim()
+                        .parse()
+                        .ok()
+                })
+                .or(self.info().retry_after)
         })
     }
 

@@ -2,12 +2,17 @@
 //! google.rpc rich error model, and back.
 //!
 //! The status carries the catalog's gRPC code and message, and in its
-//! details (through `tonic-types`): `ErrorInfo` (reason = the wire code,
-//! domain = the catalog's name, metadata = the message's parameters),
+//! details (through `tonic-types`): `ErrorInfo` (reason = the wire code in
+//! `UPPER_SNAKE_CASE`, as `google.rpc.ErrorInfo` requires, domain = the
+//! catalog's name, metadata = the message's parameters),
 //! `RetryInfo` from `Retry-After`, `RequestInfo` with the request id, `Help`
 //! linking the code's docs, `BadRequest` with the field errors of a client
 //! error, and `LocalizedMessage`. As over HTTP, a server error's source and
-//! details never leave the server.
+//! details never leave the server. Details of `details = "object"` codes
+//! have no google.rpc message and are not sent.
+//!
+//! The API is tonic 0.14's: a service on another tonic major converts with
+//! [`Error::to_status`] and its own tonic's `Status::from_parts`.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -36,7 +41,8 @@ impl<C: ErrorCode> Error<C> {
             .zip(self.args())
             .map(|(param, arg)| (param.name.to_owned(), arg.to_string()))
             .collect();
-        let mut details = ErrorDetails::with_error_info(info.code, C::catalog().name, metadata);
+        let mut details =
+            ErrorDetails::with_error_info(reason(info.code), C::catalog().name, metadata);
         if let Some(seconds) = self.retry_after() {
             details.set_retry_info(Some(Duration::from_secs(u64::from(seconds))));
         }
@@ -44,7 +50,10 @@ impl<C: ErrorCode> Error<C> {
             details.set_request_info(id, "");
         }
         if info.docs_url != "about:blank" {
-            details.add_help_link(info.title, info.docs_url);
+            details.add_help_link(
+                format!("What {} means and how to fix it", info.code),
+                info.docs_url,
+            );
         }
         if info.details == DetailsKind::FieldErrors && !info.is_server_error() {
             for (field, reasons) in self
@@ -76,6 +85,48 @@ impl<C: ErrorCode> From<Error<C>> for Status {
 
 fn code(grpc: GrpcCode) -> Code {
     Code::from_i32(i32::from(grpc.number()))
+}
+
+/// The `ErrorInfo.reason` of a wire code: `[A-Z][A-Z0-9_]+[A-Z0-9]`, as
+/// google.rpc asks, whatever the catalog's code style (`VersionNotFound`
+/// is `VERSION_NOT_FOUND`, `invalid_grant` is `INVALID_GRANT`); a code
+/// already in that style is itself.
+#[must_use]
+pub fn reason(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + 4);
+    let mut previous: Option<char> = None;
+    for c in code.chars() {
+        let boundary = c.is_ascii_uppercase()
+            && previous.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit());
+        if boundary {
+            out.push('_');
+        }
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_uppercase());
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+        previous = Some(c);
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    out
+}
+
+/// The code whose [`reason`] `reason` is: its wire string first, then each
+/// code of the catalog in turn.
+fn code_of_reason<C: ErrorCode>(reason_text: &str) -> AnyCode<C> {
+    if let Some(code) = C::parse(reason_text) {
+        return AnyCode::Known(code);
+    }
+    let catalog = C::catalog();
+    let found = catalog
+        .lookup()
+        .iter()
+        .find(|(wire, _)| reason(wire) == reason_text)
+        .map(|(_, code)| *code);
+    found.map_or_else(|| AnyCode::Unknown(reason_text.into()), AnyCode::Known)
 }
 
 /// A status as a client received it: everything the rich error model said,
@@ -111,51 +162,53 @@ impl<C: ErrorCode> StatusError<C> {
     /// never an error: the status itself is still what the server said.
     #[must_use]
     pub fn from_status(status: &Status) -> Self {
-        let details = status.get_error_details();
-        let info = details.error_info();
-        let code = info.map(|info| {
+        // Each kind of detail decodes on its own, so one that does not
+        // decode leaves the others.
+        let info = status.get_details_error_info();
+        let code = info.as_ref().map(|info| {
             if info.domain == C::catalog().name {
-                AnyCode::parse(&info.reason)
+                code_of_reason(&info.reason)
             } else {
                 AnyCode::Unknown(info.reason.as_str().into())
             }
         });
         let mut params: Vec<(String, String)> = info
+            .as_ref()
             .map(|info| info.metadata.clone().into_iter().collect())
             .unwrap_or_default();
         params.sort();
         StatusError {
             code,
-            domain: info.map(|info| info.domain.clone()),
+            domain: info.map(|info| info.domain),
             grpc: status.code(),
             message: status.message().to_owned(),
             params,
-            retry_after: details.retry_info().and_then(|r| r.retry_delay),
-            request_id: details
-                .request_info()
-                .map(|r| r.request_id.clone())
+            retry_after: status.get_details_retry_info().and_then(|r| r.retry_delay),
+            request_id: status
+                .get_details_request_info()
+                .map(|r| r.request_id)
                 .filter(|id| !id.is_empty()),
-            help: details
-                .help()
+            help: status
+                .get_details_help()
                 .map(|help| {
                     help.links
-                        .iter()
-                        .map(|l| (l.description.clone(), l.url.clone()))
+                        .into_iter()
+                        .map(|l| (l.description, l.url))
                         .collect()
                 })
                 .unwrap_or_default(),
-            field_errors: details
-                .bad_request()
+            field_errors: status
+                .get_details_bad_request()
                 .map(|bad| {
                     bad.field_violations
-                        .iter()
-                        .map(|v| (v.field.clone(), v.description.clone()))
+                        .into_iter()
+                        .map(|v| (v.field, v.description))
                         .collect()
                 })
                 .unwrap_or_default(),
-            localized: details
-                .localized_message()
-                .map(|l| (l.locale.clone(), l.message.clone())),
+            localized: status
+                .get_details_localized_message()
+                .map(|l| (l.locale, l.message)),
         }
     }
 

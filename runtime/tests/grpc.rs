@@ -1,8 +1,6 @@
 //! `errcat::grpc`: a catalog error as a `tonic::Status` with the google.rpc
 //! rich error model, read back by a client as the same error.
 
-#![cfg(feature = "tonic")]
-
 mod support;
 
 use std::time::Duration;
@@ -29,7 +27,8 @@ fn a_client_error_carries_its_code_parameters_and_request_id() {
     );
     let details = status.get_error_details();
     let info = details.error_info().expect("ErrorInfo");
-    assert_eq!(info.reason, "VersionNotFound");
+    // google.rpc asks for UPPER_SNAKE_CASE reasons, whatever the catalog's style.
+    assert_eq!(info.reason, "VERSION_NOT_FOUND");
     assert_eq!(info.domain, "demo");
     assert_eq!(info.metadata.len(), 2);
     assert_eq!(info.metadata["version"], "42");
@@ -59,7 +58,10 @@ fn retry_help_and_field_violations_have_their_own_details() {
     let plan = error(Demo::NoActivePlan, vec![]).to_status();
     let help = plan.get_details_help().unwrap();
     assert_eq!(help.links.len(), 1);
-    assert_eq!(help.links[0].description, "No active plan");
+    assert_eq!(
+        help.links[0].description,
+        "What no_active_plan means and how to fix it"
+    );
     assert_eq!(
         help.links[0].url,
         "https://docs.example.com/errors#no_active_plan"
@@ -174,6 +176,32 @@ fn a_client_reads_back_the_error_it_was_sent() {
 
 fn error_with_params() -> errcat::Error<Demo> {
     error(Demo::VersionNotFound, vec![42_u64.into(), "api".into()]).with_retry_after(9)
+}
+
+#[test]
+fn reasons_are_upper_snake_case_and_read_back_as_their_codes() {
+    use errcat::grpc::reason;
+    assert_eq!(reason("VALIDATION_ERROR"), "VALIDATION_ERROR");
+    assert_eq!(reason("VersionNotFound"), "VERSION_NOT_FOUND");
+    assert_eq!(reason("invalid_grant"), "INVALID_GRANT");
+    assert_eq!(reason("workspace-slug.taken"), "WORKSPACE_SLUG_TAKEN");
+    assert_eq!(reason("HTTP2Error"), "HTTP2_ERROR");
+    for code in [
+        Demo::VersionNotFound,
+        Demo::InvalidGrant,
+        Demo::WorkspaceSlugTaken,
+    ] {
+        let args = vec!["x".into(), "y".into()];
+        let args = if code == Demo::VersionNotFound {
+            vec![1_u64.into(), "api".into()]
+        } else if code == Demo::InvalidGrant {
+            vec!["expired".into()]
+        } else {
+            args
+        };
+        let back = received(&error(code, args).to_status());
+        assert_eq!(back.code, Some(AnyCode::Known(code)));
+    }
 }
 
 #[test]

@@ -90,7 +90,11 @@ fn shows_deprecation_resolve_and_retry_advice() {
 
     let text = stdout(&explain("rate_limited")).to_owned();
     assert!(
-        text.contains("  Retry       Retryable: you are sending too fast; wait as long as the Retry-After header (default 60 s) says, then retry.\n"),
+        text.contains("  Retry       Retryable: you are sending too fast; wait as long as the Retry-After header says, then retry.\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  Headers     Retry-After: 60, RateLimit-Limit: {limit}, RateLimit-Remaining: 0, RateLimit-Reset: 60\n"),
         "{text}"
     );
     assert!(text.contains("    Retry-After: 60\n"), "{text}");

@@ -36,7 +36,7 @@ impl Functions for FunctionsService {
         request: Request<GetFunctionRequest>,
     ) -> Result<Response<Function>, Status> {
         let headers = request.metadata().clone().into_headers();
-        let (me, _) = admit(&self.app, &headers)?;
+        let (me, decision) = admit(&self.app, &headers)?;
         let id = request.into_inner().id;
         if id.trim().is_empty() {
             return Err(ApiError::invalid("id", "Must not be empty").into());
@@ -46,12 +46,24 @@ impl Functions for FunctionsService {
             .functions
             .get(&id)
             .ok_or(ApiError::FunctionNotFound { function_id: id })?;
-        Ok(Response::new(Function {
+        let mut response = Response::new(Function {
             id: function.id.clone(),
             name: function.name.clone(),
             active_version: function.active_version,
             bindings: function.bindings.clone(),
-        }))
+        });
+        // The window, as the HTTP API's answers carry it.
+        let metadata = response.metadata_mut();
+        for (name, value) in [
+            ("ratelimit-limit", decision.limit),
+            ("ratelimit-remaining", decision.remaining),
+            ("ratelimit-reset", decision.reset),
+        ] {
+            if let Ok(value) = value.to_string().parse() {
+                metadata.insert(name, value);
+            }
+        }
+        Ok(response)
     }
 }
 // ANCHOR_END: method

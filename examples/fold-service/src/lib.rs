@@ -72,15 +72,14 @@ pub fn router(app: Arc<App>) -> Router {
         app.clone(),
         auth::guard,
     ));
-    // gRPC answers in its own status, so it is merged outside the layer
-    // that turns other answers into catalog bodies.
-    let grpc = tonic::service::Routes::new(grpc::service(app.clone())).into_axum_router();
     Router::new()
         .merge(api)
         .route("/demo/{catalog}/{code}", get(demo::render))
+        // gRPC answers in its own status, not in catalog bodies; only its
+        // service's paths go to it, so every other path stays `NOT_FOUND`.
+        .route_service("/fold.v1.Functions/{*method}", grpc::service(app.clone()))
         .layer(rejections().layer())
         .with_state(app)
-        .merge(grpc)
 }
 
 // ANCHOR: rejections

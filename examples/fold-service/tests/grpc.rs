@@ -45,12 +45,17 @@ async fn a_function_is_served_beside_the_http_api() {
         )
         .await;
     assert_eq!(created.status.as_u16(), 201, "{}", created.text);
-    let function = client(&service)
+    let response = client(&service)
         .await
         .get_function(request("fn_1", Some(ADMIN)))
         .await
-        .expect("the function exists")
-        .into_inner();
+        .expect("the function exists");
+    assert_eq!(response.metadata().get("ratelimit-limit").unwrap(), "100");
+    assert_eq!(
+        response.metadata().get("ratelimit-remaining").unwrap(),
+        "98"
+    );
+    let function = response.into_inner();
     assert_eq!(function.id, "fn_1");
     assert_eq!(function.name, "api");
     assert_eq!(function.active_version, 1);
@@ -75,7 +80,10 @@ async fn every_error_carries_the_catalogs_details() {
     );
     assert!(info.metadata.is_empty());
     let help = details.help().expect("Help");
-    assert_eq!(help.links[0].description, "Authentication required");
+    assert_eq!(
+        help.links[0].description,
+        "What AUTH_REQUIRED means and how to fix it"
+    );
     assert_eq!(
         help.links[0].url,
         "https://docs.fold.run/errors#auth_required"
