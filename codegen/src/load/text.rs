@@ -32,15 +32,25 @@ pub(crate) enum UrlKind {
 
 impl Fields<'_, '_> {
     /// A string field that holds only text: no control character but tabs,
-    /// and line breaks only where `lines` allows them.
+    /// and line breaks only where `lines` allows them. Every line break
+    /// comes out `\n`, a `\r\n` or a lone `\r` as much as a `\n`: the
+    /// emitters (and markdown, which reads a lone `\r` as a line end) see
+    /// one kind, and a catalog saved with Windows line ends gives the same
+    /// outputs.
     pub(crate) fn text(
         &self,
         cx: &mut Context,
         key: &str,
         lines: Lines,
     ) -> Option<Located<String>> {
-        let text = self.string(cx, key)?;
-        self.check_text(cx, key, &text, lines).then_some(text)
+        let mut text = self.string(cx, key)?;
+        if !self.check_text(cx, key, &text, lines) {
+            return None;
+        }
+        if text.value.contains('\r') {
+            text.value = text.value.replace("\r\n", "\n").replace('\r', "\n");
+        }
+        Some(text)
     }
 
     /// The check of [`Fields::text`], for strings read another way (the

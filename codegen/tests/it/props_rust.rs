@@ -93,7 +93,8 @@ proptest! {
         prop_assert_eq!(rows.len(), codes.len());
         let mut wrong = String::new();
         for (i, (row, texts)) in rows.iter().zip(&codes).enumerate() {
-            let expected = serde_json::json!([texts.rendered(), texts.title, texts.hint]);
+            let hint = props_support::as_loaded(&texts.hint);
+            let expected = serde_json::json!([texts.rendered(), texts.title, hint]);
             if *row != expected {
                 let _ = writeln!(wrong, "CODE_{i}: rendered {row}, expected {expected}");
             }

@@ -104,6 +104,11 @@ pub fn one_line(text: &str) -> String {
     text.replace(['\r', '\n'], " ")
 }
 
+/// Multi-line text as the loader hands it on: every line break `\n`.
+pub fn as_loaded(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 /// Text without line breaks or other control characters: what a title or
 /// hint shows as one line in HTML, so it can be compared after rendering.
 pub fn line() -> impl Strategy<Value = String> + Clone {
