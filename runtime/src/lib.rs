@@ -30,6 +30,9 @@ pub mod trace;
 #[cfg(feature = "tonic")]
 pub mod grpc;
 
+#[cfg(feature = "client")]
+pub mod client;
+
 pub use any_code::{AnyCode, UnknownCode};
 
 /// What generated code names and services do not: re-exports and helpers

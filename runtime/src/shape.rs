@@ -80,6 +80,46 @@ pub enum Part {
     Object(&'static [Member]),
 }
 
+/// What a signature checks of a body's member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// Only that it is there: the code, which servers that are not errcat
+    /// send as numbers too.
+    Present,
+    /// A JSON string.
+    String,
+    /// A JSON number.
+    Number,
+    /// A JSON object.
+    Object,
+}
+
+impl Expect {
+    /// What a member holding `part` must be.
+    #[must_use]
+    pub const fn of(part: Part) -> Expect {
+        match part {
+            Part::Code => Expect::Present,
+            Part::Status => Expect::Number,
+            Part::Details | Part::Resolve | Part::Object(_) => Expect::Object,
+            Part::Message | Part::Title | Part::DocsUrl | Part::Hint | Part::RequestId => {
+                Expect::String
+            }
+        }
+    }
+
+    /// The check as JavaScript spells it: `present`, or a `typeof` result.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Expect::Present => "present",
+            Expect::String => "string",
+            Expect::Number => "number",
+            Expect::Object => "object",
+        }
+    }
+}
+
 /// When a member is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Presence {
@@ -281,6 +321,21 @@ impl WireShape {
         Self::ALL.into_iter().find(|shape| shape.as_str() == s)
     }
 
+    /// Every shape in the order a parser tries them: those with a longer
+    /// signature first, so one that includes another (flat's `error` and
+    /// `code` against OAuth 2's `error`) wins; otherwise in declaration
+    /// order.
+    #[must_use]
+    pub fn by_signature() -> [WireShape; 5] {
+        let mut shapes = Self::ALL;
+        let longest = |shape: &WireShape| {
+            let sets = shape.spec().signatures.iter();
+            sets.map(|set| set.len()).max().unwrap_or(0)
+        };
+        shapes.sort_by_key(|shape| std::cmp::Reverse(longest(shape)));
+        shapes
+    }
+
     /// Whether a body in this shape has a `details` member. A code whose own
     /// shape has none cannot declare details: they would never reach a
     /// client of that shape, while its docs promised them.
@@ -331,6 +386,26 @@ impl ShapeSpec {
         let mut out = Vec::new();
         walk(self.members, &mut Vec::new(), &mut out);
         out.into_iter()
+    }
+
+    /// Each signature's members with what a body's member must be to match.
+    #[must_use]
+    pub fn signature_checks(&self) -> Vec<Vec<(&'static str, Expect)>> {
+        self.signatures
+            .iter()
+            .map(|set| {
+                set.iter()
+                    .map(|name| {
+                        let part = self
+                            .members
+                            .iter()
+                            .find(|member| member.name == *name)
+                            .map_or(Part::Code, |member| member.part);
+                        (*name, Expect::of(part))
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     /// The path of the member holding `part`, if the shape has one.

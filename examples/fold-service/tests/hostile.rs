@@ -8,6 +8,7 @@ mod support;
 use std::path::Path;
 
 use errcat::ErrorCode;
+use errcat::client::Received;
 use fold_errors::FoldErrorCode;
 use serde_json::Value;
 use support::{Method, Reply, Service};
@@ -226,7 +227,13 @@ impl Schemas {
             .collect();
         assert!(problems.is_empty(), "{what}: {problems:#?}");
         assert_eq!(code, case.code, "{what}");
-        let info = FoldErrorCode::parse(case.code).expect("a fold code").info();
+        let expected = FoldErrorCode::parse(case.code).expect("a fold code");
+        // ANCHOR: received
+        let status = reply.status.as_u16();
+        let received = Received::<FoldErrorCode>::parse(reply.text.as_bytes(), Some(status));
+        assert_eq!(received.known(), Some(expected), "{what}");
+        // ANCHOR_END: received
+        let info = expected.info();
         assert_eq!(reply.status.as_u16(), info.status, "{what}");
         if problem {
             assert_eq!(reply.body["status"], info.status, "{what}");

@@ -51,39 +51,26 @@ pub fn emit(out: &mut String) {
          // in the first shape whose signature members it has, with their types.\n\
          const shapeReaders: readonly ShapeReader[] = [\n",
     );
-    for shape in by_signature() {
+    for shape in WireShape::by_signature() {
         out.push_str(&reader(shape));
     }
     out.push_str("];\n\n");
 }
 
-/// The shapes, those with longer signatures first and otherwise in
-/// declaration order (the sort is stable).
-fn by_signature() -> Vec<WireShape> {
-    let mut shapes = WireShape::ALL.to_vec();
-    let longest = |shape: &WireShape| {
-        let sets = shape.spec().signatures.iter();
-        sets.map(|set| set.len()).max().unwrap_or(0)
-    };
-    shapes.sort_by_key(|shape| std::cmp::Reverse(longest(shape)));
-    shapes
-}
-
 fn reader(shape: WireShape) -> String {
     let spec = shape.spec();
     let signatures: Vec<String> = spec
-        .signatures
+        .signature_checks()
         .iter()
         .map(|set| {
             let members: Vec<String> = set
                 .iter()
-                .map(|name| {
-                    let part = spec
-                        .members
-                        .iter()
-                        .find(|member| member.name == *name)
-                        .map_or(Part::Code, |member| member.part);
-                    format!("[{}, {}]", string_literal(name), string_literal(kind(part)))
+                .map(|(name, expect)| {
+                    format!(
+                        "[{}, {}]",
+                        string_literal(name),
+                        string_literal(expect.as_str())
+                    )
                 })
                 .collect();
             format!("[{}]", members.join(", "))
@@ -129,17 +116,4 @@ fn path(spec: &ShapeSpec, part: Part) -> Option<String> {
     let path = spec.path_of(part)?;
     let names: Vec<String> = path.iter().map(|name| string_literal(name)).collect();
     Some(format!("[{}]", names.join(", ")))
-}
-
-/// What a signature checks of a member holding `part`: `typeof` of its
-/// JSON type, or only that it is there for a code, which servers that are
-/// not errcat send as numbers too.
-fn kind(part: Part) -> &'static str {
-    match part {
-        Part::Code => "present",
-        _ => match part.json_type() {
-            "integer" => "number",
-            other => other,
-        },
-    }
 }

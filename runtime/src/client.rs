@@ -1,0 +1,169 @@
+//! Reading error responses on the client side (feature `client`): a body in
+//! any wire shape, with a code this build knows, a code added after it, or
+//! no code at all (a proxy's page), never failing. It reads bodies as the
+//! generated TypeScript parser does, from the same description of the
+//! shapes, and both are held to the conformance kit `gen` writes.
+
+use std::time::{Duration, SystemTime};
+
+use http::HeaderMap;
+use http::header::RETRY_AFTER;
+use serde_json::{Map, Value};
+
+use crate::any_code::AnyCode;
+use crate::catalog::{ErrorCode, Resolve};
+use crate::shape::{Expect, Part, WireShape};
+
+/// An error response as a client received it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Received<C> {
+    /// The code, read against the catalog (aliases resolve to their code);
+    /// `None` when the body names none.
+    pub code: Option<AnyCode<C>>,
+    /// The code exactly as received, before aliases were resolved.
+    pub wire_code: Option<String>,
+    /// The response's status if given, else the body's `status`.
+    pub status: Option<u16>,
+    /// The body's shape; `None` when it is no error body of a known shape.
+    pub shape: Option<WireShape>,
+    /// The human-readable message; never empty.
+    pub message: String,
+    pub hint: Option<String>,
+    /// `details` as sent, `null` when absent.
+    pub details: Value,
+    pub request_id: Option<String>,
+    /// The `resolve` members that are strings, in [`Resolve::MEMBERS`] order.
+    pub resolve: Option<Vec<(&'static str, String)>>,
+    /// RFC 9457 `type` (the docs URL) and `instance`.
+    pub problem_type: Option<String>,
+    pub instance: Option<String>,
+    /// The body as received: its JSON, or its text when it was not JSON.
+    pub body: Value,
+}
+
+impl<C: ErrorCode> Received<C> {
+    /// Reads an error body (its bytes, in any shape) with the response's
+    /// status, if known.
+    #[must_use]
+    pub fn parse(body: &[u8], status: Option<u16>) -> Self {
+        let text = String::from_utf8_lossy(body);
+        let parsed = serde_json::from_str::<Value>(&text)
+            .unwrap_or_else(|_| Value::String(text.into_owned()));
+        let empty = Map::new();
+        let json = parsed.as_object().unwrap_or(&empty);
+        let shape = shape_of(json);
+        let spec = shape.map(WireShape::spec);
+        let at = |part: Part| -> Option<&Value> {
+            let path = spec?.path_of(part)?;
+            path.iter()
+                .try_fold(&parsed, |value, name| value.as_object()?.get(*name))
+        };
+        let text_at = |part: Part| at(part).and_then(non_empty_text);
+        let top = |name: &str| json.get(name).and_then(non_empty_text);
+
+        let wire_code = text_at(Part::Code);
+        let code = wire_code.as_deref().map(AnyCode::<C>::parse);
+        let body_status = at(Part::Status)
+            .and_then(Value::as_u64)
+            .and_then(|s| u16::try_from(s).ok());
+        let status = status.or(body_status);
+        let fallback = match (&code, &wire_code) {
+            (Some(AnyCode::Known(known)), _) => known.info().title.to_owned(),
+            (_, Some(wire)) => wire.clone(),
+            (_, None) => status.map_or_else(
+                || "Unrecognized error response".to_owned(),
+                |s| format!("HTTP {s}"),
+            ),
+        };
+        let problem_json = shape == Some(WireShape::Problem);
+        let instance = text_at(Part::RequestId).filter(|_| problem_json);
+        // A server may send a member its shape has no place for at the top.
+        let request_id = text_at(Part::RequestId)
+            .filter(|_| !problem_json)
+            .or_else(|| top("request_id"))
+            .or_else(|| instance.clone());
+        Received {
+            message: text_at(Part::Message)
+                .or_else(|| text_at(Part::Title))
+                .unwrap_or(fallback),
+            hint: text_at(Part::Hint).or_else(|| top("hint")),
+            details: at(Part::Details)
+                .filter(|v| !v.is_null())
+                .or_else(|| json.get("details"))
+                .cloned()
+                .unwrap_or(Value::Null),
+            request_id,
+            resolve: at(Part::Resolve)
+                .filter(|v| !v.is_null())
+                .or_else(|| json.get("resolve"))
+                .and_then(resolve_of),
+            problem_type: text_at(Part::DocsUrl),
+            instance,
+            code,
+            wire_code,
+            status,
+            shape,
+            body: parsed.clone(),
+        }
+    }
+
+    /// Reads a whole response: its status and its body.
+    #[must_use]
+    pub fn from_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Self {
+        Self::parse(response.body().as_ref(), Some(response.status().as_u16()))
+    }
+
+    /// The code, if it is one this build knows.
+    #[must_use]
+    pub fn known(&self) -> Option<C> {
+        self.code.as_ref()?.known()
+    }
+}
+
+/// The first shape, in [`WireShape::by_signature`] order, one of whose
+/// signatures `body` has.
+fn shape_of(body: &Map<String, Value>) -> Option<WireShape> {
+    WireShape::by_signature().into_iter().find(|shape| {
+        shape.spec().signature_checks().iter().any(|set| {
+            set.iter().all(|(name, expect)| {
+                matches!(
+                    (expect, body.get(*name)),
+                    (Expect::Present, Some(_))
+                        | (Expect::String, Some(Value::String(_)))
+                        | (Expect::Number, Some(Value::Number(_)))
+                        | (Expect::Object, Some(Value::Object(_)))
+                )
+            })
+        })
+    })
+}
+
+fn non_empty_text(value: &Value) -> Option<String> {
+    value.as_str().filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
+fn resolve_of(value: &Value) -> Option<Vec<(&'static str, String)>> {
+    let object = value.as_object()?;
+    Some(
+        Resolve::MEMBERS
+            .iter()
+            .filter_map(|member| {
+                let text = object.get(member.name).and_then(non_empty_text)?;
+                Some((member.name, text))
+            })
+            .collect(),
+    )
+}
+
+/// How long to wait before retrying, from `Retry-After`: delta-seconds or
+/// an HTTP date (compared with `now`; a past date is zero). `None` when the
+/// header is absent or unreadable.
+#[must_use]
+pub fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return value.parse().ok().map(Duration::from_secs);
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}

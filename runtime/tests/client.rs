@@ -1,0 +1,156 @@
+//! `errcat::client`: every body the runtime renders reads back as its
+//! error, and the bodies SDKs get wrong (unknown codes, aliases, missing
+//! optional members, a proxy's page, problem details without a code) read
+//! as what they are.
+
+mod support;
+
+use std::time::{Duration, SystemTime};
+
+use errcat::client::{Received, retry_after};
+use errcat::{AnyCode, ErrorCode, WireShape};
+use serde_json::{Value, json};
+use support::{Demo, error};
+
+fn parse(body: &Value, status: Option<u16>) -> Received<Demo> {
+    Received::parse(body.to_string().as_bytes(), status)
+}
+
+fn args(code: Demo) -> Vec<errcat::Arg> {
+    code.info()
+        .params
+        .iter()
+        .map(|p| match p.ty {
+            errcat::ParamType::String => errcat::Arg::from("x"),
+            _ => errcat::Arg::Uint(7),
+        })
+        .collect()
+}
+
+#[test]
+fn every_code_in_every_shape_reads_back_as_itself() {
+    let codes = [
+        Demo::TenantNotFound,
+        Demo::ValidationError,
+        Demo::WorkspaceSlugTaken,
+        Demo::InvalidGrant,
+        Demo::VersionNotFound,
+        Demo::NoActivePlan,
+        Demo::RateLimited,
+        Demo::InternalError,
+    ];
+    for code in codes {
+        for shape in WireShape::ALL {
+            let sent = error(code, args(code))
+                .with_request_id("req_1")
+                .with_field_error("name", "Too long");
+            let body = sent.to_json(shape);
+            let back = Received::<Demo>::parse(body.as_bytes(), Some(sent.info().status));
+            let what = format!("{} as {}: {body}", code.info().code, shape.as_str());
+            assert_eq!(back.code, Some(AnyCode::Known(code)), "{what}");
+            assert_eq!(back.known(), Some(code), "{what}");
+            assert_eq!(back.shape, Some(shape), "{what}");
+            assert_eq!(back.status, Some(sent.info().status), "{what}");
+            assert_eq!(back.message, sent.message(), "{what}");
+            let carries_id = matches!(shape, WireShape::Nested | WireShape::Problem);
+            assert_eq!(
+                back.request_id.as_deref(),
+                carries_id.then_some("req_1"),
+                "{what}"
+            );
+            if shape == WireShape::Problem {
+                assert_eq!(back.problem_type.as_deref(), Some(sent.info().docs_url));
+            }
+        }
+    }
+}
+
+#[test]
+fn an_alias_reads_as_its_code_and_keeps_the_wire_string() {
+    let back = parse(
+        &json!({"errorCode": "ROLLBACK_TARGET_MISSING", "errorMessage": "gone"}),
+        Some(404),
+    );
+    assert_eq!(back.known(), Some(Demo::VersionNotFound));
+    assert_eq!(back.wire_code.as_deref(), Some("ROLLBACK_TARGET_MISSING"));
+    assert_eq!(back.shape, Some(WireShape::ErrorCode));
+}
+
+#[test]
+fn a_code_added_after_this_build_is_kept_as_received() {
+    let back = parse(
+        &json!({"error": "Quota frozen", "code": "QUOTA_FROZEN", "details": null, "request_id": "req_2"}),
+        Some(409),
+    );
+    assert_eq!(back.code, Some(AnyCode::Unknown("QUOTA_FROZEN".into())));
+    assert_eq!(back.message, "Quota frozen");
+    // A member the shape has no place for is still read at the top.
+    assert_eq!(back.request_id.as_deref(), Some("req_2"));
+}
+
+#[test]
+fn a_body_without_its_optional_members_reads_with_defaults() {
+    let back = parse(&json!({"error": "", "code": "TENANT_NOT_FOUND"}), None);
+    assert_eq!(back.known(), Some(Demo::TenantNotFound));
+    // An empty message falls back to the code's title.
+    assert_eq!(back.message, "TENANT_NOT_FOUND");
+    assert_eq!(back.details, Value::Null);
+    assert_eq!(back.hint, None);
+    assert_eq!(back.status, None);
+}
+
+#[test]
+fn problem_details_without_a_code_are_still_problem_details() {
+    let back = parse(
+        &json!({
+            "type": "https://example.com/probs/out-of-credit",
+            "title": "You do not have enough credit.",
+            "status": 403,
+            "instance": "/account/12345/msgs/abc",
+        }),
+        None,
+    );
+    assert_eq!(back.shape, Some(WireShape::Problem));
+    assert_eq!(back.code, None);
+    assert_eq!(back.status, Some(403));
+    assert_eq!(back.message, "You do not have enough credit.");
+    assert_eq!(
+        back.problem_type.as_deref(),
+        Some("https://example.com/probs/out-of-credit")
+    );
+    assert_eq!(back.request_id.as_deref(), Some("/account/12345/msgs/abc"));
+}
+
+#[test]
+fn a_proxys_page_is_an_error_with_no_code() {
+    let page = b"<html><body><h1>502 Bad Gateway</h1></body></html>";
+    let back = Received::<Demo>::parse(page, Some(502));
+    assert_eq!(back.code, None);
+    assert_eq!(back.shape, None);
+    assert_eq!(back.message, "HTTP 502");
+    assert_eq!(
+        back.body,
+        Value::String(String::from_utf8_lossy(page).into_owned())
+    );
+    let nothing = Received::<Demo>::parse(b"", None);
+    assert_eq!(nothing.message, "Unrecognized error response");
+}
+
+#[test]
+fn retry_after_is_seconds_or_an_http_date() {
+    let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_445_412_480); // Wed, 21 Oct 2015 07:28:00 GMT
+    let with = |value: &str| {
+        let mut headers = errcat::http::HeaderMap::new();
+        headers.insert("retry-after", value.parse().unwrap());
+        retry_after(&headers, now)
+    };
+    assert_eq!(with("120"), Some(Duration::from_secs(120)));
+    assert_eq!(
+        with("Wed, 21 Oct 2015 07:30:00 GMT"),
+        Some(Duration::from_secs(120))
+    );
+    assert_eq!(with("Wed, 21 Oct 2015 07:00:00 GMT"), Some(Duration::ZERO));
+    assert_eq!(with("soon"), None);
+    assert_eq!(with("-5"), None);
+    assert_eq!(retry_after(&errcat::http::HeaderMap::new(), now), None);
+}
