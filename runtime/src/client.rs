@@ -2,7 +2,9 @@
 //! any wire shape, with a code this build knows, a code added after it, or
 //! no code at all (a proxy's page), never failing. It reads bodies as the
 //! generated TypeScript parser does, from the same description of the
-//! shapes, and both are held to the conformance kit `gen` writes.
+//! shapes (`errcat::shape`), and reads JSON as a browser does: a leading
+//! byte-order mark is skipped and a lone UTF-16 surrogate escape (a server
+//! that cut an emoji in half) becomes U+FFFD rather than losing the body.
 
 use std::time::{Duration, SystemTime};
 
@@ -47,8 +49,10 @@ impl<C: ErrorCode> Received<C> {
     #[must_use]
     pub fn parse(body: &[u8], status: Option<u16>) -> Self {
         let text = String::from_utf8_lossy(body);
-        let parsed = serde_json::from_str::<Value>(&text)
-            .unwrap_or_else(|_| Value::String(text.into_owned()));
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let parsed = serde_json::from_str::<Value>(text)
+            .or_else(|_| serde_json::from_str::<Value>(&without_lone_surrogates(text)))
+            .unwrap_or_else(|_| Value::String(text.to_owned()));
         let empty = Map::new();
         let json = parsed.as_object().unwrap_or(&empty);
         let shape = shape_of(json);
@@ -63,9 +67,11 @@ impl<C: ErrorCode> Received<C> {
 
         let wire_code = text_at(Part::Code);
         let code = wire_code.as_deref().map(AnyCode::<C>::parse);
+        // Any JSON number that is a whole status, `503.0` too.
         let body_status = at(Part::Status)
-            .and_then(Value::as_u64)
-            .and_then(|s| u16::try_from(s).ok());
+            .and_then(Value::as_f64)
+            .filter(|s| s.fract() == 0.0 && (0.0..=f64::from(u16::MAX)).contains(s))
+            .map(|s| s as u16);
         let status = status.or(body_status);
         let fallback = match (&code, &wire_code) {
             (Some(AnyCode::Known(known)), _) => known.info().title.to_owned(),
@@ -82,7 +88,7 @@ impl<C: ErrorCode> Received<C> {
             .filter(|_| !problem_json)
             .or_else(|| top("request_id"))
             .or_else(|| instance.clone());
-        Received {
+        let mut received = Received {
             message: text_at(Part::Message)
                 .or_else(|| text_at(Part::Title))
                 .unwrap_or(fallback),
@@ -103,8 +109,10 @@ impl<C: ErrorCode> Received<C> {
             wire_code,
             status,
             shape,
-            body: parsed.clone(),
-        }
+            body: Value::Null,
+        };
+        received.body = parsed;
+        received
     }
 
     /// Reads a whole response: its status and its body.
@@ -136,6 +144,45 @@ fn shape_of(body: &Map<String, Value>) -> Option<WireShape> {
             })
         })
     })
+}
+
+/// `text` with every `\uD800`–`\uDFFF` escape that is not half of a
+/// surrogate pair written as `\uFFFD`, as `JSON.parse` then a browser's
+/// string handling would show it.
+fn without_lone_surrogates(text: &str) -> String {
+    fn surrogate_at(text: &str, at: usize) -> Option<u16> {
+        let hex = text.get(at..at + 6)?.strip_prefix("\\u")?;
+        let unit = u16::from_str_radix(hex, 16).ok()?;
+        (0xD800..=0xDFFF).contains(&unit).then_some(unit)
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while at < text.len() {
+        let escaped_backslash = text[at..].starts_with("\\\\");
+        if escaped_backslash {
+            out.push_str("\\\\");
+            at += 2;
+            continue;
+        }
+        match surrogate_at(text, at) {
+            Some(0xD800..=0xDBFF)
+                if surrogate_at(text, at + 6).is_some_and(|low| low >= 0xDC00) =>
+            {
+                out.push_str(&text[at..at + 12]);
+                at += 12;
+            }
+            Some(_) => {
+                out.push_str("\\uFFFD");
+                at += 6;
+            }
+            None => {
+                let c = text[at..].chars().next().unwrap_or_default();
+                out.push(c);
+                at += c.len_utf8().max(1);
+            }
+        }
+    }
+    out
 }
 
 fn non_empty_text(value: &Value) -> Option<String> {

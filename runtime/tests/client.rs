@@ -90,10 +90,13 @@ fn a_code_added_after_this_build_is_kept_as_received() {
 
 #[test]
 fn a_body_without_its_optional_members_reads_with_defaults() {
-    let back = parse(&json!({"error": "", "code": "TENANT_NOT_FOUND"}), None);
-    assert_eq!(back.known(), Some(Demo::TenantNotFound));
-    // An empty message falls back to the code's title.
-    assert_eq!(back.message, "TENANT_NOT_FOUND");
+    let back = parse(
+        &json!({"error": "", "code": "ROLLBACK_TARGET_MISSING"}),
+        None,
+    );
+    assert_eq!(back.known(), Some(Demo::VersionNotFound));
+    // An empty message falls back to the code's title, not the wire string.
+    assert_eq!(back.message, "VersionNotFound");
     assert_eq!(back.details, Value::Null);
     assert_eq!(back.hint, None);
     assert_eq!(back.status, None);
@@ -119,6 +122,25 @@ fn problem_details_without_a_code_are_still_problem_details() {
         Some("https://example.com/probs/out-of-credit")
     );
     assert_eq!(back.request_id.as_deref(), Some("/account/12345/msgs/abc"));
+}
+
+#[test]
+fn json_reads_as_a_browser_reads_it() {
+    let with_bom = "\u{feff}{\"error\":\"x\",\"code\":\"TENANT_NOT_FOUND\"}";
+    let back = Received::<Demo>::parse(with_bom.as_bytes(), None);
+    assert_eq!(back.known(), Some(Demo::TenantNotFound));
+    // A server that cut an emoji in half sends half a surrogate pair.
+    let cut =
+        r#"{"error":"ok \ud83d","code":"TENANT_NOT_FOUND","hint":"\ud83d\ude00 \\ud800 \udc00"}"#;
+    let back = Received::<Demo>::parse(cut.as_bytes(), None);
+    assert_eq!(back.known(), Some(Demo::TenantNotFound));
+    assert_eq!(back.message, "ok \u{fffd}");
+    assert_eq!(back.hint.as_deref(), Some("\u{1f600} \\ud800 \u{fffd}"));
+    let status = parse(&json!({"error_code": "X", "status": 503.0}), None);
+    assert_eq!(status.status, Some(503));
+    assert_eq!(status.message, "X");
+    let fraction = parse(&json!({"error_code": "X", "status": 503.5}), None);
+    assert_eq!(fraction.status, None);
 }
 
 #[test]

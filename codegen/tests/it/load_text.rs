@@ -95,7 +95,10 @@ fn prose_keeps_tabs_and_every_line_break_as_a_newline() {
     assert_eq!(code.hint.as_deref(), Some("a\nb"));
     let resolve = code.resolve.as_ref().unwrap();
     assert_eq!(resolve.message.as_deref(), Some("m\nn"));
-    assert_eq!(code.deprecated.as_ref().unwrap().note.as_deref(), Some("n\no"));
+    assert_eq!(
+        code.deprecated.as_ref().unwrap().note.as_deref(),
+        Some("n\no")
+    );
 }
 
 #[test]
