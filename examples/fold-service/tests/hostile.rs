@@ -1,7 +1,8 @@
-//! Nothing leaves the service outside the catalog: malformed, oversized,
-//! wrong-method, wrong-path and bad-UTF-8 requests, sent over real HTTP,
-//! each get a catalog code with its status, in the shape `Accept` asks for,
-//! valid against the JSON Schema gen writes for that shape.
+//! Nothing axum answers leaves the service outside the catalog: malformed,
+//! oversized, wrong-method, wrong-path and bad-UTF-8 requests, sent over
+//! real HTTP, each get a catalog code with its status, in the shape
+//! `Accept` asks for, valid against the JSON Schema gen writes for that
+//! shape.
 
 mod support;
 

@@ -1,16 +1,23 @@
 //! axum integration (feature `axum`).
 //!
 //! An error returned from a handler renders in its own shape. A router
-//! takes one layer, [`Rejections::layer`], and then every error response it
-//! sends is a catalog error in the shape the request's `Accept` prefers
-//! (RFC 9457 when `application/problem+json` weighs more than the error's
-//! own content type, as RFC 9110 says), with `Vary: accept`: the error rides
-//! along in the response's extensions, so the layer re-renders it without
-//! the handler knowing about `Accept`, and axum's own answers (rejections,
-//! 404, 405) become the codes the [`Rejections`] name. A router that wants
+//! takes one layer, [`Rejections::layer`], and then every error response
+//! from the routes and fallback inside it is a catalog error in the shape
+//! the request's `Accept` prefers (RFC 9457 when `application/problem+json`
+//! weighs more than the error's own content type, as RFC 9110 says), with
+//! `Vary: accept`: the error rides along in the response's extensions, so
+//! the layer re-renders it without the handler knowing about `Accept`, and
+//! axum's own answers (rejections, 404, 405) become the codes the
+//! [`Rejections`] name. Layers added outside it, routers merged after it,
+//! and what hyper answers before a request reaches axum (a malformed
+//! request line, headers too large) are not covered. A router that wants
 //! only the negotiation takes the [`negotiate`] middleware instead.
 //!
 //! ```ignore
+//! let app = Router::new()
+//!     .route("/v1/functions", get(list).post(create))
+//!     .layer(errcat::axum::Rejections { /* a code per class */ }.layer());
+//! // or, for the negotiation alone:
 //! let app = Router::new()
 //!     .route("/", get(handler))
 //!     .layer(axum::middleware::from_fn(errcat::axum::negotiate));
