@@ -165,6 +165,25 @@ impl HeaderSet {
     /// `RateLimit-Reset`.
     pub const RATE_LIMIT_RESET: HeaderSet = HeaderSet(1 << 3);
 
+    /// The headers the runtime fills itself, in their usual spelling and
+    /// in the order errcat has always listed them.
+    pub const KNOWN: [(&'static str, HeaderSet); 4] = [
+        ("Retry-After", HeaderSet::RETRY_AFTER),
+        ("RateLimit-Limit", HeaderSet::RATE_LIMIT_LIMIT),
+        ("RateLimit-Remaining", HeaderSet::RATE_LIMIT_REMAINING),
+        ("RateLimit-Reset", HeaderSet::RATE_LIMIT_RESET),
+    ];
+
+    /// The known headers among `names`, which are compared without case.
+    pub fn of_names<'a>(names: impl IntoIterator<Item = &'a str>) -> HeaderSet {
+        names.into_iter().fold(HeaderSet::NONE, |set, name| {
+            HeaderSet::KNOWN
+                .iter()
+                .filter(|(known, _)| known.eq_ignore_ascii_case(name))
+                .fold(set, |set, (_, bit)| set.union(*bit))
+        })
+    }
+
     /// Both sets together; `const` so tables can spell `A.union(B)`.
     #[must_use]
     pub const fn union(self, other: HeaderSet) -> HeaderSet {

@@ -120,18 +120,13 @@ impl Contract {
 /// then the rest in lowercase, alphabetically. Reordering `headers` or
 /// changing a name's case (names are case-insensitive) never rewrites a lock.
 pub fn sorted_headers(names: Vec<String>) -> Vec<String> {
-    const FIRST: [&str; 4] = [
-        "Retry-After",
-        "RateLimit-Limit",
-        "RateLimit-Remaining",
-        "RateLimit-Reset",
-    ];
+    let first = errcat::HeaderSet::KNOWN.map(|(name, _)| name);
     let mut recorded: Vec<(usize, String)> = names
         .iter()
         .map(
-            |name| match FIRST.iter().position(|f| f.eq_ignore_ascii_case(name)) {
-                Some(rank) => (rank, FIRST[rank].to_owned()),
-                None => (FIRST.len(), name.to_ascii_lowercase()),
+            |name| match first.iter().position(|f| f.eq_ignore_ascii_case(name)) {
+                Some(rank) => (rank, first[rank].to_owned()),
+                None => (first.len(), name.to_ascii_lowercase()),
             },
         )
         .collect();

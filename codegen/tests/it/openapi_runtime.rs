@@ -100,18 +100,7 @@ fn info(catalog: &Catalog, code: &model::Code) -> CodeInfo {
             },
         })
         .collect();
-    let known = [
-        ("Retry-After", HeaderSet::RETRY_AFTER),
-        ("RateLimit-Limit", HeaderSet::RATE_LIMIT_LIMIT),
-        ("RateLimit-Remaining", HeaderSet::RATE_LIMIT_REMAINING),
-        ("RateLimit-Reset", HeaderSet::RATE_LIMIT_RESET),
-    ];
-    let headers = code.headers.iter().fold(HeaderSet::NONE, |set, header| {
-        known
-            .iter()
-            .filter(|(name, _)| header.is(name))
-            .fold(set, |set, (_, bit)| set.union(*bit))
-    });
+    let headers = HeaderSet::of_names(code.headers.iter().map(|h| h.name.as_str()));
     let header_values = code
         .headers
         .iter()

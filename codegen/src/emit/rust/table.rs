@@ -142,21 +142,7 @@ fn segments(out: &mut String, segments: &[Segment]) {
 
 /// The runtime's set of the headers it knows that a code declares.
 fn headers(headers: &[Header]) -> errcat::HeaderSet {
-    let known = [
-        ("Retry-After", errcat::HeaderSet::RETRY_AFTER),
-        ("RateLimit-Limit", errcat::HeaderSet::RATE_LIMIT_LIMIT),
-        (
-            "RateLimit-Remaining",
-            errcat::HeaderSet::RATE_LIMIT_REMAINING,
-        ),
-        ("RateLimit-Reset", errcat::HeaderSet::RATE_LIMIT_RESET),
-    ];
-    headers.iter().fold(errcat::HeaderSet::NONE, |set, header| {
-        known
-            .iter()
-            .filter(|(name, _)| header.is(name))
-            .fold(set, |set, (_, bit)| set.union(*bit))
-    })
+    errcat::HeaderSet::of_names(headers.iter().map(|h| h.name.as_str()))
 }
 
 #[cfg(test)]
