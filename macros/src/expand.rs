@@ -38,6 +38,7 @@ fn impls(input: &Input) -> TokenStream {
     let ty = quote!(#ident #ty_generics);
 
     let arms = input.variants.iter().map(|v| build_arm(&support, ident, v));
+    let codes = input.variants.iter().filter_map(|v| v.code.as_ref());
     let attach_source = input.variants.iter().filter_map(|v| {
         let source = v.source()?;
         let pattern = source_pattern(ident, v, &source.member);
@@ -149,7 +150,7 @@ fn impls(input: &Input) -> TokenStream {
                 }
             }
 
-            #support::impl_into_response!(#ty);
+            #support::impl_into_response!(#ty; #support::Error; #(#codes),*);
         };
 
         // Outside the block above: a field's type may name the catalog's

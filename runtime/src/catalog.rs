@@ -174,6 +174,20 @@ impl HeaderSet {
         ("RateLimit-Reset", HeaderSet::RATE_LIMIT_RESET),
     ];
 
+    /// What a known header's value means, for a reader of an API's docs;
+    /// `None` for a header errcat does not fill. Compared without case.
+    #[must_use]
+    pub fn meaning_of(name: &str) -> Option<&'static str> {
+        let [retry_after, limit, remaining, reset] = HeaderSet::KNOWN.map(|(known, _)| known);
+        Some(match name {
+            _ if name.eq_ignore_ascii_case(retry_after) => "Seconds to wait before retrying.",
+            _ if name.eq_ignore_ascii_case(limit) => "Requests allowed in the current window.",
+            _ if name.eq_ignore_ascii_case(remaining) => "Requests left in the current window.",
+            _ if name.eq_ignore_ascii_case(reset) => "Seconds until the window resets.",
+            _ => return None,
+        })
+    }
+
     /// The known headers among `names`, which are compared without case.
     pub fn of_names<'a>(names: impl IntoIterator<Item = &'a str>) -> HeaderSet {
         names.into_iter().fold(HeaderSet::NONE, |set, name| {

@@ -16,8 +16,10 @@ mod any_code;
 mod catalog;
 mod derive_args;
 mod error;
+pub mod example;
 mod lookup;
 mod render;
+pub mod schema;
 pub mod shape;
 mod table;
 
@@ -33,6 +35,9 @@ pub mod grpc;
 #[cfg(feature = "client")]
 pub mod client;
 
+#[cfg(feature = "utoipa")]
+pub mod openapi;
+
 pub use any_code::{AnyCode, UnknownCode};
 
 /// What generated code names and services do not: re-exports and helpers
@@ -46,6 +51,16 @@ pub mod __private {
         error_from_fields,
     };
     pub use serde;
+
+    /// The code type of a catalog's [`crate::Error`], which the derive
+    /// names only through the catalog's support module.
+    pub trait ErrorOf {
+        type Code: crate::ErrorCode;
+    }
+
+    impl<C: crate::ErrorCode> ErrorOf for crate::Error<C> {
+        type Code = C;
+    }
 
     /// The first line of a generated catalog table, which its writer in
     /// `errcat-codegen` starts every table with.
@@ -78,6 +93,52 @@ macro_rules! __impl_into_response {
     ($ty:ty) => {
         $crate::__impl_axum_response!($ty);
         $crate::__impl_grpc_status!($ty);
+    };
+    // A derived enum: also the codes it can answer with, for OpenAPI.
+    ($ty:ty; $error:ty; $($code:literal),* $(,)?) => {
+        $crate::__impl_into_response!($ty);
+        $crate::__impl_openapi_responses!($ty; $error; $($code),*);
+    };
+}
+
+/// Without the `utoipa` feature, no `IntoResponses`.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_openapi_responses {
+    ($ty:ty; $error:ty; $($code:literal),*) => {};
+}
+
+/// The codes of a derived enum, and its responses for utoipa.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_openapi_responses {
+    ($ty:ty; $error:ty; $($code:literal),*) => {
+        #[automatically_derived]
+        impl $crate::openapi::ErrorSet for $ty {
+            type Code = <$error as $crate::__private::ErrorOf>::Code;
+
+            fn codes() -> ::std::vec::Vec<Self::Code> {
+                const CODES: &[&str] = &[$($code),*];
+                CODES
+                    .iter()
+                    .filter_map(|code| <Self::Code as $crate::ErrorCode>::parse(code))
+                    .collect()
+            }
+        }
+
+        #[automatically_derived]
+        impl $crate::openapi::utoipa::IntoResponses for $ty {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::openapi::utoipa::openapi::RefOr<
+                    $crate::openapi::utoipa::openapi::response::Response,
+                >,
+            > {
+                $crate::openapi::responses(&<$ty as $crate::openapi::ErrorSet>::codes())
+            }
+        }
     };
 }
 

@@ -18,6 +18,10 @@ pub struct Catalog<C: 'static> {
     pub name: &'static str,
     /// The shape codes render in unless they choose their own.
     pub default_shape: WireShape,
+    /// What OpenAPI documents call the enum of codes: `FoldErrorCode`.
+    pub code_schema: &'static str,
+    /// What that enum says of itself.
+    pub code_description: &'static str,
     source: Source<C>,
     tables: OnceLock<Tables<C>>,
     /// Slots of the hash index into the lookup list (index + 1; 0 is empty).
@@ -56,6 +60,8 @@ impl<C> Catalog<C> {
         Catalog {
             name,
             default_shape,
+            code_schema: "ErrorCode",
+            code_description: "Machine-readable error code.",
             source: Source::Rows { codes, lookup },
             tables: OnceLock::new(),
             index: OnceLock::new(),
@@ -75,10 +81,27 @@ impl<C> Catalog<C> {
         Catalog {
             name,
             default_shape,
+            code_schema: "ErrorCode",
+            code_description: "Machine-readable error code.",
             source: Source::Table { text, all },
             tables: OnceLock::new(),
             index: OnceLock::new(),
         }
+    }
+}
+
+impl<C> Catalog<C> {
+    /// The catalog with the name and description OpenAPI documents give its
+    /// enum of codes (`ErrorCode` and a plain sentence without this).
+    #[must_use]
+    pub const fn described(
+        mut self,
+        code_schema: &'static str,
+        code_description: &'static str,
+    ) -> Self {
+        self.code_schema = code_schema;
+        self.code_description = code_description;
+        self
     }
 }
 

@@ -221,6 +221,20 @@ impl Part {
     }
 }
 
+impl Member {
+    /// What the member means as a sentence, saying when it is absent or
+    /// `null`.
+    #[must_use]
+    pub fn sentence(&self) -> String {
+        let meaning = self.part.meaning();
+        match (self.presence, self.part.absent_when()) {
+            (Presence::WhenPresent, Some(when)) => format!("{meaning}; absent {when}."),
+            (Presence::NullWhenAbsent, Some(when)) => format!("{meaning}; null {when}."),
+            _ => format!("{meaning}."),
+        }
+    }
+}
+
 // Unqualified, so the tables below read like the bodies they describe.
 use Part::{Code, DocsUrl, Hint, Message, RequestId, Status, Title};
 
@@ -378,6 +392,22 @@ impl ShapeSpec {
             signatures,
             ..self
         }
+    }
+
+    /// The members as a reader scans them: `{error: {code, message}}`.
+    #[must_use]
+    pub fn outline(&self) -> String {
+        fn outline_of(members: &[Member]) -> String {
+            let names: Vec<String> = members
+                .iter()
+                .map(|member| match member.part {
+                    Part::Object(inner) => format!("{}: {}", member.name, outline_of(inner)),
+                    _ => member.name.to_owned(),
+                })
+                .collect();
+            format!("{{{}}}", names.join(", "))
+        }
+        outline_of(self.members)
     }
 
     /// Every member at any depth with its path from the body's top, parents

@@ -62,7 +62,14 @@ pub fn run(root: &Path) -> Result<(), String> {
         cargo
             .args(args)
             .current_dir(root)
-            .env("ERRCAT_REQUIRE_TOOLS", "1");
+            .env("ERRCAT_REQUIRE_TOOLS", "1")
+            // What the workspace's profile says, for the projects tests
+            // build outside it too (the packaged CLI, generated crates,
+            // compile-fail cases); and no incremental caches, which a
+            // single run never reads back and which doubled the disk it
+            // used. A CI machine once ran out of disk.
+            .env("CARGO_PROFILE_DEV_DEBUG", "line-tables-only")
+            .env("CARGO_INCREMENTAL", "0");
         if name == "docs" {
             // Not for the tests step: doctests keep rustdoc's defaults.
             cargo.env("RUSTDOCFLAGS", "-D warnings");

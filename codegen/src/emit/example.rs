@@ -3,55 +3,33 @@
 //! show a client the same bytes for the same code.
 //!
 //! Examples are `serde_json::Value`s (with `preserve_order`, so members come
-//! out in the order the wire shapes document them) and use fixed example
-//! values, never anything random or time-based, so generated files are
-//! deterministic.
+//! out in the order the wire shapes document them) and use the runtime's
+//! fixed example values (`errcat::example`), which a service's own OpenAPI
+//! document shows too.
 
 use errcat::shape::{Details, Parts};
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use crate::model::{
-    Catalog, Code, DetailsKind, HeaderValue, Param, ParamType, Resolve, Template, WireShape,
-};
+use crate::model::{Catalog, Code, HeaderValue, Param, Resolve, Template, WireShape};
 
-/// The request id every example shows (seed 002's style).
-pub const EXAMPLE_REQUEST_ID: &str = "req_xyz123";
+/// The request id every example shows.
+pub const EXAMPLE_REQUEST_ID: &str = errcat::example::REQUEST_ID;
 
-/// The example value of a message parameter. Strings show the parameter's
-/// name in angle brackets, so a reader sees which part of the message varies;
-/// the other types show a plausible value of their type, so a reader sees how
-/// it is formatted.
-pub fn param_value(param: &Param) -> Value {
-    match param.ty {
-        ParamType::String => Value::String(format!("<{}>", param.name)),
-        ParamType::Integer => json!(-3),
-        ParamType::Unsigned => json!(42),
-        ParamType::Float => json!(0.5),
-        ParamType::Bool => json!(true),
-    }
+/// A parameter's example value as text: the runtime's
+/// ([`errcat::example::arg`]).
+fn example_text(param: &Param) -> String {
+    errcat::example::arg(&param.name, param.ty).to_string()
 }
 
 /// The code's message with every parameter replaced by its example value.
 pub fn message(code: &Code) -> String {
-    code.message.render_with(|param| match param_value(param) {
-        Value::String(text) => text,
-        other => other.to_string(),
-    })
+    code.message.render_with(example_text)
 }
 
 /// The `details` member of a code's body, or `None` when the code declares
-/// no details and the member is absent (or `null` in the flat shape). Like
-/// the runtime, a server error never shows details beyond an empty object.
+/// no details and the member is absent (or `null` in the flat shape).
 pub fn details(code: &Code) -> Option<Value> {
-    match code.details {
-        DetailsKind::None => None,
-        _ if code.is_server_error() => Some(json!({})),
-        DetailsKind::Object => Some(json!({})),
-        // Seed 001's validation example: field name to a list of problems.
-        DetailsKind::FieldErrors => Some(json!({
-            "name": ["Expected string, received number"],
-        })),
-    }
+    errcat::example::details(code.details, code.is_server_error())
 }
 
 /// The example body of `code` in the shape it is sent in.
@@ -94,33 +72,24 @@ pub fn headers(code: &Code) -> Vec<(&str, String)> {
         .iter()
         .map(|header| {
             let value = match &header.value {
-                HeaderValue::RetryAfter => code.retry.after_seconds.unwrap_or(60).to_string(),
+                HeaderValue::RetryAfter => code
+                    .retry
+                    .after_seconds
+                    .unwrap_or(errcat::example::RETRY_AFTER_SECONDS)
+                    .to_string(),
                 HeaderValue::Template(segments) => Template {
                     segments: segments.clone(),
                     params: code.message.params.clone(),
                 }
-                .render_with(|param| match param_value(param) {
-                    Value::String(text) => text,
-                    other => other.to_string(),
-                }),
+                .render_with(example_text),
             };
             (header.name.as_str(), value)
         })
         .collect()
 }
 
-/// The reason phrase of `status`, as RFC 9110 names it: `http`'s table,
-/// except the two names RFC 9110 replaced (`Payload Too Large`,
-/// `Unprocessable Entity`).
-pub fn reason_phrase(status: u16) -> Option<&'static str> {
-    match status {
-        413 => Some("Content Too Large"),
-        422 => Some("Unprocessable Content"),
-        _ => errcat::http::StatusCode::from_u16(status)
-            .ok()?
-            .canonical_reason(),
-    }
-}
+/// The reason phrase of `status`, as RFC 9110 names it (the runtime's).
+pub use errcat::example::reason_phrase;
 
 /// The whole example response as an HTTP message: status line, headers, a
 /// blank line and the pretty JSON body.

@@ -3,19 +3,14 @@
 //! builds its component schemas from the same [`body_schema`], so the two
 //! descriptions cannot disagree.
 //!
-//! Schemas describe what the runtime sends (`runtime/src/render.rs`): the
-//! members it always writes are `required`, the ones it writes only when
-//! there is a value (hint, request id, details, resolve) are optional.
-//! Unknown members are allowed, so a client validating responses keeps
-//! working when a later version adds one.
+//! The schemas themselves are the runtime's (`errcat::schema`), which also
+//! puts them into a service's own OpenAPI document.
 
 use serde_json::{Map, Value, json};
 
 use super::text::{escape, json_without_markup};
-use super::{OutputFile, docs, notice};
+use super::{OutputFile, notice};
 use crate::model::{Catalog, WireShape};
-use errcat::ResolveValue;
-use errcat::shape::{Member, Part, Presence};
 
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
@@ -57,7 +52,7 @@ pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
                 "title".into(),
                 format!("{} error ({} shape)", catalog.title, shape.as_str()).into(),
             );
-            let Value::Object(body) = body_schema(shape, json!({ "$ref": "#/$defs/code" })) else {
+            let Value::Object(body) = body_schema(shape, &json!({ "$ref": "#/$defs/code" })) else {
                 unreachable!("body schemas are objects")
             };
             document.extend(body);
@@ -72,97 +67,24 @@ pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
 
 /// The enum of wire codes.
 pub fn code_schema(catalog: &Catalog, codes: &[&str]) -> Value {
-    json!({
-        "description": format!(
-            "Machine-readable {} error code: stable, so branch on it. Clients should \
-             accept codes added after they were built.",
-            escape(&catalog.title)
-        ),
-        "type": "string",
-        "enum": codes,
-    })
+    errcat::schema::code(&code_description(catalog), codes)
+}
+
+/// What the enum of wire codes says of itself; generated crates hand the
+/// same sentence to the runtime, which describes the enum in a service's
+/// own OpenAPI document.
+pub fn code_description(catalog: &Catalog) -> String {
+    format!(
+        "Machine-readable {} error code: stable, so branch on it. Clients should \
+         accept codes added after they were built.",
+        escape(&catalog.title)
+    )
 }
 
 /// The schema of a body in `shape`, read from the runtime's description of
 /// it; `code` is the schema of its code member (an enum, or a `$ref` to one).
-pub fn body_schema(shape: WireShape, code: Value) -> Value {
-    let spec = shape.spec();
-    let mut schema = Map::new();
-    schema.insert(
-        "description".into(),
-        format!("{}: `{}`.", spec.summary, docs::shape::outline(spec)).into(),
-    );
-    schema.extend(object_schema(spec.members, &code));
-    Value::Object(schema)
-}
-
-/// `type`, `required` and `properties` of an object of `members`: the
-/// members written in every body are required, even as `null`.
-fn object_schema(members: &[Member], code: &Value) -> Map<String, Value> {
-    let required: Vec<&str> = members
-        .iter()
-        .filter(|member| member.presence != Presence::WhenPresent)
-        .map(|member| member.name)
-        .collect();
-    let properties: Map<String, Value> = members
-        .iter()
-        .map(|member| (member.name.to_owned(), member_schema(member, code)))
-        .collect();
-    let mut schema = Map::new();
-    schema.insert("type".into(), "object".into());
-    schema.insert("required".into(), required.into());
-    schema.insert("properties".into(), Value::Object(properties));
-    schema
-}
-
-fn member_schema(member: &Member, code: &Value) -> Value {
-    let mut schema = Map::new();
-    match member.part {
-        // The code's schema describes itself.
-        Part::Code => return code.clone(),
-        Part::Object(members) => schema.extend(object_schema(members, code)),
-        Part::Status => {
-            schema.insert("type".into(), "integer".into());
-            schema.insert("minimum".into(), 400.into());
-            schema.insert("maximum".into(), 599.into());
-        }
-        Part::DocsUrl => {
-            schema.insert("type".into(), "string".into());
-            schema.insert("format".into(), "uri-reference".into());
-        }
-        Part::Resolve => {
-            schema.insert("type".into(), "object".into());
-            schema.insert("minProperties".into(), 1.into());
-            schema.insert("properties".into(), resolve_properties());
-        }
-        Part::Message | Part::Title | Part::Hint | Part::RequestId | Part::Details => {
-            schema.insert("type".into(), member.part.json_type().into());
-        }
-    }
-    if member.presence == Presence::NullWhenAbsent {
-        let ty = schema["type"].take();
-        schema.insert("type".into(), json!([ty, "null"]));
-    }
-    schema.insert("description".into(), docs::shape::meaning(member).into());
-    Value::Object(schema)
-}
-
-fn resolve_properties() -> Value {
-    let properties: Map<String, Value> = errcat::Resolve::MEMBERS
-        .iter()
-        .map(|member| {
-            let mut schema = json!({ "type": "string" });
-            match member.value {
-                // No `format`: a link may be a path template such as
-                // `/v1/keys/{id}`, which no URI format admits.
-                ResolveValue::Text | ResolveValue::Link => {}
-                ResolveValue::Method => schema["enum"] = json!(errcat::Resolve::METHODS),
-            }
-            schema["description"] = member.meaning.into();
-            (member.name.to_owned(), schema)
-        })
-        .collect();
-    Value::Object(properties)
+pub fn body_schema(shape: WireShape, code: &Value) -> Value {
+    errcat::schema::body(shape, code)
 }
 
 /// Two-space pretty JSON ending in a newline; the first member lands on the

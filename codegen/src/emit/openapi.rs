@@ -16,6 +16,7 @@ use super::json_schema::{body_schema, code_schema, codes_in, pretty, shapes_in_u
 use super::text::{code_span, escape, neutralise_html};
 use super::{OutputFile, example, notice};
 use crate::model::{Catalog, Code, Header, HeaderValue, ParamType, Segment, WireShape};
+use errcat::HeaderSet;
 
 pub const VERSION: &str = "3.1.0";
 
@@ -62,14 +63,11 @@ impl<'a> Document<'a> {
         let all: Vec<&str> = codes_in(catalog, WireShape::Problem);
         schemas.insert(code_name.clone(), code_schema(catalog, &all));
         for shape in shapes_in_use(catalog) {
-            schemas.insert(
-                schema_name(shape).into(),
-                body_schema(shape, code_ref.clone()),
-            );
+            schemas.insert(schema_name(shape).into(), body_schema(shape, &code_ref));
         }
 
         let mut headers = Map::new();
-        for (name, description) in KNOWN_HEADERS {
+        for (name, description) in known_headers() {
             if catalog.emitted().any(|c| c.has_header(name)) {
                 headers.insert(name.into(), known_header(description));
             }
@@ -148,15 +146,11 @@ impl Serialize for Responses<'_> {
 
 /// The headers whose meaning is the same for every code that carries them,
 /// described once under `components.headers`.
-const KNOWN_HEADERS: [(&str, &str); 4] = [
-    ("Retry-After", "Seconds to wait before retrying."),
-    ("RateLimit-Limit", "Requests allowed in the current window."),
-    (
-        "RateLimit-Remaining",
-        "Requests left in the current window.",
-    ),
-    ("RateLimit-Reset", "Seconds until the window resets."),
-];
+fn known_headers() -> impl Iterator<Item = (&'static str, &'static str)> {
+    HeaderSet::KNOWN
+        .iter()
+        .filter_map(|(name, _)| Some((*name, HeaderSet::meaning_of(name)?)))
+}
 
 fn known_header(description: &str) -> Value {
     json!({
@@ -180,7 +174,7 @@ fn header_of(code: &Code, header: &Header, example: String) -> Value {
             _ => false,
         },
     };
-    if numeric && let Some((name, _)) = KNOWN_HEADERS.iter().find(|(name, _)| header.is(name)) {
+    if numeric && let Some((name, _)) = known_headers().find(|(name, _)| header.is(name)) {
         return json!({ "$ref": format!("#/components/headers/{name}") });
     }
     let source = header

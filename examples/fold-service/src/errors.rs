@@ -31,6 +31,26 @@ pub enum LimitError {
     },
 }
 
+/// A function that is not there: all `GET /v1/functions/{id}` can run into
+/// once the caller is let in, so all its OpenAPI document lists beside
+/// authentication and the rate limit.
+#[derive(Debug, ApiError)]
+#[api_error(catalog = fold_errors)]
+pub enum LookupError {
+    #[api_error(code = "FUNCTION_NOT_FOUND")]
+    FunctionNotFound { function_id: String },
+}
+
+impl From<LookupError> for ApiError {
+    fn from(error: LookupError) -> Self {
+        match error {
+            LookupError::FunctionNotFound { function_id } => {
+                ApiError::FunctionNotFound { function_id }
+            }
+        }
+    }
+}
+
 /// Everything a request to the API can run into once it is authenticated.
 #[derive(Debug, ApiError)]
 #[api_error(catalog = fold_errors)]

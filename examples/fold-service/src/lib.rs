@@ -17,6 +17,7 @@
 //! | `GET, POST /v1/bindings` | list, create (admins) |
 //! | `POST /v1/domains` | add a custom domain (admins, Pro plan) |
 //! | `GET /demo/{catalog}/{code}` | any code of `fold`, `workspaces`, `function-compute`, `billing`, rendered |
+//! | `GET /openapi.json` | the API's OpenAPI document, each operation with the codes it can answer with |
 //! | gRPC `fold.v1.Functions/GetFunction` | one function, errors as `google.rpc.Status` details |
 
 pub mod auth;
@@ -24,6 +25,7 @@ pub mod demo;
 pub mod errors;
 pub mod grpc;
 pub mod limit;
+pub mod openapi;
 pub mod routes;
 pub mod store;
 
@@ -75,6 +77,7 @@ pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .merge(api)
         .route("/demo/{catalog}/{code}", get(demo::render))
+        .route("/openapi.json", get(openapi::document))
         // gRPC answers in its own status, not in catalog bodies; only its
         // service's paths go to it, so every other path stays `NOT_FOUND`.
         .route_service("/fold.v1.Functions/{*method}", grpc::service(app.clone()))

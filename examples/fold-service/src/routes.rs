@@ -1,6 +1,8 @@
-//! The API's handlers. Each returns `Result<_, ApiError>`: a mistake is a
-//! variant of the service's own enum, `?` carries it out, and the derive
-//! renders it as the catalog says.
+//! The API's handlers. Each returns `Result<_, E>` for one of the service's
+//! own enums: a mistake is a variant, `?` carries it out, and the derive
+//! renders it as the catalog says. Each handler's OpenAPI operation lists
+//! the codes of that enum, and of authentication and the rate limit, which
+//! answer before it runs.
 
 use std::io;
 use std::sync::Arc;
@@ -13,7 +15,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::App;
-use crate::errors::ApiError;
+use crate::errors::{ApiError, AuthError, LimitError, LookupError};
 use crate::store::{Function, Org, Plan, Principal, Role};
 
 /// Scripts above this size are refused by the (simulated) edge storage.
@@ -57,6 +59,14 @@ struct CreateDomain {
     domain: String,
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/functions",
+    responses(
+        (status = 200, description = "The organization's functions"),
+        errcat::openapi::Errors<(AuthError, LimitError)>,
+    ),
+)]
 async fn list_functions(
     State(app): State<Arc<App>>,
     Extension(me): Extension<Principal>,
@@ -65,15 +75,34 @@ async fn list_functions(
     Json(store.orgs[&me.org].functions.values().cloned().collect())
 }
 
+// ANCHOR: get_function
+#[utoipa::path(
+    get,
+    path = "/v1/functions/{id}",
+    params(("id" = String, Path, description = "The function's id")),
+    responses(
+        (status = 200, description = "The function"),
+        errcat::openapi::Errors<(AuthError, LimitError, LookupError)>,
+    ),
+)]
 async fn get_function(
     State(app): State<Arc<App>>,
     Extension(me): Extension<Principal>,
     Path(id): Path<String>,
-) -> Result<Json<Function>, ApiError> {
+) -> Result<Json<Function>, LookupError> {
     let store = app.store();
     Ok(Json(find(&store.orgs[&me.org], &id)?.clone()))
 }
+// ANCHOR_END: get_function
 
+#[utoipa::path(
+    post,
+    path = "/v1/functions",
+    responses(
+        (status = 201, description = "Created, with version 1 deployed"),
+        errcat::openapi::Errors<(AuthError, LimitError, ApiError)>,
+    ),
+)]
 async fn create_function(
     State(app): State<Arc<App>>,
     Extension(me): Extension<Principal>,
@@ -116,6 +145,15 @@ async fn create_function(
     Ok((StatusCode::CREATED, Json(function)))
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/functions/{id}/deploys",
+    params(("id" = String, Path, description = "The function's id")),
+    responses(
+        (status = 201, description = "Deployed as the next version"),
+        errcat::openapi::Errors<(AuthError, LimitError, ApiError)>,
+    ),
+)]
 async fn deploy(
     State(app): State<Arc<App>>,
     Extension(me): Extension<Principal>,
@@ -137,6 +175,15 @@ async fn deploy(
     Ok((StatusCode::CREATED, Json(function.clone())))
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/functions/{id}/rollback",
+    params(("id" = String, Path, description = "The function's id")),
+    responses(
+        (status = 200, description = "The version is active"),
+        errcat::openapi::Errors<(AuthError, LimitError, ApiError)>,
+    ),
+)]
 async fn rollback(
     State(app): State<Arc<App>>,
     Extension(me): Extension<Principal>,
@@ -160,6 +207,14 @@ async fn rollback(
     Ok(Json(function.clone()))
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/bindings",
+    responses(
+        (status = 200, description = "The organization's bindings"),
+        errcat::openapi::Errors<(AuthError, LimitError)>,
+    ),
+)]
 async fn list_bindings(
     State(app): State<Arc<App>>,
     Extension(me): Extension<Principal>,
@@ -168,6 +223,14 @@ async fn list_bindings(
     Json(json!({ "bindings": store.orgs[&me.org].bindings }))
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/bindings",
+    responses(
+        (status = 201, description = "Created"),
+        errcat::openapi::Errors<(AuthError, LimitError, ApiError)>,
+    ),
+)]
 async fn create_binding(
     State(app): State<Arc<App>>,
     Extension(me): Extension<Principal>,
@@ -202,6 +265,14 @@ async fn create_binding(
     ))
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/domains",
+    responses(
+        (status = 201, description = "Added"),
+        errcat::openapi::Errors<(AuthError, LimitError, ApiError)>,
+    ),
+)]
 async fn create_domain(
     State(app): State<Arc<App>>,
     Extension(me): Extension<Principal>,
@@ -231,18 +302,18 @@ async fn create_domain(
     Ok((StatusCode::CREATED, Json(json!({ "domain": body.domain }))))
 }
 
-fn find<'a>(org: &'a Org, id: &str) -> Result<&'a Function, ApiError> {
+fn find<'a>(org: &'a Org, id: &str) -> Result<&'a Function, LookupError> {
     org.functions
         .get(id)
-        .ok_or_else(|| ApiError::FunctionNotFound {
+        .ok_or_else(|| LookupError::FunctionNotFound {
             function_id: id.to_owned(),
         })
 }
 
-fn find_mut<'a>(org: &'a mut Org, id: &str) -> Result<&'a mut Function, ApiError> {
+fn find_mut<'a>(org: &'a mut Org, id: &str) -> Result<&'a mut Function, LookupError> {
     org.functions
         .get_mut(id)
-        .ok_or_else(|| ApiError::FunctionNotFound {
+        .ok_or_else(|| LookupError::FunctionNotFound {
             function_id: id.to_owned(),
         })
 }

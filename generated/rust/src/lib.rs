@@ -612,11 +612,15 @@ impl ::errcat::ErrorCode for FoldErrorCode {
     #[allow(deprecated, clippy::too_many_lines)]
     fn catalog() -> &'static ::errcat::Catalog<Self> {
         static CATALOG: ::errcat::Catalog<FoldErrorCode> = ::errcat::Catalog::encoded(
-            "fold",
-            ::errcat::WireShape::Flat,
-            __ERRCAT_TABLE,
-            &FoldErrorCode::ALL,
-        );
+                "fold",
+                ::errcat::WireShape::Flat,
+                __ERRCAT_TABLE,
+                &FoldErrorCode::ALL,
+            )
+            .described(
+                "FoldErrorCode",
+                "Machine-readable Fold API error code: stable, so branch on it. Clients should accept codes added after they were built.",
+            );
         &CATALOG
     }
     fn index(self) -> usize {

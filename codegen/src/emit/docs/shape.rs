@@ -2,7 +2,7 @@
 //! description of it: its members as rows, its outline, and how client code
 //! reads a body of it.
 
-use errcat::shape::{Member, Part, Presence, ShapeSpec};
+use errcat::shape::{Member, Part, Presence};
 
 use crate::model::WireShape;
 
@@ -26,7 +26,7 @@ pub fn fields(shape: WireShape) -> Vec<Field> {
         .map(|(path, member)| Field {
             path: path.join("."),
             ty: json_type(member),
-            meaning: meaning(member),
+            meaning: member.sentence(),
         })
         .collect()
 }
@@ -38,32 +38,6 @@ pub fn json_type(member: &Member) -> String {
         Presence::NullWhenAbsent => format!("{ty} | null"),
         Presence::Always | Presence::WhenPresent => ty.to_owned(),
     }
-}
-
-/// The member's meaning as a sentence, saying when it is absent or `null`.
-pub fn meaning(member: &Member) -> String {
-    let meaning = member.part.meaning();
-    match (member.presence, member.part.absent_when()) {
-        (Presence::WhenPresent, Some(when)) => format!("{meaning}; absent {when}."),
-        (Presence::NullWhenAbsent, Some(when)) => format!("{meaning}; null {when}."),
-        _ => format!("{meaning}."),
-    }
-}
-
-/// The members as a reader scans them: `{error: {code, message}}`.
-pub fn outline(spec: &ShapeSpec) -> String {
-    outline_of(spec.members)
-}
-
-fn outline_of(members: &[Member]) -> String {
-    let names: Vec<String> = members
-        .iter()
-        .map(|member| match member.part {
-            Part::Object(inner) => format!("{}: {}", member.name, outline_of(inner)),
-            _ => member.name.to_owned(),
-        })
-        .collect();
-    format!("{{{}}}", names.join(", "))
 }
 
 /// How client code reads a body of this shape, as `body.…` expressions.

@@ -97,6 +97,8 @@ pub fn items(catalog: &Catalog, variants: &List<'_>, paths: Paths) -> TokenStrea
     let enum_doc = docs::attrs(&enum_doc);
     let name = &catalog.name;
     let default_shape = shape(catalog.wire_shape);
+    let code_schema = crate::emit::openapi::code_schema_name(catalog);
+    let code_description = crate::emit::json_schema::code_description(catalog);
 
     quote! {
         #enum_doc
@@ -187,7 +189,8 @@ pub fn items(catalog: &Catalog, variants: &List<'_>, paths: Paths) -> TokenStrea
                     #default_shape,
                     __ERRCAT_TABLE,
                     &#ty::ALL,
-                );
+                )
+                .described(#code_schema, #code_description);
                 &CATALOG
             }
 

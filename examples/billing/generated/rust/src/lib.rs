@@ -326,11 +326,15 @@ impl ::errcat::ErrorCode for BillingErrorCode {
     #[allow(deprecated, clippy::too_many_lines)]
     fn catalog() -> &'static ::errcat::Catalog<Self> {
         static CATALOG: ::errcat::Catalog<BillingErrorCode> = ::errcat::Catalog::encoded(
-            "billing",
-            ::errcat::WireShape::Problem,
-            __ERRCAT_TABLE,
-            &BillingErrorCode::ALL,
-        );
+                "billing",
+                ::errcat::WireShape::Problem,
+                __ERRCAT_TABLE,
+                &BillingErrorCode::ALL,
+            )
+            .described(
+                "BillingErrorCode",
+                "Machine-readable Platform API error code: stable, so branch on it. Clients should accept codes added after they were built.",
+            );
         &CATALOG
     }
     fn index(self) -> usize {

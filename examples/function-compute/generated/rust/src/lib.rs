@@ -226,11 +226,15 @@ impl ::errcat::ErrorCode for FunctionComputeErrorCode {
     #[allow(deprecated, clippy::too_many_lines)]
     fn catalog() -> &'static ::errcat::Catalog<Self> {
         static CATALOG: ::errcat::Catalog<FunctionComputeErrorCode> = ::errcat::Catalog::encoded(
-            "function-compute",
-            ::errcat::WireShape::ErrorCode,
-            __ERRCAT_TABLE,
-            &FunctionComputeErrorCode::ALL,
-        );
+                "function-compute",
+                ::errcat::WireShape::ErrorCode,
+                __ERRCAT_TABLE,
+                &FunctionComputeErrorCode::ALL,
+            )
+            .described(
+                "FunctionComputeErrorCode",
+                "Machine-readable Function Compute API error code: stable, so branch on it. Clients should accept codes added after they were built.",
+            );
         &CATALOG
     }
     fn index(self) -> usize {

@@ -464,11 +464,15 @@ impl ::errcat::ErrorCode for WorkspacesErrorCode {
     #[allow(deprecated, clippy::too_many_lines)]
     fn catalog() -> &'static ::errcat::Catalog<Self> {
         static CATALOG: ::errcat::Catalog<WorkspacesErrorCode> = ::errcat::Catalog::encoded(
-            "workspaces",
-            ::errcat::WireShape::Nested,
-            __ERRCAT_TABLE,
-            &WorkspacesErrorCode::ALL,
-        );
+                "workspaces",
+                ::errcat::WireShape::Nested,
+                __ERRCAT_TABLE,
+                &WorkspacesErrorCode::ALL,
+            )
+            .described(
+                "WorkspacesErrorCode",
+                "Machine-readable Workspaces API error code: stable, so branch on it. Clients should accept codes added after they were built.",
+            );
         &CATALOG
     }
     fn index(self) -> usize {

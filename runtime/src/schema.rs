@@ -1,0 +1,108 @@
+//! JSON Schema (2020-12, as OpenAPI 3.1 uses it) of each wire shape's body,
+//! read from the shape's description in [`crate::shape`]. `errcat-codegen`
+//! writes these into `<shape>.schema.json` and `openapi.json`, and the
+//! `utoipa` integration puts the same values into a service's document, so
+//! the three cannot disagree.
+//!
+//! Schemas describe what the runtime sends: the members it always writes are
+//! `required`, the ones it writes only when there is a value (hint, request
+//! id, details, resolve) are optional. Unknown members are allowed, so a
+//! client validating responses keeps working when a later version adds one.
+
+use serde_json::{Map, Value, json};
+
+use crate::catalog::{Resolve, ResolveValue, WireShape};
+use crate::shape::{Member, Part, Presence};
+
+/// The schema of a body in `shape`; `code` is the schema of its code member
+/// (an enum, or a `$ref` to one).
+#[must_use]
+pub fn body(shape: WireShape, code: &Value) -> Value {
+    let spec = shape.spec();
+    let mut schema = Map::new();
+    schema.insert(
+        "description".into(),
+        format!("{}: `{}`.", spec.summary, spec.outline()).into(),
+    );
+    schema.extend(object(spec.members, code));
+    Value::Object(schema)
+}
+
+/// The enum of wire codes, described by `description`.
+#[must_use]
+pub fn code(description: &str, codes: &[&str]) -> Value {
+    json!({
+        "description": description,
+        "type": "string",
+        "enum": codes,
+    })
+}
+
+/// `type`, `required` and `properties` of an object of `members`: the
+/// members written in every body are required, even as `null`.
+fn object(members: &[Member], code: &Value) -> Map<String, Value> {
+    let required: Vec<&str> = members
+        .iter()
+        .filter(|member| member.presence != Presence::WhenPresent)
+        .map(|member| member.name)
+        .collect();
+    let properties: Map<String, Value> = members
+        .iter()
+        .map(|member| (member.name.to_owned(), member_schema(member, code)))
+        .collect();
+    let mut schema = Map::new();
+    schema.insert("type".into(), "object".into());
+    schema.insert("required".into(), required.into());
+    schema.insert("properties".into(), Value::Object(properties));
+    schema
+}
+
+fn member_schema(member: &Member, code: &Value) -> Value {
+    let mut schema = Map::new();
+    match member.part {
+        // The code's schema describes itself.
+        Part::Code => return code.clone(),
+        Part::Object(members) => schema.extend(object(members, code)),
+        Part::Status => {
+            schema.insert("type".into(), "integer".into());
+            schema.insert("minimum".into(), 400.into());
+            schema.insert("maximum".into(), 599.into());
+        }
+        Part::DocsUrl => {
+            schema.insert("type".into(), "string".into());
+            schema.insert("format".into(), "uri-reference".into());
+        }
+        Part::Resolve => {
+            schema.insert("type".into(), "object".into());
+            schema.insert("minProperties".into(), 1.into());
+            schema.insert("properties".into(), resolve_properties());
+        }
+        Part::Message | Part::Title | Part::Hint | Part::RequestId | Part::Details => {
+            schema.insert("type".into(), member.part.json_type().into());
+        }
+    }
+    if member.presence == Presence::NullWhenAbsent {
+        let ty = schema["type"].take();
+        schema.insert("type".into(), json!([ty, "null"]));
+    }
+    schema.insert("description".into(), member.sentence().into());
+    Value::Object(schema)
+}
+
+fn resolve_properties() -> Value {
+    let properties: Map<String, Value> = Resolve::MEMBERS
+        .iter()
+        .map(|member| {
+            let mut schema = json!({ "type": "string" });
+            match member.value {
+                // No `format`: a link may be a path template such as
+                // `/v1/keys/{id}`, which no URI format admits.
+                ResolveValue::Text | ResolveValue::Link => {}
+                ResolveValue::Method => schema["enum"] = json!(Resolve::METHODS),
+            }
+            schema["description"] = member.meaning.into();
+            (member.name.to_owned(), schema)
+        })
+        .collect();
+    Value::Object(properties)
+}
