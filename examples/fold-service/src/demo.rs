@@ -2,8 +2,8 @@
 //! example catalogs, rendered in its catalog's wire shape with the example
 //! values the generated docs show (`errcat::example`: `<name>` for strings,
 //! 42 for unsigned, a `name` field error, request id `req_xyz123`), so
-//! clients in other
-//! languages can be tested against every shape the runtime writes.
+//! clients in other languages can be tested against every shape the
+//! runtime writes.
 //! `Accept: application/problem+json` turns any of them into RFC 9457.
 
 use axum::extract::Path;
