@@ -36,6 +36,16 @@ fn agrees_with_generated<C: ErrorCode>(document: &str) {
         .map(|(name, schema)| (name.clone(), schema.clone()))
         .collect();
     assert_eq!(ours, theirs, "{document}", document = C::catalog().name);
+    // And unchanged through utoipa's types, which the modifier uses.
+    let mut through_utoipa = utoipa::openapi::OpenApiBuilder::new().build();
+    utoipa::Modify::modify(&Schemas::<C>::NEW, &mut through_utoipa);
+    let through_utoipa = serde_json::to_value(through_utoipa).unwrap();
+    assert_eq!(
+        through_utoipa["components"]["schemas"],
+        components["schemas"],
+        "{}",
+        C::catalog().name
+    );
 
     for info in C::catalog().codes() {
         let code = C::parse(info.code).unwrap();
