@@ -39,6 +39,15 @@ fn impls(input: &Input) -> TokenStream {
 
     let arms = input.variants.iter().map(|v| build_arm(&support, ident, v));
     let codes = input.variants.iter().filter_map(|v| v.code.as_ref());
+    // The integrations' impls (axum, tonic, utoipa) are macro_rules over a
+    // type, without generics: a generic enum gets none of them, rather than
+    // impls that do not compile. It still converts into the catalog error,
+    // which has them all.
+    let into_response = if input.generics.params.is_empty() {
+        quote!(#support::impl_into_response!(#ty; #support::Error; #(#codes),*);)
+    } else {
+        TokenStream::new()
+    };
     let attach_source = input.variants.iter().filter_map(|v| {
         let source = v.source()?;
         let pattern = source_pattern(ident, v, &source.member);
@@ -150,7 +159,7 @@ fn impls(input: &Input) -> TokenStream {
                 }
             }
 
-            #support::impl_into_response!(#ty; #support::Error; #(#codes),*);
+            #into_response
         };
 
         // Outside the block above: a field's type may name the catalog's

@@ -12,9 +12,11 @@
 //! response replace another's of the same status. [`Schemas`] puts the
 //! schemas those responses refer to into the document's components.
 //!
-//! The schemas and examples are the ones `errcat gen` writes into the
-//! catalog's own `openapi.json` ([`crate::schema`], [`crate::example`]),
-//! so the two documents cannot disagree.
+//! The schemas and example bodies are the ones `errcat gen` writes into
+//! the catalog's own `openapi.json` ([`crate::schema`], [`crate::example`]),
+//! so the two documents cannot disagree on them. Headers are described
+//! here from what the runtime knows: their names in lowercase, and no
+//! `required`, which utoipa's header object lacks.
 
 use std::collections::BTreeMap;
 use std::marker::PhantomData;

@@ -220,3 +220,18 @@ fn the_modifier_puts_the_catalog_schemas_into_the_document_unchanged() {
         generated["components"]["schemas"]
     );
 }
+
+/// A generic enum gets no integration impls (they take a type, not
+/// generics), but builds with every feature on and converts.
+#[derive(Debug, ApiError)]
+#[api_error(catalog = fold_errors)]
+enum Generic<T: std::fmt::Display + std::fmt::Debug> {
+    #[api_error(code = "FUNCTION_NOT_FOUND")]
+    Missing { function_id: T },
+}
+
+#[test]
+fn a_generic_enum_still_converts() {
+    let error = errcat::Error::from(Generic::Missing { function_id: 7 });
+    assert_eq!(error.message(), "Function '7' not found");
+}

@@ -1,7 +1,8 @@
 //! `GET /openapi.json` over real HTTP: the service's own OpenAPI document,
 //! valid to the reference validator, each operation listing exactly the
-//! codes its handler, authentication and the rate limit can answer with,
-//! each under the status the catalog gives it.
+//! codes of its handler's enum and of authentication and the rate limit,
+//! each under the status the catalog gives it. (The codes the `Rejections`
+//! layer answers with are in no enum and not listed.)
 
 mod support;
 
