@@ -1,7 +1,7 @@
 //! JSON Schema 2020-12 of each wire shape's body (`<shape>.schema.json`),
 //! with the codes a response in that shape can carry. The OpenAPI emitter
-//! builds its component schemas from the same [`body_schema`], so the two
-//! descriptions cannot disagree.
+//! builds its component schemas with the same `errcat::schema::body`, so
+//! the two descriptions cannot disagree.
 //!
 //! The schemas themselves are the runtime's (`errcat::schema`), which also
 //! puts them into a service's own OpenAPI document.
@@ -52,7 +52,9 @@ pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
                 "title".into(),
                 format!("{} error ({} shape)", catalog.title, shape.as_str()).into(),
             );
-            let Value::Object(body) = body_schema(shape, &json!({ "$ref": "#/$defs/code" })) else {
+            let Value::Object(body) =
+                errcat::schema::body(shape, &json!({ "$ref": "#/$defs/code" }))
+            else {
                 unreachable!("body schemas are objects")
             };
             document.extend(body);
@@ -79,12 +81,6 @@ pub fn code_description(catalog: &Catalog) -> String {
          accept codes added after they were built.",
         escape(&catalog.title)
     )
-}
-
-/// The schema of a body in `shape`, read from the runtime's description of
-/// it; `code` is the schema of its code member (an enum, or a `$ref` to one).
-pub fn body_schema(shape: WireShape, code: &Value) -> Value {
-    errcat::schema::body(shape, code)
 }
 
 /// Two-space pretty JSON ending in a newline; the first member lands on the

@@ -12,7 +12,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value, json};
 
 use super::docs::content;
-use super::json_schema::{body_schema, code_schema, codes_in, pretty, shapes_in_use};
+use super::json_schema::{code_schema, codes_in, pretty, shapes_in_use};
 use super::text::{code_span, escape, neutralise_html};
 use super::{OutputFile, example, notice};
 use crate::model::{Catalog, Code, Header, HeaderValue, ParamType, Segment, WireShape};
@@ -63,7 +63,10 @@ impl<'a> Document<'a> {
         let all: Vec<&str> = codes_in(catalog, WireShape::Problem);
         schemas.insert(code_name.clone(), code_schema(catalog, &all));
         for shape in shapes_in_use(catalog) {
-            schemas.insert(schema_name(shape).into(), body_schema(shape, &code_ref));
+            schemas.insert(
+                schema_name(shape).into(),
+                errcat::schema::body(shape, &code_ref),
+            );
         }
 
         let mut headers = Map::new();
