@@ -25,6 +25,9 @@ pub struct Targets {
     /// `editor/`: the JSON Schemas of the catalog's own files, for the
     /// `#:schema` line an editor validates them with.
     pub editor: bool,
+    /// `conformance/`: golden responses and what a parser makes of each,
+    /// for testing an SDK in any language.
+    pub conformance: bool,
     /// The static site, written into this folder of its own rather than
     /// below the output folder: a site is published, not committed, and
     /// holds nothing else ([`site`]).
@@ -41,6 +44,7 @@ impl Default for Targets {
             schema: true,
             changelog: true,
             editor: true,
+            conformance: true,
             site: None,
         }
     }
@@ -85,6 +89,9 @@ fn others(catalog: &Catalog, targets: &Targets) -> Vec<OutputFile> {
     }
     if targets.editor {
         files.extend(placed("editor", emit::editor::emit(catalog)));
+    }
+    if targets.conformance {
+        files.extend(placed("conformance", emit::conformance::emit(catalog)));
     }
     files
 }

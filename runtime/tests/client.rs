@@ -175,4 +175,29 @@ fn retry_after_is_seconds_or_an_http_date() {
     assert_eq!(with("soon"), None);
     assert_eq!(with("-5"), None);
     assert_eq!(retry_after(&errcat::http::HeaderMap::new(), now), None);
+    // RFC 9110: a delta too large to represent is 2^31 seconds.
+    assert_eq!(
+        with("184467440737095516160"),
+        Some(Duration::from_secs(1 << 31))
+    );
+    // An RFC 850 year is the latest with its digits at most 50 years after
+    // now's: in 2026, 75 is 2075, not the 1975 httpdate reads alone.
+    let in_2026 = SystemTime::UNIX_EPOCH + Duration::from_secs(1_767_225_600);
+    let mut rfc850 = errcat::http::HeaderMap::new();
+    rfc850.insert(
+        "retry-after",
+        "Tuesday, 01-Jan-75 00:00:00 GMT".parse().unwrap(),
+    );
+    assert_eq!(
+        retry_after(&rfc850, in_2026),
+        Some(Duration::from_secs(17_897 * 86_400))
+    );
+    assert_eq!(
+        with("Tuesday, 20-Oct-15 07:28:00 GMT"),
+        Some(Duration::ZERO)
+    );
+    let mut twice = errcat::http::HeaderMap::new();
+    twice.append("retry-after", "120".parse().unwrap());
+    twice.append("retry-after", "120".parse().unwrap());
+    assert_eq!(retry_after(&twice, now), None, "sent twice: no valid value");
 }

@@ -84,7 +84,7 @@ fn the_drift_checks_hint_regenerates_exactly_what_is_stale() {
     let message = stderr(&check);
     assert!(
         message.ends_with(
-            "error: 5 generated file(s) in `billing/generated` are stale\n  \
+            "error: 6 generated file(s) in `billing/generated` are stale\n  \
              = help: run `errcat gen` and commit the result\n"
         ),
         "{message}"
@@ -192,7 +192,7 @@ fn a_broken_config_is_reported_with_its_lines_and_nothing_is_written() {
          |                    ^^^^^^^^^^^^ not a target\n  \
          |\n  \
          = help: did you mean `typescript`?\n  \
-         = note: expected one of `rust`, `typescript`, `docs`, `openapi`, `schema`, `changelog`, `editor` or `site`\n\n\
+         = note: expected one of `rust`, `typescript`, `docs`, `openapi`, `schema`, `changelog`, `editor`, `conformance` or `site`\n\n\
          error: could not read `../errcat.toml` due to 1 previous error\n"
     );
     assert!(!dir.path().join("orders/generated").exists());

@@ -41,7 +41,7 @@ const HUMAN: &str = "error: unknown target `rustt` in a `[[catalog]]`
   |            ^^^^^^^ not a target
   |
   = help: did you mean `rust`?
-  = note: expected one of `rust`, `typescript`, `docs`, `openapi`, `schema`, `changelog`, `editor` or `site`
+  = note: expected one of `rust`, `typescript`, `docs`, `openapi`, `schema`, `changelog`, `editor`, `conformance` or `site`
 
 error: could not read `errcat.toml` due to 1 previous error
 ";
@@ -57,7 +57,7 @@ fn json_lines_on_stdout_one_per_problem_in_rustcs_shape() {
     assert_eq!(
         lines,
         [
-            r#"{"$message_type":"diagnostic","message":"unknown target `rustt` in a `[[catalog]]`","code":null,"level":"error","spans":[{"file_name":"errcat.toml","byte_start":58,"byte_end":65,"line_start":4,"line_end":4,"column_start":12,"column_end":19,"is_primary":true,"text":[],"label":"not a target","suggested_replacement":null,"suggestion_applicability":null,"expansion":null}],"children":[{"message":"did you mean `rust`?","code":null,"level":"help","spans":[],"children":[],"rendered":null},{"message":"expected one of `rust`, `typescript`, `docs`, `openapi`, `schema`, `changelog`, `editor` or `site`","code":null,"level":"note","spans":[],"children":[],"rendered":null}],"rendered":"error: unknown target `rustt` in a `[[catalog]]`\n --> errcat.toml:4:12\n  |\n4 | targets = [\"rustt\"]\n  |            ^^^^^^^ not a target\n  |\n  = help: did you mean `rust`?\n  = note: expected one of `rust`, `typescript`, `docs`, `openapi`, `schema`, `changelog`, `editor` or `site`\n"}"#,
+            r#"{"$message_type":"diagnostic","message":"unknown target `rustt` in a `[[catalog]]`","code":null,"level":"error","spans":[{"file_name":"errcat.toml","byte_start":58,"byte_end":65,"line_start":4,"line_end":4,"column_start":12,"column_end":19,"is_primary":true,"text":[],"label":"not a target","suggested_replacement":null,"suggestion_applicability":null,"expansion":null}],"children":[{"message":"did you mean `rust`?","code":null,"level":"help","spans":[],"children":[],"rendered":null},{"message":"expected one of `rust`, `typescript`, `docs`, `openapi`, `schema`, `changelog`, `editor`, `conformance` or `site`","code":null,"level":"note","spans":[],"children":[],"rendered":null}],"rendered":"error: unknown target `rustt` in a `[[catalog]]`\n --> errcat.toml:4:12\n  |\n4 | targets = [\"rustt\"]\n  |            ^^^^^^^ not a target\n  |\n  = help: did you mean `rust`?\n  = note: expected one of `rust`, `typescript`, `docs`, `openapi`, `schema`, `changelog`, `editor`, `conformance` or `site`\n"}"#,
             r#"{"$message_type":"diagnostic","message":"could not read `errcat.toml` due to 1 previous error","code":null,"level":"error","spans":[],"children":[],"rendered":"error: could not read `errcat.toml` due to 1 previous error\n"}"#,
         ]
     );
@@ -82,7 +82,7 @@ fn on_github_actions_each_problem_is_also_an_annotation_on_its_line() {
     assert_eq!(text(&run.stderr), HUMAN);
     assert_eq!(
         text(&run.stdout),
-        "::error file=errcat.toml,line=4,endLine=4,col=12,endColumn=19,title=errcat::unknown target `rustt` in a `[[catalog]]`%0Ahelp: did you mean `rust`?%0Anote: expected one of `rust`, `typescript`, `docs`, `openapi`, `schema`, `changelog`, `editor` or `site`\n"
+        "::error file=errcat.toml,line=4,endLine=4,col=12,endColumn=19,title=errcat::unknown target `rustt` in a `[[catalog]]`%0Ahelp: did you mean `rust`?%0Anote: expected one of `rust`, `typescript`, `docs`, `openapi`, `schema`, `changelog`, `editor`, `conformance` or `site`\n"
     );
     let elsewhere = errcat(dir.path(), &["gen"], &[("GITHUB_ACTIONS", "false")]);
     assert_eq!(text(&elsewhere.stdout), "");
@@ -153,7 +153,7 @@ fn quiet_leaves_only_problems() {
     assert_eq!(stale.status.code(), Some(1));
     assert_eq!(
         text(&stale.stderr),
-        "error: 5 generated file(s) in `generated` are stale\n  = help: run `errcat gen` and commit the result\n"
+        "error: 6 generated file(s) in `generated` are stale\n  = help: run `errcat gen` and commit the result\n"
     );
     assert!(text(&stale.stdout).starts_with("--- a/"), "the diff stays");
 }

@@ -70,11 +70,12 @@ pub enum Target {
     Schema,
     Changelog,
     Editor,
+    Conformance,
     Site,
 }
 
 impl Target {
-    pub const ALL: [Target; 8] = [
+    pub const ALL: [Target; 9] = [
         Target::Rust,
         Target::Typescript,
         Target::Docs,
@@ -82,6 +83,7 @@ impl Target {
         Target::Schema,
         Target::Changelog,
         Target::Editor,
+        Target::Conformance,
         Target::Site,
     ];
 
@@ -101,6 +103,7 @@ impl Target {
             Target::Schema => "schema",
             Target::Changelog => "changelog",
             Target::Editor => "editor",
+            Target::Conformance => "conformance",
             Target::Site => "site",
         }
     }
@@ -197,6 +200,7 @@ impl Entry {
             schema: on(Target::Schema),
             changelog: on(Target::Changelog),
             editor: on(Target::Editor),
+            conformance: on(Target::Conformance),
             site: on(Target::Site).then(|| self.site.clone()),
         }
     }

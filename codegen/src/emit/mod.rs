@@ -3,6 +3,7 @@
 //! model alone and the writer decides what reaches the disk.
 
 pub mod changelog;
+pub mod conformance;
 pub mod docs;
 pub mod editor;
 pub mod example;

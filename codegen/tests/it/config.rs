@@ -50,8 +50,8 @@ runtime = "0.1"
     };
     assert_eq!(fold.catalog, Path::new("catalog"));
     assert_eq!(fold.site, Path::new("generated/site"));
-    assert_eq!(fold.targets, Target::ALL[..7]);
-    assert_eq!(Target::ALL[7], Target::Site);
+    assert_eq!(fold.targets, Target::ALL[..8]);
+    assert_eq!(Target::ALL[8], Target::Site);
     assert_eq!(fold.targets().site, None);
     assert_eq!(fold.runtime, Runtime::Path(PathBuf::from("vendor/errcat")));
     assert_eq!(

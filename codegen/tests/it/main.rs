@@ -11,6 +11,7 @@ mod support;
 mod book;
 mod catalog_schema;
 mod config;
+mod conformance;
 mod docs_escaping;
 mod docs_markdown;
 mod docs_mdbook;

@@ -1,6 +1,7 @@
 //! The generated client compiled by the pinned `tsc` and run by `node --test`
 //! (`codegen/tests/ts/*.test.mjs`): on recorded bodies of every wire shape,
-//! and over HTTP against a server answering `GET /demo/{catalog}/{code}`.
+//! on every catalog's conformance kit, and over HTTP against a server
+//! answering `GET /demo/{catalog}/{code}`.
 //!
 //! The server is the fixture in `codegen/tests/ts/fixture_server.mjs` for the
 //! mini catalog; for the repository's catalogs it is the example service
@@ -155,6 +156,37 @@ fn the_client_parses_recorded_bodies_of_every_shape() {
         .output()
         .expect("node runs");
     assert!(output.status.success(), "{}", transcript(&output));
+}
+
+/// Every catalog's kit, as `gen` writes it, and the mini fixture's, whose
+/// aliases no repository catalog has.
+#[test]
+fn the_client_reads_every_catalogs_conformance_kit() {
+    let (Some(tsc), Some(node)) = (harness::tsc(), harness::node()) else {
+        return;
+    };
+    let catalogs = harness::catalogs().into_iter().map(|(_, c)| c);
+    for catalog in catalogs.chain([harness::mini()]) {
+        let (dir, client) = compile(&tsc, &catalog);
+        let [kit] = &errcat_codegen::emit::conformance::emit(&catalog)[..] else {
+            panic!("the kit is one file");
+        };
+        let kit_path = dir.path().join("cases.json");
+        std::fs::write(&kit_path, &kit.contents).unwrap();
+        let output = Command::new(&node)
+            .current_dir(ts_dir())
+            .args(["--test", "conformance.test.mjs"])
+            .env("ERRCAT_TS_CLIENT", &client)
+            .env("ERRCAT_TS_KIT", &kit_path)
+            .output()
+            .expect("node runs");
+        assert!(
+            output.status.success(),
+            "{}:\n{}",
+            catalog.name,
+            transcript(&output)
+        );
+    }
 }
 
 #[test]

@@ -82,6 +82,7 @@ fn per_target(catalog_dir: &Path, codes: usize) -> Result<Vec<Row>, String> {
         schema: false,
         changelog: false,
         editor: false,
+        conformance: false,
         site: None,
     };
     let targets = [
@@ -131,6 +132,13 @@ fn per_target(catalog_dir: &Path, codes: usize) -> Result<Vec<Row>, String> {
             "editor",
             Targets {
                 editor: true,
+                ..none.clone()
+            },
+        ),
+        (
+            "conformance",
+            Targets {
+                conformance: true,
                 ..none
             },
         ),

@@ -105,12 +105,20 @@ function text(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-function parseJson(body: string): unknown {
+// A leading byte-order mark is no part of the text, as fetch's `text()`
+// already knows; `JSON.parse` would refuse it.
+function parseJson(raw: string): unknown {
+  const body = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   try {
     return JSON.parse(body);
   } catch {
     return body;
   }
+}
+
+// Any JSON number that is a whole status, `503.0` too.
+function isStatus(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 65535;
 }
 
 type Path = readonly string[];
@@ -179,7 +187,7 @@ export function parseError(body: unknown, status?: number): ApiError {
   const wireCode = text(at(json, reader?.code));
   const code = wireCode === undefined ? undefined : canonical(wireCode);
   const bodyStatus = at(json, reader?.status);
-  const httpStatus = status ?? (typeof bodyStatus === "number" ? bodyStatus : undefined);
+  const httpStatus = status ?? (isStatus(bodyStatus) ? bodyStatus : undefined);
   const unknown = httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`;
   const fallback = code !== undefined ? (titleOf[code] ?? code) : (wireCode ?? unknown);
   const common = {
@@ -225,12 +233,58 @@ export interface HeadersLike {
   get(name: string): string | null;
 }
 
-const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)/;
+/**
+ * The longest wait `Retry-After` gives, in seconds: RFC 9110 asks a recipient
+ * to read a delta-seconds value it cannot represent as 2^31, so every client
+ * caps there.
+ */
+export const RETRY_AFTER_MAX_SECONDS = 2147483648;
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+// RFC 9110's three date forms, exactly: `Date.parse` would also take many
+// a date no HTTP server sends, and read `asctime()` dates as local time.
+const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d\d):(\d\d):(\d\d) GMT$/;
+const RFC_850 = /^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\d\d)-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d\d) (\d\d):(\d\d):(\d\d) GMT$/;
+const ASCTIME = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ( \d|\d\d) (\d\d):(\d\d):(\d\d) (\d{4})$/;
+
+/** An HTTP date in epoch milliseconds, or `undefined` when it is none. */
+function httpDate(value: string, now: number): number | undefined {
+  let parts: [string, string, string, number, string, string, string] | undefined;
+  let m: RegExpExecArray | null;
+  if ((m = IMF_FIXDATE.exec(value)) !== null) {
+    parts = [m[1]!, m[2]!, m[3]!, Number(m[4]), m[5]!, m[6]!, m[7]!];
+  } else if ((m = RFC_850.exec(value)) !== null) {
+    // A two-digit year is the latest year with those digits at most 50
+    // years after now's.
+    const latest = new Date(now).getUTCFullYear() + 50;
+    const year = latest - ((latest + 100 - Number(m[4])) % 100);
+    parts = [m[1]!.slice(0, 3), m[2]!, m[3]!, year, m[5]!, m[6]!, m[7]!];
+  } else if ((m = ASCTIME.exec(value)) !== null) {
+    parts = [m[1]!, m[3]!, m[2]!, Number(m[7]), m[4]!, m[5]!, m[6]!];
+  }
+  if (parts === undefined) {
+    return undefined;
+  }
+  const [weekday, day, month, year, hour, minute, second] = parts;
+  const time = Date.UTC(year, MONTHS.indexOf(month), Number(day), Number(hour), Number(minute), Number(second));
+  const date = new Date(time);
+  // No 31 February, no 24:00 or leap second, and the weekday that date had.
+  const exact =
+    date.getUTCDate() === Number(day) &&
+    date.getUTCHours() === Number(hour) &&
+    date.getUTCMinutes() === Number(minute) &&
+    date.getUTCSeconds() === Number(second) &&
+    WEEKDAYS[date.getUTCDay()] === weekday;
+  return exact && year >= 1970 && year <= 9999 ? time : undefined;
+}
 
 /**
- * How long to wait before retrying, from the `Retry-After` header: either
- * delta-seconds or an HTTP date (compared with `now`, in epoch milliseconds).
- * `undefined` when the header is absent or unreadable; a past date is 0.
+ * How long to wait before retrying, from the `Retry-After` header:
+ * delta-seconds (at most {@link RETRY_AFTER_MAX_SECONDS}) or an HTTP date in
+ * any of RFC 9110's three forms, compared with `now` (epoch milliseconds).
+ * `undefined` when the header is absent, unreadable or sent twice (fetch
+ * joins the values with a comma); a past date is 0.
  */
 export function retryAfterMs(
   response: { readonly headers: HeadersLike },
@@ -241,13 +295,8 @@ export function retryAfterMs(
     return undefined;
   }
   if (/^\d+$/.test(value)) {
-    return Number(value) * 1000;
+    return Math.min(Number(value), RETRY_AFTER_MAX_SECONDS) * 1000;
   }
-  if (!HTTP_DATE.test(value)) {
-    return undefined;
-  }
-  // HTTP dates are always GMT, but asctime() dates do not say so, and
-  // Date.parse would read them as local time.
-  const date = Date.parse(/GMT$/.test(value) ? value : `${value} GMT`);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const date = httpDate(value, now);
+  return date === undefined ? undefined : Math.max(0, date - now);
 }

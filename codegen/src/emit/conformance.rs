@@ -1,0 +1,337 @@
+//! The conformance kit: golden responses an SDK in any language reads,
+//! each with what a correct parser makes of it. Every code in its own
+//! shape and as problem+json (what a service sends when asked for it),
+//! then the responses SDKs get wrong: codes added later, aliases, bodies
+//! without their optional members, problem details without a code, a
+//! proxy's page, every form of `Retry-After`.
+//!
+//! The bodies are the runtime's rendering of each code's parts, the bytes a
+//! service sends; the expectations are written from the catalog and the
+//! shapes' description (which part each shape carries), never by running a
+//! parser, so a parser that disagrees with them fails. The book's
+//! "Conformance kit" chapter documents the format.
+
+use errcat::shape::{Details, Part, Parts};
+use serde_json::{Map, Value, json};
+
+use crate::emit::example;
+use crate::emit::{OutputFile, notice};
+use crate::model::{Catalog, Code, Resolve, WireShape};
+
+mod traps;
+
+/// The kit's one file, below the target's folder.
+pub const FILE: &str = "cases.json";
+
+/// The instant every case's `Retry-After` dates are relative to
+/// (2026-01-01T00:00:00Z, in seconds since the epoch): fixed, so the kit is
+/// the same on every run.
+pub const NOW: u64 = 1_767_225_600;
+
+/// The wait an HTTP-date case asks for, in seconds after [`NOW`].
+const DATE_WAIT: u64 = 120;
+
+/// RFC 9110's cap on delta-seconds (the runtime client's).
+const RETRY_AFTER_MAX: u64 = 1 << 31;
+
+/// Nesting (arrays and objects, the body itself included) of the deepest
+/// body the kit asks every client to read as JSON. Parsers cap it to keep
+/// a hostile body from exhausting the stack: serde_json at 127, so 100
+/// leaves room for the kit's own nesting around the expected details.
+const DEEPEST: usize = 100;
+
+pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
+    let mut cases = Vec::new();
+    for code in &catalog.codes {
+        let kind = if code.retired.is_some() {
+            "retired"
+        } else {
+            "code"
+        };
+        for shape in shapes_of(code) {
+            let sent = Sent::example(catalog, code);
+            cases.push(sent.case(
+                catalog,
+                &format!("{kind}/{}/{}", code.code, shape.as_str()),
+                shape,
+            ));
+        }
+        for alias in &code.aliases {
+            let mut sent = Sent::example(catalog, code);
+            sent.wire = alias.clone();
+            cases.push(sent.case(catalog, &format!("alias/{alias}"), code.wire_shape));
+        }
+    }
+    if let Some(sample) = catalog.emitted().next() {
+        cases.extend(traps::cases(catalog, sample));
+    }
+    let mut out = String::new();
+    out.push_str("{\n");
+    out.push_str(&format!(
+        "  \"$comment\": {},\n",
+        Value::from(notice(&catalog.name))
+    ));
+    out.push_str(&format!(
+        "  \"catalog\": {},\n",
+        Value::from(catalog.name.as_str())
+    ));
+    out.push_str(&format!("  \"now\": {NOW},\n"));
+    out.push_str("  \"cases\": [\n");
+    // One case a line: a diff of the kit shows which cases changed.
+    let lines: Vec<String> = cases
+        .iter()
+        .map(|case| format!("    {}", compact(case)))
+        .collect();
+    out.push_str(&lines.join(",\n"));
+    out.push_str("\n  ]\n}\n");
+    vec![OutputFile::new(FILE, out)]
+}
+
+/// The shapes a service can send `code` in: its own, and problem+json
+/// when a client asks for it.
+fn shapes_of(code: &Code) -> Vec<WireShape> {
+    if code.wire_shape == WireShape::Problem {
+        vec![WireShape::Problem]
+    } else {
+        vec![code.wire_shape, WireShape::Problem]
+    }
+}
+
+/// What one response says, before it is rendered in a shape.
+#[derive(Clone)]
+struct Sent {
+    wire: String,
+    status: u16,
+    title: String,
+    message: String,
+    hint: Option<String>,
+    docs_url: String,
+    request_id: Option<&'static str>,
+    details: Option<Value>,
+    resolve: Option<Resolve>,
+    /// Headers besides `Content-Type`, as sent.
+    headers: Vec<(String, String)>,
+    /// The wait the headers ask for, in seconds.
+    retry_after: Option<u64>,
+}
+
+impl Sent {
+    /// The example error of `code`, as the docs show it.
+    fn example(catalog: &Catalog, code: &Code) -> Self {
+        let headers: Vec<(String, String)> = example::headers(code)
+            .into_iter()
+            .map(|(name, value)| (name.to_owned(), value))
+            .collect();
+        // The list form's seconds, or a template's, rendered with the
+        // example values.
+        let retry_after = headers
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case("retry-after"))
+            .and_then(|(_, value)| value.parse().ok());
+        Sent {
+            wire: code.code.clone(),
+            status: code.status,
+            title: code.title.clone(),
+            message: example::message(code),
+            hint: code.hint.clone(),
+            docs_url: catalog.docs_url(code),
+            request_id: Some(example::EXAMPLE_REQUEST_ID),
+            details: example::details(code),
+            resolve: code.resolve.clone(),
+            headers,
+            retry_after,
+        }
+    }
+
+    /// The same error without any member a shape may leave out.
+    fn minimal(mut self) -> Self {
+        self.hint = None;
+        self.request_id = None;
+        self.details = None;
+        self.resolve = None;
+        self
+    }
+
+    fn body(&self, shape: WireShape) -> Value {
+        let parts = Parts {
+            code: &self.wire,
+            status: self.status,
+            title: &self.title,
+            message: self.message.as_str(),
+            hint: self.hint.as_deref(),
+            docs_url: &self.docs_url,
+            request_id: self.request_id,
+            details: self.details.as_ref().map(Details::Value),
+            resolve: self.resolve.as_ref().map(Resolve::values),
+        };
+        serde_json::to_value(parts.body(shape))
+            .expect("a body is a map of strings, numbers and JSON")
+    }
+
+    fn case(&self, catalog: &Catalog, name: &str, shape: WireShape) -> Value {
+        let body = compact(&self.body(shape));
+        Case {
+            name,
+            about: None,
+            status: self.status,
+            headers: self.headers_in(shape),
+            body: &body,
+            expect: self.expect(catalog, shape, Some(&self.wire)).into_json(),
+        }
+        .into_json()
+    }
+
+    fn headers_in(&self, shape: WireShape) -> Vec<(String, String)> {
+        let mut headers = vec![("Content-Type".to_owned(), shape.content_type().to_owned())];
+        headers.extend(self.headers.iter().cloned());
+        headers
+    }
+
+    /// What a parser reads from this error in `shape`, with `wire` as the
+    /// code it reads: each part the shape has a member for, and nothing
+    /// else.
+    fn expect(&self, catalog: &Catalog, shape: WireShape, wire: Option<&str>) -> Expect {
+        let spec = shape.spec();
+        let carries = |part: Part| spec.path_of(part).is_some();
+        let text = |part: Part, value: Option<&str>| {
+            value
+                .filter(|v| carries(part) && !v.is_empty())
+                .map(str::to_owned)
+        };
+        let message = text(Part::Message, Some(&self.message))
+            .or_else(|| text(Part::Title, Some(&self.title)));
+        let problem = shape == WireShape::Problem;
+        let request_id = text(Part::RequestId, self.request_id);
+        let resolve = self.resolve.as_ref().filter(|_| carries(Part::Resolve));
+        let mut expect = Expect::reading(catalog, wire, self.status, message);
+        expect.shape = Some(shape);
+        expect.hint = text(Part::Hint, self.hint.as_deref());
+        expect.details = self
+            .details
+            .clone()
+            .filter(|_| carries(Part::Details))
+            .unwrap_or(Value::Null);
+        expect.instance = request_id.clone().filter(|_| problem);
+        expect.request_id = request_id;
+        expect.resolve = resolve.map(resolve_object);
+        expect.problem_type = text(Part::DocsUrl, Some(&self.docs_url));
+        expect.retry_after = self.retry_after;
+        expect
+    }
+}
+
+/// What a correct parser makes of a response, in the kit's names.
+struct Expect {
+    known: Option<String>,
+    wire_code: Option<String>,
+    status: u16,
+    shape: Option<WireShape>,
+    message: String,
+    hint: Option<String>,
+    details: Value,
+    request_id: Option<String>,
+    resolve: Option<Value>,
+    problem_type: Option<String>,
+    instance: Option<String>,
+    retry_after: Option<u64>,
+}
+
+impl Expect {
+    /// A response with `wire` as its code (if any) and `message` (if the
+    /// body has one): known when the catalog has the code or an alias of
+    /// it; the message falls back to the code's title, the wire code, then
+    /// `HTTP <status>`.
+    fn reading(
+        catalog: &Catalog,
+        wire: Option<&str>,
+        status: u16,
+        message: Option<String>,
+    ) -> Self {
+        let known = wire.and_then(|w| catalog.resolve_code(w));
+        let fallback = match (known, wire) {
+            (Some(code), _) => code.title.clone(),
+            (None, Some(wire)) => wire.to_owned(),
+            (None, None) => format!("HTTP {status}"),
+        };
+        Expect {
+            known: known.map(|c| c.code.clone()),
+            wire_code: wire.map(str::to_owned),
+            status,
+            shape: None,
+            message: message.unwrap_or(fallback),
+            hint: None,
+            details: Value::Null,
+            request_id: None,
+            resolve: None,
+            problem_type: None,
+            instance: None,
+            retry_after: None,
+        }
+    }
+
+    fn into_json(self) -> Map<String, Value> {
+        let mut out = Map::new();
+        out.insert("known".into(), self.known.is_some().into());
+        out.insert("code".into(), self.known.or(self.wire_code.clone()).into());
+        out.insert("wireCode".into(), self.wire_code.into());
+        out.insert("status".into(), self.status.into());
+        out.insert("shape".into(), self.shape.map(WireShape::as_str).into());
+        out.insert("message".into(), self.message.into());
+        out.insert("hint".into(), self.hint.into());
+        out.insert("details".into(), self.details);
+        out.insert("requestId".into(), self.request_id.into());
+        out.insert("resolve".into(), self.resolve.into());
+        out.insert("type".into(), self.problem_type.into());
+        out.insert("instance".into(), self.instance.into());
+        out.insert("retryAfterSeconds".into(), self.retry_after.into());
+        out
+    }
+}
+
+/// One case of the kit.
+struct Case<'a> {
+    name: &'a str,
+    /// Why the case is there, for the cases SDKs get wrong.
+    about: Option<&'a str>,
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: &'a str,
+    expect: Map<String, Value>,
+}
+
+impl Case<'_> {
+    fn into_json(self) -> Value {
+        let mut case = Map::new();
+        case.insert("name".into(), self.name.into());
+        if let Some(about) = self.about {
+            case.insert("about".into(), about.into());
+        }
+        case.insert(
+            "response".into(),
+            json!({
+                "status": self.status,
+                "headers": self.headers.iter().map(|(n, v)| json!([n, v])).collect::<Vec<_>>(),
+                "body": self.body,
+            }),
+        );
+        case.insert("expect".into(), Value::Object(self.expect));
+        Value::Object(case)
+    }
+}
+
+/// The `resolve` members with text, as a parser returns them.
+fn resolve_object(resolve: &Resolve) -> Value {
+    let members = errcat::Resolve::MEMBERS.iter().zip(resolve.values());
+    Value::Object(
+        members
+            .filter_map(|(member, value)| {
+                let value = value.filter(|v| !v.is_empty())?;
+                Some((member.name.to_owned(), value.into()))
+            })
+            .collect(),
+    )
+}
+
+fn compact(value: &Value) -> String {
+    serde_json::to_string(value).expect("a JSON value always serializes")
+}

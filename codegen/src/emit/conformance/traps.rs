@@ -1,0 +1,366 @@
+//! The responses SDKs get wrong, each built around one code of the catalog
+//! (the sample) so that every catalog's kit has them.
+
+use serde_json::{Value, json};
+
+use super::{Case, DATE_WAIT, DEEPEST, Expect, RETRY_AFTER_MAX, Sent, compact};
+use crate::model::{Catalog, Code, WireShape};
+
+pub(super) fn cases(catalog: &Catalog, sample: &Code) -> Vec<Value> {
+    let mut cases = Vec::new();
+    let example = Sent::example(catalog, sample);
+    let own = sample.wire_shape;
+
+    let unknown = unused_code(catalog, "ERRCAT_CONFORMANCE_UNKNOWN");
+    for shape in WireShape::ALL {
+        let mut sent = example.clone();
+        sent.wire.clone_from(&unknown);
+        sent.message = "A code added to the API after this client was built.".into();
+        cases.push(trap(
+            catalog,
+            &sent,
+            &format!("unknown-code/{}", shape.as_str()),
+            "A code this client does not know is kept as received, never dropped or mistaken for another.",
+            shape,
+        ));
+    }
+    // Codes that name members of every JavaScript object.
+    for wire in ["constructor", "__proto__"] {
+        let mut sent = example.clone();
+        sent.wire = wire.into();
+        cases.push(trap(
+            catalog,
+            &sent,
+            &format!("unknown-code/{wire}"),
+            "A code spelled like a property every object has is still just a string.",
+            own,
+        ));
+    }
+    for shape in WireShape::ALL {
+        cases.push(trap(
+            catalog,
+            &example.clone().minimal(),
+            &format!("minimal/{}", shape.as_str()),
+            "A body with only the members its shape always has: the others read as absent.",
+            shape,
+        ));
+    }
+    for shape in WireShape::ALL {
+        let sent = example.clone().minimal();
+        let mut body = sent.body(shape);
+        let path = shape
+            .spec()
+            .path_of(errcat::shape::Part::Code)
+            .expect("every shape has a code");
+        if let Some(code) = member_mut(&mut body, &path) {
+            *code = json!(40401);
+        }
+        let expect = sent.expect(catalog, shape, None);
+        cases.push(case(
+            &format!("numeric-code/{}", shape.as_str()),
+            "A number where the code belongs is no code: the body is still read.",
+            &sent,
+            shape,
+            &compact(&body),
+            expect,
+        ));
+    }
+    {
+        let mut sent = example.clone();
+        sent.message = String::new();
+        cases.push(trap(
+            catalog,
+            &sent,
+            &format!("empty-message/{}", own.as_str()),
+            "An empty message falls back to the title: a message is never empty.",
+            own,
+        ));
+    }
+    cases.push(problem_without_code(catalog, &example));
+    cases.extend(not_error_bodies(catalog));
+    cases.extend(text_traps(catalog, &example, own));
+    cases.extend(retry_after(catalog, &example.minimal(), own));
+    cases
+}
+
+/// A case of `sent` rendered in `shape`, read as the generic rule says.
+fn trap(catalog: &Catalog, sent: &Sent, name: &str, about: &str, shape: WireShape) -> Value {
+    let body = compact(&sent.body(shape));
+    let expect = sent.expect(catalog, shape, Some(&sent.wire));
+    case(name, about, sent, shape, &body, expect)
+}
+
+fn case(
+    name: &str,
+    about: &str,
+    sent: &Sent,
+    shape: WireShape,
+    body: &str,
+    expect: Expect,
+) -> Value {
+    Case {
+        name,
+        about: Some(about),
+        status: sent.status,
+        headers: sent.headers_in(shape),
+        body,
+        expect: expect.into_json(),
+    }
+    .into_json()
+}
+
+/// `base`, with underscores added until it is no code or alias of the
+/// catalog.
+fn unused_code(catalog: &Catalog, base: &str) -> String {
+    let mut code = base.to_owned();
+    while catalog.resolve_code(&code).is_some() {
+        code.push('_');
+    }
+    code
+}
+
+fn member_mut<'v>(body: &'v mut Value, path: &[&str]) -> Option<&'v mut Value> {
+    path.iter()
+        .try_fold(body, |value, name| value.as_object_mut()?.get_mut(*name))
+}
+
+/// RFC 9457 problem details from a server that knows nothing of codes.
+fn problem_without_code(catalog: &Catalog, example: &Sent) -> Value {
+    let body = json!({
+        "type": example.docs_url,
+        "title": example.title,
+        "status": example.status,
+        "detail": example.message,
+    });
+    let mut expect = Expect::reading(catalog, None, example.status, Some(example.message.clone()));
+    expect.shape = Some(WireShape::Problem);
+    expect.problem_type = Some(example.docs_url.clone());
+    Case {
+        name: "problem-without-code",
+        about: Some(
+            "Problem details whose `type` is the only identifier: no code, still problem details.",
+        ),
+        status: example.status,
+        headers: vec![(
+            "Content-Type".into(),
+            WireShape::Problem.content_type().into(),
+        )],
+        body: &compact(&body),
+        expect: expect.into_json(),
+    }
+    .into_json()
+}
+
+/// Responses that hold no error body: a proxy's page, nothing, plain text,
+/// JSON of no shape.
+fn not_error_bodies(catalog: &Catalog) -> Vec<Value> {
+    let html = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\n";
+    let cases: [(&str, &str, u16, Option<&str>, &str); 5] = [
+        (
+            "proxy-html",
+            "An HTML page from a proxy or load balancer: an error with no code.",
+            502,
+            Some("text/html; charset=utf-8"),
+            html,
+        ),
+        ("empty-body", "No body at all.", 503, None, ""),
+        (
+            "plain-text",
+            "Plain text from a framework's default handler.",
+            500,
+            Some("text/plain; charset=utf-8"),
+            "Internal Server Error",
+        ),
+        (
+            "json-of-no-shape",
+            "JSON that is no error body of any shape.",
+            500,
+            Some("application/json"),
+            "{\"message\":\"Something went wrong\"}",
+        ),
+        (
+            "json-array",
+            "JSON that is not even an object.",
+            400,
+            Some("application/json"),
+            "[\"not\",\"an\",\"error\"]",
+        ),
+    ];
+    cases
+        .into_iter()
+        .map(|(name, about, status, content_type, body)| {
+            Case {
+                name,
+                about: Some(about),
+                status,
+                headers: content_type
+                    .map(|ct| ("Content-Type".to_owned(), ct.to_owned()))
+                    .into_iter()
+                    .collect(),
+                body,
+                expect: Expect::reading(catalog, None, status, None).into_json(),
+            }
+            .into_json()
+        })
+        .collect()
+}
+
+/// JSON text a browser reads and a strict parser may not.
+fn text_traps(catalog: &Catalog, example: &Sent, own: WireShape) -> Vec<Value> {
+    let mut cases = Vec::new();
+    let body = compact(&example.body(own));
+    cases.push(case(
+        "byte-order-mark",
+        "A body starting with a byte-order mark, which is no part of the JSON.",
+        example,
+        own,
+        &format!("\u{feff}{body}"),
+        example.expect(catalog, own, Some(&example.wire)),
+    ));
+
+    let mut cut = example.clone();
+    cut.message = "Cut short \u{fffd}".into();
+    let body = compact(&cut.body(own)).replacen('\u{fffd}', "\\ud83d", 1);
+    cases.push(case(
+        "lone-surrogate",
+        "A message cut in the middle of an emoji (half a UTF-16 surrogate pair): the half reads as U+FFFD.",
+        &cut,
+        own,
+        &body,
+        cut.expect(catalog, own, Some(&cut.wire)),
+    ));
+
+    // Every shape with details nests them under one member at most.
+    let shape = WireShape::Nested;
+    let arrays = DEEPEST
+        - shape
+            .spec()
+            .path_of(errcat::shape::Part::Details)
+            .map_or(0, |p| p.len());
+    let mut deep = example.clone();
+    deep.details = Some((1..arrays).fold(json!([]), |inner, _| json!([inner])));
+    cases.push(trap(
+        catalog,
+        &deep,
+        "deep-details",
+        "Details nested as deep as every client must read: 100 arrays and objects in all.",
+        shape,
+    ));
+
+    let mut extra = example.clone().minimal();
+    extra.headers.clear();
+    extra.retry_after = None;
+    let shape = WireShape::ErrorCode;
+    let mut body = extra.body(shape);
+    if let Value::Object(members) = &mut body {
+        members.insert("request_id".into(), "req_top".into());
+        members.insert("hint".into(), "Try again.".into());
+    }
+    let mut expect = extra.expect(catalog, shape, Some(&extra.wire));
+    expect.request_id = Some("req_top".into());
+    expect.hint = Some("Try again.".into());
+    cases.push(case(
+        "members-outside-the-shape",
+        "`request_id` and `hint` where the shape has no member for them: still read, at the top.",
+        &extra,
+        shape,
+        &compact(&body),
+        expect,
+    ));
+    cases
+}
+
+/// `Retry-After` in every form a server may send, and the ones it must
+/// not: the wait a client reads from each, [`super::NOW`] being the time.
+fn retry_after(catalog: &Catalog, sent: &Sent, own: WireShape) -> Vec<Value> {
+    // 2075-01-01T00:00:00Z, a Tuesday, 17,897 days after NOW.
+    let window = 17_897 * 86_400;
+    let forms: [(&str, &str, &[&str], Option<u64>); 15] = [
+        ("seconds", "Delta-seconds.", &["120"], Some(DATE_WAIT)),
+        ("zero", "Zero seconds: retry now.", &["0"], Some(0)),
+        (
+            "imf-fixdate",
+            "An HTTP date, IMF-fixdate form.",
+            &["Thu, 01 Jan 2026 00:02:00 GMT"],
+            Some(DATE_WAIT),
+        ),
+        (
+            "rfc850",
+            "An HTTP date, obsolete RFC 850 form.",
+            &["Thursday, 01-Jan-26 00:02:00 GMT"],
+            Some(DATE_WAIT),
+        ),
+        (
+            "rfc850-two-digit-year",
+            "RFC 850's two-digit year is the latest year with those digits at most 50 years after now: 75 is 2075.",
+            &["Tuesday, 01-Jan-75 00:00:00 GMT"],
+            Some(window),
+        ),
+        (
+            "rfc850-last-century",
+            "99 would be more than 50 years ahead, so it is 1999: a past date, retry now.",
+            &["Friday, 31-Dec-99 23:59:59 GMT"],
+            Some(0),
+        ),
+        (
+            "asctime",
+            "An HTTP date, asctime form, which is GMT although it does not say so.",
+            &["Thu Jan  1 00:02:00 2026"],
+            Some(DATE_WAIT),
+        ),
+        (
+            "past-date",
+            "A date already past: retry now.",
+            &["Wed, 31 Dec 2025 23:00:00 GMT"],
+            Some(0),
+        ),
+        (
+            "huge",
+            "More seconds than any integer type holds: RFC 9110's cap, 2^31.",
+            &["99999999999999999999999999"],
+            Some(RETRY_AFTER_MAX),
+        ),
+        (
+            "repeated",
+            "Sent twice (fetch joins the values with a comma): no valid value.",
+            &["120", "120"],
+            None,
+        ),
+        ("words", "Not a value.", &["soon"], None),
+        ("negative", "Negative seconds.", &["-5"], None),
+        ("fraction", "Fractional seconds.", &["1.5"], None),
+        (
+            "wrong-weekday",
+            "A date whose weekday is not that date's.",
+            &["Fri, 01 Jan 2026 00:02:00 GMT"],
+            None,
+        ),
+        (
+            "not-gmt",
+            "A date in another zone than GMT.",
+            &["Thu, 01 Jan 2026 00:02:00 UTC"],
+            None,
+        ),
+    ];
+    forms
+        .into_iter()
+        .map(|(name, about, values, wait)| {
+            let mut sent = sent.clone();
+            sent.headers = values
+                .iter()
+                .map(|v| ("Retry-After".to_owned(), (*v).to_owned()))
+                .collect();
+            sent.retry_after = wait;
+            let body = compact(&sent.body(own));
+            let expect = sent.expect(catalog, own, Some(&sent.wire));
+            case(
+                &format!("retry-after/{name}"),
+                about,
+                &sent,
+                own,
+                &body,
+                expect,
+            )
+        })
+        .collect()
+}
