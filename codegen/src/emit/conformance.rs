@@ -41,50 +41,74 @@ const RETRY_AFTER_MAX: u64 = 1 << 31;
 const DEEPEST: usize = 100;
 
 pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
-    let mut cases = Vec::new();
+    let mut kit = Kit::new(catalog);
     for code in &catalog.codes {
         let kind = if code.retired.is_some() {
             "retired"
         } else {
             "code"
         };
+        let sent = Sent::example(catalog, code);
         for shape in shapes_of(code) {
-            let sent = Sent::example(catalog, code);
-            cases.push(sent.case(
-                catalog,
-                &format!("{kind}/{}/{}", code.code, shape.as_str()),
-                shape,
-            ));
+            let name = format!("{kind}/{}/{}", code.code, shape.as_str());
+            kit.push(&sent.case(Some(code), &name, shape));
         }
         for alias in &code.aliases {
-            let mut sent = Sent::example(catalog, code);
-            sent.wire = alias.clone();
-            cases.push(sent.case(catalog, &format!("alias/{alias}"), code.wire_shape));
+            let mut aliased = sent.clone();
+            aliased.wire.clone_from(alias);
+            kit.push(&aliased.case(Some(code), &format!("alias/{alias}"), code.wire_shape));
         }
     }
     if let Some(sample) = catalog.emitted().next() {
-        cases.extend(traps::cases(catalog, sample));
+        for case in traps::cases(catalog, sample) {
+            kit.push(&case);
+        }
     }
-    let mut out = String::new();
-    out.push_str("{\n");
-    out.push_str(&format!(
-        "  \"$comment\": {},\n",
-        Value::from(notice(&catalog.name))
-    ));
-    out.push_str(&format!(
-        "  \"catalog\": {},\n",
-        Value::from(catalog.name.as_str())
-    ));
-    out.push_str(&format!("  \"now\": {NOW},\n"));
-    out.push_str("  \"cases\": [\n");
-    // One case a line: a diff of the kit shows which cases changed.
-    let lines: Vec<String> = cases
-        .iter()
-        .map(|case| format!("    {}", compact(case)))
-        .collect();
-    out.push_str(&lines.join(",\n"));
-    out.push_str("\n  ]\n}\n");
-    vec![OutputFile::new(FILE, out)]
+    vec![OutputFile::new(FILE, kit.finish())]
+}
+
+/// The file, written a case at a time: a large catalog's kit is tens of
+/// megabytes, and holding every case as a JSON value first would take
+/// several times that.
+struct Kit {
+    out: Vec<u8>,
+    cases: usize,
+}
+
+impl Kit {
+    fn new(catalog: &Catalog) -> Self {
+        let mut out = String::new();
+        out.push_str("{\n");
+        out.push_str(&format!(
+            "  \"$comment\": {},\n",
+            Value::from(notice(&catalog.name))
+        ));
+        out.push_str(&format!(
+            "  \"catalog\": {},\n",
+            Value::from(catalog.name.as_str())
+        ));
+        out.push_str(&format!("  \"now\": {NOW},\n"));
+        out.push_str("  \"cases\": [\n");
+        Kit {
+            out: out.into_bytes(),
+            cases: 0,
+        }
+    }
+
+    /// One case a line: a diff of the kit shows which cases changed.
+    fn push(&mut self, case: &Value) {
+        if self.cases > 0 {
+            self.out.extend_from_slice(b",\n");
+        }
+        self.out.extend_from_slice(b"    ");
+        serde_json::to_writer(&mut self.out, case).expect("a JSON value always serializes");
+        self.cases += 1;
+    }
+
+    fn finish(mut self) -> String {
+        self.out.extend_from_slice(b"\n  ]\n}\n");
+        String::from_utf8(self.out).expect("serde_json writes UTF-8")
+    }
 }
 
 /// The shapes a service can send `code` in: its own, and problem+json
@@ -153,6 +177,11 @@ impl Sent {
     }
 
     fn body(&self, shape: WireShape) -> Value {
+        serde_json::from_str(&self.body_text(shape)).expect("a rendered body is JSON")
+    }
+
+    /// The body in `shape`, as the runtime sends it.
+    fn body_text(&self, shape: WireShape) -> String {
         let parts = Parts {
             code: &self.wire,
             status: self.status,
@@ -164,19 +193,21 @@ impl Sent {
             details: self.details.as_ref().map(Details::Value),
             resolve: self.resolve.as_ref().map(Resolve::values),
         };
-        serde_json::to_value(parts.body(shape))
+        serde_json::to_string(&parts.body(shape))
             .expect("a body is a map of strings, numbers and JSON")
     }
 
-    fn case(&self, catalog: &Catalog, name: &str, shape: WireShape) -> Value {
-        let body = compact(&self.body(shape));
+    /// A case of this error in `shape`, whose wire code is `known`'s (or
+    /// an alias of it), or no catalog code for `None`.
+    fn case(&self, known: Option<&Code>, name: &str, shape: WireShape) -> Value {
+        let body = self.body_text(shape);
         Case {
             name,
             about: None,
             status: self.status,
             headers: self.headers_in(shape),
             body: &body,
-            expect: self.expect(catalog, shape, Some(&self.wire)).into_json(),
+            expect: self.expect(known, shape, Some(&self.wire)).into_json(),
         }
         .into_json()
     }
@@ -188,9 +219,9 @@ impl Sent {
     }
 
     /// What a parser reads from this error in `shape`, with `wire` as the
-    /// code it reads: each part the shape has a member for, and nothing
-    /// else.
-    fn expect(&self, catalog: &Catalog, shape: WireShape, wire: Option<&str>) -> Expect {
+    /// code it reads (`known`'s, or none of the catalog's): each part the
+    /// shape has a member for, and nothing else.
+    fn expect(&self, known: Option<&Code>, shape: WireShape, wire: Option<&str>) -> Expect {
         let spec = shape.spec();
         let carries = |part: Part| spec.path_of(part).is_some();
         let text = |part: Part, value: Option<&str>| {
@@ -203,7 +234,7 @@ impl Sent {
         let problem = shape == WireShape::Problem;
         let request_id = text(Part::RequestId, self.request_id);
         let resolve = self.resolve.as_ref().filter(|_| carries(Part::Resolve));
-        let mut expect = Expect::reading(catalog, wire, self.status, message);
+        let mut expect = Expect::reading(known, wire, self.status, message);
         expect.shape = Some(shape);
         expect.hint = text(Part::Hint, self.hint.as_deref());
         expect.details = self
@@ -237,17 +268,16 @@ struct Expect {
 }
 
 impl Expect {
-    /// A response with `wire` as its code (if any) and `message` (if the
-    /// body has one): known when the catalog has the code or an alias of
-    /// it; the message falls back to the code's title, the wire code, then
+    /// A response with `wire` as its code (if any), which is `known`'s or an
+    /// alias of it when the catalog has it, and `message` (if the body has
+    /// one); the message falls back to the code's title, the wire code, then
     /// `HTTP <status>`.
     fn reading(
-        catalog: &Catalog,
+        known: Option<&Code>,
         wire: Option<&str>,
         status: u16,
         message: Option<String>,
     ) -> Self {
-        let known = wire.and_then(|w| catalog.resolve_code(w));
         let fallback = match (known, wire) {
             (Some(code), _) => code.title.clone(),
             (None, Some(wire)) => wire.to_owned(),

@@ -55,7 +55,7 @@ pub(super) fn cases(catalog: &Catalog, sample: &Code) -> Vec<Value> {
         if let Some(code) = member_mut(&mut body, &path) {
             *code = json!(40401);
         }
-        let expect = sent.expect(catalog, shape, None);
+        let expect = sent.expect(None, shape, None);
         cases.push(case(
             &format!("numeric-code/{}", shape.as_str()),
             "A number where the code belongs is no code: the body is still read.",
@@ -76,17 +76,17 @@ pub(super) fn cases(catalog: &Catalog, sample: &Code) -> Vec<Value> {
             own,
         ));
     }
-    cases.push(problem_without_code(catalog, &example));
-    cases.extend(not_error_bodies(catalog));
-    cases.extend(text_traps(catalog, &example, own));
-    cases.extend(retry_after(catalog, &example.minimal(), own));
+    cases.push(problem_without_code(&example));
+    cases.extend(not_error_bodies());
+    cases.extend(text_traps(catalog, sample, &example));
+    cases.extend(retry_after(sample, &example.minimal()));
     cases
 }
 
 /// A case of `sent` rendered in `shape`, read as the generic rule says.
 fn trap(catalog: &Catalog, sent: &Sent, name: &str, about: &str, shape: WireShape) -> Value {
-    let body = compact(&sent.body(shape));
-    let expect = sent.expect(catalog, shape, Some(&sent.wire));
+    let body = sent.body_text(shape);
+    let expect = sent.expect(catalog.resolve_code(&sent.wire), shape, Some(&sent.wire));
     case(name, about, sent, shape, &body, expect)
 }
 
@@ -125,14 +125,14 @@ fn member_mut<'v>(body: &'v mut Value, path: &[&str]) -> Option<&'v mut Value> {
 }
 
 /// RFC 9457 problem details from a server that knows nothing of codes.
-fn problem_without_code(catalog: &Catalog, example: &Sent) -> Value {
+fn problem_without_code(example: &Sent) -> Value {
     let body = json!({
         "type": example.docs_url,
         "title": example.title,
         "status": example.status,
         "detail": example.message,
     });
-    let mut expect = Expect::reading(catalog, None, example.status, Some(example.message.clone()));
+    let mut expect = Expect::reading(None, None, example.status, Some(example.message.clone()));
     expect.shape = Some(WireShape::Problem);
     expect.problem_type = Some(example.docs_url.clone());
     Case {
@@ -153,7 +153,7 @@ fn problem_without_code(catalog: &Catalog, example: &Sent) -> Value {
 
 /// Responses that hold no error body: a proxy's page, nothing, plain text,
 /// JSON of no shape.
-fn not_error_bodies(catalog: &Catalog) -> Vec<Value> {
+fn not_error_bodies() -> Vec<Value> {
     let html = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\n";
     let cases: [(&str, &str, u16, Option<&str>, &str); 5] = [
         (
@@ -198,7 +198,7 @@ fn not_error_bodies(catalog: &Catalog) -> Vec<Value> {
                     .into_iter()
                     .collect(),
                 body,
-                expect: Expect::reading(catalog, None, status, None).into_json(),
+                expect: Expect::reading(None, None, status, None).into_json(),
             }
             .into_json()
         })
@@ -206,28 +206,29 @@ fn not_error_bodies(catalog: &Catalog) -> Vec<Value> {
 }
 
 /// JSON text a browser reads and a strict parser may not.
-fn text_traps(catalog: &Catalog, example: &Sent, own: WireShape) -> Vec<Value> {
+fn text_traps(catalog: &Catalog, sample: &Code, example: &Sent) -> Vec<Value> {
+    let own = sample.wire_shape;
     let mut cases = Vec::new();
-    let body = compact(&example.body(own));
+    let body = example.body_text(own);
     cases.push(case(
         "byte-order-mark",
         "A body starting with a byte-order mark, which is no part of the JSON.",
         example,
         own,
         &format!("\u{feff}{body}"),
-        example.expect(catalog, own, Some(&example.wire)),
+        example.expect(Some(sample), own, Some(&example.wire)),
     ));
 
     let mut cut = example.clone();
     cut.message = "Cut short \u{fffd}".into();
-    let body = compact(&cut.body(own)).replacen('\u{fffd}', "\\ud83d", 1);
+    let body = cut.body_text(own).replacen('\u{fffd}', "\\ud83d", 1);
     cases.push(case(
         "lone-surrogate",
         "A message cut in the middle of an emoji (half a UTF-16 surrogate pair): the half reads as U+FFFD.",
         &cut,
         own,
         &body,
-        cut.expect(catalog, own, Some(&cut.wire)),
+        cut.expect(Some(sample), own, Some(&cut.wire)),
     ));
 
     // Every shape with details nests them under one member at most.
@@ -256,7 +257,7 @@ fn text_traps(catalog: &Catalog, example: &Sent, own: WireShape) -> Vec<Value> {
         members.insert("request_id".into(), "req_top".into());
         members.insert("hint".into(), "Try again.".into());
     }
-    let mut expect = extra.expect(catalog, shape, Some(&extra.wire));
+    let mut expect = extra.expect(Some(sample), shape, Some(&extra.wire));
     expect.request_id = Some("req_top".into());
     expect.hint = Some("Try again.".into());
     cases.push(case(
@@ -272,7 +273,8 @@ fn text_traps(catalog: &Catalog, example: &Sent, own: WireShape) -> Vec<Value> {
 
 /// `Retry-After` in every form a server may send, and the ones it must
 /// not: the wait a client reads from each, [`super::NOW`] being the time.
-fn retry_after(catalog: &Catalog, sent: &Sent, own: WireShape) -> Vec<Value> {
+fn retry_after(sample: &Code, sent: &Sent) -> Vec<Value> {
+    let own = sample.wire_shape;
     // 2075-01-01T00:00:00Z, a Tuesday, 17,897 days after NOW.
     let window = 17_897 * 86_400;
     let forms: [(&str, &str, &[&str], Option<u64>); 15] = [
@@ -351,8 +353,8 @@ fn retry_after(catalog: &Catalog, sent: &Sent, own: WireShape) -> Vec<Value> {
                 .map(|v| ("Retry-After".to_owned(), (*v).to_owned()))
                 .collect();
             sent.retry_after = wait;
-            let body = compact(&sent.body(own));
-            let expect = sent.expect(catalog, own, Some(&sent.wire));
+            let body = sent.body_text(own);
+            let expect = sent.expect(Some(sample), own, Some(&sent.wire));
             case(
                 &format!("retry-after/{name}"),
                 about,
