@@ -1101,7 +1101,7 @@ export function parseError(body: unknown, status?: number): ApiError {
   const bodyStatus = at(json, reader?.status);
   const httpStatus = status ?? (isStatus(bodyStatus) ? bodyStatus : undefined);
   const unknown = httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`;
-  const fallback = code !== undefined ? (titleOf[code] ?? code) : (wireCode ?? unknown);
+  const fallback = code !== undefined ? (text(titleOf[code]) ?? code) : (wireCode ?? unknown);
   const common = {
     status: httpStatus,
     shape: reader?.shape,
@@ -1146,12 +1146,15 @@ export interface HeadersLike {
 }
 
 /**
- * The longest wait `Retry-After` gives, in seconds: RFC 9110 asks a recipient
- * to read a delta-seconds value it cannot represent as 2^31, so every client
- * caps there.
+ * The longest wait `Retry-After` gives, in seconds (2^31). RFC 9110 sets no
+ * limit on its delay-seconds; every errcat client caps them where RFC 9111
+ * caps a cache's delta-seconds, so a huge value is a long wait everywhere.
  */
 export const RETRY_AFTER_MAX_SECONDS = 2147483648;
 
+// 50 Gregorian years of 365.2425 days, and the last instant of 9999.
+const FIFTY_YEARS_MS = 1577847600000;
+const LAST_MS = 253402300799000;
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 // RFC 9110's three date forms, exactly: `Date.parse` would also take many
@@ -1167,10 +1170,14 @@ function httpDate(value: string, now: number): number | undefined {
   if ((m = IMF_FIXDATE.exec(value)) !== null) {
     parts = [m[1]!, m[2]!, m[3]!, Number(m[4]), m[5]!, m[6]!, m[7]!];
   } else if ((m = RFC_850.exec(value)) !== null) {
-    // A two-digit year is the latest year with those digits at most 50
-    // years after now's.
-    const latest = new Date(now).getUTCFullYear() + 50;
-    const year = latest - ((latest + 100 - Number(m[4])) % 100);
+    // A two-digit year is in now's century, unless that is more than 50
+    // years ahead (RFC 9110, 5.6.7); now as the Rust client clamps it.
+    const clamped = Math.min(Math.max(now, 0), LAST_MS);
+    let year = Math.floor(new Date(clamped).getUTCFullYear() / 100) * 100 + Number(m[4]);
+    const naive = Date.UTC(year, MONTHS.indexOf(m[3]!), Number(m[2]), Number(m[5]), Number(m[6]), Number(m[7]));
+    if (naive > clamped + FIFTY_YEARS_MS) {
+      year -= 100;
+    }
     parts = [m[1]!.slice(0, 3), m[2]!, m[3]!, year, m[5]!, m[6]!, m[7]!];
   } else if ((m = ASCTIME.exec(value)) !== null) {
     parts = [m[1]!, m[3]!, m[2]!, Number(m[7]), m[4]!, m[5]!, m[6]!];

@@ -6,15 +6,14 @@
 //! byte-order mark is skipped and a lone UTF-16 surrogate escape (a server
 //! that cut an emoji in half) becomes U+FFFD rather than losing the body.
 
-use std::time::{Duration, SystemTime};
-
-use http::HeaderMap;
-use http::header::RETRY_AFTER;
 use serde_json::{Map, Value};
 
 use crate::any_code::AnyCode;
 use crate::catalog::{ErrorCode, Resolve};
 use crate::shape::{Expect, Part, WireShape};
+
+mod retry_after;
+pub use retry_after::{RETRY_AFTER_MAX_SECONDS, retry_after};
 
 /// An error response as a client received it.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,7 +73,15 @@ impl<C: ErrorCode> Received<C> {
             .map(|s| s as u16);
         let status = status.or(body_status);
         let fallback = match (&code, &wire_code) {
-            (Some(AnyCode::Known(known)), _) => known.info().title.to_owned(),
+            (Some(AnyCode::Known(known)), _) => {
+                let info = known.info();
+                let title = if info.title.is_empty() {
+                    info.code
+                } else {
+                    info.title
+                };
+                title.to_owned()
+            }
             (_, Some(wire)) => wire.clone(),
             (_, None) => status.map_or_else(
                 || "Unrecognized error response".to_owned(),
@@ -200,80 +207,4 @@ fn resolve_of(value: &Value) -> Option<Vec<(&'static str, String)>> {
             })
             .collect(),
     )
-}
-
-/// The longest wait `Retry-After` gives: RFC 9110 asks a recipient to read
-/// a delta-seconds value it cannot represent as 2^31 seconds, so every
-/// client caps there rather than overflowing in its own way.
-pub const RETRY_AFTER_MAX_SECONDS: u64 = 1 << 31;
-
-/// How long to wait before retrying, from `Retry-After`: delta-seconds
-/// (at most [`RETRY_AFTER_MAX_SECONDS`]) or an HTTP date in any of RFC
-/// 9110's three forms, compared with `now` (a past date is zero). `None`
-/// when the header is absent, unreadable or sent more than once (as fetch
-/// sees it: the values joined with a comma, which is no valid value).
-#[must_use]
-pub fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
-    let mut values = headers.get_all(RETRY_AFTER).iter();
-    let value = values.next()?.to_str().ok()?.trim();
-    if values.next().is_some() {
-        return None;
-    }
-    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        let seconds = value.parse().map_or(RETRY_AFTER_MAX_SECONDS, |s: u64| {
-            s.min(RETRY_AFTER_MAX_SECONDS)
-        });
-        return Some(Duration::from_secs(seconds));
-    }
-    let date = match rfc850_as_imf_fixdate(value, now) {
-        Some(fixdate) => httpdate::parse_http_date(&fixdate),
-        None => httpdate::parse_http_date(value),
-    }
-    .ok()?;
-    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
-}
-
-/// An obsolete RFC 850 date (`Sunday, 06-Nov-94 08:49:37 GMT`) in the
-/// IMF-fixdate form, its two-digit year read as RFC 9110 says: the latest
-/// year with those digits that is at most 50 years after `now`'s. httpdate
-/// reads 00–69 as 20xx whatever the date, which is wrong from 2020 on.
-fn rfc850_as_imf_fixdate(value: &str, now: SystemTime) -> Option<String> {
-    const WEEKDAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    let (weekday, rest) = value.split_once(", ")?;
-    if !WEEKDAYS.contains(&weekday) {
-        return None;
-    }
-    // `06-Nov-94 08:49:37 GMT`
-    let bytes = rest.as_bytes();
-    let digits = |at: std::ops::Range<usize>| {
-        rest.get(at)
-            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
-    };
-    if bytes.len() != 22 || bytes[2] != b'-' || bytes[6] != b'-' {
-        return None;
-    }
-    let yy: u64 = digits(7..9)?.parse().ok()?;
-    // httpdate formats only the years 1970 to 9999.
-    let now = now.clamp(
-        SystemTime::UNIX_EPOCH,
-        SystemTime::UNIX_EPOCH + Duration::from_secs(253_402_300_799),
-    );
-    let now_year: u64 = httpdate::fmt_http_date(now).get(12..16)?.parse().ok()?;
-    let latest = now_year + 50;
-    let year = latest - (latest + 100 - yy) % 100;
-    Some(format!(
-        "{}, {} {} {year}{}",
-        &weekday[..3],
-        digits(0..2)?,
-        rest.get(3..6)?,
-        rest.get(9..)?,
-    ))
 }

@@ -31,8 +31,8 @@ pub const NOW: u64 = 1_767_225_600;
 /// The wait an HTTP-date case asks for, in seconds after [`NOW`].
 const DATE_WAIT: u64 = 120;
 
-/// RFC 9110's cap on delta-seconds (the runtime client's).
-const RETRY_AFTER_MAX: u64 = 1 << 31;
+/// The cap on `Retry-After` seconds every client keeps (the runtime's).
+const RETRY_AFTER_MAX: u64 = errcat::client::RETRY_AFTER_MAX_SECONDS;
 
 /// Nesting (arrays and objects, the body itself included) of the deepest
 /// body the kit asks every client to read as JSON. Parsers cap it to keep
@@ -121,6 +121,29 @@ fn shapes_of(code: &Code) -> Vec<WireShape> {
     }
 }
 
+/// The wait, in seconds at [`NOW`], a client reads from a catalog's own
+/// `Retry-After` value (the list form's seconds, or a template rendered
+/// with the example values): delta-seconds capped at
+/// [`RETRY_AFTER_MAX`]. A catalog that writes a date there is read by the
+/// runtime's client; the kit's own date cases are written out by hand.
+fn wait_of(value: &str) -> Option<u64> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(
+            value
+                .parse()
+                .map_or(RETRY_AFTER_MAX, |s: u64| s.min(RETRY_AFTER_MAX)),
+        );
+    }
+    let mut headers = errcat::http::HeaderMap::new();
+    headers.insert(
+        errcat::http::header::RETRY_AFTER,
+        errcat::http::HeaderValue::from_str(value).ok()?,
+    );
+    let now = std::time::UNIX_EPOCH + std::time::Duration::from_secs(NOW);
+    errcat::client::retry_after(&headers, now).map(|wait| wait.as_secs())
+}
+
 /// What one response says, before it is rendered in a shape.
 #[derive(Clone)]
 struct Sent {
@@ -146,12 +169,10 @@ impl Sent {
             .into_iter()
             .map(|(name, value)| (name.to_owned(), value))
             .collect();
-        // The list form's seconds, or a template's, rendered with the
-        // example values.
         let retry_after = headers
             .iter()
             .find(|(name, _)| name.eq_ignore_ascii_case("retry-after"))
-            .and_then(|(_, value)| value.parse().ok());
+            .and_then(|(_, value)| wait_of(value));
         Sent {
             wire: code.code.clone(),
             status: code.status,
@@ -279,7 +300,8 @@ impl Expect {
         message: Option<String>,
     ) -> Self {
         let fallback = match (known, wire) {
-            (Some(code), _) => code.title.clone(),
+            (Some(code), _) if !code.title.is_empty() => code.title.clone(),
+            (Some(code), _) => code.code.clone(),
             (None, Some(wire)) => wire.to_owned(),
             (None, None) => format!("HTTP {status}"),
         };

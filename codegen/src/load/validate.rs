@@ -248,7 +248,13 @@ fn check_aliases(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
     let mut first_alias: BTreeMap<&str, (&CodeDraft<'_>, &Located<String>)> = BTreeMap::new();
     for draft in drafts {
         for alias in &draft.aliases {
-            if let Some(code) = codes.get(alias.value.as_str()) {
+            if alias.value.is_empty() {
+                cx.report(
+                    Diagnostic::error(format!("an alias of code `{}` is empty", draft.model.code))
+                        .with_label(&draft.file.shown, alias.span.clone(), "empty alias")
+                        .with_help("a client never reads an empty code; remove it"),
+                );
+            } else if let Some(code) = codes.get(alias.value.as_str()) {
                 cx.report(
                     Diagnostic::error(format!(
                         "alias `{}` of code `{}` is itself a code",
@@ -259,6 +265,18 @@ fn check_aliases(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
                     .with_help("a wire string parses to one code; remove the alias"),
                 );
             } else if let Some((owner, first)) = first_alias.get(alias.value.as_str()) {
+                if std::ptr::eq(*owner, draft) {
+                    cx.report(
+                        Diagnostic::error(format!(
+                            "alias `{}` of code `{}` is listed twice",
+                            alias.value, draft.model.code
+                        ))
+                        .with_label(&draft.file.shown, alias.span.clone(), "listed again here")
+                        .with_context(&draft.file.shown, first.span.clone(), "first listed here")
+                        .with_help("remove one of them"),
+                    );
+                    continue;
+                }
                 // A code defined twice is reported as that, not for each
                 // alias its two definitions share.
                 if owner.model.code == draft.model.code {

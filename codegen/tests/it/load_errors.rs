@@ -230,6 +230,14 @@ fn aliases_colliding_with_codes_and_aliases() {
 }
 
 #[test]
+fn aliases_empty_or_listed_twice() {
+    insta::assert_snapshot!(problems(&[(
+        "orders.toml",
+        "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"a\"\naliases = [\"NO_ORDER\", \"\", \"NO_ORDER\"]\n",
+    )]));
+}
+
+#[test]
 fn deprecation_replacements_that_are_not_codes() {
     insta::assert_snapshot!(problems(&[(
         "orders.toml",

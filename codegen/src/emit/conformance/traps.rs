@@ -24,15 +24,16 @@ pub(super) fn cases(catalog: &Catalog, sample: &Code) -> Vec<Value> {
             shape,
         ));
     }
-    // Codes that name members of every JavaScript object.
+    // Codes that name members of every JavaScript object: unknown, unless
+    // the catalog has them.
     for wire in ["constructor", "__proto__"] {
         let mut sent = example.clone();
         sent.wire = wire.into();
         cases.push(trap(
             catalog,
             &sent,
-            &format!("unknown-code/{wire}"),
-            "A code spelled like a property every object has is still just a string.",
+            &format!("prototype-name/{wire}"),
+            "A code spelled like a property every JavaScript object has is just a string, read against the catalog like any other.",
             own,
         ));
     }
@@ -132,9 +133,11 @@ fn problem_without_code(example: &Sent) -> Value {
         "status": example.status,
         "detail": example.message,
     });
-    let mut expect = Expect::reading(None, None, example.status, Some(example.message.clone()));
+    let text = |t: &str| Some(t.to_owned()).filter(|t| !t.is_empty());
+    let message = text(&example.message).or_else(|| text(&example.title));
+    let mut expect = Expect::reading(None, None, example.status, message);
     expect.shape = Some(WireShape::Problem);
-    expect.problem_type = Some(example.docs_url.clone());
+    expect.problem_type = text(&example.docs_url);
     Case {
         name: "problem-without-code",
         about: Some(
@@ -219,9 +222,17 @@ fn text_traps(catalog: &Catalog, sample: &Code, example: &Sent) -> Vec<Value> {
         example.expect(Some(sample), own, Some(&example.wire)),
     ));
 
+    // The message is written with a marker no other member holds, which
+    // then becomes the escape: JSON text from serde_json cannot hold half a
+    // surrogate pair.
     let mut cut = example.clone();
+    let mut marker = String::from("ERRCAT_HALF_SURROGATE");
+    while example.body_text(own).contains(&marker) {
+        marker.push('_');
+    }
+    cut.message = format!("Cut short {marker}");
+    let body = cut.body_text(own).replacen(&marker, "\\ud83d", 1);
     cut.message = "Cut short \u{fffd}".into();
-    let body = cut.body_text(own).replacen('\u{fffd}', "\\ud83d", 1);
     cases.push(case(
         "lone-surrogate",
         "A message cut in the middle of an emoji (half a UTF-16 surrogate pair): the half reads as U+FFFD.",
@@ -277,7 +288,7 @@ fn retry_after(sample: &Code, sent: &Sent) -> Vec<Value> {
     let own = sample.wire_shape;
     // 2075-01-01T00:00:00Z, a Tuesday, 17,897 days after NOW.
     let window = 17_897 * 86_400;
-    let forms: [(&str, &str, &[&str], Option<u64>); 15] = [
+    let forms: [(&str, &str, &[&str], Option<u64>); 16] = [
         ("seconds", "Delta-seconds.", &["120"], Some(DATE_WAIT)),
         ("zero", "Zero seconds: retry now.", &["0"], Some(0)),
         (
@@ -294,9 +305,15 @@ fn retry_after(sample: &Code, sent: &Sent) -> Vec<Value> {
         ),
         (
             "rfc850-two-digit-year",
-            "RFC 850's two-digit year is the latest year with those digits at most 50 years after now: 75 is 2075.",
+            "RFC 850's two-digit year is in now's century unless that is more than 50 years ahead: 75 is 2075.",
             &["Tuesday, 01-Jan-75 00:00:00 GMT"],
             Some(window),
+        ),
+        (
+            "rfc850-fifty-years-on",
+            "2076-07-01 is more than 50 years (of 365.2425 days) after now, so 76 here is 1976: past, retry now.",
+            &["Thursday, 01-Jul-76 00:00:00 GMT"],
+            Some(0),
         ),
         (
             "rfc850-last-century",
@@ -318,7 +335,7 @@ fn retry_after(sample: &Code, sent: &Sent) -> Vec<Value> {
         ),
         (
             "huge",
-            "More seconds than any integer type holds: RFC 9110's cap, 2^31.",
+            "More seconds than a 64-bit integer holds: the cap every client keeps, 2^31.",
             &["99999999999999999999999999"],
             Some(RETRY_AFTER_MAX),
         ),
