@@ -57,7 +57,9 @@ fn every_link_of_the_site_stays_inside_it_and_lands() {
 }
 
 /// A catalog of `n` codes in ten categories, written as TOML, with varied
-/// statuses and words so that searches match some rows and not others.
+/// statuses and words so that searches match some rows and not others;
+/// each code in the class `client` or `server` by its status, and tagged
+/// with its word's first part.
 fn synthetic_catalog(dir: &Path, n: usize) {
     let mut settings = String::from(
         "[catalog]\nname = \"big\"\ntitle = \"Big API\"\ncode_style = \"SCREAMING_SNAKE_CASE\"\n",
@@ -68,6 +70,9 @@ fn synthetic_catalog(dir: &Path, n: usize) {
             "\n[[category]]\nid = \"area{c}\"\ntitle = \"Area {c}\"\n"
         );
     }
+    settings.push_str(
+        "\n[[class]]\nid = \"client\"\ntitle = \"Client fault\"\n\n[[class]]\nid = \"server\"\ntitle = \"Server fault\"\n",
+    );
     std::fs::write(dir.join("catalog.toml"), settings).unwrap();
     let words = [
         "QUOTA_EXCEEDED",
@@ -83,10 +88,20 @@ fn synthetic_catalog(dir: &Path, n: usize) {
             let w = i % words.len();
             let _ = write!(
                 codes,
-                "[E{i:05}_{word}]\nstatus = {status}\nmessage = \"item {{item}} of area {c} failed: {lower} {i}\"\nparams = {{ item = \"string\" }}\nhint = \"Check item {i} and retry.\"\ndescription = \"Synthetic code {i} ({lower}).\"\n\n",
+                "[E{i:05}_{word}]\nstatus = {status}\nmessage = \"item {{item}} of area {c} failed: {lower} {i}\"\nparams = {{ item = \"string\" }}\nhint = \"Check item {i} and retry.\"\ndescription = \"Synthetic code {i} ({lower}).\"\nclass = \"{class}\"\ntags = [\"{tag}\"]\n\n",
                 word = words[w],
                 status = statuses[w],
                 lower = words[w].to_lowercase().replace('_', " "),
+                class = if statuses[w] >= 500 {
+                    "server"
+                } else {
+                    "client"
+                },
+                tag = words[w]
+                    .split('_')
+                    .next()
+                    .unwrap_or_default()
+                    .to_lowercase(),
             );
         }
         std::fs::write(dir.join(format!("area{c}.toml")), codes).unwrap();

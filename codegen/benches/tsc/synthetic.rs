@@ -38,6 +38,7 @@ pub fn synthetic(codes: usize) -> Catalog {
         docs_base_url: Some("https://docs.synthetic.example/errors".to_owned()),
         unlocked: None,
         categories,
+        classes: Vec::new(),
         codes: (0..codes).map(synthetic_code).collect(),
     }
 }
@@ -94,6 +95,8 @@ fn synthetic_code(i: usize) -> Code {
         description: Some(format!("The {lower} operation failed with {failure}.")),
         docs: None,
         category: i % 8,
+        class: None,
+        tags: Vec::new(),
         retry: Retry {
             retryable: throttled,
             throttling: status == 429,

@@ -24,6 +24,8 @@ pub const CODE_FIELDS: &[&str] = &[
     "description",
     "docs",
     "category",
+    "class",
+    "tags",
     "retryable",
     "throttling",
     "retry_after",
@@ -57,6 +59,8 @@ pub(crate) struct CodeDraft<'s> {
     /// The category as written, or the file stem (then spanning the key).
     pub(crate) category: Located<String>,
     pub(crate) category_written: bool,
+    /// The `class` as written; `validate` finds its index.
+    pub(crate) class: Option<Located<String>>,
     pub(crate) own_wire_shape: Option<Located<WireShape>>,
     /// The declared details kind, where it is written.
     pub(crate) details: Option<Located<DetailsKind>>,
@@ -115,6 +119,8 @@ pub(crate) fn read<'s>(
     let category =
         written_category.unwrap_or_else(|| Located::new(file.stem().to_owned(), name.span.clone()));
     let (deprecated, replacement) = read_deprecation(cx, &fields);
+    let class = fields.string(cx, "class");
+    let tags = super::classes::read_tags(cx, &fields);
     let mut aliases = fields.strings(cx, "aliases");
     aliases.retain(|alias| fields.check_text(cx, "aliases", alias, Lines::One));
     let number = fields.integer_in::<u32>(cx, "number", "a number from 0 to 4294967295");
@@ -145,6 +151,9 @@ pub(crate) fn read<'s>(
         docs: optional(cx, "docs", Lines::Many),
         // Set by `validate`, which knows the categories.
         category: 0,
+        // Set by `validate`, which knows the classes.
+        class: None,
+        tags,
         retry: read_retry(cx, &fields),
         headers,
         details: details.as_ref().map_or(DetailsKind::None, |l| l.value),
@@ -174,6 +183,7 @@ pub(crate) fn read<'s>(
         key_span: name.span,
         category,
         category_written,
+        class,
         own_wire_shape,
         details,
         unreadable,

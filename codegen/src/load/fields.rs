@@ -22,6 +22,67 @@ pub(crate) struct Fields<'a, 'i> {
 /// A TOML value and where it is.
 pub(crate) type Value<'a, 'i> = (&'a DeValue<'i>, Range<usize>);
 
+/// The tables of an array of tables, `[[key]]` of `root`, each as the
+/// [`Fields`] of "a `[[key]]`": `None` when `root` has no `key`. A value
+/// that is no array, and each item that is no table, is reported; the flag
+/// is false then, so what names a skipped item is not reported as naming
+/// nothing.
+pub(crate) fn array_of_tables<'a, 'i>(
+    cx: &mut Context,
+    root: &Fields<'a, 'i>,
+    key: &str,
+) -> Option<(Vec<Fields<'a, 'i>>, Range<usize>, bool)> {
+    let (value, span) = root.get(key)?;
+    let DeValue::Array(items) = value else {
+        cx.report(
+            Diagnostic::error(format!(
+                "`{key}` must be an array of tables (`[[{key}]]`), found {}",
+                value.type_str()
+            ))
+            .with_label(
+                &root.file.shown,
+                span.clone(),
+                format!("expected `[[{key}]]` tables"),
+            ),
+        );
+        return Some((Vec::new(), span, false));
+    };
+    let mut complete = true;
+    let mut tables = Vec::new();
+    for item in items.iter() {
+        let DeValue::Table(table) = item.get_ref() else {
+            cx.report(
+                Diagnostic::error(format!(
+                    "a {key} must be a table, found {}",
+                    item.get_ref().type_str()
+                ))
+                .with_label(&root.file.shown, item.span(), "expected a table"),
+            );
+            complete = false;
+            continue;
+        };
+        tables.push(Fields::new(
+            root.file,
+            table,
+            format!("a `[[{key}]]`"),
+            item.span(),
+        ));
+    }
+    Some((tables, span, complete))
+}
+
+/// An id declared a second time in `file` (a category's, a class's).
+pub(crate) fn declared_twice(
+    file: &str,
+    what: &str,
+    id: &Located<String>,
+    first: Range<usize>,
+) -> Diagnostic {
+    Diagnostic::error(format!("{what} `{}` is declared twice", id.value))
+        .with_label(file, id.span.clone(), "declared again here")
+        .with_context(file, first, "first declared here")
+}
+
 impl<'a, 'i> Fields<'a, 'i> {
     pub(crate) fn new(
         file: &'a SourceFile,

@@ -8,6 +8,7 @@
 //! `idents`) and orders the codes. Every step reports into one `Context`
 //! and keeps going, so one run shows every mistake.
 
+mod classes;
 mod code;
 pub(crate) mod fields;
 mod folder;

@@ -1,17 +1,16 @@
-//! `catalog.toml`: the `[catalog]` settings and the `[[category]]` list.
+//! `catalog.toml`: the `[catalog]` settings, the `[[category]]` list and
+//! the `[[class]]` list (`classes.rs`).
 
 use std::ops::Range;
 
-use toml::de::DeValue;
-
-use super::fields::{Fields, join};
+use super::fields::{Fields, array_of_tables, declared_twice, join};
 use super::parse::ParsedFile;
 use super::text::{Lines, UrlKind};
 use super::{Context, Located};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Category, CodeStyle, RESERVED_PAGE_STEMS, WireShape};
+use crate::model::{Category, Class, CodeStyle, RESERVED_PAGE_STEMS, WireShape};
 
-const ROOT_FIELDS: &[&str] = &["catalog", "category"];
+const ROOT_FIELDS: &[&str] = &["catalog", "category", "class"];
 const CATALOG_FIELDS: &[&str] = &[
     "name",
     "title",
@@ -42,6 +41,9 @@ pub(crate) struct Settings {
     /// False when a `[[category]]` could not be read: a code naming it is
     /// then not reported as naming no category.
     pub(crate) categories_complete: bool,
+    pub(crate) classes: Vec<Class>,
+    /// False when a `[[class]]` could not be read.
+    pub(crate) classes_complete: bool,
 }
 
 pub(crate) fn read(cx: &mut Context, parsed: &ParsedFile<'_>) -> Settings {
@@ -61,6 +63,8 @@ pub(crate) fn read(cx: &mut Context, parsed: &ParsedFile<'_>) -> Settings {
         unlocked: None,
         categories: Vec::new(),
         categories_complete: true,
+        classes: Vec::new(),
+        classes_complete: true,
     };
     match root.get("catalog") {
         None => root.missing(cx, "catalog"),
@@ -77,6 +81,7 @@ pub(crate) fn read(cx: &mut Context, parsed: &ParsedFile<'_>) -> Settings {
         }
     }
     settings.categories = read_categories(cx, &root, &mut settings.categories_complete);
+    (settings.classes, settings.classes_complete) = super::classes::read(cx, &root);
     settings
 }
 
@@ -121,7 +126,7 @@ fn read_catalog_table(cx: &mut Context, fields: &Fields<'_, '_>, settings: &mut 
 fn read_categories(cx: &mut Context, root: &Fields<'_, '_>, complete: &mut bool) -> Vec<Category> {
     let mut categories: Vec<Category> = Vec::new();
     let mut first_spans: Vec<Range<usize>> = Vec::new();
-    let Some((value, span)) = root.get("category") else {
+    let Some((tables, span, all_read)) = array_of_tables(cx, root, "category") else {
         cx.report(
             Diagnostic::error(format!("`{}` declares no categories", root.file.shown))
                 .with_path(&root.file.shown)
@@ -129,18 +134,9 @@ fn read_categories(cx: &mut Context, root: &Fields<'_, '_>, complete: &mut bool)
         );
         return categories;
     };
-    let DeValue::Array(items) = value else {
-        cx.report(
-            Diagnostic::error(format!(
-                "`category` must be an array of tables (`[[category]]`), found {}",
-                value.type_str()
-            ))
-            .with_label(&root.file.shown, span, "expected `[[category]]` tables"),
-        );
-        return categories;
-    };
+    *complete &= all_read;
     // Every code needs a category, and the emitters index into this list.
-    if items.is_empty() {
+    if tables.is_empty() && all_read {
         cx.report(
             Diagnostic::error(format!("`{}` declares no categories", root.file.shown))
                 .with_label(&root.file.shown, span, "an empty list of categories")
@@ -148,43 +144,21 @@ fn read_categories(cx: &mut Context, root: &Fields<'_, '_>, complete: &mut bool)
         );
         return categories;
     }
-    for item in items.iter() {
-        let DeValue::Table(table) = item.get_ref() else {
-            cx.report(
-                Diagnostic::error(format!(
-                    "a category must be a table, found {}",
-                    item.get_ref().type_str()
-                ))
-                .with_label(&root.file.shown, item.span(), "expected a table"),
-            );
-            *complete = false;
-            continue;
-        };
-        let fields = Fields::new(root.file, table, "a `[[category]]`".to_owned(), item.span());
+    for fields in tables {
         fields.reject_unknown(cx, CATEGORY_FIELDS);
         let Some(id) = fields.required_string(cx, "id") else {
             *complete = false;
             continue;
         };
-        // The stand-in title never reaches a catalog (its absence is
-        // reported), but keeping the category checks later ids against it.
-        let title = fields
-            .required_string(cx, "title")
-            .filter(|title| fields.check_text(cx, "title", title, Lines::One))
-            .map(|l| l.value)
-            .unwrap_or_default();
-        let description = fields.text(cx, "description", Lines::Many).map(|l| l.value);
+        let (title, description) = title_and_description(cx, &fields);
         check_id(cx, &fields, "id", &id, "a category id", &['_']);
         if let Some(first) = categories.iter().position(|c| c.id == id.value) {
-            cx.report(
-                Diagnostic::error(format!("category `{}` is declared twice", id.value))
-                    .with_label(&root.file.shown, id.span.clone(), "declared again here")
-                    .with_context(
-                        &root.file.shown,
-                        first_spans[first].clone(),
-                        "first declared here",
-                    ),
-            );
+            cx.report(declared_twice(
+                &root.file.shown,
+                "category",
+                &id,
+                first_spans[first].clone(),
+            ));
             continue;
         }
         let category = Category {
@@ -216,6 +190,23 @@ fn read_categories(cx: &mut Context, root: &Fields<'_, '_>, complete: &mut bool)
         categories.push(category);
     }
     categories
+}
+
+/// The `title` (required, one line) and `description` of a declared
+/// category or class. The stand-in title of a missing one never reaches a
+/// catalog (its absence is reported), but keeping the declaration checks
+/// later ids against it.
+pub(crate) fn title_and_description(
+    cx: &mut Context,
+    fields: &Fields<'_, '_>,
+) -> (String, Option<String>) {
+    let title = fields
+        .required_string(cx, "title")
+        .filter(|title| fields.check_text(cx, "title", title, Lines::One))
+        .map(|l| l.value)
+        .unwrap_or_default();
+    let description = fields.text(cx, "description", Lines::Many).map(|l| l.value);
+    (title, description)
 }
 
 /// Names and ids are `[a-z][a-z0-9<separators>]*`: they become file names,

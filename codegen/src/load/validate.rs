@@ -83,6 +83,12 @@ pub(crate) fn catalog(
     }
     let settings = settings?;
     assign_categories(cx, &settings, &mut drafts);
+    super::classes::assign(
+        cx,
+        &settings.classes,
+        settings.classes_complete,
+        &mut drafts,
+    );
     shapes::check_details_fit(cx, &settings, &drafts);
     if cx.error_count() > 0 {
         return None;
@@ -210,6 +216,7 @@ fn assemble(settings: Settings, mut drafts: Vec<CodeDraft<'_>>) -> Option<Catalo
         docs_base_url: settings.docs_base_url,
         unlocked: settings.unlocked,
         categories: settings.categories,
+        classes: settings.classes,
         codes: drafts.into_iter().map(|d| d.model).collect(),
     })
 }

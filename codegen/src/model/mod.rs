@@ -43,6 +43,9 @@ pub struct Catalog {
     /// catalog was locked, only this reviewed line lets it go without one.
     pub unlocked: Option<String>,
     pub categories: Vec<Category>,
+    /// A secondary classification beside categories (SQLSTATE's classes,
+    /// Smithy's client and server faults), in declared order; often none.
+    pub classes: Vec<Class>,
     pub codes: Vec<Code>,
 }
 
@@ -71,6 +74,19 @@ impl Category {
 /// Index into [`Catalog::categories`].
 pub type CategoryIndex = usize;
 
+/// A class codes can be in besides their category, e.g. SQLSTATE class
+/// `23`, "Integrity Constraint Violation".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Class {
+    /// As the platform writes it, e.g. `23` or `client`.
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+}
+
+/// Index into [`Catalog::classes`].
+pub type ClassIndex = usize;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Code {
     /// The wire string, exactly as clients see it.
@@ -86,6 +102,11 @@ pub struct Code {
     /// Long-form markdown explanation, like `rustc --explain`.
     pub docs: Option<String>,
     pub category: CategoryIndex,
+    /// The code's class, if the catalog declares classes and it has one.
+    pub class: Option<ClassIndex>,
+    /// Free labels the docs show and the site filters on, in the order
+    /// written.
+    pub tags: Vec<String>,
     pub retry: Retry,
     /// Headers every response with this code carries.
     pub headers: Vec<Header>,

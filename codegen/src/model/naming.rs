@@ -70,6 +70,8 @@ pub const RESERVED_ANCHORS: &[&str] = &[
     "q",
     "status",
     "category",
+    "class",
+    "tag",
     "count",
     "codes",
     "none",

@@ -229,6 +229,31 @@ fn aliases_colliding_with_codes_and_aliases() {
     )]));
 }
 
+/// Classes declared twice or naming nothing, and tags empty or repeated:
+/// each one diagnostic, all at once.
+#[test]
+fn classes_and_tags_that_do_not_hold() {
+    let catalog = format!(
+        "{CATALOG}\n[[class]]\nid = \"23\"\ntitle = \"Integrity Constraint Violation\"\n\n[[class]]\nid = \"23\"\ntitle = \"Again\"\n\n[[class]]\nid = \"\"\ntitle = \"Nothing\"\n"
+    );
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", catalog.as_str()),
+        (
+            "orders.toml",
+            "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"a\"\nclass = \"24\"\ntags = [\"x\", \"\", \"x\"]\n\n[ORDER_LOCKED]\nstatus = 409\nmessage = \"b\"\nclass = \"23\"\ntags = \"x\"\n",
+        ),
+    ]));
+}
+
+/// A class named where the catalog declares none says how to declare it.
+#[test]
+fn a_class_in_a_catalog_without_classes() {
+    insta::assert_snapshot!(problems(&[(
+        "orders.toml",
+        "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"a\"\nclass = \"client\"\n",
+    )]));
+}
+
 #[test]
 fn aliases_empty_or_listed_twice() {
     insta::assert_snapshot!(problems(&[(

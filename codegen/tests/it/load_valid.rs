@@ -55,6 +55,17 @@ fn mini_codes_follow_category_order_then_file_then_position() {
 #[test]
 fn mini_defaults_are_filled_in() {
     let catalog = mini();
+    let ids: Vec<&str> = catalog.classes.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["client", "server"]);
+    assert_eq!(catalog.classes[0].title, "Client fault");
+    assert_eq!(
+        catalog.classes[0].description.as_deref(),
+        Some("The request must change before it can succeed.")
+    );
+    assert_eq!(catalog.classes[1].description, None);
+    let old = catalog.find("OLD_NOT_FOUND").unwrap();
+    assert_eq!(old.class, Some(0));
+    assert_eq!(old.tags, ["versions", "legacy"]);
     let auth = catalog.find("AUTH_REQUIRED").unwrap();
     assert_eq!(auth.title, "Auth required");
     assert_eq!(auth.grpc, GrpcCode::Unauthenticated);
@@ -63,6 +74,7 @@ fn mini_defaults_are_filled_in() {
     assert_eq!(auth.since.as_deref(), Some("1.0.0"));
     assert!(!auth.retry.retryable);
     assert_eq!(auth.details, DetailsKind::None);
+    assert_eq!((auth.class, auth.tags.len()), (None, 0));
     assert_eq!(
         auth.origin,
         Origin {

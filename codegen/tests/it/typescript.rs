@@ -185,6 +185,8 @@ fn hostile_code(name: &str, text: &str, category: usize) -> Code {
         description: Some(text.to_owned()),
         docs: Some(text.to_owned()),
         category,
+        class: None,
+        tags: Vec::new(),
         retry: Retry::default(),
         headers: Vec::new(),
         details: DetailsKind::None,
@@ -238,6 +240,7 @@ fn hostile_catalog() -> Catalog {
         docs_base_url: Some(HOSTILE.concat()),
         unlocked: None,
         categories,
+        classes: Vec::new(),
         codes,
     }
 }

@@ -1,7 +1,8 @@
 // Drives the generated docs site in headless Chromium:
 //   node check.mjs <site dir> <code> <screenshot dir> [<10k-code site dir>]
 // Checks that searching for <code> shows its row and no row that does not match, that
-// the status and category filters work, that the code's link lands on its
+// the status and category filters work (and in the large index, whose codes
+// have classes and tags, the class and tag filters), that the code's link lands on its
 // entry (the :target, inside the viewport), and that no page logs an error.
 // Saves screenshots, and with a fourth argument measures load and filter time
 // of a large index. Prints one JSON line with the measurements; any failed
@@ -124,6 +125,21 @@ try {
       return { search, searchPainted, statusPainted, count: count.textContent };
     });
     result.big = { rows, loadMs, ...timing };
+
+    // Its codes have classes and tags: each menu shows only its rows.
+    await big.locator("#status").selectOption("");
+    const bigRows = big.locator("#codes tbody tr");
+    await big.locator("#class").selectOption("1");
+    const classes = await bigRows.evaluateAll((all) => all.map((r) => [r.dataset.class, r.dataset.status]));
+    check(classes.length > 0 && classes.every(([c, s]) => c === "1" && s.startsWith("5")),
+      `class filter shows ${JSON.stringify(classes.slice(0, 5))}`);
+    await big.locator("#class").selectOption("");
+    await big.locator("#tag").selectOption("quota");
+    const tags = await bigRows.evaluateAll((all) => all.map((r) => r.dataset.tags));
+    check(tags.length > 0 && tags.every((t) => t.split(" ").includes("quota")), `tag filter shows ${tags.slice(0, 5)}`);
+    const tagged = await big.locator("#count").textContent();
+    check(tagged === `${rows / 5} of ${rows} codes`, `the tag filter counts ${tagged}`);
+    await big.locator("#tag").selectOption("");
     check(loadMs < 1000, `the ${rows}-code index took ${loadMs} ms to load`);
     check(timing.searchPainted < 1000 && timing.statusPainted < 1000, `filtering ${rows} codes is slow: ${JSON.stringify(timing)}`);
     await big.screenshot({ path: path.join(shotDir, "site-10k.png"), fullPage: false });

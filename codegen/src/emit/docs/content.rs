@@ -113,6 +113,18 @@ pub fn facts(catalog: &Catalog, c: &Code) -> Vec<Fact> {
         label: "Message",
         value: vec![code(c.message.source())],
     }];
+    if let Some(class) = c.class.map(|i| &catalog.classes[i]) {
+        facts.push(Fact {
+            label: "Class",
+            value: vec![code(class.id.clone()), text(format!(" ({})", class.title))],
+        });
+    }
+    if !c.tags.is_empty() {
+        facts.push(Fact {
+            label: "Tags",
+            value: list(c.tags.iter().map(|t| vec![code(t.clone())])),
+        });
+    }
     if !c.message.params.is_empty() {
         let params = c
             .message

@@ -10,18 +10,23 @@
   var data = JSON.parse(dataElement.textContent);
   var rows = data.rows;
   var categories = data.categories;
+  var classes = data.classes || [];
   var n = rows.length;
   var tbody = table.tBodies[0];
   var q = document.getElementById("q");
   var status = document.getElementById("status");
   var category = document.getElementById("category");
+  // Only in a catalog with classes, or with tags.
+  var classFilter = document.getElementById("class");
+  var tagFilter = document.getElementById("tag");
   var count = document.getElementById("count");
   var none = document.getElementById("none");
   var more = document.getElementById("more");
   // Rows rendered per step: a few screens, cheap to build at any size.
   var STEP = 200;
 
-  var CODE = 0, ANCHOR = 1, STATUS = 2, CATEGORY = 3, SUMMARY = 4, TODO = 5, ALIASES = 6, STATE = 7;
+  var CODE = 0, ANCHOR = 1, STATUS = 2, CATEGORY = 3, SUMMARY = 4, TODO = 5, ALIASES = 6, STATE = 7,
+    CLASS = 8, TAGS = 9;
 
   function esc(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
@@ -40,13 +45,16 @@
   var haystack = new Array(n);
   for (var i = 0; i < n; i++) {
     var r = rows[i];
-    haystack[i] = [r[CODE], r[ALIASES], r[STATUS], categories[r[CATEGORY]][0], r[SUMMARY], text(r[TODO])]
+    var cls = classes[r[CLASS]];
+    haystack[i] = [r[CODE], r[ALIASES], r[STATUS], categories[r[CATEGORY]][0], r[SUMMARY], text(r[TODO]),
+      cls ? cls[0] + " " + cls[1] : "", (r[TAGS] || []).join(" ")]
       .join(" ").toLowerCase();
   }
 
   function rowHtml(r) {
     var href = categories[r[CATEGORY]][1] + ".html#" + r[ANCHOR];
     return "<tr id=\"" + esc(r[ANCHOR]) + "\" data-status=\"" + r[STATUS] + "\" data-category=\"" + r[CATEGORY] + "\"" +
+      (r.length > CLASS ? " data-class=\"" + r[CLASS] + "\" data-tags=\"" + esc(r[TAGS].join(" ")) + "\"" : "") +
       (r[STATE] ? " class=\"" + r[STATE] + "\"" : "") + ">" +
       "<td><a href=\"" + esc(href) + "\"><code>" + esc(r[CODE]) + "</code></a>" +
       (r[ALIASES] ? "<small>also " + esc(r[ALIASES]) + "</small>" : "") + "</td>" +
@@ -79,11 +87,15 @@
     var terms = q.value.toLowerCase().split(/\s+/).filter(Boolean);
     var wantedStatus = status.value;
     var wantedCategory = category.value;
+    var wantedClass = classFilter ? classFilter.value : "";
+    var wantedTag = tagFilter ? tagFilter.value : "";
     matches = [];
     for (var i = 0; i < n; i++) {
       var r = rows[i];
       var ok = matchesStatus(r[STATUS], wantedStatus) &&
-        (!wantedCategory || String(r[CATEGORY]) === wantedCategory);
+        (!wantedCategory || String(r[CATEGORY]) === wantedCategory) &&
+        (!wantedClass || String(r[CLASS]) === wantedClass) &&
+        (!wantedTag || (r[TAGS] || []).indexOf(wantedTag) !== -1);
       for (var t = 0; ok && t < terms.length; t++) ok = haystack[i].indexOf(terms[t]) !== -1;
       if (ok) matches.push(i);
     }
@@ -114,6 +126,8 @@
       q.value = rows[index][CODE];
       status.value = "";
       category.value = "";
+      if (classFilter) classFilter.value = "";
+      if (tagFilter) tagFilter.value = "";
       apply();
     }
     var row = document.getElementById(anchor);
@@ -130,6 +144,8 @@
   });
   status.addEventListener("change", apply);
   category.addEventListener("change", apply);
+  if (classFilter) classFilter.addEventListener("change", apply);
+  if (tagFilter) tagFilter.addEventListener("change", apply);
   more.addEventListener("click", function () { showUpTo(shown + STEP); });
   if ("IntersectionObserver" in window) {
     new IntersectionObserver(function (entries) {

@@ -49,8 +49,32 @@ pub fn index(catalog: &Catalog) -> String {
             esc(&category.title)
         ));
     }
+    out.push_str("</select>\n");
+    if !catalog.classes.is_empty() {
+        out.push_str(
+            "<select id=\"class\" aria-label=\"Class\">\n<option value=\"\">All classes</option>\n",
+        );
+        for (i, class) in catalog.classes.iter().enumerate() {
+            out.push_str(&format!(
+                "<option value=\"{i}\">{} {}</option>\n",
+                esc(&class.id),
+                esc(&class.title)
+            ));
+        }
+        out.push_str("</select>\n");
+    }
+    let tags = tags(catalog);
+    if !tags.is_empty() {
+        out.push_str(
+            "<select id=\"tag\" aria-label=\"Tag\">\n<option value=\"\">All tags</option>\n",
+        );
+        for tag in tags {
+            out.push_str(&format!("<option>{}</option>\n", esc(tag)));
+        }
+        out.push_str("</select>\n");
+    }
     out.push_str(&format!(
-        "</select>\n<output id=\"count\" aria-live=\"polite\">{} codes</output>\n</form>\n",
+        "<output id=\"count\" aria-live=\"polite\">{} codes</output>\n</form>\n",
         catalog.codes.len()
     ));
 
@@ -102,12 +126,16 @@ pub fn index(catalog: &Catalog) -> String {
 /// first screenful is far faster than laying out ten thousand rows.
 ///
 /// Each row is `[code, anchor, status, category, summary, what to do (HTML),
-/// aliases, state]`. The what-to-do cell is rendered here, escaped, because
-/// it holds links; everything else is text the script escapes itself.
+/// aliases, state]`, and in a catalog with classes or tags, `class` (its
+/// index, or -1) and `tags` after them. The what-to-do cell is rendered
+/// here, escaped, because it holds links; everything else is text the
+/// script escapes itself.
 fn index_data(catalog: &Catalog, link: super::html::LinkFn) -> String {
     let categories: Vec<Value> = (0..catalog.categories.len())
         .map(|i| json!([catalog.categories[i].title, page_stem(catalog, i)]))
         .collect();
+    let classified =
+        !catalog.classes.is_empty() || catalog.codes.iter().any(|c| !c.tags.is_empty());
     let rows: Vec<Value> = catalog
         .codes
         .iter()
@@ -119,7 +147,7 @@ fn index_data(catalog: &Catalog, link: super::html::LinkFn) -> String {
             } else {
                 ""
             };
-            json!([
+            let mut row = json!([
                 code.code,
                 code.anchor(),
                 code.status,
@@ -128,10 +156,36 @@ fn index_data(catalog: &Catalog, link: super::html::LinkFn) -> String {
                 inlines(&content::what_to_do(code), link),
                 code.aliases.join(", "),
                 state,
-            ])
+            ]);
+            if classified && let Value::Array(row) = &mut row {
+                let class = code.class.map_or(-1, |i| i64::try_from(i).unwrap_or(-1));
+                row.push(class.into());
+                row.push(code.tags.clone().into());
+            }
+            row
         })
         .collect();
-    json_without_markup(&json!({ "categories": categories, "rows": rows }), false)
+    let classes: Vec<Value> = catalog
+        .classes
+        .iter()
+        .map(|class| json!([class.id, class.title]))
+        .collect();
+    json_without_markup(
+        &json!({ "categories": categories, "classes": classes, "rows": rows }),
+        false,
+    )
+}
+
+/// Every tag a code has, sorted, once each.
+fn tags(catalog: &Catalog) -> Vec<&str> {
+    let mut tags: Vec<&str> = catalog
+        .codes
+        .iter()
+        .flat_map(|c| c.tags.iter().map(String::as_str))
+        .collect();
+    tags.sort_unstable();
+    tags.dedup();
+    tags
 }
 
 /// A category page: every code's full entry, each a section whose id is the

@@ -1,0 +1,143 @@
+//! `[[class]]` in `catalog.toml`, and each code's `class` and `tags`: a
+//! classification beside categories, which the docs show and the site
+//! filters on. Classes are declared, so a mistyped one is an error; tags are
+//! free.
+
+use super::code::CodeDraft;
+use super::fields::{Fields, array_of_tables, declared_twice, did_you_mean, list};
+use super::text::Lines;
+use super::{CATALOG_FILE, Context, Located};
+use crate::diagnostic::Diagnostic;
+use crate::model::Class;
+
+const CLASS_FIELDS: &[&str] = &["id", "title", "description"];
+
+/// The declared classes, in order; none when `catalog.toml` has no
+/// `[[class]]`. The second value is false when one could not be read: a
+/// code naming it is then not reported as naming no class.
+pub(crate) fn read(cx: &mut Context, root: &Fields<'_, '_>) -> (Vec<Class>, bool) {
+    let mut classes: Vec<Class> = Vec::new();
+    let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
+    let Some((tables, _, mut complete)) = array_of_tables(cx, root, "class") else {
+        return (classes, true);
+    };
+    for fields in tables {
+        fields.reject_unknown(cx, CLASS_FIELDS);
+        let Some(id) = fields
+            .required_string(cx, "id")
+            .filter(|id| fields.check_text(cx, "id", id, Lines::One))
+        else {
+            complete = false;
+            continue;
+        };
+        // No code can name an empty class, so the others are still checked.
+        if !not_empty(cx, &fields, &id) {
+            continue;
+        }
+        let (title, description) = super::settings::title_and_description(cx, &fields);
+        if let Some(first) = classes.iter().position(|c| c.id == id.value) {
+            cx.report(declared_twice(
+                &root.file.shown,
+                "class",
+                &id,
+                spans[first].clone(),
+            ));
+            continue;
+        }
+        spans.push(id.span);
+        classes.push(Class {
+            id: id.value,
+            title,
+            description,
+        });
+    }
+    (classes, complete)
+}
+
+fn not_empty(cx: &mut Context, fields: &Fields<'_, '_>, id: &Located<String>) -> bool {
+    if !id.value.is_empty() {
+        return true;
+    }
+    cx.report(
+        Diagnostic::error("a `[[class]]` has an empty `id`")
+            .with_label(&fields.file.shown, id.span.clone(), "empty id")
+            .with_help("give it the class as the platform writes it, e.g. `id = \"23\"`"),
+    );
+    false
+}
+
+/// A code's `tags`: each non-empty, on one line, and written once.
+pub(crate) fn read_tags(cx: &mut Context, fields: &Fields<'_, '_>) -> Vec<String> {
+    let mut tags: Vec<Located<String>> = Vec::new();
+    for tag in fields.strings(cx, "tags") {
+        if !fields.check_text(cx, "tags", &tag, Lines::One) {
+            continue;
+        }
+        if tag.value.trim().is_empty() {
+            cx.report(
+                Diagnostic::error(format!("a tag of {} is empty", fields.owner))
+                    .with_label(&fields.file.shown, tag.span.clone(), "empty tag")
+                    .with_help("remove it"),
+            );
+        } else if let Some(first) = tags.iter().find(|t| t.value == tag.value) {
+            cx.report(
+                Diagnostic::error(format!(
+                    "tag `{}` of {} is listed twice",
+                    tag.value, fields.owner
+                ))
+                .with_label(&fields.file.shown, tag.span.clone(), "listed again here")
+                .with_context(&fields.file.shown, first.span.clone(), "first listed here")
+                .with_help("remove one of them"),
+            );
+        } else {
+            tags.push(tag);
+        }
+    }
+    tags.into_iter().map(|t| t.value).collect()
+}
+
+/// Sets each draft's class index from the `class` it names.
+pub(crate) fn assign(
+    cx: &mut Context,
+    classes: &[Class],
+    complete: bool,
+    drafts: &mut [CodeDraft<'_>],
+) {
+    let ids: Vec<&str> = classes.iter().map(|c| c.id.as_str()).collect();
+    for draft in drafts.iter_mut() {
+        let Some(class) = &draft.class else {
+            continue;
+        };
+        if let Some(index) = ids.iter().position(|id| *id == class.value) {
+            draft.model.class = Some(index);
+            continue;
+        }
+        if !complete {
+            continue;
+        }
+        let mut diagnostic = Diagnostic::error(format!(
+            "unknown class `{}` in code `{}`",
+            class.value, draft.model.code
+        ))
+        .with_label(
+            &draft.file.shown,
+            class.span.clone(),
+            "not a class of the catalog",
+        );
+        if let Some(close) = did_you_mean(&class.value, ids.iter().copied()) {
+            diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
+        }
+        diagnostic = if ids.is_empty() {
+            diagnostic.with_help(format!(
+                "declare it in `{CATALOG_FILE}`: `[[class]]` with `id = \"{}\"` and a `title`",
+                class.value
+            ))
+        } else {
+            diagnostic.with_help(format!(
+                "declare it in `{CATALOG_FILE}` as a `[[class]]`, or set `class` to one of {}",
+                list(&ids)
+            ))
+        };
+        cx.report(diagnostic);
+    }
+}
