@@ -846,6 +846,12 @@ export const errorMessage: Readonly<Record<ErrorCode, string>> = /* @__PURE__ */
 /** Other wire strings that parse to a code. */
 const aliasOf: Readonly<Record<string, string>> = /* @__PURE__ */ JSON.parse(String.raw`{}`);
 
+/** The stable number of each code that has one (`number` in the catalog). */
+export const errorNumber: Readonly<Partial<Record<ErrorCode, number>>> = /* @__PURE__ */ JSON.parse(String.raw`{}`);
+
+/** The code of each number, keyed by the number's decimal digits. */
+const codeOfNumberTable: Readonly<Record<string, string>> = /* @__PURE__ */ JSON.parse(String.raw`{}`);
+
 /** The wire shapes an error body can have, named as in the catalog format. */
 export type WireShape = "flat" | "nested" | "error_code" | "problem" | "oauth2";
 
@@ -941,6 +947,14 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 /** The code a wire string stands for: the code itself, or the code an alias maps to. */
 export function toErrorCode(wire: string): ErrorCode | undefined {
   return canonical(wire) as ErrorCode | undefined;
+}
+
+/** The code whose stable number (`number` in the catalog) is `value`, if any. */
+export function codeOfNumber(value: number): ErrorCode | undefined {
+  const key = String(value);
+  return Number.isInteger(value) && has(codeOfNumberTable, key)
+    ? (codeOfNumberTable[key] as ErrorCode)
+    : undefined;
 }
 
 /**

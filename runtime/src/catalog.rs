@@ -503,6 +503,12 @@ pub trait ErrorCode: Copy + Eq + Hash + fmt::Debug + Send + Sync + 'static {
     fn parse(s: &str) -> Option<Self> {
         Self::catalog().parse(s)
     }
+
+    /// The code whose stable `number` is `number`, if this build knows one.
+    #[must_use]
+    fn from_number(number: u32) -> Option<Self> {
+        Self::catalog().from_number(number)
+    }
 }
 
 #[cfg(test)]

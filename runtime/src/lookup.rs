@@ -26,6 +26,8 @@ pub struct Catalog<C: 'static> {
     tables: OnceLock<Tables<C>>,
     /// Slots of the hash index into the lookup list (index + 1; 0 is empty).
     index: OnceLock<Box<[u32]>>,
+    /// The codes that have a `number`, sorted by it.
+    numbers: OnceLock<Box<[(u32, C)]>>,
 }
 
 /// What the catalog was built from.
@@ -65,6 +67,7 @@ impl<C> Catalog<C> {
             source: Source::Rows { codes, lookup },
             tables: OnceLock::new(),
             index: OnceLock::new(),
+            numbers: OnceLock::new(),
         }
     }
 
@@ -86,6 +89,7 @@ impl<C> Catalog<C> {
             source: Source::Table { text, all },
             tables: OnceLock::new(),
             index: OnceLock::new(),
+            numbers: OnceLock::new(),
         }
     }
 }
@@ -167,6 +171,25 @@ impl<C: Copy> Catalog<C> {
             }
             slot = (slot + 1) & mask;
         }
+    }
+}
+
+impl<C: Copy> Catalog<C> {
+    /// The code whose stable `number` is `number` (MySQL's errno, a
+    /// JSON-RPC error number), if this build knows one.
+    #[must_use]
+    pub fn from_number(&self, number: u32) -> Option<C> {
+        let numbers = self.numbers.get_or_init(|| {
+            let mut numbers: Vec<(u32, C)> = self
+                .codes()
+                .iter()
+                .filter_map(|info| Some((info.number?, self.parse(info.code)?)))
+                .collect();
+            numbers.sort_by_key(|(number, _)| *number);
+            numbers.into_boxed_slice()
+        });
+        let at = numbers.binary_search_by_key(&number, |(n, _)| *n).ok()?;
+        Some(numbers[at].1)
     }
 }
 

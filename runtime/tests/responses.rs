@@ -157,6 +157,16 @@ fn codes_and_aliases_parse_and_unknown_codes_are_kept() {
 }
 
 #[test]
+fn a_code_is_found_by_its_number() {
+    assert_eq!(Demo::from_number(4004), Some(Demo::TenantNotFound));
+    assert_eq!(Demo::from_number(4000), Some(Demo::ValidationError));
+    // A number no code has, and the codes without one.
+    assert_eq!(Demo::from_number(4001), None);
+    assert_eq!(Demo::from_number(0), None);
+    assert_eq!(Demo::RateLimited.info().number, None);
+}
+
+#[test]
 fn every_row_parses_back_to_its_own_code() {
     for (text, code) in Demo::catalog().lookup() {
         assert_eq!(Demo::parse(text), Some(*code));

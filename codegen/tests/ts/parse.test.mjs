@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 
 const client = await import(pathToFileURL(process.env.ERRCAT_TS_CLIENT).href);
-const { parseError, parseErrorResponse, retryAfterMs, isRetryable, isErrorCode, toErrorCode, formatMessage } = client;
+const { parseError, parseErrorResponse, retryAfterMs, isRetryable, isErrorCode, toErrorCode, formatMessage, codeOfNumber, errorNumber } = client;
 
 test("flat (seeds 000, 001)", () => {
   const error = parseError({
@@ -87,6 +87,16 @@ test("aliases parse to their code and keep the wire string", () => {
   assert.equal(error.wireCode, "ROLLBACK_TARGET_MISSING");
   assert.equal(isErrorCode("ROLLBACK_TARGET_MISSING"), false);
   assert.equal(toErrorCode("ROLLBACK_TARGET_MISSING"), "VERSION_NOT_FOUND");
+});
+
+test("codes are found by their stable number", () => {
+  assert.equal(codeOfNumber(1001), "AUTH_REQUIRED");
+  assert.equal(codeOfNumber(1002), "VALIDATION_ERROR");
+  assert.equal(errorNumber.AUTH_REQUIRED, 1001);
+  assert.equal(errorNumber.RATE_LIMITED, undefined, "a code without a number has none");
+  for (const missing of [1003, 0, -1, 1001.5, NaN]) {
+    assert.equal(codeOfNumber(missing), undefined, String(missing));
+  }
 });
 
 test("retired and deprecated codes still parse", () => {

@@ -37,11 +37,13 @@ static CODES: [CodeInfo; 8] = [
         template: &[Piece::Text("Tenant not found")],
         hint: Some("Check that the tenant_id is correct"),
         details: DetailsKind::Object,
+        number: Some(4004),
         ..row("TENANT_NOT_FOUND", 404, "Tenant not found")
     },
     CodeInfo {
         template: &[Piece::Text("Validation failed")],
         details: DetailsKind::FieldErrors,
+        number: Some(4000),
         ..row("VALIDATION_ERROR", 400, "Validation failed")
     },
     CodeInfo {

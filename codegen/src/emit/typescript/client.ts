@@ -31,6 +31,14 @@ export function toErrorCode(wire: string): ErrorCode | undefined {
   return canonical(wire) as ErrorCode | undefined;
 }
 
+/** The code whose stable number (`number` in the catalog) is `value`, if any. */
+export function codeOfNumber(value: number): ErrorCode | undefined {
+  const key = String(value);
+  return Number.isInteger(value) && has(codeOfNumberTable, key)
+    ? (codeOfNumberTable[key] as ErrorCode)
+    : undefined;
+}
+
 /**
  * Whether retrying the request can succeed. Codes this client does not know
  * are not retryable: nothing says that repeating them is safe.

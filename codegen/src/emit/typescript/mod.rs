@@ -44,6 +44,7 @@ pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
     params_interface(&mut out, catalog);
     tables(&mut out, catalog);
     aliases(&mut out, catalog);
+    numbers(&mut out, catalog);
     out.push('\n');
     shapes::emit(&mut out);
     out.push_str(CLIENT);
@@ -355,6 +356,28 @@ fn aliases(out: &mut String, catalog: &Catalog) {
         "Other wire strings that parse to a code.",
         "const aliasOf: Readonly<Record<string, string>>",
         rows,
+    );
+}
+
+/// The stable numbers, both ways: only the codes that have one.
+fn numbers(out: &mut String, catalog: &Catalog) {
+    let numbered = || catalog.codes.iter().filter_map(|c| Some((c, c.number?)));
+    json_table(
+        out,
+        "The stable number of each code that has one (`number` in the catalog).",
+        "export const errorNumber: Readonly<Partial<Record<ErrorCode, number>>>",
+        numbered().map(|(code, number)| (string_literal(&code.code), number.to_string())),
+    );
+    json_table(
+        out,
+        "The code of each number, keyed by the number's decimal digits.",
+        "const codeOfNumberTable: Readonly<Record<string, string>>",
+        numbered().map(|(code, number)| {
+            (
+                string_literal(&number.to_string()),
+                string_literal(&code.code),
+            )
+        }),
     );
 }
 

@@ -705,6 +705,74 @@ export const errorMessage: Readonly<Record<ErrorCode, string>> = /* @__PURE__ */
 /** Other wire strings that parse to a code. */
 const aliasOf: Readonly<Record<string, string>> = /* @__PURE__ */ JSON.parse(String.raw`{}`);
 
+/** The stable number of each code that has one (`number` in the catalog). */
+export const errorNumber: Readonly<Partial<Record<ErrorCode, number>>> = /* @__PURE__ */ JSON.parse(String.raw`{
+  "invalid_request": 1000,
+  "validation_failed": 1001,
+  "requires_confirmation": 1002,
+  "not_found": 1003,
+  "state_conflict": 1004,
+  "rate_limited": 1005,
+  "unauthorized": 1100,
+  "invalid_token": 1101,
+  "forbidden_by_scope": 1102,
+  "enterprise_only": 1200,
+  "pro_required": 1201,
+  "payment_method_required": 1202,
+  "subscription_past_due": 1203,
+  "signups_blocked": 1204,
+  "workspace_slug_taken": 1300,
+  "workspace_slug_invalid": 1301,
+  "workspace_slug_too_short": 1302,
+  "workspace_slug_reserved": 1303,
+  "workspace_provisioning_failed": 1304,
+  "redirect_uri_invalid": 1400,
+  "redirect_uri_localhost_only_dev": 1401,
+  "client_secret_revoked": 1402,
+  "idp_oauth_failed": 1500,
+  "idp_metadata_invalid": 1501,
+  "idp_already_configured": 1502,
+  "webhook_url_invalid": 1600,
+  "webhook_secret_required": 1601,
+  "internal_error": 1700,
+  "upstream_error": 1701,
+  "service_unavailable": 1702
+}`);
+
+/** The code of each number, keyed by the number's decimal digits. */
+const codeOfNumberTable: Readonly<Record<string, string>> = /* @__PURE__ */ JSON.parse(String.raw`{
+  "1000": "invalid_request",
+  "1001": "validation_failed",
+  "1002": "requires_confirmation",
+  "1003": "not_found",
+  "1004": "state_conflict",
+  "1005": "rate_limited",
+  "1100": "unauthorized",
+  "1101": "invalid_token",
+  "1102": "forbidden_by_scope",
+  "1200": "enterprise_only",
+  "1201": "pro_required",
+  "1202": "payment_method_required",
+  "1203": "subscription_past_due",
+  "1204": "signups_blocked",
+  "1300": "workspace_slug_taken",
+  "1301": "workspace_slug_invalid",
+  "1302": "workspace_slug_too_short",
+  "1303": "workspace_slug_reserved",
+  "1304": "workspace_provisioning_failed",
+  "1400": "redirect_uri_invalid",
+  "1401": "redirect_uri_localhost_only_dev",
+  "1402": "client_secret_revoked",
+  "1500": "idp_oauth_failed",
+  "1501": "idp_metadata_invalid",
+  "1502": "idp_already_configured",
+  "1600": "webhook_url_invalid",
+  "1601": "webhook_secret_required",
+  "1700": "internal_error",
+  "1701": "upstream_error",
+  "1702": "service_unavailable"
+}`);
+
 /** The wire shapes an error body can have, named as in the catalog format. */
 export type WireShape = "flat" | "nested" | "error_code" | "problem" | "oauth2";
 
@@ -800,6 +868,14 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 /** The code a wire string stands for: the code itself, or the code an alias maps to. */
 export function toErrorCode(wire: string): ErrorCode | undefined {
   return canonical(wire) as ErrorCode | undefined;
+}
+
+/** The code whose stable number (`number` in the catalog) is `value`, if any. */
+export function codeOfNumber(value: number): ErrorCode | undefined {
+  const key = String(value);
+  return Number.isInteger(value) && has(codeOfNumberTable, key)
+    ? (codeOfNumberTable[key] as ErrorCode)
+    : undefined;
 }
 
 /**
