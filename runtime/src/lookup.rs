@@ -175,8 +175,8 @@ impl<C: Copy> Catalog<C> {
 }
 
 impl<C: Copy> Catalog<C> {
-    /// The code whose stable `number` is `number` (MySQL's errno, a
-    /// JSON-RPC error number), if this build knows one.
+    /// The code whose stable `number` is `number` (MySQL's errno, say), if
+    /// this build knows one.
     #[must_use]
     pub fn from_number(&self, number: u32) -> Option<C> {
         let numbers = self.numbers.get_or_init(|| {

@@ -23,18 +23,25 @@ pub(crate) fn read(cx: &mut Context, root: &Fields<'_, '_>) -> (Vec<Class>, bool
     };
     for fields in tables {
         fields.reject_unknown(cx, CLASS_FIELDS);
-        let Some(id) = fields
+        let id = fields
             .required_string(cx, "id")
-            .filter(|id| fields.check_text(cx, "id", id, Lines::One))
-        else {
+            .filter(|id| fields.check_text(cx, "id", id, Lines::One));
+        // Read whatever the id is, so one run reports every mistake.
+        let (title, description) = super::settings::title_and_description(cx, &fields);
+        let Some(id) = id else {
             complete = false;
             continue;
         };
-        // No code can name an empty class, so the others are still checked.
-        if !not_empty(cx, &fields, &id) {
+        // No code can name a class that is no word (a code's own `class` is
+        // held to the same rule), so the others are still checked.
+        if let Some(problem) = not_a_word(&id.value) {
+            cx.report(
+                Diagnostic::error(format!("the `id` of a `[[class]]` {problem}"))
+                    .with_label(&fields.file.shown, id.span.clone(), "this id")
+                    .with_help("give it the class as the platform writes it, e.g. `id = \"23\"`"),
+            );
             continue;
         }
-        let (title, description) = super::settings::title_and_description(cx, &fields);
         if let Some(first) = classes.iter().position(|c| c.id == id.value) {
             cx.report(declared_twice(
                 &root.file.shown,
@@ -42,6 +49,21 @@ pub(crate) fn read(cx: &mut Context, root: &Fields<'_, '_>) -> (Vec<Class>, bool
                 &id,
                 spans[first].clone(),
             ));
+            continue;
+        }
+        if let Some(first) = classes
+            .iter()
+            .position(|c| c.id.eq_ignore_ascii_case(&id.value))
+        {
+            cx.report(
+                Diagnostic::error(format!(
+                    "classes `{}` and `{}` differ only in letter case",
+                    classes[first].id, id.value
+                ))
+                .with_label(&root.file.shown, id.span.clone(), "this class")
+                .with_context(&root.file.shown, spans[first].clone(), "matches this one")
+                .with_help("readers cannot tell them apart; merge them or rename one"),
+            );
             continue;
         }
         spans.push(id.span);
@@ -54,30 +76,36 @@ pub(crate) fn read(cx: &mut Context, root: &Fields<'_, '_>) -> (Vec<Class>, bool
     (classes, complete)
 }
 
-fn not_empty(cx: &mut Context, fields: &Fields<'_, '_>, id: &Located<String>) -> bool {
-    if !id.value.is_empty() {
-        return true;
+/// Why `text` cannot be a class id or a tag: empty, or holding whitespace
+/// (the site's menus and data attributes keep words apart by it).
+fn not_a_word(text: &str) -> Option<&'static str> {
+    if text.is_empty() {
+        Some("is empty")
+    } else if text.chars().any(char::is_whitespace) {
+        Some("holds whitespace")
+    } else {
+        None
     }
-    cx.report(
-        Diagnostic::error("a `[[class]]` has an empty `id`")
-            .with_label(&fields.file.shown, id.span.clone(), "empty id")
-            .with_help("give it the class as the platform writes it, e.g. `id = \"23\"`"),
-    );
-    false
 }
 
-/// A code's `tags`: each non-empty, on one line, and written once.
+/// A code's `tags`: each a word (not empty, no whitespace), written once.
 pub(crate) fn read_tags(cx: &mut Context, fields: &Fields<'_, '_>) -> Vec<String> {
     let mut tags: Vec<Located<String>> = Vec::new();
     for tag in fields.strings(cx, "tags") {
         if !fields.check_text(cx, "tags", &tag, Lines::One) {
             continue;
         }
-        if tag.value.trim().is_empty() {
+        if let Some(problem) = not_a_word(&tag.value) {
+            let joined: Vec<&str> = tag.value.split_whitespace().collect();
+            let help = if joined.len() > 1 {
+                format!("join its words with `-`: `{}`", joined.join("-"))
+            } else {
+                "remove it".to_owned()
+            };
             cx.report(
-                Diagnostic::error(format!("a tag of {} is empty", fields.owner))
-                    .with_label(&fields.file.shown, tag.span.clone(), "empty tag")
-                    .with_help("remove it"),
+                Diagnostic::error(format!("a tag of {} {problem}", fields.owner))
+                    .with_label(&fields.file.shown, tag.span.clone(), "this tag")
+                    .with_help(help),
             );
         } else if let Some(first) = tags.iter().find(|t| t.value == tag.value) {
             cx.report(
@@ -94,6 +122,26 @@ pub(crate) fn read_tags(cx: &mut Context, fields: &Fields<'_, '_>) -> Vec<String
         }
     }
     tags.into_iter().map(|t| t.value).collect()
+}
+
+/// A code's `class`, if it is a word; what it names is checked by
+/// [`assign`] once the classes are known.
+pub(crate) fn read_class(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<Located<String>> {
+    let class = fields.string(cx, "class")?;
+    if !fields.check_text(cx, "class", &class, Lines::One) {
+        return None;
+    }
+    if let Some(problem) = not_a_word(&class.value) {
+        cx.report(
+            Diagnostic::error(format!("the `class` of {} {problem}", fields.owner))
+                .with_label(&fields.file.shown, class.span.clone(), "this class")
+                .with_help(format!(
+                    "name a `[[class]]` of `{CATALOG_FILE}` by its id, or remove the line"
+                )),
+        );
+        return None;
+    }
+    Some(class)
 }
 
 /// Sets each draft's class index from the `class` it names.

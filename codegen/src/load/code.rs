@@ -119,7 +119,7 @@ pub(crate) fn read<'s>(
     let category =
         written_category.unwrap_or_else(|| Located::new(file.stem().to_owned(), name.span.clone()));
     let (deprecated, replacement) = read_deprecation(cx, &fields);
-    let class = fields.string(cx, "class");
+    let class = super::classes::read_class(cx, &fields);
     let tags = super::classes::read_tags(cx, &fields);
     let mut aliases = fields.strings(cx, "aliases");
     aliases.retain(|alias| fields.check_text(cx, "aliases", alias, Lines::One));

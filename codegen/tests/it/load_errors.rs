@@ -234,13 +234,13 @@ fn aliases_colliding_with_codes_and_aliases() {
 #[test]
 fn classes_and_tags_that_do_not_hold() {
     let catalog = format!(
-        "{CATALOG}\n[[class]]\nid = \"23\"\ntitle = \"Integrity Constraint Violation\"\n\n[[class]]\nid = \"23\"\ntitle = \"Again\"\n\n[[class]]\nid = \"\"\ntitle = \"Nothing\"\n"
+        "{CATALOG}\n[[class]]\nid = \"23\"\ntitle = \"Integrity Constraint Violation\"\n\n[[class]]\nid = \"23\"\ntitle = \"Again\"\n\n[[class]]\nid = \"\"\ntitle = \"Nothing\\u0007\"\n\n[[class]]\nid = \"0A\"\ntitle = \"Feature not supported\"\n\n[[class]]\nid = \"0a\"\ntitle = \"Lowercase\"\n\n[[class]]\nid = \"4 2\"\ntitle = \"Spaced\"\n"
     );
     insta::assert_snapshot!(render(&[
         ("catalog.toml", catalog.as_str()),
         (
             "orders.toml",
-            "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"a\"\nclass = \"24\"\ntags = [\"x\", \"\", \"x\"]\n\n[ORDER_LOCKED]\nstatus = 409\nmessage = \"b\"\nclass = \"23\"\ntags = \"x\"\n",
+            "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"a\"\nclass = \"24\"\ntags = [\"x\", \"\", \"x\", \"needs  review\"]\n\n[ORDER_LOCKED]\nstatus = 409\nmessage = \"b\"\nclass = \"23\"\ntags = \"x\"\n\n[ORDER_LATE]\nstatus = 409\nmessage = \"c\"\nclass = \"\"\n",
         ),
     ]));
 }

@@ -129,17 +129,17 @@ try {
     // Its codes have classes and tags: each menu shows only its rows.
     await big.locator("#status").selectOption("");
     const bigRows = big.locator("#codes tbody tr");
-    await big.locator("#class").selectOption("1");
+    await big.locator("#errcat-class").selectOption("1");
     const classes = await bigRows.evaluateAll((all) => all.map((r) => [r.dataset.class, r.dataset.status]));
     check(classes.length > 0 && classes.every(([c, s]) => c === "1" && s.startsWith("5")),
       `class filter shows ${JSON.stringify(classes.slice(0, 5))}`);
-    await big.locator("#class").selectOption("");
-    await big.locator("#tag").selectOption("quota");
+    await big.locator("#errcat-class").selectOption("");
+    await big.locator("#errcat-tag").selectOption("quota");
     const tags = await bigRows.evaluateAll((all) => all.map((r) => r.dataset.tags));
     check(tags.length > 0 && tags.every((t) => t.split(" ").includes("quota")), `tag filter shows ${tags.slice(0, 5)}`);
     const tagged = await big.locator("#count").textContent();
     check(tagged === `${rows / 5} of ${rows} codes`, `the tag filter counts ${tagged}`);
-    await big.locator("#tag").selectOption("");
+    await big.locator("#errcat-tag").selectOption("");
     check(loadMs < 1000, `the ${rows}-code index took ${loadMs} ms to load`);
     check(timing.searchPainted < 1000 && timing.statusPainted < 1000, `filtering ${rows} codes is slow: ${JSON.stringify(timing)}`);
     await big.screenshot({ path: path.join(shotDir, "site-10k.png"), fullPage: false });

@@ -179,6 +179,12 @@ pub fn items(catalog: &Catalog, variants: &List<'_>, paths: Paths) -> TokenStrea
             pub fn grpc_code(self) -> ::errcat::GrpcCode {
                 self.info().grpc
             }
+
+            /// The code whose stable `number` (in the catalog) is `number`.
+            #[must_use]
+            pub fn from_number(number: u32) -> #option<Self> {
+                <Self as ::errcat::ErrorCode>::from_number(number)
+            }
         }
 
         impl ::errcat::ErrorCode for #ty {

@@ -17,8 +17,8 @@
   var status = document.getElementById("status");
   var category = document.getElementById("category");
   // Only in a catalog with classes, or with tags.
-  var classFilter = document.getElementById("class");
-  var tagFilter = document.getElementById("tag");
+  var classFilter = document.getElementById("errcat-class");
+  var tagFilter = document.getElementById("errcat-tag");
   var count = document.getElementById("count");
   var none = document.getElementById("none");
   var more = document.getElementById("more");

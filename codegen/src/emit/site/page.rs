@@ -52,11 +52,17 @@ pub fn index(catalog: &Catalog) -> String {
     out.push_str("</select>\n");
     if !catalog.classes.is_empty() {
         out.push_str(
-            "<select id=\"class\" aria-label=\"Class\">\n<option value=\"\">All classes</option>\n",
+            "<select id=\"errcat-class\" aria-label=\"Class\">\n<option value=\"\">All classes</option>\n",
         );
         for (i, class) in catalog.classes.iter().enumerate() {
+            // The description, where there is one, is the entry's tooltip.
+            let tooltip = class
+                .description
+                .as_deref()
+                .map(|d| format!(" title=\"{}\"", esc(d)))
+                .unwrap_or_default();
             out.push_str(&format!(
-                "<option value=\"{i}\">{} {}</option>\n",
+                "<option value=\"{i}\"{tooltip}>{} {}</option>\n",
                 esc(&class.id),
                 esc(&class.title)
             ));
@@ -66,10 +72,11 @@ pub fn index(catalog: &Catalog) -> String {
     let tags = tags(catalog);
     if !tags.is_empty() {
         out.push_str(
-            "<select id=\"tag\" aria-label=\"Tag\">\n<option value=\"\">All tags</option>\n",
+            "<select id=\"errcat-tag\" aria-label=\"Tag\">\n<option value=\"\">All tags</option>\n",
         );
         for tag in tags {
-            out.push_str(&format!("<option>{}</option>\n", esc(tag)));
+            let tag = esc(tag);
+            out.push_str(&format!("<option value=\"{tag}\">{tag}</option>\n"));
         }
         out.push_str("</select>\n");
     }
@@ -165,15 +172,16 @@ fn index_data(catalog: &Catalog, link: super::html::LinkFn) -> String {
             row
         })
         .collect();
-    let classes: Vec<Value> = catalog
-        .classes
-        .iter()
-        .map(|class| json!([class.id, class.title]))
-        .collect();
-    json_without_markup(
-        &json!({ "categories": categories, "classes": classes, "rows": rows }),
-        false,
-    )
+    let mut data = json!({ "categories": categories, "rows": rows });
+    if !catalog.classes.is_empty() {
+        let classes: Vec<Value> = catalog
+            .classes
+            .iter()
+            .map(|class| json!([class.id, class.title]))
+            .collect();
+        data["classes"] = classes.into();
+    }
+    json_without_markup(&data, false)
 }
 
 /// Every tag a code has, sorted, once each.

@@ -221,6 +221,11 @@ impl FunctionComputeErrorCode {
     pub fn grpc_code(self) -> ::errcat::GrpcCode {
         self.info().grpc
     }
+    /// The code whose stable `number` (in the catalog) is `number`.
+    #[must_use]
+    pub fn from_number(number: u32) -> Option<Self> {
+        <Self as ::errcat::ErrorCode>::from_number(number)
+    }
 }
 impl ::errcat::ErrorCode for FunctionComputeErrorCode {
     #[allow(deprecated, clippy::too_many_lines)]
