@@ -430,8 +430,9 @@ pub struct CodeInfo {
     pub grpc: GrpcCode,
     /// RFC 9457 `resolve`, when a self-service fix exists.
     pub resolve: Option<Resolve>,
-    /// Stable number, for JSON-RPC style error numbers.
-    pub number: Option<u32>,
+    /// Stable number: MySQL's errno, a JSON-RPC error code (negative ones
+    /// too); within ±(2^53 − 1), so JavaScript reads it exactly.
+    pub number: Option<i64>,
     /// The code is deprecated: still emitted, but new code should not use it.
     pub deprecated: bool,
     /// The code to use instead of a deprecated one.
@@ -506,7 +507,7 @@ pub trait ErrorCode: Copy + Eq + Hash + fmt::Debug + Send + Sync + 'static {
 
     /// The code whose stable `number` is `number`, if this build knows one.
     #[must_use]
-    fn from_number(number: u32) -> Option<Self> {
+    fn from_number(number: i64) -> Option<Self> {
         Self::catalog().from_number(number)
     }
 }

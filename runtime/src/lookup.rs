@@ -27,7 +27,7 @@ pub struct Catalog<C: 'static> {
     /// Slots of the hash index into the lookup list (index + 1; 0 is empty).
     index: OnceLock<Box<[u32]>>,
     /// The codes that have a `number`, sorted by it.
-    numbers: OnceLock<Box<[(u32, C)]>>,
+    numbers: OnceLock<Box<[(i64, C)]>>,
 }
 
 /// What the catalog was built from.
@@ -178,9 +178,9 @@ impl<C: Copy> Catalog<C> {
     /// The code whose stable `number` is `number` (MySQL's errno, say), if
     /// this build knows one.
     #[must_use]
-    pub fn from_number(&self, number: u32) -> Option<C> {
+    pub fn from_number(&self, number: i64) -> Option<C> {
         let numbers = self.numbers.get_or_init(|| {
-            let mut numbers: Vec<(u32, C)> = self
+            let mut numbers: Vec<(i64, C)> = self
                 .codes()
                 .iter()
                 .filter_map(|info| Some((info.number?, self.parse(info.code)?)))

@@ -163,6 +163,17 @@ impl Reader {
         T::try_from(value).map_err(|_| self.fail("a number out of range"))
     }
 
+    /// A number that may be negative (a code's stable number): `-` first.
+    fn signed(&mut self) -> Result<i64, String> {
+        let negative = self.text[self.at..].starts_with('-');
+        if negative {
+            self.at += 1;
+        }
+        let magnitude =
+            i64::try_from(self.digits(';')?).map_err(|_| self.fail("a number out of range"))?;
+        Ok(if negative { -magnitude } else { magnitude })
+    }
+
     fn string(&mut self) -> Result<&'static str, String> {
         let len: usize = self
             .digits(':')?
@@ -272,7 +283,7 @@ impl Reader {
                 endpoint,
             })
         })?;
-        let number = self.optional(Self::number)?;
+        let number = self.optional(Self::signed)?;
         let replacement = self.optional(Self::string)?;
         for _ in 0..self.number::<usize>()? {
             name(self.string()?);

@@ -119,7 +119,7 @@ fn synthetic_code(i: usize) -> Code {
         retired: None,
         since: None,
         grpc: GrpcCode::from_http_status(status),
-        number: Some(10_000 + i as u32),
+        number: Some(10_000 + i64::try_from(i).expect("fewer codes than i64 holds")),
         wire_shape: WireShape::Flat,
         origin: Origin {
             file: "synthetic.toml".to_owned(),

@@ -69,12 +69,38 @@ pub(crate) struct CodeDraft<'s> {
     pub(crate) unreadable: Vec<&'static str>,
     pub(crate) aliases: Vec<Located<String>>,
     pub(crate) replacement: Option<Located<String>>,
-    pub(crate) number: Option<Located<u32>>,
+    pub(crate) number: Option<Located<i64>>,
 }
 
 /// A stand-in for a status that could not be read. It never reaches a
 /// catalog (the problem is reported); it only lets the other checks run.
 const STAND_IN_STATUS: u16 = 500;
+
+/// The numbers a code's `number` may be: every language reads them
+/// exactly, JavaScript's doubles included.
+const SAFE_INTEGERS: &str = "an integer from -9007199254740991 to 9007199254740991";
+const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
+
+fn within_safe_integers(cx: &mut Context, fields: &Fields<'_, '_>, number: &Located<i64>) -> bool {
+    if number.value.abs() <= MAX_SAFE_INTEGER {
+        return true;
+    }
+    cx.report(
+        Diagnostic::error(format!(
+            "`number` of {} must be {SAFE_INTEGERS}, found {}",
+            fields.owner, number.value
+        ))
+        .with_label(
+            &fields.file.shown,
+            number.span.clone(),
+            format!("expected {SAFE_INTEGERS}"),
+        )
+        .with_note(
+            "JavaScript reads a number beyond it as the nearest double, which may be another code's",
+        ),
+    );
+    false
+}
 
 pub(crate) fn read<'s>(
     cx: &mut Context,
@@ -123,7 +149,9 @@ pub(crate) fn read<'s>(
     let tags = super::classes::read_tags(cx, &fields);
     let mut aliases = fields.strings(cx, "aliases");
     aliases.retain(|alias| fields.check_text(cx, "aliases", alias, Lines::One));
-    let number = fields.integer_in::<u32>(cx, "number", "a number from 0 to 4294967295");
+    let number = fields
+        .integer_in::<i64>(cx, "number", SAFE_INTEGERS)
+        .filter(|number| within_safe_integers(cx, &fields, number));
     let own_wire_shape = fields.one_of::<WireShape>(cx, "wire_shape", "a wire shape");
     let grpc = fields
         .one_of::<GrpcCode>(cx, "grpc", "a google.rpc.Code name")

@@ -307,7 +307,7 @@ fn check_aliases(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
 
 /// `number` is unique in the catalog.
 fn check_numbers(cx: &mut Context, drafts: &[CodeDraft<'_>]) {
-    let mut first_with: BTreeMap<u32, (&CodeDraft<'_>, &Located<u32>)> = BTreeMap::new();
+    let mut first_with: BTreeMap<i64, (&CodeDraft<'_>, &Located<i64>)> = BTreeMap::new();
     for draft in drafts {
         let Some(number) = &draft.number else {
             continue;

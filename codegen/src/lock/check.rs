@@ -285,7 +285,7 @@ fn number_reuses(
     catalog_dir: &Path,
     breaks: &mut Vec<Break>,
 ) {
-    let mut owners: HashMap<u32, Vec<&str>> = HashMap::new();
+    let mut owners: HashMap<i64, Vec<&str>> = HashMap::new();
     for (owner, entry) in &lock.codes {
         if let Some(number) = entry.number {
             owners.entry(number).or_default().push(owner);

@@ -9,7 +9,7 @@ pub struct Entry {
     pub status: u16,
     pub state: State,
     pub wire_shape: WireShape,
-    pub number: Option<u32>,
+    pub number: Option<i64>,
     /// Sorted.
     pub aliases: Vec<String>,
     /// In declared order, which is the generated constructors' argument

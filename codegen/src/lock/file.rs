@@ -138,7 +138,7 @@ struct RawEntry {
     status: u16,
     state: String,
     wire_shape: String,
-    number: Option<u32>,
+    number: Option<i64>,
     #[serde(default)]
     aliases: Vec<String>,
     /// Spanned, because the order they are written in is the declared order.

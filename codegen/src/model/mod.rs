@@ -124,7 +124,7 @@ pub struct Code {
     pub since: Option<String>,
     pub grpc: GrpcCode,
     /// Optional stable number, for JSON-RPC / MCP style error numbers.
-    pub number: Option<u32>,
+    pub number: Option<i64>,
     /// The resolved shape: the code's own choice or the catalog default.
     pub wire_shape: WireShape,
     /// Where the code is defined, relative to the catalog directory.

@@ -284,6 +284,16 @@ fn duplicate_number() {
     ]));
 }
 
+/// Numbers past what JavaScript reads exactly, either way; a negative one
+/// inside that range loads (JSON-RPC's are negative).
+#[test]
+fn numbers_beyond_the_safe_integers() {
+    insta::assert_snapshot!(problems(&[(
+        "orders.toml",
+        "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"a\"\nnumber = 9007199254740992\n\n[ORDER_LOCKED]\nstatus = 409\nmessage = \"b\"\nnumber = -9007199254740993\n\n[ORDER_LATE]\nstatus = 409\nmessage = \"c\"\nnumber = -32002\n\n[ORDER_HUGE]\nstatus = 409\nmessage = \"d\"\nnumber = 99999999999999999999\n",
+    )]));
+}
+
 #[test]
 fn unknown_values_of_enumerated_fields() {
     let catalog = CATALOG

@@ -92,6 +92,7 @@ test("aliases parse to their code and keep the wire string", () => {
 test("codes are found by their stable number", () => {
   assert.equal(codeOfNumber(1001), "AUTH_REQUIRED");
   assert.equal(codeOfNumber(1002), "VALIDATION_ERROR");
+  assert.equal(codeOfNumber(-32002), "OLD_NOT_FOUND", "JSON-RPC's numbers are negative");
   assert.equal(errorNumber.AUTH_REQUIRED, 1001);
   assert.equal(errorNumber.RATE_LIMITED, undefined, "a code without a number has none");
   for (const missing of [1003, 0, -1, 1001.5, NaN]) {

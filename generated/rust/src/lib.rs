@@ -609,7 +609,7 @@ impl FoldErrorCode {
     }
     /// The code whose stable `number` (in the catalog) is `number`.
     #[must_use]
-    pub fn from_number(number: u32) -> Option<Self> {
+    pub fn from_number(number: i64) -> Option<Self> {
         <Self as ::errcat::ErrorCode>::from_number(number)
     }
 }

@@ -43,7 +43,7 @@ static CODES: [CodeInfo; 8] = [
     CodeInfo {
         template: &[Piece::Text("Validation failed")],
         details: DetailsKind::FieldErrors,
-        number: Some(4000),
+        number: Some(-32602),
         ..row("VALIDATION_ERROR", 400, "Validation failed")
     },
     CodeInfo {

@@ -182,7 +182,7 @@ pub fn items(catalog: &Catalog, variants: &List<'_>, paths: Paths) -> TokenStrea
 
             /// The code whose stable `number` (in the catalog) is `number`.
             #[must_use]
-            pub fn from_number(number: u32) -> #option<Self> {
+            pub fn from_number(number: i64) -> #option<Self> {
                 <Self as ::errcat::ErrorCode>::from_number(number)
             }
         }

@@ -223,7 +223,7 @@ impl FunctionComputeErrorCode {
     }
     /// The code whose stable `number` (in the catalog) is `number`.
     #[must_use]
-    pub fn from_number(number: u32) -> Option<Self> {
+    pub fn from_number(number: i64) -> Option<Self> {
         <Self as ::errcat::ErrorCode>::from_number(number)
     }
 }
