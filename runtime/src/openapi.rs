@@ -305,13 +305,13 @@ impl<C: ErrorCode> utoipa::Modify for Schemas<C> {
 pub fn schemas<C: ErrorCode>() -> Vec<(String, serde_json::Value)> {
     let catalog = C::catalog();
     let emitted: Vec<&CodeInfo> = catalog.codes().iter().filter(|c| !c.retired).collect();
-    let names: Vec<&str> = emitted.iter().map(|c| c.code).collect();
+    let codes: Vec<(&str, Option<i64>)> = emitted.iter().map(|c| (c.code, c.number)).collect();
     let code_ref = serde_json::json!({
         "$ref": format!("#/components/schemas/{}", catalog.code_schema),
     });
     let mut out = vec![(
         catalog.code_schema.to_owned(),
-        crate::schema::code(catalog.code_description, &names),
+        crate::schema::code(catalog.code_description, &codes),
     )];
     for shape in WireShape::ALL {
         if shape == WireShape::Problem || emitted.iter().any(|c| c.shape == shape) {

@@ -28,14 +28,27 @@ pub fn body(shape: WireShape, code: &Value) -> Value {
     Value::Object(schema)
 }
 
-/// The enum of wire codes, described by `description`.
+/// The enum of wire codes, described by `description`; each code with its
+/// stable number, if it has one. The numbers, where any code has one, are
+/// the `x-errcat-numbers` member (code to number): JSON Schema and OpenAPI
+/// tools keep such a member and ignore it, and a client generator or
+/// reader can look codes up by it.
 #[must_use]
-pub fn code(description: &str, codes: &[&str]) -> Value {
-    json!({
+pub fn code(description: &str, codes: &[(&str, Option<i64>)]) -> Value {
+    let names: Vec<&str> = codes.iter().map(|(code, _)| *code).collect();
+    let mut schema = json!({
         "description": description,
         "type": "string",
-        "enum": codes,
-    })
+        "enum": names,
+    });
+    let numbers: Map<String, Value> = codes
+        .iter()
+        .filter_map(|(code, number)| Some(((*code).to_owned(), (*number)?.into())))
+        .collect();
+    if !numbers.is_empty() {
+        schema["x-errcat-numbers"] = Value::Object(numbers);
+    }
+    schema
 }
 
 /// `type`, `required` and `properties` of an object of `members`: the

@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 
 use super::text::{escape, json_without_markup};
 use super::{OutputFile, notice};
-use crate::model::{Catalog, WireShape};
+use crate::model::{Catalog, Code, WireShape};
 
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
@@ -28,11 +28,10 @@ pub fn shapes_in_use(catalog: &Catalog) -> Vec<WireShape> {
 
 /// Codes a body in `shape` can carry: those sent in it by default, or every
 /// emitted code for `problem`.
-pub fn codes_in(catalog: &Catalog, shape: WireShape) -> Vec<&str> {
+pub fn codes_in(catalog: &Catalog, shape: WireShape) -> Vec<&Code> {
     catalog
         .emitted()
         .filter(|c| shape == WireShape::Problem || c.wire_shape == shape)
-        .map(|c| c.code.as_str())
         .collect()
 }
 
@@ -60,16 +59,21 @@ pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
             document.extend(body);
             document.insert(
                 "$defs".into(),
-                json!({ "code": code_schema(catalog, &codes_in(catalog, shape)) }),
+                json!({ "code": code_schema(catalog, shape) }),
             );
             OutputFile::new(file_name(shape), pretty(&Value::Object(document)))
         })
         .collect()
 }
 
-/// The enum of wire codes.
-pub fn code_schema(catalog: &Catalog, codes: &[&str]) -> Value {
-    errcat::schema::code(&code_description(catalog), codes)
+/// The enum of the wire codes a body in `shape` can hold (every code for
+/// problem details), with their numbers.
+pub fn code_schema(catalog: &Catalog, shape: WireShape) -> Value {
+    let codes: Vec<(&str, Option<i64>)> = codes_in(catalog, shape)
+        .into_iter()
+        .map(|c| (c.code.as_str(), c.number))
+        .collect();
+    errcat::schema::code(&code_description(catalog), &codes)
 }
 
 /// What the enum of wire codes says of itself; generated crates hand the

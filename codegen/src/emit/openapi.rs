@@ -12,7 +12,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value, json};
 
 use super::docs::content;
-use super::json_schema::{code_schema, codes_in, pretty, shapes_in_use};
+use super::json_schema::{code_schema, pretty, shapes_in_use};
 use super::text::{code_span, escape, neutralise_html};
 use super::{OutputFile, example, notice};
 use crate::model::{Catalog, Code, Header, HeaderValue, ParamType, Segment, WireShape};
@@ -60,8 +60,7 @@ impl<'a> Document<'a> {
         let code_ref = json!({ "$ref": format!("#/components/schemas/{code_name}") });
 
         let mut schemas = Map::new();
-        let all: Vec<&str> = codes_in(catalog, WireShape::Problem);
-        schemas.insert(code_name.clone(), code_schema(catalog, &all));
+        schemas.insert(code_name.clone(), code_schema(catalog, WireShape::Problem));
         for shape in shapes_in_use(catalog) {
             schemas.insert(
                 schema_name(shape).into(),

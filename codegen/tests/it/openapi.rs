@@ -196,7 +196,6 @@ fn example_bodies_match_the_json_schemas() {
             let codes = json_schema::codes_in(&catalog, shape);
             assert!(!codes.is_empty(), "{} has no codes", file.path);
             for code in codes {
-                let code = catalog.find(code).unwrap();
                 let body = example::body_in(&catalog, code, shape);
                 let errors: Vec<String> = validator
                     .iter_errors(&body)
@@ -223,9 +222,7 @@ fn the_schemas_reject_unknown_codes_and_missing_members() {
             .into_iter()
             .find(|s| json_schema::file_name(*s) == file.path)
             .unwrap();
-        let code = catalog
-            .find(json_schema::codes_in(&catalog, shape)[0])
-            .unwrap();
+        let code = json_schema::codes_in(&catalog, shape)[0];
         let good = example::body_in(&catalog, code, shape);
         assert!(validator.is_valid(&good), "{}", file.path);
         let text = good.to_string();
