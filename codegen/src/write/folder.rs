@@ -217,6 +217,12 @@ fn acquire(
 }
 
 /// The manifest path of `out_dir`.
+/// Whether an errcat run has taken this folder's lock before (the file
+/// stays when the run ends).
+pub(super) fn has_lock(out_dir: &Path) -> bool {
+    out_dir.join(STATE_DIR).join(LOCK_FILE).is_file()
+}
+
 pub(super) fn manifest_path(out_dir: &Path) -> PathBuf {
     out_dir.join(manifest::PATH)
 }

@@ -159,7 +159,16 @@ pub fn sync(
     // refused run from even creating the lock.
     let unlocked_view = recorded(out_dir)?;
     refuse::foreign(out_dir, owner, unlocked_view.as_ref())?;
-    refuse::in_the_way(out_dir, owner, unlocked_view.as_ref(), files)?;
+    if let Err(refused) = refuse::in_the_way(out_dir, owner, unlocked_view.as_ref(), files) {
+        // Files of another catalog without its manifest may be that
+        // catalog's run still renaming its outputs into place: a folder
+        // whose lock errcat took already is judged under the lock, once
+        // that run has written its manifest (and is refused as the other
+        // catalog's folder).
+        if !folder::has_lock(out_dir) {
+            return Err(refused);
+        }
+    }
     let lock = match mode {
         Mode::Write => folder::FolderLock::exclusive(out_dir)?,
         Mode::Check => folder::FolderLock::shared(out_dir)?,
