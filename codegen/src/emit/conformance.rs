@@ -123,18 +123,10 @@ fn shapes_of(code: &Code) -> Vec<WireShape> {
 
 /// The wait, in seconds at [`NOW`], a client reads from a catalog's own
 /// `Retry-After` value (the list form's seconds, or a template rendered
-/// with the example values): delta-seconds capped at
-/// [`RETRY_AFTER_MAX`]. A catalog that writes a date there is read by the
-/// runtime's client; the kit's own date cases are written out by hand.
+/// with the example values), by the runtime client's rule: the kit's
+/// `retry-after/` cases hold every client to that rule with values written
+/// out by hand.
 fn wait_of(value: &str) -> Option<u64> {
-    let value = value.trim();
-    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(
-            value
-                .parse()
-                .map_or(RETRY_AFTER_MAX, |s: u64| s.min(RETRY_AFTER_MAX)),
-        );
-    }
     let mut headers = errcat::http::HeaderMap::new();
     headers.insert(
         errcat::http::header::RETRY_AFTER,
@@ -221,14 +213,27 @@ impl Sent {
     /// A case of this error in `shape`, whose wire code is `known`'s (or
     /// an alias of it), or no catalog code for `None`.
     fn case(&self, known: Option<&Code>, name: &str, shape: WireShape) -> Value {
-        let body = self.body_text(shape);
+        let expect = self.expect(known, shape, Some(&self.wire));
+        self.case_of(name, None, shape, &self.body_text(shape), expect)
+    }
+
+    /// A case of this error's status and headers in `shape`, with `body` as
+    /// sent and `expect` as read.
+    fn case_of(
+        &self,
+        name: &str,
+        about: Option<&str>,
+        shape: WireShape,
+        body: &str,
+        expect: Expect,
+    ) -> Value {
         Case {
             name,
-            about: None,
+            about,
             status: self.status,
             headers: self.headers_in(shape),
-            body: &body,
-            expect: self.expect(known, shape, Some(&self.wire)).into_json(),
+            body,
+            expect: expect.into_json(),
         }
         .into_json()
     }

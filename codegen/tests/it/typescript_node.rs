@@ -11,6 +11,7 @@
 use crate::harness;
 use crate::support;
 
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -37,6 +38,16 @@ fn compile(tsc: &Path, catalog: &Catalog) -> (tempfile::TempDir, PathBuf) {
     .unwrap();
     let js = dir.path().join("dist/errors.js");
     (dir, js)
+}
+
+/// `node --test script` in the tests' folder, with `env` set.
+fn node_test(node: &Path, script: &str, env: &[(&str, &OsStr)]) -> std::process::Output {
+    let mut command = Command::new(node);
+    command.current_dir(ts_dir()).args(["--test", script]);
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().expect("node runs")
 }
 
 /// A server child process, killed when dropped.
@@ -126,15 +137,16 @@ fn service_tests(tsc: &Path, node: &Path, catalog: &Catalog, url: &str) {
     let cases_path = old_dir.path().join("cases.json");
     std::fs::write(&cases_path, cases.to_string()).unwrap();
 
-    let output = Command::new(node)
-        .current_dir(ts_dir())
-        .args(["--test", "service.test.mjs"])
-        .env("ERRCAT_SERVICE_URL", url)
-        .env("ERRCAT_TS_CLIENT", &current)
-        .env("ERRCAT_TS_OLD_CLIENT", &old_js)
-        .env("ERRCAT_TS_CASES", &cases_path)
-        .output()
-        .expect("node runs");
+    let output = node_test(
+        node,
+        "service.test.mjs",
+        &[
+            ("ERRCAT_SERVICE_URL", url.as_ref()),
+            ("ERRCAT_TS_CLIENT", current.as_os_str()),
+            ("ERRCAT_TS_OLD_CLIENT", old_js.as_os_str()),
+            ("ERRCAT_TS_CASES", cases_path.as_os_str()),
+        ],
+    );
     assert!(
         output.status.success(),
         "{} against {url}:\n{}",
@@ -149,12 +161,11 @@ fn the_client_parses_recorded_bodies_of_every_shape() {
         return;
     };
     let (_dir, client) = compile(&tsc, &harness::mini());
-    let output = Command::new(node)
-        .current_dir(ts_dir())
-        .args(["--test", "parse.test.mjs"])
-        .env("ERRCAT_TS_CLIENT", &client)
-        .output()
-        .expect("node runs");
+    let output = node_test(
+        &node,
+        "parse.test.mjs",
+        &[("ERRCAT_TS_CLIENT", client.as_os_str())],
+    );
     assert!(output.status.success(), "{}", transcript(&output));
 }
 
@@ -173,13 +184,14 @@ fn the_client_reads_every_catalogs_conformance_kit() {
         };
         let kit_path = dir.path().join("cases.json");
         std::fs::write(&kit_path, &kit.contents).unwrap();
-        let output = Command::new(&node)
-            .current_dir(ts_dir())
-            .args(["--test", "conformance.test.mjs"])
-            .env("ERRCAT_TS_CLIENT", &client)
-            .env("ERRCAT_TS_KIT", &kit_path)
-            .output()
-            .expect("node runs");
+        let output = node_test(
+            &node,
+            "conformance.test.mjs",
+            &[
+                ("ERRCAT_TS_CLIENT", client.as_os_str()),
+                ("ERRCAT_TS_KIT", kit_path.as_os_str()),
+            ],
+        );
         assert!(
             output.status.success(),
             "{}:\n{}",

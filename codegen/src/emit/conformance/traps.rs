@@ -57,10 +57,9 @@ pub(super) fn cases(catalog: &Catalog, sample: &Code) -> Vec<Value> {
             *code = json!(40401);
         }
         let expect = sent.expect(None, shape, None);
-        cases.push(case(
+        cases.push(sent.case_of(
             &format!("numeric-code/{}", shape.as_str()),
-            "A number where the code belongs is no code: the body is still read.",
-            &sent,
+            Some("A number where the code belongs is no code: the body is still read."),
             shape,
             &compact(&body),
             expect,
@@ -86,28 +85,8 @@ pub(super) fn cases(catalog: &Catalog, sample: &Code) -> Vec<Value> {
 
 /// A case of `sent` rendered in `shape`, read as the generic rule says.
 fn trap(catalog: &Catalog, sent: &Sent, name: &str, about: &str, shape: WireShape) -> Value {
-    let body = sent.body_text(shape);
     let expect = sent.expect(catalog.resolve_code(&sent.wire), shape, Some(&sent.wire));
-    case(name, about, sent, shape, &body, expect)
-}
-
-fn case(
-    name: &str,
-    about: &str,
-    sent: &Sent,
-    shape: WireShape,
-    body: &str,
-    expect: Expect,
-) -> Value {
-    Case {
-        name,
-        about: Some(about),
-        status: sent.status,
-        headers: sent.headers_in(shape),
-        body,
-        expect: expect.into_json(),
-    }
-    .into_json()
+    sent.case_of(name, Some(about), shape, &sent.body_text(shape), expect)
 }
 
 /// `base`, with underscores added until it is no code or alias of the
@@ -213,10 +192,9 @@ fn text_traps(catalog: &Catalog, sample: &Code, example: &Sent) -> Vec<Value> {
     let own = sample.wire_shape;
     let mut cases = Vec::new();
     let body = example.body_text(own);
-    cases.push(case(
+    cases.push(example.case_of(
         "byte-order-mark",
-        "A body starting with a byte-order mark, which is no part of the JSON.",
-        example,
+        Some("A body starting with a byte-order mark, which is no part of the JSON."),
         own,
         &format!("\u{feff}{body}"),
         example.expect(Some(sample), own, Some(&example.wire)),
@@ -233,10 +211,9 @@ fn text_traps(catalog: &Catalog, sample: &Code, example: &Sent) -> Vec<Value> {
     cut.message = format!("Cut short {marker}");
     let body = cut.body_text(own).replacen(&marker, "\\ud83d", 1);
     cut.message = "Cut short \u{fffd}".into();
-    cases.push(case(
+    cases.push(cut.case_of(
         "lone-surrogate",
-        "A message cut in the middle of an emoji (half a UTF-16 surrogate pair): the half reads as U+FFFD.",
-        &cut,
+        Some("A message cut in the middle of an emoji (half a UTF-16 surrogate pair): the half reads as U+FFFD."),
         own,
         &body,
         cut.expect(Some(sample), own, Some(&cut.wire)),
@@ -271,10 +248,9 @@ fn text_traps(catalog: &Catalog, sample: &Code, example: &Sent) -> Vec<Value> {
     let mut expect = extra.expect(Some(sample), shape, Some(&extra.wire));
     expect.request_id = Some("req_top".into());
     expect.hint = Some("Try again.".into());
-    cases.push(case(
+    cases.push(extra.case_of(
         "members-outside-the-shape",
-        "`request_id` and `hint` where the shape has no member for them: still read, at the top.",
-        &extra,
+        Some("`request_id` and `hint` where the shape has no member for them: still read, at the top."),
         shape,
         &compact(&body),
         expect,
@@ -372,10 +348,9 @@ fn retry_after(sample: &Code, sent: &Sent) -> Vec<Value> {
             sent.retry_after = wait;
             let body = sent.body_text(own);
             let expect = sent.expect(Some(sample), own, Some(&sent.wire));
-            case(
+            sent.case_of(
                 &format!("retry-after/{name}"),
-                about,
-                &sent,
+                Some(about),
                 own,
                 &body,
                 expect,
