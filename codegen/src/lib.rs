@@ -8,6 +8,7 @@
 //! the derive macro are thin shells over these.
 
 pub mod build;
+mod code_name;
 pub mod config;
 pub mod diagnostic;
 pub mod emit;

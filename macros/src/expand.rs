@@ -185,7 +185,7 @@ fn build_arm(support: &TokenStream, enum_ident: &Ident, variant: &Variant) -> To
         .code
         .as_ref()
         .expect("validation rejects a variant without a code");
-    let code_ident = Ident::new(&code.value(), code.span());
+    let code_ident = Ident::new(&crate::code_name::struct_name(&code.value()), code.span());
     // The function's local, hygienic: no field of the user's can name it.
     let fields = Ident::new(FIELDS, Span::mixed_site());
     // The details field's binding, at the field for both its binding and

@@ -19,6 +19,7 @@
 
 mod ast;
 mod attr;
+mod code_name;
 mod ctxt;
 mod expand;
 mod fallback;

@@ -5,6 +5,7 @@
 use syn::Member;
 
 use crate::ast::{Input, Style, Variant};
+use crate::code_name::code_problem;
 use crate::ctxt::Ctxt;
 
 pub fn check(cx: &mut Ctxt, input: &Input) {
@@ -35,14 +36,17 @@ fn check_variant(cx: &mut Ctxt, variant: &Variant) {
                 variant.ident
             ),
         ),
-        Some(code) if !is_code(&code.value()) => cx.error_spanned_by(
-            code,
-            format_args!(
-                "`{}` cannot be an error code: codes start with a letter, hold only ASCII letters, digits and `_`, and are not Rust keywords",
-                code.value().escape_debug()
-            ),
-        ),
-        Some(_) => {}
+        Some(code) => {
+            if let Some(problem) = code_problem(&code.value()) {
+                cx.error_spanned_by(
+                    code,
+                    format_args!(
+                        "`{}` cannot be an error code: it {problem}; write the code exactly as the catalog defines it",
+                        code.value().escape_debug()
+                    ),
+                );
+            }
+        }
     }
 
     let sources: Vec<_> = variant.fields.iter().filter(|f| f.source).collect();
@@ -85,14 +89,4 @@ fn check_variant(cx: &mut Ctxt, variant: &Variant) {
             ));
         }
     }
-}
-
-/// Whether `code` can name an item: the shape every catalog code style
-/// (`SCREAMING_SNAKE_CASE`, `snake_case`, `PascalCase`) has, and not a Rust
-/// keyword, which the loader never admits as a code either.
-pub fn is_code(code: &str) -> bool {
-    let mut chars = code.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && syn::parse_str::<syn::Ident>(code).is_ok()
 }

@@ -4,8 +4,8 @@
 
 use errcat_codegen::Catalog;
 use errcat_codegen::model::{
-    Category, Code, CodeStyle, Deprecation, DetailsKind, GrpcCode, Origin, Param, ParamType, Retry,
-    Segment, Template, WireShape,
+    Category, Code, CodeRule, CodeStyle, Deprecation, DetailsKind, GrpcCode, Origin, Param,
+    ParamType, Retry, Segment, Template, WireShape,
 };
 
 const NOUNS: [&str; 6] = [
@@ -33,7 +33,7 @@ pub fn synthetic(codes: usize) -> Catalog {
         title: "Synthetic API".to_owned(),
         description: None,
         version: Some("3.0.0".to_owned()),
-        code_style: CodeStyle::ScreamingSnake,
+        code_style: Some(CodeRule::Style(CodeStyle::ScreamingSnake)),
         wire_shape: WireShape::Flat,
         docs_base_url: Some("https://docs.synthetic.example/errors".to_owned()),
         unlocked: None,
@@ -86,6 +86,7 @@ fn synthetic_code(i: usize) -> Code {
     };
     let throttled = status == 429 || status == 503;
     Code {
+        ident: None,
         title: errcat_codegen::model::default_title(&code),
         status,
         message,

@@ -11,7 +11,7 @@ use super::{Context, Located, SourceFile, headers, template};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
     Code, Deprecation, DetailsKind, GrpcCode, Origin, Resolve, Retirement, Retry, Template,
-    WireShape, default_title,
+    WireShape, default_title, is_ident,
 };
 
 /// Every field a code table may have.
@@ -40,6 +40,7 @@ pub const CODE_FIELDS: &[&str] = &[
     "deprecated",
     "retired",
     "resolve",
+    "ident",
 ];
 const RESOLVE_METHODS: &[&str] = &errcat::Resolve::METHODS;
 const DEPRECATED_FIELDS: &[&str] = &["since", "replacement", "note"];
@@ -168,11 +169,13 @@ pub(crate) fn read<'s>(
         .collect();
     let optional =
         |cx: &mut Context, key: &str, lines| fields.text(cx, key, lines).map(|l| l.value);
+    let ident = read_ident(cx, &fields);
 
     let code = Code {
         code: name.value.clone(),
         status,
-        title: optional(cx, "title", Lines::One).unwrap_or_else(|| default_title(&name.value)),
+        title: optional(cx, "title", Lines::One)
+            .unwrap_or_else(|| default_title(ident.as_deref().unwrap_or(&name.value))),
         message,
         hint: optional(cx, "hint", Lines::Many),
         description: optional(cx, "description", Lines::Many),
@@ -197,6 +200,7 @@ pub(crate) fn read<'s>(
         since: optional(cx, "since", Lines::One),
         grpc,
         number: number.as_ref().map(|l| l.value),
+        ident,
         // Set by `validate`, which knows the catalog's default.
         wire_shape: WireShape::Flat,
         origin: Origin {
@@ -219,6 +223,25 @@ pub(crate) fn read<'s>(
         replacement,
         number,
     }
+}
+
+/// The `ident` the code's generated names are made from, if it is one.
+fn read_ident(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<String> {
+    let ident = fields.string(cx, "ident")?;
+    if is_ident(&ident.value) {
+        return Some(ident.value);
+    }
+    cx.report(
+        Diagnostic::error(format!(
+            "`{}` cannot be an ident",
+            ident.value.escape_debug()
+        ))
+        .with_label(&fields.file.shown, ident.span, "invalid `ident`")
+        .with_help(
+            "an ident starts with an ASCII letter and holds only ASCII letters, digits and `_`, in any case style: `UndefinedTable`, `undefined_table`, `UNDEFINED_TABLE`",
+        ),
+    );
+    None
 }
 
 fn read_retry(cx: &mut Context, fields: &Fields<'_, '_>) -> Retry {

@@ -300,7 +300,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
-    fn wrong_type<T>(
+    pub(crate) fn wrong_type<T>(
         &self,
         cx: &mut Context,
         key: &str,

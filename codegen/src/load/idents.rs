@@ -6,18 +6,84 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-use super::Context;
 use super::code::CodeDraft;
 use super::fields::join;
+use super::{Context, Located};
+use crate::code_name::CodeProblem;
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Code, CodeStyle, RESERVED_ANCHORS, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS, is_rust_keyword,
+    Code, CodeRule, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS, is_rust_keyword,
     is_typescript_reserved,
 };
 
-/// A code that does not follow the catalog's `code_style`.
-pub(crate) fn check_style(cx: &mut Context, draft: &CodeDraft<'_>, style: CodeStyle) {
+/// A code that is no string a platform could send: empty, padded, or
+/// holding a character nobody sees.
+pub(crate) fn unusable_code(
+    file: &str,
+    name: &Located<String>,
+    problem: CodeProblem,
+) -> Diagnostic {
+    let message = match problem {
+        CodeProblem::Empty => "a code is empty".to_owned(),
+        _ => format!("code `{}` {problem}", name.value.escape_debug()),
+    };
+    let help = match problem {
+        CodeProblem::Empty => {
+            "write the code the platform sends between the brackets, e.g. `[\"42P01\"]`"
+        }
+        CodeProblem::LeadingWhitespace | CodeProblem::TrailingWhitespace => {
+            "remove the whitespace: a code is compared byte for byte with what the platform sends"
+        }
+        CodeProblem::Invisible(_) => {
+            "remove the character: a code is compared byte for byte, and one nobody sees is a code nobody can type"
+        }
+    };
+    Diagnostic::error(message)
+        .with_label(file, name.span.clone(), format!("this code {problem}"))
+        .with_help(help)
+}
+
+/// A code that breaks the catalog's `code_style`: a style, or a pattern
+/// (`pattern` is that rule's compiled `pattern`, if it has one).
+pub(crate) fn check_rule(
+    cx: &mut Context,
+    draft: &CodeDraft<'_>,
+    rule: &CodeRule,
+    pattern: Option<&regex::Regex>,
+) {
     let code = &draft.model.code;
+    let style = match rule {
+        CodeRule::Style(style) => *style,
+        CodeRule::Pattern {
+            pattern: written,
+            max_length,
+        } => {
+            if let (Some(compiled), Some(written)) = (pattern, written)
+                && !compiled.is_match(code)
+            {
+                cx.report(
+                    Diagnostic::error(format!(
+                        "code `{code}` does not match `{written}`, the catalog's code_style pattern"
+                    ))
+                    .with_label(&draft.file.shown, draft.key_span.clone(), "does not match")
+                    .with_help("write the code as the platform sends it; if it does send this one, widen the pattern"),
+                );
+            }
+            let length = code.chars().count();
+            if let Some(max) = *max_length
+                && length > max
+            {
+                cx.report(
+                    Diagnostic::error(format!(
+                        "code `{code}` is {length} characters long, more than the catalog's code_style max_length of {max}"
+                    ))
+                    .with_label(&draft.file.shown, draft.key_span.clone(), format!("{length} characters"))
+                    .with_help(format!("shorten the code to at most {max} characters")),
+                );
+            }
+            return;
+        }
+    };
     if style.accepts(code) {
         return;
     }
@@ -81,16 +147,27 @@ impl DerivedName {
         }
     }
 
-    /// Every name `code` becomes, computed once for all the checks.
+    /// Every name `code` becomes, computed once for all the checks; no
+    /// identifiers for a code with no letter or digit to make them of.
     fn names(code: &Code, docs_base_url: Option<&str>) -> Names {
         let url = code.docs_url_in(docs_base_url);
+        let ident = |name: String| (!name.is_empty()).then_some(name);
         [
-            Some(code.rust_variant()),
-            Some(code.rust_fn()),
-            Some(code.ts_key()),
+            ident(code.rust_variant()),
+            ident(code.rust_fn()),
+            ident(code.ts_key()),
             Some(code.anchor()),
             (url != "about:blank").then_some(url),
         ]
+    }
+
+    /// Whether an `ident` changes this name (not the docs' names, which
+    /// are the code's own).
+    fn is_identifier(self) -> bool {
+        matches!(
+            self,
+            DerivedName::RustVariant | DerivedName::RustFn | DerivedName::TypeScriptKey
+        )
     }
 
     /// `name` as a person reads it: an anchor with its `#`.
@@ -121,9 +198,6 @@ impl DerivedName {
             DerivedName::TypeScriptKey if is_typescript_reserved(name) => {
                 Some("a TypeScript reserved word")
             }
-            DerivedName::DocsAnchor if RESERVED_ANCHORS.contains(&name) => {
-                Some("the id of an element of the docs site's index page")
-            }
             _ if reserved.contains(&name) => Some("reserved by errcat's generated code"),
             _ => None,
         }
@@ -142,10 +216,28 @@ pub(crate) fn check_generated_names(
         .map(|draft| DerivedName::names(&draft.model, docs_base_url))
         .collect();
     for (draft, names) in drafts.iter().zip(&names) {
+        if names[DerivedName::RustVariant as usize].is_none() {
+            cx.report(unnamed(draft));
+        }
         check_keywords(cx, draft, names);
     }
     check_collisions(cx, drafts, &names);
     check_case_insensitive_names(cx, drafts, &names);
+}
+
+/// A code with no ASCII letter or digit (`"!!!"`), which names no Rust or
+/// TypeScript identifier by itself.
+fn unnamed(draft: &CodeDraft<'_>) -> Diagnostic {
+    Diagnostic::error(format!(
+        "code `{}` has no letter or digit to name its Rust and TypeScript items after",
+        draft.model.code
+    ))
+    .with_label(
+        &draft.file.shown,
+        draft.key_span.clone(),
+        "no letter or digit",
+    )
+    .with_help("name it with an `ident`, e.g. `ident = \"NotFound\"`")
 }
 
 /// A code whose generated Rust or TypeScript names are keywords or names
@@ -185,15 +277,17 @@ fn check_keywords(cx: &mut Context, draft: &CodeDraft<'_>, names: &Names) {
                 draft.key_span.clone(),
                 format!("becomes {}", join(&shown, "and")),
             )
-            .with_help("rename the code, e.g. with a more specific word"),
+            .with_help(IDENT_HELP),
     );
 }
+
+const IDENT_HELP: &str = "give the code an `ident` to make its names of instead (`ident = \"UndefinedTable\"`), or rename it";
 
 /// Two different codes that would share a generated name: one diagnostic
 /// per pair, naming every name they share.
 fn check_collisions(cx: &mut Context, drafts: &[CodeDraft<'_>], names: &[Names]) {
     // (earlier, later) draft indices -> the names they share.
-    let mut shared: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
+    let mut shared: BTreeMap<(usize, usize), Vec<(DerivedName, String)>> = BTreeMap::new();
     for (k, kind) in DerivedName::ALL.into_iter().enumerate() {
         // Name -> the first code with it, and any later ones it could not
         // collide with (itself defined again, or a shared `docs_url`).
@@ -209,17 +303,18 @@ fn check_collisions(cx: &mut Context, drafts: &[CodeDraft<'_>], names: &[Names])
                 first.code != draft.model.code && !kind.may_share(first, &draft.model)
             });
             if let Some(first) = other {
-                shared.entry((first, i)).or_default().push(format!(
-                    "the {} {}",
-                    kind.describe(),
-                    kind.shown(name)
+                shared.entry((first, i)).or_default().push((
+                    kind,
+                    format!("the {} {}", kind.describe(), kind.shown(name)),
                 ));
             }
             earlier.push(i);
         }
     }
-    for ((first, second), names) in shared {
+    for ((first, second), shared) in shared {
         let (a, b) = (&drafts[first], &drafts[second]);
+        let identifiers = shared.iter().any(|(kind, _)| kind.is_identifier());
+        let names: Vec<String> = shared.into_iter().map(|(_, name)| name).collect();
         let mut diagnostic = Diagnostic::error(format!(
             "codes `{}` and `{}` both become {}",
             a.model.code,
@@ -232,8 +327,12 @@ fn check_collisions(cx: &mut Context, drafts: &[CodeDraft<'_>], names: &[Names])
             diagnostic
                 .with_note("anchors are the code in lowercase, and `errcat explain` finds a code in any case")
                 .with_help("rename one of them so they differ in more than letter case")
+        } else if identifiers {
+            diagnostic.with_help(
+                "give one of them an `ident` for its Rust and TypeScript names (`ident = \"UndefinedTable\"`)",
+            )
         } else {
-            diagnostic.with_help("rename one of them so their words differ")
+            diagnostic.with_help("point the code's `docs_url` at its own page")
         };
         cx.report(diagnostic);
     }
@@ -317,25 +416,34 @@ mod tests {
         }
     }
 
-    /// The site's own element ids are exactly `RESERVED_ANCHORS`, so a new
-    /// one cannot take a code's anchor unnoticed.
+    /// The site's own element ids each hold an uppercase letter, which no
+    /// anchor does, so no code's row (whose id is its anchor) can take one:
+    /// a platform may send the code `status`.
     #[test]
-    fn reserved_anchors_are_the_sites_own_element_ids() {
+    fn the_sites_own_element_ids_are_never_anchors() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
-        let catalog = crate::load_dir(&dir).unwrap_or_else(|d| panic!("{d}"));
+        let mut catalog = crate::load_dir(&dir).unwrap_or_else(|d| panic!("{d}"));
+        catalog.codes[0].code = "status".to_owned();
         let anchors: Vec<String> = catalog.codes.iter().map(Code::anchor).collect();
-        let mut ids: Vec<String> = crate::emit::site::emit(&catalog)
+        let ids: Vec<String> = crate::emit::site::emit(&catalog)
             .iter()
-            .flat_map(|file| file.contents.split("id=\"").skip(1))
+            .flat_map(|file| file.contents.split(" id=\"").skip(1))
             .filter_map(|rest| rest.split('"').next())
-            .filter(|id| !anchors.iter().any(|anchor| anchor == id))
             .map(str::to_owned)
             .collect();
-        ids.sort();
-        ids.dedup();
-        let mut reserved: Vec<&str> = RESERVED_ANCHORS.to_vec();
-        reserved.sort_unstable();
-        assert_eq!(ids, reserved);
+        assert!(
+            ids.iter().filter(|id| *id == "status").count() == 1,
+            "{ids:?}"
+        );
+        for id in ids.iter().filter(|id| !anchors.contains(id)) {
+            assert!(id.contains(|c: char| c.is_ascii_uppercase()), "{id}");
+        }
+        for anchor in &anchors {
+            assert!(
+                !anchor.contains(|c: char| c.is_ascii_uppercase()),
+                "{anchor}"
+            );
+        }
     }
 
     #[test]
@@ -355,10 +463,6 @@ mod tests {
             Some("a TypeScript reserved word")
         );
         assert_eq!(DerivedName::TypeScriptKey.problem("DELETE"), None);
-        assert_eq!(
-            DerivedName::DocsAnchor.problem("status"),
-            Some("the id of an element of the docs site's index page")
-        );
-        assert_eq!(DerivedName::DocsAnchor.problem("statuses"), None);
+        assert_eq!(DerivedName::DocsAnchor.problem("status"), None);
     }
 }

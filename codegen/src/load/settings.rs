@@ -8,7 +8,7 @@ use super::parse::ParsedFile;
 use super::text::{Lines, UrlKind};
 use super::{Context, Located};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Category, Class, CodeStyle, RESERVED_PAGE_STEMS, WireShape};
+use crate::model::{Category, Class, CodeRule, CodeStyle, RESERVED_PAGE_STEMS, WireShape};
 
 const ROOT_FIELDS: &[&str] = &["catalog", "category", "class"];
 const CATALOG_FIELDS: &[&str] = &[
@@ -30,8 +30,12 @@ pub(crate) struct Settings {
     pub(crate) title: String,
     pub(crate) description: Option<String>,
     pub(crate) version: Option<String>,
-    /// `None` when not readable: code style checks are then skipped.
-    pub(crate) code_style: Option<CodeStyle>,
+    /// `None` when not set or not readable: code style checks are then
+    /// skipped.
+    pub(crate) code_style: Option<CodeRule>,
+    /// The `pattern` of a pattern `code_style`, compiled to match whole
+    /// codes.
+    pub(crate) code_pattern: Option<regex::Regex>,
     pub(crate) wire_shape: WireShape,
     /// `wire_shape` was given but unreadable: `wire_shape` is a stand-in.
     pub(crate) wire_shape_unreadable: bool,
@@ -57,6 +61,7 @@ pub(crate) fn read(cx: &mut Context, parsed: &ParsedFile<'_>) -> Settings {
         description: None,
         version: None,
         code_style: None,
+        code_pattern: None,
         wire_shape: WireShape::Flat,
         wire_shape_unreadable: false,
         docs_base_url: None,
@@ -103,12 +108,7 @@ fn read_catalog_table(cx: &mut Context, fields: &Fields<'_, '_>, settings: &mut 
     }
     settings.description = fields.text(cx, "description", Lines::Many).map(|l| l.value);
     settings.version = fields.text(cx, "version", Lines::One).map(|l| l.value);
-    if fields.get("code_style").is_none() {
-        fields.missing(cx, "code_style");
-    }
-    settings.code_style = fields
-        .one_of::<CodeStyle>(cx, "code_style", "a code style")
-        .map(|l| l.value);
+    read_code_style(cx, fields, settings);
     if let Some(shape) = fields.one_of::<WireShape>(cx, "wire_shape", "a wire shape") {
         settings.wire_shape = shape.value;
     } else {
@@ -121,6 +121,87 @@ fn read_catalog_table(cx: &mut Context, fields: &Fields<'_, '_>, settings: &mut 
         .text(cx, "unlocked", Lines::One)
         .filter(|reason| given_reason(cx, fields, reason))
         .map(|l| l.value);
+}
+
+const CODE_PATTERN_FIELDS: &[&str] = &["pattern", "max_length"];
+
+/// `code_style`: a style's name, or `{ pattern = "...", max_length = N }`.
+fn read_code_style(cx: &mut Context, fields: &Fields<'_, '_>, settings: &mut Settings) {
+    let Some((value, span)) = fields.get("code_style") else {
+        return;
+    };
+    let toml::de::DeValue::Table(table) = value else {
+        if matches!(value, toml::de::DeValue::String(_)) {
+            settings.code_style = fields
+                .one_of::<CodeStyle>(cx, "code_style", "a code style")
+                .map(|l| CodeRule::Style(l.value));
+        } else {
+            fields.wrong_type::<()>(
+                cx,
+                "code_style",
+                "a code style's name or a table such as `{ pattern = \"[A-Z][A-Z0-9_]+\" }`",
+                value,
+                span,
+            );
+        }
+        return;
+    };
+    let rule = Fields::new(fields.file, table, "`code_style`".to_owned(), span.clone());
+    rule.reject_unknown(cx, CODE_PATTERN_FIELDS);
+    let pattern = rule.string(cx, "pattern");
+    let max_length = rule.integer_in::<usize>(cx, "max_length", "a length of at least 1");
+    let max_length = max_length.and_then(|length| {
+        if length.value > 0 {
+            return Some(length.value);
+        }
+        cx.report(
+            Diagnostic::error("`max_length` of `code_style` is 0, which no code is")
+                .with_label(&fields.file.shown, length.span, "expected at least 1")
+                .with_help(
+                    "give the longest a code may be, in characters, or leave `max_length` out",
+                ),
+        );
+        None
+    });
+    if pattern.is_none() && max_length.is_none() {
+        if rule.get("pattern").is_none() && rule.get("max_length").is_none() {
+            cx.report(
+                Diagnostic::error("`code_style` sets neither `pattern` nor `max_length`")
+                    .with_label(&fields.file.shown, span, "an empty rule")
+                    .with_help(
+                        "add `pattern = \"...\"` (a regular expression every code matches whole) or `max_length = N`, or remove `code_style`",
+                    ),
+            );
+        }
+        return;
+    }
+    if let Some(pattern) = &pattern {
+        // Anchored: a pattern states what a whole code is, as AIP-193's does.
+        match regex::Regex::new(&format!("^(?:{})$", pattern.value)) {
+            Ok(compiled) => settings.code_pattern = Some(compiled),
+            Err(error) => {
+                let reason = match &error {
+                    regex::Error::Syntax(text) => {
+                        text.lines().last().unwrap_or(text).trim().to_owned()
+                    }
+                    other => other.to_string(),
+                };
+                cx.report(
+                    Diagnostic::error(format!(
+                        "`pattern` of `code_style` is not a regular expression: {}",
+                        reason.trim_start_matches("error: ")
+                    ))
+                    .with_label(&fields.file.shown, pattern.span.clone(), "not a regular expression")
+                    .with_help("write it in the syntax of Rust's `regex` crate, e.g. `[A-Z][A-Z0-9_]+[A-Z0-9]`"),
+                );
+                return;
+            }
+        }
+    }
+    settings.code_style = Some(CodeRule::Pattern {
+        pattern: pattern.map(|p| p.value),
+        max_length,
+    });
 }
 
 fn read_categories(cx: &mut Context, root: &Fields<'_, '_>, complete: &mut bool) -> Vec<Category> {

@@ -11,6 +11,7 @@ use super::fields::{article, did_you_mean, list};
 use super::parse::{self, ParsedFile};
 use super::settings::{self, Settings};
 use super::{CATALOG_FILE, Context, Located, SourceFile, idents, shapes};
+use crate::code_name::code_problem;
 use crate::diagnostic::Diagnostic;
 use crate::model::Catalog;
 
@@ -50,9 +51,11 @@ pub(crate) fn catalog(
     check_duplicates(cx, &drafts);
     let docs_base_url = settings.as_ref().and_then(|s| s.docs_base_url.as_deref());
     idents::check_generated_names(cx, &drafts, docs_base_url);
-    if let Some(style) = settings.as_ref().and_then(|s| s.code_style) {
+    if let Some(settings) = &settings
+        && let Some(rule) = &settings.code_style
+    {
         for draft in &drafts {
-            idents::check_style(cx, draft, style);
+            idents::check_rule(cx, draft, rule, settings.code_pattern.as_ref());
         }
     }
     check_aliases(cx, &drafts);
@@ -93,7 +96,7 @@ pub(crate) fn catalog(
     if cx.error_count() > 0 {
         return None;
     }
-    assemble(settings, drafts)
+    Some(assemble(settings, drafts))
 }
 
 /// The most codes one catalog may hold: a code's position is its `u16`
@@ -132,6 +135,11 @@ fn read_codes<'s>(
                 unreadable.insert(name.value);
                 continue;
             };
+            if let Some(problem) = code_problem(&name.value) {
+                cx.report(idents::unusable_code(&file.source.shown, &name, problem));
+                unreadable.insert(name.value);
+                continue;
+            }
             drafts.push(code::read(cx, file.source, rank, name, table));
         }
     }
@@ -203,22 +211,21 @@ fn unknown_category(draft: &CodeDraft<'_>, ids: &[&str]) -> Diagnostic {
 }
 
 /// The catalog, codes ordered by category, then file, then position.
-/// `None` only when a setting is missing, which is already reported.
-fn assemble(settings: Settings, mut drafts: Vec<CodeDraft<'_>>) -> Option<Catalog> {
+fn assemble(settings: Settings, mut drafts: Vec<CodeDraft<'_>>) -> Catalog {
     drafts.sort_by_key(|d| (d.model.category, d.file_rank, d.key_span.start));
-    Some(Catalog {
+    Catalog {
         name: settings.name,
         title: settings.title,
         description: settings.description,
         version: settings.version,
-        code_style: settings.code_style?,
+        code_style: settings.code_style,
         wire_shape: settings.wire_shape,
         docs_base_url: settings.docs_base_url,
         unlocked: settings.unlocked,
         categories: settings.categories,
         classes: settings.classes,
         codes: drafts.into_iter().map(|d| d.model).collect(),
-    })
+    }
 }
 
 /// The same code in two files (twice in one file is caught while parsing,

@@ -11,10 +11,12 @@ mod naming;
 mod template;
 
 pub use naming::{
-    CodeStyle, RESERVED_ANCHORS, RESERVED_PAGE_STEMS, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS,
-    default_title, is_rust_keyword, is_typescript_reserved,
+    CodeRule, CodeStyle, RESERVED_PAGE_STEMS, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS,
+    default_title, is_ident, is_rust_keyword, is_typescript_reserved,
 };
 pub use template::{Param, Segment, Template};
+// What a code may be, which the derive checks the same way.
+pub use crate::code_name::{CodeProblem, code_problem};
 // The runtime's own definitions, so what the catalog says and what services
 // send can never disagree.
 pub use errcat::{DetailsKind, GrpcCode, ParamType, WireShape};
@@ -33,7 +35,9 @@ pub struct Catalog {
     pub description: Option<String>,
     /// Version of the API the catalog describes (used by `since`, changelog).
     pub version: Option<String>,
-    pub code_style: CodeStyle,
+    /// The rule every code follows, if the catalog sets one; codes are any
+    /// visible text otherwise.
+    pub code_style: Option<CodeRule>,
     /// Wire shape used by codes that do not choose their own.
     pub wire_shape: WireShape,
     /// Base URL of the published docs; a code's `docs_url` defaults to
@@ -89,8 +93,11 @@ pub type ClassIndex = usize;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Code {
-    /// The wire string, exactly as clients see it.
+    /// The wire string, exactly as clients see it: any visible text.
     pub code: String,
+    /// What the generated identifiers are made from instead of the code
+    /// (`ident = "UndefinedTable"` for `42P01`), if the catalog says.
+    pub ident: Option<String>,
     pub status: u16,
     /// Static summary, RFC 9457 `title`; defaults to the code in sentence case.
     pub title: String,
@@ -253,25 +260,32 @@ impl Catalog {
 }
 
 impl Code {
-    /// Enum variant, e.g. `VersionNotFound`.
+    /// What the generated identifiers are made from: the `ident`, else
+    /// the code.
+    pub fn ident_source(&self) -> &str {
+        self.ident.as_deref().unwrap_or(&self.code)
+    }
+
+    /// Enum variant, e.g. `VersionNotFound`; see [`naming::identifier`].
     pub fn rust_variant(&self) -> String {
-        self.code.to_upper_camel_case()
+        naming::identifier(self.ident_source(), |w| w.to_upper_camel_case(), "E")
     }
 
     /// Constructor and snake_case name, e.g. `version_not_found`.
     pub fn rust_fn(&self) -> String {
-        self.code.to_snake_case()
+        naming::identifier(self.ident_source(), |w| w.to_snake_case(), "e")
     }
 
     /// Key in the TypeScript `ErrorCode` object, e.g. `VERSION_NOT_FOUND`.
     pub fn ts_key(&self) -> String {
-        self.code.to_shouty_snake_case()
+        naming::identifier(self.ident_source(), |w| w.to_shouty_snake_case(), "E")
     }
 
     /// Stable anchor of the code's docs entry: the code, lowercased
-    /// (`#rate_limited`, `#invalidargument`).
+    /// (`#rate_limited`, `#invalidargument`, `#pd:errfoo`), URL-safe; see
+    /// [`naming::anchor`].
     pub fn anchor(&self) -> String {
-        self.code.to_ascii_lowercase()
+        naming::anchor(&self.code)
     }
 
     /// RFC 9457 `type` of the code in a catalog whose docs are published at

@@ -1,6 +1,24 @@
 //! How codes are spelled, and which names generated code keeps for itself.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
 use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+
+pub use crate::code_name::is_rust_keyword;
+
+/// The rule a catalog's codes follow, if it sets one (`code_style`): one of
+/// the identifier styles, or a pattern such as AIP-193's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeRule {
+    Style(CodeStyle),
+    /// A regular expression every code matches whole (`regex` syntax), and
+    /// at most `max_length` characters.
+    Pattern {
+        pattern: Option<String>,
+        max_length: Option<usize>,
+    },
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CodeStyle {
@@ -61,35 +79,77 @@ pub const RESERVED_RUST_FNS: &[&str] = &[
     "into_response",
 ];
 
-/// Element ids of the docs site's index page, where every code's row also
-/// has its anchor as id: a code whose anchor is one of these would make
-/// `#anchor` links, and the page's script, find the element instead of the
-/// code. The site emitter owns this list (a test checks it against the
-/// page).
-pub const RESERVED_ANCHORS: &[&str] = &[
-    "q",
-    "status",
-    "category",
-    "errcat-class",
-    "errcat-tag",
-    "count",
-    "codes",
-    "none",
-    "more",
-    "errcat-index",
-    "response-format",
-    "handling",
-];
-
 /// Category ids whose docs page would be named like a file of the docs'
 /// own layout (`README.md`, `SUMMARY.md`, `book.toml`, `index.html`,
 /// `assets/`): their pages get `_errors` appended instead.
 pub const RESERVED_PAGE_STEMS: &[&str] = &["readme", "summary", "index", "book", "assets"];
 
-/// Default title of a code with none of its own: `TENANT_NOT_FOUND` and
-/// `TenantNotFound` both become `Tenant not found`.
-pub fn default_title(code: &str) -> String {
-    let words = code.to_snake_case().replace('_', " ");
+/// The name `source` (a code, or its explicit `ident`) becomes in a
+/// generated identifier style: `convert` applied to its ASCII letters and
+/// digits (every other ASCII character separates words; a non-ASCII letter
+/// or digit becomes the word `U<hex>`, so it still tells codes apart), and
+/// `prefix` before a name that would start with a digit (SQLSTATE `42P01`
+/// is the variant `E42p01`). Empty when `source` has no letter or digit,
+/// which the loader reports.
+pub fn identifier(source: &str, convert: fn(&str) -> String, prefix: &str) -> String {
+    let name = convert(&ascii_words(source));
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{prefix}{name}")
+    } else {
+        name
+    }
+}
+
+fn ascii_words(source: &str) -> Cow<'_, str> {
+    if source.is_ascii() {
+        return Cow::Borrowed(source);
+    }
+    let mut words = String::with_capacity(source.len() * 2);
+    for c in source.chars() {
+        if c.is_ascii() {
+            words.push(c);
+        } else if c.is_alphanumeric() {
+            let _ = write!(words, " U{:X} ", u32::from(c));
+        } else {
+            words.push(' ');
+        }
+    }
+    Cow::Owned(words)
+}
+
+/// The anchor of a code's docs entry: the code in lowercase, where it is
+/// ASCII letters, digits and `-_.:` (safe in an HTML id and in a URL's
+/// fragment, unescaped), with any other character written `~<hex>~`, so
+/// no two codes that differ in more than letter case share one.
+pub fn anchor(code: &str) -> String {
+    let mut anchor = String::with_capacity(code.len());
+    for c in code.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':') {
+            anchor.push(c.to_ascii_lowercase());
+        } else {
+            let _ = write!(anchor, "~{:x}~", u32::from(c));
+        }
+    }
+    anchor
+}
+
+/// Whether `ident` may be given as a code's `ident`: ASCII letters, digits
+/// and `_`, starting with a letter, in any of the identifier styles.
+pub fn is_ident(ident: &str) -> bool {
+    let mut chars = ident.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Default title of a code with none of its own, from its `ident` or else
+/// the code: `TENANT_NOT_FOUND` and `TenantNotFound` both become `Tenant
+/// not found`; a source in no identifier style (`42P01`, `PD:ErrFoo`) is
+/// its own title, since its words cannot be told apart.
+pub fn default_title(source: &str) -> String {
+    if !CodeStyle::ALL.iter().any(|style| style.accepts(source)) {
+        return source.to_owned();
+    }
+    let words = source.to_snake_case().replace('_', " ");
     let mut chars = words.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -153,16 +213,6 @@ impl CodeStyle {
     }
 }
 
-/// Rust's strict and reserved keywords of every edition up to 2024. Weak
-/// keywords (`union`, `raw`, `safe`, `macro_rules`) are valid identifiers.
-const RUST_KEYWORDS: &[&str] = &[
-    "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
-    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
-    "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
-    "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
-    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
-];
-
 /// TypeScript's reserved words, which may not name a binding.
 const TYPESCRIPT_RESERVED: &[&str] = &[
     "break",
@@ -213,10 +263,6 @@ const TYPESCRIPT_RESERVED: &[&str] = &[
     "await",
 ];
 
-pub fn is_rust_keyword(word: &str) -> bool {
-    RUST_KEYWORDS.contains(&word)
-}
-
 pub fn is_typescript_reserved(word: &str) -> bool {
     TYPESCRIPT_RESERVED.contains(&word)
 }
@@ -230,6 +276,38 @@ mod tests {
         assert_eq!(default_title("TENANT_NOT_FOUND"), "Tenant not found");
         assert_eq!(default_title("ServiceNotFound"), "Service not found");
         assert_eq!(default_title("rate_limited"), "Rate limited");
+        assert_eq!(default_title("42P01"), "42P01");
+        assert_eq!(default_title("PD:ErrFoo"), "PD:ErrFoo");
+    }
+
+    #[test]
+    fn identifiers_come_from_any_code() {
+        let variant = |s| identifier(s, |w| w.to_upper_camel_case(), "E");
+        let function = |s| identifier(s, |w| w.to_snake_case(), "e");
+        let key = |s| identifier(s, |w| w.to_shouty_snake_case(), "E");
+        assert_eq!(variant("VERSION_NOT_FOUND"), "VersionNotFound");
+        assert_eq!(variant("42P01"), "E42p01");
+        assert_eq!(function("42P01"), "e42p01");
+        assert_eq!(key("42P01"), "E42P01");
+        assert_eq!(variant("PD:core:ErrFoo"), "PdCoreErrFoo");
+        assert_eq!(
+            function("AWS.SimpleQueueService.NonExistentQueue"),
+            "aws_simple_queue_service_non_existent_queue"
+        );
+        assert_eq!(key("1045"), "E1045");
+        assert_eq!(variant("Fehler ä"), "FehlerUe4");
+        assert_eq!(key("参数"), "U53C2_U6570");
+        assert_eq!(variant("!!!"), "");
+    }
+
+    #[test]
+    fn anchors_are_url_safe_and_keep_codes_apart() {
+        assert_eq!(anchor("RATE_LIMITED"), "rate_limited");
+        assert_eq!(anchor("PD:core:ErrFoo"), "pd:core:errfoo");
+        assert_eq!(anchor("AWS.SQS.X-1"), "aws.sqs.x-1");
+        assert_eq!(anchor("a b/c#d"), "a~20~b~2f~c~23~d");
+        assert_eq!(anchor("é~"), "~e9~~7e~");
+        assert_ne!(anchor("a b"), anchor("a~20~b"));
     }
 
     #[test]

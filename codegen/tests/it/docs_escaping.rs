@@ -195,7 +195,7 @@ fn the_site_shows_hostile_text_as_text() {
             .matches("<script src=\"assets/errcat.js\" defer></script>")
             .count()
             + html
-                .matches("<script id=\"errcat-index\" type=\"application/json\">")
+                .matches("<script id=\"errcatIndex\" type=\"application/json\">")
                 .count();
         assert_eq!(
             scripts, ours,

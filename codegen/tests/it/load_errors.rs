@@ -546,12 +546,63 @@ fn a_code_defined_twice_does_not_also_repeat_its_number_and_aliases() {
     ]));
 }
 
-/// A code's anchor is its row's id on the docs site's index page, which
-/// has elements of its own.
+/// A code is any visible text, so only the empty, the padded and the
+/// invisible are refused: one diagnostic each, and nothing else about them.
 #[test]
-fn codes_whose_anchor_is_an_id_of_the_docs_site() {
+fn codes_no_platform_could_send() {
     insta::assert_snapshot!(problems(&[(
         "orders.toml",
-        "[COUNT]\nstatus = 400\nmessage = \"a\"\n\n[COUNTS]\nstatus = 400\nmessage = \"b\"\n",
+        "[\"\"]\nstatus = 400\nmessage = \"a\"\n\n[\" ORDER\"]\nstatus = 400\nmessage = \"b\"\n\n[\"ORDER \"]\nstatus = 400\nmessage = \"c\"\n\n[\"ORDER\\u202eX\"]\nstatus = 400\nmessage = \"d\"\n\n[\"ORDER\\tY\"]\nstatus = 400\nmessage = \"e\"\n",
     )]));
+}
+
+/// Codes that are not identifiers name their Rust and TypeScript items
+/// through their words; where that gives two codes one name, or none, the
+/// diagnostic says to give an `ident`, and a bad `ident` is one too.
+#[test]
+fn codes_whose_names_must_come_from_an_ident() {
+    let catalog = CATALOG.replace("code_style = \"SCREAMING_SNAKE_CASE\"\n", "");
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", catalog.as_str()),
+        (
+            "orders.toml",
+            "[\"PD:core:ErrFoo\"]\nstatus = 500\nmessage = \"a\"\n\n[\"PD-core-ErrFoo\"]\nstatus = 500\nmessage = \"b\"\n\n[\"!!!\"]\nstatus = 400\nmessage = \"c\"\n\n[\"42P01\"]\nstatus = 404\nmessage = \"d\"\nident = \"42 undefined\"\n",
+        )
+    ]));
+}
+
+/// A pattern `code_style` (AIP-193's rule): a code that does not match, or
+/// is too long, is one diagnostic each; a pattern that is no regular
+/// expression, and a rule that says nothing, are reported where written.
+#[test]
+fn codes_outside_a_pattern_code_style() {
+    let catalog = CATALOG.replace(
+        "code_style = \"SCREAMING_SNAKE_CASE\"",
+        "code_style = { pattern = \"[A-Z][A-Z0-9_]+[A-Z0-9]\", max_length = 12 }",
+    );
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", catalog.as_str()),
+        (
+            "orders.toml",
+            "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"a\"\n\n[order_gone]\nstatus = 410\nmessage = \"b\"\n\n[ORDER_]\nstatus = 400\nmessage = \"c\"\n",
+        ),
+    ]));
+    for (rule, file) in [
+        ("{ pattern = \"[A-Z\" }", "code_style_bad_pattern"),
+        ("{}", "code_style_empty_rule"),
+        ("{ max_length = 0 }", "code_style_zero_length"),
+        ("7", "code_style_wrong_type"),
+    ] {
+        let catalog = CATALOG.replace(
+            "code_style = \"SCREAMING_SNAKE_CASE\"",
+            &format!("code_style = {rule}"),
+        );
+        insta::assert_snapshot!(
+            file,
+            render(&[
+                ("catalog.toml", catalog.as_str()),
+                ("orders.toml", "[ORDER]\nstatus = 404\nmessage = \"a\"\n"),
+            ])
+        );
+    }
 }

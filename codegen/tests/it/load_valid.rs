@@ -6,7 +6,8 @@ use crate::support;
 use errcat_codegen::load::load_files;
 use errcat_codegen::load_dir;
 use errcat_codegen::model::{
-    CodeStyle, DetailsKind, GrpcCode, HeaderValue, Origin, Param, ParamType, Segment, WireShape,
+    CodeRule, CodeStyle, DetailsKind, GrpcCode, HeaderValue, Origin, Param, ParamType, Segment,
+    WireShape,
 };
 
 fn mini() -> errcat_codegen::Catalog {
@@ -19,7 +20,10 @@ fn mini_settings_and_categories() {
     assert_eq!(catalog.name, "mini");
     assert_eq!(catalog.title, "Mini API");
     assert_eq!(catalog.version.as_deref(), Some("2.0.0"));
-    assert_eq!(catalog.code_style, CodeStyle::ScreamingSnake);
+    assert_eq!(
+        catalog.code_style,
+        Some(CodeRule::Style(CodeStyle::ScreamingSnake))
+    );
     assert_eq!(catalog.wire_shape, WireShape::Flat);
     assert_eq!(
         catalog.docs_base_url.as_deref(),

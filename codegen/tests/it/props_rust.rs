@@ -17,7 +17,8 @@ use std::process::Command;
 use props_support::{Texts, text};
 use proptest::prelude::*;
 
-/// A program printing, as JSON, `[message, title, hint]` for every code.
+/// A program printing, as JSON, `[message, title, hint, code]` for every
+/// code.
 fn render_program(catalog: &errcat_codegen::Catalog, codes: &[Texts]) -> String {
     let crate_name = catalog.rust_crate_name().replace('-', "_");
     let (error, code_type) = (catalog.rust_error_type(), catalog.rust_code_type());
@@ -32,8 +33,9 @@ fn render_program(catalog: &errcat_codegen::Catalog, codes: &[Texts]) -> String 
         };
         let _ = writeln!(
             out,
-            "        [{error}::{}({args}).to_string(), {code_type}::{}.title(), {code_type}::{}.hint()],",
+            "        [{error}::{}({args}).to_string(), {code_type}::{}.title(), {code_type}::{}.hint(), {code_type}::{}.as_str()],",
             code.rust_fn(),
+            code.rust_variant(),
             code.rust_variant(),
             code.rust_variant()
         );
@@ -94,7 +96,8 @@ proptest! {
         let mut wrong = String::new();
         for (i, (row, texts)) in rows.iter().zip(&codes).enumerate() {
             let hint = props_support::as_loaded(&texts.hint);
-            let expected = serde_json::json!([texts.rendered(), texts.title, hint]);
+            let expected =
+                serde_json::json!([texts.rendered(), texts.title, hint, texts.code_at(i)]);
             if *row != expected {
                 let _ = writeln!(wrong, "CODE_{i}: rendered {row}, expected {expected}");
             }

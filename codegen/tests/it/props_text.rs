@@ -100,7 +100,7 @@ fn decode_entities(text: &str) -> String {
 /// (sixth of a row in `site/page.rs`'s `index_data`), which is rendered, and
 /// escaped, by the emitter, not the script.
 fn index_rows_html(index: &str) -> Vec<String> {
-    let start = "<script id=\"errcat-index\" type=\"application/json\">";
+    let start = "<script id=\"errcatIndex\" type=\"application/json\">";
     let data = index
         .split_once(start)
         .and_then(|(_, rest)| rest.split_once("</script>"))
@@ -122,13 +122,14 @@ fn index_rows_html(index: &str) -> Vec<String> {
 fn catalog_with_notes(codes: &[Texts], category: &str, notes: &[String]) -> Catalog {
     let mut files = props_support::catalog_files(codes, category);
     let toml = |s: &str| toml::Value::String(s.to_owned()).to_string();
+    let first = toml(&codes[0].code_at(0));
     for (i, note) in notes.iter().enumerate() {
         let alias = toml(&format!("{}_{i}", one_line(note)));
         let (line, note) = (toml(&one_line(note)), toml(note));
         let _ = write!(
             files[1].1,
             "[NOTED_{i}]\nstatus = 400\nmessage = \"m\"\naliases = [{alias}]\n\
-             deprecated = {{ replacement = \"CODE_0\", since = {line}, note = {note} }}\n\
+             deprecated = {{ replacement = {first}, since = {line}, note = {note} }}\n\
              resolve = {{ message = {note}, action = {line} }}\n\n\
              [RETIRED_{i}]\nstatus = 400\nmessage = \"m\"\nsince = {line}\n\
              retired = {{ since = {line}, note = {note} }}\n\n"
@@ -172,7 +173,9 @@ proptest! {
                 .unwrap_or_else(|err| panic!("{}: {err}\n{}", file.path, file.contents));
             strings(&parsed, &mut values);
         }
-        for texts in &codes {
+        for (i, texts) in codes.iter().enumerate() {
+            let code = texts.code_at(i);
+            prop_assert!(values.contains(&code), "the code {code:?} is in no JSON string");
             // OpenAPI carries the title, the hint (response descriptions)
             // and example messages (parameters get example values).
             let hint = props_support::as_loaded(&texts.hint);
@@ -198,10 +201,7 @@ proptest! {
         let catalog = props_support::catalog(&codes, &category);
         // The same shape of catalog with harmless text: how many scripts
         // the pages have of their own.
-        let plain: Vec<Texts> = codes.iter().map(|_| Texts {
-            title: "t".into(), hint: "h".into(), description: "d".into(), docs: "x".into(),
-            before: "b".into(), after: None, value: "v".into(),
-        }).collect();
+        let plain: Vec<Texts> = codes.iter().map(|_| Texts::plain()).collect();
         let baseline = emit::site::emit(&props_support::catalog(&plain, "c"));
         for (file, base) in emit::site::emit(&catalog).iter().zip(&baseline) {
             prop_assert_eq!(&file.path, &base.path);
@@ -222,7 +222,8 @@ proptest! {
             .filter(|f| f.path.ends_with(".html"))
             .map(|f| text_of(&f.contents))
             .collect();
-        for texts in &lines {
+        for (i, texts) in lines.iter().enumerate() {
+            prop_assert!(shown.contains(&texts.code_at(i)), "{:?} is not in the site's text", texts.code_at(i));
             for s in [&texts.title, &texts.hint, &texts.description] {
                 prop_assert!(shown.contains(s.as_str()), "{s:?} is not in the site's text");
             }

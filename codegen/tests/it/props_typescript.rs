@@ -17,14 +17,14 @@ use proptest::prelude::*;
 /// difference as a JSON line.
 const CHECK: &str = r#"
 import { readFileSync } from "node:fs";
-import { errorTitle, formatMessage } from "./out/errors.js";
+import { ErrorCode, errorTitle, formatMessage } from "./out/errors.js";
 
 const expected = JSON.parse(readFileSync("expected.json", "utf8"));
 let wrong = 0;
-for (const { code, value, message, title } of expected) {
+for (const { key, code, value, message, title } of expected) {
   const params = value === null ? {} : { value };
-  const got = { message: formatMessage(code, params), title: errorTitle[code] };
-  if (got.message !== message || got.title !== title) {
+  const got = { code: ErrorCode[key], message: formatMessage(code, params), title: errorTitle[code] };
+  if (got.code !== code || got.message !== message || got.title !== title) {
     console.log(JSON.stringify({ code, got, message, title }));
     wrong += 1;
   }
@@ -64,6 +64,7 @@ proptest! {
             .zip(&codes)
             .map(|(code, texts)| {
                 serde_json::json!({
+                    "key": code.ts_key(),
                     "code": code.code,
                     "value": texts.after.as_ref().map(|_| &texts.value),
                     "message": texts.rendered(),

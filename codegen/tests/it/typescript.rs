@@ -11,8 +11,8 @@ use std::process::Command;
 
 use errcat_codegen::Catalog;
 use errcat_codegen::model::{
-    Category, Code, CodeStyle, Deprecation, DetailsKind, GrpcCode, Origin, Param, ParamType, Retry,
-    Segment, Template, WireShape,
+    Category, Code, CodeRule, CodeStyle, Deprecation, DetailsKind, GrpcCode, Origin, Param,
+    ParamType, Retry, Segment, Template, WireShape,
 };
 use harness::{errors_ts, package, run_tsc, transcript};
 
@@ -171,6 +171,7 @@ const HOSTILE: &[&str] = &[
 fn hostile_code(name: &str, text: &str, category: usize) -> Code {
     Code {
         code: name.to_owned(),
+        ident: None,
         status: 400,
         title: text.to_owned(),
         message: Template {
@@ -235,7 +236,7 @@ fn hostile_catalog() -> Catalog {
         title: HOSTILE.concat(),
         description: Some(HOSTILE.concat()),
         version: Some(HOSTILE.concat()),
-        code_style: CodeStyle::ScreamingSnake,
+        code_style: Some(CodeRule::Style(CodeStyle::ScreamingSnake)),
         wire_shape: WireShape::Flat,
         docs_base_url: Some(HOSTILE.concat()),
         unlocked: None,

@@ -25,4 +25,6 @@ pub enum OrderError {
     Throttled,
     #[api_error(code = "STORAGE_FAILED")]
     Storage(#[from] std::io::Error),
+    #[api_error(code = "PAY:card-declined")]
+    Declined { reason: String },
 }

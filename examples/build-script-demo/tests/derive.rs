@@ -33,6 +33,25 @@ fn a_variant_renders_its_code_with_its_fields() {
     );
 }
 
+/// A code that is no identifier is sent exactly as written; its variant is
+/// named from its words.
+#[test]
+fn a_code_that_is_no_identifier_is_sent_as_written() {
+    let error = ApiError::from(OrderError::Declined {
+        reason: "insufficient funds".into(),
+    });
+    assert_eq!(error.code(), DemoErrorCode::PayCardDeclined);
+    assert_eq!(error.code().as_str(), "PAY:card-declined");
+    assert_eq!(error.status().as_u16(), 402);
+    let body: serde_json::Value = serde_json::from_str(&error.to_json(WireShape::Flat)).unwrap();
+    assert_eq!(body["code"], "PAY:card-declined");
+    assert_eq!(body["error"], "The card was declined: insufficient funds");
+    assert_eq!(
+        DemoError::pay_card_declined("expired").code(),
+        DemoErrorCode::PayCardDeclined
+    );
+}
+
 #[test]
 fn display_is_the_rendered_message_and_narrower_integers_fill_unsigned_parameters() {
     let error = OrderError::TooMany {

@@ -5,7 +5,7 @@
 enum ShopError {
     #[api_error(code = "ORDER_NOT_FOUND", code = "ITEM_UNAVAILABLE")]
     Missing { order_id: String },
-    #[api_error(code = "order not found!")]
+    #[api_error(code = " ORDER_NOT_FOUND")]
     Spaces,
     #[api_error(code = "SLOW_DOWN", retry_after = -1)]
     Throttled,

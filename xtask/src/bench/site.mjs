@@ -1,6 +1,6 @@
 // Times the docs site's index against a baseline page in headless Chromium:
 //   node site.mjs <errcat index.html> <baseline index.html> <runs>
-// Both pages have #q (search), #status (a select with "5xx") and #count
+// Both pages have #errcatSearch (search), #errcatStatus (a select with "5xx") and #errcatCount
 // (rewritten by every filter). Prints one line per measurement,
 // `<name> <errcat ms> <baseline ms>`, each the median of <runs> fresh pages.
 // The driver (site.rs) owns what the figures mean; this only measures.
@@ -29,12 +29,12 @@ const browser = await chromium.launch({
 const PAINTED_AFTER_LOAD = () => addEventListener("load", () =>
   requestAnimationFrame(() => setTimeout(() => { window.__painted = performance.now(); })));
 
-// Filter: from the event to the first frame painted after #count changes.
+// Filter: from the event to the first frame painted after #errcatCount changes.
 function filter([kind, query]) {
   return new Promise((resolve) => {
-    const count = document.getElementById("count");
-    const q = document.getElementById("q");
-    const status = document.getElementById("status");
+    const count = document.getElementById("errcatCount");
+    const q = document.getElementById("errcatSearch");
+    const status = document.getElementById("errcatStatus");
     // A page whose filter never updates the count fails rather than hangs.
     setTimeout(() => resolve(NaN), 10000);
     const t0 = performance.now();
@@ -60,18 +60,18 @@ async function measure(file) {
   await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
   await page.waitForFunction(() => window.__painted !== undefined);
   const load = await page.evaluate(() => window.__painted);
-  const count = await page.locator("#count").textContent();
+  const count = await page.locator("#errcatCount").textContent();
   const status = await page.evaluate(filter, ["status"]);
   // Back to every row before searching, so both searches start alike.
   await page.evaluate(() => {
-    const status = document.getElementById("status");
+    const status = document.getElementById("errcatStatus");
     status.value = "";
     status.dispatchEvent(new Event("change"));
   });
   const search = await page.evaluate(filter, ["search", QUERY]);
   await page.close();
   if (errors.length) throw new Error(`${file}: ${errors.join("; ")}`);
-  if (Number.isNaN(status) || Number.isNaN(search)) throw new Error(`${file}: a filter did not update #count`);
+  if (Number.isNaN(status) || Number.isNaN(search)) throw new Error(`${file}: a filter did not update #errcatCount`);
   return { load, status, search, count };
 }
 

@@ -128,10 +128,10 @@ fn baseline_page(catalog: &Catalog) -> String {
     let mut out = format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Baseline</title>\n\
          <link rel=\"stylesheet\" href=\"../site/assets/errcat.css\"></head><body><main>\n\
-         <form class=\"filters\" onsubmit=\"return false\"><input id=\"q\" type=\"search\">\n\
-         <select id=\"status\"><option value=\"\">All</option><option value=\"4xx\">4xx</option>\
-         <option value=\"5xx\">5xx</option></select>\n<output id=\"count\">{n} codes</output></form>\n\
-         <table id=\"codes\" class=\"codes\"><thead><tr><th>Code</th><th>HTTP</th><th>Category</th>\
+         <form class=\"filters\" onsubmit=\"return false\"><input id=\"errcatSearch\" type=\"search\">\n\
+         <select id=\"errcatStatus\"><option value=\"\">All</option><option value=\"4xx\">4xx</option>\
+         <option value=\"5xx\">5xx</option></select>\n<output id=\"errcatCount\">{n} codes</output></form>\n\
+         <table id=\"errcatCodes\" class=\"codes\"><thead><tr><th>Code</th><th>HTTP</th><th>Category</th>\
          <th>Description</th><th>What to do</th></tr></thead><tbody>\n"
     );
     for code in &catalog.codes {
@@ -154,9 +154,9 @@ fn baseline_page(catalog: &Catalog) -> String {
 const BASELINE_SCRIPT: &str = r##"</tbody></table></main>
 <script>
 (function () {
-var rows = document.querySelectorAll("#codes tbody tr");
-var q = document.getElementById("q"), status = document.getElementById("status");
-var count = document.getElementById("count");
+var rows = document.querySelectorAll("#errcatCodes tbody tr");
+var q = document.getElementById("errcatSearch"), status = document.getElementById("errcatStatus");
+var count = document.getElementById("errcatCount");
 function apply() {
   var query = q.value.toLowerCase(), wanted = status.value.charAt(0), shown = 0;
   for (var i = 0; i < rows.length; i++) {

@@ -44,33 +44,33 @@ try {
   page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()}`));
 
   await page.goto(pathToFileURL(path.join(siteDir, "index.html")).href);
-  const rows = page.locator("#codes tbody tr");
+  const rows = page.locator("#errcatCodes tbody tr");
   const total = await rows.count();
   check(total > 1, `the index has ${total} rows`);
-  check((await page.locator("#count").textContent()) === `${total} codes`, "the count is wrong");
+  check((await page.locator("#errcatCount").textContent()) === `${total} codes`, "the count is wrong");
 
   // Search: the code's row stays, and every row left mentions the query.
-  await page.locator("#q").fill(code);
-  await page.waitForFunction((n) => document.querySelectorAll("#codes tbody tr").length < n, total);
+  await page.locator("#errcatSearch").fill(code);
+  await page.waitForFunction((n) => document.querySelectorAll("#errcatCodes tbody tr").length < n, total);
   const visible = await rows.evaluateAll((all) => all.map((r) => r.id));
   check(visible.includes(anchor), `searching ${code} hid its row: ${visible}`);
   const stray = await rows.evaluateAll(
     (all, q) => all.filter((r) => !r.textContent.toLowerCase().includes(q)).map((r) => r.id), code.toLowerCase());
   check(stray.length === 0, `rows shown that do not match: ${stray}`);
   result.search = { query: code, shown: visible.length, total };
-  check((await page.locator("#count").textContent()) === `${visible.length} of ${total} codes`, "the count is wrong");
+  check((await page.locator("#errcatCount").textContent()) === `${visible.length} of ${total} codes`, "the count is wrong");
   await page.screenshot({ path: path.join(shotDir, "site-search.png"), fullPage: false });
 
   // Filters: 5xx shows only server errors; a category shows only its rows.
-  await page.locator("#q").fill("");
-  await page.locator("#status").selectOption("5xx");
+  await page.locator("#errcatSearch").fill("");
+  await page.locator("#errcatStatus").selectOption("5xx");
   const statuses = await rows.evaluateAll((all) => all.map((r) => r.dataset.status));
   check(statuses.length > 0 && statuses.every((s) => s.startsWith("5")), `5xx filter shows ${statuses}`);
-  await page.locator("#status").selectOption("");
-  await page.locator("#category").selectOption("1");
+  await page.locator("#errcatStatus").selectOption("");
+  await page.locator("#errcatCategory").selectOption("1");
   const categories = await rows.evaluateAll((all) => all.map((r) => r.dataset.category));
   check(categories.length > 0 && categories.every((c) => c === "1"), `category filter shows ${categories}`);
-  await page.locator("#category").selectOption("");
+  await page.locator("#errcatCategory").selectOption("");
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(shotDir, "site-index.png"), fullPage: false });
 
@@ -94,17 +94,17 @@ try {
     const started = Date.now();
     await big.goto(pathToFileURL(path.join(bigDir, "index.html")).href, { waitUntil: "load" });
     const loadMs = Date.now() - started;
-    const rows = parseInt(await big.locator("#count").textContent(), 10);
+    const rows = parseInt(await big.locator("#errcatCount").textContent(), 10);
     // Time from the input event to the updated count, measured in the page;
     // the search includes the 60 ms typing debounce, the status filter has
     // none.
     const timing = await big.evaluate(async () => {
-      const count = document.getElementById("count");
+      const count = document.getElementById("errcatCount");
       const changed = () => new Promise((resolve) => {
         const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
         observer.observe(count, { childList: true, characterData: true, subtree: true });
       });
-      const q = document.getElementById("q");
+      const q = document.getElementById("errcatSearch");
       let t0 = performance.now();
       let done = changed();
       q.value = "quota exceeded 77";
@@ -113,7 +113,7 @@ try {
       const search = performance.now() - t0;
       await new Promise((r) => requestAnimationFrame(() => r()));
       const searchPainted = performance.now() - t0;
-      const status = document.getElementById("status");
+      const status = document.getElementById("errcatStatus");
       t0 = performance.now();
       done = changed();
       q.value = "";
@@ -127,19 +127,19 @@ try {
     result.big = { rows, loadMs, ...timing };
 
     // Its codes have classes and tags: each menu shows only its rows.
-    await big.locator("#status").selectOption("");
-    const bigRows = big.locator("#codes tbody tr");
-    await big.locator("#errcat-class").selectOption("1");
+    await big.locator("#errcatStatus").selectOption("");
+    const bigRows = big.locator("#errcatCodes tbody tr");
+    await big.locator("#errcatClass").selectOption("1");
     const classes = await bigRows.evaluateAll((all) => all.map((r) => [r.dataset.class, r.dataset.status]));
     check(classes.length > 0 && classes.every(([c, s]) => c === "1" && s.startsWith("5")),
       `class filter shows ${JSON.stringify(classes.slice(0, 5))}`);
-    await big.locator("#errcat-class").selectOption("");
-    await big.locator("#errcat-tag").selectOption("quota");
+    await big.locator("#errcatClass").selectOption("");
+    await big.locator("#errcatTag").selectOption("quota");
     const tags = await bigRows.evaluateAll((all) => all.map((r) => r.dataset.tags));
     check(tags.length > 0 && tags.every((t) => t.split(" ").includes("quota")), `tag filter shows ${tags.slice(0, 5)}`);
-    const tagged = await big.locator("#count").textContent();
+    const tagged = await big.locator("#errcatCount").textContent();
     check(tagged === `${rows / 5} of ${rows} codes`, `the tag filter counts ${tagged}`);
-    await big.locator("#errcat-tag").selectOption("");
+    await big.locator("#errcatTag").selectOption("");
     check(loadMs < 1000, `the ${rows}-code index took ${loadMs} ms to load`);
     check(timing.searchPainted < 1000 && timing.statusPainted < 1000, `filtering ${rows} codes is slow: ${JSON.stringify(timing)}`);
     await big.screenshot({ path: path.join(shotDir, "site-10k.png"), fullPage: false });
@@ -147,7 +147,7 @@ try {
     // A code's default docs URL is `index.html#anchor`; the last of ten
     // thousand codes must still be shown and scrolled to.
     const last = await big.evaluate(() => {
-      const data = JSON.parse(document.getElementById("errcat-index").textContent);
+      const data = JSON.parse(document.getElementById("errcatIndex").textContent);
       return data.rows[data.rows.length - 1][1];
     });
     await big.goto(pathToFileURL(path.join(bigDir, "index.html")).href + "#" + last, { waitUntil: "load" });

@@ -11,8 +11,9 @@
 //! (checked on the mini fixture and the fold catalog, and on a crate that
 //! derives from an included catalog).
 //!
-//! Per code there is one struct in `__api_error::codes`, named exactly like
-//! the code, whose fields are the code's template parameters, of the
+//! Per code there is one struct in `__api_error::codes`, named like the
+//! code (exactly, where the code is an identifier; `code_name.rs`, which
+//! the derive shares, says how others are escaped), whose fields are the code's template parameters, of the
 //! runtime's field types (one per parameter type). The derive writes a
 //! struct literal of it with the user's spans, each field's initializer
 //! the runtime's `Fill::fill`, which records the argument as it checks its
@@ -50,6 +51,7 @@ use quote::{format_ident, quote};
 
 use super::docs;
 use super::splice::{self, Kind, List};
+use crate::code_name::struct_name;
 use crate::model::{Catalog, Code, DetailsKind, ParamType};
 
 /// The `__api_error` module for `catalog`.
@@ -153,9 +155,11 @@ pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
 
             /// One struct per code, named like the code; its fields are the
             /// code's template parameters.
-            // Named exactly like the codes, so the compiler's "did you mean"
-            // suggests a code; clippy lints such names only where they are
-            // not exported, as in an included catalog.
+            // Named exactly like the codes where a code is an identifier
+            // (else escaped, `crate::code_name::struct_name`), so the
+            // compiler's "did you mean" suggests a code; clippy lints such
+            // names only where they are not exported, as in an included
+            // catalog.
             #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
             pub mod codes {
                 #structs
@@ -181,7 +185,7 @@ pub fn structs(catalog: &Catalog, spliced: bool) -> List<'_> {
 /// A code's struct and impls as prettyplease prints [`code_struct`]'s
 /// tokens in `codes`, or false where a line would pass the margin.
 fn code_struct_text(code: &Code, out: &mut String) -> bool {
-    let name = &code.code;
+    let name = struct_name(&code.code);
     let params = &code.message.params;
     let mut text = String::new();
     if let Some(note) = struct_note(code) {
@@ -216,7 +220,7 @@ fn struct_note(code: &Code) -> Option<String> {
 }
 
 fn code_struct(code: &Code) -> TokenStream {
-    let name = Ident::new(&code.code, Span::call_site());
+    let name = Ident::new(&struct_name(&code.code), Span::call_site());
     let deprecated = struct_note(code).map(|note| quote!(#[deprecated(note = #note)]));
     let params = &code.message.params;
     let names = params

@@ -4,8 +4,8 @@
 // the first rows that match, appending more as the reader scrolls.
 (function () {
   "use strict";
-  var table = document.getElementById("codes");
-  var dataElement = document.getElementById("errcat-index");
+  var table = document.getElementById("errcatCodes");
+  var dataElement = document.getElementById("errcatIndex");
   if (!table || !dataElement) return;
   var data = JSON.parse(dataElement.textContent);
   var rows = data.rows;
@@ -13,15 +13,15 @@
   var classes = data.classes || [];
   var n = rows.length;
   var tbody = table.tBodies[0];
-  var q = document.getElementById("q");
-  var status = document.getElementById("status");
-  var category = document.getElementById("category");
+  var q = document.getElementById("errcatSearch");
+  var status = document.getElementById("errcatStatus");
+  var category = document.getElementById("errcatCategory");
   // Only in a catalog with classes, or with tags.
-  var classFilter = document.getElementById("errcat-class");
-  var tagFilter = document.getElementById("errcat-tag");
-  var count = document.getElementById("count");
-  var none = document.getElementById("none");
-  var more = document.getElementById("more");
+  var classFilter = document.getElementById("errcatClass");
+  var tagFilter = document.getElementById("errcatTag");
+  var count = document.getElementById("errcatCount");
+  var none = document.getElementById("errcatNone");
+  var more = document.getElementById("errcatMore");
   // Rows rendered per step: a few screens, cheap to build at any size.
   var STEP = 200;
 

@@ -34,15 +34,15 @@ pub fn index(catalog: &Catalog) -> String {
 
     let statuses: BTreeSet<u16> = catalog.codes.iter().map(|c| c.status).collect();
     out.push_str("<form class=\"filters\" role=\"search\" onsubmit=\"return false\">\n");
-    out.push_str("<input id=\"q\" type=\"search\" placeholder=\"Search codes, messages, hints  (press /)\" aria-label=\"Search\" autocomplete=\"off\" spellcheck=\"false\">\n");
-    out.push_str("<select id=\"status\" aria-label=\"HTTP status\">\n<option value=\"\">All statuses</option>\n<option value=\"4xx\">4xx client errors</option>\n<option value=\"5xx\">5xx server errors</option>\n");
+    out.push_str("<input id=\"errcatSearch\" type=\"search\" placeholder=\"Search codes, messages, hints  (press /)\" aria-label=\"Search\" autocomplete=\"off\" spellcheck=\"false\">\n");
+    out.push_str("<select id=\"errcatStatus\" aria-label=\"HTTP status\">\n<option value=\"\">All statuses</option>\n<option value=\"4xx\">4xx client errors</option>\n<option value=\"5xx\">5xx server errors</option>\n");
     for status in statuses {
         out.push_str(&format!(
             "<option value=\"{status}\">{}</option>\n",
             esc(&content::status_text(status))
         ));
     }
-    out.push_str("</select>\n<select id=\"category\" aria-label=\"Category\">\n<option value=\"\">All categories</option>\n");
+    out.push_str("</select>\n<select id=\"errcatCategory\" aria-label=\"Category\">\n<option value=\"\">All categories</option>\n");
     for (i, category) in catalog.categories.iter().enumerate() {
         out.push_str(&format!(
             "<option value=\"{i}\">{}</option>\n",
@@ -52,7 +52,7 @@ pub fn index(catalog: &Catalog) -> String {
     out.push_str("</select>\n");
     if !catalog.classes.is_empty() {
         out.push_str(
-            "<select id=\"errcat-class\" aria-label=\"Class\">\n<option value=\"\">All classes</option>\n",
+            "<select id=\"errcatClass\" aria-label=\"Class\">\n<option value=\"\">All classes</option>\n",
         );
         for (i, class) in catalog.classes.iter().enumerate() {
             // The description, where there is one, is the entry's tooltip.
@@ -72,7 +72,7 @@ pub fn index(catalog: &Catalog) -> String {
     let tags = tags(catalog);
     if !tags.is_empty() {
         out.push_str(
-            "<select id=\"errcat-tag\" aria-label=\"Tag\">\n<option value=\"\">All tags</option>\n",
+            "<select id=\"errcatTag\" aria-label=\"Tag\">\n<option value=\"\">All tags</option>\n",
         );
         for tag in tags {
             let tag = esc(tag);
@@ -81,23 +81,25 @@ pub fn index(catalog: &Catalog) -> String {
         out.push_str("</select>\n");
     }
     out.push_str(&format!(
-        "<output id=\"count\" aria-live=\"polite\">{} codes</output>\n</form>\n",
+        "<output id=\"errcatCount\" aria-live=\"polite\">{} codes</output>\n</form>\n",
         catalog.codes.len()
     ));
 
-    out.push_str("<table id=\"codes\" class=\"codes\">\n<colgroup><col class=\"c-code\"><col class=\"c-http\"><col class=\"c-cat\"><col><col></colgroup>\n");
+    out.push_str("<table id=\"errcatCodes\" class=\"codes\">\n<colgroup><col class=\"c-code\"><col class=\"c-http\"><col class=\"c-cat\"><col><col></colgroup>\n");
     out.push_str("<thead><tr><th>Code</th><th>HTTP</th><th>Category</th><th>Description</th><th>What to do</th></tr></thead>\n<tbody></tbody>\n</table>\n");
-    out.push_str("<p id=\"none\" hidden>No code matches.</p>\n<p id=\"more\" hidden></p>\n");
+    out.push_str(
+        "<p id=\"errcatNone\" hidden>No code matches.</p>\n<p id=\"errcatMore\" hidden></p>\n",
+    );
     out.push_str("<noscript><p>Searching needs JavaScript; every code is listed on its category's page, linked above.</p></noscript>\n");
     out.push_str(&format!(
-        "<script id=\"errcat-index\" type=\"application/json\">{}</script>\n",
+        "<script id=\"errcatIndex\" type=\"application/json\">{}</script>\n",
         index_data(catalog, &link)
     ));
 
     let shape = catalog.wire_shape;
     let sample = content::sample(catalog);
     out.push_str(
-        "<div class=\"how\">\n<section>\n<h2 id=\"response-format\">Response format</h2>\n",
+        "<div class=\"how\">\n<section>\n<h2 id=\"errcatResponseFormat\">Response format</h2>\n",
     );
     out.push_str(&format!(
         "<p>{}</p>\n<pre><code>{}</code></pre>\n",
@@ -114,7 +116,7 @@ pub fn index(catalog: &Catalog) -> String {
         ));
     }
     out.push_str(
-        "</tbody></table>\n</section>\n<section>\n<h2 id=\"handling\">Handling errors</h2>\n",
+        "</tbody></table>\n</section>\n<section>\n<h2 id=\"errcatHandling\">Handling errors</h2>\n",
     );
     out.push_str(&format!(
         "<p>{}</p>\n<pre><code>{}</code></pre>\n",

@@ -27,10 +27,12 @@ pub use wrap::wrap_markdown;
 /// image. A target that cannot backslash-escape writes these some other way.
 pub const OPENS_MARKUP: &[char] = &['<', '['];
 
-/// Characters that mean something to CommonMark, GitHub tables or MDX
-/// wherever they appear, and so are always backslash-escaped (CommonMark
-/// allows a backslash before any ASCII punctuation).
-const ALWAYS: &[char] = &['\\', '`', '*', '[', ']', '<', '>', '|', '{', '}', '~'];
+/// Characters that mean something to CommonMark, GitHub tables, GitHub's
+/// and mdBook's math (`$`, which opens inline math that can swallow a code
+/// span and let a link out of it) or MDX wherever they appear, and so are
+/// always backslash-escaped (CommonMark allows a backslash before any ASCII
+/// punctuation).
+const ALWAYS: &[char] = &['\\', '`', '*', '[', ']', '<', '>', '|', '{', '}', '~', '$'];
 
 /// Plain text as markdown inline content, anywhere but at the start of a
 /// line. Line breaks become spaces, because catalog text fields are not

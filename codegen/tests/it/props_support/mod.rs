@@ -125,9 +125,24 @@ pub fn line() -> impl Strategy<Value = String> + Clone {
     })
 }
 
+/// Any code a platform may send: `text` without the characters a code may
+/// not hold (`code_problem`) and without surrounding whitespace; may be
+/// empty, which [`Texts::code_at`] fills in.
+pub fn code() -> impl Strategy<Value = String> + Clone {
+    text().prop_map(|s| {
+        let kept: String = s
+            .chars()
+            .filter(|&c| errcat_codegen::model::code_problem(&format!("a{c}a")).is_none())
+            .collect();
+        kept.trim().to_owned()
+    })
+}
+
 /// The strings of one code.
 #[derive(Debug, Clone)]
 pub struct Texts {
+    /// The start of the code; see [`Texts::code_at`].
+    pub code: String,
     pub title: String,
     pub hint: String,
     pub description: String,
@@ -145,9 +160,11 @@ impl Texts {
         (
             (text.clone(), text.clone(), text.clone(), text.clone()),
             (text.clone(), proptest::option::of(text.clone()), text),
+            code(),
         )
             .prop_map(
-                |((title, hint, description, docs), (before, after, value))| Texts {
+                |((title, hint, description, docs), (before, after, value), code)| Texts {
+                    code,
                     title: one_line(&title),
                     hint,
                     description,
@@ -157,6 +174,30 @@ impl Texts {
                     value,
                 },
             )
+    }
+
+    /// The code of the `i`th code of a catalog: its random start and `i`, so
+    /// no two codes of a catalog are alike in any letter case.
+    pub fn code_at(&self, i: usize) -> String {
+        if self.code.is_empty() {
+            format!("CODE_{i}")
+        } else {
+            format!("{} {i}", self.code)
+        }
+    }
+
+    /// Harmless strings, for a catalog of the same shape.
+    pub fn plain() -> Texts {
+        Texts {
+            code: String::new(),
+            title: "t".into(),
+            hint: "h".into(),
+            description: "d".into(),
+            docs: "x".into(),
+            before: "b".into(),
+            after: None,
+            value: "v".into(),
+        }
     }
 
     /// The message as the generated code must render it.
@@ -173,17 +214,25 @@ fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_owned()).to_string()
 }
 
+/// A TOML key holding `s` exactly: a basic string, the only kind a key may
+/// be that holds any text (`s` has no control characters, as a code).
+fn toml_key(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
 /// Literal text in a message template.
 fn template_literal(s: &str) -> String {
     s.replace('{', "{{").replace('}', "}}")
 }
 
-/// The catalog `props` with one code `CODE_{i}` per entry of `codes`, and a
+/// The catalog `props` with one code per entry of `codes` (the `i`th is
+/// [`Texts::code_at`], with the ident `CODE_{i}`, so its Rust and
+/// TypeScript names are known), and a
 /// category whose description is `category` and title is `category` on one
 /// line (the catalog's title and description likewise).
 pub fn catalog_files(codes: &[Texts], category: &str) -> Vec<(String, String)> {
     let manifest = format!(
-        "[catalog]\nname = \"props\"\ntitle = {}\ndescription = {}\ncode_style = \"SCREAMING_SNAKE_CASE\"\n\
+        "[catalog]\nname = \"props\"\ntitle = {}\ndescription = {}\n\
          docs_base_url = \"https://docs.props.example/errors\"\n\n\
          [[category]]\nid = \"errors\"\ntitle = {}\ndescription = {}\n",
         toml_string(&one_line(category)),
@@ -201,7 +250,12 @@ pub fn catalog_files(codes: &[Texts], category: &str) -> Vec<(String, String)> {
             ),
             None => template_literal(&texts.before),
         };
-        let _ = writeln!(body, "[CODE_{i}]\nstatus = {}", 400 + i % 200);
+        let _ = writeln!(
+            body,
+            "[{}]\nident = \"CODE_{i}\"\nstatus = {}",
+            toml_key(&texts.code_at(i)),
+            400 + i % 200
+        );
         let _ = writeln!(body, "message = {}", toml_string(&message));
         if texts.after.is_some() {
             let _ = writeln!(body, "params = {{ value = \"string\" }}");

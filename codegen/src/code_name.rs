@@ -1,0 +1,1 @@
+../../macros/src/code_name.rs
