@@ -215,7 +215,10 @@ fn schema_enums_match_the_model() {
         shapes
     );
     assert_eq!(
-        enum_at(&catalog, "/definitions/catalog/properties/code_style/oneOf/0/enum"),
+        enum_at(
+            &catalog,
+            "/definitions/catalog/properties/code_style/oneOf/0/enum"
+        ),
         CodeStyle::ALL.map(CodeStyle::as_str)
     );
     assert_eq!(
