@@ -81,6 +81,15 @@ pub fn is_rust_keyword(word: &str) -> bool {
     RUST_KEYWORDS.contains(&word)
 }
 
+/// Whether `name` is an ASCII identifier in any of the case styles:
+/// letters, digits and `_`, starting with a letter (a code's `ident` must
+/// be one).
+pub fn is_ident(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
 /// The name of `code`'s struct in the derive support module: the code
 /// itself when it is an ASCII identifier that is no keyword (every code of
 /// the identifier styles), else `__` and the code with each character but
@@ -89,11 +98,7 @@ pub fn is_rust_keyword(word: &str) -> bool {
 /// kept as itself starts with a letter) and the escaped one decodes one
 /// way, so no two codes share a struct.
 pub fn struct_name(code: &str) -> String {
-    let mut chars = code.chars();
-    let plain = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !is_rust_keyword(code);
-    if plain {
+    if is_ident(code) && !is_rust_keyword(code) {
         return code.to_owned();
     }
     let mut name = String::with_capacity(code.len() + 8);

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
-pub use crate::code_name::is_rust_keyword;
+pub use crate::code_name::{is_ident, is_rust_keyword};
 
 /// The rule a catalog's codes follow, if it sets one (`code_style`): one of
 /// the identifier styles, or a pattern such as AIP-193's.
@@ -131,14 +131,6 @@ pub fn anchor(code: &str) -> String {
         }
     }
     anchor
-}
-
-/// Whether `ident` may be given as a code's `ident`: ASCII letters, digits
-/// and `_`, starting with a letter, in any of the identifier styles.
-pub fn is_ident(ident: &str) -> bool {
-    let mut chars = ident.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// Default title of a code with none of its own, from its `ident` or else
