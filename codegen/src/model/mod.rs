@@ -266,7 +266,8 @@ impl Code {
         self.ident.as_deref().unwrap_or(&self.code)
     }
 
-    /// Enum variant, e.g. `VersionNotFound`; see [`naming::identifier`].
+    /// Enum variant, e.g. `VersionNotFound`: a code that is no identifier
+    /// keeps its letters and digits as words (`42P01` becomes `E42p01`).
     pub fn rust_variant(&self) -> String {
         naming::identifier(self.ident_source(), |w| w.to_upper_camel_case(), "E")
     }
@@ -282,8 +283,8 @@ impl Code {
     }
 
     /// Stable anchor of the code's docs entry: the code, lowercased
-    /// (`#rate_limited`, `#invalidargument`, `#pd:errfoo`), URL-safe; see
-    /// [`naming::anchor`].
+    /// (`#rate_limited`, `#invalidargument`, `#pd:errfoo`), with any
+    /// character outside `[a-z0-9-_.:]` written as `~hex~`.
     pub fn anchor(&self) -> String {
         naming::anchor(&self.code)
     }
