@@ -60,10 +60,11 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Plain text as a paragraph of its own: [`escape`], and also nothing at the
-/// start that would open a heading, list or rule.
+/// start that would open a heading, list, rule or definition.
 pub fn escape_paragraph(text: &str) -> String {
     let mut out = escape(text.trim());
-    if out.starts_with(['#', '-', '+', '=']) {
+    // `:` would make the paragraph above a definition list's term.
+    if out.starts_with(['#', '-', '+', '=', ':']) {
         out.insert(0, '\\');
     }
     // `1. text` would become an ordered list.

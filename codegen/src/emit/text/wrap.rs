@@ -134,7 +134,9 @@ fn starts_block(line: &str) -> bool {
         || fence
         || html
         || underline
-        || "#>|".contains(first)
+        // `: text` under a line is a definition list in rustdoc (and
+        // pulldown-cmark wherever it is enabled), even with no space.
+        || "#>|:".contains(first)
         || (matches!(first, '-' | '*' | '+' | '_')
             && (marker(&trimmed[1..]) || trimmed.chars().all(|c| c == first || c == ' ')))
 }
@@ -191,6 +193,7 @@ mod tests {
         let long = "y".repeat(88);
         unchanged(&format!("*** {long} z"));
         unchanged(&format!("[a]: /url {long} more"));
+        unchanged(&format!("{long} :{{value}} [a](javascript:alert(1))"));
         unchanged(&format!("{} C:\\ Program {long}", "w ".repeat(40)));
         unchanged(&format!(
             "{} Use {{@link ErrorCode.X}} instead",
