@@ -3,7 +3,8 @@
 //!
 //! Breaking: renaming the catalog, removing a code (instead of retiring it),
 //! renaming it (even when the old string is kept as an alias), changing its
-//! HTTP status, wire shape, parameter names, types or order, changing or
+//! HTTP status, wire shape, parameter names, types or order, the Rust and
+//! TypeScript names made from it or its `ident`, changing or
 //! dropping its number, giving its number to another code, dropping one of
 //! its aliases, un-retiring it, reusing a code that was removed, and the
 //! parts of the contract `lock/contract.rs` compares. Everything
@@ -91,6 +92,8 @@ pub fn check(lock: &Lock, lines: &Lines, catalog: &Catalog, catalog_dir: &Path) 
         if code.code != *name {
             let merged = lock.codes.contains_key(&code.code);
             site.report(&mut breaks, renamed(name, code, merged));
+        } else {
+            contract::compare_names(&site, entry, catalog, &mut breaks);
         }
         compare(&site, entry, &names, &mut wide, &mut breaks);
         if let Some(locked) = &entry.contract {

@@ -1,6 +1,7 @@
 //! The parts of a code's contract beyond its status and shape: parameters
-//! and their order, retry advice, headers, details, the RFC 9457 `type`, the
-//! gRPC code and the `resolve` members agents act on.
+//! and their order, the names generated for it, retry advice, headers,
+//! details, the RFC 9457 `type`, the gRPC code and the `resolve` members
+//! agents act on.
 //!
 //! Gaining any of these where the published code had none (a header, a
 //! `resolve.action`, a `type` where it was `about:blank`) is compatible, as
@@ -10,7 +11,7 @@
 use super::catalog_wide::CatalogWide;
 use super::report::{Break, Change, Site};
 use super::{Contract, Entry};
-use crate::model::{Catalog, GrpcCode};
+use crate::model::{Catalog, GrpcCode, naming};
 
 /// The `type` of a code that has none (RFC 9457, section 4.2.1).
 const ABOUT_BLANK: &str = "about:blank";
@@ -97,6 +98,57 @@ pub(super) fn compare_params(site: &Site<'_>, entry: &Entry, breaks: &mut Vec<Br
             },
         );
     }
+}
+
+/// The Rust and TypeScript names made from the code or its `ident`: giving
+/// a code an `ident` that makes the names it already had is compatible.
+pub(super) fn compare_names(
+    site: &Site<'_>,
+    entry: &Entry,
+    catalog: &Catalog,
+    breaks: &mut Vec<Break>,
+) {
+    let names = |source: &str| {
+        [
+            naming::rust_variant(source),
+            naming::rust_fn(source),
+            naming::ts_key(source),
+        ]
+    };
+    let was = names(entry.ident.as_deref().unwrap_or(site.name));
+    let is = names(site.code.ident_source());
+    let Some(changed) = (0..was.len()).find(|&i| was[i] != is[i]) else {
+        return;
+    };
+    let [variant, function, key] = &was;
+    let code = &site.code.code;
+    let (label, help) = match &entry.ident {
+        Some(ident) => (
+            format!("published with `ident = \"{ident}\"`"),
+            format!("keep `ident = \"{ident}\"`, {}", site.or_new_code()),
+        ),
+        None => (
+            format!("published without an `ident`, as `{variant}`"),
+            format!("remove the `ident` of `{code}`, {}", site.or_new_code()),
+        ),
+    };
+    site.report(
+        breaks,
+        Change {
+            key: &["ident"],
+            message: format!(
+                "{} changed its generated names from `{}` to `{}`",
+                site.subject, was[changed], is[changed]
+            ),
+            label,
+            note: format!(
+                "Rust that names `{}::{variant}` or calls `{}::{function}` and TypeScript that reads `ErrorCode.{key}` would no longer compile",
+                catalog.rust_code_type(),
+                catalog.rust_error_type()
+            ),
+            help,
+        },
+    );
 }
 
 /// Everything [`Contract`] records.

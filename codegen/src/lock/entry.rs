@@ -10,6 +10,9 @@ pub struct Entry {
     pub state: State,
     pub wire_shape: WireShape,
     pub number: Option<i64>,
+    /// What the generated Rust and TypeScript names were made from instead
+    /// of the code, if the catalog said (`ident`).
+    pub ident: Option<String>,
     /// Sorted.
     pub aliases: Vec<String>,
     /// In declared order, which is the generated constructors' argument
@@ -86,6 +89,7 @@ impl Entry {
             state,
             wire_shape: code.wire_shape,
             number: code.number,
+            ident: code.ident.clone(),
             aliases,
             params: code
                 .message

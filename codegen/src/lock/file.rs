@@ -47,6 +47,9 @@ pub fn render(lock: &Lock) -> String {
         if let Some(number) = entry.number {
             out.push_str(&format!("number = {number}\n"));
         }
+        if let Some(ident) = &entry.ident {
+            out.push_str(&format!("ident = {}\n", string(ident)));
+        }
         if !entry.aliases.is_empty() {
             let aliases: Vec<String> = entry.aliases.iter().map(|a| string(a)).collect();
             out.push_str(&format!("aliases = [{}]\n", aliases.join(", ")));
@@ -139,6 +142,7 @@ struct RawEntry {
     state: String,
     wire_shape: String,
     number: Option<i64>,
+    ident: Option<String>,
     #[serde(default)]
     aliases: Vec<String>,
     /// Spanned, because the order they are written in is the declared order.
@@ -262,6 +266,7 @@ fn entry(mut raw: RawEntry) -> Result<Entry, String> {
         state,
         wire_shape,
         number: raw.number,
+        ident: raw.ident.take(),
         aliases,
         params,
         contract,

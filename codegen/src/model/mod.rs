@@ -5,9 +5,9 @@
 //! (unique codes, declared parameters, known categories, resolvable
 //! replacements) and never needs to report an error of its own.
 
-use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+use heck::{ToSnakeCase, ToUpperCamelCase};
 
-mod naming;
+pub(crate) mod naming;
 mod template;
 
 pub use naming::{
@@ -269,17 +269,17 @@ impl Code {
     /// Enum variant, e.g. `VersionNotFound`: a code that is no identifier
     /// keeps its letters and digits as words (`42P01` becomes `E42p01`).
     pub fn rust_variant(&self) -> String {
-        naming::identifier(self.ident_source(), |w| w.to_upper_camel_case(), "E")
+        naming::rust_variant(self.ident_source())
     }
 
     /// Constructor and snake_case name, e.g. `version_not_found`.
     pub fn rust_fn(&self) -> String {
-        naming::identifier(self.ident_source(), |w| w.to_snake_case(), "e")
+        naming::rust_fn(self.ident_source())
     }
 
     /// Key in the TypeScript `ErrorCode` object, e.g. `VERSION_NOT_FOUND`.
     pub fn ts_key(&self) -> String {
-        naming::identifier(self.ident_source(), |w| w.to_shouty_snake_case(), "E")
+        naming::ts_key(self.ident_source())
     }
 
     /// Stable anchor of the code's docs entry: the code, lowercased

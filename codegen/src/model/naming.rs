@@ -91,13 +91,28 @@ pub const RESERVED_PAGE_STEMS: &[&str] = &["readme", "summary", "index", "book",
 /// `prefix` before a name that would start with a digit (SQLSTATE `42P01`
 /// is the variant `E42p01`). Empty when `source` has no letter or digit,
 /// which the loader reports.
-pub fn identifier(source: &str, convert: fn(&str) -> String, prefix: &str) -> String {
+fn identifier(source: &str, convert: fn(&str) -> String, prefix: &str) -> String {
     let name = convert(&ascii_words(source));
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         format!("{prefix}{name}")
     } else {
         name
     }
+}
+
+/// The enum variant `source` names, e.g. `VersionNotFound`, `E42p01`.
+pub fn rust_variant(source: &str) -> String {
+    identifier(source, |w| w.to_upper_camel_case(), "E")
+}
+
+/// The constructor `source` names, e.g. `version_not_found`, `e42p01`.
+pub fn rust_fn(source: &str) -> String {
+    identifier(source, |w| w.to_snake_case(), "e")
+}
+
+/// The TypeScript `ErrorCode` key `source` names, e.g. `E42P01`.
+pub fn ts_key(source: &str) -> String {
+    identifier(source, |w| w.to_shouty_snake_case(), "E")
 }
 
 fn ascii_words(source: &str) -> Cow<'_, str> {
@@ -274,9 +289,7 @@ mod tests {
 
     #[test]
     fn identifiers_come_from_any_code() {
-        let variant = |s| identifier(s, |w| w.to_upper_camel_case(), "E");
-        let function = |s| identifier(s, |w| w.to_snake_case(), "e");
-        let key = |s| identifier(s, |w| w.to_shouty_snake_case(), "E");
+        let (variant, function, key) = (rust_variant, rust_fn, ts_key);
         assert_eq!(variant("VERSION_NOT_FOUND"), "VersionNotFound");
         assert_eq!(variant("42P01"), "E42p01");
         assert_eq!(function("42P01"), "e42p01");

@@ -356,6 +356,40 @@ fn compatible_changes_pass_and_check_mode_wants_them_locked() {
 }
 
 #[test]
+fn an_ident_that_renames_the_generated_api_breaks_clients() {
+    let p = Published::new();
+    p.edit(
+        "limits.toml",
+        "[INTERNAL_ERROR]\nstatus = 500\n",
+        "[INTERNAL_ERROR]\nstatus = 500\nident = \"ServerFault\"\n",
+    );
+    insta::assert_snapshot!(p.rendered());
+}
+
+#[test]
+fn an_ident_that_keeps_the_generated_names_is_compatible_and_then_kept() {
+    let p = Published::new();
+    p.edit(
+        "limits.toml",
+        "[INTERNAL_ERROR]\nstatus = 500\n",
+        "[INTERNAL_ERROR]\nstatus = 500\nident = \"InternalError\"\n",
+    );
+    p.generate(Mode::Write).unwrap();
+    lock::update(&p.catalog, &p.load(), None).unwrap();
+    let locked = fs::read_to_string(lock::path(&p.catalog)).unwrap();
+    assert!(locked.contains("ident = \"InternalError\"\n"), "{locked}");
+
+    p.edit("limits.toml", "ident = \"InternalError\"\n", "");
+    p.generate(Mode::Write).unwrap();
+    p.edit(
+        "limits.toml",
+        "[INTERNAL_ERROR]\nstatus = 500\n",
+        "[INTERNAL_ERROR]\nstatus = 500\nident = \"Internal\"\n",
+    );
+    insta::assert_snapshot!(p.rendered());
+}
+
+#[test]
 fn an_accepted_removal_keeps_the_code_spent() {
     let p = Published::new();
     p.edit(

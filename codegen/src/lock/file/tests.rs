@@ -12,6 +12,7 @@ fn sample() -> Lock {
             state: State::Deprecated,
             wire_shape: WireShape::Problem,
             number: Some(1004),
+            ident: Some("VersionMissing".to_owned()),
             aliases: vec!["ROLLBACK_TARGET_MISSING".to_owned()],
             params: vec![
                 ("version".to_owned(), ParamType::Unsigned),
@@ -37,6 +38,7 @@ fn sample() -> Lock {
             state: State::Removed,
             wire_shape: WireShape::Flat,
             number: None,
+            ident: None,
             aliases: Vec::new(),
             params: Vec::new(),
             // Removed while the lock was still in format 1.
@@ -86,6 +88,7 @@ headers = ["Retry-After", "RateLimit-Reset"]
 details = "field_errors"
 resolve = { action = "pick_version", endpoint = "/v1/versions" }
 number = 1004
+ident = "VersionMissing"
 aliases = ["ROLLBACK_TARGET_MISSING"]
 params = { version = "unsigned", service = "string" }
 
