@@ -393,7 +393,7 @@ pub struct Param {
 pub struct CodeInfo {
     /// The wire string.
     pub code: &'static str,
-    /// HTTP status, 400..=599.
+    /// HTTP status, 100..=599 (almost always 4xx or 5xx).
     pub status: u16,
     /// Static summary (RFC 9457 `title`).
     pub title: &'static str,

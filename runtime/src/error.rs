@@ -321,7 +321,7 @@ impl<C: ErrorCode> Error<C> {
 }
 
 pub(crate) fn status_of(info: &CodeInfo) -> http::StatusCode {
-    // The loader only admits 400..=599, so this fallback is unreachable for
+    // The loader only admits 100..=599, so this fallback is unreachable for
     // generated tables; a hand-built table still gets a sane answer.
     http::StatusCode::from_u16(info.status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
 }

@@ -78,7 +78,7 @@ fn member_schema(member: &Member, code: &Value) -> Value {
         Part::Object(members) => schema.extend(object(members, code)),
         Part::Status => {
             schema.insert("type".into(), "integer".into());
-            schema.insert("minimum".into(), 400.into());
+            schema.insert("minimum".into(), 100.into());
             schema.insert("maximum".into(), 599.into());
         }
         Part::DocsUrl => {

@@ -314,16 +314,16 @@ fn read_status(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<u16> {
     }
     let status = fields.integer(cx, "status")?;
     match u16::try_from(status.value) {
-        Ok(ok) if (400..=599).contains(&ok) => Some(ok),
+        Ok(ok) if (100..=599).contains(&ok) => Some(ok),
         _ => {
             cx.report(
                 Diagnostic::error(format!(
-                    "status {} of {} is outside 400–599",
+                    "status {} of {} is outside 100–599",
                     status.value, fields.owner
                 ))
-                .with_label(&fields.file.shown, status.span, "not an HTTP error status")
+                .with_label(&fields.file.shown, status.span, "not an HTTP status")
                 .with_help(
-                    "use a 4xx status for the caller's mistakes and a 5xx one for the server's",
+                    "write the HTTP status the platform sends with this code: usually 4xx for the caller's mistakes and 5xx for the server's",
                 ),
             );
             None

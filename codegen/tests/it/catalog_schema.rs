@@ -261,9 +261,9 @@ fn a_misspelled_field_fails() {
 #[test]
 fn wrong_values_fail_where_the_loader_would_reject_them() {
     let bad = [
-        // Status outside 400..=599.
+        // Status outside 100..=599.
         r#"[OK]
-           status = 200
+           status = 600
            message = "fine""#,
         // Missing message.
         "[NO_MESSAGE]\nstatus = 400",

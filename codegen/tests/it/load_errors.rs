@@ -134,10 +134,10 @@ fn self_becomes_two_keywords() {
 }
 
 #[test]
-fn status_outside_the_error_range() {
+fn status_outside_the_http_range() {
     insta::assert_snapshot!(problems(&[(
         "orders.toml",
-        "[ORDER_OK]\nstatus = 200\nmessage = \"a\"\n\n[ORDER_HUGE]\nstatus = 70000\nmessage = \"b\"\n",
+        "[ORDER_EARLY]\nstatus = 99\nmessage = \"a\"\n\n[ORDER_HUGE]\nstatus = 70000\nmessage = \"b\"\n",
     )]));
 }
 
