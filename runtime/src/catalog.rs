@@ -149,6 +149,44 @@ impl DetailsKind {
     }
 }
 
+/// How serious a code is: most are errors, but catalogs such as
+/// PostgreSQL's also list the warnings and notices a platform reports
+/// (SQLSTATE class `01`, `02`), which services log and clients show
+/// differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Severity {
+    /// The request failed.
+    #[default]
+    Error,
+    /// The request succeeded, but with something the caller should know.
+    Warning,
+    /// Information, such as a notice that a default was applied.
+    Notice,
+}
+
+impl Severity {
+    /// Every severity, in declaration order.
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Notice];
+
+    /// The spelling catalogs use (`error`, `warning`, `notice`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Notice => "notice",
+        }
+    }
+
+    /// The severity a catalog spells `s`, if any.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Severity> {
+        Self::ALL
+            .into_iter()
+            .find(|severity| severity.as_str() == s)
+    }
+}
+
 /// A set of the headers a code declares, as bits so it fits a `const` table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct HeaderSet(u8);
@@ -439,6 +477,8 @@ pub struct CodeInfo {
     pub replacement: Option<&'static str>,
     /// The code is no longer emitted; it is kept so old payloads parse.
     pub retired: bool,
+    /// Error, warning or notice.
+    pub severity: Severity,
 }
 
 impl CodeInfo {
@@ -470,12 +510,13 @@ impl CodeInfo {
         deprecated: false,
         replacement: None,
         retired: false,
+        severity: Severity::Error,
     };
 
     /// How many fields a `CodeInfo` has: a row that sets every one of them
     /// cannot end in `..CodeInfo::DEFAULTS` (clippy's `needless_update`),
     /// so generators count against it. A test holds it to the struct.
-    pub const FIELD_COUNT: usize = 23;
+    pub const FIELD_COUNT: usize = 24;
 
     /// `status >= 500`: the server's fault, whose details stay on the server.
     #[must_use]
@@ -549,6 +590,7 @@ mod tests {
             deprecated,
             replacement,
             retired,
+            severity,
         );
         assert_eq!(listed, super::CodeInfo::FIELD_COUNT);
     }

@@ -68,7 +68,7 @@ pub mod __private {
 }
 pub use catalog::{
     Catalog, CodeInfo, DetailsKind, ErrorCode, GrpcCode, HeaderSet, HeaderTemplate, Param,
-    ParamType, Piece, Resolve, ResolveMember, ResolveValue, WireShape,
+    ParamType, Piece, Resolve, ResolveMember, ResolveValue, Severity, WireShape,
 };
 pub use error::{Arg, Error, RateLimit, Source};
 /// Re-exported so generated code and services name the same `http` types.

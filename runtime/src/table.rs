@@ -19,7 +19,8 @@
 //! Fields: code, status, title, message, template (pieces: `t` and a string
 //! or `p` and a parameter index), params (name, `ParamType` index), hint,
 //! description, category, flags (retryable 1, throttling 2, deprecated 4,
-//! retired 8), retry after, headers (`HeaderSet` bits), details
+//! retired 8, and 16 times the `Severity` index, so a table of errors only
+//! is written as before), retry after, headers (`HeaderSet` bits), details
 //! (`DetailsKind` index), shape (`WireShape` index), docs URL, gRPC code
 //! number, resolve (five optional strings, in `Resolve::MEMBERS` order),
 //! number, replacement, aliases, header values (name, then pieces as the
@@ -27,7 +28,7 @@
 
 use crate::catalog::{
     CodeInfo, DetailsKind, GrpcCode, HeaderSet, HeaderTemplate, Param, ParamType, Piece, Resolve,
-    WireShape,
+    Severity, WireShape,
 };
 
 /// The first line of every table: a table from another format version is
@@ -259,6 +260,9 @@ impl Reader {
         let description = self.optional(Self::string)?;
         let category = self.string()?;
         let flags: u8 = self.number()?;
+        let severity = *Severity::ALL
+            .get(usize::from(flags >> 4))
+            .ok_or_else(|| self.fail("an unknown severity"))?;
         let retry_after = self.optional(Self::number)?;
         let headers = HeaderSet::from_bits(self.number()?);
         let details = self.pick(&DetailsKind::ALL)?;
@@ -324,6 +328,7 @@ impl Reader {
                 deprecated: flags & 4 != 0,
                 replacement,
                 retired: flags & 8 != 0,
+                severity,
             },
             pieces: template,
             params: (first_param, params.len()),
@@ -340,7 +345,7 @@ mod tests {
     fn a_row_decodes_to_its_fields_and_borrows_its_text() {
         let table = "errcat-table-2\n\
             7:MISSING404;9:Not found12:{id} is gone2;p0;t8: is gone1;2:id0;+3:Try-8:resource\
-            5;+30;0;1;0;20:https://x.example/#m5;+-+4:/fix---+7;-1;8:OLD_GONE\
+            37;+30;0;1;0;20:https://x.example/#m5;+-+4:/fix---+7;-1;8:OLD_GONE\
             1;4:link2;t1:<p0;\n";
         let decoded = decode(table).unwrap();
         let [info] = decoded.codes else {
@@ -352,6 +357,11 @@ mod tests {
         assert_eq!(info.params[0].name, "id");
         assert_eq!(info.hint, Some("Try"));
         assert!(info.retryable && info.deprecated && !info.throttling && !info.retired);
+        assert_eq!(info.severity, Severity::Notice);
+        assert_eq!(
+            decode(&*table.replace("37;+30;", "53;+30;").leak()).err(),
+            Some("an unknown severity at byte 98 of the table".to_owned())
+        );
         assert_eq!(info.retry_after, Some(30));
         assert_eq!(info.details, DetailsKind::Object);
         assert_eq!(info.grpc, GrpcCode::NotFound);

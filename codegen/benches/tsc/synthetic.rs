@@ -5,7 +5,7 @@
 use errcat_codegen::Catalog;
 use errcat_codegen::model::{
     Category, Code, CodeRule, CodeStyle, Deprecation, DetailsKind, GrpcCode, Origin, Param,
-    ParamType, Retry, Segment, Template, WireShape,
+    ParamType, Retry, Segment, Severity, Template, WireShape,
 };
 
 const NOUNS: [&str; 6] = [
@@ -121,6 +121,7 @@ fn synthetic_code(i: usize) -> Code {
         since: None,
         grpc: GrpcCode::from_http_status(status),
         number: Some(10_000 + i64::try_from(i).expect("fewer codes than i64 holds")),
+        severity: Severity::ALL[i % Severity::ALL.len()],
         wire_shape: WireShape::Flat,
         origin: Origin {
             file: "synthetic.toml".to_owned(),

@@ -10,8 +10,8 @@ use super::text::{Lines, UrlKind};
 use super::{Context, Located, SourceFile, headers, template};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Code, Deprecation, DetailsKind, GrpcCode, Origin, Resolve, Retirement, Retry, Template,
-    WireShape, default_title, is_ident,
+    Code, Deprecation, DetailsKind, GrpcCode, Origin, Resolve, Retirement, Retry, Severity,
+    Template, WireShape, default_title, is_ident,
 };
 
 /// Every field a code table may have.
@@ -41,6 +41,7 @@ pub const CODE_FIELDS: &[&str] = &[
     "retired",
     "resolve",
     "ident",
+    "severity",
 ];
 const RESOLVE_METHODS: &[&str] = &errcat::Resolve::METHODS;
 const DEPRECATED_FIELDS: &[&str] = &["since", "replacement", "note"];
@@ -170,6 +171,9 @@ pub(crate) fn read<'s>(
     let optional =
         |cx: &mut Context, key: &str, lines| fields.text(cx, key, lines).map(|l| l.value);
     let ident = read_ident(cx, &fields);
+    let severity = fields
+        .one_of::<Severity>(cx, "severity", "a severity")
+        .map_or(Severity::Error, |l| l.value);
 
     let code = Code {
         code: name.value.clone(),
@@ -200,6 +204,7 @@ pub(crate) fn read<'s>(
         since: optional(cx, "since", Lines::One),
         grpc,
         number: number.as_ref().map(|l| l.value),
+        severity,
         ident,
         // Set by `validate`, which knows the catalog's default.
         wire_shape: WireShape::Flat,

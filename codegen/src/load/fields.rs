@@ -463,4 +463,5 @@ spelled!(
     crate::model::GrpcCode,
     crate::model::DetailsKind,
     crate::model::CodeStyle,
+    crate::model::Severity,
 );

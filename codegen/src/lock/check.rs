@@ -4,7 +4,7 @@
 //! Breaking: renaming the catalog, removing a code (instead of retiring it),
 //! renaming it (even when the old string is kept as an alias), changing its
 //! HTTP status, wire shape, parameter names, types or order, the Rust and
-//! TypeScript names made from it or its `ident`, changing or
+//! TypeScript names made from it or its `ident`, its severity, changing or
 //! dropping its number, giving its number to another code, dropping one of
 //! its aliases, un-retiring it, reusing a code that was removed, and the
 //! parts of the contract `lock/contract.rs` compares. Everything
@@ -96,6 +96,7 @@ pub fn check(lock: &Lock, lines: &Lines, catalog: &Catalog, catalog_dir: &Path) 
             contract::compare_names(&site, entry, catalog, &mut breaks);
         }
         compare(&site, entry, &names, &mut wide, &mut breaks);
+        contract::compare_severity(&site, entry, &mut breaks);
         if let Some(locked) = &entry.contract {
             contract::compare(&site, entry, locked, catalog, &mut wide, &mut breaks);
         }

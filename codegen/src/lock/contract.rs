@@ -1,7 +1,7 @@
 //! The parts of a code's contract beyond its status and shape: parameters
-//! and their order, the names generated for it, retry advice, headers,
-//! details, the RFC 9457 `type`, the gRPC code and the `resolve` members
-//! agents act on.
+//! and their order, the names generated for it, its severity, retry advice,
+//! headers, details, the RFC 9457 `type`, the gRPC code and the `resolve`
+//! members agents act on.
 //!
 //! Gaining any of these where the published code had none (a header, a
 //! `resolve.action`, a `type` where it was `about:blank`) is compatible, as
@@ -11,7 +11,7 @@
 use super::catalog_wide::CatalogWide;
 use super::report::{Break, Change, Site};
 use super::{Contract, Entry};
-use crate::model::{Catalog, GrpcCode, naming};
+use crate::model::{Catalog, GrpcCode, Severity, naming};
 
 /// The `type` of a code that has none (RFC 9457, section 4.2.1).
 const ABOUT_BLANK: &str = "about:blank";
@@ -149,6 +149,57 @@ pub(super) fn compare_names(
             help,
         },
     );
+}
+
+/// Error, warning or notice: services log them and clients show them apart.
+pub(super) fn compare_severity(site: &Site<'_>, entry: &Entry, breaks: &mut Vec<Break>) {
+    let (was, is) = (entry.severity, site.code.severity);
+    if was == is {
+        return;
+    }
+    let (label, help) = if was == Severity::Error {
+        (
+            "published without `severity`, as an error".to_owned(),
+            format!("remove `severity`, {}", site.or_new_code()),
+        )
+    } else {
+        (
+            format!("published with `severity = \"{}\"`", was.as_str()),
+            format!(
+                "keep `severity = \"{}\"`, {}",
+                was.as_str(),
+                site.or_new_code()
+            ),
+        )
+    };
+    site.report(
+        breaks,
+        Change {
+            key: &["severity"],
+            message: format!(
+                "{} changed its severity from {} to {}",
+                site.subject,
+                was.as_str(),
+                is.as_str()
+            ),
+            label,
+            note: format!(
+                "clients and services that tell {} from {} would treat `{}` the other way",
+                with_article(was),
+                with_article(is),
+                site.name
+            ),
+            help,
+        },
+    );
+}
+
+fn with_article(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "an error",
+        Severity::Warning => "a warning",
+        Severity::Notice => "a notice",
+    }
 }
 
 /// Everything [`Contract`] records.

@@ -1,7 +1,7 @@
 //! What the lock records for one code: everything a client built against
 //! the published catalog depends on.
 
-use crate::model::{Catalog, Code, DetailsKind, GrpcCode, ParamType, WireShape};
+use crate::model::{Catalog, Code, DetailsKind, GrpcCode, ParamType, Severity, WireShape};
 
 /// What clients depend on for one code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +13,8 @@ pub struct Entry {
     /// What the generated Rust and TypeScript names were made from instead
     /// of the code, if the catalog said (`ident`).
     pub ident: Option<String>,
+    /// Error unless the lock says otherwise.
+    pub severity: Severity,
     /// Sorted.
     pub aliases: Vec<String>,
     /// In declared order, which is the generated constructors' argument
@@ -90,6 +92,7 @@ impl Entry {
             wire_shape: code.wire_shape,
             number: code.number,
             ident: code.ident.clone(),
+            severity: code.severity,
             aliases,
             params: code
                 .message

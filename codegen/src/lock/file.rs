@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{AcceptedBreak, Contract, Entry, Lock, State};
-use crate::model::{DetailsKind, GrpcCode, ParamType, WireShape};
+use crate::model::{DetailsKind, GrpcCode, ParamType, Severity, WireShape};
 
 /// The format version; bumped only if the meaning of a field changes.
 /// Version 2 added the [`Contract`] fields and keeps `params` in declared
@@ -41,6 +41,9 @@ pub fn render(lock: &Lock) -> String {
         out.push_str(&format!("status = {}\n", entry.status));
         out.push_str(&format!("state = \"{}\"\n", entry.state.as_str()));
         out.push_str(&format!("wire_shape = \"{}\"\n", entry.wire_shape.as_str()));
+        if entry.severity != Severity::Error {
+            out.push_str(&format!("severity = \"{}\"\n", entry.severity.as_str()));
+        }
         if let Some(contract) = &entry.contract {
             render_contract(&mut out, contract);
         }
@@ -143,6 +146,7 @@ struct RawEntry {
     wire_shape: String,
     number: Option<i64>,
     ident: Option<String>,
+    severity: Option<String>,
     #[serde(default)]
     aliases: Vec<String>,
     /// Spanned, because the order they are written in is the declared order.
@@ -242,6 +246,12 @@ fn entry(mut raw: RawEntry) -> Result<Entry, String> {
             .ok_or_else(|| format!("parameter `{name}` has unknown type `{ty}`"))?;
         params.push((name, ty));
     }
+    let severity = match &raw.severity {
+        Some(severity) => {
+            Severity::parse(severity).ok_or_else(|| format!("unknown severity `{severity}`"))?
+        }
+        None => Severity::Error,
+    };
     let mut aliases = std::mem::take(&mut raw.aliases);
     aliases.sort();
     let contract = match raw.problem_type.take() {
@@ -267,6 +277,7 @@ fn entry(mut raw: RawEntry) -> Result<Entry, String> {
         wire_shape,
         number: raw.number,
         ident: raw.ident.take(),
+        severity,
         aliases,
         params,
         contract,

@@ -19,7 +19,7 @@ pub use template::{Param, Segment, Template};
 pub use crate::code_name::{CodeProblem, code_problem};
 // The runtime's own definitions, so what the catalog says and what services
 // send can never disagree.
-pub use errcat::{DetailsKind, GrpcCode, ParamType, WireShape};
+pub use errcat::{DetailsKind, GrpcCode, ParamType, Severity, WireShape};
 
 /// A whole catalog, in the order people read it: categories in declared
 /// order, and inside a category, codes by file path and then source position.
@@ -132,6 +132,8 @@ pub struct Code {
     pub grpc: GrpcCode,
     /// Optional stable number, for JSON-RPC / MCP style error numbers.
     pub number: Option<i64>,
+    /// Error (the default), warning or notice.
+    pub severity: Severity,
     /// The resolved shape: the code's own choice or the catalog default.
     pub wire_shape: WireShape,
     /// Where the code is defined, relative to the catalog directory.

@@ -142,6 +142,14 @@ fn status_outside_the_http_range() {
 }
 
 #[test]
+fn a_severity_that_is_none_of_the_three() {
+    insta::assert_snapshot!(problems(&[(
+        "orders.toml",
+        "[ORDER_LATE]\nstatus = 400\nmessage = \"a\"\nseverity = \"warn\"\n\n[ORDER_ODD]\nstatus = 400\nmessage = \"b\"\nseverity = 2\n",
+    )]));
+}
+
+#[test]
 fn undeclared_placeholders() {
     insta::assert_snapshot!(problems(&[(
         "orders.toml",

@@ -7,7 +7,7 @@ use errcat_codegen::load::load_files;
 use errcat_codegen::load_dir;
 use errcat_codegen::model::{
     CodeRule, CodeStyle, DetailsKind, GrpcCode, HeaderValue, Origin, Param, ParamType, Segment,
-    WireShape,
+    Severity, WireShape,
 };
 
 fn mini() -> errcat_codegen::Catalog {
@@ -160,6 +160,22 @@ fn mini_references_and_lifecycle() {
         .clone()
         .unwrap();
     assert_eq!(retired.note.as_deref(), Some("No longer emitted."));
+}
+
+#[test]
+fn severity_is_an_error_unless_the_code_says() {
+    let catalog = mini();
+    assert_eq!(
+        catalog.find("INVALID_GRANT").unwrap().severity,
+        Severity::Warning
+    );
+    assert!(
+        catalog
+            .codes
+            .iter()
+            .filter(|c| c.code != "INVALID_GRANT")
+            .all(|c| c.severity == Severity::Error)
+    );
 }
 
 #[test]

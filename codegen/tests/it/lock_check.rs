@@ -345,7 +345,7 @@ fn compatible_changes_pass_and_check_mode_wants_them_locked() {
     };
     let lock = lock::path(&p.catalog).display().to_string();
     let expected = format!(
-        "--- {lock} (locked)\n+++ {lock} (catalog now)\n@@ -54,7 +54,14 @@\n params = {{ id = \"string\", strict = \"bool\", score = \"float\", delta = \"integer\" }}\n \n+[codes.QUOTA_EXCEEDED]\n+status = 429\n+state = \"active\"\n+wire_shape = \"flat\"\n+type = \"https://docs.mini.example/errors#quota_exceeded\"\n+grpc = \"RESOURCE_EXHAUSTED\"\n+\n [codes.RATE_LIMITED]\n status = 429\n-state = \"active\"\n+state = \"deprecated\"\n wire_shape = \"flat\"\n type = \"https://docs.mini.example/errors#rate_limited\"\n"
+        "--- {lock} (locked)\n+++ {lock} (catalog now)\n@@ -55,7 +55,14 @@\n params = {{ id = \"string\", strict = \"bool\", score = \"float\", delta = \"integer\" }}\n \n+[codes.QUOTA_EXCEEDED]\n+status = 429\n+state = \"active\"\n+wire_shape = \"flat\"\n+type = \"https://docs.mini.example/errors#quota_exceeded\"\n+grpc = \"RESOURCE_EXHAUSTED\"\n+\n [codes.RATE_LIMITED]\n status = 429\n-state = \"active\"\n+state = \"deprecated\"\n wire_shape = \"flat\"\n type = \"https://docs.mini.example/errors#rate_limited\"\n"
     );
     assert_eq!(diff, expected);
 
@@ -386,6 +386,18 @@ fn an_ident_that_keeps_the_generated_names_is_compatible_and_then_kept() {
         "[INTERNAL_ERROR]\nstatus = 500\n",
         "[INTERNAL_ERROR]\nstatus = 500\nident = \"Internal\"\n",
     );
+    insta::assert_snapshot!(p.rendered());
+}
+
+#[test]
+fn a_code_that_becomes_a_warning_or_an_error_breaks_clients() {
+    let p = Published::new();
+    p.edit(
+        "limits.toml",
+        "[INTERNAL_ERROR]\nstatus = 500\n",
+        "[INTERNAL_ERROR]\nstatus = 500\nseverity = \"notice\"\n",
+    );
+    p.edit("auth.toml", "severity = \"warning\"\n", "");
     insta::assert_snapshot!(p.rendered());
 }
 

@@ -147,6 +147,7 @@ fn info(catalog: &Catalog, code: &model::Code) -> CodeInfo {
         deprecated: code.deprecated.is_some(),
         replacement: opt(&code.deprecated.as_ref().and_then(|d| d.replacement.clone())),
         retired: code.retired.is_some(),
+        severity: code.severity,
     }
 }
 

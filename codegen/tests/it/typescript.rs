@@ -12,7 +12,7 @@ use std::process::Command;
 use errcat_codegen::Catalog;
 use errcat_codegen::model::{
     Category, Code, CodeRule, CodeStyle, Deprecation, DetailsKind, GrpcCode, Origin, Param,
-    ParamType, Retry, Segment, Template, WireShape,
+    ParamType, Retry, Segment, Severity, Template, WireShape,
 };
 use harness::{errors_ts, package, run_tsc, transcript};
 
@@ -203,6 +203,7 @@ fn hostile_code(name: &str, text: &str, category: usize) -> Code {
         since: Some(text.to_owned()),
         grpc: GrpcCode::InvalidArgument,
         number: None,
+        severity: Severity::Warning,
         wire_shape: WireShape::Flat,
         origin: Origin {
             file: "hostile.toml".to_owned(),

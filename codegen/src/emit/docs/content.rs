@@ -7,7 +7,7 @@
 
 use crate::emit::example;
 use crate::emit::text::{autolink, code_span, escape};
-use crate::model::{Catalog, Code, DetailsKind};
+use crate::model::{Catalog, Code, DetailsKind, Severity};
 
 /// A piece of inline text. Nothing in here is escaped yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,6 +113,12 @@ pub fn facts(catalog: &Catalog, c: &Code) -> Vec<Fact> {
         label: "Message",
         value: vec![code(c.message.source())],
     }];
+    if c.severity != Severity::Error {
+        facts.push(Fact {
+            label: "Severity",
+            value: vec![code(c.severity.as_str())],
+        });
+    }
     if let Some(class) = c.class.map(|i| &catalog.classes[i]) {
         facts.push(Fact {
             label: "Class",

@@ -3,7 +3,7 @@
 
 use crate::emit::docs::content;
 use crate::emit::text::{self, autolink, escape, escape_paragraph, neutralise_html, wrap_markdown};
-use crate::model::{Catalog, Code};
+use crate::model::{Catalog, Code, Severity};
 
 /// A template or wire string as an inline code span, whatever it contains.
 pub fn code_span(text: &str) -> String {
@@ -81,6 +81,9 @@ fn facts(catalog: &Catalog, code: &Code) -> String {
         format!("Category `{}`", catalog.categories[code.category].id),
         format!("gRPC `{}`", code.grpc.as_str()),
     ];
+    if code.severity != Severity::Error {
+        facts.push(format!("severity `{}`", code.severity.as_str()));
+    }
     if code.retry.retryable {
         facts.push("retryable".to_owned());
     }

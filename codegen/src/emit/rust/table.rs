@@ -5,7 +5,8 @@
 use std::fmt::Write as _;
 
 use crate::model::{
-    Catalog, Code, DetailsKind, GrpcCode, Header, HeaderValue, ParamType, Segment, WireShape,
+    Catalog, Code, DetailsKind, GrpcCode, Header, HeaderValue, ParamType, Segment, Severity,
+    WireShape,
 };
 
 use errcat::__private::TABLE_HEADER as HEADER;
@@ -86,7 +87,8 @@ fn row(out: &mut String, catalog: &Catalog, code: &Code) {
     let flags = u8::from(code.retry.retryable)
         | u8::from(code.retry.throttling) << 1
         | u8::from(code.deprecated.is_some()) << 2
-        | u8::from(code.retired.is_some()) << 3;
+        | u8::from(code.retired.is_some()) << 3
+        | u8::try_from(index_in(&Severity::ALL, &code.severity)).expect("three fit a byte") << 4;
     number(out, flags);
     optional(out, code.retry.after_seconds, number);
     number(out, headers(&code.headers).bits());

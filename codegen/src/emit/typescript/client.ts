@@ -48,6 +48,15 @@ export function isRetryable(code: string | undefined): boolean {
   return known !== undefined && retryableOf[known] === true;
 }
 
+/**
+ * How serious a code is: `"error"` unless the catalog says it is a warning or
+ * a notice, and for codes this client does not know.
+ */
+export function errorSeverity(code: string | undefined): ErrorSeverity {
+  const known = code === undefined ? undefined : canonical(code);
+  return known !== undefined && has(severityOf, known) ? (severityOf[known] ?? "error") : "error";
+}
+
 /** The code's message with `params` filled in, as the server renders it. */
 export function formatMessage<C extends ErrorCode>(code: C, params: ErrorParams[C]): string {
   const key: string = code;

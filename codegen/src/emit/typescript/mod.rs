@@ -21,7 +21,7 @@ use std::fmt::Write as _;
 use super::OutputFile;
 use crate::emit::docs::content::{self, Inline};
 use crate::emit::text::wrap_markdown;
-use crate::model::{Catalog, Code, ParamType};
+use crate::model::{Catalog, Code, ParamType, Severity};
 
 use escape::{jsdoc_text, jsdoc_url};
 pub use escape::{one_js_line, string_literal};
@@ -45,6 +45,7 @@ pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
     tables(&mut out, catalog);
     aliases(&mut out, catalog);
     numbers(&mut out, catalog);
+    severities(&mut out, catalog);
     out.push('\n');
     shapes::emit(&mut out);
     out.push_str(CLIENT);
@@ -340,6 +341,28 @@ fn tables(out: &mut String, catalog: &Catalog) {
         "Message template of each code: `{name}` is a parameter, `{{` and `}}` are braces.",
         "export const errorMessage: Readonly<Record<ErrorCode, string>>",
         &|c| string_literal(&c.message.source()),
+    );
+}
+
+/// Only the codes that are no error, so a catalog of errors carries an empty
+/// table.
+fn severities(out: &mut String, catalog: &Catalog) {
+    out.push_str("\n/** How serious a code is. */\nexport type ErrorSeverity = \"error\" | \"warning\" | \"notice\";\n");
+    let rows = catalog
+        .codes
+        .iter()
+        .filter(|code| code.severity != Severity::Error)
+        .map(|code| {
+            (
+                string_literal(&code.code),
+                string_literal(code.severity.as_str()),
+            )
+        });
+    json_table(
+        out,
+        "The severity of each code that is not an error (`severity` in the catalog).",
+        "const severityOf: Readonly<Record<string, ErrorSeverity>>",
+        rows,
     );
 }
 

@@ -13,6 +13,7 @@ fn sample() -> Lock {
             wire_shape: WireShape::Problem,
             number: Some(1004),
             ident: Some("VersionMissing".to_owned()),
+            severity: Severity::Warning,
             aliases: vec!["ROLLBACK_TARGET_MISSING".to_owned()],
             params: vec![
                 ("version".to_owned(), ParamType::Unsigned),
@@ -39,6 +40,7 @@ fn sample() -> Lock {
             wire_shape: WireShape::Flat,
             number: None,
             ident: None,
+            severity: Severity::Error,
             aliases: Vec::new(),
             params: Vec::new(),
             // Removed while the lock was still in format 1.
@@ -80,6 +82,7 @@ wire_shape = "flat"
 status = 404
 state = "deprecated"
 wire_shape = "problem"
+severity = "warning"
 type = "https://docs.example/errors#version_not_found"
 grpc = "NOT_FOUND"
 retryable = true

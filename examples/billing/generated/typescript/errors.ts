@@ -471,6 +471,12 @@ export const errorNumber: Readonly<Partial<Record<ErrorCode, number>>> = /* @__P
 /** The code of each number, keyed by the number's decimal digits. */
 const codeOfNumberTable: Readonly<Record<string, string>> = /* @__PURE__ */ JSON.parse(String.raw`{}`);
 
+/** How serious a code is. */
+export type ErrorSeverity = "error" | "warning" | "notice";
+
+/** The severity of each code that is not an error (`severity` in the catalog). */
+const severityOf: Readonly<Record<string, ErrorSeverity>> = /* @__PURE__ */ JSON.parse(String.raw`{}`);
+
 /** The wire shapes an error body can have, named as in the catalog format. */
 export type WireShape = "flat" | "nested" | "error_code" | "problem" | "oauth2";
 
@@ -583,6 +589,15 @@ export function codeOfNumber(value: number): ErrorCode | undefined {
 export function isRetryable(code: string | undefined): boolean {
   const known = code === undefined ? undefined : canonical(code);
   return known !== undefined && retryableOf[known] === true;
+}
+
+/**
+ * How serious a code is: `"error"` unless the catalog says it is a warning or
+ * a notice, and for codes this client does not know.
+ */
+export function errorSeverity(code: string | undefined): ErrorSeverity {
+  const known = code === undefined ? undefined : canonical(code);
+  return known !== undefined && has(severityOf, known) ? (severityOf[known] ?? "error") : "error";
 }
 
 /** The code's message with `params` filled in, as the server renders it. */
