@@ -101,11 +101,19 @@ fn indented(out: &mut String, text: &str) {
 /// The whole entry, ending in a newline.
 pub fn render(catalog: &Catalog, code: &Code) -> String {
     let category = &catalog.categories[code.category];
+    let classified = content::classification(catalog, code, true)
+        .map(|class| {
+            format!(
+                "{} {} · ",
+                content::classification_label(catalog),
+                plain(&class)
+            )
+        })
+        .unwrap_or_default();
     let mut out = format!(
-        "{}: {}\nHTTP {} · category: {}\n",
+        "{}: {}\n{classified}category: {}\n",
         code.code,
         plain(&code.title),
-        content::status_text(code.status),
         plain(&category.title)
     );
     for notice in content::notices(code) {

@@ -105,6 +105,26 @@ impl GrpcCode {
         }
     }
 
+    /// The HTTP status `google/rpc/code.proto` documents for the code: what
+    /// a code without a status of its own (in a catalog whose transport is
+    /// not HTTP) is sent with when it is served over HTTP all the same.
+    #[must_use]
+    pub const fn http_status(self) -> u16 {
+        match self {
+            GrpcCode::Cancelled => 499,
+            GrpcCode::InvalidArgument | GrpcCode::FailedPrecondition | GrpcCode::OutOfRange => 400,
+            GrpcCode::DeadlineExceeded => 504,
+            GrpcCode::NotFound => 404,
+            GrpcCode::AlreadyExists | GrpcCode::Aborted => 409,
+            GrpcCode::PermissionDenied => 403,
+            GrpcCode::ResourceExhausted => 429,
+            GrpcCode::Unimplemented => 501,
+            GrpcCode::Unavailable => 503,
+            GrpcCode::Unauthenticated => 401,
+            GrpcCode::Unknown | GrpcCode::Internal | GrpcCode::DataLoss => 500,
+        }
+    }
+
     /// The numeric value in `google.rpc.Code`.
     #[must_use]
     pub const fn number(self) -> u8 {
@@ -431,7 +451,9 @@ pub struct Param {
 pub struct CodeInfo {
     /// The wire string.
     pub code: &'static str,
-    /// HTTP status, 100..=599 (almost always 4xx or 5xx).
+    /// HTTP status, 100..=599 (almost always 4xx or 5xx): the catalog's, or
+    /// for a code that has none (its catalog is not served over HTTP), the
+    /// HTTP equivalent of its gRPC code.
     pub status: u16,
     /// Static summary (RFC 9457 `title`).
     pub title: &'static str,
@@ -596,6 +618,35 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn every_grpc_code_has_the_http_status_code_proto_documents() {
+        let statuses: Vec<(&str, u16)> = GrpcCode::ALL
+            .iter()
+            .map(|code| (code.as_str(), code.http_status()))
+            .collect();
+        assert_eq!(
+            statuses,
+            [
+                ("CANCELLED", 499),
+                ("UNKNOWN", 500),
+                ("INVALID_ARGUMENT", 400),
+                ("DEADLINE_EXCEEDED", 504),
+                ("NOT_FOUND", 404),
+                ("ALREADY_EXISTS", 409),
+                ("PERMISSION_DENIED", 403),
+                ("RESOURCE_EXHAUSTED", 429),
+                ("FAILED_PRECONDITION", 400),
+                ("ABORTED", 409),
+                ("OUT_OF_RANGE", 400),
+                ("UNIMPLEMENTED", 501),
+                ("INTERNAL", 500),
+                ("UNAVAILABLE", 503),
+                ("DATA_LOSS", 500),
+                ("UNAUTHENTICATED", 401),
+            ]
+        );
+    }
 
     #[test]
     fn grpc_defaults_follow_the_google_mapping() {

@@ -5,7 +5,7 @@
 use errcat_codegen::Catalog;
 use errcat_codegen::model::{
     Category, Code, CodeRule, CodeStyle, Deprecation, DetailsKind, GrpcCode, Origin, Param,
-    ParamType, Retry, Segment, Severity, Template, WireShape,
+    ParamType, Retry, Segment, Severity, Template, Transport, WireShape,
 };
 
 const NOUNS: [&str; 6] = [
@@ -35,6 +35,7 @@ pub fn synthetic(codes: usize) -> Catalog {
         version: Some("3.0.0".to_owned()),
         code_style: Some(CodeRule::Style(CodeStyle::ScreamingSnake)),
         wire_shape: WireShape::Flat,
+        transport: Transport::Http,
         docs_base_url: Some("https://docs.synthetic.example/errors".to_owned()),
         unlocked: None,
         categories,
@@ -88,7 +89,7 @@ fn synthetic_code(i: usize) -> Code {
     Code {
         ident: None,
         title: errcat_codegen::model::default_title(&code),
-        status,
+        status: Some(status),
         message,
         hint: Some(format!(
             "Check the {lower} and retry; see the docs for code {i}."

@@ -57,7 +57,10 @@ fn render(catalog: &Catalog) -> String {
     for (version, release) in releases.iter().rev() {
         out.push_str(&format!("\n## {}\n", escape(&version.0)));
         section(&mut out, "Added", &release.added, |code| {
-            Some(format!("{} ({})", escape(&code.title), code.status))
+            Some(match content::classification(catalog, code, false) {
+                Some(class) => format!("{} ({})", escape(&code.title), escape(&class)),
+                None => escape(&code.title),
+            })
         });
         section(&mut out, "Deprecated", &release.deprecated, |code| {
             let advice = content::deprecation_advice(code)?;

@@ -167,7 +167,7 @@ impl Sent {
             .and_then(|(_, value)| wait_of(value));
         Sent {
             wire: code.code.clone(),
-            status: code.status,
+            status: code.http_status(),
             title: code.title.clone(),
             message: example::message(code),
             hint: code.hint.clone(),

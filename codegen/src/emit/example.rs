@@ -46,7 +46,7 @@ pub fn body_in(catalog: &Catalog, code: &Code, shape: WireShape) -> Value {
     let docs_url = catalog.docs_url(code);
     let parts = Parts {
         code: &code.code,
-        status: code.status,
+        status: code.http_status(),
         title: &code.title,
         message: message.as_str(),
         hint: code.hint.as_deref(),
@@ -94,8 +94,9 @@ pub use errcat::example::reason_phrase;
 /// The whole example response as an HTTP message: status line, headers, a
 /// blank line and the pretty JSON body.
 pub fn http_response(catalog: &Catalog, code: &Code, shape: WireShape) -> String {
-    let mut out = format!("HTTP/1.1 {}", code.status);
-    if let Some(reason) = reason_phrase(code.status) {
+    let status = code.http_status();
+    let mut out = format!("HTTP/1.1 {status}");
+    if let Some(reason) = reason_phrase(status) {
         out.push(' ');
         out.push_str(reason);
     }

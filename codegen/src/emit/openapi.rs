@@ -205,7 +205,7 @@ fn header_of(code: &Code, header: &Header, example: String) -> Value {
 
 fn response(catalog: &Catalog, code: &Code) -> Value {
     // Descriptions are CommonMark, which documentation tools render.
-    let mut description = format!("{} ({}).", escape(&code.title), code.status);
+    let mut description = format!("{} ({}).", escape(&code.title), code.http_status());
     if let Some(deprecated) = content::deprecation(code) {
         // Documentation tools render no link to another response.
         let link = |replacement: &str| code_span(replacement, false);

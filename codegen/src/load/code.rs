@@ -11,7 +11,7 @@ use super::{Context, Located, SourceFile, headers, template};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
     Code, Deprecation, DetailsKind, GrpcCode, Origin, Resolve, Retirement, Retry, Severity,
-    Template, WireShape, default_title, is_ident,
+    Template, Transport, WireShape, default_title, is_ident,
 };
 
 /// Every field a code table may have.
@@ -74,10 +74,6 @@ pub(crate) struct CodeDraft<'s> {
     pub(crate) number: Option<Located<i64>>,
 }
 
-/// A stand-in for a status that could not be read. It never reaches a
-/// catalog (the problem is reported); it only lets the other checks run.
-const STAND_IN_STATUS: u16 = 500;
-
 /// The numbers a code's `number` may be: every language reads them
 /// exactly, JavaScript's doubles included.
 const SAFE_INTEGERS: &str = "an integer from -9007199254740991 to 9007199254740991";
@@ -110,12 +106,13 @@ pub(crate) fn read<'s>(
     file_rank: usize,
     name: Located<String>,
     table: &DeTable<'_>,
+    transport: Option<Transport>,
 ) -> CodeDraft<'s> {
     let owner = format!("code `{}`", name.value);
     let fields = Fields::new(file, table, owner, name.span.clone());
     fields.reject_unknown(cx, CODE_FIELDS);
 
-    let status = read_status(cx, &fields).unwrap_or(STAND_IN_STATUS);
+    let status = read_status(cx, &fields, transport);
     let params = fields.table(cx, "params");
     let (written_headers, values_left_out) = headers::read(cx, &fields);
     let valued: Vec<_> = written_headers
@@ -157,7 +154,28 @@ pub(crate) fn read<'s>(
     let own_wire_shape = fields.one_of::<WireShape>(cx, "wire_shape", "a wire shape");
     let grpc = fields
         .one_of::<GrpcCode>(cx, "grpc", "a google.rpc.Code name")
-        .map_or_else(|| GrpcCode::from_http_status(status), |l| l.value);
+        .map(|l| l.value);
+    let grpc = match (grpc, status) {
+        (Some(grpc), _) => grpc,
+        (None, Some(status)) => GrpcCode::from_http_status(status),
+        (None, None) => {
+            let unwritten = fields.get("status").is_none() && fields.get("grpc").is_none();
+            if unwritten && transport == Some(Transport::Grpc) {
+                cx.report(
+                    Diagnostic::error(format!(
+                        "{} has neither a `grpc` code nor a `status`",
+                        fields.owner
+                    ))
+                    .with_label(&fields.file.shown, name.span.clone(), "needs `grpc`")
+                    .with_note("over gRPC, the gRPC code is how clients tell errors apart")
+                    .with_help(
+                        "add its google.rpc.Code, such as `grpc = \"NOT_FOUND\"`, or the HTTP `status` it follows",
+                    ),
+                );
+            }
+            GrpcCode::Unknown
+        }
+    };
     let details = fields.one_of::<DetailsKind>(cx, "details", "a details kind");
     let read = [
         ("category", category_written),
@@ -312,9 +330,18 @@ fn nested<'a, 'i>(
     )
 }
 
-fn read_status(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<u16> {
+/// The status, if written and readable. Only an HTTP catalog needs one;
+/// when the transport is unknown (`catalog.toml` unreadable) none is
+/// reported missing.
+fn read_status(
+    cx: &mut Context,
+    fields: &Fields<'_, '_>,
+    transport: Option<Transport>,
+) -> Option<u16> {
     if fields.get("status").is_none() {
-        fields.missing(cx, "status");
+        if transport == Some(Transport::Http) {
+            fields.missing(cx, "status");
+        }
         return None;
     }
     let status = fields.integer(cx, "status")?;

@@ -464,4 +464,5 @@ spelled!(
     crate::model::DetailsKind,
     crate::model::CodeStyle,
     crate::model::Severity,
+    crate::model::Transport,
 );

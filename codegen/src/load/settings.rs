@@ -8,7 +8,9 @@ use super::parse::ParsedFile;
 use super::text::{Lines, UrlKind};
 use super::{Context, Located};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Category, Class, CodeRule, CodeStyle, RESERVED_PAGE_STEMS, WireShape};
+use crate::model::{
+    Category, Class, CodeRule, CodeStyle, RESERVED_PAGE_STEMS, Transport, WireShape,
+};
 
 const ROOT_FIELDS: &[&str] = &["catalog", "category", "class"];
 const CATALOG_FIELDS: &[&str] = &[
@@ -20,6 +22,7 @@ const CATALOG_FIELDS: &[&str] = &[
     "wire_shape",
     "docs_base_url",
     "unlocked",
+    "transport",
 ];
 const CATEGORY_FIELDS: &[&str] = &["id", "title", "description"];
 
@@ -36,6 +39,9 @@ pub(crate) struct Settings {
     /// The `pattern` of a pattern `code_style`, compiled to match whole
     /// codes.
     pub(crate) code_pattern: Option<regex::Regex>,
+    /// `None` when given but unreadable: checks that depend on it are
+    /// skipped.
+    pub(crate) transport: Option<Transport>,
     pub(crate) wire_shape: WireShape,
     /// `wire_shape` was given but unreadable: `wire_shape` is a stand-in.
     pub(crate) wire_shape_unreadable: bool,
@@ -62,6 +68,7 @@ pub(crate) fn read(cx: &mut Context, parsed: &ParsedFile<'_>) -> Settings {
         version: None,
         code_style: None,
         code_pattern: None,
+        transport: Some(Transport::Http),
         wire_shape: WireShape::Flat,
         wire_shape_unreadable: false,
         docs_base_url: None,
@@ -113,6 +120,11 @@ fn read_catalog_table(cx: &mut Context, fields: &Fields<'_, '_>, settings: &mut 
         settings.wire_shape = shape.value;
     } else {
         settings.wire_shape_unreadable = fields.get("wire_shape").is_some();
+    }
+    if fields.get("transport").is_some() {
+        settings.transport = fields
+            .one_of::<Transport>(cx, "transport", "a transport")
+            .map(|l| l.value);
     }
     settings.docs_base_url = fields
         .url(cx, "docs_base_url", UrlKind::Base)

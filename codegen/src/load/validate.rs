@@ -13,7 +13,7 @@ use super::settings::{self, Settings};
 use super::{CATALOG_FILE, Context, Located, SourceFile, idents, shapes};
 use crate::code_name::code_problem;
 use crate::diagnostic::Diagnostic;
-use crate::model::Catalog;
+use crate::model::{Catalog, Transport};
 
 /// Validates `sources` (sorted by name) into a catalog, or `None` when a
 /// problem was reported.
@@ -46,7 +46,10 @@ pub(crate) fn catalog(
         .iter()
         .filter(|p| p.source.name != CATALOG_FILE)
         .collect();
-    let (mut drafts, unreadable_codes) = read_codes(cx, &code_files);
+    // Unknown when `catalog.toml` could not be read: no status is then
+    // reported missing.
+    let transport = settings.as_ref().and_then(|s| s.transport);
+    let (mut drafts, unreadable_codes) = read_codes(cx, &code_files, transport);
 
     check_duplicates(cx, &drafts);
     let docs_base_url = settings.as_ref().and_then(|s| s.docs_base_url.as_deref());
@@ -109,6 +112,7 @@ pub const MAX_CODES: usize = u16::MAX as usize + 1;
 fn read_codes<'s>(
     cx: &mut Context,
     code_files: &[&ParsedFile<'s>],
+    transport: Option<Transport>,
 ) -> (Vec<CodeDraft<'s>>, BTreeSet<String>) {
     let mut drafts = Vec::new();
     let mut unreadable = BTreeSet::new();
@@ -140,7 +144,7 @@ fn read_codes<'s>(
                 unreadable.insert(name.value);
                 continue;
             }
-            drafts.push(code::read(cx, file.source, rank, name, table));
+            drafts.push(code::read(cx, file.source, rank, name, table, transport));
         }
     }
     (drafts, unreadable)
@@ -220,6 +224,7 @@ fn assemble(settings: Settings, mut drafts: Vec<CodeDraft<'_>>) -> Catalog {
         version: settings.version,
         code_style: settings.code_style,
         wire_shape: settings.wire_shape,
+        transport: settings.transport.unwrap_or_default(),
         docs_base_url: settings.docs_base_url,
         unlocked: settings.unlocked,
         categories: settings.categories,

@@ -193,18 +193,22 @@ fn compare(
     breaks: &mut Vec<Break>,
 ) {
     let (name, code, subject) = (site.name, site.code, &site.subject);
-    if entry.status != code.status {
+    // Gaining a status where the published code had none is compatible.
+    if let Some(published) = entry.status
+        && code.status != Some(published)
+    {
+        let message = match code.status {
+            Some(now) => format!("{subject} changed its HTTP status from {published} to {now}"),
+            None => format!("{subject} dropped its HTTP status {published}"),
+        };
         site.report(
             breaks,
             Change {
                 key: &["status"],
-                message: format!(
-                    "{subject} changed its HTTP status from {} to {}",
-                    entry.status, code.status
-                ),
-                label: format!("published with status {}", entry.status),
+                message,
+                label: format!("published with status {published}"),
                 note: "clients that branch on the status would take another path".to_owned(),
-                help: format!("keep `status = {}`, {}", entry.status, site.or_new_code()),
+                help: format!("keep `status = {published}`, {}", site.or_new_code()),
             },
         );
     }

@@ -264,7 +264,9 @@ pub(super) fn compare(
     compare_type(site, locked, &now, wide, breaks);
     // A status change moves a derived gRPC code with it; that is one
     // mistake, already reported as the status.
-    let derived = |grpc: GrpcCode, status: u16| grpc == GrpcCode::from_http_status(status);
+    let derived = |grpc: GrpcCode, status: Option<u16>| {
+        status.is_some_and(|status| grpc == GrpcCode::from_http_status(status))
+    };
     let follows_status = entry.status != site.code.status
         && derived(locked.grpc, entry.status)
         && derived(now.grpc, site.code.status);

@@ -6,7 +6,8 @@ use crate::model::{Catalog, Code, DetailsKind, GrpcCode, ParamType, Severity, Wi
 /// What clients depend on for one code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    pub status: u16,
+    /// `None` for a code without one (a catalog not sent over HTTP).
+    pub status: Option<u16>,
     pub state: State,
     pub wire_shape: WireShape,
     pub number: Option<i64>,

@@ -38,7 +38,9 @@ pub fn render(lock: &Lock) -> String {
     }
     for (code, entry) in &lock.codes {
         out.push_str(&format!("\n[codes.{}]\n", key(code)));
-        out.push_str(&format!("status = {}\n", entry.status));
+        if let Some(status) = entry.status {
+            out.push_str(&format!("status = {status}\n"));
+        }
         out.push_str(&format!("state = \"{}\"\n", entry.state.as_str()));
         out.push_str(&format!("wire_shape = \"{}\"\n", entry.wire_shape.as_str()));
         if entry.severity != Severity::Error {
@@ -141,7 +143,7 @@ struct RawLock {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEntry {
-    status: u16,
+    status: Option<u16>,
     state: String,
     wire_shape: String,
     number: Option<i64>,

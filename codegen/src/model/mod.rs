@@ -40,6 +40,9 @@ pub struct Catalog {
     pub code_style: Option<CodeRule>,
     /// Wire shape used by codes that do not choose their own.
     pub wire_shape: WireShape,
+    /// What the platform sends its errors over; a code's `status` is
+    /// required only over HTTP.
+    pub transport: Transport,
     /// Base URL of the published docs; a code's `docs_url` defaults to
     /// `{docs_base_url}#{anchor}`.
     pub docs_base_url: Option<String>,
@@ -51,6 +54,32 @@ pub struct Catalog {
     /// Smithy's client and server faults), in declared order; often none.
     pub classes: Vec<Class>,
     pub codes: Vec<Code>,
+}
+
+/// What a platform sends its errors over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Transport {
+    /// HTTP, where every code has a status.
+    #[default]
+    Http,
+    /// gRPC only: a code's gRPC code is its primary classification.
+    Grpc,
+    /// Neither (a database's SQLSTATEs, a library's errors): a code's
+    /// class is its primary classification.
+    None,
+}
+
+impl Transport {
+    pub const ALL: [Transport; 3] = [Transport::Http, Transport::Grpc, Transport::None];
+
+    /// The spelling catalogs use (`http`, `grpc`, `none`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Transport::Http => "http",
+            Transport::Grpc => "grpc",
+            Transport::None => "none",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +127,9 @@ pub struct Code {
     /// What the generated identifiers are made from instead of the code
     /// (`ident = "UndefinedTable"` for `42P01`), if the catalog says.
     pub ident: Option<String>,
-    pub status: u16,
+    /// The HTTP status the platform documents; only a catalog whose
+    /// transport is not HTTP may leave it out (see [`Code::http_status`]).
+    pub status: Option<u16>,
     /// Static summary, RFC 9457 `title`; defaults to the code in sentence case.
     pub title: String,
     pub message: Template,
@@ -268,6 +299,13 @@ impl Code {
         self.ident.as_deref().unwrap_or(&self.code)
     }
 
+    /// The HTTP status the code is sent with when it is served over HTTP
+    /// all the same: its own, else its gRPC code's HTTP equivalent
+    /// (`google/rpc/code.proto`).
+    pub fn http_status(&self) -> u16 {
+        self.status.unwrap_or_else(|| self.grpc.http_status())
+    }
+
     /// Enum variant, e.g. `VersionNotFound`: a code that is no identifier
     /// keeps its letters and digits as words (`42P01` becomes `E42p01`).
     pub fn rust_variant(&self) -> String {
@@ -307,7 +345,7 @@ impl Code {
     }
 
     pub fn is_server_error(&self) -> bool {
-        self.status >= 500
+        self.http_status() >= 500
     }
 }
 

@@ -614,3 +614,27 @@ fn codes_outside_a_pattern_code_style() {
         );
     }
 }
+
+/// Over gRPC a code without a status needs its gRPC code; a status that is
+/// written but unreadable is one mistake, not also a missing gRPC code.
+#[test]
+fn grpc_codes_that_say_neither_their_grpc_code_nor_a_status() {
+    let catalog = catalog_with("transport = \"grpc\"");
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", catalog.as_str()),
+        (
+            "orders.toml",
+            "[ORDER_NOT_FOUND]\ngrpc = \"NOT_FOUND\"\nmessage = \"a\"\n\n[ORDER_LOST]\nmessage = \"b\"\n\n[ORDER_ODD]\nstatus = \"404\"\nmessage = \"c\"\n",
+        ),
+    ]));
+}
+
+/// An unknown transport: no code is then reported for a missing status.
+#[test]
+fn a_transport_that_is_none_of_the_three() {
+    let catalog = catalog_with("transport = \"tcp\"");
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", catalog.as_str()),
+        ("orders.toml", "[ORDER_LOST]\nmessage = \"b\"\n"),
+    ]));
+}

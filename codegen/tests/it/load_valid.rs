@@ -7,7 +7,7 @@ use errcat_codegen::load::load_files;
 use errcat_codegen::load_dir;
 use errcat_codegen::model::{
     CodeRule, CodeStyle, DetailsKind, GrpcCode, HeaderValue, Origin, Param, ParamType, Segment,
-    Severity, WireShape,
+    Severity, Transport, WireShape,
 };
 
 fn mini() -> errcat_codegen::Catalog {
@@ -179,6 +179,33 @@ fn severity_is_an_error_unless_the_code_says() {
 }
 
 #[test]
+fn a_catalog_not_sent_over_http_may_leave_statuses_out() {
+    let catalog = CATALOG.replace("wire_shape = \"problem\"", "transport = \"none\"");
+    let catalog = load_files(&[
+        ("catalog.toml", catalog.as_str()),
+        (
+            "errors.toml",
+            "[UNIQUE_VIOLATION]\nmessage = \"duplicate key\"\n\n[ALREADY_THERE]\nmessage = \"exists\"\ngrpc = \"ALREADY_EXISTS\"\n\n[GATEWAY_TIMEOUT]\nstatus = 504\nmessage = \"slow\"\n",
+        ),
+    ])
+    .unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(catalog.transport, Transport::None);
+    let facts: Vec<(Option<u16>, GrpcCode, u16)> = catalog
+        .codes
+        .iter()
+        .map(|c| (c.status, c.grpc, c.http_status()))
+        .collect();
+    assert_eq!(
+        facts,
+        [
+            (None, GrpcCode::Unknown, 500),
+            (None, GrpcCode::AlreadyExists, 409),
+            (Some(504), GrpcCode::DeadlineExceeded, 504),
+        ]
+    );
+}
+
+#[test]
 fn template_params_follow_first_appearance_not_declaration() {
     let catalog = mini();
     let version = catalog.find("VERSION_NOT_FOUND").unwrap();
@@ -266,7 +293,7 @@ fn explicit_category_any_integer_syntax_and_retry_after_alone_make_a_code_retrya
     let busy = &catalog.codes[0];
     assert!(busy.retry.retryable);
     assert!(!busy.retry.throttling);
-    assert_eq!(busy.status, 503);
+    assert_eq!(busy.status, Some(503));
     assert_eq!(busy.number, Some(1000));
     assert_eq!(busy.grpc, GrpcCode::Unavailable);
     assert_eq!(busy.origin.file, "zz.toml");

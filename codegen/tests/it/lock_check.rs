@@ -402,6 +402,22 @@ fn a_code_that_becomes_a_warning_or_an_error_breaks_clients() {
 }
 
 #[test]
+fn dropping_a_status_breaks_clients() {
+    let p = Published::new();
+    p.edit(
+        "catalog.toml",
+        "title = \"Mini API\"",
+        "title = \"Mini API\"\ntransport = \"grpc\"",
+    );
+    p.edit(
+        "limits.toml",
+        "[INTERNAL_ERROR]\nstatus = 500\n",
+        "[INTERNAL_ERROR]\ngrpc = \"INTERNAL\"\n",
+    );
+    insta::assert_snapshot!(p.rendered());
+}
+
+#[test]
 fn an_accepted_removal_keeps_the_code_spent() {
     let p = Published::new();
     p.edit(

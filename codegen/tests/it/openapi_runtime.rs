@@ -115,7 +115,7 @@ fn info(catalog: &Catalog, code: &model::Code) -> CodeInfo {
     let opt = |s: &Option<String>| s.as_deref().map(leak_str);
     CodeInfo {
         code: leak_str(&code.code),
-        status: code.status,
+        status: code.http_status(),
         title: leak_str(&code.title),
         message: leak_str(&code.message.source()),
         template: leak(template),

@@ -148,8 +148,8 @@ fn check(folder: &str, rows: &[(&str, u16)]) {
             .find(|code| code.code == wire || code.aliases.iter().any(|a| a == wire));
         match found {
             None => problems.push(format!("`{wire}` is not in {folder}")),
-            Some(code) if status != 0 && code.status != status => problems.push(format!(
-                "`{wire}` has status {} in {folder}; the seed documents {status}",
+            Some(code) if status != 0 && code.status != Some(status) => problems.push(format!(
+                "`{wire}` has status {:?} in {folder}; the seed documents {status}",
                 code.status
             )),
             Some(_) => {}

@@ -12,7 +12,7 @@ use std::process::Command;
 use errcat_codegen::Catalog;
 use errcat_codegen::model::{
     Category, Code, CodeRule, CodeStyle, Deprecation, DetailsKind, GrpcCode, Origin, Param,
-    ParamType, Retry, Segment, Severity, Template, WireShape,
+    ParamType, Retry, Segment, Severity, Template, Transport, WireShape,
 };
 use harness::{errors_ts, package, run_tsc, transcript};
 
@@ -172,7 +172,7 @@ fn hostile_code(name: &str, text: &str, category: usize) -> Code {
     Code {
         code: name.to_owned(),
         ident: None,
-        status: 400,
+        status: Some(400),
         title: text.to_owned(),
         message: Template {
             segments: vec![Segment::Text(format!("{text}{{")), Segment::Param(0)],
@@ -239,6 +239,7 @@ fn hostile_catalog() -> Catalog {
         version: Some(HOSTILE.concat()),
         code_style: Some(CodeRule::Style(CodeStyle::ScreamingSnake)),
         wire_shape: WireShape::Flat,
+        transport: Transport::Http,
         docs_base_url: Some(HOSTILE.concat()),
         unlocked: None,
         categories,

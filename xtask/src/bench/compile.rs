@@ -184,7 +184,11 @@ fn bare_source(catalog: &Catalog) -> String {
     out.push_str(&table(
         "STATUS",
         "u16",
-        catalog.codes.iter().map(|c| c.status.to_string()).collect(),
+        catalog
+            .codes
+            .iter()
+            .map(|c| c.http_status().to_string())
+            .collect(),
     ));
     out.push_str(&table(
         "MESSAGE",

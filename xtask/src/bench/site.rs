@@ -138,10 +138,10 @@ fn baseline_page(catalog: &Catalog) -> String {
         let _ = writeln!(
             out,
             "<tr data-status=\"{}\"><td><a href=\"#{}\"><code>{}</code></a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            code.status,
+            code.http_status(),
             esc(&code.anchor()),
             esc(&code.code),
-            code.status,
+            code.http_status(),
             esc(&catalog.categories[code.category].title),
             esc(code.description.as_deref().unwrap_or(&code.title)),
             esc(code.hint.as_deref().unwrap_or("")),

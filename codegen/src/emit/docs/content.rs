@@ -7,7 +7,7 @@
 
 use crate::emit::example;
 use crate::emit::text::{autolink, code_span, escape};
-use crate::model::{Catalog, Code, DetailsKind, Severity};
+use crate::model::{Catalog, Code, DetailsKind, Severity, Transport};
 
 /// A piece of inline text. Nothing in here is escaped yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +79,31 @@ pub fn status_text(status: u16) -> String {
     }
 }
 
+/// What a code is classified by first, which docs show beside it: by the
+/// catalog's transport, its HTTP status, its gRPC code, or (for a catalog
+/// sent over neither) its class. `None` when it has none. `long` writes a
+/// status with its reason phrase.
+pub fn classification(catalog: &Catalog, code: &Code, long: bool) -> Option<String> {
+    match catalog.transport {
+        Transport::Http => Some(if long {
+            status_text(code.http_status())
+        } else {
+            code.http_status().to_string()
+        }),
+        Transport::Grpc => Some(code.grpc.as_str().to_owned()),
+        Transport::None => code.class.map(|i| catalog.classes[i].id.clone()),
+    }
+}
+
+/// The name of what [`classification`] shows, as a column heading.
+pub fn classification_label(catalog: &Catalog) -> &'static str {
+    match catalog.transport {
+        Transport::Http => "HTTP",
+        Transport::Grpc => "gRPC",
+        Transport::None => "Class",
+    }
+}
+
 /// Whether and how to retry, as a sentence a caller can act on.
 pub fn retry_advice(code: &Code) -> String {
     let wait = match code.retry.after_seconds {
@@ -113,6 +138,14 @@ pub fn facts(catalog: &Catalog, c: &Code) -> Vec<Fact> {
         label: "Message",
         value: vec![code(c.message.source())],
     }];
+    // Over HTTP the status is in the heading; elsewhere a documented one is
+    // still worth knowing (a gateway in front sends it).
+    if let Some(status) = c.status.filter(|_| catalog.transport != Transport::Http) {
+        facts.push(Fact {
+            label: "HTTP status",
+            value: vec![text(status_text(status))],
+        });
+    }
     if c.severity != Severity::Error {
         facts.push(Fact {
             label: "Severity",

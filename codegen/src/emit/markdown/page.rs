@@ -84,14 +84,17 @@ pub fn index(pages: &Pages) -> String {
         if let Some(description) = &category.description {
             out.push_str(&format!("{}\n\n", escape_paragraph(description)));
         }
-        out.push_str("| Code | HTTP | Description | What to do |\n|---|---|---|---|\n");
+        out.push_str(&format!(
+            "| Code | {} | Description | What to do |\n|---|---|---|---|\n",
+            content::classification_label(catalog)
+        ));
         for code in catalog.codes_in(i) {
             out.push_str(&format!(
                 "| <a id=\"{}\"></a>[{}]({}) | {} | {} | {} |\n",
                 code.anchor(),
                 code_span(&code.code, true),
                 pages.link_to(code),
-                code.status,
+                escape(&content::classification(catalog, code, false).unwrap_or_default()),
                 escape(&content::summary(code)),
                 content::markdown(&content::what_to_do(code), true, &|c| content::entry_link(
                     c,
@@ -159,11 +162,14 @@ fn entry(pages: &Pages, code: &Code) -> String {
             ))
         ));
     }
-    out.push_str(&format!(
-        "**{}** · {}\n\n",
-        escape(&code.title),
-        escape(&content::status_text(code.status))
-    ));
+    match content::classification(catalog, code, true) {
+        Some(class) => out.push_str(&format!(
+            "**{}** · {}\n\n",
+            escape(&code.title),
+            escape(&class)
+        )),
+        None => out.push_str(&format!("**{}**\n\n", escape(&code.title))),
+    }
     if let Some(description) = &code.description {
         out.push_str(&format!("{}\n\n", escape_paragraph(description)));
     }

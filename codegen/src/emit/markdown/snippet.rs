@@ -24,7 +24,7 @@ fn example_codes(catalog: &Catalog) -> Vec<&Code> {
         live.iter()
             .find(|c| c.retry.throttling || c.has_header(Header::RETRY_AFTER)),
         live.iter().find(|c| c.details == DetailsKind::FieldErrors),
-        live.iter().find(|c| c.status == 401),
+        live.iter().find(|c| c.status == Some(401)),
         live.iter().find(|c| c.resolve.is_some()),
     ];
     let mut chosen: Vec<&Code> = Vec::new();

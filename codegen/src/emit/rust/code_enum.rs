@@ -87,7 +87,7 @@ pub fn items(catalog: &Catalog, variants: &List<'_>, paths: Paths) -> TokenStrea
     let statuses = catalog
         .codes
         .iter()
-        .map(|c| Literal::u16_unsuffixed(c.status));
+        .map(|c| Literal::u16_unsuffixed(c.http_status()));
     let enum_doc = format!(
         "Every error code of the {}.\n\nParse wire strings with `str::parse` (codes and aliases), or \
          with [`errcat::AnyCode`] to keep codes this build does not know yet; \

@@ -36,12 +36,15 @@ pub fn markdown(text: &str) -> String {
     out.trim_end().to_owned()
 }
 
-/// The first line of a code's description: wire string, status, message.
-pub fn summary(code: &Code) -> String {
+/// The first line of a code's description: wire string, status (or what
+/// else classifies it first), message.
+pub fn summary(catalog: &Catalog, code: &Code) -> String {
+    let class = content::classification(catalog, code, false)
+        .map(|class| format!(" ({})", escape(&class)))
+        .unwrap_or_default();
     format!(
-        "{} ({}): {}",
+        "{}{class}: {}",
         code_span(&code.code),
-        code.status,
         code_span(&code.message.source())
     )
 }
@@ -49,7 +52,7 @@ pub fn summary(code: &Code) -> String {
 /// The full description of a code, shared by its variant and constructor:
 /// summary line, then hint, cause, long docs and lifecycle.
 pub fn code(catalog: &Catalog, code: &Code) -> String {
-    let mut paragraphs = vec![summary(code)];
+    let mut paragraphs = vec![summary(catalog, code)];
     if let Some(description) = &code.description {
         paragraphs.push(escape_paragraph(description));
     }

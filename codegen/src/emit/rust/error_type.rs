@@ -106,7 +106,7 @@ fn constructor_note(catalog: &Catalog, code: &Code) -> Option<String> {
 fn constructor_doc(catalog: &Catalog, code: &Code) -> String {
     format!(
         "{}\n\nSee [`{}::{}`].",
-        docs::summary(code),
+        docs::summary(catalog, code),
         catalog.rust_code_type(),
         code.rust_variant()
     )

@@ -72,7 +72,7 @@ fn index_in<T: PartialEq>(all: &[T], value: &T) -> usize {
 
 fn row(out: &mut String, catalog: &Catalog, code: &Code) {
     string(out, &code.code);
-    number(out, code.status);
+    number(out, code.http_status());
     string(out, &code.title);
     string(out, &code.message.source());
     segments(out, &code.message.segments);

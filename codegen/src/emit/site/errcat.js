@@ -53,12 +53,12 @@
 
   function rowHtml(r) {
     var href = categories[r[CATEGORY]][1] + ".html#" + r[ANCHOR];
-    return "<tr id=\"" + esc(r[ANCHOR]) + "\" data-status=\"" + r[STATUS] + "\" data-category=\"" + r[CATEGORY] + "\"" +
+    return "<tr id=\"" + esc(r[ANCHOR]) + "\" data-status=\"" + esc(r[STATUS]) + "\" data-category=\"" + r[CATEGORY] + "\"" +
       (r.length > CLASS ? " data-class=\"" + r[CLASS] + "\" data-tags=\"" + esc(r[TAGS].join(" ")) + "\"" : "") +
       (r[STATE] ? " class=\"" + r[STATE] + "\"" : "") + ">" +
       "<td><a href=\"" + esc(href) + "\"><code>" + esc(r[CODE]) + "</code></a>" +
       (r[ALIASES] ? "<small>also " + esc(r[ALIASES]) + "</small>" : "") + "</td>" +
-      "<td>" + r[STATUS] + "</td><td>" + esc(categories[r[CATEGORY]][0]) + "</td>" +
+      "<td>" + esc(r[STATUS]) + "</td><td>" + esc(categories[r[CATEGORY]][0]) + "</td>" +
       "<td>" + esc(r[SUMMARY]) + "</td><td>" + r[TODO] + "</td></tr>";
   }
 

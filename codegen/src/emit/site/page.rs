@@ -11,7 +11,7 @@ use crate::emit::docs::{content, page_stem};
 use crate::emit::example;
 use crate::emit::markdown::snippet;
 use crate::emit::text::json_without_markup;
-use crate::model::{Catalog, CategoryIndex, Code, WireShape};
+use crate::model::{Catalog, CategoryIndex, Code, Transport, WireShape};
 
 fn entry_link(catalog: &Catalog, code: &str) -> String {
     match catalog.resolve_code(code) {
@@ -32,16 +32,9 @@ pub fn index(catalog: &Catalog) -> String {
         ));
     }
 
-    let statuses: BTreeSet<u16> = catalog.codes.iter().map(|c| c.status).collect();
     out.push_str("<form class=\"filters\" role=\"search\" onsubmit=\"return false\">\n");
     out.push_str("<input id=\"errcatSearch\" type=\"search\" placeholder=\"Search codes, messages, hints  (press /)\" aria-label=\"Search\" autocomplete=\"off\" spellcheck=\"false\">\n");
-    out.push_str("<select id=\"errcatStatus\" aria-label=\"HTTP status\">\n<option value=\"\">All statuses</option>\n<option value=\"4xx\">4xx client errors</option>\n<option value=\"5xx\">5xx server errors</option>\n");
-    for status in statuses {
-        out.push_str(&format!(
-            "<option value=\"{status}\">{}</option>\n",
-            esc(&content::status_text(status))
-        ));
-    }
+    primary_filter(&mut out, catalog);
     out.push_str("</select>\n<select id=\"errcatCategory\" aria-label=\"Category\">\n<option value=\"\">All categories</option>\n");
     for (i, category) in catalog.categories.iter().enumerate() {
         out.push_str(&format!(
@@ -86,7 +79,13 @@ pub fn index(catalog: &Catalog) -> String {
     ));
 
     out.push_str("<table id=\"errcatCodes\" class=\"codes\">\n<colgroup><col class=\"c-code\"><col class=\"c-http\"><col class=\"c-cat\"><col><col></colgroup>\n");
-    out.push_str("<thead><tr><th>Code</th><th>HTTP</th><th>Category</th><th>Description</th><th>What to do</th></tr></thead>\n<tbody></tbody>\n</table>\n");
+    out.push_str(&format!(
+        "<thead><tr><th>Code</th><th>{}</th><th>Category</th>",
+        content::classification_label(catalog)
+    ));
+    out.push_str(
+        "<th>Description</th><th>What to do</th></tr></thead>\n<tbody></tbody>\n</table>\n",
+    );
     out.push_str(
         "<p id=\"errcatNone\" hidden>No code matches.</p>\n<p id=\"errcatMore\" hidden></p>\n",
     );
@@ -159,7 +158,7 @@ fn index_data(catalog: &Catalog, link: super::html::LinkFn) -> String {
             let mut row = json!([
                 code.code,
                 code.anchor(),
-                code.status,
+                primary(catalog, code),
                 code.category,
                 content::summary(code),
                 inlines(&content::what_to_do(code), link),
@@ -222,13 +221,64 @@ pub fn category(catalog: &Catalog, category: CategoryIndex) -> String {
     out
 }
 
+/// The menu of the first classification: HTTP statuses (with the 4xx and
+/// 5xx groups), gRPC codes or classes, as the catalog's transport says.
+fn primary_filter(out: &mut String, catalog: &Catalog) {
+    let label = content::classification_label(catalog);
+    if catalog.transport == Transport::Http {
+        let statuses: BTreeSet<u16> = catalog.codes.iter().map(Code::http_status).collect();
+        out.push_str("<select id=\"errcatStatus\" aria-label=\"HTTP status\">\n<option value=\"\">All statuses</option>\n<option value=\"4xx\">4xx client errors</option>\n<option value=\"5xx\">5xx server errors</option>\n");
+        for status in statuses {
+            out.push_str(&format!(
+                "<option value=\"{status}\">{}</option>\n",
+                esc(&content::status_text(status))
+            ));
+        }
+    } else {
+        let values: BTreeSet<String> = catalog
+            .codes
+            .iter()
+            .filter_map(|code| content::classification(catalog, code, false))
+            .collect();
+        out.push_str(&format!(
+            "<select id=\"errcatStatus\" aria-label=\"{label}\">\n<option value=\"\">Any {}</option>\n",
+            if catalog.transport == Transport::Grpc { "gRPC code" } else { "class" }
+        ));
+        for value in values {
+            out.push_str(&format!(
+                "<option value=\"{0}\">{0}</option>\n",
+                esc(&value)
+            ));
+        }
+    }
+}
+
+/// A row's first classification: the status as a number over HTTP (which
+/// the 4xx and 5xx groups filter on), else the gRPC code or class.
+fn primary(catalog: &Catalog, code: &Code) -> Value {
+    match catalog.transport {
+        Transport::Http => Value::from(code.http_status()),
+        _ => Value::from(content::classification(catalog, code, false).unwrap_or_default()),
+    }
+}
+
 fn entry(catalog: &Catalog, code: &Code, link: super::html::LinkFn) -> String {
+    let badge = match (
+        catalog.transport,
+        content::classification(catalog, code, true),
+    ) {
+        (Transport::Http, Some(status)) => format!(
+            " <span class=\"status s{}\">{}</span>",
+            code.http_status() / 100,
+            esc(&status)
+        ),
+        (_, Some(class)) => format!(" <span class=\"status\">{}</span>", esc(&class)),
+        (_, None) => String::new(),
+    };
     let mut out = format!(
-        "<section class=\"entry\" id=\"{}\">\n<h2><a href=\"#{0}\"><code>{}</code></a> <span class=\"status s{}\">{}</span></h2>\n",
+        "<section class=\"entry\" id=\"{}\">\n<h2><a href=\"#{0}\"><code>{}</code></a>{badge}</h2>\n",
         esc(&code.anchor()),
         esc(&code.code),
-        code.status / 100,
-        esc(&content::status_text(code.status))
     );
     out.push_str(&format!("<p class=\"title\">{}</p>\n", esc(&code.title)));
     for notice in content::notices(code) {

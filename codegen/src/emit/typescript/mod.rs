@@ -93,11 +93,18 @@ fn code_doc(out: &mut String, catalog: &Catalog, code: &Code) {
     } else {
         "not retryable"
     };
+    let classified = match content::classification(catalog, code, false) {
+        Some(class) => format!(
+            "{} {}, ",
+            content::classification_label(catalog),
+            jsdoc_text(&class)
+        ),
+        None => String::new(),
+    };
     let mut paragraphs = vec![
         format!(
-            "**{}** (HTTP {}, category {}, {retry}).",
+            "**{}** ({classified}category {}, {retry}).",
             jsdoc_text(&code.title),
-            code.status,
             jsdoc_text(&category.title),
         ),
         format!("Message: {}", jsdoc_text(&code.message.source())),
@@ -310,7 +317,7 @@ fn tables(out: &mut String, catalog: &Catalog) {
         out,
         "HTTP status of each code.",
         "export const errorStatus: Readonly<Record<ErrorCode, number>>",
-        &|c| c.status.to_string(),
+        &|c| c.http_status().to_string(),
     );
     table(
         out,

@@ -8,7 +8,7 @@ fn sample() -> Lock {
     codes.insert(
         "VERSION_NOT_FOUND".to_owned(),
         Entry {
-            status: 404,
+            status: Some(404),
             state: State::Deprecated,
             wire_shape: WireShape::Problem,
             number: Some(1004),
@@ -35,7 +35,7 @@ fn sample() -> Lock {
     codes.insert(
         "GONE".to_owned(),
         Entry {
-            status: 410,
+            status: Some(410),
             state: State::Removed,
             wire_shape: WireShape::Flat,
             number: None,
