@@ -126,7 +126,7 @@ fn service_tests(tsc: &Path, node: &Path, catalog: &Catalog, url: &str) {
         "removed": removed,
         "codes": sent.iter().map(|c| serde_json::json!({
             "code": c.code,
-            "status": c.status,
+            "status": c.http_status(),
             "shape": c.wire_shape.as_str(),
             "docsUrl": catalog.docs_url(c),
             "retryAfter": c.retry.after_seconds,

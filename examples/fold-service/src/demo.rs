@@ -18,6 +18,7 @@ pub async fn render(Path((catalog, code)): Path<(String, String)>) -> Response {
         "workspaces" => example::<workspaces_errors::WorkspacesErrorCode>(&code),
         "function-compute" => example::<function_compute_errors::FunctionComputeErrorCode>(&code),
         "billing" => example::<billing_errors::BillingErrorCode>(&code),
+        "postgres" => example::<postgres_errors::PostgresErrorCode>(&code),
         _ => None,
     };
     error.unwrap_or_else(|| ApiError::NoSuchRoute.into_response())

@@ -16,7 +16,7 @@
 //! | `POST /v1/functions/{id}/rollback` | activate an earlier version |
 //! | `GET, POST /v1/bindings` | list, create (admins) |
 //! | `POST /v1/domains` | add a custom domain (admins, Pro plan) |
-//! | `GET /demo/{catalog}/{code}` | any code of `fold`, `workspaces`, `function-compute`, `billing`, rendered |
+//! | `GET /demo/{catalog}/{code}` | any code of `fold`, `workspaces`, `function-compute`, `billing`, `postgres`, rendered |
 //! | `GET /openapi.json` | the API's OpenAPI document, each operation with the codes it can answer with |
 //! | gRPC `fold.v1.Functions/GetFunction` | one function, errors as `google.rpc.Status` details |
 

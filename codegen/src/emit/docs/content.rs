@@ -95,6 +95,16 @@ pub fn classification(catalog: &Catalog, code: &Code, long: bool) -> Option<Stri
     }
 }
 
+/// What an entry's heading shows beside the code: `404 Not Found`, and
+/// outside HTTP the kind too (`gRPC NOT_FOUND`, `Class 42`).
+pub fn classification_badge(catalog: &Catalog, code: &Code) -> Option<String> {
+    let value = classification(catalog, code, true)?;
+    Some(match catalog.transport {
+        Transport::Http => value,
+        _ => format!("{} {value}", classification_label(catalog)),
+    })
+}
+
 /// The name of what [`classification`] shows, as a column heading.
 pub fn classification_label(catalog: &Catalog) -> &'static str {
     match catalog.transport {

@@ -162,7 +162,7 @@ fn entry(pages: &Pages, code: &Code) -> String {
             ))
         ));
     }
-    match content::classification(catalog, code, true) {
+    match content::classification_badge(catalog, code) {
         Some(class) => out.push_str(&format!(
             "**{}** · {}\n\n",
             escape(&code.title),

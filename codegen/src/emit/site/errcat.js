@@ -85,7 +85,7 @@
 
   function apply() {
     var terms = q.value.toLowerCase().split(/\s+/).filter(Boolean);
-    var wantedStatus = status.value;
+    var wantedStatus = status ? status.value : "";
     var wantedCategory = category.value;
     var wantedClass = classFilter ? classFilter.value : "";
     var wantedTag = tagFilter ? tagFilter.value : "";
@@ -124,7 +124,7 @@
       }
       if (index === -1) return;
       q.value = rows[index][CODE];
-      status.value = "";
+      if (status) status.value = "";
       category.value = "";
       if (classFilter) classFilter.value = "";
       if (tagFilter) tagFilter.value = "";
@@ -142,7 +142,7 @@
     clearTimeout(timer);
     timer = setTimeout(apply, 60);
   });
-  status.addEventListener("change", apply);
+  if (status) status.addEventListener("change", apply);
   category.addEventListener("change", apply);
   if (classFilter) classFilter.addEventListener("change", apply);
   if (tagFilter) tagFilter.addEventListener("change", apply);

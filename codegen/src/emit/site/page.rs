@@ -35,7 +35,7 @@ pub fn index(catalog: &Catalog) -> String {
     out.push_str("<form class=\"filters\" role=\"search\" onsubmit=\"return false\">\n");
     out.push_str("<input id=\"errcatSearch\" type=\"search\" placeholder=\"Search codes, messages, hints  (press /)\" aria-label=\"Search\" autocomplete=\"off\" spellcheck=\"false\">\n");
     primary_filter(&mut out, catalog);
-    out.push_str("</select>\n<select id=\"errcatCategory\" aria-label=\"Category\">\n<option value=\"\">All categories</option>\n");
+    out.push_str("<select id=\"errcatCategory\" aria-label=\"Category\">\n<option value=\"\">All categories</option>\n");
     for (i, category) in catalog.categories.iter().enumerate() {
         out.push_str(&format!(
             "<option value=\"{i}\">{}</option>\n",
@@ -222,9 +222,12 @@ pub fn category(catalog: &Catalog, category: CategoryIndex) -> String {
 }
 
 /// The menu of the first classification: HTTP statuses (with the 4xx and
-/// 5xx groups), gRPC codes or classes, as the catalog's transport says.
+/// 5xx groups) or gRPC codes, as the catalog's transport says. A catalog
+/// sent over neither is classified by class, whose menu is the class menu.
 fn primary_filter(out: &mut String, catalog: &Catalog) {
-    let label = content::classification_label(catalog);
+    if catalog.transport == Transport::None {
+        return;
+    }
     if catalog.transport == Transport::Http {
         let statuses: BTreeSet<u16> = catalog.codes.iter().map(Code::http_status).collect();
         out.push_str("<select id=\"errcatStatus\" aria-label=\"HTTP status\">\n<option value=\"\">All statuses</option>\n<option value=\"4xx\">4xx client errors</option>\n<option value=\"5xx\">5xx server errors</option>\n");
@@ -240,10 +243,7 @@ fn primary_filter(out: &mut String, catalog: &Catalog) {
             .iter()
             .filter_map(|code| content::classification(catalog, code, false))
             .collect();
-        out.push_str(&format!(
-            "<select id=\"errcatStatus\" aria-label=\"{label}\">\n<option value=\"\">Any {}</option>\n",
-            if catalog.transport == Transport::Grpc { "gRPC code" } else { "class" }
-        ));
+        out.push_str("<select id=\"errcatStatus\" aria-label=\"gRPC code\">\n<option value=\"\">Any gRPC code</option>\n");
         for value in values {
             out.push_str(&format!(
                 "<option value=\"{0}\">{0}</option>\n",
@@ -251,6 +251,7 @@ fn primary_filter(out: &mut String, catalog: &Catalog) {
             ));
         }
     }
+    out.push_str("</select>\n");
 }
 
 /// A row's first classification: the status as a number over HTTP (which
@@ -265,7 +266,7 @@ fn primary(catalog: &Catalog, code: &Code) -> Value {
 fn entry(catalog: &Catalog, code: &Code, link: super::html::LinkFn) -> String {
     let badge = match (
         catalog.transport,
-        content::classification(catalog, code, true),
+        content::classification_badge(catalog, code),
     ) {
         (Transport::Http, Some(status)) => format!(
             " <span class=\"status s{}\">{}</span>",
