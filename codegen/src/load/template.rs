@@ -181,7 +181,7 @@ fn declared_params(
     let mut declared = Vec::new();
     for (key, value) in entries {
         let name = key.get_ref().as_ref();
-        if let Some(problem) = param_name_problem(name) {
+        if let Some((problem, help)) = param_name_problem(name) {
             cx.report(
                 Diagnostic::error(format!("parameter `{name}` of {} {problem}", fields.owner))
                     .with_label(
@@ -189,7 +189,7 @@ fn declared_params(
                         key.span(),
                         "not a usable parameter name",
                     )
-                    .with_help("parameter names are snake_case, e.g. `service_name`"),
+                    .with_help(help),
             );
             continue;
         }
@@ -239,16 +239,36 @@ fn declared_params(
     declared
 }
 
-/// Why `name` cannot be a parameter: generated constructors take parameters
-/// as Rust and TypeScript arguments, so they must be plain identifiers.
-fn param_name_problem(name: &str) -> Option<&'static str> {
-    let mut chars = name.chars();
-    let well_formed = chars.next().is_some_and(|c| c.is_ascii_lowercase())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if !well_formed {
-        Some("is not snake_case")
-    } else if crate::model::is_rust_keyword(name) || crate::model::is_typescript_reserved(name) {
-        Some("is a Rust or TypeScript keyword")
+/// Why `name` cannot be a parameter, and how to fix it: generated
+/// constructors take parameters as Rust and TypeScript arguments, so they
+/// must be plain identifiers.
+fn param_name_problem(name: &str) -> Option<(&'static str, String)> {
+    let snake_case = |name: &str| {
+        let mut chars = name.chars();
+        chars.next().is_some_and(|c| c.is_ascii_lowercase())
+            && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    };
+    let keyword = |name: &str| {
+        crate::model::is_rust_keyword(name) || crate::model::is_typescript_reserved(name)
+    };
+    if !snake_case(name) {
+        let snake = heck::ToSnakeCase::to_snake_case(name);
+        let example = if snake_case(&snake) && !keyword(&snake) {
+            snake
+        } else {
+            "service_name".to_owned()
+        };
+        Some((
+            "is not snake_case",
+            format!("parameter names are snake_case, e.g. `{example}`"),
+        ))
+    } else if keyword(name) {
+        Some((
+            "is a Rust or TypeScript keyword",
+            format!(
+                "generated constructors take it as an argument: rename it in `params` and the message, e.g. `{name}_name`"
+            ),
+        ))
     } else {
         None
     }

@@ -638,3 +638,13 @@ fn a_transport_that_is_none_of_the_three() {
         ("orders.toml", "[ORDER_LOST]\nmessage = \"b\"\n"),
     ]));
 }
+
+/// A placeholder named like a keyword (PostgreSQL's `{type}`) or not in
+/// snake_case: each says how to rename it.
+#[test]
+fn parameter_names_that_cannot_be_arguments() {
+    insta::assert_snapshot!(problems(&[(
+        "orders.toml",
+        "[ORDER_TYPED]\nstatus = 400\nmessage = \"bad {type} for {orderId}\"\nparams = { type = \"string\", orderId = \"string\" }\n",
+    )]));
+}
