@@ -200,6 +200,11 @@ fn the_site_searches_filters_and_links_in_a_browser() {
     synthetic_catalog(&big_catalog, 10_000);
     let big = temp.path().join("big-site");
     errcat_site(&big_catalog, &big);
+    let classed = temp.path().join("postgres-site");
+    errcat_site(
+        &support::repo_root().join("examples/postgres/catalog"),
+        &classed,
+    );
 
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/site/check.mjs");
     let shots = artifacts();
@@ -210,6 +215,7 @@ fn the_site_searches_filters_and_links_in_a_browser() {
         .arg("VERSION_NOT_FOUND")
         .arg(&shots)
         .arg(&big)
+        .arg(&classed)
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&run.stdout);
@@ -225,6 +231,10 @@ fn the_site_searches_filters_and_links_in_a_browser() {
         "{stdout}"
     );
     assert!(stdout.contains("\"rows\":10000"), "{stdout}");
+    assert!(
+        stdout.contains("\"classes\":{\"rows\":28,\"badge\":\"Class 42\"}"),
+        "{stdout}"
+    );
     for shot in [
         "site-search.png",
         "site-index.png",

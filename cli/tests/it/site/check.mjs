@@ -1,11 +1,13 @@
 // Drives the generated docs site in headless Chromium:
-//   node check.mjs <site dir> <code> <screenshot dir> [<10k-code site dir>]
+//   node check.mjs <site dir> <code> <screenshot dir> [<10k-code site dir> [<class site dir>]]
 // Checks that searching for <code> shows its row and no row that does not match, that
 // the status and category filters work (and in the large index, whose codes
 // have classes and tags, the class and tag filters), that the code's link lands on its
 // entry (the :target, inside the viewport), and that no page logs an error.
 // Saves screenshots, and with a fourth argument measures load and filter time
-// of a large index. Prints one JSON line with the measurements; any failed
+// of a large index. A fifth is a site classified by class (a catalog whose
+// transport is not HTTP, with class `42`): it has no status menu, its class
+// menu and first column show classes, and entries show `Class 42`. Prints one JSON line with the measurements; any failed
 // check throws, which exits non-zero with the reason.
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -16,7 +18,7 @@ const require = createRequire(import.meta.url);
 const toolsDir = process.env.ERRCAT_TOOLS_DIR;
 const { chromium } = require(path.join(toolsDir, "node_modules/playwright-core"));
 
-const [siteDir, code, shotDir, bigDir] = process.argv.slice(2);
+const [siteDir, code, shotDir, bigDir, classDir] = process.argv.slice(2);
 if (!siteDir || !code || !shotDir) {
   throw new Error("usage: node check.mjs <site dir> <code> <screenshot dir> [<big site dir>]");
 }
@@ -160,6 +162,29 @@ try {
     check(revealed && revealed.highlighted && revealed.top >= 0 && revealed.top < revealed.height,
       `index.html#${last} did not reveal its row: ${JSON.stringify(revealed)}`);
     result.big.revealed = last;
+  }
+
+  if (classDir) {
+    const classed = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    classed.on("pageerror", (err) => problems.push(`page error (classes): ${err.message}`));
+    classed.on("console", (msg) => {
+      if (msg.type() === "error") problems.push(`console error (classes): ${msg.text()}`);
+    });
+    await classed.goto(pathToFileURL(path.join(classDir, "index.html")).href, { waitUntil: "load" });
+    check((await classed.locator("#errcatStatus").count()) === 0, "a site classified by class has a status menu");
+    const option = await classed.locator("#errcatClass option", { hasText: "42" }).getAttribute("value");
+    await classed.locator("#errcatClass").selectOption(option);
+    const classRows = await classed.locator("#errcatCodes tbody tr").evaluateAll(
+      (all) => all.map((r) => [r.dataset.class, r.dataset.status, r.cells[1].textContent]));
+    check(classRows.length > 0 && classRows.every(([c, s, shown]) => c === option && s === "42" && shown === "42"),
+      `the class filter shows ${JSON.stringify(classRows.slice(0, 5))}`);
+    await classed.locator("#errcatSearch").fill("42P01");
+    await classed.waitForFunction(() => document.querySelectorAll("#errcatCodes tbody tr").length === 1);
+    await classed.locator(`[id="42p01"] a`).first().click();
+    await classed.waitForLoadState("load");
+    const badge = await classed.evaluate(() => document.querySelector(":target h2 .status")?.textContent);
+    check(badge === "Class 42", `the entry of 42P01 shows ${badge}`);
+    result.classes = { rows: classRows.length, badge };
   }
 } finally {
   await browser.close();
