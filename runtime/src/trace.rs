@@ -4,7 +4,9 @@
 //! With the `axum` feature, every error a handler returns is logged as it
 //! becomes a response; elsewhere, call [`log`]. A server error (5xx) is an
 //! `ERROR` event; a client error (4xx, or any other status) is a `DEBUG`
-//! event unless [`log_client_errors_at`] says otherwise. Each event's target
+//! event unless [`log_client_errors_at`] says otherwise. A code whose
+//! severity is a warning is never logged above `WARN`, a notice never
+//! above `INFO`. Each event's target
 //! is `errcat`, its message the error's message, and its fields `code`,
 //! `status`, `request_id` (when attached),
 //! `cause`: the whole `source()` chain, each cause after the one it caused,
@@ -23,7 +25,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use tracing::Level;
 use tracing::field::display;
 
-use crate::catalog::ErrorCode;
+use crate::catalog::{CodeInfo, ErrorCode, Severity};
 use crate::error::Error;
 
 /// The level of client-error events, as [`level_code`] writes it.
@@ -52,11 +54,7 @@ const fn level_code(level: Option<Level>) -> u8 {
 /// it where it does.
 pub fn log<C: ErrorCode>(error: &Error<C>) {
     let info = error.info();
-    let level = if info.is_server_error() {
-        level_code(Some(Level::ERROR))
-    } else {
-        CLIENT_ERROR_LEVEL.load(Ordering::Relaxed)
-    };
+    let level = level_of(info, CLIENT_ERROR_LEVEL.load(Ordering::Relaxed));
     // Field values are formatted only if a subscriber takes the event.
     let cause = error.source().map(|source| display(Causes(source)));
     let details = error.details().map(display);
@@ -81,6 +79,25 @@ pub fn log<C: ErrorCode>(error: &Error<C>) {
     event_at!(1 => TRACE, 2 => DEBUG, 3 => INFO, 4 => WARN, 5 => ERROR);
 }
 
+/// The level code of `info`'s event: `ERROR` for a server error, the
+/// client-error level otherwise, and never above `WARN` for a warning or
+/// `INFO` for a notice, which are no failure of the service (a catalog such
+/// as PostgreSQL's sends them, and one not served over HTTP has statuses
+/// from its gRPC codes, which may be 5xx).
+fn level_of(info: &CodeInfo, client_level: u8) -> u8 {
+    let level = if info.is_server_error() {
+        level_code(Some(Level::ERROR))
+    } else {
+        client_level
+    };
+    let most = match info.severity {
+        Severity::Error => level_code(Some(Level::ERROR)),
+        Severity::Warning => level_code(Some(Level::WARN)),
+        Severity::Notice => level_code(Some(Level::INFO)),
+    };
+    level.min(most)
+}
+
 /// `first: second: third`, each cause after the one it caused.
 struct Causes<'a>(&'a (dyn StdError + 'static));
 
@@ -93,5 +110,37 @@ impl fmt::Display for Causes<'_> {
             write!(f, "{cause}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_and_notices_are_never_logged_as_errors() {
+        let row = |status, severity| CodeInfo {
+            status,
+            severity,
+            ..CodeInfo::DEFAULTS
+        };
+        let debug = level_code(Some(Level::DEBUG));
+        let levels: Vec<u8> = [
+            row(500, Severity::Error),
+            row(500, Severity::Warning),
+            row(500, Severity::Notice),
+            row(404, Severity::Error),
+            row(404, Severity::Warning),
+        ]
+        .iter()
+        .map(|info| level_of(info, debug))
+        .collect();
+        assert_eq!(levels, [5, 4, 3, 2, 2]);
+        // Client errors switched off stay off, whatever the severity.
+        assert_eq!(level_of(&row(404, Severity::Notice), 0), 0);
+        assert_eq!(
+            level_of(&row(400, Severity::Warning), level_code(Some(Level::ERROR))),
+            4
+        );
     }
 }
