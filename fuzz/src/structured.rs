@@ -22,7 +22,7 @@ const WORDS: [&str; 8] = [
     "Auth",
     "a1",
 ];
-const CODES: [&str; 10] = [
+const CODES: [&str; 15] = [
     "NOT_FOUND",
     "RATE_LIMITED",
     "not_found",
@@ -33,11 +33,17 @@ const CODES: [&str; 10] = [
     "INVALID_ACCESS_KEY_ID",
     "InvalidAccessKeyID",
     "Unknown",
+    // Codes a platform sends that are no identifier.
+    "42P01",
+    "PD:core:ErrFoo",
+    "AWS.SimpleQueueService.NonExistentQueue",
+    "1045",
+    "00000",
 ];
 /// The loader's own code fields, then two catalog settings, so a field the
 /// loader gains is fuzzed with no change here.
 fn field_name(index: u8) -> String {
-    const SETTINGS: [&str; 2] = ["code_style", "name"];
+    const SETTINGS: [&str; 4] = ["code_style", "name", "transport", "wire_shape"];
     let i = usize::from(index) % (CODE_FIELDS.len() + SETTINGS.len());
     match CODE_FIELDS.get(i) {
         Some(name) => name,
@@ -45,7 +51,7 @@ fn field_name(index: u8) -> String {
     }
     .to_owned()
 }
-const ENUMS: [&str; 22] = [
+const ENUMS: [&str; 29] = [
     "string",
     "integer",
     "unsigned",
@@ -68,6 +74,13 @@ const ENUMS: [&str; 22] = [
     "UNAVAILABLE",
     "GET",
     "1.0.0",
+    "error",
+    "warning",
+    "notice",
+    "http",
+    "grpc",
+    "UndefinedTable",
+    "[0-9A-Z]{5}",
 ];
 
 /// A name from a vocabulary, or anything.
@@ -128,8 +141,8 @@ impl Val {
                     })
                     .collect(),
             ),
-            // Mostly inside 400..=599, where a status is valid.
-            Val::Status(n) => Value::Integer(400 + i64::from(*n) * 200 / 256),
+            // Mostly inside 100..=599, where a status is valid.
+            Val::Status(n) => Value::Integer(90 + i64::from(*n) * 520 / 256),
             Val::Int(n) => Value::Integer(*n),
             Val::Float(f) => Value::Float(*f),
             Val::Bool(b) => Value::Boolean(*b),
@@ -192,7 +205,7 @@ impl Catalog {
         for (field, val) in &self.settings {
             settings.insert(field_name(*field), val.value());
         }
-        let categories = self
+        let categories: Vec<Value> = self
             .categories
             .iter()
             .map(|c| {
@@ -205,9 +218,15 @@ impl Catalog {
                 Value::Table(table)
             })
             .collect();
+        // Every other category is also declared as a class, so codes'
+        // `class` fields name one, without changing how inputs decode.
+        let classes: Vec<Value> = categories.iter().skip(1).step_by(2).cloned().collect();
         let mut manifest = Table::new();
         manifest.insert("catalog".into(), Value::Table(settings));
         manifest.insert("category".into(), Value::Array(categories));
+        if !classes.is_empty() {
+            manifest.insert("class".into(), Value::Array(classes));
+        }
         let mut files = vec![("catalog.toml".to_owned(), manifest.to_string())];
         for (stem, codes) in &self.files {
             let name = format!("{}.toml", stem.text());
