@@ -130,6 +130,7 @@ fn service_tests(tsc: &Path, node: &Path, catalog: &Catalog, url: &str) {
             "shape": c.wire_shape.as_str(),
             "docsUrl": catalog.docs_url(c),
             "retryAfter": c.retry.after_seconds,
+            "severity": c.severity.as_str(),
         })).collect::<Vec<_>>(),
     });
     let (_current_dir, current) = compile(tsc, catalog);

@@ -5,7 +5,7 @@
 //   ERRCAT_TS_OLD_CLIENT  compiled `errors.js` of the catalog without one code,
 //                         a client built before that code was added
 //   ERRCAT_TS_CASES       JSON from the catalog model: { catalog, removed,
-//                         codes: [{ code, status, shape, docsUrl, retryAfter }] }
+//                         codes: [{ code, status, shape, docsUrl, retryAfter, severity }] }
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -31,6 +31,7 @@ for (const expected of cases.codes) {
     assert.equal(error.code, expected.code);
     assert.equal(error.shape, expected.shape);
     assert.equal(error.status, expected.status);
+    assert.equal(client.errorSeverity(error.code), expected.severity);
     assert.ok(error.message.length > 0);
     if (expected.retryAfter !== null) {
       assert.equal(client.retryAfterMs(response), expected.retryAfter * 1000);
@@ -51,6 +52,7 @@ for (const expected of cases.codes) {
 
 test(`${cases.catalog} ${cases.removed}, added after the old client was built, is kept as unknown`, async () => {
   assert.equal(oldClient.isErrorCode(cases.removed), false, "the old client must not know the code");
+  assert.equal(oldClient.errorSeverity(cases.removed), "error", "an unknown code is an error");
   const expected = cases.codes.find((c) => c.code === cases.removed);
   const response = await demo(cases.removed);
   const error = await oldClient.parseErrorResponse(response);

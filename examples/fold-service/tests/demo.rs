@@ -76,6 +76,44 @@ async fn every_wire_shape() {
     assert_eq!(problem.body["resolve"]["action"], "request_password_reset");
 }
 
+/// A catalog not sent over HTTP, served over HTTP all the same: a SQLSTATE
+/// goes out with the status PostgREST documents for it, else with its gRPC
+/// code's, and the generated table keeps each code's severity.
+#[tokio::test]
+async fn sqlstates_go_out_with_their_statuses_and_keep_their_severities() {
+    use postgres_errors::PostgresErrorCode;
+
+    let service = Service::start(&[]);
+    let body = service.get("/demo/postgres/42P01", None).await;
+    let body = body.expect(404, "42P01");
+    assert_eq!(body["error"], "relation \"<relation>\" does not exist");
+    // ALREADY_EXISTS, and no status of its own.
+    service
+        .get("/demo/postgres/42P07", None)
+        .await
+        .expect(409, "42P07");
+    // UNKNOWN: a warning has no gRPC code but the default.
+    service
+        .get("/demo/postgres/01004", None)
+        .await
+        .expect(500, "01004");
+
+    let severity = |code: PostgresErrorCode| code.info().severity;
+    assert_eq!(
+        severity(PostgresErrorCode::StringDataRightTruncation),
+        errcat::Severity::Warning
+    );
+    assert_eq!(
+        severity(PostgresErrorCode::SuccessfulCompletion),
+        errcat::Severity::Notice
+    );
+    assert_eq!(
+        severity(PostgresErrorCode::UndefinedTable),
+        errcat::Severity::Error
+    );
+    assert_eq!(PostgresErrorCode::UndefinedTable.as_str(), "42P01");
+}
+
 #[tokio::test]
 async fn problem_json_for_any_shape_and_not_found_for_unknown_codes() {
     let service = Service::start(&[]);
