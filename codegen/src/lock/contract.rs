@@ -108,6 +108,15 @@ pub(super) fn compare_names(
     catalog: &Catalog,
     breaks: &mut Vec<Break>,
 ) {
+    let (was_source, is_source) = (
+        entry.ident.as_deref().unwrap_or(site.name),
+        site.code.ident_source(),
+    );
+    // Almost always: the check runs for every locked code on every gen, and
+    // the same words make the same names.
+    if was_source == is_source {
+        return;
+    }
     let names = |source: &str| {
         [
             naming::rust_variant(source),
@@ -115,8 +124,7 @@ pub(super) fn compare_names(
             naming::ts_key(source),
         ]
     };
-    let was = names(entry.ident.as_deref().unwrap_or(site.name));
-    let is = names(site.code.ident_source());
+    let (was, is) = (names(was_source), names(is_source));
     let Some(changed) = (0..was.len()).find(|&i| was[i] != is[i]) else {
         return;
     };
