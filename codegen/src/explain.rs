@@ -101,14 +101,8 @@ fn indented(out: &mut String, text: &str) {
 /// The whole entry, ending in a newline.
 pub fn render(catalog: &Catalog, code: &Code) -> String {
     let category = &catalog.categories[code.category];
-    let classified = content::classification(catalog, code, true)
-        .map(|class| {
-            format!(
-                "{} {} · ",
-                content::classification_label(catalog),
-                plain(&class)
-            )
-        })
+    let classified = content::labelled_classification(catalog, code, true)
+        .map(|class| format!("{} · ", plain(&class)))
         .unwrap_or_default();
     let mut out = format!(
         "{}: {}\n{classified}category: {}\n",

@@ -95,14 +95,20 @@ pub fn classification(catalog: &Catalog, code: &Code, long: bool) -> Option<Stri
     }
 }
 
+/// [`classification`] after its kind: `HTTP 404`, `gRPC NOT_FOUND`,
+/// `Class 42`.
+pub fn labelled_classification(catalog: &Catalog, code: &Code, long: bool) -> Option<String> {
+    classification(catalog, code, long)
+        .map(|value| format!("{} {value}", classification_label(catalog)))
+}
+
 /// What an entry's heading shows beside the code: `404 Not Found`, and
 /// outside HTTP the kind too (`gRPC NOT_FOUND`, `Class 42`).
 pub fn classification_badge(catalog: &Catalog, code: &Code) -> Option<String> {
-    let value = classification(catalog, code, true)?;
-    Some(match catalog.transport {
-        Transport::Http => value,
-        _ => format!("{} {value}", classification_label(catalog)),
-    })
+    match catalog.transport {
+        Transport::Http => classification(catalog, code, true),
+        _ => labelled_classification(catalog, code, true),
+    }
 }
 
 /// The name of what [`classification`] shows, as a column heading.

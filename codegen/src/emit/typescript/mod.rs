@@ -93,14 +93,9 @@ fn code_doc(out: &mut String, catalog: &Catalog, code: &Code) {
     } else {
         "not retryable"
     };
-    let classified = match content::classification(catalog, code, false) {
-        Some(class) => format!(
-            "{} {}, ",
-            content::classification_label(catalog),
-            jsdoc_text(&class)
-        ),
-        None => String::new(),
-    };
+    let classified = content::labelled_classification(catalog, code, false)
+        .map(|class| format!("{}, ", jsdoc_text(&class)))
+        .unwrap_or_default();
     let mut paragraphs = vec![
         format!(
             "**{}** ({classified}category {}, {retry}).",
