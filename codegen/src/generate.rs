@@ -53,47 +53,76 @@ impl Default for Targets {
 /// Every output file for `catalog`, paths relative to the output directory,
 /// sorted by path so the result never depends on emitter order.
 pub fn generate(catalog: &Catalog, targets: &Targets) -> Vec<OutputFile> {
-    // The Rust emitter takes as long as all the others together, so it
-    // runs on a core of its own while they run here.
-    let (rust, mut files) = std::thread::scope(|scope| {
-        let rust = scope.spawn(|| {
-            targets.rust.as_ref().map_or_else(Vec::new, |options| {
-                placed("rust", emit::rust::emit(catalog, options))
-            })
-        });
-        let others = others(catalog, targets);
-        (rust.join().expect("emitters do not panic"), others)
+    let jobs = jobs(targets);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(jobs.len());
+    // Each worker takes the next target not yet taken; the targets are in
+    // order of their cost, so the dearest start first and the cheap ones
+    // fill the gaps (on two cores: Rust on one, docs and TypeScript on the
+    // other, the rest wherever a core is free).
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut files = Vec::new();
+        loop {
+            let job = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some((folder, emit)) = jobs.get(job) else {
+                return files;
+            };
+            files.extend(placed(folder, emit(catalog)));
+        }
+    };
+    let mut files = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
+        let mut files = work();
+        for helper in helpers {
+            files.extend(helper.join().expect("emitters do not panic"));
+        }
+        files
     });
-    files.extend(rust);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
 
-/// Every target but Rust, each below its folder.
-fn others(catalog: &Catalog, targets: &Targets) -> Vec<OutputFile> {
-    let mut files = Vec::new();
-    if targets.typescript {
-        files.extend(placed("typescript", emit::typescript::emit(catalog)));
+/// An emitter of one target.
+type Job<'a> = (
+    &'static str,
+    Box<dyn Fn(&Catalog) -> Vec<OutputFile> + Sync + 'a>,
+);
+
+/// The targets to emit and the folder of each, dearest first (at 10,000
+/// codes: Rust, docs, TypeScript, the conformance kit, OpenAPI; see
+/// BENCHMARKS.md).
+fn jobs(targets: &Targets) -> Vec<Job<'_>> {
+    let mut jobs: Vec<Job<'_>> = Vec::new();
+    if let Some(options) = &targets.rust {
+        jobs.push(("rust", Box::new(move |c| emit::rust::emit(c, options))));
     }
     if let Some(options) = &targets.markdown {
-        files.extend(placed("docs", emit::markdown::emit_with(catalog, options)));
+        jobs.push((
+            "docs",
+            Box::new(move |c| emit::markdown::emit_with(c, options)),
+        ));
     }
-    if targets.openapi {
-        files.extend(placed("openapi", emit::openapi::emit(catalog)));
-    }
-    if targets.schema {
-        files.extend(placed("schema", emit::json_schema::emit(catalog)));
-    }
-    if targets.changelog {
-        files.extend(placed("changelog", emit::changelog::emit(catalog)));
-    }
-    if targets.editor {
-        files.extend(placed("editor", emit::editor::emit(catalog)));
+    if targets.typescript {
+        jobs.push(("typescript", Box::new(emit::typescript::emit)));
     }
     if targets.conformance {
-        files.extend(placed("conformance", emit::conformance::emit(catalog)));
+        jobs.push(("conformance", Box::new(emit::conformance::emit)));
     }
-    files
+    if targets.openapi {
+        jobs.push(("openapi", Box::new(emit::openapi::emit)));
+    }
+    if targets.schema {
+        jobs.push(("schema", Box::new(emit::json_schema::emit)));
+    }
+    if targets.changelog {
+        jobs.push(("changelog", Box::new(emit::changelog::emit)));
+    }
+    if targets.editor {
+        jobs.push(("editor", Box::new(emit::editor::emit)));
+    }
+    jobs
 }
 
 /// An emitter's files, with paths below `folder`.
