@@ -65,6 +65,10 @@ pub mod __private {
     /// The first line of a generated catalog table, which its writer in
     /// `errcat-codegen` starts every table with.
     pub use crate::table::HEADER as TABLE_HEADER;
+
+    /// How a table row's template written `=` splits its message, which
+    /// the writer's tests hold it to.
+    pub use crate::table::split_message;
 }
 pub use catalog::{
     Catalog, CodeInfo, DetailsKind, ErrorCode, GrpcCode, HeaderSet, HeaderTemplate, Param,

@@ -15,8 +15,10 @@ use errcat::__private::TABLE_HEADER as HEADER;
 pub fn text(catalog: &Catalog) -> String {
     let mut out = String::with_capacity(HEADER.len() + catalog.codes.len() * 256);
     out.push_str(HEADER);
+    let mut previous_category = None;
     for code in &catalog.codes {
-        row(&mut out, catalog, code);
+        row(&mut out, catalog, code, previous_category);
+        previous_category = Some(code.category);
         out.push('\n');
     }
     out
@@ -70,12 +72,16 @@ fn index_in<T: PartialEq>(all: &[T], value: &T) -> usize {
         .expect("every kind is in its ALL list")
 }
 
-fn row(out: &mut String, catalog: &Catalog, code: &Code) {
+fn row(out: &mut String, catalog: &Catalog, code: &Code, previous_category: Option<usize>) {
     string(out, &code.code);
     number(out, code.http_status());
     string(out, &code.title);
     string(out, &code.message.source());
-    segments(out, &code.message.segments);
+    if splits_as_written(&code.message.segments) {
+        out.push('=');
+    } else {
+        segments(out, &code.message.segments);
+    }
     number(out, code.message.params.len());
     for param in &code.message.params {
         string(out, &param.name);
@@ -83,7 +89,11 @@ fn row(out: &mut String, catalog: &Catalog, code: &Code) {
     }
     optional(out, code.hint.as_deref(), string);
     optional(out, code.description.as_deref(), string);
-    string(out, &catalog.categories[code.category].id);
+    if previous_category == Some(code.category) {
+        out.push('=');
+    } else {
+        string(out, &catalog.categories[code.category].id);
+    }
     let flags = u8::from(code.retry.retryable)
         | u8::from(code.retry.throttling) << 1
         | u8::from(code.deprecated.is_some()) << 2
@@ -126,6 +136,24 @@ fn row(out: &mut String, catalog: &Catalog, code: &Code) {
     }
 }
 
+/// Whether the runtime, splitting the message's source at each `{name}`,
+/// gets exactly these segments: no text escapes a brace, and texts are
+/// never empty or side by side (which a split cannot give).
+fn splits_as_written(segments: &[Segment]) -> bool {
+    let mut after_text = false;
+    segments.iter().all(|segment| match segment {
+        Segment::Text(text) => {
+            let fits = !after_text && !text.is_empty() && !text.contains(['{', '}']);
+            after_text = true;
+            fits
+        }
+        Segment::Param(_) => {
+            after_text = false;
+            true
+        }
+    })
+}
+
 fn segments(out: &mut String, segments: &[Segment]) {
     number(out, segments.len());
     for segment in segments {
@@ -149,7 +177,69 @@ fn headers(headers: &[Header]) -> errcat::HeaderSet {
 
 #[cfg(test)]
 mod tests {
-    use super::literal;
+    use super::{literal, splits_as_written};
+    use crate::model::Segment;
+
+    /// Every template the writer marks `=` splits, in the runtime, into its
+    /// own segments; the others (escaped braces) are written out.
+    #[test]
+    fn a_template_written_equals_splits_into_its_own_segments() {
+        let catalog = crate::load::load_files(&[
+            (
+                "catalog.toml",
+                "[catalog]\nname = \"t\"\ntitle = \"T\"\n[[category]]\nid = \"c\"\ntitle = \"C\"\n"
+                    .to_owned(),
+            ),
+            (
+                "c.toml",
+                r#"[PLAIN]
+status = 400
+message = "Plain text"
+[AROUND]
+status = 400
+message = "{a}{b} between {c}"
+params = { a = "string", b = "unsigned", c = "bool" }
+[ESCAPED]
+status = 400
+message = "set {{braces}} for {name}"
+params = { name = "string" }
+[CLOSING]
+status = 400
+message = "a }} alone"
+"#
+                .to_owned(),
+            ),
+        ])
+        .unwrap_or_else(|d| panic!("{d}"));
+        let mut written = Vec::new();
+        for code in &catalog.codes {
+            let template = &code.message;
+            if !splits_as_written(&template.segments) {
+                written.push(code.code.as_str());
+                continue;
+            }
+            let params: Vec<errcat::Param> = template
+                .params
+                .iter()
+                .map(|p| errcat::Param {
+                    name: p.name.clone().leak(),
+                    ty: errcat::ParamType::String,
+                })
+                .collect();
+            let mut pieces = Vec::new();
+            errcat::__private::split_message(template.source().leak(), &params, &mut pieces)
+                .unwrap();
+            let split: Vec<Segment> = pieces
+                .into_iter()
+                .map(|piece| match piece {
+                    errcat::Piece::Text(text) => Segment::Text(text.to_owned()),
+                    errcat::Piece::Param(i) => Segment::Param(i),
+                })
+                .collect();
+            assert_eq!(split, template.segments, "{}", code.code);
+        }
+        assert_eq!(written, ["ESCAPED", "CLOSING"]);
+    }
 
     #[test]
     fn the_literal_holds_exactly_the_text() {
