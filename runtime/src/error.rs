@@ -77,6 +77,14 @@ impl From<Cow<'static, str>> for Arg {
     }
 }
 
+/// What a constructor's `string` parameter takes: anything that becomes a
+/// `Cow<'static, str>` (`&'static str`, `String`, `Cow`). A name of its own
+/// keeps each of a large catalog's constructors on one line, in its source
+/// and in rustdoc.
+pub trait IntoText: Into<Cow<'static, str>> {}
+
+impl<T: Into<Cow<'static, str>>> IntoText for T {}
+
 /// Rate-limit state for the `RateLimit-*` headers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct RateLimit {

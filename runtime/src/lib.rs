@@ -74,7 +74,7 @@ pub use catalog::{
     Catalog, CodeInfo, DetailsKind, ErrorCode, GrpcCode, HeaderSet, HeaderTemplate, Param,
     ParamType, Piece, Resolve, ResolveMember, ResolveValue, Severity, WireShape,
 };
-pub use error::{Arg, Error, RateLimit, Source};
+pub use error::{Arg, Error, IntoText, RateLimit, Source};
 /// Re-exported so generated code and services name the same `http` types.
 pub use http;
 /// Re-exported so generated code can take JSON details without its own dependency.

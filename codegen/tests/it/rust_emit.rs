@@ -119,9 +119,9 @@ fn constructor_arguments_follow_the_declared_params_not_the_message() {
     let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     let module = flat(&rust::module(&catalog));
     let signature = "pub fn function_binding_mismatch( \
-        function_id: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>, \
+        function_id: impl ::errcat::IntoText, \
         count: u64, \
-        binding: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>, ) -> Self {";
+        binding: impl ::errcat::IntoText, ) -> Self {";
     assert!(module.contains(&flat(signature)), "{module}");
     // The table lists the parameters in that order, and a template that
     // splits as written is `=`: the runtime finds each `{name}` among

@@ -671,6 +671,7 @@ impl std::str::FromStr for FoldErrorCode {
 /// render it with the methods of [`errcat::Error`] (through `Deref`), or return it from an
 /// axum handler (feature `axum`). A server error (5xx) never shows its source or details to
 /// the client.
+#[must_use = "an error does nothing unless it is returned or rendered"]
 pub struct FoldError(::errcat::Error<FoldErrorCode>);
 #[allow(clippy::doc_markdown)]
 impl FoldError {
@@ -679,18 +680,11 @@ impl FoldError {
         Self(::errcat::Error::new(code, Vec::new()))
     }
     #[inline]
-    fn __new_s(
-        code: FoldErrorCode,
-        p0: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    fn __new_s(code: FoldErrorCode, p0: impl ::errcat::IntoText) -> Self {
         Self(::errcat::Error::new(code, Vec::from([::errcat::Arg::Str(p0.into())])))
     }
     #[inline]
-    fn __new_us(
-        code: FoldErrorCode,
-        p0: u64,
-        p1: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    fn __new_us(code: FoldErrorCode, p0: u64, p1: impl ::errcat::IntoText) -> Self {
         Self(
             ::errcat::Error::new(
                 code,
@@ -715,394 +709,263 @@ impl FoldError {
     fn __new_u(code: FoldErrorCode, p0: u64) -> Self {
         Self(::errcat::Error::new(code, Vec::from([::errcat::Arg::Uint(p0)])))
     }
-    /// `AUTH_REQUIRED` (401): `No authentication token provided`
-    ///
-    /// See [`FoldErrorCode::AuthRequired`].
+    /// [`AUTH_REQUIRED`](FoldErrorCode::AuthRequired) (401): `No authentication token provided`
     #[inline]
-    #[must_use]
     pub fn auth_required() -> Self {
         Self::__new(FoldErrorCode::AuthRequired)
     }
-    /// `AUTH_INVALID` (401): `Invalid or expired token`
-    ///
-    /// See [`FoldErrorCode::AuthInvalid`].
+    /// [`AUTH_INVALID`](FoldErrorCode::AuthInvalid) (401): `Invalid or expired token`
     #[inline]
-    #[must_use]
     pub fn auth_invalid() -> Self {
         Self::__new(FoldErrorCode::AuthInvalid)
     }
-    /// `FORBIDDEN` (403): `Insufficient permissions`
-    ///
-    /// See [`FoldErrorCode::Forbidden`].
+    /// [`FORBIDDEN`](FoldErrorCode::Forbidden) (403): `Insufficient permissions`
     #[inline]
-    #[must_use]
     pub fn forbidden() -> Self {
         Self::__new(FoldErrorCode::Forbidden)
     }
-    /// `MFA_REQUIRED` (403): `Login requires a second factor`
-    ///
-    /// See [`FoldErrorCode::MfaRequired`].
+    /// [`MFA_REQUIRED`](FoldErrorCode::MfaRequired) (403): `Login requires a second factor`
     #[inline]
-    #[must_use]
     pub fn mfa_required() -> Self {
         Self::__new(FoldErrorCode::MfaRequired)
     }
-    /// `MFA_INVALID_CODE` (401): `Invalid verification code`
-    ///
-    /// See [`FoldErrorCode::MfaInvalidCode`].
+    /// [`MFA_INVALID_CODE`](FoldErrorCode::MfaInvalidCode) (401): `Invalid verification code`
     #[inline]
-    #[must_use]
     pub fn mfa_invalid_code() -> Self {
         Self::__new(FoldErrorCode::MfaInvalidCode)
     }
-    /// `MFA_NOT_ENABLED` (400): `Multi-factor authentication is not enabled on this account`
-    ///
-    /// See [`FoldErrorCode::MfaNotEnabled`].
+    /// [`MFA_NOT_ENABLED`](FoldErrorCode::MfaNotEnabled) (400): `Multi-factor authentication is
+    /// not enabled on this account`
     #[inline]
-    #[must_use]
     pub fn mfa_not_enabled() -> Self {
         Self::__new(FoldErrorCode::MfaNotEnabled)
     }
-    /// `MFA_ALREADY_ENABLED` (400): `Multi-factor authentication is already enabled on this
-    /// account`
-    ///
-    /// See [`FoldErrorCode::MfaAlreadyEnabled`].
+    /// [`MFA_ALREADY_ENABLED`](FoldErrorCode::MfaAlreadyEnabled) (400): `Multi-factor
+    /// authentication is already enabled on this account`
     #[inline]
-    #[must_use]
     pub fn mfa_already_enabled() -> Self {
         Self::__new(FoldErrorCode::MfaAlreadyEnabled)
     }
-    /// `OAUTH_FAILED` (400): `GitHub sign-in failed`
-    ///
-    /// See [`FoldErrorCode::OauthFailed`].
+    /// [`OAUTH_FAILED`](FoldErrorCode::OauthFailed) (400): `GitHub sign-in failed`
     #[inline]
-    #[must_use]
     pub fn oauth_failed() -> Self {
         Self::__new(FoldErrorCode::OauthFailed)
     }
-    /// `OAUTH_STATE_INVALID` (400): `OAuth state parameter mismatch`
-    ///
-    /// See [`FoldErrorCode::OauthStateInvalid`].
+    /// [`OAUTH_STATE_INVALID`](FoldErrorCode::OauthStateInvalid) (400): `OAuth state parameter
+    /// mismatch`
     #[inline]
-    #[must_use]
     pub fn oauth_state_invalid() -> Self {
         Self::__new(FoldErrorCode::OauthStateInvalid)
     }
-    /// `EMAIL_NOT_VERIFIED` (403): `Email address not verified`
-    ///
-    /// See [`FoldErrorCode::EmailNotVerified`].
+    /// [`EMAIL_NOT_VERIFIED`](FoldErrorCode::EmailNotVerified) (403): `Email address not
+    /// verified`
     #[inline]
-    #[must_use]
     pub fn email_not_verified() -> Self {
         Self::__new(FoldErrorCode::EmailNotVerified)
     }
-    /// `VERIFICATION_TOKEN_INVALID` (400): `Email verification link is invalid`
-    ///
-    /// See [`FoldErrorCode::VerificationTokenInvalid`].
+    /// [`VERIFICATION_TOKEN_INVALID`](FoldErrorCode::VerificationTokenInvalid) (400): `Email
+    /// verification link is invalid`
     #[inline]
-    #[must_use]
     pub fn verification_token_invalid() -> Self {
         Self::__new(FoldErrorCode::VerificationTokenInvalid)
     }
-    /// `VERIFICATION_TOKEN_EXPIRED` (400): `Email verification link has expired`
-    ///
-    /// See [`FoldErrorCode::VerificationTokenExpired`].
+    /// [`VERIFICATION_TOKEN_EXPIRED`](FoldErrorCode::VerificationTokenExpired) (400): `Email
+    /// verification link has expired`
     #[inline]
-    #[must_use]
     pub fn verification_token_expired() -> Self {
         Self::__new(FoldErrorCode::VerificationTokenExpired)
     }
-    /// `RESET_TOKEN_INVALID` (400): `Password reset link is invalid or already used`
-    ///
-    /// See [`FoldErrorCode::ResetTokenInvalid`].
+    /// [`RESET_TOKEN_INVALID`](FoldErrorCode::ResetTokenInvalid) (400): `Password reset link is
+    /// invalid or already used`
     #[inline]
-    #[must_use]
     pub fn reset_token_invalid() -> Self {
         Self::__new(FoldErrorCode::ResetTokenInvalid)
     }
-    /// `RESET_TOKEN_EXPIRED` (400): `Password reset link has expired`
-    ///
-    /// See [`FoldErrorCode::ResetTokenExpired`].
+    /// [`RESET_TOKEN_EXPIRED`](FoldErrorCode::ResetTokenExpired) (400): `Password reset link has
+    /// expired`
     #[inline]
-    #[must_use]
     pub fn reset_token_expired() -> Self {
         Self::__new(FoldErrorCode::ResetTokenExpired)
     }
-    /// `TENANT_NOT_FOUND` (404): `Tenant not found`
-    ///
-    /// See [`FoldErrorCode::TenantNotFound`].
+    /// [`TENANT_NOT_FOUND`](FoldErrorCode::TenantNotFound) (404): `Tenant not found`
     #[inline]
-    #[must_use]
     pub fn tenant_not_found() -> Self {
         Self::__new(FoldErrorCode::TenantNotFound)
     }
-    /// `FUNCTION_NOT_FOUND` (404): `Function '{function_id}' not found`
-    ///
-    /// See [`FoldErrorCode::FunctionNotFound`].
-    #[inline]
-    #[must_use]
-    pub fn function_not_found(
-        function_id: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`FUNCTION_NOT_FOUND`](FoldErrorCode::FunctionNotFound) (404): `Function '{function_id}'
+    /// not found`
+    pub fn function_not_found(function_id: impl ::errcat::IntoText) -> Self {
         Self::__new_s(FoldErrorCode::FunctionNotFound, function_id)
     }
-    /// `BINDING_NOT_FOUND` (404): `Binding '{binding}' not found`
-    ///
-    /// See [`FoldErrorCode::BindingNotFound`].
-    #[inline]
-    #[must_use]
-    pub fn binding_not_found(
-        binding: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`BINDING_NOT_FOUND`](FoldErrorCode::BindingNotFound) (404): `Binding '{binding}' not
+    /// found`
+    pub fn binding_not_found(binding: impl ::errcat::IntoText) -> Self {
         Self::__new_s(FoldErrorCode::BindingNotFound, binding)
     }
-    /// `VERSION_NOT_FOUND` (404): `Version {version} of function '{function_id}' not found`
-    ///
-    /// See [`FoldErrorCode::VersionNotFound`].
-    #[inline]
-    #[must_use]
+    /// [`VERSION_NOT_FOUND`](FoldErrorCode::VersionNotFound) (404): `Version {version} of
+    /// function '{function_id}' not found`
     pub fn version_not_found(
         version: u64,
-        function_id: impl Into<std::borrow::Cow<'static, str>>,
+        function_id: impl ::errcat::IntoText,
     ) -> Self {
         Self::__new_us(FoldErrorCode::VersionNotFound, version, function_id)
     }
-    /// `CUSTOM_DOMAIN_NOT_FOUND` (404): `Custom domain '{domain}' not found`
-    ///
-    /// See [`FoldErrorCode::CustomDomainNotFound`].
-    #[inline]
-    #[must_use]
-    pub fn custom_domain_not_found(
-        domain: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`CUSTOM_DOMAIN_NOT_FOUND`](FoldErrorCode::CustomDomainNotFound) (404): `Custom domain
+    /// '{domain}' not found`
+    pub fn custom_domain_not_found(domain: impl ::errcat::IntoText) -> Self {
         Self::__new_s(FoldErrorCode::CustomDomainNotFound, domain)
     }
-    /// `NOT_FOUND` (404): `Resource not found`
-    ///
-    /// See [`FoldErrorCode::NotFound`].
+    /// [`NOT_FOUND`](FoldErrorCode::NotFound) (404): `Resource not found`
     #[inline]
-    #[must_use]
     pub fn not_found() -> Self {
         Self::__new(FoldErrorCode::NotFound)
     }
-    /// `METHOD_NOT_ALLOWED` (405): `This endpoint does not support the request's method`
-    ///
-    /// See [`FoldErrorCode::MethodNotAllowed`].
-    #[inline]
-    #[must_use]
-    pub fn method_not_allowed(allow: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`METHOD_NOT_ALLOWED`](FoldErrorCode::MethodNotAllowed) (405): `This endpoint does not
+    /// support the request's method`
+    pub fn method_not_allowed(allow: impl ::errcat::IntoText) -> Self {
         Self::__new_s(FoldErrorCode::MethodNotAllowed, allow)
     }
-    /// `CONFLICT` (409): `Resource already exists`
-    ///
-    /// See [`FoldErrorCode::Conflict`].
+    /// [`CONFLICT`](FoldErrorCode::Conflict) (409): `Resource already exists`
     #[inline]
-    #[must_use]
     pub fn conflict() -> Self {
         Self::__new(FoldErrorCode::Conflict)
     }
-    /// `VALIDATION_ERROR` (400): `Validation failed`
-    ///
-    /// See [`FoldErrorCode::ValidationError`].
+    /// [`VALIDATION_ERROR`](FoldErrorCode::ValidationError) (400): `Validation failed`
     #[inline]
-    #[must_use]
     pub fn validation_error() -> Self {
         Self::__new(FoldErrorCode::ValidationError)
     }
-    /// `CODE_INVALID` (400): `Code failed validation`
-    ///
-    /// See [`FoldErrorCode::CodeInvalid`].
+    /// [`CODE_INVALID`](FoldErrorCode::CodeInvalid) (400): `Code failed validation`
     #[inline]
-    #[must_use]
     pub fn code_invalid() -> Self {
         Self::__new(FoldErrorCode::CodeInvalid)
     }
-    /// `BINDING_NOT_ALLOWED` (400): `Binding '{binding}' is not allowed for this organization`
-    ///
-    /// See [`FoldErrorCode::BindingNotAllowed`].
-    #[inline]
-    #[must_use]
-    pub fn binding_not_allowed(
-        binding: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`BINDING_NOT_ALLOWED`](FoldErrorCode::BindingNotAllowed) (400): `Binding '{binding}' is
+    /// not allowed for this organization`
+    pub fn binding_not_allowed(binding: impl ::errcat::IntoText) -> Self {
         Self::__new_s(FoldErrorCode::BindingNotAllowed, binding)
     }
-    /// `UNSUPPORTED_MEDIA_TYPE` (415): `Request bodies must be JSON`
-    ///
-    /// See [`FoldErrorCode::UnsupportedMediaType`].
+    /// [`UNSUPPORTED_MEDIA_TYPE`](FoldErrorCode::UnsupportedMediaType) (415): `Request bodies
+    /// must be JSON`
     #[inline]
-    #[must_use]
     pub fn unsupported_media_type() -> Self {
         Self::__new(FoldErrorCode::UnsupportedMediaType)
     }
-    /// `PAYLOAD_TOO_LARGE` (413): `Request body too large`
-    ///
-    /// See [`FoldErrorCode::PayloadTooLarge`].
+    /// [`PAYLOAD_TOO_LARGE`](FoldErrorCode::PayloadTooLarge) (413): `Request body too large`
     #[inline]
-    #[must_use]
     pub fn payload_too_large() -> Self {
         Self::__new(FoldErrorCode::PayloadTooLarge)
     }
-    /// `DEPLOY_FAILED` (500): `Deploy failed`
-    ///
-    /// See [`FoldErrorCode::DeployFailed`].
+    /// [`DEPLOY_FAILED`](FoldErrorCode::DeployFailed) (500): `Deploy failed`
     #[inline]
-    #[must_use]
     pub fn deploy_failed() -> Self {
         Self::__new(FoldErrorCode::DeployFailed)
     }
-    /// `ROLLBACK_FAILED` (500): `Rollback failed`
-    ///
-    /// See [`FoldErrorCode::RollbackFailed`].
+    /// [`ROLLBACK_FAILED`](FoldErrorCode::RollbackFailed) (500): `Rollback failed`
     #[inline]
-    #[must_use]
     pub fn rollback_failed() -> Self {
         Self::__new(FoldErrorCode::RollbackFailed)
     }
-    /// `DISPATCH_FAILED` (502): `Function dispatch failed`
-    ///
-    /// See [`FoldErrorCode::DispatchFailed`].
+    /// [`DISPATCH_FAILED`](FoldErrorCode::DispatchFailed) (502): `Function dispatch failed`
     #[inline]
-    #[must_use]
     pub fn dispatch_failed() -> Self {
         Self::__new(FoldErrorCode::DispatchFailed)
     }
-    /// `DISPATCH_NOT_CONFIGURED` (501): `Dispatch namespace is not configured`
-    ///
-    /// See [`FoldErrorCode::DispatchNotConfigured`].
+    /// [`DISPATCH_NOT_CONFIGURED`](FoldErrorCode::DispatchNotConfigured) (501): `Dispatch
+    /// namespace is not configured`
     #[inline]
-    #[must_use]
     pub fn dispatch_not_configured() -> Self {
         Self::__new(FoldErrorCode::DispatchNotConfigured)
     }
-    /// `REVIEW_FAILED` (500): `Automated code review failed`
-    ///
-    /// See [`FoldErrorCode::ReviewFailed`].
+    /// [`REVIEW_FAILED`](FoldErrorCode::ReviewFailed) (500): `Automated code review failed`
     #[inline]
-    #[must_use]
     pub fn review_failed() -> Self {
         Self::__new(FoldErrorCode::ReviewFailed)
     }
-    /// `CUSTOM_DOMAIN_ALREADY_EXISTS` (409): `Domain '{domain}' is already registered`
-    ///
-    /// See [`FoldErrorCode::CustomDomainAlreadyExists`].
-    #[inline]
-    #[must_use]
-    pub fn custom_domain_already_exists(
-        domain: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`CUSTOM_DOMAIN_ALREADY_EXISTS`](FoldErrorCode::CustomDomainAlreadyExists) (409): `Domain
+    /// '{domain}' is already registered`
+    pub fn custom_domain_already_exists(domain: impl ::errcat::IntoText) -> Self {
         Self::__new_s(FoldErrorCode::CustomDomainAlreadyExists, domain)
     }
-    /// `CUSTOM_DOMAIN_API_ERROR` (502): `Domain provider request failed`
-    ///
-    /// See [`FoldErrorCode::CustomDomainApiError`].
+    /// [`CUSTOM_DOMAIN_API_ERROR`](FoldErrorCode::CustomDomainApiError) (502): `Domain provider
+    /// request failed`
     #[inline]
-    #[must_use]
     pub fn custom_domain_api_error() -> Self {
         Self::__new(FoldErrorCode::CustomDomainApiError)
     }
-    /// `RATE_LIMITED` (429): `Too many requests: the limit is {limit} requests per minute`
-    ///
-    /// See [`FoldErrorCode::RateLimited`].
+    /// [`RATE_LIMITED`](FoldErrorCode::RateLimited) (429): `Too many requests: the limit is
+    /// {limit} requests per minute`
     #[inline]
-    #[must_use]
     pub fn rate_limited(limit: u64, remaining: u64, reset: u64) -> Self {
         Self::__new_uuu(FoldErrorCode::RateLimited, limit, remaining, reset)
     }
-    /// `LIMIT_EXCEEDED` (429): `Limit exceeded for {resource}`
-    ///
-    /// See [`FoldErrorCode::LimitExceeded`].
-    #[inline]
-    #[must_use]
-    pub fn limit_exceeded(resource: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`LIMIT_EXCEEDED`](FoldErrorCode::LimitExceeded) (429): `Limit exceeded for {resource}`
+    pub fn limit_exceeded(resource: impl ::errcat::IntoText) -> Self {
         Self::__new_s(FoldErrorCode::LimitExceeded, resource)
     }
-    /// `STORAGE_LIMIT_EXCEEDED` (429): `Storage quota exceeded for this organization`
-    ///
-    /// See [`FoldErrorCode::StorageLimitExceeded`].
+    /// [`STORAGE_LIMIT_EXCEEDED`](FoldErrorCode::StorageLimitExceeded) (429): `Storage quota
+    /// exceeded for this organization`
     #[inline]
-    #[must_use]
     pub fn storage_limit_exceeded() -> Self {
         Self::__new(FoldErrorCode::StorageLimitExceeded)
     }
-    /// `TEAM_LIMIT_EXCEEDED` (429): `Maximum of {limit} team members reached for this plan`
-    ///
-    /// See [`FoldErrorCode::TeamLimitExceeded`].
+    /// [`TEAM_LIMIT_EXCEEDED`](FoldErrorCode::TeamLimitExceeded) (429): `Maximum of {limit} team
+    /// members reached for this plan`
     #[inline]
-    #[must_use]
     pub fn team_limit_exceeded(limit: u64) -> Self {
         Self::__new_u(FoldErrorCode::TeamLimitExceeded, limit)
     }
-    /// `PRO_PLAN_REQUIRED` (403): `{feature} requires a Pro plan`
-    ///
-    /// See [`FoldErrorCode::ProPlanRequired`].
-    #[inline]
-    #[must_use]
-    pub fn pro_plan_required(
-        feature: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`PRO_PLAN_REQUIRED`](FoldErrorCode::ProPlanRequired) (403): `{feature} requires a Pro
+    /// plan`
+    pub fn pro_plan_required(feature: impl ::errcat::IntoText) -> Self {
         Self::__new_s(FoldErrorCode::ProPlanRequired, feature)
     }
-    /// `USAGE_LIMIT_EXCEEDED` (429): `Monthly usage cap reached`
-    ///
-    /// See [`FoldErrorCode::UsageLimitExceeded`].
+    /// [`USAGE_LIMIT_EXCEEDED`](FoldErrorCode::UsageLimitExceeded) (429): `Monthly usage cap
+    /// reached`
     #[deprecated(
         note = "Deprecated since 1.2.0: use `FoldError::limit_exceeded` instead. The error reference reports usage caps as the generic LIMIT_EXCEEDED."
     )]
     #[allow(deprecated)]
     #[inline]
-    #[must_use]
     pub fn usage_limit_exceeded() -> Self {
         Self::__new(FoldErrorCode::UsageLimitExceeded)
     }
-    /// `DOWNGRADE_BLOCKED` (409): `Current usage exceeds Free plan limits`
-    ///
-    /// See [`FoldErrorCode::DowngradeBlocked`].
+    /// [`DOWNGRADE_BLOCKED`](FoldErrorCode::DowngradeBlocked) (409): `Current usage exceeds Free
+    /// plan limits`
     #[inline]
-    #[must_use]
     pub fn downgrade_blocked() -> Self {
         Self::__new(FoldErrorCode::DowngradeBlocked)
     }
-    /// `INTERNAL_ERROR` (500): `Internal server error`
-    ///
-    /// See [`FoldErrorCode::InternalError`].
+    /// [`INTERNAL_ERROR`](FoldErrorCode::InternalError) (500): `Internal server error`
     #[inline]
-    #[must_use]
     pub fn internal_error() -> Self {
         Self::__new(FoldErrorCode::InternalError)
     }
     /// Keeps `source` as the cause, for the server's log only.
-    #[must_use]
     pub fn with_source(self, source: impl Into<::errcat::Source>) -> Self {
         Self(self.0.with_source(source))
     }
     /// Replaces the details (sent only for codes that declare details, never for 5xx).
-    #[must_use]
     pub fn with_details(self, details: ::errcat::serde_json::Value) -> Self {
         Self(self.0.with_details(details))
     }
     /// Adds one field-level message: `{"field": ["message", ...]}`.
-    #[must_use]
     pub fn with_field_error(self, field: &str, message: impl Into<String>) -> Self {
         Self(self.0.with_field_error(field, message))
     }
     /// Attaches the request id, carried in bodies and the server's log line.
-    #[must_use]
     pub fn with_request_id(self, request_id: impl Into<String>) -> Self {
         Self(self.0.with_request_id(request_id))
     }
     /// `Retry-After` in seconds, overriding the catalog's default.
-    #[must_use]
     pub fn with_retry_after(self, seconds: u32) -> Self {
         Self(self.0.with_retry_after(seconds))
     }
     /// The `RateLimit-Limit`, `-Remaining` and `-Reset` header values.
-    #[must_use]
     pub fn with_rate_limit(self, limit: u64, remaining: u64, reset: u64) -> Self {
         Self(self.0.with_rate_limit(limit, remaining, reset))
     }
     /// Renders in `shape` by default, whatever the catalog says.
-    #[must_use]
     pub fn with_shape(self, shape: ::errcat::WireShape) -> Self {
         Self(self.0.with_shape(shape))
     }

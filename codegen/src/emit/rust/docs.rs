@@ -39,14 +39,23 @@ pub fn markdown(text: &str) -> String {
 /// The first line of a code's description: wire string, status (or what
 /// else classifies it first), message.
 pub fn summary(catalog: &Catalog, code: &Code) -> String {
+    summary_of(catalog, code, code_span(&code.code))
+}
+
+/// [`summary`], with the code a link to the item at `path`.
+pub fn summary_linked(catalog: &Catalog, code: &Code, path: &str) -> String {
+    summary_of(
+        catalog,
+        code,
+        format!("[{}]({path})", code_span(&code.code)),
+    )
+}
+
+fn summary_of(catalog: &Catalog, code: &Code, code_text: String) -> String {
     let class = content::classification(catalog, code, false)
         .map(|class| format!(" ({})", escape(&class)))
         .unwrap_or_default();
-    format!(
-        "{}{class}: {}",
-        code_span(&code.code),
-        code_span(&code.message.source())
-    )
+    format!("{code_text}{class}: {}", code_span(&code.message.source()))
 }
 
 /// The full description of a code, shared by its variant and constructor:

@@ -13,8 +13,11 @@ use super::splice::{self, Kind, List};
 use crate::emit::text::escape;
 use crate::model::{Catalog, Code, Param, ParamType};
 
+/// The type of a `string` parameter, as [`inputs`] writes it in tokens.
+const STRING_PARAM: &str = "impl ::errcat::IntoText";
+
 /// A constructor per code that is not retired.
-pub fn constructors(catalog: &Catalog, spliced: bool, paths: Paths) -> List<'_> {
+pub fn constructors(catalog: &Catalog, spliced: bool) -> List<'_> {
     let codes: Vec<&Code> = catalog.emitted().collect();
     let texts = codes.clone();
     List::new(
@@ -22,25 +25,24 @@ pub fn constructors(catalog: &Catalog, spliced: bool, paths: Paths) -> List<'_> 
         Kind::ImplItems,
         spliced,
         codes.len(),
-        move |i| constructor(catalog, codes[i], paths),
+        move |i| constructor(catalog, codes[i]),
     )
-    .with_text(move |i, out| constructor_text(catalog, texts[i], paths, out))
+    .with_text(move |i, out| constructor_text(catalog, texts[i], out))
 }
 
 /// A constructor as prettyplease prints [`constructor`]'s tokens in the
 /// `impl`, or false where its layout is not this simple one: lint
 /// allowances, and any line that would pass the margin even when broken.
-fn constructor_text(catalog: &Catalog, code: &Code, paths: Paths, out: &mut String) -> bool {
+fn constructor_text(catalog: &Catalog, code: &Code, out: &mut String) -> bool {
     let params = &code.message.params;
     if lint_allowances(params, 0).is_some() {
         return false;
     }
-    let string = paths.string_param_text();
     let inputs: Vec<String> = params
         .iter()
         .map(|param| {
             let ty = match param.ty {
-                ParamType::String => string,
+                ParamType::String => STRING_PARAM,
                 ParamType::Integer => "i64",
                 ParamType::Unsigned => "u64",
                 ParamType::Float => "f64",
@@ -60,7 +62,9 @@ fn constructor_text(catalog: &Catalog, code: &Code, paths: Paths, out: &mut Stri
         splice::deprecated(&mut text, "    ", &note);
         text.push_str("    #[allow(deprecated)]\n");
     }
-    text.push_str("    #[inline]\n    #[must_use]\n");
+    if !generic(params) {
+        text.push_str("    #[inline]\n");
+    }
     let signature = format!("    pub fn {name}({}) -> Self {{", inputs.join(", "));
     if !splice::one_line(&mut text, &signature) {
         let _ = writeln!(text, "    pub fn {name}(");
@@ -84,6 +88,12 @@ fn constructor_text(catalog: &Catalog, code: &Code, paths: Paths, out: &mut Stri
     splice::accept(&text, out)
 }
 
+/// Whether a constructor is generic: it takes a `string` parameter, whose
+/// type is an `impl` trait.
+fn generic(params: &[Param]) -> bool {
+    params.iter().any(|p| p.ty == ParamType::String)
+}
+
 fn bools(params: &[Param]) -> usize {
     params.iter().filter(|p| p.ty == ParamType::Bool).count()
 }
@@ -102,14 +112,11 @@ fn constructor_note(catalog: &Catalog, code: &Code) -> Option<String> {
     })
 }
 
-/// A constructor's doc: its summary and where the full text is.
+/// A constructor's doc: its summary, whose code links to the variant that
+/// has the full text.
 fn constructor_doc(catalog: &Catalog, code: &Code) -> String {
-    format!(
-        "{}\n\nSee [`{}::{}`].",
-        docs::summary(catalog, code),
-        catalog.rust_code_type(),
-        code.rust_variant()
-    )
+    let variant = format!("{}::{}", catalog.rust_code_type(), code.rust_variant());
+    docs::summary_linked(catalog, code, &variant)
 }
 
 pub fn items(catalog: &Catalog, constructors: &List<'_>, paths: Paths) -> TokenStream {
@@ -142,6 +149,7 @@ pub fn items(catalog: &Catalog, constructors: &List<'_>, paths: Paths) -> TokenS
     let doc = docs::attrs(&doc);
     quote! {
         #doc
+        #[must_use = "an error does nothing unless it is returned or rendered"]
         pub struct #ty(::errcat::Error<#code_ty>);
 
         #[allow(clippy::doc_markdown)]
@@ -150,43 +158,36 @@ pub fn items(catalog: &Catalog, constructors: &List<'_>, paths: Paths) -> TokenS
             #constructors
 
             /// Keeps `source` as the cause, for the server's log only.
-            #[must_use]
             pub fn with_source(self, source: impl #into<::errcat::Source>) -> Self {
                 Self(self.0.with_source(source))
             }
 
             /// Replaces the details (sent only for codes that declare details, never for 5xx).
-            #[must_use]
             pub fn with_details(self, details: ::errcat::serde_json::Value) -> Self {
                 Self(self.0.with_details(details))
             }
 
             /// Adds one field-level message: `{"field": ["message", ...]}`.
-            #[must_use]
             pub fn with_field_error(self, field: &str, message: impl #into<#string>) -> Self {
                 Self(self.0.with_field_error(field, message))
             }
 
             /// Attaches the request id, carried in bodies and the server's log line.
-            #[must_use]
             pub fn with_request_id(self, request_id: impl #into<#string>) -> Self {
                 Self(self.0.with_request_id(request_id))
             }
 
             /// `Retry-After` in seconds, overriding the catalog's default.
-            #[must_use]
             pub fn with_retry_after(self, seconds: u32) -> Self {
                 Self(self.0.with_retry_after(seconds))
             }
 
             /// The `RateLimit-Limit`, `-Remaining` and `-Reset` header values.
-            #[must_use]
             pub fn with_rate_limit(self, limit: u64, remaining: u64, reset: u64) -> Self {
                 Self(self.0.with_rate_limit(limit, remaining, reset))
             }
 
             /// Renders in `shape` by default, whatever the catalog says.
-            #[must_use]
             pub fn with_shape(self, shape: ::errcat::WireShape) -> Self {
                 Self(self.0.with_shape(shape))
             }
@@ -240,7 +241,7 @@ pub fn items(catalog: &Catalog, constructors: &List<'_>, paths: Paths) -> TokenS
     }
 }
 
-fn constructor(catalog: &Catalog, code: &Code, paths: Paths) -> TokenStream {
+fn constructor(catalog: &Catalog, code: &Code) -> TokenStream {
     // The full text is on the variant; written twice it was a quarter of a
     // large catalog's crate, which the compiler reads on every build.
     let doc = docs::attrs(&constructor_doc(catalog, code));
@@ -249,7 +250,7 @@ fn constructor(catalog: &Catalog, code: &Code, paths: Paths) -> TokenStream {
     let variant = format_ident!("{}", code.rust_variant());
     let params = &code.message.params;
     let idents: Vec<Ident> = params.iter().map(param_ident).collect();
-    let inputs = inputs(params, &idents, paths);
+    let inputs = inputs(params, &idents);
     let helper = format_ident!("{}", helper_name(params));
     let deprecated = constructor_note(catalog, code).map(|note| {
         quote! {
@@ -259,14 +260,15 @@ fn constructor(catalog: &Catalog, code: &Code, paths: Paths) -> TokenStream {
     });
     // `#[inline]` so that a constructor is compiled where it is used, not
     // all 10,000 in the catalog crate: that took its release build of
-    // 10,000 codes from 27 s to 19 s.
+    // 10,000 codes from 27 s to 19 s. A generic one is compiled where it
+    // is used anyway. `#[must_use]` is the error type's.
+    let inline = (!generic(params)).then(|| quote!(#[inline]));
     let allows = lint_allowances(params, 0);
     quote! {
         #doc
         #deprecated
         #allows
-        #[inline]
-        #[must_use]
+        #inline
         pub fn #name(#(#inputs),*) -> Self {
             Self::#helper(#code_ty::#variant #(, #idents)*)
         }
@@ -306,7 +308,7 @@ fn helpers(catalog: &Catalog, paths: Paths) -> TokenStream {
         .map(|params| {
             let name = format_ident!("{}", helper_name(params));
             let idents: Vec<Ident> = (0..params.len()).map(|i| format_ident!("p{i}")).collect();
-            let inputs = inputs(params, &idents, paths);
+            let inputs = inputs(params, &idents);
             let args = params
                 .iter()
                 .zip(&idents)
@@ -336,16 +338,10 @@ fn helpers(catalog: &Catalog, paths: Paths) -> TokenStream {
 
 /// `ident: type` for each parameter, the types a constructor and its
 /// helper both take.
-fn inputs<'a>(
-    params: &'a [Param],
-    idents: &'a [Ident],
-    paths: Paths,
-) -> impl Iterator<Item = TokenStream> + 'a {
-    let into = paths.into();
-    let cow = paths.cow();
+fn inputs<'a>(params: &'a [Param], idents: &'a [Ident]) -> impl Iterator<Item = TokenStream> + 'a {
     params.iter().zip(idents).map(move |(param, ident)| {
         let ty = match param.ty {
-            ParamType::String => quote!(impl #into<#cow<'static, str>>),
+            ParamType::String => quote!(impl ::errcat::IntoText),
             ParamType::Integer => quote!(i64),
             ParamType::Unsigned => quote!(u64),
             ParamType::Float => quote!(f64),

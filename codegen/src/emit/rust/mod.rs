@@ -107,7 +107,7 @@ fn format_spliced(
     paths: Paths,
 ) -> String {
     let variants = code_enum::variants(catalog, spliced);
-    let constructors = error_type::constructors(catalog, spliced, paths);
+    let constructors = error_type::constructors(catalog, spliced);
     let structs = derive_support::structs(catalog, spliced);
     let codes = code_enum::items(catalog, &variants, paths);
     let error = error_type::items(catalog, &constructors, paths);

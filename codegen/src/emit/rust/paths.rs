@@ -19,15 +19,6 @@ impl Paths {
     /// For a module body that is `include!`d anywhere.
     pub const INCLUDED: Paths = Paths { absolute: true };
 
-    /// `impl Into<Cow<'static, str>>` as text, for code written as text.
-    pub fn string_param_text(self) -> &'static str {
-        if self.absolute {
-            "impl ::core::convert::Into<::std::borrow::Cow<'static, str>>"
-        } else {
-            "impl Into<std::borrow::Cow<'static, str>>"
-        }
-    }
-
     fn pick(self, plain: TokenStream, absolute: TokenStream) -> TokenStream {
         if self.absolute { absolute } else { plain }
     }
@@ -70,9 +61,5 @@ impl Paths {
 
     pub fn error(self) -> TokenStream {
         self.pick(quote!(std::error), quote!(::std::error))
-    }
-
-    pub fn cow(self) -> TokenStream {
-        self.pick(quote!(std::borrow::Cow), quote!(::std::borrow::Cow))
     }
 }

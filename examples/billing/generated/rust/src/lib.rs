@@ -385,6 +385,7 @@ impl std::str::FromStr for BillingErrorCode {
 /// `BillingError::no_active_plan(...)`; render it with the methods of [`errcat::Error`]
 /// (through `Deref`), or return it from an axum handler (feature `axum`). A server error
 /// (5xx) never shows its source or details to the client.
+#[must_use = "an error does nothing unless it is returned or rendered"]
 pub struct BillingError(::errcat::Error<BillingErrorCode>);
 #[allow(clippy::doc_markdown)]
 impl BillingError {
@@ -393,229 +394,163 @@ impl BillingError {
         Self(::errcat::Error::new(code, Vec::new()))
     }
     #[inline]
-    fn __new_s(
-        code: BillingErrorCode,
-        p0: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    fn __new_s(code: BillingErrorCode, p0: impl ::errcat::IntoText) -> Self {
         Self(::errcat::Error::new(code, Vec::from([::errcat::Arg::Str(p0.into())])))
     }
-    /// `no_active_plan` (402): `This organization has no billing plan selected. Select a plan to
-    /// continue.`
-    ///
-    /// See [`BillingErrorCode::NoActivePlan`].
+    /// [`no_active_plan`](BillingErrorCode::NoActivePlan) (402): `This organization has no
+    /// billing plan selected. Select a plan to continue.`
     #[inline]
-    #[must_use]
     pub fn no_active_plan() -> Self {
         Self::__new(BillingErrorCode::NoActivePlan)
     }
-    /// `billing_info_required` (402): `The {plan} plan requires a payment method on file.`
-    ///
-    /// See [`BillingErrorCode::BillingInfoRequired`].
-    #[inline]
-    #[must_use]
-    pub fn billing_info_required(
-        plan: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`billing_info_required`](BillingErrorCode::BillingInfoRequired) (402): `The {plan} plan
+    /// requires a payment method on file.`
+    pub fn billing_info_required(plan: impl ::errcat::IntoText) -> Self {
         Self::__new_s(BillingErrorCode::BillingInfoRequired, plan)
     }
-    /// `plan_required` (402): `Select a billing plan before creating projects.`
-    ///
-    /// See [`BillingErrorCode::PlanRequired`].
+    /// [`plan_required`](BillingErrorCode::PlanRequired) (402): `Select a billing plan before
+    /// creating projects.`
     #[inline]
-    #[must_use]
     pub fn plan_required() -> Self {
         Self::__new(BillingErrorCode::PlanRequired)
     }
-    /// `payment_past_due` (402): `A payment is overdue. Update your payment method to keep your
-    /// subscription active.`
-    ///
-    /// See [`BillingErrorCode::PaymentPastDue`].
+    /// [`payment_past_due`](BillingErrorCode::PaymentPastDue) (402): `A payment is overdue.
+    /// Update your payment method to keep your subscription active.`
     #[inline]
-    #[must_use]
     pub fn payment_past_due() -> Self {
         Self::__new(BillingErrorCode::PaymentPastDue)
     }
-    /// `subscription_suspended` (402): `The subscription is suspended for non-payment.`
-    ///
-    /// See [`BillingErrorCode::SubscriptionSuspended`].
+    /// [`subscription_suspended`](BillingErrorCode::SubscriptionSuspended) (402): `The
+    /// subscription is suspended for non-payment.`
     #[inline]
-    #[must_use]
     pub fn subscription_suspended() -> Self {
         Self::__new(BillingErrorCode::SubscriptionSuspended)
     }
-    /// `subscription_inactive` (402): `The subscription is not active.`
-    ///
-    /// See [`BillingErrorCode::SubscriptionInactive`].
+    /// [`subscription_inactive`](BillingErrorCode::SubscriptionInactive) (402): `The subscription
+    /// is not active.`
     #[inline]
-    #[must_use]
     pub fn subscription_inactive() -> Self {
         Self::__new(BillingErrorCode::SubscriptionInactive)
     }
-    /// `subscription_not_found` (404): `No billing subscription was found for this organization.`
-    ///
-    /// See [`BillingErrorCode::SubscriptionNotFound`].
+    /// [`subscription_not_found`](BillingErrorCode::SubscriptionNotFound) (404): `No billing
+    /// subscription was found for this organization.`
     #[inline]
-    #[must_use]
     pub fn subscription_not_found() -> Self {
         Self::__new(BillingErrorCode::SubscriptionNotFound)
     }
-    /// `no_active_subscription` (402): `A spend limit needs an active subscription. Select a plan
-    /// first.`
-    ///
-    /// See [`BillingErrorCode::NoActiveSubscription`].
+    /// [`no_active_subscription`](BillingErrorCode::NoActiveSubscription) (402): `A spend limit
+    /// needs an active subscription. Select a plan first.`
     #[inline]
-    #[must_use]
     pub fn no_active_subscription() -> Self {
         Self::__new(BillingErrorCode::NoActiveSubscription)
     }
-    /// `spend_limit_exceeded` (402): `This organization has reached its monthly spend limit.`
-    ///
-    /// See [`BillingErrorCode::SpendLimitExceeded`].
+    /// [`spend_limit_exceeded`](BillingErrorCode::SpendLimitExceeded) (402): `This organization
+    /// has reached its monthly spend limit.`
     #[inline]
-    #[must_use]
     pub fn spend_limit_exceeded() -> Self {
         Self::__new(BillingErrorCode::SpendLimitExceeded)
     }
-    /// `credits_depleted` (402): `The organization's credit balance is exhausted.`
-    ///
-    /// See [`BillingErrorCode::CreditsDepleted`].
+    /// [`credits_depleted`](BillingErrorCode::CreditsDepleted) (402): `The organization's credit
+    /// balance is exhausted.`
     #[inline]
-    #[must_use]
     pub fn credits_depleted() -> Self {
         Self::__new(BillingErrorCode::CreditsDepleted)
     }
-    /// `rate_limit_exceeded` (429): `Too many requests. Retry after the time given in the
-    /// Retry-After header.`
-    ///
-    /// See [`BillingErrorCode::RateLimitExceeded`].
+    /// [`rate_limit_exceeded`](BillingErrorCode::RateLimitExceeded) (429): `Too many requests.
+    /// Retry after the time given in the Retry-After header.`
     #[inline]
-    #[must_use]
     pub fn rate_limit_exceeded() -> Self {
         Self::__new(BillingErrorCode::RateLimitExceeded)
     }
-    /// `auth_required` (401): `No valid authentication was provided.`
-    ///
-    /// See [`BillingErrorCode::AuthRequired`].
+    /// [`auth_required`](BillingErrorCode::AuthRequired) (401): `No valid authentication was
+    /// provided.`
     #[inline]
-    #[must_use]
     pub fn auth_required() -> Self {
         Self::__new(BillingErrorCode::AuthRequired)
     }
-    /// `api_key_required` (401): `No valid API key was provided.`
-    ///
-    /// See [`BillingErrorCode::ApiKeyRequired`].
+    /// [`api_key_required`](BillingErrorCode::ApiKeyRequired) (401): `No valid API key was
+    /// provided.`
     #[inline]
-    #[must_use]
     pub fn api_key_required() -> Self {
         Self::__new(BillingErrorCode::ApiKeyRequired)
     }
-    /// `pro_required` (403): `{feature} requires a Pro subscription.`
-    ///
-    /// See [`BillingErrorCode::ProRequired`].
-    #[inline]
-    #[must_use]
-    pub fn pro_required(feature: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`pro_required`](BillingErrorCode::ProRequired) (403): `{feature} requires a Pro
+    /// subscription.`
+    pub fn pro_required(feature: impl ::errcat::IntoText) -> Self {
         Self::__new_s(BillingErrorCode::ProRequired, feature)
     }
-    /// `not_a_member` (403): `You are not a member of this organization.`
-    ///
-    /// See [`BillingErrorCode::NotAMember`].
+    /// [`not_a_member`](BillingErrorCode::NotAMember) (403): `You are not a member of this
+    /// organization.`
     #[inline]
-    #[must_use]
     pub fn not_a_member() -> Self {
         Self::__new(BillingErrorCode::NotAMember)
     }
-    /// `email_exists` (409): `An account with this email already exists.`
-    ///
-    /// See [`BillingErrorCode::EmailExists`].
+    /// [`email_exists`](BillingErrorCode::EmailExists) (409): `An account with this email already
+    /// exists.`
     #[inline]
-    #[must_use]
     pub fn email_exists() -> Self {
         Self::__new(BillingErrorCode::EmailExists)
     }
-    /// `token_invalid` (400): `The password reset token is invalid.`
-    ///
-    /// See [`BillingErrorCode::TokenInvalid`].
+    /// [`token_invalid`](BillingErrorCode::TokenInvalid) (400): `The password reset token is
+    /// invalid.`
     #[inline]
-    #[must_use]
     pub fn token_invalid() -> Self {
         Self::__new(BillingErrorCode::TokenInvalid)
     }
-    /// `token_expired` (410): `The password reset token has expired.`
-    ///
-    /// See [`BillingErrorCode::TokenExpired`].
+    /// [`token_expired`](BillingErrorCode::TokenExpired) (410): `The password reset token has
+    /// expired.`
     #[inline]
-    #[must_use]
     pub fn token_expired() -> Self {
         Self::__new(BillingErrorCode::TokenExpired)
     }
-    /// `social_login_only` (400): `This account signs in with {provider}; it has no password.`
-    ///
-    /// See [`BillingErrorCode::SocialLoginOnly`].
-    #[inline]
-    #[must_use]
-    pub fn social_login_only(
-        provider: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`social_login_only`](BillingErrorCode::SocialLoginOnly) (400): `This account signs in
+    /// with {provider}; it has no password.`
+    pub fn social_login_only(provider: impl ::errcat::IntoText) -> Self {
         Self::__new_s(BillingErrorCode::SocialLoginOnly, provider)
     }
-    /// `invite_expired` (410): `This organization invite has expired.`
-    ///
-    /// See [`BillingErrorCode::InviteExpired`].
+    /// [`invite_expired`](BillingErrorCode::InviteExpired) (410): `This organization invite has
+    /// expired.`
     #[inline]
-    #[must_use]
     pub fn invite_expired() -> Self {
         Self::__new(BillingErrorCode::InviteExpired)
     }
-    /// `email_verification_required` (403): `Verify your email address to complete registration.`
-    ///
-    /// See [`BillingErrorCode::EmailVerificationRequired`].
+    /// [`email_verification_required`](BillingErrorCode::EmailVerificationRequired) (403):
+    /// `Verify your email address to complete registration.`
     #[inline]
-    #[must_use]
     pub fn email_verification_required() -> Self {
         Self::__new(BillingErrorCode::EmailVerificationRequired)
     }
-    /// `feature_check_failed` (500): `Could not check whether this feature is available. Try
-    /// again.`
-    ///
-    /// See [`BillingErrorCode::FeatureCheckFailed`].
+    /// [`feature_check_failed`](BillingErrorCode::FeatureCheckFailed) (500): `Could not check
+    /// whether this feature is available. Try again.`
     #[inline]
-    #[must_use]
     pub fn feature_check_failed() -> Self {
         Self::__new(BillingErrorCode::FeatureCheckFailed)
     }
     /// Keeps `source` as the cause, for the server's log only.
-    #[must_use]
     pub fn with_source(self, source: impl Into<::errcat::Source>) -> Self {
         Self(self.0.with_source(source))
     }
     /// Replaces the details (sent only for codes that declare details, never for 5xx).
-    #[must_use]
     pub fn with_details(self, details: ::errcat::serde_json::Value) -> Self {
         Self(self.0.with_details(details))
     }
     /// Adds one field-level message: `{"field": ["message", ...]}`.
-    #[must_use]
     pub fn with_field_error(self, field: &str, message: impl Into<String>) -> Self {
         Self(self.0.with_field_error(field, message))
     }
     /// Attaches the request id, carried in bodies and the server's log line.
-    #[must_use]
     pub fn with_request_id(self, request_id: impl Into<String>) -> Self {
         Self(self.0.with_request_id(request_id))
     }
     /// `Retry-After` in seconds, overriding the catalog's default.
-    #[must_use]
     pub fn with_retry_after(self, seconds: u32) -> Self {
         Self(self.0.with_retry_after(seconds))
     }
     /// The `RateLimit-Limit`, `-Remaining` and `-Reset` header values.
-    #[must_use]
     pub fn with_rate_limit(self, limit: u64, remaining: u64, reset: u64) -> Self {
         Self(self.0.with_rate_limit(limit, remaining, reset))
     }
     /// Renders in `shape` by default, whatever the catalog says.
-    #[must_use]
     pub fn with_shape(self, shape: ::errcat::WireShape) -> Self {
         Self(self.0.with_shape(shape))
     }

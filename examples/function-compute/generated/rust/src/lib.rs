@@ -285,21 +285,19 @@ impl std::str::FromStr for FunctionComputeErrorCode {
 /// `FunctionComputeError::invalid_argument(...)`; render it with the methods of
 /// [`errcat::Error`] (through `Deref`), or return it from an axum handler (feature `axum`). A
 /// server error (5xx) never shows its source or details to the client.
+#[must_use = "an error does nothing unless it is returned or rendered"]
 pub struct FunctionComputeError(::errcat::Error<FunctionComputeErrorCode>);
 #[allow(clippy::doc_markdown)]
 impl FunctionComputeError {
     #[inline]
-    fn __new_s(
-        code: FunctionComputeErrorCode,
-        p0: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    fn __new_s(code: FunctionComputeErrorCode, p0: impl ::errcat::IntoText) -> Self {
         Self(::errcat::Error::new(code, Vec::from([::errcat::Arg::Str(p0.into())])))
     }
     #[inline]
     fn __new_ss(
         code: FunctionComputeErrorCode,
-        p0: impl Into<std::borrow::Cow<'static, str>>,
-        p1: impl Into<std::borrow::Cow<'static, str>>,
+        p0: impl ::errcat::IntoText,
+        p1: impl ::errcat::IntoText,
     ) -> Self {
         Self(
             ::errcat::Error::new(
@@ -320,7 +318,7 @@ impl FunctionComputeError {
     fn __new_is(
         code: FunctionComputeErrorCode,
         p0: i64,
-        p1: impl Into<std::borrow::Cow<'static, str>>,
+        p1: impl ::errcat::IntoText,
     ) -> Self {
         Self(
             ::errcat::Error::new(
@@ -329,181 +327,113 @@ impl FunctionComputeError {
             ),
         )
     }
-    /// `InvalidArgument` (400): `{reason}`
-    ///
-    /// See [`FunctionComputeErrorCode::InvalidArgument`].
-    #[inline]
-    #[must_use]
-    pub fn invalid_argument(reason: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`InvalidArgument`](FunctionComputeErrorCode::InvalidArgument) (400): `{reason}`
+    pub fn invalid_argument(reason: impl ::errcat::IntoText) -> Self {
         Self::__new_s(FunctionComputeErrorCode::InvalidArgument, reason)
     }
-    /// `MissingRequiredHeader` (400): `required HTTP header {header} was not specified`
-    ///
-    /// See [`FunctionComputeErrorCode::MissingRequiredHeader`].
-    #[inline]
-    #[must_use]
-    pub fn missing_required_header(
-        header: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`MissingRequiredHeader`](FunctionComputeErrorCode::MissingRequiredHeader) (400):
+    /// `required HTTP header {header} was not specified`
+    pub fn missing_required_header(header: impl ::errcat::IntoText) -> Self {
         Self::__new_s(FunctionComputeErrorCode::MissingRequiredHeader, header)
     }
-    /// `PathNotSupported` (400): `'{method}' against '{path}' is not supported`
-    ///
-    /// See [`FunctionComputeErrorCode::PathNotSupported`].
-    #[inline]
-    #[must_use]
+    /// [`PathNotSupported`](FunctionComputeErrorCode::PathNotSupported) (400): `'{method}'
+    /// against '{path}' is not supported`
     pub fn path_not_supported(
-        method: impl Into<std::borrow::Cow<'static, str>>,
-        path: impl Into<std::borrow::Cow<'static, str>>,
+        method: impl ::errcat::IntoText,
+        path: impl ::errcat::IntoText,
     ) -> Self {
         Self::__new_ss(FunctionComputeErrorCode::PathNotSupported, method, path)
     }
-    /// `EntityTooLarge` (400): `payload size exceeds maximum allowed size ({max_size} bytes)`
-    ///
-    /// See [`FunctionComputeErrorCode::EntityTooLarge`].
+    /// [`EntityTooLarge`](FunctionComputeErrorCode::EntityTooLarge) (400): `payload size exceeds
+    /// maximum allowed size ({max_size} bytes)`
     #[inline]
-    #[must_use]
     pub fn entity_too_large(max_size: u64) -> Self {
         Self::__new_u(FunctionComputeErrorCode::EntityTooLarge, max_size)
     }
-    /// `AccessDenied` (403): `{reason}`
-    ///
-    /// See [`FunctionComputeErrorCode::AccessDenied`].
-    #[inline]
-    #[must_use]
-    pub fn access_denied(reason: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`AccessDenied`](FunctionComputeErrorCode::AccessDenied) (403): `{reason}`
+    pub fn access_denied(reason: impl ::errcat::IntoText) -> Self {
         Self::__new_s(FunctionComputeErrorCode::AccessDenied, reason)
     }
-    /// `SignatureNotMatch` (403): `The request signature we calculated does not match the
-    /// signature you provided. Check your access key and signing method`
-    ///
-    /// See [`FunctionComputeErrorCode::SignatureNotMatch`].
+    /// [`SignatureNotMatch`](FunctionComputeErrorCode::SignatureNotMatch) (403): `The request
+    /// signature we calculated does not match the signature you provided. Check your access key
+    /// and signing method`
     #[inline]
-    #[must_use]
     pub fn signature_not_match() -> Self {
         Self::__new(FunctionComputeErrorCode::SignatureNotMatch)
     }
-    /// `InvalidAccessKeyID` (403): `invalid access key ID '{access_key_id}'`
-    ///
-    /// See [`FunctionComputeErrorCode::InvalidAccessKeyId`].
-    #[inline]
-    #[must_use]
-    pub fn invalid_access_key_id(
-        access_key_id: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`InvalidAccessKeyID`](FunctionComputeErrorCode::InvalidAccessKeyId) (403): `invalid
+    /// access key ID '{access_key_id}'`
+    pub fn invalid_access_key_id(access_key_id: impl ::errcat::IntoText) -> Self {
         Self::__new_s(FunctionComputeErrorCode::InvalidAccessKeyId, access_key_id)
     }
-    /// `ServiceNotFound` (404): `service '{service}' does not exist`
-    ///
-    /// See [`FunctionComputeErrorCode::ServiceNotFound`].
-    #[inline]
-    #[must_use]
-    pub fn service_not_found(
-        service: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`ServiceNotFound`](FunctionComputeErrorCode::ServiceNotFound) (404): `service '{service}'
+    /// does not exist`
+    pub fn service_not_found(service: impl ::errcat::IntoText) -> Self {
         Self::__new_s(FunctionComputeErrorCode::ServiceNotFound, service)
     }
-    /// `AliasNotFound` (404): `alias '{alias}' of service '{service}' does not exist`
-    ///
-    /// See [`FunctionComputeErrorCode::AliasNotFound`].
-    #[inline]
-    #[must_use]
+    /// [`AliasNotFound`](FunctionComputeErrorCode::AliasNotFound) (404): `alias '{alias}' of
+    /// service '{service}' does not exist`
     pub fn alias_not_found(
-        alias: impl Into<std::borrow::Cow<'static, str>>,
-        service: impl Into<std::borrow::Cow<'static, str>>,
+        alias: impl ::errcat::IntoText,
+        service: impl ::errcat::IntoText,
     ) -> Self {
         Self::__new_ss(FunctionComputeErrorCode::AliasNotFound, alias, service)
     }
-    /// `DomainNameNotFound` (404): `domain name '{domain_name}' does not exist`
-    ///
-    /// See [`FunctionComputeErrorCode::DomainNameNotFound`].
-    #[inline]
-    #[must_use]
-    pub fn domain_name_not_found(
-        domain_name: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`DomainNameNotFound`](FunctionComputeErrorCode::DomainNameNotFound) (404): `domain name
+    /// '{domain_name}' does not exist`
+    pub fn domain_name_not_found(domain_name: impl ::errcat::IntoText) -> Self {
         Self::__new_s(FunctionComputeErrorCode::DomainNameNotFound, domain_name)
     }
-    /// `VersionNotFound` (404): `version '{version}' of service '{service}' does not exist`
-    ///
-    /// See [`FunctionComputeErrorCode::VersionNotFound`].
-    #[inline]
-    #[must_use]
-    pub fn version_not_found(
-        version: i64,
-        service: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`VersionNotFound`](FunctionComputeErrorCode::VersionNotFound) (404): `version '{version}'
+    /// of service '{service}' does not exist`
+    pub fn version_not_found(version: i64, service: impl ::errcat::IntoText) -> Self {
         Self::__new_is(FunctionComputeErrorCode::VersionNotFound, version, service)
     }
-    /// `ConcurrentUpdateError` (409): `the resource is being updated by another request; update
-    /// resources sequentially`
-    ///
-    /// See [`FunctionComputeErrorCode::ConcurrentUpdateError`].
+    /// [`ConcurrentUpdateError`](FunctionComputeErrorCode::ConcurrentUpdateError) (409): `the
+    /// resource is being updated by another request; update resources sequentially`
     #[inline]
-    #[must_use]
     pub fn concurrent_update_error() -> Self {
         Self::__new(FunctionComputeErrorCode::ConcurrentUpdateError)
     }
-    /// `ResourceExhausted` (429): `{reason}`
-    ///
-    /// See [`FunctionComputeErrorCode::ResourceExhausted`].
-    #[inline]
-    #[must_use]
-    pub fn resource_exhausted(
-        reason: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`ResourceExhausted`](FunctionComputeErrorCode::ResourceExhausted) (429): `{reason}`
+    pub fn resource_exhausted(reason: impl ::errcat::IntoText) -> Self {
         Self::__new_s(FunctionComputeErrorCode::ResourceExhausted, reason)
     }
-    /// `ResourceThrottled` (503): `{reason}`
-    ///
-    /// See [`FunctionComputeErrorCode::ResourceThrottled`].
-    #[inline]
-    #[must_use]
-    pub fn resource_throttled(
-        reason: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`ResourceThrottled`](FunctionComputeErrorCode::ResourceThrottled) (503): `{reason}`
+    pub fn resource_throttled(reason: impl ::errcat::IntoText) -> Self {
         Self::__new_s(FunctionComputeErrorCode::ResourceThrottled, reason)
     }
-    /// `InternalServerError` (500): `an internal error has occurred. Please retry`
-    ///
-    /// See [`FunctionComputeErrorCode::InternalServerError`].
+    /// [`InternalServerError`](FunctionComputeErrorCode::InternalServerError) (500): `an internal
+    /// error has occurred. Please retry`
     #[inline]
-    #[must_use]
     pub fn internal_server_error() -> Self {
         Self::__new(FunctionComputeErrorCode::InternalServerError)
     }
     /// Keeps `source` as the cause, for the server's log only.
-    #[must_use]
     pub fn with_source(self, source: impl Into<::errcat::Source>) -> Self {
         Self(self.0.with_source(source))
     }
     /// Replaces the details (sent only for codes that declare details, never for 5xx).
-    #[must_use]
     pub fn with_details(self, details: ::errcat::serde_json::Value) -> Self {
         Self(self.0.with_details(details))
     }
     /// Adds one field-level message: `{"field": ["message", ...]}`.
-    #[must_use]
     pub fn with_field_error(self, field: &str, message: impl Into<String>) -> Self {
         Self(self.0.with_field_error(field, message))
     }
     /// Attaches the request id, carried in bodies and the server's log line.
-    #[must_use]
     pub fn with_request_id(self, request_id: impl Into<String>) -> Self {
         Self(self.0.with_request_id(request_id))
     }
     /// `Retry-After` in seconds, overriding the catalog's default.
-    #[must_use]
     pub fn with_retry_after(self, seconds: u32) -> Self {
         Self(self.0.with_retry_after(seconds))
     }
     /// The `RateLimit-Limit`, `-Remaining` and `-Reset` header values.
-    #[must_use]
     pub fn with_rate_limit(self, limit: u64, remaining: u64, reset: u64) -> Self {
         Self(self.0.with_rate_limit(limit, remaining, reset))
     }
     /// Renders in `shape` by default, whatever the catalog says.
-    #[must_use]
     pub fn with_shape(self, shape: ::errcat::WireShape) -> Self {
         Self(self.0.with_shape(shape))
     }

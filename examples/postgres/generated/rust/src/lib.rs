@@ -487,6 +487,7 @@ impl std::str::FromStr for PostgresErrorCode {
 /// `PostgresError::successful_completion(...)`; render it with the methods of
 /// [`errcat::Error`] (through `Deref`), or return it from an axum handler (feature `axum`). A
 /// server error (5xx) never shows its source or details to the client.
+#[must_use = "an error does nothing unless it is returned or rendered"]
 pub struct PostgresError(::errcat::Error<PostgresErrorCode>);
 #[allow(clippy::doc_markdown)]
 impl PostgresError {
@@ -495,10 +496,7 @@ impl PostgresError {
         Self(::errcat::Error::new(code, Vec::new()))
     }
     #[inline]
-    fn __new_s(
-        code: PostgresErrorCode,
-        p0: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    fn __new_s(code: PostgresErrorCode, p0: impl ::errcat::IntoText) -> Self {
         Self(::errcat::Error::new(code, Vec::from([::errcat::Arg::Str(p0.into())])))
     }
     #[inline]
@@ -508,8 +506,8 @@ impl PostgresError {
     #[inline]
     fn __new_ss(
         code: PostgresErrorCode,
-        p0: impl Into<std::borrow::Cow<'static, str>>,
-        p1: impl Into<std::borrow::Cow<'static, str>>,
+        p0: impl ::errcat::IntoText,
+        p1: impl ::errcat::IntoText,
     ) -> Self {
         Self(
             ::errcat::Error::new(
@@ -519,11 +517,7 @@ impl PostgresError {
         )
     }
     #[inline]
-    fn __new_su(
-        code: PostgresErrorCode,
-        p0: impl Into<std::borrow::Cow<'static, str>>,
-        p1: u64,
-    ) -> Self {
+    fn __new_su(code: PostgresErrorCode, p0: impl ::errcat::IntoText, p1: u64) -> Self {
         Self(
             ::errcat::Error::new(
                 code,
@@ -534,9 +528,9 @@ impl PostgresError {
     #[inline]
     fn __new_sss(
         code: PostgresErrorCode,
-        p0: impl Into<std::borrow::Cow<'static, str>>,
-        p1: impl Into<std::borrow::Cow<'static, str>>,
-        p2: impl Into<std::borrow::Cow<'static, str>>,
+        p0: impl ::errcat::IntoText,
+        p1: impl ::errcat::IntoText,
+        p2: impl ::errcat::IntoText,
     ) -> Self {
         Self(
             ::errcat::Error::new(
@@ -553,554 +547,348 @@ impl PostgresError {
     fn __new_u(code: PostgresErrorCode, p0: u64) -> Self {
         Self(::errcat::Error::new(code, Vec::from([::errcat::Arg::Uint(p0)])))
     }
-    /// `00000` (00): `successful completion`
-    ///
-    /// See [`PostgresErrorCode::SuccessfulCompletion`].
+    /// [`00000`](PostgresErrorCode::SuccessfulCompletion) (00): `successful completion`
     #[inline]
-    #[must_use]
     pub fn successful_completion() -> Self {
         Self::__new(PostgresErrorCode::SuccessfulCompletion)
     }
-    /// `01000` (01): `warning`
-    ///
-    /// See [`PostgresErrorCode::Warning`].
+    /// [`01000`](PostgresErrorCode::Warning) (01): `warning`
     #[inline]
-    #[must_use]
     pub fn warning() -> Self {
         Self::__new(PostgresErrorCode::Warning)
     }
-    /// `01003` (01): `null value eliminated in set function`
-    ///
-    /// See [`PostgresErrorCode::NullValueEliminatedInSetFunction`].
+    /// [`01003`](PostgresErrorCode::NullValueEliminatedInSetFunction) (01): `null value
+    /// eliminated in set function`
     #[inline]
-    #[must_use]
     pub fn null_value_eliminated_in_set_function() -> Self {
         Self::__new(PostgresErrorCode::NullValueEliminatedInSetFunction)
     }
-    /// `01004` (01): `string data, right truncation`
-    ///
-    /// See [`PostgresErrorCode::StringDataRightTruncation`].
+    /// [`01004`](PostgresErrorCode::StringDataRightTruncation) (01): `string data, right
+    /// truncation`
     #[inline]
-    #[must_use]
     pub fn string_data_right_truncation() -> Self {
         Self::__new(PostgresErrorCode::StringDataRightTruncation)
     }
-    /// `01006` (01): `no privileges could be revoked for "{object}"`
-    ///
-    /// See [`PostgresErrorCode::PrivilegeNotRevoked`].
-    #[inline]
-    #[must_use]
-    pub fn privilege_not_revoked(
-        object: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`01006`](PostgresErrorCode::PrivilegeNotRevoked) (01): `no privileges could be revoked
+    /// for "{object}"`
+    pub fn privilege_not_revoked(object: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::PrivilegeNotRevoked, object)
     }
-    /// `01007` (01): `no privileges were granted for "{object}"`
-    ///
-    /// See [`PostgresErrorCode::PrivilegeNotGranted`].
-    #[inline]
-    #[must_use]
-    pub fn privilege_not_granted(
-        object: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`01007`](PostgresErrorCode::PrivilegeNotGranted) (01): `no privileges were granted for
+    /// "{object}"`
+    pub fn privilege_not_granted(object: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::PrivilegeNotGranted, object)
     }
-    /// `0100C` (01): `dynamic result sets returned`
-    ///
-    /// See [`PostgresErrorCode::DynamicResultSetsReturned`].
+    /// [`0100C`](PostgresErrorCode::DynamicResultSetsReturned) (01): `dynamic result sets
+    /// returned`
     #[inline]
-    #[must_use]
     pub fn dynamic_result_sets_returned() -> Self {
         Self::__new(PostgresErrorCode::DynamicResultSetsReturned)
     }
-    /// `01P01` (01): `{feature} is deprecated`
-    ///
-    /// See [`PostgresErrorCode::DeprecatedFeature`].
-    #[inline]
-    #[must_use]
-    pub fn deprecated_feature(
-        feature: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`01P01`](PostgresErrorCode::DeprecatedFeature) (01): `{feature} is deprecated`
+    pub fn deprecated_feature(feature: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::DeprecatedFeature, feature)
     }
-    /// `02000` (02): `no data`
-    ///
-    /// See [`PostgresErrorCode::NoData`].
+    /// [`02000`](PostgresErrorCode::NoData) (02): `no data`
     #[inline]
-    #[must_use]
     pub fn no_data() -> Self {
         Self::__new(PostgresErrorCode::NoData)
     }
-    /// `02001` (02): `no additional dynamic result sets returned`
-    ///
-    /// See [`PostgresErrorCode::NoAdditionalDynamicResultSetsReturned`].
+    /// [`02001`](PostgresErrorCode::NoAdditionalDynamicResultSetsReturned) (02): `no additional
+    /// dynamic result sets returned`
     #[inline]
-    #[must_use]
     pub fn no_additional_dynamic_result_sets_returned() -> Self {
         Self::__new(PostgresErrorCode::NoAdditionalDynamicResultSetsReturned)
     }
-    /// `08000` (08): `connection exception`
-    ///
-    /// See [`PostgresErrorCode::ConnectionException`].
+    /// [`08000`](PostgresErrorCode::ConnectionException) (08): `connection exception`
     #[inline]
-    #[must_use]
     pub fn connection_exception() -> Self {
         Self::__new(PostgresErrorCode::ConnectionException)
     }
-    /// `08001` (08): `could not connect to server: {reason}`
-    ///
-    /// See [`PostgresErrorCode::SqlclientUnableToEstablishSqlconnection`].
-    #[inline]
-    #[must_use]
+    /// [`08001`](PostgresErrorCode::SqlclientUnableToEstablishSqlconnection) (08): `could not
+    /// connect to server: {reason}`
     pub fn sqlclient_unable_to_establish_sqlconnection(
-        reason: impl Into<std::borrow::Cow<'static, str>>,
+        reason: impl ::errcat::IntoText,
     ) -> Self {
         Self::__new_s(PostgresErrorCode::SqlclientUnableToEstablishSqlconnection, reason)
     }
-    /// `08003` (08): `connection does not exist`
-    ///
-    /// See [`PostgresErrorCode::ConnectionDoesNotExist`].
+    /// [`08003`](PostgresErrorCode::ConnectionDoesNotExist) (08): `connection does not exist`
     #[inline]
-    #[must_use]
     pub fn connection_does_not_exist() -> Self {
         Self::__new(PostgresErrorCode::ConnectionDoesNotExist)
     }
-    /// `08004` (08): `the database system is starting up`
-    ///
-    /// See [`PostgresErrorCode::SqlserverRejectedEstablishmentOfSqlconnection`].
+    /// [`08004`](PostgresErrorCode::SqlserverRejectedEstablishmentOfSqlconnection) (08): `the
+    /// database system is starting up`
     #[inline]
-    #[must_use]
     pub fn sqlserver_rejected_establishment_of_sqlconnection() -> Self {
         Self::__new(PostgresErrorCode::SqlserverRejectedEstablishmentOfSqlconnection)
     }
-    /// `08006` (08): `server closed the connection unexpectedly`
-    ///
-    /// See [`PostgresErrorCode::ConnectionFailure`].
+    /// [`08006`](PostgresErrorCode::ConnectionFailure) (08): `server closed the connection
+    /// unexpectedly`
     #[inline]
-    #[must_use]
     pub fn connection_failure() -> Self {
         Self::__new(PostgresErrorCode::ConnectionFailure)
     }
-    /// `08007` (08): `transaction resolution unknown`
-    ///
-    /// See [`PostgresErrorCode::TransactionResolutionUnknown`].
+    /// [`08007`](PostgresErrorCode::TransactionResolutionUnknown) (08): `transaction resolution
+    /// unknown`
     #[inline]
-    #[must_use]
     pub fn transaction_resolution_unknown() -> Self {
         Self::__new(PostgresErrorCode::TransactionResolutionUnknown)
     }
-    /// `08P01` (08): `invalid frontend message type {message_type}`
-    ///
-    /// See [`PostgresErrorCode::ProtocolViolation`].
+    /// [`08P01`](PostgresErrorCode::ProtocolViolation) (08): `invalid frontend message type
+    /// {message_type}`
     #[inline]
-    #[must_use]
     pub fn protocol_violation(message_type: i64) -> Self {
         Self::__new_i(PostgresErrorCode::ProtocolViolation, message_type)
     }
-    /// `23000` (23): `integrity constraint violation`
-    ///
-    /// See [`PostgresErrorCode::IntegrityConstraintViolation`].
+    /// [`23000`](PostgresErrorCode::IntegrityConstraintViolation) (23): `integrity constraint
+    /// violation`
     #[inline]
-    #[must_use]
     pub fn integrity_constraint_violation() -> Self {
         Self::__new(PostgresErrorCode::IntegrityConstraintViolation)
     }
-    /// `23001` (23): `update or delete on table "{table}" violates RESTRICT setting of foreign
-    /// key constraint "{constraint}"`
-    ///
-    /// See [`PostgresErrorCode::RestrictViolation`].
-    #[inline]
-    #[must_use]
+    /// [`23001`](PostgresErrorCode::RestrictViolation) (23): `update or delete on table "{table}"
+    /// violates RESTRICT setting of foreign key constraint "{constraint}"`
     pub fn restrict_violation(
-        table: impl Into<std::borrow::Cow<'static, str>>,
-        constraint: impl Into<std::borrow::Cow<'static, str>>,
+        table: impl ::errcat::IntoText,
+        constraint: impl ::errcat::IntoText,
     ) -> Self {
         Self::__new_ss(PostgresErrorCode::RestrictViolation, table, constraint)
     }
-    /// `23502` (23): `null value in column "{column}" of relation "{table}" violates not-null
-    /// constraint`
-    ///
-    /// See [`PostgresErrorCode::NotNullViolation`].
-    #[inline]
-    #[must_use]
+    /// [`23502`](PostgresErrorCode::NotNullViolation) (23): `null value in column "{column}" of
+    /// relation "{table}" violates not-null constraint`
     pub fn not_null_violation(
-        column: impl Into<std::borrow::Cow<'static, str>>,
-        table: impl Into<std::borrow::Cow<'static, str>>,
+        column: impl ::errcat::IntoText,
+        table: impl ::errcat::IntoText,
     ) -> Self {
         Self::__new_ss(PostgresErrorCode::NotNullViolation, column, table)
     }
-    /// `23503` (23): `insert or update on table "{table}" violates foreign key constraint
-    /// "{constraint}"`
-    ///
-    /// See [`PostgresErrorCode::ForeignKeyViolation`].
-    #[inline]
-    #[must_use]
+    /// [`23503`](PostgresErrorCode::ForeignKeyViolation) (23): `insert or update on table
+    /// "{table}" violates foreign key constraint "{constraint}"`
     pub fn foreign_key_violation(
-        table: impl Into<std::borrow::Cow<'static, str>>,
-        constraint: impl Into<std::borrow::Cow<'static, str>>,
+        table: impl ::errcat::IntoText,
+        constraint: impl ::errcat::IntoText,
     ) -> Self {
         Self::__new_ss(PostgresErrorCode::ForeignKeyViolation, table, constraint)
     }
-    /// `23505` (23): `duplicate key value violates unique constraint "{constraint}"`
-    ///
-    /// See [`PostgresErrorCode::UniqueViolation`].
-    #[inline]
-    #[must_use]
-    pub fn unique_violation(
-        constraint: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`23505`](PostgresErrorCode::UniqueViolation) (23): `duplicate key value violates unique
+    /// constraint "{constraint}"`
+    pub fn unique_violation(constraint: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::UniqueViolation, constraint)
     }
-    /// `23514` (23): `new row for relation "{table}" violates check constraint "{constraint}"`
-    ///
-    /// See [`PostgresErrorCode::CheckViolation`].
-    #[inline]
-    #[must_use]
+    /// [`23514`](PostgresErrorCode::CheckViolation) (23): `new row for relation "{table}"
+    /// violates check constraint "{constraint}"`
     pub fn check_violation(
-        table: impl Into<std::borrow::Cow<'static, str>>,
-        constraint: impl Into<std::borrow::Cow<'static, str>>,
+        table: impl ::errcat::IntoText,
+        constraint: impl ::errcat::IntoText,
     ) -> Self {
         Self::__new_ss(PostgresErrorCode::CheckViolation, table, constraint)
     }
-    /// `23P01` (23): `conflicting key value violates exclusion constraint "{constraint}"`
-    ///
-    /// See [`PostgresErrorCode::ExclusionViolation`].
-    #[inline]
-    #[must_use]
-    pub fn exclusion_violation(
-        constraint: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`23P01`](PostgresErrorCode::ExclusionViolation) (23): `conflicting key value violates
+    /// exclusion constraint "{constraint}"`
+    pub fn exclusion_violation(constraint: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::ExclusionViolation, constraint)
     }
-    /// `42000` (42): `syntax error or access rule violation`
-    ///
-    /// See [`PostgresErrorCode::SyntaxErrorOrAccessRuleViolation`].
+    /// [`42000`](PostgresErrorCode::SyntaxErrorOrAccessRuleViolation) (42): `syntax error or
+    /// access rule violation`
     #[inline]
-    #[must_use]
     pub fn syntax_error_or_access_rule_violation() -> Self {
         Self::__new(PostgresErrorCode::SyntaxErrorOrAccessRuleViolation)
     }
-    /// `42501` (42): `permission denied for table {table}`
-    ///
-    /// See [`PostgresErrorCode::InsufficientPrivilege`].
-    #[inline]
-    #[must_use]
-    pub fn insufficient_privilege(
-        table: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`42501`](PostgresErrorCode::InsufficientPrivilege) (42): `permission denied for table
+    /// {table}`
+    pub fn insufficient_privilege(table: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::InsufficientPrivilege, table)
     }
-    /// `42601` (42): `syntax error at or near "{token}"`
-    ///
-    /// See [`PostgresErrorCode::SyntaxError`].
-    #[inline]
-    #[must_use]
-    pub fn syntax_error(token: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`42601`](PostgresErrorCode::SyntaxError) (42): `syntax error at or near "{token}"`
+    pub fn syntax_error(token: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::SyntaxError, token)
     }
-    /// `42602` (42): `invalid name syntax`
-    ///
-    /// See [`PostgresErrorCode::InvalidName`].
+    /// [`42602`](PostgresErrorCode::InvalidName) (42): `invalid name syntax`
     #[inline]
-    #[must_use]
     pub fn invalid_name() -> Self {
         Self::__new(PostgresErrorCode::InvalidName)
     }
-    /// `42622` (42): `identifier "{name}" will be truncated to {length} characters`
-    ///
-    /// See [`PostgresErrorCode::NameTooLong`].
-    #[inline]
-    #[must_use]
-    pub fn name_too_long(
-        name: impl Into<std::borrow::Cow<'static, str>>,
-        length: u64,
-    ) -> Self {
+    /// [`42622`](PostgresErrorCode::NameTooLong) (42): `identifier "{name}" will be truncated to
+    /// {length} characters`
+    pub fn name_too_long(name: impl ::errcat::IntoText, length: u64) -> Self {
         Self::__new_su(PostgresErrorCode::NameTooLong, name, length)
     }
-    /// `42701` (42): `column "{column}" specified more than once`
-    ///
-    /// See [`PostgresErrorCode::DuplicateColumn`].
-    #[inline]
-    #[must_use]
-    pub fn duplicate_column(column: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`42701`](PostgresErrorCode::DuplicateColumn) (42): `column "{column}" specified more than
+    /// once`
+    pub fn duplicate_column(column: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::DuplicateColumn, column)
     }
-    /// `42702` (42): `column reference "{column}" is ambiguous`
-    ///
-    /// See [`PostgresErrorCode::AmbiguousColumn`].
-    #[inline]
-    #[must_use]
-    pub fn ambiguous_column(column: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`42702`](PostgresErrorCode::AmbiguousColumn) (42): `column reference "{column}" is
+    /// ambiguous`
+    pub fn ambiguous_column(column: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::AmbiguousColumn, column)
     }
-    /// `42703` (42): `column "{column}" does not exist`
-    ///
-    /// See [`PostgresErrorCode::UndefinedColumn`].
-    #[inline]
-    #[must_use]
-    pub fn undefined_column(column: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`42703`](PostgresErrorCode::UndefinedColumn) (42): `column "{column}" does not exist`
+    pub fn undefined_column(column: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::UndefinedColumn, column)
     }
-    /// `42704` (42): `{kind} "{name}" does not exist`
-    ///
-    /// See [`PostgresErrorCode::UndefinedObject`].
-    #[inline]
-    #[must_use]
+    /// [`42704`](PostgresErrorCode::UndefinedObject) (42): `{kind} "{name}" does not exist`
     pub fn undefined_object(
-        kind: impl Into<std::borrow::Cow<'static, str>>,
-        name: impl Into<std::borrow::Cow<'static, str>>,
+        kind: impl ::errcat::IntoText,
+        name: impl ::errcat::IntoText,
     ) -> Self {
         Self::__new_ss(PostgresErrorCode::UndefinedObject, kind, name)
     }
-    /// `42710` (42): `{kind} "{name}" already exists`
-    ///
-    /// See [`PostgresErrorCode::DuplicateObject`].
-    #[inline]
-    #[must_use]
+    /// [`42710`](PostgresErrorCode::DuplicateObject) (42): `{kind} "{name}" already exists`
     pub fn duplicate_object(
-        kind: impl Into<std::borrow::Cow<'static, str>>,
-        name: impl Into<std::borrow::Cow<'static, str>>,
+        kind: impl ::errcat::IntoText,
+        name: impl ::errcat::IntoText,
     ) -> Self {
         Self::__new_ss(PostgresErrorCode::DuplicateObject, kind, name)
     }
-    /// `42712` (42): `table name "{alias}" specified more than once`
-    ///
-    /// See [`PostgresErrorCode::DuplicateAlias`].
-    #[inline]
-    #[must_use]
-    pub fn duplicate_alias(alias: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`42712`](PostgresErrorCode::DuplicateAlias) (42): `table name "{alias}" specified more
+    /// than once`
+    pub fn duplicate_alias(alias: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::DuplicateAlias, alias)
     }
-    /// `42723` (42): `function "{function_name}" already exists with same argument types`
-    ///
-    /// See [`PostgresErrorCode::DuplicateFunction`].
-    #[inline]
-    #[must_use]
-    pub fn duplicate_function(
-        function_name: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`42723`](PostgresErrorCode::DuplicateFunction) (42): `function "{function_name}" already
+    /// exists with same argument types`
+    pub fn duplicate_function(function_name: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::DuplicateFunction, function_name)
     }
-    /// `42725` (42): `function {function_name} is not unique`
-    ///
-    /// See [`PostgresErrorCode::AmbiguousFunction`].
-    #[inline]
-    #[must_use]
-    pub fn ambiguous_function(
-        function_name: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`42725`](PostgresErrorCode::AmbiguousFunction) (42): `function {function_name} is not
+    /// unique`
+    pub fn ambiguous_function(function_name: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::AmbiguousFunction, function_name)
     }
-    /// `42803` (42): `column "{column}" must appear in the GROUP BY clause or be used in an
-    /// aggregate function`
-    ///
-    /// See [`PostgresErrorCode::GroupingError`].
-    #[inline]
-    #[must_use]
-    pub fn grouping_error(column: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`42803`](PostgresErrorCode::GroupingError) (42): `column "{column}" must appear in the
+    /// GROUP BY clause or be used in an aggregate function`
+    pub fn grouping_error(column: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::GroupingError, column)
     }
-    /// `42804` (42): `column "{column}" is of type {expected} but expression is of type {found}`
-    ///
-    /// See [`PostgresErrorCode::DatatypeMismatch`].
-    #[inline]
-    #[must_use]
+    /// [`42804`](PostgresErrorCode::DatatypeMismatch) (42): `column "{column}" is of type
+    /// {expected} but expression is of type {found}`
     pub fn datatype_mismatch(
-        column: impl Into<std::borrow::Cow<'static, str>>,
-        expected: impl Into<std::borrow::Cow<'static, str>>,
-        found: impl Into<std::borrow::Cow<'static, str>>,
+        column: impl ::errcat::IntoText,
+        expected: impl ::errcat::IntoText,
+        found: impl ::errcat::IntoText,
     ) -> Self {
         Self::__new_sss(PostgresErrorCode::DatatypeMismatch, column, expected, found)
     }
-    /// `42809` (42): `"{name}" is not a {kind}`
-    ///
-    /// See [`PostgresErrorCode::WrongObjectType`].
-    #[inline]
-    #[must_use]
+    /// [`42809`](PostgresErrorCode::WrongObjectType) (42): `"{name}" is not a {kind}`
     pub fn wrong_object_type(
-        name: impl Into<std::borrow::Cow<'static, str>>,
-        kind: impl Into<std::borrow::Cow<'static, str>>,
+        name: impl ::errcat::IntoText,
+        kind: impl ::errcat::IntoText,
     ) -> Self {
         Self::__new_ss(PostgresErrorCode::WrongObjectType, name, kind)
     }
-    /// `42830` (42): `there is no unique constraint matching given keys for referenced table
-    /// "{table}"`
-    ///
-    /// See [`PostgresErrorCode::InvalidForeignKey`].
-    #[inline]
-    #[must_use]
-    pub fn invalid_foreign_key(
-        table: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`42830`](PostgresErrorCode::InvalidForeignKey) (42): `there is no unique constraint
+    /// matching given keys for referenced table "{table}"`
+    pub fn invalid_foreign_key(table: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::InvalidForeignKey, table)
     }
-    /// `42846` (42): `cannot cast type {from} to {to}`
-    ///
-    /// See [`PostgresErrorCode::CannotCoerce`].
-    #[inline]
-    #[must_use]
+    /// [`42846`](PostgresErrorCode::CannotCoerce) (42): `cannot cast type {from} to {to}`
     pub fn cannot_coerce(
-        from: impl Into<std::borrow::Cow<'static, str>>,
-        to: impl Into<std::borrow::Cow<'static, str>>,
+        from: impl ::errcat::IntoText,
+        to: impl ::errcat::IntoText,
     ) -> Self {
         Self::__new_ss(PostgresErrorCode::CannotCoerce, from, to)
     }
-    /// `42883` (42): `function {function_name} does not exist`
-    ///
-    /// See [`PostgresErrorCode::UndefinedFunction`].
-    #[inline]
-    #[must_use]
-    pub fn undefined_function(
-        function_name: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`42883`](PostgresErrorCode::UndefinedFunction) (42): `function {function_name} does not
+    /// exist`
+    pub fn undefined_function(function_name: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::UndefinedFunction, function_name)
     }
-    /// `428C9` (42): `cannot insert a non-DEFAULT value into column "{column}"`
-    ///
-    /// See [`PostgresErrorCode::GeneratedAlways`].
-    #[inline]
-    #[must_use]
-    pub fn generated_always(column: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`428C9`](PostgresErrorCode::GeneratedAlways) (42): `cannot insert a non-DEFAULT value
+    /// into column "{column}"`
+    pub fn generated_always(column: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::GeneratedAlways, column)
     }
-    /// `42939` (42): `name "{name}" is reserved`
-    ///
-    /// See [`PostgresErrorCode::ReservedName`].
-    #[inline]
-    #[must_use]
-    pub fn reserved_name(name: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`42939`](PostgresErrorCode::ReservedName) (42): `name "{name}" is reserved`
+    pub fn reserved_name(name: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::ReservedName, name)
     }
-    /// `42P01` (42): `relation "{relation}" does not exist`
-    ///
-    /// See [`PostgresErrorCode::UndefinedTable`].
-    #[inline]
-    #[must_use]
-    pub fn undefined_table(relation: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`42P01`](PostgresErrorCode::UndefinedTable) (42): `relation "{relation}" does not exist`
+    pub fn undefined_table(relation: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::UndefinedTable, relation)
     }
-    /// `42P02` (42): `there is no parameter ${number}`
-    ///
-    /// See [`PostgresErrorCode::UndefinedParameter`].
+    /// [`42P02`](PostgresErrorCode::UndefinedParameter) (42): `there is no parameter ${number}`
     #[inline]
-    #[must_use]
     pub fn undefined_parameter(number: u64) -> Self {
         Self::__new_u(PostgresErrorCode::UndefinedParameter, number)
     }
-    /// `42P04` (42): `database "{database}" already exists`
-    ///
-    /// See [`PostgresErrorCode::DuplicateDatabase`].
-    #[inline]
-    #[must_use]
-    pub fn duplicate_database(
-        database: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`42P04`](PostgresErrorCode::DuplicateDatabase) (42): `database "{database}" already
+    /// exists`
+    pub fn duplicate_database(database: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::DuplicateDatabase, database)
     }
-    /// `42P06` (42): `schema "{schema}" already exists`
-    ///
-    /// See [`PostgresErrorCode::DuplicateSchema`].
-    #[inline]
-    #[must_use]
-    pub fn duplicate_schema(schema: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`42P06`](PostgresErrorCode::DuplicateSchema) (42): `schema "{schema}" already exists`
+    pub fn duplicate_schema(schema: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::DuplicateSchema, schema)
     }
-    /// `42P07` (42): `relation "{relation}" already exists`
-    ///
-    /// See [`PostgresErrorCode::DuplicateTable`].
-    #[inline]
-    #[must_use]
-    pub fn duplicate_table(relation: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`42P07`](PostgresErrorCode::DuplicateTable) (42): `relation "{relation}" already exists`
+    pub fn duplicate_table(relation: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::DuplicateTable, relation)
     }
-    /// `42P18` (42): `could not determine data type of parameter ${number}`
-    ///
-    /// See [`PostgresErrorCode::IndeterminateDatatype`].
+    /// [`42P18`](PostgresErrorCode::IndeterminateDatatype) (42): `could not determine data type
+    /// of parameter ${number}`
     #[inline]
-    #[must_use]
     pub fn indeterminate_datatype(number: u64) -> Self {
         Self::__new_u(PostgresErrorCode::IndeterminateDatatype, number)
     }
-    /// `42P20` (42): `window functions are not allowed in WHERE`
-    ///
-    /// See [`PostgresErrorCode::WindowingError`].
+    /// [`42P20`](PostgresErrorCode::WindowingError) (42): `window functions are not allowed in
+    /// WHERE`
     #[inline]
-    #[must_use]
     pub fn windowing_error() -> Self {
         Self::__new(PostgresErrorCode::WindowingError)
     }
-    /// `53000` (53): `insufficient resources`
-    ///
-    /// See [`PostgresErrorCode::InsufficientResources`].
+    /// [`53000`](PostgresErrorCode::InsufficientResources) (53): `insufficient resources`
     #[inline]
-    #[must_use]
     pub fn insufficient_resources() -> Self {
         Self::__new(PostgresErrorCode::InsufficientResources)
     }
-    /// `53100` (53): `could not extend file "{file}": No space left on device`
-    ///
-    /// See [`PostgresErrorCode::DiskFull`].
-    #[inline]
-    #[must_use]
-    pub fn disk_full(file: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`53100`](PostgresErrorCode::DiskFull) (53): `could not extend file "{file}": No space
+    /// left on device`
+    pub fn disk_full(file: impl ::errcat::IntoText) -> Self {
         Self::__new_s(PostgresErrorCode::DiskFull, file)
     }
-    /// `53200` (53): `out of memory`
-    ///
-    /// See [`PostgresErrorCode::OutOfMemory`].
+    /// [`53200`](PostgresErrorCode::OutOfMemory) (53): `out of memory`
     #[inline]
-    #[must_use]
     pub fn out_of_memory() -> Self {
         Self::__new(PostgresErrorCode::OutOfMemory)
     }
-    /// `53300` (53): `sorry, too many clients already`
-    ///
-    /// See [`PostgresErrorCode::TooManyConnections`].
+    /// [`53300`](PostgresErrorCode::TooManyConnections) (53): `sorry, too many clients already`
     #[inline]
-    #[must_use]
     pub fn too_many_connections() -> Self {
         Self::__new(PostgresErrorCode::TooManyConnections)
     }
-    /// `53400` (53): `configuration limit exceeded`
-    ///
-    /// See [`PostgresErrorCode::ConfigurationLimitExceeded`].
+    /// [`53400`](PostgresErrorCode::ConfigurationLimitExceeded) (53): `configuration limit
+    /// exceeded`
     #[inline]
-    #[must_use]
     pub fn configuration_limit_exceeded() -> Self {
         Self::__new(PostgresErrorCode::ConfigurationLimitExceeded)
     }
     /// Keeps `source` as the cause, for the server's log only.
-    #[must_use]
     pub fn with_source(self, source: impl Into<::errcat::Source>) -> Self {
         Self(self.0.with_source(source))
     }
     /// Replaces the details (sent only for codes that declare details, never for 5xx).
-    #[must_use]
     pub fn with_details(self, details: ::errcat::serde_json::Value) -> Self {
         Self(self.0.with_details(details))
     }
     /// Adds one field-level message: `{"field": ["message", ...]}`.
-    #[must_use]
     pub fn with_field_error(self, field: &str, message: impl Into<String>) -> Self {
         Self(self.0.with_field_error(field, message))
     }
     /// Attaches the request id, carried in bodies and the server's log line.
-    #[must_use]
     pub fn with_request_id(self, request_id: impl Into<String>) -> Self {
         Self(self.0.with_request_id(request_id))
     }
     /// `Retry-After` in seconds, overriding the catalog's default.
-    #[must_use]
     pub fn with_retry_after(self, seconds: u32) -> Self {
         Self(self.0.with_retry_after(seconds))
     }
     /// The `RateLimit-Limit`, `-Remaining` and `-Reset` header values.
-    #[must_use]
     pub fn with_rate_limit(self, limit: u64, remaining: u64, reset: u64) -> Self {
         Self(self.0.with_rate_limit(limit, remaining, reset))
     }
     /// Renders in `shape` by default, whatever the catalog says.
-    #[must_use]
     pub fn with_shape(self, shape: ::errcat::WireShape) -> Self {
         Self(self.0.with_shape(shape))
     }

@@ -523,14 +523,15 @@ impl std::str::FromStr for WorkspacesErrorCode {
 /// `WorkspacesError::invalid_request(...)`; render it with the methods of [`errcat::Error`]
 /// (through `Deref`), or return it from an axum handler (feature `axum`). A server error
 /// (5xx) never shows its source or details to the client.
+#[must_use = "an error does nothing unless it is returned or rendered"]
 pub struct WorkspacesError(::errcat::Error<WorkspacesErrorCode>);
 #[allow(clippy::doc_markdown)]
 impl WorkspacesError {
     #[inline]
     fn __new_ss(
         code: WorkspacesErrorCode,
-        p0: impl Into<std::borrow::Cow<'static, str>>,
-        p1: impl Into<std::borrow::Cow<'static, str>>,
+        p0: impl ::errcat::IntoText,
+        p1: impl ::errcat::IntoText,
     ) -> Self {
         Self(
             ::errcat::Error::new(
@@ -546,9 +547,9 @@ impl WorkspacesError {
     #[inline]
     fn __new_sss(
         code: WorkspacesErrorCode,
-        p0: impl Into<std::borrow::Cow<'static, str>>,
-        p1: impl Into<std::borrow::Cow<'static, str>>,
-        p2: impl Into<std::borrow::Cow<'static, str>>,
+        p0: impl ::errcat::IntoText,
+        p1: impl ::errcat::IntoText,
+        p2: impl ::errcat::IntoText,
     ) -> Self {
         Self(
             ::errcat::Error::new(
@@ -562,16 +563,13 @@ impl WorkspacesError {
         )
     }
     #[inline]
-    fn __new_s(
-        code: WorkspacesErrorCode,
-        p0: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    fn __new_s(code: WorkspacesErrorCode, p0: impl ::errcat::IntoText) -> Self {
         Self(::errcat::Error::new(code, Vec::from([::errcat::Arg::Str(p0.into())])))
     }
     #[inline]
     fn __new_su(
         code: WorkspacesErrorCode,
-        p0: impl Into<std::borrow::Cow<'static, str>>,
+        p0: impl ::errcat::IntoText,
         p1: u64,
     ) -> Self {
         Self(
@@ -581,349 +579,235 @@ impl WorkspacesError {
             ),
         )
     }
-    /// `invalid_request` (400): `Malformed parameter '{parameter}': {reason}`
-    ///
-    /// See [`WorkspacesErrorCode::InvalidRequest`].
-    #[inline]
-    #[must_use]
+    /// [`invalid_request`](WorkspacesErrorCode::InvalidRequest) (400): `Malformed parameter
+    /// '{parameter}': {reason}`
     pub fn invalid_request(
-        parameter: impl Into<std::borrow::Cow<'static, str>>,
-        reason: impl Into<std::borrow::Cow<'static, str>>,
+        parameter: impl ::errcat::IntoText,
+        reason: impl ::errcat::IntoText,
     ) -> Self {
         Self::__new_ss(WorkspacesErrorCode::InvalidRequest, parameter, reason)
     }
-    /// `validation_failed` (400): `Invalid {field}: {reason}`
-    ///
-    /// See [`WorkspacesErrorCode::ValidationFailed`].
-    #[inline]
-    #[must_use]
+    /// [`validation_failed`](WorkspacesErrorCode::ValidationFailed) (400): `Invalid {field}:
+    /// {reason}`
     pub fn validation_failed(
-        field: impl Into<std::borrow::Cow<'static, str>>,
-        reason: impl Into<std::borrow::Cow<'static, str>>,
+        field: impl ::errcat::IntoText,
+        reason: impl ::errcat::IntoText,
     ) -> Self {
         Self::__new_ss(WorkspacesErrorCode::ValidationFailed, field, reason)
     }
-    /// `requires_confirmation` (403): `This operation is destructive; send confirmed: true to
-    /// proceed`
-    ///
-    /// See [`WorkspacesErrorCode::RequiresConfirmation`].
+    /// [`requires_confirmation`](WorkspacesErrorCode::RequiresConfirmation) (403): `This
+    /// operation is destructive; send confirmed: true to proceed`
     #[inline]
-    #[must_use]
     pub fn requires_confirmation() -> Self {
         Self::__new(WorkspacesErrorCode::RequiresConfirmation)
     }
-    /// `not_found` (404): `Not found, or you do not have access to it`
-    ///
-    /// See [`WorkspacesErrorCode::NotFound`].
+    /// [`not_found`](WorkspacesErrorCode::NotFound) (404): `Not found, or you do not have access
+    /// to it`
     #[inline]
-    #[must_use]
     pub fn not_found() -> Self {
         Self::__new(WorkspacesErrorCode::NotFound)
     }
-    /// `state_conflict` (409): `Cannot {operation} while the {resource} is {state}`
-    ///
-    /// See [`WorkspacesErrorCode::StateConflict`].
-    #[inline]
-    #[must_use]
+    /// [`state_conflict`](WorkspacesErrorCode::StateConflict) (409): `Cannot {operation} while
+    /// the {resource} is {state}`
     pub fn state_conflict(
-        operation: impl Into<std::borrow::Cow<'static, str>>,
-        resource: impl Into<std::borrow::Cow<'static, str>>,
-        state: impl Into<std::borrow::Cow<'static, str>>,
+        operation: impl ::errcat::IntoText,
+        resource: impl ::errcat::IntoText,
+        state: impl ::errcat::IntoText,
     ) -> Self {
         Self::__new_sss(WorkspacesErrorCode::StateConflict, operation, resource, state)
     }
-    /// `rate_limited` (429): `Too many requests; retry after the time in the Retry-After header`
-    ///
-    /// See [`WorkspacesErrorCode::RateLimited`].
+    /// [`rate_limited`](WorkspacesErrorCode::RateLimited) (429): `Too many requests; retry after
+    /// the time in the Retry-After header`
     #[inline]
-    #[must_use]
     pub fn rate_limited() -> Self {
         Self::__new(WorkspacesErrorCode::RateLimited)
     }
-    /// `unauthorized` (401): `Authentication required: no token, or the token has expired`
-    ///
-    /// See [`WorkspacesErrorCode::Unauthorized`].
+    /// [`unauthorized`](WorkspacesErrorCode::Unauthorized) (401): `Authentication required: no
+    /// token, or the token has expired`
     #[inline]
-    #[must_use]
     pub fn unauthorized() -> Self {
         Self::__new(WorkspacesErrorCode::Unauthorized)
     }
-    /// `invalid_token` (401): `Token signature does not match the expected key`
-    ///
-    /// See [`WorkspacesErrorCode::InvalidToken`].
+    /// [`invalid_token`](WorkspacesErrorCode::InvalidToken) (401): `Token signature does not
+    /// match the expected key`
     #[inline]
-    #[must_use]
     pub fn invalid_token() -> Self {
         Self::__new(WorkspacesErrorCode::InvalidToken)
     }
-    /// `forbidden_by_scope` (403): `Your token lacks the '{scope}' scope required for this
-    /// action`
-    ///
-    /// See [`WorkspacesErrorCode::ForbiddenByScope`].
-    #[inline]
-    #[must_use]
-    pub fn forbidden_by_scope(scope: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`forbidden_by_scope`](WorkspacesErrorCode::ForbiddenByScope) (403): `Your token lacks the
+    /// '{scope}' scope required for this action`
+    pub fn forbidden_by_scope(scope: impl ::errcat::IntoText) -> Self {
         Self::__new_s(WorkspacesErrorCode::ForbiddenByScope, scope)
     }
-    /// `enterprise_only` (422): `{feature} is only available on the Enterprise plan`
-    ///
-    /// See [`WorkspacesErrorCode::EnterpriseOnly`].
-    #[inline]
-    #[must_use]
-    pub fn enterprise_only(feature: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`enterprise_only`](WorkspacesErrorCode::EnterpriseOnly) (422): `{feature} is only
+    /// available on the Enterprise plan`
+    pub fn enterprise_only(feature: impl ::errcat::IntoText) -> Self {
         Self::__new_s(WorkspacesErrorCode::EnterpriseOnly, feature)
     }
-    /// `pro_required` (422): `{feature} requires the Pro plan or higher`
-    ///
-    /// See [`WorkspacesErrorCode::ProRequired`].
-    #[inline]
-    #[must_use]
-    pub fn pro_required(feature: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`pro_required`](WorkspacesErrorCode::ProRequired) (422): `{feature} requires the Pro plan
+    /// or higher`
+    pub fn pro_required(feature: impl ::errcat::IntoText) -> Self {
         Self::__new_s(WorkspacesErrorCode::ProRequired, feature)
     }
-    /// `payment_method_required` (402): `A valid payment method is required for the Pro plan`
-    ///
-    /// See [`WorkspacesErrorCode::PaymentMethodRequired`].
+    /// [`payment_method_required`](WorkspacesErrorCode::PaymentMethodRequired) (402): `A valid
+    /// payment method is required for the Pro plan`
     #[inline]
-    #[must_use]
     pub fn payment_method_required() -> Self {
         Self::__new(WorkspacesErrorCode::PaymentMethodRequired)
     }
-    /// `subscription_past_due` (402): `Your subscription is past due`
-    ///
-    /// See [`WorkspacesErrorCode::SubscriptionPastDue`].
+    /// [`subscription_past_due`](WorkspacesErrorCode::SubscriptionPastDue) (402): `Your
+    /// subscription is past due`
     #[inline]
-    #[must_use]
     pub fn subscription_past_due() -> Self {
         Self::__new(WorkspacesErrorCode::SubscriptionPastDue)
     }
-    /// `signups_blocked` (402): `New sign-ups are blocked: the workspace reached its spending
-    /// cap`
-    ///
-    /// See [`WorkspacesErrorCode::SignupsBlocked`].
+    /// [`signups_blocked`](WorkspacesErrorCode::SignupsBlocked) (402): `New sign-ups are blocked:
+    /// the workspace reached its spending cap`
     #[inline]
-    #[must_use]
     pub fn signups_blocked() -> Self {
         Self::__new(WorkspacesErrorCode::SignupsBlocked)
     }
-    /// `workspace_slug_taken` (409): `The slug '{slug}' is already in use. Try '{suggestion}' or
-    /// pick another.`
-    ///
-    /// See [`WorkspacesErrorCode::WorkspaceSlugTaken`].
-    #[inline]
-    #[must_use]
+    /// [`workspace_slug_taken`](WorkspacesErrorCode::WorkspaceSlugTaken) (409): `The slug
+    /// '{slug}' is already in use. Try '{suggestion}' or pick another.`
     pub fn workspace_slug_taken(
-        slug: impl Into<std::borrow::Cow<'static, str>>,
-        suggestion: impl Into<std::borrow::Cow<'static, str>>,
+        slug: impl ::errcat::IntoText,
+        suggestion: impl ::errcat::IntoText,
     ) -> Self {
         Self::__new_ss(WorkspacesErrorCode::WorkspaceSlugTaken, slug, suggestion)
     }
-    /// `workspace_slug_invalid` (400): `The slug '{slug}' contains disallowed characters; use
-    /// only a-z, 0-9 and -`
-    ///
-    /// See [`WorkspacesErrorCode::WorkspaceSlugInvalid`].
-    #[inline]
-    #[must_use]
-    pub fn workspace_slug_invalid(
-        slug: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`workspace_slug_invalid`](WorkspacesErrorCode::WorkspaceSlugInvalid) (400): `The slug
+    /// '{slug}' contains disallowed characters; use only a-z, 0-9 and -`
+    pub fn workspace_slug_invalid(slug: impl ::errcat::IntoText) -> Self {
         Self::__new_s(WorkspacesErrorCode::WorkspaceSlugInvalid, slug)
     }
-    /// `workspace_slug_too_short` (400): `The slug '{slug}' is too short; use at least
-    /// {min_length} characters`
-    ///
-    /// See [`WorkspacesErrorCode::WorkspaceSlugTooShort`].
-    #[inline]
-    #[must_use]
+    /// [`workspace_slug_too_short`](WorkspacesErrorCode::WorkspaceSlugTooShort) (400): `The slug
+    /// '{slug}' is too short; use at least {min_length} characters`
     pub fn workspace_slug_too_short(
-        slug: impl Into<std::borrow::Cow<'static, str>>,
+        slug: impl ::errcat::IntoText,
         min_length: u64,
     ) -> Self {
         Self::__new_su(WorkspacesErrorCode::WorkspaceSlugTooShort, slug, min_length)
     }
-    /// `workspace_slug_reserved` (400): `The slug '{slug}' is reserved`
-    ///
-    /// See [`WorkspacesErrorCode::WorkspaceSlugReserved`].
-    #[inline]
-    #[must_use]
-    pub fn workspace_slug_reserved(
-        slug: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`workspace_slug_reserved`](WorkspacesErrorCode::WorkspaceSlugReserved) (400): `The slug
+    /// '{slug}' is reserved`
+    pub fn workspace_slug_reserved(slug: impl ::errcat::IntoText) -> Self {
         Self::__new_s(WorkspacesErrorCode::WorkspaceSlugReserved, slug)
     }
-    /// `workspace_provisioning_failed` (500): `Workspace provisioning failed`
-    ///
-    /// See [`WorkspacesErrorCode::WorkspaceProvisioningFailed`].
+    /// [`workspace_provisioning_failed`](WorkspacesErrorCode::WorkspaceProvisioningFailed) (500):
+    /// `Workspace provisioning failed`
     #[inline]
-    #[must_use]
     pub fn workspace_provisioning_failed() -> Self {
         Self::__new(WorkspacesErrorCode::WorkspaceProvisioningFailed)
     }
-    /// `redirect_uri_invalid` (400): `The redirect URI '{redirect_uri}' is not a valid URL or
-    /// uses a forbidden scheme`
-    ///
-    /// See [`WorkspacesErrorCode::RedirectUriInvalid`].
-    #[inline]
-    #[must_use]
-    pub fn redirect_uri_invalid(
-        redirect_uri: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`redirect_uri_invalid`](WorkspacesErrorCode::RedirectUriInvalid) (400): `The redirect URI
+    /// '{redirect_uri}' is not a valid URL or uses a forbidden scheme`
+    pub fn redirect_uri_invalid(redirect_uri: impl ::errcat::IntoText) -> Self {
         Self::__new_s(WorkspacesErrorCode::RedirectUriInvalid, redirect_uri)
     }
-    /// `redirect_uri_localhost_only_dev` (422): `http://localhost redirect URIs are only allowed
-    /// in development`
-    ///
-    /// See [`WorkspacesErrorCode::RedirectUriLocalhostOnlyDev`].
+    /// [`redirect_uri_localhost_only_dev`](WorkspacesErrorCode::RedirectUriLocalhostOnlyDev)
+    /// (422): `http://localhost redirect URIs are only allowed in development`
     #[inline]
-    #[must_use]
     pub fn redirect_uri_localhost_only_dev() -> Self {
         Self::__new(WorkspacesErrorCode::RedirectUriLocalhostOnlyDev)
     }
-    /// `client_secret_revoked` (401): `This client secret has been revoked`
-    ///
-    /// See [`WorkspacesErrorCode::ClientSecretRevoked`].
+    /// [`client_secret_revoked`](WorkspacesErrorCode::ClientSecretRevoked) (401): `This client
+    /// secret has been revoked`
     #[inline]
-    #[must_use]
     pub fn client_secret_revoked() -> Self {
         Self::__new(WorkspacesErrorCode::ClientSecretRevoked)
     }
-    /// `idp_oauth_failed` (400): `{provider} rejected the client credentials`
-    ///
-    /// See [`WorkspacesErrorCode::IdpOauthFailed`].
-    #[inline]
-    #[must_use]
-    pub fn idp_oauth_failed(
-        provider: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`idp_oauth_failed`](WorkspacesErrorCode::IdpOauthFailed) (400): `{provider} rejected the
+    /// client credentials`
+    pub fn idp_oauth_failed(provider: impl ::errcat::IntoText) -> Self {
         Self::__new_s(WorkspacesErrorCode::IdpOauthFailed, provider)
     }
-    /// `idp_metadata_invalid` (400): `SAML metadata is malformed or unsigned`
-    ///
-    /// See [`WorkspacesErrorCode::IdpMetadataInvalid`].
+    /// [`idp_metadata_invalid`](WorkspacesErrorCode::IdpMetadataInvalid) (400): `SAML metadata is
+    /// malformed or unsigned`
     #[inline]
-    #[must_use]
     pub fn idp_metadata_invalid() -> Self {
         Self::__new(WorkspacesErrorCode::IdpMetadataInvalid)
     }
-    /// `idp_already_configured` (409): `{provider} is already configured in this workspace`
-    ///
-    /// See [`WorkspacesErrorCode::IdpAlreadyConfigured`].
-    #[inline]
-    #[must_use]
-    pub fn idp_already_configured(
-        provider: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`idp_already_configured`](WorkspacesErrorCode::IdpAlreadyConfigured) (409): `{provider}
+    /// is already configured in this workspace`
+    pub fn idp_already_configured(provider: impl ::errcat::IntoText) -> Self {
         Self::__new_s(WorkspacesErrorCode::IdpAlreadyConfigured, provider)
     }
-    /// `webhook_url_invalid` (400): `The webhook URL '{url}' is not https or does not respond to
-    /// HEAD`
-    ///
-    /// See [`WorkspacesErrorCode::WebhookUrlInvalid`].
-    #[inline]
-    #[must_use]
-    pub fn webhook_url_invalid(url: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`webhook_url_invalid`](WorkspacesErrorCode::WebhookUrlInvalid) (400): `The webhook URL
+    /// '{url}' is not https or does not respond to HEAD`
+    pub fn webhook_url_invalid(url: impl ::errcat::IntoText) -> Self {
         Self::__new_s(WorkspacesErrorCode::WebhookUrlInvalid, url)
     }
-    /// `webhook_secret_required` (500): `The webhook endpoint has no signing secret`
-    ///
-    /// See [`WorkspacesErrorCode::WebhookSecretRequired`].
+    /// [`webhook_secret_required`](WorkspacesErrorCode::WebhookSecretRequired) (500): `The
+    /// webhook endpoint has no signing secret`
     #[inline]
-    #[must_use]
     pub fn webhook_secret_required() -> Self {
         Self::__new(WorkspacesErrorCode::WebhookSecretRequired)
     }
-    /// `internal_error` (500): `Something went wrong on our side. Report it with the request_id.`
-    ///
-    /// See [`WorkspacesErrorCode::InternalError`].
+    /// [`internal_error`](WorkspacesErrorCode::InternalError) (500): `Something went wrong on our
+    /// side. Report it with the request_id.`
     #[inline]
-    #[must_use]
     pub fn internal_error() -> Self {
         Self::__new(WorkspacesErrorCode::InternalError)
     }
-    /// `upstream_error` (502): `An upstream service failed. Retry with backoff.`
-    ///
-    /// See [`WorkspacesErrorCode::UpstreamError`].
+    /// [`upstream_error`](WorkspacesErrorCode::UpstreamError) (502): `An upstream service failed.
+    /// Retry with backoff.`
     #[inline]
-    #[must_use]
     pub fn upstream_error() -> Self {
         Self::__new(WorkspacesErrorCode::UpstreamError)
     }
-    /// `service_unavailable` (503): `The service is unavailable for maintenance or degraded.
-    /// Retry shortly.`
-    ///
-    /// See [`WorkspacesErrorCode::ServiceUnavailable`].
+    /// [`service_unavailable`](WorkspacesErrorCode::ServiceUnavailable) (503): `The service is
+    /// unavailable for maintenance or degraded. Retry shortly.`
     #[inline]
-    #[must_use]
     pub fn service_unavailable() -> Self {
         Self::__new(WorkspacesErrorCode::ServiceUnavailable)
     }
-    /// `invalid_grant` (400): `The authorization code is invalid: {reason}`
-    ///
-    /// See [`WorkspacesErrorCode::InvalidGrant`].
-    #[inline]
-    #[must_use]
-    pub fn invalid_grant(reason: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+    /// [`invalid_grant`](WorkspacesErrorCode::InvalidGrant) (400): `The authorization code is
+    /// invalid: {reason}`
+    pub fn invalid_grant(reason: impl ::errcat::IntoText) -> Self {
         Self::__new_s(WorkspacesErrorCode::InvalidGrant, reason)
     }
-    /// `invalid_client` (401): `Client authentication failed`
-    ///
-    /// See [`WorkspacesErrorCode::InvalidClient`].
+    /// [`invalid_client`](WorkspacesErrorCode::InvalidClient) (401): `Client authentication
+    /// failed`
     #[inline]
-    #[must_use]
     pub fn invalid_client() -> Self {
         Self::__new(WorkspacesErrorCode::InvalidClient)
     }
-    /// `unsupported_grant_type` (400): `The grant type '{grant_type}' is not enabled for this
-    /// app`
-    ///
-    /// See [`WorkspacesErrorCode::UnsupportedGrantType`].
-    #[inline]
-    #[must_use]
-    pub fn unsupported_grant_type(
-        grant_type: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
+    /// [`unsupported_grant_type`](WorkspacesErrorCode::UnsupportedGrantType) (400): `The grant
+    /// type '{grant_type}' is not enabled for this app`
+    pub fn unsupported_grant_type(grant_type: impl ::errcat::IntoText) -> Self {
         Self::__new_s(WorkspacesErrorCode::UnsupportedGrantType, grant_type)
     }
-    /// `access_denied` (403): `The user denied the authorization request`
-    ///
-    /// See [`WorkspacesErrorCode::AccessDenied`].
+    /// [`access_denied`](WorkspacesErrorCode::AccessDenied) (403): `The user denied the
+    /// authorization request`
     #[inline]
-    #[must_use]
     pub fn access_denied() -> Self {
         Self::__new(WorkspacesErrorCode::AccessDenied)
     }
     /// Keeps `source` as the cause, for the server's log only.
-    #[must_use]
     pub fn with_source(self, source: impl Into<::errcat::Source>) -> Self {
         Self(self.0.with_source(source))
     }
     /// Replaces the details (sent only for codes that declare details, never for 5xx).
-    #[must_use]
     pub fn with_details(self, details: ::errcat::serde_json::Value) -> Self {
         Self(self.0.with_details(details))
     }
     /// Adds one field-level message: `{"field": ["message", ...]}`.
-    #[must_use]
     pub fn with_field_error(self, field: &str, message: impl Into<String>) -> Self {
         Self(self.0.with_field_error(field, message))
     }
     /// Attaches the request id, carried in bodies and the server's log line.
-    #[must_use]
     pub fn with_request_id(self, request_id: impl Into<String>) -> Self {
         Self(self.0.with_request_id(request_id))
     }
     /// `Retry-After` in seconds, overriding the catalog's default.
-    #[must_use]
     pub fn with_retry_after(self, seconds: u32) -> Self {
         Self(self.0.with_retry_after(seconds))
     }
     /// The `RateLimit-Limit`, `-Remaining` and `-Reset` header values.
-    #[must_use]
     pub fn with_rate_limit(self, limit: u64, remaining: u64, reset: u64) -> Self {
         Self(self.0.with_rate_limit(limit, remaining, reset))
     }
     /// Renders in `shape` by default, whatever the catalog says.
-    #[must_use]
     pub fn with_shape(self, shape: ::errcat::WireShape) -> Self {
         Self(self.0.with_shape(shape))
     }
