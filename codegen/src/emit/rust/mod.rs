@@ -119,10 +119,11 @@ fn format_spliced(
     let mut text = splice::splice(&skeleton, &[&variants, &constructors, &structs]);
     // Written as text after formatting, so prettyplease does not put the
     // whole table on one line.
-    text.push_str(&format!(
-        "/// The catalog's table, which the runtime decodes on first use.\nconst __ERRCAT_TABLE: &str = {};\n",
-        table::literal(&table::text(catalog))
-    ));
+    text.push_str(
+        "/// The catalog's table, which the runtime decodes on first use.\nconst __ERRCAT_TABLE: &str = ",
+    );
+    table::push_literal(&mut text, &table::text(catalog));
+    text.push_str(";\n");
     text
 }
 
