@@ -81,6 +81,17 @@ impl From<Cow<'static, str>> for Arg {
 /// `Cow<'static, str>` (`&'static str`, `String`, `Cow`). A name of its own
 /// keeps each of a large catalog's constructors on one line, in its source
 /// and in rustdoc.
+///
+/// ```
+/// use std::borrow::Cow;
+///
+/// fn message(text: impl errcat::IntoText) -> Cow<'static, str> {
+///     text.into()
+/// }
+/// assert_eq!(message("static"), "static");
+/// assert_eq!(message(format!("{} owned", 1)), "1 owned");
+/// assert_eq!(message(Cow::Borrowed("cow")), "cow");
+/// ```
 pub trait IntoText: Into<Cow<'static, str>> {}
 
 impl<T: Into<Cow<'static, str>>> IntoText for T {}
