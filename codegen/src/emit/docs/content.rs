@@ -6,7 +6,7 @@
 //! escapes them for its own format.
 
 use crate::emit::example;
-use crate::emit::text::{autolink, code_span, escape};
+use crate::emit::text::{push_autolink, push_code_span, push_escaped};
 use crate::model::{Catalog, Code, DetailsKind, Severity, Transport};
 
 /// A piece of inline text. Nothing in here is escaped yet.
@@ -30,10 +30,10 @@ pub fn markdown(pieces: &[Inline], in_table: bool, link: LinkFn) -> String {
     let mut out = String::new();
     for piece in pieces {
         match piece {
-            Inline::Text(t) => out.push_str(&escape(t)),
-            Inline::Code(c) => out.push_str(&code_span(c, in_table)),
+            Inline::Text(t) => push_escaped(&mut out, t),
+            Inline::Code(c) => push_code_span(&mut out, c, in_table),
             Inline::CodeLink(c) => out.push_str(&link(c)),
-            Inline::Url(url) => out.push_str(&autolink(url, in_table)),
+            Inline::Url(url) => push_autolink(&mut out, url, in_table),
         }
     }
     out
@@ -41,7 +41,13 @@ pub fn markdown(pieces: &[Inline], in_table: bool, link: LinkFn) -> String {
 
 /// The markdown link to a code's entry at `target`.
 pub fn entry_link(code: &str, target: &str, in_table: bool) -> String {
-    format!("[{}]({target})", code_span(code, in_table))
+    let mut out = String::with_capacity(code.len() + target.len() + 6);
+    out.push('[');
+    push_code_span(&mut out, code, in_table);
+    out.push_str("](");
+    out.push_str(target);
+    out.push(')');
+    out
 }
 
 /// One labelled line of an entry, like `Status: 404 Not Found`.

@@ -1,13 +1,17 @@
 //! The bodies of the index and category pages. Everything a page says about
 //! a code comes from [`content`]; this file only decides the markdown.
 
+use std::fmt::Write as _;
+
 use super::text::{code_block, demote_headings};
 use super::{Pages, snippet};
 use crate::emit::docs::content::{self, Fact};
 use crate::emit::docs::page_stem;
 use crate::emit::docs::shape;
 use crate::emit::example;
-use crate::emit::text::{code_span, escape, escape_paragraph, neutralise_html};
+use crate::emit::text::{
+    code_span, escape, escape_paragraph, neutralise_html, push_code_span, push_escaped,
+};
 use crate::model::{CategoryIndex, Code, WireShape};
 
 /// The index: introduction, response format, handling, and a table per
@@ -89,19 +93,19 @@ pub fn index(pages: &Pages) -> String {
             content::classification_label(catalog)
         ));
         for code in catalog.codes_in(i) {
-            out.push_str(&format!(
-                "| <a id=\"{}\"></a>[{}]({}) | {} | {} | {} |\n",
-                code.anchor(),
-                code_span(&code.code, true),
-                pages.link_to(code),
-                escape(&content::classification(catalog, code, false).unwrap_or_default()),
-                escape(&content::summary(code)),
-                content::markdown(&content::what_to_do(code), true, &|c| content::entry_link(
-                    c,
-                    &link(c),
-                    true
-                ))
-            ));
+            let _ = write!(out, "| <a id=\"{}\"></a>[", code.anchor());
+            push_code_span(&mut out, &code.code, true);
+            let _ = write!(out, "]({}) | ", pages.link_to(code));
+            if let Some(class) = content::classification(catalog, code, false) {
+                push_escaped(&mut out, &class);
+            }
+            out.push_str(" | ");
+            push_escaped(&mut out, &content::summary(code));
+            out.push_str(" | ");
+            out.push_str(&content::markdown(&content::what_to_do(code), true, &|c| {
+                content::entry_link(c, &link(c), true)
+            }));
+            out.push_str(" |\n");
         }
     }
     out
@@ -112,47 +116,48 @@ pub fn category(pages: &Pages, category: CategoryIndex) -> String {
     let catalog = pages.catalog;
     let mut out = String::new();
     if let Some(description) = &catalog.categories[category].description {
-        out.push_str(&format!("{}\n\n", escape_paragraph(description)));
+        out.push_str(&escape_paragraph(description));
+        out.push_str("\n\n");
     }
-    out.push_str(&format!(
-        "[All error codes]({}) · response format and handling are described there.\n",
+    let _ = writeln!(
+        out,
+        "[All error codes]({}) · response format and handling are described there.",
         pages.index_file()
-    ));
+    );
     for code in catalog.codes_in(category) {
         out.push('\n');
-        out.push_str(&entry(pages, code));
+        entry(&mut out, pages, code);
     }
     out
 }
 
-fn facts_list(facts: &[Fact], link: content::LinkFn) -> String {
-    facts
-        .iter()
-        .map(|fact| {
-            format!(
-                "- **{}:** {}\n",
-                fact.label,
-                content::markdown(&fact.value, false, &|c| content::entry_link(
-                    c,
-                    &link(c),
-                    false
-                ))
-            )
-        })
-        .collect()
+// Writing to a `String` cannot fail, so the `fmt::Result`s below are
+// dropped.
+fn facts_list(out: &mut String, facts: &[Fact], link: content::LinkFn) {
+    for fact in facts {
+        let _ = writeln!(
+            out,
+            "- **{}:** {}",
+            fact.label,
+            content::markdown(&fact.value, false, &|c| content::entry_link(
+                c,
+                &link(c),
+                false
+            ))
+        );
+    }
 }
 
 /// One code's entry.
-fn entry(pages: &Pages, code: &Code) -> String {
+fn entry(out: &mut String, pages: &Pages, code: &Code) {
     let catalog = pages.catalog;
     let link = |c: &str| pages.entry_link(c);
-    let mut out = format!(
-        "<a id=\"{}\"></a>\n\n## {}\n\n",
-        code.anchor(),
-        code_span(&code.code, false)
-    );
+    let _ = write!(out, "<a id=\"{}\"></a>\n\n## ", code.anchor());
+    push_code_span(out, &code.code, false);
+    out.push_str("\n\n");
     for notice in content::notices(code) {
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "> **{}**{}\n\n",
             notice.label,
             content::markdown(&notice.body, false, &|c| content::entry_link(
@@ -160,27 +165,30 @@ fn entry(pages: &Pages, code: &Code) -> String {
                 &link(c),
                 false
             ))
-        ));
+        );
     }
-    match content::classification_badge(catalog, code) {
-        Some(class) => out.push_str(&format!(
-            "**{}** · {}\n\n",
-            escape(&code.title),
-            escape(&class)
-        )),
-        None => out.push_str(&format!("**{}**\n\n", escape(&code.title))),
+    out.push_str("**");
+    push_escaped(out, &code.title);
+    out.push_str("**");
+    if let Some(class) = content::classification_badge(catalog, code) {
+        out.push_str(" · ");
+        push_escaped(out, &class);
     }
+    out.push_str("\n\n");
     if let Some(description) = &code.description {
-        out.push_str(&format!("{}\n\n", escape_paragraph(description)));
+        out.push_str(&escape_paragraph(description));
+        out.push_str("\n\n");
     }
     if let Some(hint) = &code.hint {
-        out.push_str(&format!("**What to do:** {}\n\n", escape(hint)));
+        out.push_str("**What to do:** ");
+        push_escaped(out, hint);
+        out.push_str("\n\n");
     }
-    out.push_str(&facts_list(&content::facts(catalog, code), &link));
+    facts_list(out, &content::facts(catalog, code), &link);
     let resolve = content::resolve(code);
     if !resolve.is_empty() {
         out.push_str("\n**How to resolve**\n\n");
-        out.push_str(&facts_list(&resolve, &link));
+        facts_list(out, &resolve, &link);
     }
     if let Some(docs) = &code.docs {
         out.push('\n');
@@ -193,14 +201,12 @@ fn entry(pages: &Pages, code: &Code) -> String {
         &example::http_response(catalog, code, code.wire_shape),
     ));
     if code.wire_shape != WireShape::Problem {
-        out.push_str(&format!(
-            "\nAs RFC 9457 problem details ({}):\n\n",
-            code_span(WireShape::Problem.content_type(), false)
-        ));
+        out.push_str("\nAs RFC 9457 problem details (");
+        push_code_span(out, WireShape::Problem.content_type(), false);
+        out.push_str("):\n\n");
         out.push_str(&code_block(
             "http",
             &example::http_response(catalog, code, WireShape::Problem),
         ));
     }
-    out
 }

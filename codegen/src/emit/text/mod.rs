@@ -38,25 +38,44 @@ const ALWAYS: &[char] = &['\\', '`', '*', '[', ']', '<', '>', '|', '{', '}', '~'
 /// line. Line breaks become spaces, because catalog text fields are not
 /// markdown and a line break inside a table cell would end the row.
 pub fn escape(text: &str) -> String {
-    let chars: Vec<char> = text
+    let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
+/// [`escape`], appended to `out`: the docs pages write thousands of these
+/// into one string.
+pub fn push_escaped(out: &mut String, text: &str) {
+    // Most catalog text has nothing to escape; it is copied as it is.
+    if text.bytes().all(needs_no_escape) {
+        out.push_str(text);
+        return;
+    }
+    let mut previous = None;
+    let mut chars = text
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
+        .peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
         let escape = ALWAYS.contains(&c)
             // `_` only emphasises at a word boundary; inside `tenant_id` it
             // is literal, and leaving it bare keeps the source readable.
-            || (c == '_' && !(is_word(chars.get(i.wrapping_sub(1))) && is_word(chars.get(i + 1))))
+            || (c == '_' && !(is_word(previous) && is_word(next)))
             // `&` only matters where it could start an entity (`&amp;`,
             // `&#60;`); `Billing & subscription` stays as written.
-            || (c == '&' && chars.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#'));
+            || (c == '&' && next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'));
         if escape {
             out.push('\\');
         }
         out.push(c);
+        previous = Some(c);
     }
-    out
+}
+
+/// An ASCII byte that [`push_escaped`] copies unchanged wherever it stands.
+fn needs_no_escape(byte: u8) -> bool {
+    byte == b' ' || (byte.is_ascii_graphic() && !b"\\`*[]<>|{}~$_&".contains(&byte))
 }
 
 /// Plain text as a paragraph of its own: [`escape`], and also nothing at the
@@ -77,8 +96,8 @@ pub fn escape_paragraph(text: &str) -> String {
     out
 }
 
-fn is_word(c: Option<&char>) -> bool {
-    c.is_some_and(|c| c.is_alphanumeric())
+fn is_word(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
 }
 
 /// `text` as a code span. The fence is one backtick longer than the longest
@@ -86,6 +105,21 @@ fn is_word(c: Option<&char>) -> bool {
 /// CommonMark requires. In a table cell a `|` must still be escaped: GitHub
 /// splits cells before it parses code spans.
 pub fn code_span(text: &str, in_table: bool) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    push_code_span(&mut out, text, in_table);
+    out
+}
+
+/// [`code_span`], appended to `out`.
+pub fn push_code_span(out: &mut String, text: &str, in_table: bool) {
+    let plain = |c: char| !(c.is_control() || c == '`' || (in_table && c == '|'));
+    // A code, a parameter or a header name: one backtick each side.
+    if !text.starts_with(' ') && !text.ends_with(' ') && text.chars().all(plain) {
+        out.push('`');
+        out.push_str(text);
+        out.push('`');
+        return;
+    }
     let text: String = text
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -100,7 +134,9 @@ pub fn code_span(text: &str, in_table: bool) -> String {
         || text.ends_with('`')
         || (text.starts_with(' ') && text.ends_with(' ') && !text.trim().is_empty());
     let pad = if pad { " " } else { "" };
-    format!("{fence}{pad}{text}{pad}{fence}")
+    for piece in [&fence, pad, &text, pad, &fence] {
+        out.push_str(piece);
+    }
 }
 
 pub(crate) fn longest_run(text: &str, of: char) -> usize {
@@ -117,30 +153,41 @@ pub(crate) fn longest_run(text: &str, of: char) -> usize {
 /// as a code span otherwise: a path in angle brackets is raw HTML or text,
 /// not a link, and no other scheme is one a reader should be sent to.
 pub fn autolink(url: &str, in_table: bool) -> String {
-    let lower = url.trim_start().to_ascii_lowercase();
-    let absolute = ["http://", "https://", "mailto:"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme));
+    let mut out = String::with_capacity(url.len() + 2);
+    push_autolink(&mut out, url, in_table);
+    out
+}
+
+/// [`autolink`], appended to `out`.
+pub fn push_autolink(out: &mut String, url: &str, in_table: bool) {
+    let start = url.trim_start();
+    let absolute = ["http://", "https://", "mailto:"].iter().any(|scheme| {
+        start
+            .get(..scheme.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
+    });
     if absolute && safe_url(url) {
-        format!("<{}>", url_for_autolink(url))
+        out.push('<');
+        push_url_for_autolink(out, url);
+        out.push('>');
     } else {
-        code_span(url, in_table)
+        push_code_span(out, url, in_table);
     }
 }
 
 /// An autolink cannot contain spaces, `<` or `>`; percent-encoding them keeps
 /// the link working and the markup intact.
-fn url_for_autolink(url: &str) -> String {
-    url.chars()
-        .map(|c| match c {
-            ' ' => "%20".to_owned(),
-            '<' => "%3C".to_owned(),
-            '>' => "%3E".to_owned(),
-            '|' => "%7C".to_owned(),
-            c if c.is_control() => String::new(),
-            c => c.to_string(),
-        })
-        .collect()
+fn push_url_for_autolink(out: &mut String, url: &str) {
+    for c in url.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '|' => out.push_str("%7C"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
 }
 
 /// Whether a link target from catalog markdown may be followed: relative
