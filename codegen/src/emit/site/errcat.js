@@ -42,13 +42,21 @@
     });
   }
 
-  var haystack = new Array(n);
-  for (var i = 0; i < n; i++) {
-    var r = rows[i];
-    var cls = classes[r[CLASS]];
-    haystack[i] = [r[CODE], r[ALIASES], r[STATUS], categories[r[CATEGORY]][0], r[SUMMARY], text(r[TODO]),
-      cls ? cls[0] + " " + cls[1] : "", (r[TAGS] || []).join(" ")]
-      .join(" ").toLowerCase();
+  // The text each row is searched by, built after the first paint (or by
+  // the first search, if that comes sooner): at 10,000 rows it takes
+  // longer than painting the first rows.
+  var haystack = null;
+  function searchable() {
+    if (haystack) return haystack;
+    haystack = new Array(n);
+    for (var i = 0; i < n; i++) {
+      var r = rows[i];
+      var cls = classes[r[CLASS]];
+      haystack[i] = [r[CODE], r[ALIASES], r[STATUS], categories[r[CATEGORY]][0], r[SUMMARY], text(r[TODO]),
+        cls ? cls[0] + " " + cls[1] : "", (r[TAGS] || []).join(" ")]
+        .join(" ").toLowerCase();
+    }
+    return haystack;
   }
 
   function rowHtml(r) {
@@ -96,7 +104,7 @@
         (!wantedCategory || String(r[CATEGORY]) === wantedCategory) &&
         (!wantedClass || String(r[CLASS]) === wantedClass) &&
         (!wantedTag || (r[TAGS] || []).indexOf(wantedTag) !== -1);
-      for (var t = 0; ok && t < terms.length; t++) ok = haystack[i].indexOf(terms[t]) !== -1;
+      for (var t = 0; ok && t < terms.length; t++) ok = searchable()[i].indexOf(terms[t]) !== -1;
       if (ok) matches.push(i);
     }
     tbody.textContent = "";
@@ -165,4 +173,5 @@
   q.value = new URLSearchParams(location.search).get("q") || "";
   apply();
   revealHash();
+  (window.requestIdleCallback || setTimeout)(searchable);
 })();
