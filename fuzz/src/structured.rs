@@ -51,7 +51,7 @@ fn field_name(index: u8) -> String {
     }
     .to_owned()
 }
-const ENUMS: [&str; 29] = [
+const ENUMS: [&str; 31] = [
     "string",
     "integer",
     "unsigned",
@@ -81,6 +81,8 @@ const ENUMS: [&str; 29] = [
     "grpc",
     "UndefinedTable",
     "[0-9A-Z]{5}",
+    "aws_json",
+    "postgrest",
 ];
 
 /// A name from a vocabulary, or anything.

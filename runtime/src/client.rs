@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::any_code::AnyCode;
 use crate::catalog::{ErrorCode, Resolve};
-use crate::shape::{Expect, Part, WireShape};
+use crate::shape::{CodeForm, Expect, Part, WireShape};
 
 mod retry_after;
 pub use retry_after::{RETRY_AFTER_MAX_SECONDS, retry_after};
@@ -47,6 +47,24 @@ impl<C: ErrorCode> Received<C> {
     /// status, if known.
     #[must_use]
     pub fn parse(body: &[u8], status: Option<u16>) -> Self {
+        Self::parse_with_headers(body, status, &http::HeaderMap::new())
+    }
+
+    /// Reads a whole response: its status, its headers (some shapes carry
+    /// the code in one, `X-Amzn-ErrorType`) and its body.
+    #[must_use]
+    pub fn from_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Self {
+        Self::parse_with_headers(
+            response.body().as_ref(),
+            Some(response.status().as_u16()),
+            response.headers(),
+        )
+    }
+
+    /// Reads an error body with the response's status, if known, and its
+    /// headers.
+    #[must_use]
+    pub fn parse_with_headers(body: &[u8], status: Option<u16>, headers: &http::HeaderMap) -> Self {
         let text = String::from_utf8_lossy(body);
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let parsed = serde_json::from_str::<Value>(text)
@@ -54,7 +72,11 @@ impl<C: ErrorCode> Received<C> {
             .unwrap_or_else(|_| Value::String(text.to_owned()));
         let empty = Map::new();
         let json = parsed.as_object().unwrap_or(&empty);
-        let shape = shape_of(json);
+        let header = |name: &str| {
+            let value = headers.get(name)?.to_str().ok()?.trim();
+            (!value.is_empty()).then(|| value.to_owned())
+        };
+        let shape = shape_of(json, &|name| header(name).is_some());
         let spec = shape.map(WireShape::spec);
         let at = |part: Part| -> Option<&Value> {
             let path = spec?.path_of(part)?;
@@ -64,8 +86,11 @@ impl<C: ErrorCode> Received<C> {
         let text_at = |part: Part| at(part).and_then(non_empty_text);
         let top = |name: &str| json.get(name).and_then(non_empty_text);
 
-        let wire_code = text_at(Part::Code);
-        let code = wire_code.as_deref().map(AnyCode::<C>::parse);
+        let wire_code = text_at(Part::Code).or_else(|| header(spec?.header_of(Part::Code)?));
+        let code = wire_code.as_deref().map(|wire| {
+            let form = spec.map_or(CodeForm::Exact, |spec| spec.code_form);
+            AnyCode::<C>::parse(form.read(wire))
+        });
         // Any JSON number that is a whole status, `503.0` too.
         let body_status = at(Part::Status)
             .and_then(Value::as_f64)
@@ -122,12 +147,6 @@ impl<C: ErrorCode> Received<C> {
         received
     }
 
-    /// Reads a whole response: its status and its body.
-    #[must_use]
-    pub fn from_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Self {
-        Self::parse(response.body().as_ref(), Some(response.status().as_u16()))
-    }
-
     /// The code, if it is one this build knows.
     #[must_use]
     pub fn known(&self) -> Option<C> {
@@ -136,9 +155,11 @@ impl<C: ErrorCode> Received<C> {
 }
 
 /// The first shape, in [`WireShape::by_signature`] order, one of whose
-/// signatures `body` has.
-fn shape_of(body: &Map<String, Value>) -> Option<WireShape> {
-    WireShape::by_signature().into_iter().find(|shape| {
+/// signatures `body` has; else the first whose code header the response
+/// has (an AWS body may hold nothing but its `message`).
+fn shape_of(body: &Map<String, Value>, has_header: &dyn Fn(&str) -> bool) -> Option<WireShape> {
+    let by_header = |shape: &WireShape| shape.spec().header_of(Part::Code).is_some_and(has_header);
+    let by_body = WireShape::by_signature().into_iter().find(|shape| {
         shape.spec().signature_checks().iter().any(|set| {
             set.iter().all(|(name, expect)| {
                 matches!(
@@ -150,7 +171,8 @@ fn shape_of(body: &Map<String, Value>) -> Option<WireShape> {
                 )
             })
         })
-    })
+    });
+    by_body.or_else(|| WireShape::by_signature().into_iter().find(by_header))
 }
 
 /// `text` with every `\uD800`–`\uDFFF` escape that is not half of a

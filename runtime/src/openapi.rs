@@ -202,7 +202,8 @@ fn headers<C: ErrorCode>(codes: &[C]) -> Vec<(String, utoipa::openapi::header::H
             .iter()
             .filter(|(_, bit)| info.headers.contains(*bit))
             .map(|(name, _)| *name)
-            .chain(info.header_values.iter().map(|h| h.name));
+            .chain(info.header_values.iter().map(|h| h.name))
+            .chain(info.shape.spec().headers.iter().map(|h| h.name));
         for name in names {
             let Some(value) = sent.get(name).and_then(|v| v.to_str().ok()) else {
                 continue;

@@ -124,6 +124,15 @@ impl<C: ErrorCode> Error<C> {
     pub fn headers(&self, shape: WireShape) -> HeaderMap {
         let mut headers = HeaderMap::with_capacity(5 + self.info().header_values.len());
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(shape.content_type()));
+        for (name, value) in Parts::from(self).shape_headers(shape) {
+            // The loader holds codes sent in a header to what one can hold.
+            if let (Ok(name), Ok(value)) = (
+                HeaderName::from_bytes(name.as_bytes()),
+                HeaderValue::try_from(value),
+            ) {
+                headers.insert(name, value);
+            }
+        }
         for header in self.info().header_values {
             let value = header_value(header.value, self.args());
             // An empty value says nothing, and would stop a stack that

@@ -21,6 +21,11 @@ pub enum WireShape {
     Problem,
     /// OAuth 2 `{"error", "error_description"}`.
     OAuth2,
+    /// AWS JSON protocols' `{"__type", "message"}`, the code also in
+    /// `X-Amzn-ErrorType`.
+    AwsJson,
+    /// PostgREST's `{"code", "message", "details", "hint"}`.
+    Postgrest,
 }
 
 /// What a shape is, member by member.
@@ -42,6 +47,54 @@ pub struct ShapeSpec {
     /// set first, so one that includes another (flat's `error` and `code`
     /// against OAuth 2's `error`) wins.
     pub signatures: &'static [&'static [&'static str]],
+    /// Headers that carry a part of the error besides the body.
+    pub headers: &'static [HeaderMember],
+    /// How a reader finds the code in what the member or header holds.
+    pub code_form: CodeForm,
+}
+
+/// A response header that carries a part of the error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeaderMember {
+    /// The header's name, as its protocol's documentation writes it
+    /// (header names are case-insensitive).
+    pub name: &'static str,
+    /// What it holds.
+    pub part: Part,
+}
+
+/// How the code is written where a shape carries it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeForm {
+    /// As the catalog writes it.
+    Exact,
+    /// A Smithy shape name, which other servers of the protocol qualify
+    /// (`aws.dynamodb#ResourceNotFoundException`) or follow with a URL
+    /// (`ResourceNotFoundException:http://internal.amazon.com/...`). A
+    /// reader keeps what is before the first `:`, then what is after the
+    /// first `#`, as the AWS SDKs do; so a code sent in this form holds
+    /// neither.
+    SmithyShapeName,
+}
+
+impl CodeForm {
+    /// The code in `written`, read the way this form says.
+    #[must_use]
+    pub fn read(self, written: &str) -> &str {
+        match self {
+            CodeForm::Exact => written,
+            CodeForm::SmithyShapeName => {
+                let name = written.split(':').next().unwrap_or(written);
+                name.split_once('#').map_or(name, |(_, after)| after)
+            }
+        }
+    }
+
+    /// Whether `code` reads back as itself in this form.
+    #[must_use]
+    pub fn holds(self, code: &str) -> bool {
+        self.read(code) == code
+    }
 }
 
 /// One member of a body.
@@ -301,14 +354,45 @@ const OAUTH2: ShapeSpec = ShapeSpec::json(
     &[&["error"]],
 );
 
+const AWS_JSON: ShapeSpec = ShapeSpec {
+    content_type: "application/x-amz-json-1.1",
+    headers: &[HeaderMember {
+        name: "X-Amzn-ErrorType",
+        part: Code,
+    }],
+    code_form: CodeForm::SmithyShapeName,
+    ..ShapeSpec::json(
+        "aws_json",
+        "AWS JSON error body (the awsJson1_1 protocol), the code also in `X-Amzn-ErrorType`",
+        "AwsJsonError",
+    )
+}
+.with(
+    &[always("__type", Code), always("message", Message)],
+    &[&["__type"]],
+);
+
+const POSTGREST: ShapeSpec = ShapeSpec::json("postgrest", "PostgREST error body", "PostgrestError")
+    .with(
+        &[
+            always("code", Code),
+            always("message", Message),
+            null_when_absent("details", Part::Details),
+            null_when_absent("hint", Hint),
+        ],
+        &[&["code", "message", "details", "hint"]],
+    );
+
 impl WireShape {
     /// Every shape, in declaration order.
-    pub const ALL: [WireShape; 5] = [
+    pub const ALL: [WireShape; 7] = [
         WireShape::Flat,
         WireShape::Nested,
         WireShape::ErrorCode,
         WireShape::Problem,
         WireShape::OAuth2,
+        WireShape::AwsJson,
+        WireShape::Postgrest,
     ];
 
     /// The shape's description.
@@ -320,6 +404,8 @@ impl WireShape {
             WireShape::ErrorCode => &ERROR_CODE,
             WireShape::Problem => &PROBLEM,
             WireShape::OAuth2 => &OAUTH2,
+            WireShape::AwsJson => &AWS_JSON,
+            WireShape::Postgrest => &POSTGREST,
         }
     }
 
@@ -340,7 +426,7 @@ impl WireShape {
     /// `code` against OAuth 2's `error`) wins; otherwise in declaration
     /// order.
     #[must_use]
-    pub fn by_signature() -> [WireShape; 5] {
+    pub fn by_signature() -> [WireShape; Self::ALL.len()] {
         let mut shapes = Self::ALL;
         let longest = |shape: &WireShape| {
             let sets = shape.spec().signatures.iter();
@@ -379,6 +465,8 @@ impl ShapeSpec {
             content_type: "application/json",
             members: &[],
             signatures: &[],
+            headers: &[],
+            code_form: CodeForm::Exact,
         }
     }
 
@@ -426,16 +514,38 @@ impl ShapeSpec {
             .map(|set| {
                 set.iter()
                     .map(|name| {
-                        let part = self
-                            .members
-                            .iter()
-                            .find(|member| member.name == *name)
-                            .map_or(Part::Code, |member| member.part);
-                        (*name, Expect::of(part))
+                        let member = self.members.iter().find(|member| member.name == *name);
+                        let expect = match member {
+                            // `null` when the error has no value for it.
+                            Some(member) if member.presence == Presence::NullWhenAbsent => {
+                                Expect::Present
+                            }
+                            Some(member) => Expect::of(member.part),
+                            None => Expect::Present,
+                        };
+                        (*name, expect)
                     })
                     .collect()
             })
             .collect()
+    }
+
+    /// Whether a body and headers of this shape can carry `code` as it is:
+    /// its readers would not cut it ([`CodeForm`]), and a header that
+    /// carries it can hold it (visible ASCII).
+    #[must_use]
+    pub fn can_send(&self, code: &str) -> bool {
+        self.code_form.holds(code)
+            && (self.header_of(Part::Code).is_none() || code.bytes().all(|b| b.is_ascii_graphic()))
+    }
+
+    /// The header carrying `part`, if the shape has one.
+    #[must_use]
+    pub fn header_of(&self, part: Part) -> Option<&'static str> {
+        self.headers
+            .iter()
+            .find(|header| header.part == part)
+            .map(|header| header.name)
     }
 
     /// The path of the member holding `part`, if the shape has one.
@@ -521,6 +631,30 @@ impl<M: Display + ?Sized> Clone for Parts<'_, M> {
 impl<M: Display + ?Sized> Copy for Parts<'_, M> {}
 
 impl<'a, M: Display + ?Sized> Parts<'a, M> {
+    /// The headers `shape` carries parts of the error in, with their
+    /// values: the ones a response in that shape sends besides its body.
+    #[must_use]
+    pub fn shape_headers(&self, shape: WireShape) -> Vec<(&'static str, String)> {
+        shape
+            .spec()
+            .headers
+            .iter()
+            .filter_map(|header| {
+                let value = match header.part {
+                    Part::Code => self.code.to_owned(),
+                    Part::Status => self.status.to_string(),
+                    Part::Title => self.title.to_owned(),
+                    Part::Message => self.message.to_string(),
+                    Part::DocsUrl => self.docs_url.to_owned(),
+                    Part::Hint => self.hint?.to_owned(),
+                    Part::RequestId => self.request_id?.to_owned(),
+                    Part::Details | Part::Resolve | Part::Object(_) => return None,
+                };
+                Some((header.name, value))
+            })
+            .collect()
+    }
+
     /// The body in `shape`, as a serializable view.
     #[must_use]
     pub fn body(&self, shape: WireShape) -> PartsBody<'_, 'a, M> {
@@ -575,13 +709,53 @@ mod tests {
                 assert!(
                     spec.members
                         .iter()
-                        .any(|m| m.name == *name && m.presence == Presence::Always),
+                        // In every body, if only as `null`.
+                        .any(|m| m.name == *name && m.presence != Presence::WhenPresent),
                     "{name} in {shape:?}"
                 );
             }
             assert!(spec.path_of(Part::Code).is_some(), "{shape:?}");
             assert!(spec.path_of(Part::Message).is_some(), "{shape:?}");
         }
+    }
+
+    #[test]
+    fn header_names_are_header_names() {
+        for shape in WireShape::ALL {
+            for header in shape.spec().headers {
+                assert!(http::HeaderName::from_bytes(header.name.as_bytes()).is_ok());
+            }
+        }
+        let aws = WireShape::AwsJson.spec();
+        assert_eq!(aws.header_of(Part::Code), Some("X-Amzn-ErrorType"));
+        assert_eq!(WireShape::Flat.spec().header_of(Part::Code), None);
+    }
+
+    #[test]
+    fn smithy_shape_names_are_read_as_the_aws_sdks_read_them() {
+        let form = CodeForm::SmithyShapeName;
+        for (written, code) in [
+            ("ResourceNotFoundException", "ResourceNotFoundException"),
+            (
+                "aws.dynamodb#ResourceNotFoundException",
+                "ResourceNotFoundException",
+            ),
+            (
+                "ResourceNotFoundException:http://internal.amazon.com/coral/com.amazon.coral.validate/",
+                "ResourceNotFoundException",
+            ),
+            (
+                "aws.protocoltests#FooError:http://internal.amazon.com/",
+                "FooError",
+            ),
+            ("", ""),
+        ] {
+            assert_eq!(form.read(written), code, "{written}");
+        }
+        assert!(form.holds("ThrottlingException"));
+        assert!(!form.holds("PD:ErrFoo"));
+        assert!(!form.holds("a#b"));
+        assert!(CodeForm::Exact.holds("PD:ErrFoo"));
     }
 
     #[test]

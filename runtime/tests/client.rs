@@ -201,3 +201,40 @@ fn retry_after_is_seconds_or_an_http_date() {
     twice.append("retry-after", "120".parse().unwrap());
     assert_eq!(retry_after(&twice, now), None, "sent twice: no valid value");
 }
+
+/// AWS servers qualify the code (`namespace#Name`) or follow it with a URL
+/// (`Name:http://...`), and restJson1 bodies may carry no `__type` at all:
+/// the header alone names the code then.
+#[test]
+fn an_aws_code_is_read_from_its_header_and_unqualified() {
+    let response = |header: &str, body: &str| {
+        http::Response::builder()
+            .status(404)
+            .header("x-amzn-errortype", header)
+            .body(body.to_owned())
+            .unwrap()
+    };
+    let only_message = Received::<Demo>::from_response(&response(
+        "TENANT_NOT_FOUND:http://internal.amazon.com/coral/com.amazon.coral.validate/",
+        r#"{"message":"Tenant not found"}"#,
+    ));
+    assert_eq!(only_message.known(), Some(Demo::TenantNotFound));
+    assert_eq!(only_message.shape, Some(WireShape::AwsJson));
+    assert_eq!(only_message.message, "Tenant not found");
+    assert_eq!(
+        only_message.wire_code.as_deref(),
+        Some("TENANT_NOT_FOUND:http://internal.amazon.com/coral/com.amazon.coral.validate/")
+    );
+
+    let qualified = Received::<Demo>::from_response(&response(
+        "ignored",
+        r#"{"__type":"com.example.fold#RATE_LIMITED","message":"slow down"}"#,
+    ));
+    assert_eq!(qualified.known(), Some(Demo::RateLimited));
+    assert_eq!(qualified.message, "slow down");
+
+    // Without the header, a body of no shape is no AWS error.
+    let plain = Received::<Demo>::parse(br#"{"message":"Tenant not found"}"#, Some(404));
+    assert_eq!(plain.shape, None);
+    assert_eq!(plain.code, None);
+}

@@ -133,3 +133,38 @@ fn every_shape_renders_the_same_message() {
         assert!(found(shape), "{shape:?} lost the message");
     }
 }
+
+#[test]
+fn aws_json_sends_the_code_in_the_body_and_in_x_amzn_errortype() {
+    let err = error(Demo::TenantNotFound, vec![]);
+    assert_eq!(
+        err.to_json(WireShape::AwsJson),
+        r#"{"__type":"TENANT_NOT_FOUND","message":"Tenant not found"}"#
+    );
+    let headers = err.headers(WireShape::AwsJson);
+    assert_eq!(headers["content-type"], "application/x-amz-json-1.1");
+    assert_eq!(headers["x-amzn-errortype"], "TENANT_NOT_FOUND");
+    // No other shape sends it.
+    assert!(
+        !err.headers(WireShape::Flat)
+            .contains_key("x-amzn-errortype")
+    );
+}
+
+#[test]
+fn postgrest_writes_every_member_with_null_for_what_the_error_lacks() {
+    let err = error(Demo::RateLimited, vec![]);
+    assert_eq!(
+        err.to_json(WireShape::Postgrest),
+        r#"{"code":"RATE_LIMITED","message":"Too many requests","details":null,"hint":"Wait and retry."}"#
+    );
+    let err = error(Demo::ValidationError, vec![]).with_field_error("url", "Expected string");
+    assert_eq!(
+        err.to_json(WireShape::Postgrest),
+        r#"{"code":"VALIDATION_ERROR","message":"Validation failed","details":{"url":["Expected string"]},"hint":null}"#
+    );
+    assert_eq!(
+        err.headers(WireShape::Postgrest)["content-type"],
+        "application/json"
+    );
+}

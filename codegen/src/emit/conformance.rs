@@ -152,6 +152,9 @@ struct Sent {
     headers: Vec<(String, String)>,
     /// The wait the headers ask for, in seconds.
     retry_after: Option<u64>,
+    /// Whether the headers that carry parts of the error in its shape
+    /// (`X-Amzn-ErrorType`) are left out: a case that writes them itself.
+    omit_shape_headers: bool,
 }
 
 impl Sent {
@@ -177,6 +180,7 @@ impl Sent {
             resolve: code.resolve.clone(),
             headers,
             retry_after,
+            omit_shape_headers: false,
         }
     }
 
@@ -195,7 +199,12 @@ impl Sent {
 
     /// The body in `shape`, as the runtime sends it.
     fn body_text(&self, shape: WireShape) -> String {
-        let parts = Parts {
+        serde_json::to_string(&self.parts().body(shape))
+            .expect("a body is a map of strings, numbers and JSON")
+    }
+
+    fn parts(&self) -> Parts<'_, str> {
+        Parts {
             code: &self.wire,
             status: self.status,
             title: &self.title,
@@ -205,9 +214,7 @@ impl Sent {
             request_id: self.request_id,
             details: self.details.as_ref().map(Details::Value),
             resolve: self.resolve.as_ref().map(Resolve::values),
-        };
-        serde_json::to_string(&parts.body(shape))
-            .expect("a body is a map of strings, numbers and JSON")
+        }
     }
 
     /// A case of this error in `shape`, whose wire code is `known`'s (or
@@ -240,6 +247,11 @@ impl Sent {
 
     fn headers_in(&self, shape: WireShape) -> Vec<(String, String)> {
         let mut headers = vec![("Content-Type".to_owned(), shape.content_type().to_owned())];
+        if !self.omit_shape_headers {
+            let parts = self.parts();
+            let of_shape = parts.shape_headers(shape).into_iter();
+            headers.extend(of_shape.map(|(name, value)| (name.to_owned(), value)));
+        }
         headers.extend(self.headers.iter().cloned());
         headers
     }

@@ -41,10 +41,28 @@ pub fn body(catalog: &Catalog, code: &Code) -> Value {
 /// `errcat` runtime from the code's parts (with [`EXAMPLE_REQUEST_ID`] as
 /// the request id), so it is what a service sends for it.
 pub fn body_in(catalog: &Catalog, code: &Code, shape: WireShape) -> Value {
+    with_parts(catalog, code, |parts| {
+        serde_json::to_value(parts.body(shape))
+            .expect("a body is a map of strings, numbers and JSON")
+    })
+}
+
+/// The headers `shape` carries parts of the example error in
+/// (`X-Amzn-ErrorType`), with their values.
+pub fn shape_headers(
+    catalog: &Catalog,
+    code: &Code,
+    shape: WireShape,
+) -> Vec<(&'static str, String)> {
+    with_parts(catalog, code, |parts| parts.shape_headers(shape))
+}
+
+/// `f` of the example error's parts, as the runtime renders them.
+fn with_parts<R>(catalog: &Catalog, code: &Code, f: impl FnOnce(&Parts<'_, str>) -> R) -> R {
     let message = message(code);
     let details = details(code);
     let docs_url = catalog.docs_url(code);
-    let parts = Parts {
+    f(&Parts {
         code: &code.code,
         status: code.http_status(),
         title: &code.title,
@@ -54,8 +72,7 @@ pub fn body_in(catalog: &Catalog, code: &Code, shape: WireShape) -> Value {
         request_id: Some(EXAMPLE_REQUEST_ID),
         details: details.as_ref().map(Details::Value),
         resolve: code.resolve.as_ref().map(Resolve::values),
-    };
-    serde_json::to_value(parts.body(shape)).expect("a body is a map of strings, numbers and JSON")
+    })
 }
 
 /// Pretty-printed JSON with two-space indents, the form every docs page uses.
@@ -102,6 +119,9 @@ pub fn http_response(catalog: &Catalog, code: &Code, shape: WireShape) -> String
     }
     out.push('\n');
     out.push_str(&format!("Content-Type: {}\n", shape.content_type()));
+    for (name, value) in shape_headers(catalog, code, shape) {
+        out.push_str(&format!("{name}: {value}\n"));
+    }
     for (name, value) in headers(code) {
         out.push_str(&format!("{name}: {value}\n"));
     }

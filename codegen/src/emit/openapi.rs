@@ -203,6 +203,25 @@ fn header_of(code: &Code, header: &Header, example: String) -> Value {
     })
 }
 
+/// A header the code's wire shape carries a part of the error in; not
+/// sent when a client asks for problem details instead.
+fn shape_header(shape: WireShape, name: &str, example: String) -> Value {
+    let meaning = shape
+        .spec()
+        .headers
+        .iter()
+        .find(|header| header.name == name)
+        .map_or("A part of the error", |header| header.part.meaning());
+    json!({
+        "description": format!(
+            "{meaning}; sent with every {} body.",
+            code_span(shape.as_str(), false)
+        ),
+        "schema": { "type": "string" },
+        "example": example,
+    })
+}
+
 fn response(catalog: &Catalog, code: &Code) -> Value {
     // Descriptions are CommonMark, which documentation tools render.
     let mut description = format!("{} ({}).", escape(&code.title), code.http_status());
@@ -234,13 +253,22 @@ fn response(catalog: &Catalog, code: &Code) -> Value {
 
     let mut response = Map::new();
     response.insert("description".into(), description.into());
-    if !code.headers.is_empty() {
-        let headers: Map<String, Value> = code
-            .headers
+    let mut headers: Map<String, Value> = example::shape_headers(catalog, code, code.wire_shape)
+        .into_iter()
+        .map(|(name, example)| {
+            (
+                name.to_owned(),
+                shape_header(code.wire_shape, name, example),
+            )
+        })
+        .collect();
+    headers.extend(
+        code.headers
             .iter()
             .zip(example::headers(code))
-            .map(|(header, (_, example))| (header.name.clone(), header_of(code, header, example)))
-            .collect();
+            .map(|(header, (_, example))| (header.name.clone(), header_of(code, header, example))),
+    );
+    if !headers.is_empty() {
         response.insert("headers".into(), Value::Object(headers));
     }
     response.insert("content".into(), Value::Object(content));

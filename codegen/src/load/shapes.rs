@@ -8,6 +8,102 @@ use super::settings::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::model::{DetailsKind, WireShape};
 
+/// A code, or an alias, its wire shape cannot carry as written: one a
+/// reader of the shape would cut (`PD:ErrFoo` read as `PD` by the AWS
+/// SDKs), or one sent in a header that is not visible ASCII.
+pub(crate) fn check_code_fits(cx: &mut Context, settings: &Settings, drafts: &[CodeDraft<'_>]) {
+    for draft in drafts {
+        if shape_unreadable(settings, draft) {
+            continue;
+        }
+        let shape = draft.model.wire_shape;
+        let spec = shape.spec();
+        let code = &draft.model.code;
+        if !spec.can_send(code) {
+            let read = spec.code_form.read(code);
+            let (message, label, instead) = match spec.header_of(errcat::shape::Part::Code) {
+                Some(header) if read == code => (
+                    format!(
+                        "code `{code}` cannot be sent in the `{header}` header of the `{}` shape: a header value holds visible ASCII only",
+                        shape.as_str()
+                    ),
+                    "not visible ASCII".to_owned(),
+                    "use a code of visible ASCII characters",
+                ),
+                _ => (
+                    format!(
+                        "code `{code}` cannot be sent in the `{}` shape: {}",
+                        shape.as_str(),
+                        CUT
+                    ),
+                    format!("read back as `{read}`"),
+                    "use a code without `:` and `#`",
+                ),
+            };
+            let diagnostic = Diagnostic::error(message).with_label(
+                &draft.file.shown,
+                draft.key_span.clone(),
+                label,
+            );
+            cx.report(
+                with_shape_context(diagnostic, draft, shape).with_help(format!(
+                    "give the code another wire shape with `wire_shape`, or {instead}"
+                )),
+            );
+        }
+        // An alias is only received, never sent: only the cut matters.
+        for alias in &draft.aliases {
+            let read = spec.code_form.read(&alias.value);
+            if read == alias.value {
+                continue;
+            }
+            let diagnostic = Diagnostic::error(format!(
+                "alias `{}` cannot be read in the `{}` shape: {CUT}",
+                alias.value,
+                shape.as_str()
+            ))
+            .with_label(
+                &draft.file.shown,
+                alias.span.clone(),
+                format!("read as `{read}`"),
+            );
+            cx.report(with_shape_context(diagnostic, draft, shape).with_help(
+                "remove the alias, or give the code another wire shape with `wire_shape`",
+            ));
+        }
+    }
+}
+
+/// Why a shape of [`CodeForm::SmithyShapeName`](errcat::shape::CodeForm)
+/// cuts a code.
+const CUT: &str = "its clients read a code up to its first `:` and after its first `#`";
+
+/// Where the code's shape comes from: its own `wire_shape`, or the
+/// catalog's.
+fn with_shape_context(
+    diagnostic: Diagnostic,
+    draft: &CodeDraft<'_>,
+    shape: WireShape,
+) -> Diagnostic {
+    match &draft.own_wire_shape {
+        Some(own) => {
+            diagnostic.with_context(&draft.file.shown, own.span.clone(), "the code's wire shape")
+        }
+        None => diagnostic.with_note(format!(
+            "the code has the catalog's wire shape, `{}`",
+            shape.as_str()
+        )),
+    }
+}
+
+/// A stand-in shape says nothing about the one meant.
+fn shape_unreadable(settings: &Settings, draft: &CodeDraft<'_>) -> bool {
+    match &draft.own_wire_shape {
+        Some(_) => false,
+        None => draft.unreadable.contains(&"wire_shape") || settings.wire_shape_unreadable,
+    }
+}
+
 /// `details` declared on a code whose wire shape has no member for them:
 /// the runtime would drop them while the docs promise them.
 pub(crate) fn check_details_fit(cx: &mut Context, settings: &Settings, drafts: &[CodeDraft<'_>]) {
@@ -21,12 +117,10 @@ pub(crate) fn check_details_fit(cx: &mut Context, settings: &Settings, drafts: &
         let Some(details) = &draft.details else {
             continue;
         };
-        // A stand-in shape says nothing about the one meant.
-        let shape_unreadable = match &draft.own_wire_shape {
-            Some(_) => false,
-            None => draft.unreadable.contains(&"wire_shape") || settings.wire_shape_unreadable,
-        };
-        if details.value == DetailsKind::None || shape.carries_details() || shape_unreadable {
+        if details.value == DetailsKind::None
+            || shape.carries_details()
+            || shape_unreadable(settings, draft)
+        {
             continue;
         }
         let mut diagnostic = Diagnostic::error(format!(
@@ -40,17 +134,7 @@ pub(crate) fn check_details_fit(cx: &mut Context, settings: &Settings, drafts: &
             details.span.clone(),
             format!("never sent in the `{}` shape", shape.as_str()),
         );
-        diagnostic = match &draft.own_wire_shape {
-            Some(own) => diagnostic.with_context(
-                &draft.file.shown,
-                own.span.clone(),
-                "the code's wire shape",
-            ),
-            None => diagnostic.with_note(format!(
-                "the code has the catalog's wire shape, `{}`",
-                shape.as_str()
-            )),
-        };
+        diagnostic = with_shape_context(diagnostic, draft, shape);
         cx.report(diagnostic.with_help(format!(
             "remove `details`, or give the code a wire shape that carries them: {}",
             list(&carriers)

@@ -96,6 +96,7 @@ pub(crate) fn catalog(
         &mut drafts,
     );
     shapes::check_details_fit(cx, &settings, &drafts);
+    shapes::check_code_fits(cx, &settings, &drafts);
     if cx.error_count() > 0 {
         return None;
     }

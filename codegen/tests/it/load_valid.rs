@@ -48,12 +48,14 @@ fn mini_codes_follow_category_order_then_file_then_position() {
             "VALIDATION_ERROR",
             "OLD_NOT_FOUND",
             "LEGACY_GONE",
+            "QUEUE_NOT_FOUND",
+            "ROW_CONFLICT",
             "RATE_LIMITED",
             "INTERNAL_ERROR",
         ]
     );
     let categories: Vec<usize> = catalog.codes.iter().map(|c| c.category).collect();
-    assert_eq!(categories, [0, 0, 0, 1, 1, 1, 1, 2, 2]);
+    assert_eq!(categories, [0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2]);
 }
 
 #[test]

@@ -52,9 +52,9 @@ for (const { name, response, expect } of kit.cases) {
     // The body as fetch decodes it (UTF-8, a byte-order mark dropped); the
     // status beside it, as a Response could not hold every status.
     const text = () => new Response(response.body).text();
-    const fetched = await parseErrorResponse({ status: response.status, text });
+    const fetched = await parseErrorResponse({ status: response.status, headers, text });
     assert.deepEqual(reading(fetched, headers), expect, "read through parseErrorResponse");
-    const parsed = parseError(response.body, response.status);
+    const parsed = parseError(response.body, response.status, headers);
     assert.deepEqual(reading(parsed, headers), expect, "read by parseError from the text");
   });
 }

@@ -38,8 +38,12 @@ const server = createServer((request, response) => {
   }
   const problem = (request.headers.accept ?? "").includes("application/problem+json");
   const body = problem ? recording.problem : recording.body;
-  const type = problem || "error_code" in body ? "application/problem+json" : "application/json";
-  response.writeHead(recording.status, { "content-type": type, ...recording.headers });
+  const own = recording.contentType ?? "application/json";
+  const type = problem || "error_code" in body ? "application/problem+json" : own;
+  // What the shape itself sends besides its body (`X-Amzn-ErrorType`), not
+  // sent with problem details.
+  const shapeHeaders = problem ? {} : (recording.shapeHeaders ?? {});
+  response.writeHead(recording.status, { "content-type": type, ...recording.headers, ...shapeHeaders });
   response.end(JSON.stringify(body));
 });
 

@@ -24,7 +24,7 @@ fn reading<C: ErrorCode>(response: &Value, now: SystemTime) -> Value {
         headers.append(name, value);
     }
     let body = response["body"].as_str().expect("a body");
-    let received = Received::<C>::parse(body.as_bytes(), Some(status));
+    let received = Received::<C>::parse_with_headers(body.as_bytes(), Some(status), &headers);
     let resolve = received.resolve.map(|members| {
         members
             .into_iter()

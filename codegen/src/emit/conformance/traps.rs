@@ -4,6 +4,8 @@
 use serde_json::{Value, json};
 
 use super::{Case, DATE_WAIT, DEEPEST, Expect, RETRY_AFTER_MAX, Sent, compact};
+use errcat::shape::{CodeForm, Part};
+
 use crate::model::{Catalog, Code, WireShape};
 
 pub(super) fn cases(catalog: &Catalog, sample: &Code) -> Vec<Value> {
@@ -11,6 +13,13 @@ pub(super) fn cases(catalog: &Catalog, sample: &Code) -> Vec<Value> {
     let example = Sent::example(catalog, sample);
     let own = sample.wire_shape;
 
+    // A shape that cannot carry the sample's code as it is (an AWS shape
+    // and `PD:Err`) has no cases built around it: no service sends them.
+    let shapes = || {
+        WireShape::ALL
+            .into_iter()
+            .filter(|shape| shape.spec().can_send(&example.wire))
+    };
     let unknown = unused_code(catalog, "ERRCAT_CONFORMANCE_UNKNOWN");
     for shape in WireShape::ALL {
         let mut sent = example.clone();
@@ -37,7 +46,7 @@ pub(super) fn cases(catalog: &Catalog, sample: &Code) -> Vec<Value> {
             own,
         ));
     }
-    for shape in WireShape::ALL {
+    for shape in shapes() {
         cases.push(trap(
             catalog,
             &example.clone().minimal(),
@@ -46,25 +55,36 @@ pub(super) fn cases(catalog: &Catalog, sample: &Code) -> Vec<Value> {
             shape,
         ));
     }
-    for shape in WireShape::ALL {
+    for shape in shapes() {
         let sent = example.clone().minimal();
         let mut body = sent.body(shape);
         let path = shape
             .spec()
-            .path_of(errcat::shape::Part::Code)
+            .path_of(Part::Code)
             .expect("every shape has a code");
         if let Some(code) = member_mut(&mut body, &path) {
             *code = json!(40401);
         }
-        let expect = sent.expect(None, shape, None);
+        let (expect, about) = if shape.spec().header_of(Part::Code).is_some() {
+            (
+                sent.expect(Some(sample), shape, Some(&sent.wire)),
+                "A number where the code belongs is no code: the code is read from its header.",
+            )
+        } else {
+            (
+                sent.expect(None, shape, None),
+                "A number where the code belongs is no code: the body is still read.",
+            )
+        };
         cases.push(sent.case_of(
             &format!("numeric-code/{}", shape.as_str()),
-            Some("A number where the code belongs is no code: the body is still read."),
+            Some(about),
             shape,
             &compact(&body),
             expect,
         ));
     }
+    cases.extend(code_forms(&example, sample, shapes()));
     {
         let mut sent = example.clone();
         sent.message = String::new();
@@ -357,4 +377,60 @@ fn retry_after(sample: &Code, sent: &Sent) -> Vec<Value> {
             )
         })
         .collect()
+}
+
+/// A code as other servers of a shape's protocol write it: AWS servers
+/// qualify it (`namespace#Name`) or follow it with `:` and a URL, and a
+/// restJson1 body may hold only its message, the header naming the code.
+fn code_forms(
+    example: &Sent,
+    sample: &Code,
+    shapes: impl Iterator<Item = WireShape>,
+) -> Vec<Value> {
+    let mut cases = Vec::new();
+    for shape in shapes.filter(|s| s.spec().code_form == CodeForm::SmithyShapeName) {
+        let spec = shape.spec();
+        let sent = example.clone().minimal();
+        let code_path = spec.path_of(Part::Code).expect("every shape has a code");
+        let qualified = format!("com.example.service#{}", sent.wire);
+        let mut body = sent.body(shape);
+        if let Some(code) = member_mut(&mut body, &code_path) {
+            *code = json!(qualified);
+        }
+        let mut unheaded = sent.clone();
+        unheaded.omit_shape_headers = true;
+        cases.push(unheaded.case_of(
+            &format!("qualified-code/{}", shape.as_str()),
+            Some("A code qualified by its namespace is read as the name after the `#`."),
+            shape,
+            &compact(&body),
+            sent.expect(Some(sample), shape, Some(&qualified)),
+        ));
+        if let Some(header) = spec.header_of(Part::Code) {
+            let written = format!(
+                "{}:http://internal.amazon.com/coral/com.amazon.coral.validate/",
+                sent.wire
+            );
+            let mut headed = sent.clone();
+            headed.omit_shape_headers = true;
+            headed
+                .headers
+                .insert(0, (header.to_owned(), written.clone()));
+            let message_path = spec
+                .path_of(Part::Message)
+                .expect("every shape has a message");
+            let mut body = json!({});
+            if let [name] = message_path.as_slice() {
+                body[*name] = json!(sent.message);
+            }
+            cases.push(headed.case_of(
+                &format!("code-in-header-only/{}", shape.as_str()),
+                Some("A body with only its message: the header names the code, read up to its first `:`."),
+                shape,
+                &compact(&body),
+                sent.expect(Some(sample), shape, Some(&written)),
+            ));
+        }
+    }
+    cases
 }

@@ -17,18 +17,23 @@ pub struct Field {
 }
 
 /// Every member that holds a value (not the objects around them), in body
-/// order.
+/// order, then the headers that carry a part of the error.
 pub fn fields(shape: WireShape) -> Vec<Field> {
-    shape
-        .spec()
+    let spec = shape.spec();
+    let members = spec
         .members()
         .filter(|(_, member)| !matches!(member.part, Part::Object(_)))
         .map(|(path, member)| Field {
             path: path.join("."),
             ty: json_type(member),
             meaning: member.sentence(),
-        })
-        .collect()
+        });
+    let headers = spec.headers.iter().map(|header| Field {
+        path: header.name.to_owned(),
+        ty: "header".to_owned(),
+        meaning: format!("{}, in a response header.", header.part.meaning()),
+    });
+    members.chain(headers).collect()
 }
 
 /// The member's JSON type, with `| null` when it is `null` without a value.
@@ -79,4 +84,38 @@ fn is_identifier(name: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_header_that_carries_the_code_is_listed_after_the_members() {
+        let rows: Vec<(String, String, String)> = fields(WireShape::AwsJson)
+            .into_iter()
+            .map(|f| (f.path, f.ty, f.meaning))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "__type".to_owned(),
+                    "string".to_owned(),
+                    "Machine-readable error code; stable, so branch on it.".to_owned()
+                ),
+                (
+                    "message".to_owned(),
+                    "string".to_owned(),
+                    "Human-readable message; its wording may change between releases.".to_owned()
+                ),
+                (
+                    "X-Amzn-ErrorType".to_owned(),
+                    "header".to_owned(),
+                    "Machine-readable error code; stable, so branch on it, in a response header."
+                        .to_owned()
+                ),
+            ]
+        );
+    }
 }

@@ -154,6 +154,10 @@ interface ShapeReader {
   readonly resolve?: Path;
   readonly type?: Path;
   readonly instance?: Path;
+  /** The response header that names the code too. */
+  readonly codeHeader?: string;
+  /** "smithy": other servers qualify the code (`ns#Name`) or follow it with `:` and a URL. */
+  readonly codeForm?: "smithy";
 }
 
 function kind(value: unknown): string {
@@ -170,11 +174,30 @@ function at(body: Json, path: Path | undefined): unknown {
 
 // Every shape a catalog can emit is recognized, whatever the catalog's
 // default: a code may choose its own shape, and a server may answer with
-// problem+json when asked to.
-function readerOf(body: Json): ShapeReader | undefined {
+// problem+json when asked to. A body of no shape is still in the shape
+// whose code header the response has: an AWS body may hold nothing but
+// its `message`.
+function readerOf(body: Json, headers: HeadersLike | undefined): ShapeReader | undefined {
   const has = ([name, type]: readonly [string, string]): boolean =>
     type === "present" ? name in body : kind(body[name]) === type;
-  return shapeReaders.find((reader) => reader.signatures.some((members) => members.every(has)));
+  return (
+    shapeReaders.find((reader) => reader.signatures.some((members) => members.every(has))) ??
+    shapeReaders.find((reader) => reader.codeHeader !== undefined && text(header(headers, reader.codeHeader)) !== undefined)
+  );
+}
+
+function header(headers: HeadersLike | undefined, name: string | undefined): string | undefined {
+  return name === undefined ? undefined : (headers?.get(name)?.trim() ?? undefined);
+}
+
+// What the AWS SDKs keep of a code: before the first `:`, after the first `#`.
+function codeIn(reader: ShapeReader | undefined, written: string): string {
+  if (reader?.codeForm !== "smithy") {
+    return written;
+  }
+  const name = written.split(":")[0] ?? written;
+  const hash = name.indexOf("#");
+  return hash === -1 ? name : name.slice(hash + 1);
 }
 
 function readResolve(value: unknown): ErrorResolve | undefined {
@@ -197,12 +220,12 @@ function readResolve(value: unknown): ErrorResolve | undefined {
  * `body` is the parsed JSON or the raw text. Never throws: a body this
  * client cannot read becomes an {@link UnknownApiError}.
  */
-export function parseError(body: unknown, status?: number): ApiError {
+export function parseError(body: unknown, status?: number, headers?: HeadersLike): ApiError {
   const parsed = typeof body === "string" ? parseJson(body) : body;
   const json = object(parsed) ?? {};
-  const reader = readerOf(json);
-  const wireCode = text(at(json, reader?.code));
-  const code = wireCode === undefined ? undefined : canonical(wireCode);
+  const reader = readerOf(json, headers);
+  const wireCode = text(at(json, reader?.code)) ?? text(header(headers, reader?.codeHeader));
+  const code = wireCode === undefined ? undefined : canonical(codeIn(reader, wireCode));
   const bodyStatus = at(json, reader?.status);
   const httpStatus = status ?? (isStatus(bodyStatus) ? bodyStatus : undefined);
   const unknown = httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`;
@@ -231,6 +254,8 @@ export function parseError(body: unknown, status?: number): ApiError {
 /** The part of a fetch `Response` that {@link parseErrorResponse} reads. */
 export interface ResponseLike {
   readonly status: number;
+  /** Read for the shapes that name the code in a header too. */
+  readonly headers?: HeadersLike;
   text(): Promise<string>;
 }
 
@@ -242,7 +267,7 @@ export async function parseErrorResponse(response: ResponseLike): Promise<ApiErr
   } catch {
     body = undefined;
   }
-  return parseError(body, response.status);
+  return parseError(body, response.status, response.headers);
 }
 
 /** The part of fetch `Headers` that {@link retryAfterMs} reads. */

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use errcat::shape::{Part, ShapeSpec};
+use errcat::shape::{CodeForm, Part, ShapeSpec};
 
 use super::escape::{jsdoc_text, string_literal};
 use crate::model::WireShape;
@@ -103,6 +103,12 @@ fn reader(shape: WireShape) -> String {
         if let Some(path) = path(spec, part) {
             fields.push(format!("{field}: {path}"));
         }
+    }
+    if let Some(name) = spec.header_of(Part::Code) {
+        fields.push(format!("codeHeader: {}", string_literal(name)));
+    }
+    if spec.code_form == CodeForm::SmithyShapeName {
+        fields.push("codeForm: \"smithy\"".to_owned());
     }
     let mut object = String::from("  {\n");
     for field in fields {

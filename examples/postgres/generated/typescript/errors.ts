@@ -955,7 +955,7 @@ const severityOf: Readonly<Record<string, ErrorSeverity>> = /* @__PURE__ */ JSON
 }`);
 
 /** The wire shapes an error body can have, named as in the catalog format. */
-export type WireShape = "flat" | "nested" | "error_code" | "problem" | "oauth2";
+export type WireShape = "flat" | "nested" | "error_code" | "problem" | "oauth2" | "aws_json" | "postgrest";
 
 /** RFC 9457 `resolve`: how a human or an agent can fix the problem. */
 export interface ErrorResolve {
@@ -976,6 +976,14 @@ const resolveMembers = ["message", "url", "action", "method", "endpoint"] as con
 // How to read a body of each shape, longest signature first: a body is
 // in the first shape whose signature members it has, with their types.
 const shapeReaders: readonly ShapeReader[] = [
+  {
+    shape: "postgrest",
+    signatures: [[["code", "present"], ["message", "string"], ["details", "present"], ["hint", "present"]]],
+    code: ["code"],
+    message: ["message"],
+    hint: ["hint"],
+    details: ["details"],
+  },
   {
     shape: "flat",
     signatures: [[["error", "string"], ["code", "present"]]],
@@ -1015,6 +1023,14 @@ const shapeReaders: readonly ShapeReader[] = [
     signatures: [[["error", "present"]]],
     code: ["error"],
     message: ["error_description"],
+  },
+  {
+    shape: "aws_json",
+    signatures: [[["__type", "present"]]],
+    code: ["__type"],
+    message: ["message"],
+    codeHeader: "X-Amzn-ErrorType",
+    codeForm: "smithy",
   },
 ];
 
@@ -1174,6 +1190,10 @@ interface ShapeReader {
   readonly resolve?: Path;
   readonly type?: Path;
   readonly instance?: Path;
+  /** The response header that names the code too. */
+  readonly codeHeader?: string;
+  /** "smithy": other servers qualify the code (`ns#Name`) or follow it with `:` and a URL. */
+  readonly codeForm?: "smithy";
 }
 
 function kind(value: unknown): string {
@@ -1190,11 +1210,30 @@ function at(body: Json, path: Path | undefined): unknown {
 
 // Every shape a catalog can emit is recognized, whatever the catalog's
 // default: a code may choose its own shape, and a server may answer with
-// problem+json when asked to.
-function readerOf(body: Json): ShapeReader | undefined {
+// problem+json when asked to. A body of no shape is still in the shape
+// whose code header the response has: an AWS body may hold nothing but
+// its `message`.
+function readerOf(body: Json, headers: HeadersLike | undefined): ShapeReader | undefined {
   const has = ([name, type]: readonly [string, string]): boolean =>
     type === "present" ? name in body : kind(body[name]) === type;
-  return shapeReaders.find((reader) => reader.signatures.some((members) => members.every(has)));
+  return (
+    shapeReaders.find((reader) => reader.signatures.some((members) => members.every(has))) ??
+    shapeReaders.find((reader) => reader.codeHeader !== undefined && text(header(headers, reader.codeHeader)) !== undefined)
+  );
+}
+
+function header(headers: HeadersLike | undefined, name: string | undefined): string | undefined {
+  return name === undefined ? undefined : (headers?.get(name)?.trim() ?? undefined);
+}
+
+// What the AWS SDKs keep of a code: before the first `:`, after the first `#`.
+function codeIn(reader: ShapeReader | undefined, written: string): string {
+  if (reader?.codeForm !== "smithy") {
+    return written;
+  }
+  const name = written.split(":")[0] ?? written;
+  const hash = name.indexOf("#");
+  return hash === -1 ? name : name.slice(hash + 1);
 }
 
 function readResolve(value: unknown): ErrorResolve | undefined {
@@ -1217,12 +1256,12 @@ function readResolve(value: unknown): ErrorResolve | undefined {
  * `body` is the parsed JSON or the raw text. Never throws: a body this
  * client cannot read becomes an {@link UnknownApiError}.
  */
-export function parseError(body: unknown, status?: number): ApiError {
+export function parseError(body: unknown, status?: number, headers?: HeadersLike): ApiError {
   const parsed = typeof body === "string" ? parseJson(body) : body;
   const json = object(parsed) ?? {};
-  const reader = readerOf(json);
-  const wireCode = text(at(json, reader?.code));
-  const code = wireCode === undefined ? undefined : canonical(wireCode);
+  const reader = readerOf(json, headers);
+  const wireCode = text(at(json, reader?.code)) ?? text(header(headers, reader?.codeHeader));
+  const code = wireCode === undefined ? undefined : canonical(codeIn(reader, wireCode));
   const bodyStatus = at(json, reader?.status);
   const httpStatus = status ?? (isStatus(bodyStatus) ? bodyStatus : undefined);
   const unknown = httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`;
@@ -1251,6 +1290,8 @@ export function parseError(body: unknown, status?: number): ApiError {
 /** The part of a fetch `Response` that {@link parseErrorResponse} reads. */
 export interface ResponseLike {
   readonly status: number;
+  /** Read for the shapes that name the code in a header too. */
+  readonly headers?: HeadersLike;
   text(): Promise<string>;
 }
 
@@ -1262,7 +1303,7 @@ export async function parseErrorResponse(response: ResponseLike): Promise<ApiErr
   } catch {
     body = undefined;
   }
-  return parseError(body, response.status);
+  return parseError(body, response.status, response.headers);
 }
 
 /** The part of fetch `Headers` that {@link retryAfterMs} reads. */
