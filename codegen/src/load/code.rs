@@ -72,6 +72,8 @@ pub(crate) struct CodeDraft<'s> {
     pub(crate) aliases: Vec<Located<String>>,
     pub(crate) replacement: Option<Located<String>>,
     pub(crate) number: Option<Located<i64>>,
+    /// The names in `headers`, where they are written.
+    pub(crate) header_names: Vec<Located<String>>,
 }
 
 /// The numbers a code's `number` may be: every language reads them
@@ -138,6 +140,7 @@ pub(crate) fn read<'s>(
             Vec::new(),
         ),
     };
+    let header_names = written_headers.iter().map(|h| h.name.clone()).collect();
     let headers = headers::finish(written_headers, header_values);
     let written_category = fields.string(cx, "category");
     let category_written = written_category.is_some();
@@ -245,6 +248,7 @@ pub(crate) fn read<'s>(
         aliases,
         replacement,
         number,
+        header_names,
     }
 }
 

@@ -51,6 +51,30 @@ pub(crate) fn check_code_fits(cx: &mut Context, settings: &Settings, drafts: &[C
                 )),
             );
         }
+        // The shape sends its own headers; a code's value would fight it.
+        for name in &draft.header_names {
+            let shape_sends = spec
+                .headers
+                .iter()
+                .any(|header| header.name.eq_ignore_ascii_case(&name.value));
+            if !shape_sends {
+                continue;
+            }
+            let diagnostic = Diagnostic::error(format!(
+                "code `{code}` sets `{}`, which its wire shape `{}` sends itself",
+                name.value,
+                shape.as_str()
+            ))
+            .with_label(
+                &draft.file.shown,
+                name.span.clone(),
+                "sent with every body of the shape",
+            );
+            cx.report(
+                with_shape_context(diagnostic, draft, shape)
+                    .with_help(format!("remove `{}` from `headers`", name.value)),
+            );
+        }
         // An alias is only received, never sent: only the cut matters.
         for alias in &draft.aliases {
             let read = spec.code_form.read(&alias.value);

@@ -503,7 +503,8 @@ fn details_on_a_shape_that_cannot_carry_them() {
 
 /// A code its shape's clients would cut (the AWS SDKs read `PD:ErrFoo` as
 /// `PD`), or that a header cannot hold: the code's own shape or the
-/// catalog's, aliases too; a code in another shape is free to.
+/// catalog's, aliases too; a code in another shape is free to. A header
+/// the shape sends itself is not the code's to set.
 #[test]
 fn codes_a_wire_shape_cannot_carry() {
     let catalog = catalog_with("wire_shape = \"aws_json\"")
@@ -512,7 +513,7 @@ fn codes_a_wire_shape_cannot_carry() {
         ("catalog.toml", catalog.as_str()),
         (
             "orders.toml",
-            "[\"PD:ErrOrder\"]\nident = \"PdErrOrder\"\nstatus = 400\nmessage = \"a\"\n\n[\"Bestellung_ungültig\"]\nident = \"BestellungUngueltig\"\nstatus = 400\nmessage = \"b\"\n\n[OrderRejected]\nstatus = 400\nmessage = \"c\"\naliases = [\"svc#OrderRejected\"]\n\n[\"PD:ErrFine\"]\nident = \"PdErrFine\"\nstatus = 400\nmessage = \"d\"\nwire_shape = \"postgrest\"\n",
+            "[\"PD:ErrOrder\"]\nident = \"PdErrOrder\"\nstatus = 400\nmessage = \"a\"\n\n[\"Bestellung_ungültig\"]\nident = \"BestellungUngueltig\"\nstatus = 400\nmessage = \"b\"\n\n[OrderRejected]\nstatus = 400\nmessage = \"c\"\naliases = [\"svc#OrderRejected\"]\nheaders = { x-amzn-errortype = \"Other\" }\n\n[\"PD:ErrFine\"]\nident = \"PdErrFine\"\nstatus = 400\nmessage = \"d\"\nwire_shape = \"postgrest\"\n",
         ),
     ]));
 }
