@@ -10,7 +10,8 @@ use crate::model::{DetailsKind, WireShape};
 
 /// A code, or an alias, its wire shape cannot carry as written: one a
 /// reader of the shape would cut (`PD:ErrFoo` read as `PD` by the AWS
-/// SDKs), or one sent in a header that is not visible ASCII.
+/// SDKs), or one sent in a header that is not visible ASCII; and a header
+/// of the code's own that the shape already sends.
 pub(crate) fn check_code_fits(cx: &mut Context, settings: &Settings, drafts: &[CodeDraft<'_>]) {
     for draft in drafts {
         if shape_unreadable(settings, draft) {
