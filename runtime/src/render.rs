@@ -124,10 +124,16 @@ impl<C: ErrorCode> Error<C> {
     pub fn headers(&self, shape: WireShape) -> HeaderMap {
         let mut headers = HeaderMap::with_capacity(5 + self.info().header_values.len());
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(shape.content_type()));
-        for (name, value) in Parts::from(self).shape_headers(shape) {
+        // Most shapes send none; their parts are not gathered on this path.
+        let shape_headers = if shape.spec().headers.is_empty() {
+            Vec::new()
+        } else {
+            Parts::from(self).shape_headers(shape)
+        };
+        for (header, value) in shape_headers {
             // The loader holds codes sent in a header to what one can hold.
             if let (Ok(name), Ok(value)) = (
-                HeaderName::from_bytes(name.as_bytes()),
+                HeaderName::from_bytes(header.name.as_bytes()),
                 HeaderValue::try_from(value),
             ) {
                 headers.insert(name, value);

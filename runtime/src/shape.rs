@@ -634,7 +634,7 @@ impl<'a, M: Display + ?Sized> Parts<'a, M> {
     /// The headers `shape` carries parts of the error in, with their
     /// values: the ones a response in that shape sends besides its body.
     #[must_use]
-    pub fn shape_headers(&self, shape: WireShape) -> Vec<(&'static str, String)> {
+    pub fn shape_headers(&self, shape: WireShape) -> Vec<(&'static HeaderMember, String)> {
         shape
             .spec()
             .headers
@@ -650,7 +650,7 @@ impl<'a, M: Display + ?Sized> Parts<'a, M> {
                     Part::RequestId => self.request_id?.to_owned(),
                     Part::Details | Part::Resolve | Part::Object(_) => return None,
                 };
-                Some((header.name, value))
+                Some((header, value))
             })
             .collect()
     }

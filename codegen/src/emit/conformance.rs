@@ -250,7 +250,7 @@ impl Sent {
         if !self.omit_shape_headers {
             let parts = self.parts();
             let of_shape = parts.shape_headers(shape).into_iter();
-            headers.extend(of_shape.map(|(name, value)| (name.to_owned(), value)));
+            headers.extend(of_shape.map(|(header, value)| (header.name.to_owned(), value)));
         }
         headers.extend(self.headers.iter().cloned());
         headers

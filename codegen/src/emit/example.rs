@@ -7,7 +7,7 @@
 //! fixed example values (`errcat::example`), which a service's own OpenAPI
 //! document shows too.
 
-use errcat::shape::{Details, Parts};
+use errcat::shape::{Details, HeaderMember, Parts};
 use serde_json::Value;
 
 use crate::model::{Catalog, Code, HeaderValue, Param, Resolve, Template, WireShape};
@@ -53,7 +53,7 @@ pub fn shape_headers(
     catalog: &Catalog,
     code: &Code,
     shape: WireShape,
-) -> Vec<(&'static str, String)> {
+) -> Vec<(&'static HeaderMember, String)> {
     with_parts(catalog, code, |parts| parts.shape_headers(shape))
 }
 
@@ -119,8 +119,8 @@ pub fn http_response(catalog: &Catalog, code: &Code, shape: WireShape) -> String
     }
     out.push('\n');
     out.push_str(&format!("Content-Type: {}\n", shape.content_type()));
-    for (name, value) in shape_headers(catalog, code, shape) {
-        out.push_str(&format!("{name}: {value}\n"));
+    for (header, value) in shape_headers(catalog, code, shape) {
+        out.push_str(&format!("{}: {value}\n", header.name));
     }
     for (name, value) in headers(code) {
         out.push_str(&format!("{name}: {value}\n"));

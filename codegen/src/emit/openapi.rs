@@ -17,6 +17,7 @@ use super::text::{code_span, escape, neutralise_html};
 use super::{OutputFile, example, notice};
 use crate::model::{Catalog, Code, Header, HeaderValue, ParamType, Segment, WireShape};
 use errcat::HeaderSet;
+use errcat::shape::HeaderMember;
 
 pub const VERSION: &str = "3.1.0";
 
@@ -205,16 +206,11 @@ fn header_of(code: &Code, header: &Header, example: String) -> Value {
 
 /// A header the code's wire shape carries a part of the error in; not
 /// sent when a client asks for problem details instead.
-fn shape_header(shape: WireShape, name: &str, example: String) -> Value {
-    let meaning = shape
-        .spec()
-        .headers
-        .iter()
-        .find(|header| header.name == name)
-        .map_or("A part of the error", |header| header.part.meaning());
+fn shape_header(shape: WireShape, header: &HeaderMember, example: String) -> Value {
     json!({
         "description": format!(
-            "{meaning}; sent with every {} body.",
+            "{}; sent with every {} body.",
+            header.part.meaning(),
             code_span(shape.as_str(), false)
         ),
         "schema": { "type": "string" },
@@ -255,11 +251,9 @@ fn response(catalog: &Catalog, code: &Code) -> Value {
     response.insert("description".into(), description.into());
     let mut headers: Map<String, Value> = example::shape_headers(catalog, code, code.wire_shape)
         .into_iter()
-        .map(|(name, example)| {
-            (
-                name.to_owned(),
-                shape_header(code.wire_shape, name, example),
-            )
+        .map(|(header, example)| {
+            let described = shape_header(code.wire_shape, header, example);
+            (header.name.to_owned(), described)
         })
         .collect();
     headers.extend(
