@@ -76,17 +76,24 @@ impl<C: ErrorCode> Received<C> {
             let value = headers.get(name)?.to_str().ok()?.trim();
             (!value.is_empty()).then(|| value.to_owned())
         };
-        let shape = shape_of(json, &|name| header(name).is_some());
+        let shapes = C::catalog().shapes_by_signature();
+        let shape = shape_of(shapes, json, &|name| header(name).is_some());
         let spec = shape.map(WireShape::spec);
         let at = |part: Part| -> Option<&Value> {
             let path = spec?.path_of(part)?;
-            path.iter()
-                .try_fold(&parsed, |value, name| value.as_object()?.get(*name))
+            path.iter().try_fold(&parsed, |value, name| {
+                first_if_list(value).as_object()?.get(*name)
+            })
         };
-        let text_at = |part: Part| at(part).and_then(non_empty_text);
+        // A part in the body, else in the header its shape carries it in.
+        let text_at = |part: Part| {
+            at(part)
+                .and_then(non_empty_text)
+                .or_else(|| header(spec?.header_of(part)?))
+        };
         let top = |name: &str| json.get(name).and_then(non_empty_text);
 
-        let wire_code = text_at(Part::Code).or_else(|| header(spec?.header_of(Part::Code)?));
+        let wire_code = text_at(Part::Code);
         let code = wire_code.as_deref().map(|wire| {
             let form = spec.map_or(CodeForm::Exact, |spec| spec.code_form);
             AnyCode::<C>::parse(form.read(wire))
@@ -154,12 +161,25 @@ impl<C: ErrorCode> Received<C> {
     }
 }
 
-/// The first shape, in [`WireShape::by_signature`] order, one of whose
-/// signatures `body` has; else the first whose code header the response
-/// has (an AWS body may hold nothing but its `message`).
-fn shape_of(body: &Map<String, Value>, has_header: &dyn Fn(&str) -> bool) -> Option<WireShape> {
-    let by_header = |shape: &WireShape| shape.spec().header_of(Part::Code).is_some_and(has_header);
-    let by_body = WireShape::by_signature().into_iter().find(|shape| {
+/// A list's first element (where a shape keeps the error in a list of
+/// one, Cloudflare's `errors`), else the value itself.
+fn first_if_list(value: &Value) -> &Value {
+    match value {
+        Value::Array(items) => items.first().unwrap_or(value),
+        _ => value,
+    }
+}
+
+/// The first of `shapes` (in [`WireShape::by_signature`] order) one of
+/// whose signatures `body` has; else the first whose code header the
+/// response has (an AWS body may hold nothing but its `message`).
+fn shape_of(
+    shapes: &[WireShape],
+    body: &Map<String, Value>,
+    has_header: &dyn Fn(&str) -> bool,
+) -> Option<WireShape> {
+    let by_header = |shape: &&WireShape| shape.spec().header_of(Part::Code).is_some_and(has_header);
+    let by_body = shapes.iter().find(|shape| {
         shape.spec().signature_checks().iter().any(|set| {
             set.iter().all(|(name, expect)| {
                 matches!(
@@ -168,11 +188,14 @@ fn shape_of(body: &Map<String, Value>, has_header: &dyn Fn(&str) -> bool) -> Opt
                         | (Expect::String, Some(Value::String(_)))
                         | (Expect::Number, Some(Value::Number(_)))
                         | (Expect::Object, Some(Value::Object(_)))
+                        | (Expect::Array, Some(Value::Array(_)))
+                        | (Expect::Boolean, Some(Value::Bool(_)))
+                        | (Expect::Null, Some(Value::Null))
                 )
             })
         })
     });
-    by_body.or_else(|| WireShape::by_signature().into_iter().find(by_header))
+    by_body.or_else(|| shapes.iter().find(by_header)).copied()
 }
 
 /// `text` with every `\uD800`–`\uDFFF` escape that is not half of a

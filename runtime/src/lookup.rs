@@ -18,6 +18,9 @@ pub struct Catalog<C: 'static> {
     pub name: &'static str,
     /// The shape codes render in unless they choose their own.
     pub default_shape: WireShape,
+    /// Every shape its codes can be sent in and a client reads: the
+    /// built-in ones, then the catalog's own.
+    pub shapes: &'static [WireShape],
     /// What OpenAPI documents call the enum of codes: `FoldErrorCode`.
     pub code_schema: &'static str,
     /// What that enum says of itself.
@@ -28,6 +31,8 @@ pub struct Catalog<C: 'static> {
     index: OnceLock<Box<[u32]>>,
     /// The codes that have a `number`, sorted by it.
     numbers: OnceLock<Box<[(i64, C)]>>,
+    /// `shapes` in the order a reader tries them.
+    by_signature: OnceLock<Box<[WireShape]>>,
 }
 
 /// What the catalog was built from.
@@ -62,12 +67,14 @@ impl<C> Catalog<C> {
         Catalog {
             name,
             default_shape,
+            shapes: &WireShape::ALL,
             code_schema: "ErrorCode",
             code_description: "Machine-readable error code.",
             source: Source::Rows { codes, lookup },
             tables: OnceLock::new(),
             index: OnceLock::new(),
             numbers: OnceLock::new(),
+            by_signature: OnceLock::new(),
         }
     }
 
@@ -84,12 +91,14 @@ impl<C> Catalog<C> {
         Catalog {
             name,
             default_shape,
+            shapes: &WireShape::ALL,
             code_schema: "ErrorCode",
             code_description: "Machine-readable error code.",
             source: Source::Table { text, all },
             tables: OnceLock::new(),
             index: OnceLock::new(),
             numbers: OnceLock::new(),
+            by_signature: OnceLock::new(),
         }
     }
 }
@@ -107,9 +116,26 @@ impl<C> Catalog<C> {
         self.code_description = code_description;
         self
     }
+
+    /// The catalog with the shapes it declares besides the built-in ones:
+    /// `shapes` lists [`WireShape::ALL`], then those. A generated table
+    /// names a code's shape by its place in this list.
+    #[must_use]
+    pub const fn with_shapes(mut self, shapes: &'static [WireShape]) -> Self {
+        self.shapes = shapes;
+        self
+    }
 }
 
 impl<C: Copy> Catalog<C> {
+    /// [`Catalog::shapes`] in the order a reader tries them
+    /// ([`WireShape::by_signature`]).
+    #[must_use]
+    pub fn shapes_by_signature(&self) -> &[WireShape] {
+        self.by_signature
+            .get_or_init(|| WireShape::by_signature(self.shapes).into_boxed_slice())
+    }
+
     /// One row per code, indexed by [`crate::ErrorCode::index`].
     ///
     /// # Panics
@@ -132,7 +158,7 @@ impl<C: Copy> Catalog<C> {
         self.tables.get_or_init(|| match self.source {
             Source::Rows { codes, lookup } => Tables { codes, lookup },
             Source::Table { text, all } => {
-                let decoded = crate::table::decode(text).unwrap_or_else(|why| {
+                let decoded = crate::table::decode(text, self.shapes).unwrap_or_else(|why| {
                     panic!(
                         "errcat: the table of the `{}` catalog does not decode ({why}): \
                          it was generated for another version of the errcat runtime; regenerate it",

@@ -9,11 +9,11 @@ use std::fmt::{Display, Write as _};
 
 use http::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, RETRY_AFTER};
 use serde::Serialize;
-use serde::ser::{SerializeMap, Serializer};
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 use crate::catalog::{ErrorCode, Piece, Resolve};
 use crate::error::{Arg, Error};
-use crate::shape::{Details, Member, Part, Parts, PartsBody, Presence, WireShape};
+use crate::shape::{Details, Literal, Member, Part, Parts, PartsBody, Presence, WireShape};
 
 /// `RateLimit-Limit` (IETF draft `ratelimit-headers`).
 pub const RATELIMIT_LIMIT: HeaderName = HeaderName::from_static("ratelimit-limit");
@@ -258,6 +258,19 @@ impl Serialize for Resolve {
     }
 }
 
+impl Serialize for Literal {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            Literal::Null => serializer.serialize_unit(),
+            Literal::Bool(value) => serializer.serialize_bool(value),
+            Literal::Integer(value) => serializer.serialize_i64(value),
+            Literal::String(value) => serializer.serialize_str(value),
+            Literal::EmptyList => serializer.serialize_seq(Some(0))?.end(),
+            Literal::EmptyObject => serializer.serialize_map(Some(0))?.end(),
+        }
+    }
+}
+
 /// `resolve`'s members that have a value, in [`Resolve::MEMBERS`] order.
 struct ResolveBody<'a>([Option<&'a str>; Resolve::MEMBERS.len()]);
 
@@ -292,6 +305,10 @@ impl<M: Display + ?Sized> Serialize for PartsBody<'_, '_, M> {
                 Part::Object(members) => {
                     map.serialize_entry(name, &PartsBody { parts, members })?;
                 }
+                Part::List(members) => {
+                    map.serialize_entry(name, &[PartsBody { parts, members }])?;
+                }
+                Part::Constant(literal) => map.serialize_entry(name, &literal)?,
             }
         }
         map.end()

@@ -76,6 +76,16 @@ fn member_schema(member: &Member, code: &Value) -> Value {
         // The code's schema describes itself.
         Part::Code => return code.clone(),
         Part::Object(members) => schema.extend(object(members, code)),
+        Part::List(members) => {
+            schema.insert("type".into(), "array".into());
+            schema.insert("minItems".into(), 1.into());
+            schema.insert("maxItems".into(), 1.into());
+            schema.insert("items".into(), Value::Object(object(members, code)));
+        }
+        Part::Constant(literal) => {
+            let value = serde_json::to_value(literal).unwrap_or(Value::Null);
+            schema.insert("const".into(), value);
+        }
         Part::Status => {
             schema.insert("type".into(), "integer".into());
             schema.insert("minimum".into(), 100.into());

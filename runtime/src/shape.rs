@@ -8,7 +8,8 @@
 
 use std::fmt::Display;
 
-/// The JSON shapes an error body can take on the wire.
+/// The JSON shapes an error body can take on the wire: a built-in one, or
+/// one a catalog declares (its generated crate holds the description).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WireShape {
     /// `{"error", "code", "details", "hint"}`.
@@ -26,10 +27,12 @@ pub enum WireShape {
     AwsJson,
     /// PostgREST's `{"code", "message", "details", "hint"}`.
     Postgrest,
+    /// A shape a catalog declares in its `[shape.NAME]` table.
+    Declared(&'static ShapeSpec),
 }
 
 /// What a shape is, member by member.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ShapeSpec {
     /// The spelling catalogs use (`flat`, `problem`, ...).
     pub name: &'static str,
@@ -54,7 +57,7 @@ pub struct ShapeSpec {
 }
 
 /// A response header that carries a part of the error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct HeaderMember {
     /// The header's name, as its protocol's documentation writes it
     /// (header names are case-insensitive).
@@ -64,7 +67,7 @@ pub struct HeaderMember {
 }
 
 /// How the code is written where a shape carries it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CodeForm {
     /// As the catalog writes it.
     Exact,
@@ -98,7 +101,7 @@ impl CodeForm {
 }
 
 /// One member of a body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Member {
     /// Its name in the JSON object.
     pub name: &'static str,
@@ -109,7 +112,7 @@ pub struct Member {
 }
 
 /// The part of an error a member holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Part {
     /// The human-readable message, rendered from the code's template.
     Message,
@@ -131,6 +134,40 @@ pub enum Part {
     Resolve,
     /// An object of further members (the nested shape's `error`).
     Object(&'static [Member]),
+    /// A list of one object of further members (Cloudflare's `errors`). A
+    /// reader reads its first element.
+    List(&'static [Member]),
+    /// The same value in every body (Cloudflare's `success: false`).
+    Constant(Literal),
+}
+
+/// A JSON value a member holds in every body. Lists and objects with
+/// members are [`Part::List`] and [`Part::Object`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Literal {
+    Null,
+    Bool(bool),
+    Integer(i64),
+    String(&'static str),
+    /// `[]`.
+    EmptyList,
+    /// `{}`.
+    EmptyObject,
+}
+
+impl Literal {
+    /// The value's JSON type, as JSON Schema names it.
+    #[must_use]
+    pub const fn json_type(self) -> &'static str {
+        match self {
+            Literal::Null => "null",
+            Literal::Bool(_) => "boolean",
+            Literal::Integer(_) => "integer",
+            Literal::String(_) => "string",
+            Literal::EmptyList => "array",
+            Literal::EmptyObject => "object",
+        }
+    }
 }
 
 /// What a signature checks of a body's member.
@@ -145,6 +182,12 @@ pub enum Expect {
     Number,
     /// A JSON object.
     Object,
+    /// A JSON list.
+    Array,
+    /// `true` or `false`.
+    Boolean,
+    /// `null`.
+    Null,
 }
 
 impl Expect {
@@ -155,13 +198,23 @@ impl Expect {
             Part::Code => Expect::Present,
             Part::Status => Expect::Number,
             Part::Details | Part::Resolve | Part::Object(_) => Expect::Object,
+            Part::List(_) => Expect::Array,
+            Part::Constant(literal) => match literal {
+                Literal::Null => Expect::Null,
+                Literal::Bool(_) => Expect::Boolean,
+                Literal::Integer(_) => Expect::Number,
+                Literal::String(_) => Expect::String,
+                Literal::EmptyList => Expect::Array,
+                Literal::EmptyObject => Expect::Object,
+            },
             Part::Message | Part::Title | Part::DocsUrl | Part::Hint | Part::RequestId => {
                 Expect::String
             }
         }
     }
 
-    /// The check as JavaScript spells it: `present`, or a `typeof` result.
+    /// The check as the TypeScript parser spells it: `present`, or what
+    /// its `kind` gives: a `typeof` result, `array` or `null`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -169,12 +222,15 @@ impl Expect {
             Expect::String => "string",
             Expect::Number => "number",
             Expect::Object => "object",
+            Expect::Array => "array",
+            Expect::Boolean => "boolean",
+            Expect::Null => "null",
         }
     }
 }
 
 /// When a member is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Presence {
     /// In every body.
     Always,
@@ -222,6 +278,8 @@ impl Part {
                 | Part::Title
                 | Part::DocsUrl
                 | Part::Object(_)
+                | Part::List(_)
+                | Part::Constant(_)
         )
     }
 
@@ -231,6 +289,8 @@ impl Part {
         match self {
             Part::Status => "integer",
             Part::Details | Part::Resolve | Part::Object(_) => "object",
+            Part::List(_) => "array",
+            Part::Constant(literal) => literal.json_type(),
             Part::Message
             | Part::Code
             | Part::Title
@@ -257,6 +317,8 @@ impl Part {
             }
             Part::Resolve => "How a person or an agent can fix the problem",
             Part::Object(_) => "The error",
+            Part::List(_) => "The error, as the only element of a list",
+            Part::Constant(_) => "The same in every error body",
         }
     }
 
@@ -279,6 +341,10 @@ impl Member {
     /// `null`.
     #[must_use]
     pub fn sentence(&self) -> String {
+        if let Part::Constant(literal) = self.part {
+            let value = serde_json::to_string(&literal).unwrap_or_default();
+            return format!("Always `{value}`.");
+        }
         let meaning = self.part.meaning();
         match (self.presence, self.part.absent_when()) {
             (Presence::WhenPresent, Some(when)) => format!("{meaning}; absent {when}."),
@@ -384,7 +450,7 @@ const POSTGREST: ShapeSpec = ShapeSpec::json("postgrest", "PostgREST error body"
     );
 
 impl WireShape {
-    /// Every shape, in declaration order.
+    /// Every built-in shape, in declaration order.
     pub const ALL: [WireShape; 7] = [
         WireShape::Flat,
         WireShape::Nested,
@@ -406,6 +472,7 @@ impl WireShape {
             WireShape::OAuth2 => &OAUTH2,
             WireShape::AwsJson => &AWS_JSON,
             WireShape::Postgrest => &POSTGREST,
+            WireShape::Declared(spec) => spec,
         }
     }
 
@@ -415,19 +482,18 @@ impl WireShape {
         self.spec().name
     }
 
-    /// The shape a catalog spells `s`, if any.
+    /// The built-in shape a catalog spells `s`, if any.
     #[must_use]
     pub fn parse(s: &str) -> Option<WireShape> {
         Self::ALL.into_iter().find(|shape| shape.as_str() == s)
     }
 
-    /// Every shape in the order a parser tries them: those with a longer
+    /// `shapes` in the order a parser tries them: those with a longer
     /// signature first, so one that includes another (flat's `error` and
-    /// `code` against OAuth 2's `error`) wins; otherwise in declaration
-    /// order.
+    /// `code` against OAuth 2's `error`) wins; otherwise in the order given.
     #[must_use]
-    pub fn by_signature() -> [WireShape; Self::ALL.len()] {
-        let mut shapes = Self::ALL;
+    pub fn by_signature(shapes: &[WireShape]) -> Vec<WireShape> {
+        let mut shapes = shapes.to_vec();
         let longest = |shape: &WireShape| {
             let sets = shape.spec().signatures.iter();
             sets.map(|set| set.len()).max().unwrap_or(0)
@@ -490,6 +556,7 @@ impl ShapeSpec {
                 .iter()
                 .map(|member| match member.part {
                     Part::Object(inner) => format!("{}: {}", member.name, outline_of(inner)),
+                    Part::List(inner) => format!("{}: [{}]", member.name, outline_of(inner)),
                     _ => member.name.to_owned(),
                 })
                 .collect();
@@ -548,12 +615,42 @@ impl ShapeSpec {
             .map(|header| header.name)
     }
 
-    /// The path of the member holding `part`, if the shape has one.
+    /// The path of the member holding `part`, if the shape has one. A
+    /// reader that meets a list on the way reads its first element.
     #[must_use]
     pub fn path_of(&self, part: Part) -> Option<Vec<&'static str>> {
         self.members()
             .find(|(_, member)| member.part == part)
             .map(|(path, _)| path)
+    }
+
+    /// A path as documentation writes it, each list followed by `[0]`:
+    /// `errors[0].code`.
+    #[must_use]
+    pub fn written_path(&self, path: &[&str]) -> String {
+        let mut written = String::new();
+        let mut members = self.members;
+        for name in path {
+            if !written.is_empty() {
+                written.push('.');
+            }
+            written.push_str(name);
+            match members.iter().find(|member| member.name == *name) {
+                Some(Member {
+                    part: Part::List(inner),
+                    ..
+                }) => {
+                    written.push_str("[0]");
+                    members = inner;
+                }
+                Some(Member {
+                    part: Part::Object(inner),
+                    ..
+                }) => members = inner,
+                _ => members = &[],
+            }
+        }
+        written
     }
 }
 
@@ -563,7 +660,7 @@ const fn holds_details(members: &[Member]) -> bool {
     while i < members.len() {
         match members[i].part {
             Part::Details => return true,
-            Part::Object(inner) if holds_details(inner) => return true,
+            Part::Object(inner) | Part::List(inner) if holds_details(inner) => return true,
             _ => {}
         }
         i += 1;
@@ -579,7 +676,7 @@ fn walk(
     for member in members {
         parents.push(member.name);
         out.push((parents.clone(), member));
-        if let Part::Object(inner) = member.part {
+        if let Part::Object(inner) | Part::List(inner) = member.part {
             walk(inner, parents, out);
         }
         parents.pop();
@@ -648,7 +745,11 @@ impl<'a, M: Display + ?Sized> Parts<'a, M> {
                     Part::DocsUrl => self.docs_url.to_owned(),
                     Part::Hint => self.hint?.to_owned(),
                     Part::RequestId => self.request_id?.to_owned(),
-                    Part::Details | Part::Resolve | Part::Object(_) => return None,
+                    Part::Details
+                    | Part::Resolve
+                    | Part::Object(_)
+                    | Part::List(_)
+                    | Part::Constant(_) => return None,
                 };
                 Some((header, value))
             })

@@ -25,7 +25,8 @@
 //! description, category, flags (retryable 1, throttling 2, deprecated 4,
 //! retired 8, and 16 times the `Severity` index, so a table of errors only
 //! is written as before), retry after, headers (`HeaderSet` bits), details
-//! (`DetailsKind` index), shape (`WireShape` index), docs URL, gRPC code
+//! (`DetailsKind` index), shape (index into the catalog's `shapes`: the built-in
+//! ones, then its own), docs URL, gRPC code
 //! number, resolve (five optional strings, in `Resolve::MEMBERS` order),
 //! number, replacement, aliases, header values (name, then pieces as the
 //! template's).
@@ -56,7 +57,7 @@ pub(crate) struct Decoded {
 /// Decodes a whole table. The pieces and parameters of every row are kept
 /// in two slices that live as long as the process, like the `static` the
 /// table comes from; a catalog decodes once.
-pub(crate) fn decode(text: &'static str) -> Result<Decoded, String> {
+pub(crate) fn decode(text: &'static str, shapes: &'static [WireShape]) -> Result<Decoded, String> {
     let (body, header_values) = if let Some(body) = text.strip_prefix(HEADER) {
         (body, true)
     } else if let Some(body) = text.strip_prefix(HEADER_2) {
@@ -73,6 +74,7 @@ pub(crate) fn decode(text: &'static str) -> Result<Decoded, String> {
         at: 0,
         header_values,
         category: None,
+        shapes,
     };
     let mut rows = Vec::new();
     let mut pieces = Vec::new();
@@ -140,6 +142,8 @@ struct Reader {
     header_values: bool,
     /// The previous row's category, which `=` repeats.
     category: Option<&'static str>,
+    /// What a row's shape index points into: the catalog's shapes.
+    shapes: &'static [WireShape],
 }
 
 impl Reader {
@@ -305,7 +309,7 @@ impl Reader {
         let retry_after = self.optional(Self::number)?;
         let headers = HeaderSet::from_bits(self.number()?);
         let details = self.pick(&DetailsKind::ALL)?;
-        let shape = self.pick(&WireShape::ALL)?;
+        let shape = self.pick(self.shapes)?;
         let docs_url = self.string()?;
         let grpc_number: u8 = self.number()?;
         let grpc = GrpcCode::ALL
@@ -419,7 +423,7 @@ mod tests {
             7:MISSING404;9:Not found12:{id} is gone2;p0;t8: is gone1;2:id0;+3:Try-8:resource\
             37;+30;0;1;0;20:https://x.example/#m5;+-+4:/fix---+7;-1;8:OLD_GONE\
             1;4:link2;t1:<p0;\n";
-        let decoded = decode(table).unwrap();
+        let decoded = decode(table, &WireShape::ALL).unwrap();
         let [info] = decoded.codes else {
             panic!("one row")
         };
@@ -431,7 +435,11 @@ mod tests {
         assert!(info.retryable && info.deprecated && !info.throttling && !info.retired);
         assert_eq!(info.severity, Severity::Notice);
         assert_eq!(
-            decode(&*table.replace("37;+30;", "53;+30;").leak()).err(),
+            decode(
+                &*table.replace("37;+30;", "53;+30;").leak(),
+                &WireShape::ALL
+            )
+            .err(),
             Some("an unknown severity at byte 98 of the table".to_owned())
         );
         assert_eq!(info.retry_after, Some(30));
@@ -454,7 +462,7 @@ mod tests {
             4:GONE404;4:Gone19:{kind} {id} is gone=2;2:id0;4:kind0;--8:resource\
             0;-0;0;0;11:about:blank5;---0;0;\n\
             5:PLAIN400;3:Bad3:Bad=0;--=0;-0;0;0;11:about:blank5;---0;0;\n";
-        let decoded = decode(table).unwrap();
+        let decoded = decode(table, &WireShape::ALL).unwrap();
         let [gone, plain] = decoded.codes else {
             panic!("two rows")
         };
@@ -471,12 +479,12 @@ mod tests {
         assert_eq!(plain.category, "resource");
         let unknown = table.replace("{kind}", "{kine}");
         assert_eq!(
-            decode(unknown.leak()).err(),
+            decode(unknown.leak(), &WireShape::ALL).err(),
             Some("`{kine}` is no parameter of its code at byte 70 of the table".to_owned())
         );
         let first = "errcat-table-3\n5:PLAIN400;3:Bad3:Bad=0;--=0;-0;0;0;11:about:blank5;---0;0;\n";
         assert_eq!(
-            decode(first).err(),
+            decode(first, &WireShape::ALL).err(),
             Some("`=` in the first row's category at byte 42 of the table".to_owned())
         );
     }
@@ -486,15 +494,17 @@ mod tests {
         let table = "errcat-table-1\n\
             7:MISSING404;9:Not found9:Not found1;t9:Not found0;--8:resource\
             0;-0;0;0;11:about:blank5;---0;\n";
-        let decoded = decode(table).unwrap();
+        let decoded = decode(table, &WireShape::ALL).unwrap();
         assert_eq!(decoded.codes[0].code, "MISSING");
         assert!(decoded.codes[0].header_values.is_empty());
     }
 
     #[test]
     fn a_table_of_another_format_is_refused_with_where() {
-        assert!(decode("errcat-table-0\n").is_err());
-        let error = decode("errcat-table-2\n7:MISSING40").err().unwrap();
+        assert!(decode("errcat-table-0\n", &WireShape::ALL).is_err());
+        let error = decode("errcat-table-2\n7:MISSING40", &WireShape::ALL)
+            .err()
+            .unwrap();
         assert_eq!(error, "a number expected at byte 24 of the table");
     }
 }

@@ -40,7 +40,7 @@ fn every_code_in_every_shape_reads_back_as_itself() {
         Demo::InternalError,
     ];
     for code in codes {
-        for shape in WireShape::ALL {
+        for &shape in Demo::catalog().shapes {
             let sent = error(code, args(code))
                 .with_request_id("req_1")
                 .with_field_error("name", "Too long");
@@ -200,6 +200,27 @@ fn retry_after_is_seconds_or_an_http_date() {
     twice.append("retry-after", "120".parse().unwrap());
     twice.append("retry-after", "120".parse().unwrap());
     assert_eq!(retry_after(&twice, now), None, "sent twice: no valid value");
+}
+
+/// A declared shape renders and reads back through its description alone:
+/// the constants, the error as the only element of a list, and the request
+/// id from the header the shape carries it in.
+#[test]
+fn a_declared_shape_renders_and_reads_back() {
+    let sent = error(Demo::TenantNotFound, Vec::new())
+        .with_request_id("8d3c2f1ab2c9a1e0-LHR")
+        .with_shape(support::CLOUDFLARE);
+    let response = sent.to_response();
+    assert_eq!(
+        response.body(),
+        r#"{"success":false,"errors":[{"code":"TENANT_NOT_FOUND","message":"Tenant not found"}],"messages":[]}"#
+    );
+    assert_eq!(response.headers()["cf-ray"], "8d3c2f1ab2c9a1e0-LHR");
+    let back = Received::<Demo>::from_response(&response);
+    assert_eq!(back.known(), Some(Demo::TenantNotFound));
+    assert_eq!(back.shape, Some(support::CLOUDFLARE));
+    assert_eq!(back.message, "Tenant not found");
+    assert_eq!(back.request_id.as_deref(), Some("8d3c2f1ab2c9a1e0-LHR"));
 }
 
 /// AWS servers qualify the code (`namespace#Name`) or follow it with a URL

@@ -35,6 +35,7 @@ pub fn synthetic(codes: usize) -> Catalog {
         version: Some("3.0.0".to_owned()),
         code_style: Some(CodeRule::Style(CodeStyle::ScreamingSnake)),
         wire_shape: WireShape::Flat,
+        declared_shapes: Vec::new(),
         transport: Transport::Http,
         docs_base_url: Some("https://docs.synthetic.example/errors".to_owned()),
         unlocked: None,

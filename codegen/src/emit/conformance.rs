@@ -261,7 +261,7 @@ impl Sent {
     /// shape has a member for, and nothing else.
     fn expect(&self, known: Option<&Code>, shape: WireShape, wire: Option<&str>) -> Expect {
         let spec = shape.spec();
-        let carries = |part: Part| spec.path_of(part).is_some();
+        let carries = |part: Part| spec.path_of(part).is_some() || spec.header_of(part).is_some();
         let text = |part: Part, value: Option<&str>| {
             value
                 .filter(|v| carries(part) && !v.is_empty())

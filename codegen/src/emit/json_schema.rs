@@ -14,12 +14,12 @@ use crate::model::{Catalog, Code, WireShape};
 
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
-/// Shapes some emitted code uses, in [`WireShape::ALL`] order, always with
+/// Shapes some emitted code uses, in [`Catalog::shapes`] order, always with
 /// `problem`: the runtime answers any code as RFC 9457 problem details when
 /// the request's `Accept` asks for `application/problem+json`.
 pub fn shapes_in_use(catalog: &Catalog) -> Vec<WireShape> {
-    WireShape::ALL
-        .into_iter()
+    catalog
+        .shapes()
         .filter(|&shape| {
             shape == WireShape::Problem || catalog.emitted().any(|c| c.wire_shape == shape)
         })

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use toml::de::DeTable;
 
+use super::declared::Declared;
 use super::fields::{Fields, list};
 use super::text::{Lines, UrlKind};
 use super::{Context, Located, SourceFile, headers, template};
@@ -102,14 +103,23 @@ fn within_safe_integers(cx: &mut Context, fields: &Fields<'_, '_>, number: &Loca
     false
 }
 
+/// What reading a code needs to know of `catalog.toml`; `None` where it
+/// could not be read.
+#[derive(Clone, Copy)]
+pub(crate) struct FromCatalog<'d> {
+    pub(crate) transport: Option<Transport>,
+    pub(crate) declared: Option<&'d Declared>,
+}
+
 pub(crate) fn read<'s>(
     cx: &mut Context,
     file: &'s SourceFile,
     file_rank: usize,
     name: Located<String>,
     table: &DeTable<'_>,
-    transport: Option<Transport>,
+    catalog: FromCatalog<'_>,
 ) -> CodeDraft<'s> {
+    let transport = catalog.transport;
     let owner = format!("code `{}`", name.value);
     let fields = Fields::new(file, table, owner, name.span.clone());
     fields.reject_unknown(cx, CODE_FIELDS);
@@ -154,7 +164,10 @@ pub(crate) fn read<'s>(
     let number = fields
         .integer_in::<i64>(cx, "number", SAFE_INTEGERS)
         .filter(|number| within_safe_integers(cx, &fields, number));
-    let own_wire_shape = fields.one_of::<WireShape>(cx, "wire_shape", "a wire shape");
+    // Unknown while `catalog.toml` is unreadable: not checked then.
+    let own_wire_shape = catalog
+        .declared
+        .and_then(|declared| super::settings::shape_named(cx, &fields, declared));
     let grpc = fields
         .one_of::<GrpcCode>(cx, "grpc", "a google.rpc.Code name")
         .map(|l| l.value);

@@ -142,7 +142,7 @@ pub(crate) fn finish(written: Vec<Written>, mut templates: Vec<template::Segment
 }
 
 /// Checks a header's name, and records it in `seen`.
-fn check_name(
+pub(crate) fn check_name(
     cx: &mut Context,
     fields: &Fields<'_, '_>,
     name: &Located<String>,

@@ -10,6 +10,7 @@
 
 mod classes;
 mod code;
+mod declared;
 pub(crate) mod fields;
 mod folder;
 mod headers;

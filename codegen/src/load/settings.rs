@@ -3,6 +3,9 @@
 
 use std::ops::Range;
 
+use toml::de::DeValue;
+
+use super::declared::Declared;
 use super::fields::{Fields, array_of_tables, declared_twice, join};
 use super::parse::ParsedFile;
 use super::text::{Lines, UrlKind};
@@ -12,7 +15,7 @@ use crate::model::{
     Category, Class, CodeRule, CodeStyle, RESERVED_PAGE_STEMS, Transport, WireShape,
 };
 
-const ROOT_FIELDS: &[&str] = &["catalog", "category", "class"];
+const ROOT_FIELDS: &[&str] = &["catalog", "category", "class", "shape"];
 const CATALOG_FIELDS: &[&str] = &[
     "name",
     "title",
@@ -45,6 +48,8 @@ pub(crate) struct Settings {
     pub(crate) wire_shape: WireShape,
     /// `wire_shape` was given but unreadable: `wire_shape` is a stand-in.
     pub(crate) wire_shape_unreadable: bool,
+    /// The `[shape.NAME]` tables.
+    pub(crate) declared: Declared,
     pub(crate) docs_base_url: Option<String>,
     pub(crate) unlocked: Option<String>,
     pub(crate) categories: Vec<Category>,
@@ -71,6 +76,7 @@ pub(crate) fn read(cx: &mut Context, parsed: &ParsedFile<'_>) -> Settings {
         transport: Some(Transport::Http),
         wire_shape: WireShape::Flat,
         wire_shape_unreadable: false,
+        declared: super::declared::read(cx, &root),
         docs_base_url: None,
         unlocked: None,
         categories: Vec::new(),
@@ -116,7 +122,7 @@ fn read_catalog_table(cx: &mut Context, fields: &Fields<'_, '_>, settings: &mut 
     settings.description = fields.text(cx, "description", Lines::Many).map(|l| l.value);
     settings.version = fields.text(cx, "version", Lines::One).map(|l| l.value);
     read_code_style(cx, fields, settings);
-    if let Some(shape) = fields.one_of::<WireShape>(cx, "wire_shape", "a wire shape") {
+    if let Some(shape) = shape_named(cx, fields, &settings.declared) {
         settings.wire_shape = shape.value;
     } else {
         settings.wire_shape_unreadable = fields.get("wire_shape").is_some();
@@ -133,6 +139,25 @@ fn read_catalog_table(cx: &mut Context, fields: &Fields<'_, '_>, settings: &mut 
         .text(cx, "unlocked", Lines::One)
         .filter(|reason| given_reason(cx, fields, reason))
         .map(|l| l.value);
+}
+
+/// `wire_shape` of `fields`: a built-in shape or a declared one. One
+/// whose declaration could not be read is not reported again.
+pub(crate) fn shape_named(
+    cx: &mut Context,
+    fields: &Fields<'_, '_>,
+    declared: &Declared,
+) -> Option<Located<WireShape>> {
+    let all = declared.all();
+    let names: Vec<&str> = all.iter().map(|shape| shape.as_str()).collect();
+    if let Some((DeValue::String(name), _)) = fields.get("wire_shape")
+        && declared.unreadable.iter().any(|broken| broken == &**name)
+    {
+        return None;
+    }
+    fields.choice(cx, "wire_shape", "a wire shape", &names, |written| {
+        all.iter().copied().find(|shape| shape.as_str() == written)
+    })
 }
 
 const CODE_PATTERN_FIELDS: &[&str] = &["pattern", "max_length"];

@@ -132,7 +132,9 @@ fn shape_unreadable(settings: &Settings, draft: &CodeDraft<'_>) -> bool {
 /// `details` declared on a code whose wire shape has no member for them:
 /// the runtime would drop them while the docs promise them.
 pub(crate) fn check_details_fit(cx: &mut Context, settings: &Settings, drafts: &[CodeDraft<'_>]) {
-    let carriers: Vec<&str> = WireShape::ALL
+    let carriers: Vec<&str> = settings
+        .declared
+        .all()
         .into_iter()
         .filter(|shape| shape.carries_details())
         .map(WireShape::as_str)

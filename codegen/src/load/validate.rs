@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use toml::de::DeValue;
 
 use super::code::{self, CodeDraft};
+use super::declared::Declared;
 use super::fields::{article, did_you_mean, list};
 use super::parse::{self, ParsedFile};
 use super::settings::{self, Settings};
@@ -49,7 +50,8 @@ pub(crate) fn catalog(
     // Unknown when `catalog.toml` could not be read: no status is then
     // reported missing.
     let transport = settings.as_ref().and_then(|s| s.transport);
-    let (mut drafts, unreadable_codes) = read_codes(cx, &code_files, transport);
+    let declared = settings.as_ref().map(|s| &s.declared);
+    let (mut drafts, unreadable_codes) = read_codes(cx, &code_files, transport, declared);
 
     check_duplicates(cx, &drafts);
     let docs_base_url = settings.as_ref().and_then(|s| s.docs_base_url.as_deref());
@@ -114,6 +116,7 @@ fn read_codes<'s>(
     cx: &mut Context,
     code_files: &[&ParsedFile<'s>],
     transport: Option<Transport>,
+    declared: Option<&Declared>,
 ) -> (Vec<CodeDraft<'s>>, BTreeSet<String>) {
     let mut drafts = Vec::new();
     let mut unreadable = BTreeSet::new();
@@ -145,7 +148,11 @@ fn read_codes<'s>(
                 unreadable.insert(name.value);
                 continue;
             }
-            drafts.push(code::read(cx, file.source, rank, name, table, transport));
+            let catalog = code::FromCatalog {
+                transport,
+                declared,
+            };
+            drafts.push(code::read(cx, file.source, rank, name, table, catalog));
         }
     }
     (drafts, unreadable)
@@ -225,6 +232,7 @@ fn assemble(settings: Settings, mut drafts: Vec<CodeDraft<'_>>) -> Catalog {
         version: settings.version,
         code_style: settings.code_style,
         wire_shape: settings.wire_shape,
+        declared_shapes: settings.declared.shapes,
         transport: settings.transport.unwrap_or_default(),
         docs_base_url: settings.docs_base_url,
         unlocked: settings.unlocked,

@@ -9,7 +9,7 @@ use std::path::Path;
 use super::report::{Break, Site};
 use super::{Entry, Lock};
 use crate::load::CATALOG_FILE;
-use crate::model::{Catalog, WireShape};
+use crate::model::Catalog;
 
 /// How many codes a catalog-wide change names before it counts the rest.
 const CODES_NAMED: usize = 3;
@@ -18,7 +18,7 @@ const CODES_NAMED: usize = 3;
 pub(super) struct CatalogWide<'a> {
     catalog: &'a Catalog,
     /// The default shape the lock recorded, when the catalog's differs.
-    old_shape: Option<WireShape>,
+    old_shape: Option<String>,
     /// Codes that were in the old default shape and are in the new one.
     shape_followers: Vec<String>,
     /// Codes whose `type` moved with `docs_base_url`, by the base they were
@@ -30,7 +30,10 @@ impl<'a> CatalogWide<'a> {
     pub(super) fn new(lock: &Lock, catalog: &'a Catalog) -> Self {
         CatalogWide {
             catalog,
-            old_shape: lock.wire_shape.filter(|old| *old != catalog.wire_shape),
+            old_shape: lock
+                .wire_shape
+                .clone()
+                .filter(|old| old != catalog.wire_shape.as_str()),
             shape_followers: Vec::new(),
             by_old_base: BTreeMap::new(),
         }
@@ -39,7 +42,7 @@ impl<'a> CatalogWide<'a> {
     /// Whether the changed shape of `site` is the default's change, which is
     /// then counted here instead of reported for the code.
     pub(super) fn follows_default_shape(&mut self, site: &Site<'_>, entry: &Entry) -> bool {
-        let follows = self.old_shape == Some(entry.wire_shape)
+        let follows = self.old_shape.as_deref() == Some(entry.wire_shape.as_str())
             && site.code.wire_shape == self.catalog.wire_shape;
         if follows {
             self.shape_followers.push(site.name.to_owned());
@@ -86,8 +89,8 @@ impl<'a> CatalogWide<'a> {
             help,
         };
         let mut breaks = Vec::new();
-        if let (Some(old), false) = (self.old_shape, self.shape_followers.is_empty()) {
-            let (old, new) = (old.as_str(), catalog.wire_shape.as_str());
+        if let (Some(old), false) = (&self.old_shape, self.shape_followers.is_empty()) {
+            let new = catalog.wire_shape.as_str();
             breaks.push(at(
                 "wire_shape",
                 format!(

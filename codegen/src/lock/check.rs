@@ -103,6 +103,7 @@ pub fn check(lock: &Lock, lines: &Lines, catalog: &Catalog, catalog_dir: &Path) 
     }
     number_reuses(lock, catalog, &names, catalog_dir, &mut breaks);
     let mut catalog_breaks = wide.into_breaks(catalog_dir);
+    catalog_breaks.extend(super::shapes::check(lock, catalog, catalog_dir));
     catalog_breaks.append(&mut breaks);
     catalog_breaks
 }
@@ -212,7 +213,7 @@ fn compare(
             },
         );
     }
-    if entry.wire_shape != code.wire_shape && !wide.follows_default_shape(site, entry) {
+    if entry.wire_shape != code.wire_shape.as_str() && !wide.follows_default_shape(site, entry) {
         let (was, now) = (entry.wire_shape.as_str(), code.wire_shape.as_str());
         site.report(
             breaks,

@@ -1,7 +1,7 @@
 //! What the lock records for one code: everything a client built against
 //! the published catalog depends on.
 
-use crate::model::{Catalog, Code, DetailsKind, GrpcCode, ParamType, Severity, WireShape};
+use crate::model::{Catalog, Code, DetailsKind, GrpcCode, ParamType, Severity};
 
 /// What clients depend on for one code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,7 +9,8 @@ pub struct Entry {
     /// `None` for a code without one (a catalog not sent over HTTP).
     pub status: Option<u16>,
     pub state: State,
-    pub wire_shape: WireShape,
+    /// The shape's name: a declared shape is known by it.
+    pub wire_shape: String,
     pub number: Option<i64>,
     /// What the generated Rust and TypeScript names were made from instead
     /// of the code, if the catalog said (`ident`).
@@ -90,7 +91,7 @@ impl Entry {
         Entry {
             status: code.status,
             state,
-            wire_shape: code.wire_shape,
+            wire_shape: code.wire_shape.as_str().to_owned(),
             number: code.number,
             ident: code.ident.clone(),
             severity: code.severity,

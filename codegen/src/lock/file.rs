@@ -33,8 +33,15 @@ pub fn render(lock: &Lock) -> String {
         lock.catalog,
         string(&lock.catalog)
     );
-    if let Some(shape) = lock.wire_shape {
-        out.push_str(&format!("wire_shape = \"{}\"\n", shape.as_str()));
+    if let Some(shape) = &lock.wire_shape {
+        out.push_str(&format!("wire_shape = \"{shape}\"\n"));
+    }
+    for (name, facts) in &lock.shapes {
+        out.push_str(&format!("\n[shapes.{}]\nfacts = [\n", key(name)));
+        for fact in facts {
+            out.push_str(&format!("    {},\n", string(fact)));
+        }
+        out.push_str("]\n");
     }
     for (code, entry) in &lock.codes {
         out.push_str(&format!("\n[codes.{}]\n", key(code)));
@@ -42,7 +49,7 @@ pub fn render(lock: &Lock) -> String {
             out.push_str(&format!("status = {status}\n"));
         }
         out.push_str(&format!("state = \"{}\"\n", entry.state.as_str()));
-        out.push_str(&format!("wire_shape = \"{}\"\n", entry.wire_shape.as_str()));
+        out.push_str(&format!("wire_shape = \"{}\"\n", entry.wire_shape));
         if entry.severity != Severity::Error {
             out.push_str(&format!("severity = \"{}\"\n", entry.severity.as_str()));
         }
@@ -135,9 +142,17 @@ struct RawLock {
     catalog: String,
     wire_shape: Option<Spanned<String>>,
     #[serde(default)]
+    shapes: BTreeMap<String, RawShape>,
+    #[serde(default)]
     codes: BTreeMap<String, Spanned<RawEntry>>,
     #[serde(default)]
     accepted_break: Vec<RawBreak>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawShape {
+    facts: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -217,27 +232,43 @@ pub fn parse(text: &str) -> Result<(Lock, Lines), (u32, String)> {
         })
         .collect();
     let wire_shape = match raw.wire_shape {
-        Some(shape) => Some(WireShape::parse(shape.get_ref()).ok_or_else(|| {
-            (
-                line_of(shape.span().start),
-                format!("unknown wire shape `{}`", shape.get_ref()),
-            )
-        })?),
+        Some(shape) => Some(
+            shape_name(shape.get_ref())
+                .map_err(|message| (line_of(shape.span().start), message))?,
+        ),
         None => None,
     };
     let lock = Lock {
         catalog: raw.catalog,
         wire_shape,
+        shapes: raw
+            .shapes
+            .into_iter()
+            .map(|(name, shape)| (name, shape.facts))
+            .collect(),
         codes,
         accepted_breaks,
     };
     Ok((lock, lines))
 }
 
+/// A shape as the lock names it: a built-in one, or a name a catalog can
+/// declare (snake_case), which the check compares with the catalog's.
+fn shape_name(name: &str) -> Result<String, String> {
+    let declarable = name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if WireShape::parse(name).is_some() || declarable {
+        Ok(name.to_owned())
+    } else {
+        Err(format!("unknown wire shape `{name}`"))
+    }
+}
+
 fn entry(mut raw: RawEntry) -> Result<Entry, String> {
     let state = State::parse(&raw.state).ok_or_else(|| format!("unknown state `{}`", raw.state))?;
-    let wire_shape = WireShape::parse(&raw.wire_shape)
-        .ok_or_else(|| format!("unknown wire shape `{}`", raw.wire_shape))?;
+    let wire_shape = shape_name(&raw.wire_shape)?;
     let mut written: Vec<(String, Spanned<String>)> =
         std::mem::take(&mut raw.params).into_iter().collect();
     written.sort_by_key(|(_, ty)| ty.span().start);

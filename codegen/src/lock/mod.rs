@@ -19,6 +19,7 @@ mod entry;
 pub mod file;
 mod locate;
 mod report;
+mod shapes;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -26,7 +27,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Catalog, WireShape};
+use crate::model::Catalog;
 
 pub use check::Break;
 pub use entry::{Contract, Entry, State};
@@ -48,7 +49,10 @@ pub struct Lock {
     /// The catalog's default `wire_shape`, so that changing it is reported
     /// once rather than for every code in it; `None` in a lock that did not
     /// record it yet.
-    pub wire_shape: Option<WireShape>,
+    pub wire_shape: Option<String>,
+    /// The catalog's declared shapes by name, each as the facts its clients
+    /// rely on (see `lock/shapes.rs`).
+    pub shapes: BTreeMap<String, Vec<String>>,
     /// Every code ever published, by wire string.
     pub codes: BTreeMap<String, Entry>,
     /// Breaking changes that were made on purpose, oldest first.
@@ -88,7 +92,8 @@ impl Lock {
         }
         Lock {
             catalog: catalog.name.clone(),
-            wire_shape: Some(catalog.wire_shape),
+            wire_shape: Some(catalog.wire_shape.as_str().to_owned()),
+            shapes: shapes::of(catalog),
             codes,
             accepted_breaks: previous
                 .map(|p| p.accepted_breaks.clone())

@@ -8,12 +8,14 @@
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
 pub(crate) mod naming;
+mod shape;
 mod template;
 
 pub use naming::{
     CodeRule, CodeStyle, RESERVED_PAGE_STEMS, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS,
     default_title, is_ident, is_rust_keyword, is_typescript_reserved,
 };
+pub use shape::{MemberDecl, PartDecl, ShapeDecl};
 pub use template::{Param, Segment, Template};
 // What a code may be, which the derive checks the same way.
 pub use crate::code_name::{CodeProblem, code_problem};
@@ -40,6 +42,9 @@ pub struct Catalog {
     pub code_style: Option<CodeRule>,
     /// Wire shape used by codes that do not choose their own.
     pub wire_shape: WireShape,
+    /// The shapes the catalog declares (`[shape.NAME]`), in declared order;
+    /// [`Catalog::shapes`] adds the built-in ones.
+    pub declared_shapes: Vec<WireShape>,
     /// What the platform sends its errors over; a code's `status` is
     /// required only over HTTP.
     pub transport: Transport,
@@ -247,6 +252,26 @@ pub struct Retirement {
 }
 
 impl Catalog {
+    /// Every shape its codes may be sent in and its clients read: the
+    /// built-in ones, then the declared ones. A code's shape is named by
+    /// its place here in the generated table.
+    pub fn shapes(&self) -> impl Iterator<Item = WireShape> + '_ {
+        WireShape::ALL
+            .into_iter()
+            .chain(self.declared_shapes.iter().copied())
+    }
+
+    /// The place of `shape` in [`Catalog::shapes`].
+    ///
+    /// # Panics
+    ///
+    /// If the catalog has no such shape, which the loader rules out.
+    pub fn shape_index(&self, shape: WireShape) -> usize {
+        self.shapes()
+            .position(|candidate| candidate == shape)
+            .expect("every code's shape is one of its catalog's")
+    }
+
     /// Codes a server can still send: retired codes never are, and aliases
     /// are only read, never written.
     pub fn emitted(&self) -> impl Iterator<Item = &Code> {

@@ -209,9 +209,20 @@ fn schema_enums_match_the_model() {
     let catalog = read_json(&schema_path("catalog.schema.json"));
     let code = "/definitions/code/properties";
     let shapes: Vec<_> = WireShape::ALL.map(WireShape::as_str).into();
-    assert_eq!(enum_at(&codes, &format!("{code}/wire_shape/enum")), shapes);
     assert_eq!(
-        enum_at(&catalog, "/definitions/catalog/properties/wire_shape/enum"),
+        enum_at(&codes, &format!("{code}/wire_shape/anyOf/0/enum")),
+        shapes
+    );
+    assert_eq!(
+        enum_at(
+            &catalog,
+            "/definitions/catalog/properties/wire_shape/anyOf/0/enum"
+        ),
+        shapes
+    );
+    // A declared shape may not take a built-in one's name.
+    assert_eq!(
+        enum_at(&catalog, "/definitions/shapes/propertyNames/not/enum"),
         shapes
     );
     assert_eq!(

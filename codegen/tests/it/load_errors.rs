@@ -665,3 +665,62 @@ fn parameter_names_that_cannot_be_arguments() {
         "[ORDER_TYPED]\nstatus = 400\nmessage = \"bad {type} for {orderId}\"\nparams = { type = \"string\", orderId = \"string\" }\n",
     )]));
 }
+
+/// Every mistake in declaring a wire shape, one diagnostic each, while the
+/// shapes that are right stay usable: a code naming a shape whose
+/// declaration failed is not reported again.
+#[test]
+fn declared_shapes_with_mistakes() {
+    let shapes = r#"
+[shape.Cloud]
+summary = "Not snake case"
+body = { code = "{code}", message = "{message}", kind = "cloud" }
+
+[shape.flat]
+summary = "A built-in name"
+body = { code = "{code}", message = "{message}", kind = "flat" }
+
+[shape.cloudflare]
+summary = "Cloudflare API v4 error envelope"
+content_type = "json"
+code_form = "smithy_name"
+colour = "orange"
+body = { success = false, ratio = 1.5, errors = [{ code = "{code}" }, { code = "{code}" }], hint = "{hint}", title = "{title?}", note = "{mesage}", again = "{status}", twice = "{status}" }
+headers = { "Content-Type" = "{code}", "X Bad" = "{code}", "X-Details" = "{details?}", "X-Status" = "{status|null}" }
+identified_by = ["success", "hint", 3]
+
+[shape.silent]
+summary = "No message"
+body = { code = "{code}", kind = "silent" }
+
+[shape.lookalike]
+summary = "Flat again"
+body = { error = "{message}", code = "{code}" }
+
+[shape.deep]
+summary = "Too deep"
+body = { code = "{code}", message = "{message}", a = { b = { c = { d = { e = { f = { g = { h = { i = { j = "{status}" } } } } } } } } } }
+
+[shape.picky]
+summary = "Identified by what not every body has"
+body = { status = "{status}", text = "{message}", id = "{code}", hint = "{hint?}" }
+identified_by = ["hint", 3]
+
+[shape.vague]
+summary = "Identified by nothing"
+body = { id = "{code}", text = "{message}", vague = true }
+identified_by = []
+
+[shape.good]
+summary = "A shape with nothing wrong"
+body = { fault = { code = "{code}", text = "{message}", ref = "{request_id|null}" } }
+"#;
+    let catalog = format!("{CATALOG}{shapes}");
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", catalog.as_str()),
+        (
+            "orders.toml",
+            "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"a\"\nwire_shape = \"goood\"\n\n[ORDER_GONE]\nstatus = 410\nmessage = \"b\"\nwire_shape = \"cloudflare\"\n\n[ORDER_LATE]\nstatus = 409\nmessage = \"c\"\nwire_shape = \"good\"\n",
+        ),
+    ]));
+}

@@ -50,12 +50,40 @@ fn mini_codes_follow_category_order_then_file_then_position() {
             "LEGACY_GONE",
             "QUEUE_NOT_FOUND",
             "ROW_CONFLICT",
+            "ZONE_LOCKED",
             "RATE_LIMITED",
             "INTERNAL_ERROR",
         ]
     );
     let categories: Vec<usize> = catalog.codes.iter().map(|c| c.category).collect();
-    assert_eq!(categories, [0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2]);
+    assert_eq!(categories, [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 2, 2]);
+}
+
+/// A declared shape is read member by member, in the order written, into
+/// the runtime's description of shapes, which every emitter reads.
+#[test]
+fn a_declared_shape_is_read_in_the_order_written() {
+    use errcat::shape::{Literal, Part, Presence};
+    let catalog = mini();
+    let [shape] = catalog.declared_shapes[..] else {
+        panic!("mini declares one shape");
+    };
+    let spec = shape.spec();
+    assert_eq!(spec.name, "cloudflare");
+    assert_eq!(spec.schema_name, "CloudflareError");
+    assert_eq!(spec.content_type, "application/json");
+    assert_eq!(
+        spec.outline(),
+        "{success, errors: [{code, message, documentation_url}], messages}"
+    );
+    assert_eq!(spec.members[0].part, Part::Constant(Literal::Bool(false)));
+    assert_eq!(spec.members[2].part, Part::Constant(Literal::EmptyList));
+    assert_eq!(spec.path_of(Part::Code), Some(vec!["errors", "code"]));
+    assert_eq!(spec.signatures, [["success", "errors", "messages"]]);
+    assert_eq!(spec.header_of(Part::RequestId), Some("CF-Ray"));
+    assert!(spec.members.iter().all(|m| m.presence == Presence::Always));
+    assert_eq!(catalog.find("ZONE_LOCKED").unwrap().wire_shape, shape);
+    assert_eq!(catalog.shape_index(shape), WireShape::ALL.len());
 }
 
 #[test]

@@ -133,9 +133,9 @@ fn a_removed_code_is_reported_at_its_lock_entry() {
         unreachable!()
     };
     let expected = r#"error: code `INTERNAL_ERROR` was removed
-  --> catalog/errcat.lock:16:1
+  --> catalog/errcat.lock:29:1
    |
-16 | [codes.INTERNAL_ERROR]
+29 | [codes.INTERNAL_ERROR]
    | ^^^^^^^^^^^^^^^^^^^^^^ published here
    |
    = note: clients that handle `INTERNAL_ERROR` would never match it again, and the code could later be reused
@@ -345,7 +345,7 @@ fn compatible_changes_pass_and_check_mode_wants_them_locked() {
     };
     let lock = lock::path(&p.catalog).display().to_string();
     let expected = format!(
-        "--- {lock} (locked)\n+++ {lock} (catalog now)\n@@ -63,7 +63,14 @@\n params = {{ queue = \"string\" }}\n \n+[codes.QUOTA_EXCEEDED]\n+status = 429\n+state = \"active\"\n+wire_shape = \"flat\"\n+type = \"https://docs.mini.example/errors#quota_exceeded\"\n+grpc = \"RESOURCE_EXHAUSTED\"\n+\n [codes.RATE_LIMITED]\n status = 429\n-state = \"active\"\n+state = \"deprecated\"\n wire_shape = \"flat\"\n type = \"https://docs.mini.example/errors#rate_limited\"\n"
+        "--- {lock} (locked)\n+++ {lock} (catalog now)\n@@ -76,7 +76,14 @@\n params = {{ queue = \"string\" }}\n \n+[codes.QUOTA_EXCEEDED]\n+status = 429\n+state = \"active\"\n+wire_shape = \"flat\"\n+type = \"https://docs.mini.example/errors#quota_exceeded\"\n+grpc = \"RESOURCE_EXHAUSTED\"\n+\n [codes.RATE_LIMITED]\n status = 429\n-state = \"active\"\n+state = \"deprecated\"\n wire_shape = \"flat\"\n type = \"https://docs.mini.example/errors#rate_limited\"\n"
     );
     assert_eq!(diff, expected);
 
@@ -528,7 +528,7 @@ fn a_new_docs_base_url_is_one_change_for_every_code() {
     assert_eq!(
         p.breaks(),
         [
-            "`docs_base_url` `https://docs.mini.example/errors` was removed, which changes the RFC 9457 `type` of 11 code(s) to about:blank"
+            "`docs_base_url` `https://docs.mini.example/errors` was removed, which changes the RFC 9457 `type` of 12 code(s) to about:blank"
         ]
     );
 }
@@ -701,4 +701,28 @@ fn a_format_1_lock_reports_nothing_it_did_not_record_and_is_stale() {
         p.breaks(),
         ["code `INTERNAL_ERROR` changed `retryable` from false to true"]
     );
+}
+
+/// Codes record their declared shape by name, and the lock records what the
+/// shape's clients read: adding a member is compatible, moving one that
+/// clients read is a break, reported once at the shape.
+#[test]
+fn a_declared_shape_is_locked_with_what_its_clients_read() {
+    let p = Published::new();
+    let lock = fs::read_to_string(lock::path(&p.catalog)).unwrap();
+    assert!(
+        lock.contains("[shapes.cloudflare]\nfacts = [\n    \"content_type = application/json\",\n    \"code_form = exact\",\n    \"success = false\",\n    \"errors[0].code = {code}\",\n"),
+        "{lock}"
+    );
+    p.edit(
+        "catalog.toml",
+        "documentation_url = \"{docs_url}\" }]",
+        "documentation_url = \"{docs_url}\", hint = \"{hint?}\" }]",
+    );
+    assert!(
+        p.generate(Mode::Write).is_ok(),
+        "a new member breaks no client"
+    );
+    p.edit("catalog.toml", "errors = [{ code", "problems = [{ code");
+    insta::assert_snapshot!(p.rendered());
 }

@@ -50,13 +50,6 @@ fn leak<T>(items: Vec<T>) -> &'static [T] {
     Box::leak(items.into_boxed_slice())
 }
 
-fn shape(shape: model::WireShape) -> errcat::WireShape {
-    errcat::WireShape::ALL
-        .into_iter()
-        .find(|s| s.as_str() == shape.as_str())
-        .expect("the runtime knows every shape the model does")
-}
-
 fn grpc(code: model::GrpcCode) -> errcat::GrpcCode {
     use errcat::GrpcCode as G;
     [
@@ -133,7 +126,7 @@ fn info(catalog: &Catalog, code: &model::Code) -> CodeInfo {
             model::DetailsKind::Object => errcat::DetailsKind::Object,
             model::DetailsKind::FieldErrors => errcat::DetailsKind::FieldErrors,
         },
-        shape: shape(code.wire_shape),
+        shape: code.wire_shape,
         docs_url: leak_str(&catalog.docs_url(code)),
         grpc: grpc(code.grpc),
         resolve: code.resolve.as_ref().map(|r| errcat::Resolve {
@@ -161,12 +154,16 @@ fn install(catalog: &Catalog) {
         }
     }
     lookup.sort_by(|a, b| a.0.cmp(b.0));
-    let runtime_catalog = Box::leak(Box::new(errcat::Catalog::new(
-        leak_str(&catalog.name),
-        shape(catalog.wire_shape),
-        codes,
-        leak(lookup),
-    )));
+    let shapes = leak(catalog.shapes().collect());
+    let runtime_catalog = Box::leak(Box::new(
+        errcat::Catalog::new(
+            leak_str(&catalog.name),
+            catalog.wire_shape,
+            codes,
+            leak(lookup),
+        )
+        .with_shapes(shapes),
+    ));
     CURRENT.with(|c| c.set(Some(runtime_catalog)));
 }
 
@@ -214,8 +211,8 @@ fn runtime_bodies_match_the_json_schemas() {
             json_schema::emit(&catalog)
                 .into_iter()
                 .map(|file| {
-                    let shape = model::WireShape::ALL
-                        .into_iter()
+                    let shape = catalog
+                        .shapes()
                         .find(|s| json_schema::file_name(*s) == file.path)
                         .unwrap();
                     let schema: Value = serde_json::from_str(&file.contents).unwrap();
@@ -244,8 +241,7 @@ fn runtime_bodies_match_the_json_schemas() {
                     continue;
                 }
                 for error in [&bare, &full] {
-                    let body: Value =
-                        serde_json::from_str(&error.to_json(self::shape(*shape))).unwrap();
+                    let body: Value = serde_json::from_str(&error.to_json(*shape)).unwrap();
                     let errors: Vec<String> = validator
                         .iter_errors(&body)
                         .map(|e| e.to_string())

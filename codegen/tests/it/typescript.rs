@@ -239,6 +239,7 @@ fn hostile_catalog() -> Catalog {
         version: Some(HOSTILE.concat()),
         code_style: Some(CodeRule::Style(CodeStyle::ScreamingSnake)),
         wire_shape: WireShape::Flat,
+        declared_shapes: Vec::new(),
         transport: Transport::Http,
         docs_base_url: Some(HOSTILE.concat()),
         unlocked: None,

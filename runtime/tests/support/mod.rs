@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use errcat::shape::{CodeForm, HeaderMember, Literal, Member, Part, Presence, ShapeSpec};
 use errcat::{
     Arg, Catalog, CodeInfo, DetailsKind, Error, ErrorCode, GrpcCode, HeaderSet, Param, ParamType,
     Piece, Resolve, WireShape,
@@ -154,7 +155,64 @@ static CATALOG: Catalog<Demo> = Catalog::new(
         ("no_active_plan", Demo::NoActivePlan),
         ("workspace_slug_taken", Demo::WorkspaceSlugTaken),
     ],
-);
+)
+.with_shapes(&SHAPES);
+
+/// A shape as a catalog declares it, the way a generated crate holds it:
+/// Cloudflare's envelope, the error in a list of one, and the request id
+/// in a header.
+pub const CLOUDFLARE: WireShape = WireShape::Declared(&ShapeSpec {
+    name: "cloudflare",
+    summary: "Cloudflare API v4 error envelope",
+    schema_name: "CloudflareError",
+    content_type: "application/json",
+    members: &[
+        Member {
+            name: "success",
+            part: Part::Constant(Literal::Bool(false)),
+            presence: Presence::Always,
+        },
+        Member {
+            name: "errors",
+            part: Part::List(&[
+                Member {
+                    name: "code",
+                    part: Part::Code,
+                    presence: Presence::Always,
+                },
+                Member {
+                    name: "message",
+                    part: Part::Message,
+                    presence: Presence::Always,
+                },
+            ]),
+            presence: Presence::Always,
+        },
+        Member {
+            name: "messages",
+            part: Part::Constant(Literal::EmptyList),
+            presence: Presence::Always,
+        },
+    ],
+    signatures: &[&["success", "errors", "messages"]],
+    headers: &[HeaderMember {
+        name: "CF-Ray",
+        part: Part::RequestId,
+    }],
+    code_form: CodeForm::Exact,
+});
+
+/// The built-in shapes, then the declared one.
+pub const SHAPES: [WireShape; 8] = [
+    WireShape::Flat,
+    WireShape::Nested,
+    WireShape::ErrorCode,
+    WireShape::Problem,
+    WireShape::OAuth2,
+    WireShape::AwsJson,
+    WireShape::Postgrest,
+    CLOUDFLARE,
+];
 
 impl ErrorCode for Demo {
     fn catalog() -> &'static Catalog<Self> {

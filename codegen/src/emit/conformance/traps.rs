@@ -16,12 +16,12 @@ pub(super) fn cases(catalog: &Catalog, sample: &Code) -> Vec<Value> {
     // A shape that cannot carry the sample's code as it is (an AWS shape
     // and `PD:Err`) has no cases built around it: no service sends them.
     let shapes = || {
-        WireShape::ALL
-            .into_iter()
+        catalog
+            .shapes()
             .filter(|shape| shape.spec().can_send(&example.wire))
     };
     let unknown = unused_code(catalog, "ERRCAT_CONFORMANCE_UNKNOWN");
-    for shape in WireShape::ALL {
+    for shape in catalog.shapes() {
         let mut sent = example.clone();
         sent.wire.clone_from(&unknown);
         sent.message = "A code added to the API after this client was built.".into();
@@ -120,8 +120,15 @@ fn unused_code(catalog: &Catalog, base: &str) -> String {
 }
 
 fn member_mut<'v>(body: &'v mut Value, path: &[&str]) -> Option<&'v mut Value> {
-    path.iter()
-        .try_fold(body, |value, name| value.as_object_mut()?.get_mut(*name))
+    path.iter().try_fold(body, |value, name| {
+        // A list holds the error as its first element.
+        let value = if value.is_array() {
+            value.get_mut(0)?
+        } else {
+            value
+        };
+        value.as_object_mut()?.get_mut(*name)
+    })
 }
 
 /// RFC 9457 problem details from a server that knows nothing of codes.

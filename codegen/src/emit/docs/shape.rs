@@ -22,9 +22,9 @@ pub fn fields(shape: WireShape) -> Vec<Field> {
     let spec = shape.spec();
     let members = spec
         .members()
-        .filter(|(_, member)| !matches!(member.part, Part::Object(_)))
+        .filter(|(_, member)| !matches!(member.part, Part::Object(_) | Part::List(_)))
         .map(|(path, member)| Field {
-            path: path.join("."),
+            path: spec.written_path(&path),
             ty: json_type(member),
             meaning: member.sentence(),
         });
@@ -57,13 +57,19 @@ pub struct Access {
 pub fn access(shape: WireShape) -> Access {
     let spec = shape.spec();
     let expression = |path: Vec<&str>| {
-        path.iter().fold(String::from("body"), |out, name| {
+        let mut out = String::from("body");
+        for (depth, name) in path.iter().enumerate() {
             if is_identifier(name) {
-                format!("{out}.{name}")
+                out.push('.');
+                out.push_str(name);
             } else {
-                format!("{out}[{}]", serde_json::Value::from(*name))
+                out.push_str(&format!("[{}]", serde_json::Value::from(*name)));
             }
-        })
+            if spec.written_path(&path[..=depth]).ends_with("[0]") {
+                out.push_str("[0]");
+            }
+        }
+        out
     };
     let logged: Vec<String> = [Part::Message, Part::Hint, Part::RequestId, Part::Resolve]
         .into_iter()

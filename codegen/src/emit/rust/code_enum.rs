@@ -14,7 +14,7 @@ use super::docs;
 use super::paths::Paths;
 use super::splice::{Kind, List};
 use crate::emit::text::escape;
-use crate::model::{Catalog, WireShape};
+use crate::model::Catalog;
 
 /// The enum's variants, one per code.
 pub fn variants(catalog: &Catalog, spliced: bool) -> List<'_> {
@@ -96,7 +96,9 @@ pub fn items(catalog: &Catalog, variants: &List<'_>, paths: Paths) -> TokenStrea
     );
     let enum_doc = docs::attrs(&enum_doc);
     let name = &catalog.name;
-    let default_shape = shape(catalog.wire_shape);
+    let default_shape = super::shapes::path(&ty, catalog.wire_shape);
+    let with_shapes = super::shapes::with_shapes(catalog, &ty);
+    let shape_items = super::shapes::items(catalog, &ty);
     let code_schema = crate::emit::openapi::code_schema_name(catalog);
     let code_description = crate::emit::json_schema::code_description(catalog);
 
@@ -109,6 +111,8 @@ pub fn items(catalog: &Catalog, variants: &List<'_>, paths: Paths) -> TokenStrea
         pub enum #ty {
             #variants
         }
+
+        #shape_items
 
         #[allow(clippy::doc_markdown)]
         impl #ty {
@@ -196,7 +200,8 @@ pub fn items(catalog: &Catalog, variants: &List<'_>, paths: Paths) -> TokenStrea
                     __ERRCAT_TABLE,
                     &#ty::ALL,
                 )
-                .described(#code_schema, #code_description);
+                .described(#code_schema, #code_description)
+                #with_shapes;
                 &CATALOG
             }
 
@@ -246,11 +251,6 @@ pub fn items(catalog: &Catalog, variants: &List<'_>, paths: Paths) -> TokenStrea
             }
         }
     }
-}
-
-pub fn shape(shape: WireShape) -> TokenStream {
-    let variant = runtime_variant(shape);
-    quote!(::errcat::WireShape::#variant)
 }
 
 /// A variant of one of the runtime's enums, which the model uses as they

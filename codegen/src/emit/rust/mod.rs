@@ -11,6 +11,7 @@ mod derive_support;
 mod docs;
 mod error_type;
 mod paths;
+mod shapes;
 mod splice;
 mod table;
 

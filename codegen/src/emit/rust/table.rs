@@ -6,7 +6,6 @@ use std::fmt::Write as _;
 
 use crate::model::{
     Catalog, Code, DetailsKind, GrpcCode, Header, HeaderValue, ParamType, Segment, Severity,
-    WireShape,
 };
 
 use errcat::__private::TABLE_HEADER as HEADER;
@@ -111,7 +110,7 @@ fn row(out: &mut String, catalog: &Catalog, code: &Code, previous_category: Opti
     optional(out, code.retry.after_seconds, number);
     number(out, headers(&code.headers).bits());
     number(out, index_in(&DetailsKind::ALL, &code.details));
-    number(out, index_in(&WireShape::ALL, &code.wire_shape));
+    number(out, catalog.shape_index(code.wire_shape));
     string(out, &catalog.docs_url(code));
     number(out, GrpcCode::number(code.grpc));
     optional(out, code.resolve.as_ref(), |out, resolve| {

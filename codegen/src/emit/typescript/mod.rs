@@ -47,7 +47,7 @@ pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
     numbers(&mut out, catalog);
     severities(&mut out, catalog);
     out.push('\n');
-    shapes::emit(&mut out);
+    shapes::emit(&mut out, catalog);
     out.push_str(CLIENT);
     vec![OutputFile::new(FILE, out)]
 }

@@ -8,11 +8,12 @@ use std::fmt::Write as _;
 use errcat::shape::{CodeForm, Part, ShapeSpec};
 
 use super::escape::{jsdoc_text, string_literal};
-use crate::model::WireShape;
+use crate::model::{Catalog, WireShape};
 
 /// The `WireShape` and `ErrorResolve` types, and the `shapeReaders` table.
-pub fn emit(out: &mut String) {
-    let names: Vec<String> = WireShape::ALL
+pub fn emit(out: &mut String, catalog: &Catalog) {
+    let shapes: Vec<WireShape> = catalog.shapes().collect();
+    let names: Vec<String> = shapes
         .iter()
         .map(|shape| string_literal(shape.as_str()))
         .collect();
@@ -51,7 +52,7 @@ pub fn emit(out: &mut String) {
          // in the first shape whose signature members it has, with their types.\n\
          const shapeReaders: readonly ShapeReader[] = [\n",
     );
-    for shape in WireShape::by_signature() {
+    for shape in WireShape::by_signature(&shapes) {
         out.push_str(&reader(shape));
     }
     out.push_str("];\n\n");
@@ -104,8 +105,18 @@ fn reader(shape: WireShape) -> String {
             fields.push(format!("{field}: {path}"));
         }
     }
-    if let Some(name) = spec.header_of(Part::Code) {
-        fields.push(format!("codeHeader: {}", string_literal(name)));
+    let headers: Vec<String> = spec
+        .headers
+        .iter()
+        .filter_map(|header| {
+            let role = roles.iter().find(|(_, part)| *part == header.part)?.0;
+            // Read from the response's own status, never a header.
+            (header.part != Part::Status)
+                .then(|| format!("{role}: {}", string_literal(header.name)))
+        })
+        .collect();
+    if !headers.is_empty() {
+        fields.push(format!("headers: {{ {} }}", headers.join(", ")));
     }
     if spec.code_form == CodeForm::SmithyShapeName {
         fields.push("codeForm: \"smithy\"".to_owned());

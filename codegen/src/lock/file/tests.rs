@@ -10,7 +10,7 @@ fn sample() -> Lock {
         Entry {
             status: Some(404),
             state: State::Deprecated,
-            wire_shape: WireShape::Problem,
+            wire_shape: "problem".to_owned(),
             number: Some(1004),
             ident: Some("VersionMissing".to_owned()),
             severity: Severity::Warning,
@@ -37,7 +37,7 @@ fn sample() -> Lock {
         Entry {
             status: Some(410),
             state: State::Removed,
-            wire_shape: WireShape::Flat,
+            wire_shape: "flat".to_owned(),
             number: None,
             ident: None,
             severity: Severity::Error,
@@ -49,7 +49,15 @@ fn sample() -> Lock {
     );
     Lock {
         catalog: "fold".to_owned(),
-        wire_shape: Some(WireShape::Flat),
+        wire_shape: Some("flat".to_owned()),
+        shapes: BTreeMap::from([(
+            "cloudflare".to_owned(),
+            vec![
+                "content_type = application/json".to_owned(),
+                "errors[0].code = {code}".to_owned(),
+                "header CF-Ray = {request_id?}".to_owned(),
+            ],
+        )]),
         codes,
         accepted_breaks: vec![AcceptedBreak {
             reason: "GONE was never \"really\" used".to_owned(),
@@ -65,14 +73,21 @@ fn a_rendered_lock_reads_back_the_same() {
     let text = render(&lock);
     let (parsed, lines) = parse(&text).unwrap();
     assert_eq!(parsed, lock);
-    assert_eq!(lines["GONE"], 8);
-    assert_eq!(lines["VERSION_NOT_FOUND"], 13);
+    assert_eq!(lines["GONE"], 15);
+    assert_eq!(lines["VERSION_NOT_FOUND"], 20);
 }
 
 #[test]
 fn the_layout_is_fixed_and_sorted() {
     let text = render(&sample());
     let expected = r#"
+[shapes.cloudflare]
+facts = [
+    "content_type = application/json",
+    "errors[0].code = {code}",
+    "header CF-Ray = {request_id?}",
+]
+
 [codes.GONE]
 status = 410
 state = "removed"
@@ -140,7 +155,7 @@ fn a_bad_lock_names_the_line() {
     assert_eq!(
         parse(&text).unwrap_err(),
         (
-            13,
+            20,
             "`VERSION_NOT_FOUND`: unknown state `sleeping`".to_owned()
         )
     );
@@ -171,13 +186,14 @@ fn every_part_of_the_contract_is_read_or_refused() {
         ),
     ] {
         let (line, message) = parse(&text.replace(from, to)).unwrap_err();
-        assert_eq!(line, 13);
+        assert_eq!(line, 20);
         assert_eq!(message, format!("`VERSION_NOT_FOUND`: {problem}"));
     }
-    let shape = text.replacen("wire_shape = \"flat\"", "wire_shape = \"xml\"", 1);
+    // Any snake_case name may be a shape the catalog declares.
+    let shape = text.replacen("wire_shape = \"flat\"", "wire_shape = \"Xml\"", 1);
     assert_eq!(
         parse(&shape).unwrap_err(),
-        (6, "unknown wire shape `xml`".to_owned())
+        (6, "unknown wire shape `Xml`".to_owned())
     );
     let (_, message) = parse(&text.replace("version = 2", "version = 3")).unwrap_err();
     assert_eq!(

@@ -1029,7 +1029,7 @@ const shapeReaders: readonly ShapeReader[] = [
     signatures: [[["__type", "present"]]],
     code: ["__type"],
     message: ["message"],
-    codeHeader: "X-Amzn-ErrorType",
+    headers: { code: "X-Amzn-ErrorType" },
     codeForm: "smithy",
   },
 ];
@@ -1176,6 +1176,9 @@ function isStatus(value: unknown): value is number {
 
 type Path = readonly string[];
 
+/** The parts of an error a shape may carry in a response header. */
+type HeaderRole = "code" | "message" | "title" | "hint" | "requestId" | "type";
+
 /** Where a body of one shape keeps each part of the error. */
 interface ShapeReader {
   readonly shape: WireShape;
@@ -1190,8 +1193,8 @@ interface ShapeReader {
   readonly resolve?: Path;
   readonly type?: Path;
   readonly instance?: Path;
-  /** The response header that names the code too. */
-  readonly codeHeader?: string;
+  /** The response headers that carry a part of the error too. */
+  readonly headers?: { readonly [R in HeaderRole]?: string };
   /** "smithy": other servers qualify the code (`ns#Name`) or follow it with `:` and a URL. */
   readonly codeForm?: "smithy";
 }
@@ -1200,10 +1203,12 @@ function kind(value: unknown): string {
   return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
 }
 
+// A list on the way holds the error as its first element (Cloudflare's `errors`).
 function at(body: Json, path: Path | undefined): unknown {
   let value: unknown = path === undefined ? undefined : body;
   for (const name of path ?? []) {
-    value = object(value)?.[name];
+    const step: unknown = Array.isArray(value) ? value[0] : value;
+    value = object(step)?.[name];
   }
   return value;
 }
@@ -1218,7 +1223,7 @@ function readerOf(body: Json, headers: HeadersLike | undefined): ShapeReader | u
     type === "present" ? name in body : kind(body[name]) === type;
   return (
     shapeReaders.find((reader) => reader.signatures.some((members) => members.every(has))) ??
-    shapeReaders.find((reader) => reader.codeHeader !== undefined && text(header(headers, reader.codeHeader)) !== undefined)
+    shapeReaders.find((reader) => text(header(headers, reader.headers?.code)) !== undefined)
   );
 }
 
@@ -1260,7 +1265,10 @@ export function parseError(body: unknown, status?: number, headers?: HeadersLike
   const parsed = typeof body === "string" ? parseJson(body) : body;
   const json = object(parsed) ?? {};
   const reader = readerOf(json, headers);
-  const wireCode = text(at(json, reader?.code)) ?? text(header(headers, reader?.codeHeader));
+  // A part in the body, else in the header its shape carries it in.
+  const part = (role: HeaderRole): string | undefined =>
+    text(at(json, reader?.[role])) ?? text(header(headers, reader?.headers?.[role]));
+  const wireCode = part("code");
   const code = wireCode === undefined ? undefined : canonical(codeIn(reader, wireCode));
   const bodyStatus = at(json, reader?.status);
   const httpStatus = status ?? (isStatus(bodyStatus) ? bodyStatus : undefined);
@@ -1270,15 +1278,15 @@ export function parseError(body: unknown, status?: number, headers?: HeadersLike
     status: httpStatus,
     shape: reader?.shape,
     wireCode,
-    message: text(at(json, reader?.message)) ?? text(at(json, reader?.title)) ?? fallback,
+    message: part("message") ?? part("title") ?? fallback,
     // Where the shape has no such member, a server may still send one at
     // the top.
-    hint: text(at(json, reader?.hint)) ?? text(json["hint"]),
+    hint: part("hint") ?? text(json["hint"]),
     details: at(json, reader?.details) ?? json["details"] ?? null,
     requestId:
-      text(at(json, reader?.requestId)) ?? text(json["request_id"]) ?? text(at(json, reader?.instance)),
+      part("requestId") ?? text(json["request_id"]) ?? text(at(json, reader?.instance)),
     resolve: readResolve(at(json, reader?.resolve) ?? json["resolve"]),
-    type: text(at(json, reader?.type)),
+    type: part("type"),
     instance: text(at(json, reader?.instance)),
     body: parsed,
   };
