@@ -93,10 +93,19 @@ impl<C: ErrorCode> Received<C> {
         };
         let top = |name: &str| json.get(name).and_then(non_empty_text);
 
-        let wire_code = text_at(Part::Code);
-        let code = wire_code.as_deref().map(|wire| {
-            let form = spec.map_or(CodeForm::Exact, |spec| spec.code_form);
-            AnyCode::<C>::parse(form.read(wire))
+        let form = spec.map_or(CodeForm::Exact, |spec| spec.code_form);
+        // In the number form a JSON number names the code by its `number`.
+        let numbered = at(Part::Code)
+            .and_then(Value::as_i64)
+            .filter(|_| form == CodeForm::Number);
+        let wire_code = numbered
+            .map(|number| number.to_string())
+            .or_else(|| text_at(Part::Code));
+        let code = wire_code.as_deref().map(|wire| match wire.parse::<i64>() {
+            Ok(number) if form == CodeForm::Number => {
+                C::from_number(number).map_or_else(|| AnyCode::Unknown(wire.into()), AnyCode::Known)
+            }
+            _ => AnyCode::<C>::parse(form.read(wire)),
         });
         // Any JSON number that is a whole status, `503.0` too.
         let body_status = at(Part::Status)

@@ -314,11 +314,16 @@ pub fn schemas<C: ErrorCode>() -> Vec<(String, serde_json::Value)> {
         catalog.code_schema.to_owned(),
         crate::schema::code(catalog.code_description, &codes),
     )];
-    for shape in WireShape::ALL {
+    for &shape in catalog.shapes {
         if shape == WireShape::Problem || emitted.iter().any(|c| c.shape == shape) {
+            let numbers: Vec<(&str, Option<i64>)> = emitted
+                .iter()
+                .filter(|c| c.shape == shape)
+                .map(|c| (c.code, c.number))
+                .collect();
             out.push((
                 shape.spec().schema_name.to_owned(),
-                crate::schema::body(shape, &code_ref),
+                crate::schema::body(shape, &code_ref, &crate::schema::numbers(&numbers)),
             ));
         }
     }

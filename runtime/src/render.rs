@@ -13,7 +13,9 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 use crate::catalog::{ErrorCode, Piece, Resolve};
 use crate::error::{Arg, Error};
-use crate::shape::{Details, Literal, Member, Part, Parts, PartsBody, Presence, WireShape};
+use crate::shape::{
+    CodeForm, Details, Literal, Member, Part, Parts, PartsBody, Presence, WireShape,
+};
 
 /// `RateLimit-Limit` (IETF draft `ratelimit-headers`).
 pub const RATELIMIT_LIMIT: HeaderName = HeaderName::from_static("ratelimit-limit");
@@ -289,12 +291,20 @@ impl Serialize for ResolveBody<'_> {
 impl<M: Display + ?Sized> Serialize for PartsBody<'_, '_, M> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let parts = self.parts;
+        let nested = |members| PartsBody {
+            parts,
+            members,
+            code_form: self.code_form,
+        };
         let mut map = serializer.serialize_map(None)?;
         for member in self.members {
             let name = member.name;
             match member.part {
                 Part::Message => map.serialize_entry(name, &Streamed(parts.message))?,
-                Part::Code => map.serialize_entry(name, parts.code)?,
+                Part::Code => match (self.code_form, parts.number) {
+                    (CodeForm::Number, Some(number)) => map.serialize_entry(name, &number)?,
+                    _ => map.serialize_entry(name, parts.code)?,
+                },
                 Part::Status => map.serialize_entry(name, &parts.status)?,
                 Part::Title => map.serialize_entry(name, parts.title)?,
                 Part::DocsUrl => map.serialize_entry(name, parts.docs_url)?,
@@ -302,12 +312,8 @@ impl<M: Display + ?Sized> Serialize for PartsBody<'_, '_, M> {
                 Part::RequestId => optional(&mut map, member, parts.request_id)?,
                 Part::Details => optional(&mut map, member, parts.details)?,
                 Part::Resolve => optional(&mut map, member, parts.resolve.map(ResolveBody))?,
-                Part::Object(members) => {
-                    map.serialize_entry(name, &PartsBody { parts, members })?;
-                }
-                Part::List(members) => {
-                    map.serialize_entry(name, &[PartsBody { parts, members }])?;
-                }
+                Part::Object(members) => map.serialize_entry(name, &nested(members))?,
+                Part::List(members) => map.serialize_entry(name, &[nested(members)])?,
                 Part::Constant(literal) => map.serialize_entry(name, &literal)?,
             }
         }
@@ -343,6 +349,7 @@ impl<'a, C: ErrorCode> From<&'a Error<C>> for Parts<'a, Error<C>> {
         let info = error.info();
         Parts {
             code: info.code,
+            number: info.number,
             status: info.status,
             title: info.title,
             message: error,

@@ -12,13 +12,18 @@
 use serde_json::{Map, Value, json};
 
 use crate::catalog::{Resolve, ResolveValue, WireShape};
-use crate::shape::{Member, Part, Presence};
+use crate::shape::{CodeForm, Member, Part, Presence};
 
 /// The schema of a body in `shape`; `code` is the schema of its code member
-/// (an enum, or a `$ref` to one).
+/// (an enum, or a `$ref` to one), and `number` the schema a shape of
+/// [`CodeForm::Number`] has in its place ([`numbers`]).
 #[must_use]
-pub fn body(shape: WireShape, code: &Value) -> Value {
+pub fn body(shape: WireShape, code: &Value, number: &Value) -> Value {
     let spec = shape.spec();
+    let code = match spec.code_form {
+        CodeForm::Number => number,
+        CodeForm::Exact | CodeForm::SmithyShapeName => code,
+    };
     let mut schema = Map::new();
     schema.insert(
         "description".into(),
@@ -26,6 +31,18 @@ pub fn body(shape: WireShape, code: &Value) -> Value {
     );
     schema.extend(object(spec.members, code));
     Value::Object(schema)
+}
+
+/// The enum of the numbers of `codes` (those that have one): the code
+/// member of a shape that sends a code as its number.
+#[must_use]
+pub fn numbers(codes: &[(&str, Option<i64>)]) -> Value {
+    let numbers: Vec<i64> = codes.iter().filter_map(|(_, number)| *number).collect();
+    json!({
+        "description": format!("{}.", CodeForm::Number.code_meaning()),
+        "type": "integer",
+        "enum": numbers,
+    })
 }
 
 /// The enum of wire codes, described by `description`; each code with its

@@ -78,6 +78,12 @@ pub enum CodeForm {
     /// first `#`, as the AWS SDKs do; so a code sent in this form holds
     /// neither.
     SmithyShapeName,
+    /// The code's stable `number`, a JSON number (a header holds its
+    /// digits): how Twilio and MySQL name their errors. A reader looks the
+    /// code up by it. A code without a number (one forced into the shape
+    /// with `with_shape`) is sent as its string, which a reader reads as
+    /// the code.
+    Number,
 }
 
 impl CodeForm {
@@ -85,10 +91,22 @@ impl CodeForm {
     #[must_use]
     pub fn read(self, written: &str) -> &str {
         match self {
-            CodeForm::Exact => written,
+            CodeForm::Exact | CodeForm::Number => written,
             CodeForm::SmithyShapeName => {
                 let name = written.split(':').next().unwrap_or(written);
                 name.split_once('#').map_or(name, |(_, after)| after)
+            }
+        }
+    }
+
+    /// What the member holding the code means in this form, as
+    /// [`Part::meaning`] says it.
+    #[must_use]
+    pub const fn code_meaning(self) -> &'static str {
+        match self {
+            CodeForm::Exact | CodeForm::SmithyShapeName => Part::Code.meaning(),
+            CodeForm::Number => {
+                "Machine-readable error code, as the code's stable number; stable, so branch on it"
             }
         }
     }
@@ -116,7 +134,7 @@ pub struct Member {
 pub enum Part {
     /// The human-readable message, rendered from the code's template.
     Message,
-    /// The machine-readable wire code.
+    /// The machine-readable wire code, in the shape's [`CodeForm`].
     Code,
     /// The HTTP status.
     Status,
@@ -699,6 +717,9 @@ pub enum Details<'a> {
 pub struct Parts<'a, M: Display + ?Sized> {
     /// The wire code.
     pub code: &'a str,
+    /// The code's stable number, which a shape of [`CodeForm::Number`]
+    /// sends as the code.
+    pub number: Option<i64>,
     /// The HTTP status.
     pub status: u16,
     /// The code's static summary.
@@ -738,7 +759,10 @@ impl<'a, M: Display + ?Sized> Parts<'a, M> {
             .iter()
             .filter_map(|header| {
                 let value = match header.part {
-                    Part::Code => self.code.to_owned(),
+                    Part::Code => match (shape.spec().code_form, self.number) {
+                        (CodeForm::Number, Some(number)) => number.to_string(),
+                        _ => self.code.to_owned(),
+                    },
                     Part::Status => self.status.to_string(),
                     Part::Title => self.title.to_owned(),
                     Part::Message => self.message.to_string(),
@@ -759,9 +783,11 @@ impl<'a, M: Display + ?Sized> Parts<'a, M> {
     /// The body in `shape`, as a serializable view.
     #[must_use]
     pub fn body(&self, shape: WireShape) -> PartsBody<'_, 'a, M> {
+        let spec = shape.spec();
         PartsBody {
             parts: self,
-            members: shape.spec().members,
+            members: spec.members,
+            code_form: spec.code_form,
         }
     }
 }
@@ -770,6 +796,7 @@ impl<'a, M: Display + ?Sized> Parts<'a, M> {
 pub struct PartsBody<'p, 'a, M: Display + ?Sized> {
     pub(crate) parts: &'p Parts<'a, M>,
     pub(crate) members: &'static [Member],
+    pub(crate) code_form: CodeForm,
 }
 
 #[cfg(test)]

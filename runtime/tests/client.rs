@@ -223,6 +223,41 @@ fn a_declared_shape_renders_and_reads_back() {
     assert_eq!(back.request_id.as_deref(), Some("8d3c2f1ab2c9a1e0-LHR"));
 }
 
+/// A shape of numbered codes sends a code's number and is read back by it;
+/// a number the client does not know is kept, and a code sent as text is
+/// still the code.
+#[test]
+fn a_code_sent_as_its_number_is_read_back_by_it() {
+    let sent = error(Demo::TenantNotFound, Vec::new()).with_shape(support::TWILIO);
+    let body = sent.to_json(support::TWILIO);
+    assert_eq!(
+        body,
+        r#"{"code":4004,"message":"Tenant not found","status":404}"#
+    );
+    let back = Received::<Demo>::parse(body.as_bytes(), Some(404));
+    assert_eq!(back.known(), Some(Demo::TenantNotFound));
+    assert_eq!(back.shape, Some(support::TWILIO));
+    assert_eq!(back.wire_code.as_deref(), Some("4004"));
+
+    let unknown = parse(
+        &json!({"code": 20404, "message": "Not found", "status": 404}),
+        None,
+    );
+    assert_eq!(unknown.code, Some(AnyCode::Unknown("20404".into())));
+    let text = parse(
+        &json!({"code": "TENANT_NOT_FOUND", "message": "Not found", "status": 404}),
+        None,
+    );
+    assert_eq!(text.known(), Some(Demo::TenantNotFound));
+
+    // A code without a number goes as its string.
+    let unnumbered = error(Demo::RateLimited, Vec::new()).to_json(support::TWILIO);
+    assert!(
+        unnumbered.starts_with(r#"{"code":"RATE_LIMITED","#),
+        "{unnumbered}"
+    );
+}
+
 /// AWS servers qualify the code (`namespace#Name`) or follow it with a URL
 /// (`Name:http://...`), and restJson1 bodies may carry no `__type` at all:
 /// the header alone names the code then.

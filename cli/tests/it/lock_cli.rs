@@ -46,12 +46,12 @@ fn publish_then_break_on_purpose() {
     assert!(locked.success, "{}", locked.stderr);
     assert_eq!(
         locked.stderr,
-        "catalog/errcat.lock: 12 code(s) locked, 12 new\n"
+        "catalog/errcat.lock: 13 code(s) locked, 13 new\n"
     );
     let again = errcat(dir, &["lock", "--catalog", "catalog"]);
     assert_eq!(
         again.stderr,
-        "catalog/errcat.lock: up to date, 12 code(s) locked\n"
+        "catalog/errcat.lock: up to date, 13 code(s) locked\n"
     );
     // The outputs record that the catalog is now locked, so that deleting
     // the lock later is noticed: until they are regenerated, they are stale.
@@ -107,7 +107,7 @@ fn publish_then_break_on_purpose() {
     assert_eq!(
         accepted.stderr,
         "catalog/errcat.lock: accepted 1 breaking change(s), reason recorded\n\
-         catalog/errcat.lock: 12 code(s) locked, 0 new\n"
+         catalog/errcat.lock: 13 code(s) locked, 0 new\n"
     );
     let lock = fs::read_to_string(dir.join("catalog/errcat.lock")).unwrap();
     assert!(
@@ -169,7 +169,7 @@ fn check_mode_fails_until_a_new_code_is_locked() {
     assert_eq!(
         locked.stderr,
         "note: nothing breaking changed in `catalog/errcat.lock`, so no reason was recorded\n\
-         catalog/errcat.lock: 13 code(s) locked, 1 new\n"
+         catalog/errcat.lock: 14 code(s) locked, 1 new\n"
     );
     assert!(errcat(dir, CHECK).success);
 }
@@ -193,9 +193,9 @@ fn a_lock_edited_into_nonsense_is_reported_at_its_line() {
     assert_eq!(
         run.stderr,
         r#"error: `catalog/errcat.lock` is not a valid errcat lock
-  --> catalog/errcat.lock:21:1
+  --> catalog/errcat.lock:32:1
    |
-21 | [codes.AUTH_REQUIRED]
+32 | [codes.AUTH_REQUIRED]
    | ^^^^^^^^^^^^^^^^^^^^^ `AUTH_REQUIRED`: unknown state `asleep`
    |
    = help: restore it from version control, then run `errcat lock --catalog catalog`: the lock is written only by it

@@ -11,7 +11,7 @@
 //! parser, so a parser that disagrees with them fails. The book's
 //! "Conformance kit" chapter documents the format.
 
-use errcat::shape::{Details, Part, Parts};
+use errcat::shape::{CodeForm, Details, Part, Parts};
 use serde_json::{Map, Value, json};
 
 use crate::emit::example;
@@ -56,6 +56,8 @@ pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
         for alias in &code.aliases {
             let mut aliased = sent.clone();
             aliased.wire.clone_from(alias);
+            // Sent as its string even where codes go as numbers.
+            aliased.number = None;
             kit.push(&aliased.case(Some(code), &format!("alias/{alias}"), code.wire_shape));
         }
     }
@@ -140,6 +142,8 @@ fn wait_of(value: &str) -> Option<u64> {
 #[derive(Clone)]
 struct Sent {
     wire: String,
+    /// The number a shape that sends codes as numbers sends.
+    number: Option<i64>,
     status: u16,
     title: String,
     message: String,
@@ -170,6 +174,7 @@ impl Sent {
             .and_then(|(_, value)| wait_of(value));
         Sent {
             wire: code.code.clone(),
+            number: code.number,
             status: code.http_status(),
             title: code.title.clone(),
             message: example::message(code),
@@ -206,6 +211,7 @@ impl Sent {
     fn parts(&self) -> Parts<'_, str> {
         Parts {
             code: &self.wire,
+            number: self.number,
             status: self.status,
             title: &self.title,
             message: self.message.as_str(),
@@ -261,6 +267,12 @@ impl Sent {
     /// shape has a member for, and nothing else.
     fn expect(&self, known: Option<&Code>, shape: WireShape, wire: Option<&str>) -> Expect {
         let spec = shape.spec();
+        // A shape of numbered codes sends the number where it has one.
+        let number = self
+            .number
+            .filter(|_| spec.code_form == CodeForm::Number)
+            .map(|number| number.to_string());
+        let wire = wire.and(number.as_deref()).or(wire);
         let carries = |part: Part| spec.path_of(part).is_some() || spec.header_of(part).is_some();
         let text = |part: Part, value: Option<&str>| {
             value

@@ -64,6 +64,7 @@ fn with_parts<R>(catalog: &Catalog, code: &Code, f: impl FnOnce(&Parts<'_, str>)
     let docs_url = catalog.docs_url(code);
     f(&Parts {
         code: &code.code,
+        number: code.number,
         status: code.http_status(),
         title: &code.title,
         message: message.as_str(),

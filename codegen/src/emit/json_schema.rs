@@ -10,6 +10,8 @@ use serde_json::{Map, Value, json};
 
 use super::text::{escape, json_without_markup};
 use super::{OutputFile, notice};
+use errcat::shape::CodeForm;
+
 use crate::model::{Catalog, Code, WireShape};
 
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -51,16 +53,18 @@ pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
                 "title".into(),
                 format!("{} error ({} shape)", catalog.title, shape.as_str()).into(),
             );
-            let Value::Object(body) =
-                errcat::schema::body(shape, &json!({ "$ref": "#/$defs/code" }))
-            else {
+            let code = json!({ "$ref": "#/$defs/code" });
+            let number = json!({ "$ref": "#/$defs/number" });
+            let Value::Object(body) = errcat::schema::body(shape, &code, &number) else {
                 unreachable!("body schemas are objects")
             };
             document.extend(body);
-            document.insert(
-                "$defs".into(),
-                json!({ "code": code_schema(catalog, shape) }),
-            );
+            let mut defs = Map::new();
+            defs.insert("code".into(), code_schema(catalog, shape));
+            if shape.spec().code_form == CodeForm::Number {
+                defs.insert("number".into(), number_schema(catalog, shape));
+            }
+            document.insert("$defs".into(), Value::Object(defs));
             OutputFile::new(file_name(shape), pretty(&Value::Object(document)))
         })
         .collect()
@@ -74,6 +78,16 @@ pub fn code_schema(catalog: &Catalog, shape: WireShape) -> Value {
         .map(|c| (c.code.as_str(), c.number))
         .collect();
     errcat::schema::code(&code_description(catalog), &codes)
+}
+
+/// The enum of the numbers of the codes a body in `shape` can hold, for a
+/// shape that sends the code as its number.
+pub fn number_schema(catalog: &Catalog, shape: WireShape) -> Value {
+    let codes: Vec<(&str, Option<i64>)> = codes_in(catalog, shape)
+        .into_iter()
+        .map(|c| (c.code.as_str(), c.number))
+        .collect();
+    errcat::schema::numbers(&codes)
 }
 
 /// What the enum of wire codes says of itself; generated crates hand the

@@ -63,9 +63,10 @@ impl<'a> Document<'a> {
         let mut schemas = Map::new();
         schemas.insert(code_name.clone(), code_schema(catalog, WireShape::Problem));
         for shape in shapes_in_use(catalog) {
+            let numbers = crate::emit::json_schema::number_schema(catalog, shape);
             schemas.insert(
                 schema_name(shape).into(),
-                errcat::schema::body(shape, &code_ref),
+                errcat::schema::body(shape, &code_ref, &numbers),
             );
         }
 

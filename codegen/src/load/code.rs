@@ -196,6 +196,7 @@ pub(crate) fn read<'s>(
     let read = [
         ("category", category_written),
         ("wire_shape", own_wire_shape.is_some()),
+        ("number", number.is_some()),
     ];
     let unreadable = read
         .into_iter()

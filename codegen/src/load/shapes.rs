@@ -6,6 +6,8 @@ use super::code::CodeDraft;
 use super::fields::list;
 use super::settings::Settings;
 use crate::diagnostic::Diagnostic;
+use errcat::shape::CodeForm;
+
 use crate::model::{DetailsKind, WireShape};
 
 /// A code, or an alias, its wire shape cannot carry as written: one a
@@ -51,6 +53,19 @@ pub(crate) fn check_code_fits(cx: &mut Context, settings: &Settings, drafts: &[C
                     "give the code another wire shape with `wire_shape`, or {instead}"
                 )),
             );
+        }
+        let unnumbered = draft.model.number.is_none()
+            && draft.model.retired.is_none()
+            && !draft.unreadable.contains(&"number");
+        if spec.code_form == CodeForm::Number && unnumbered {
+            let diagnostic = Diagnostic::error(format!(
+                "code `{code}` has no `number`, which its wire shape `{}` sends as the code",
+                shape.as_str()
+            ))
+            .with_label(&draft.file.shown, draft.key_span.clone(), "no `number`");
+            cx.report(with_shape_context(diagnostic, draft, shape).with_help(
+                "give the code its stable number, such as `number = 20404`, or another wire shape with `wire_shape`",
+            ));
         }
         // The shape sends its own headers; a code's value would fight it.
         for name in &draft.header_names {

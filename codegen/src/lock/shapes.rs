@@ -38,6 +38,7 @@ pub(super) fn facts(shape: WireShape) -> Vec<String> {
             match spec.code_form {
                 CodeForm::Exact => "exact",
                 CodeForm::SmithyShapeName => "smithy",
+                CodeForm::Number => "number",
             }
         ),
     ];

@@ -724,3 +724,32 @@ body = { fault = { code = "{code}", text = "{message}", ref = "{request_id|null}
         ),
     ]));
 }
+
+/// A shape that sends codes as numbers: every code in it needs one, the
+/// code is written one way, and `code_form` cannot say otherwise.
+#[test]
+fn a_shape_that_sends_codes_as_numbers() {
+    let shapes = r#"
+[shape.twilio]
+summary = "Twilio REST API error"
+body = { code = "{number}", message = "{message}", status = "{status}" }
+
+[shape.mixed]
+summary = "Both ways"
+body = { code = "{number}", message = "{message}", kind = "mixed" }
+headers = { "X-Error-Code" = "{code}" }
+code_form = "smithy"
+
+[shape.maybe]
+summary = "Maybe a number"
+body = { code = "{number?}", message = "{message}", kind = "maybe" }
+"#;
+    let catalog = format!("{CATALOG}{shapes}");
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", catalog.as_str()),
+        (
+            "orders.toml",
+            "[ORDER_NOT_FOUND]\nstatus = 404\nmessage = \"a\"\nnumber = 20404\nwire_shape = \"twilio\"\n\n[ORDER_GONE]\nstatus = 410\nmessage = \"b\"\nwire_shape = \"twilio\"\n\n[ORDER_OLD]\nstatus = 410\nmessage = \"c\"\nwire_shape = \"twilio\"\nretired = { since = \"1.0.0\" }\n",
+        ),
+    ]));
+}

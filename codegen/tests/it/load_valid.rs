@@ -51,12 +51,13 @@ fn mini_codes_follow_category_order_then_file_then_position() {
             "QUEUE_NOT_FOUND",
             "ROW_CONFLICT",
             "ZONE_LOCKED",
+            "MESSAGE_UNDELIVERABLE",
             "RATE_LIMITED",
             "INTERNAL_ERROR",
         ]
     );
     let categories: Vec<usize> = catalog.codes.iter().map(|c| c.category).collect();
-    assert_eq!(categories, [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 2, 2]);
+    assert_eq!(categories, [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2]);
 }
 
 /// A declared shape is read member by member, in the order written, into
@@ -65,9 +66,11 @@ fn mini_codes_follow_category_order_then_file_then_position() {
 fn a_declared_shape_is_read_in_the_order_written() {
     use errcat::shape::{Literal, Part, Presence};
     let catalog = mini();
-    let [shape] = catalog.declared_shapes[..] else {
-        panic!("mini declares one shape");
+    let [shape, numbered] = catalog.declared_shapes[..] else {
+        panic!("mini declares two shapes");
     };
+    assert_eq!(numbered.spec().code_form, errcat::shape::CodeForm::Number);
+    assert_eq!(numbered.spec().path_of(Part::Code), Some(vec!["code"]));
     let spec = shape.spec();
     assert_eq!(spec.name, "cloudflare");
     assert_eq!(spec.schema_name, "CloudflareError");

@@ -133,9 +133,9 @@ fn a_removed_code_is_reported_at_its_lock_entry() {
         unreachable!()
     };
     let expected = r#"error: code `INTERNAL_ERROR` was removed
-  --> catalog/errcat.lock:29:1
+  --> catalog/errcat.lock:40:1
    |
-29 | [codes.INTERNAL_ERROR]
+40 | [codes.INTERNAL_ERROR]
    | ^^^^^^^^^^^^^^^^^^^^^^ published here
    |
    = note: clients that handle `INTERNAL_ERROR` would never match it again, and the code could later be reused
@@ -345,7 +345,7 @@ fn compatible_changes_pass_and_check_mode_wants_them_locked() {
     };
     let lock = lock::path(&p.catalog).display().to_string();
     let expected = format!(
-        "--- {lock} (locked)\n+++ {lock} (catalog now)\n@@ -76,7 +76,14 @@\n params = {{ queue = \"string\" }}\n \n+[codes.QUOTA_EXCEEDED]\n+status = 429\n+state = \"active\"\n+wire_shape = \"flat\"\n+type = \"https://docs.mini.example/errors#quota_exceeded\"\n+grpc = \"RESOURCE_EXHAUSTED\"\n+\n [codes.RATE_LIMITED]\n status = 429\n-state = \"active\"\n+state = \"deprecated\"\n wire_shape = \"flat\"\n type = \"https://docs.mini.example/errors#rate_limited\"\n"
+        "--- {lock} (locked)\n+++ {lock} (catalog now)\n@@ -96,7 +96,14 @@\n params = {{ queue = \"string\" }}\n \n+[codes.QUOTA_EXCEEDED]\n+status = 429\n+state = \"active\"\n+wire_shape = \"flat\"\n+type = \"https://docs.mini.example/errors#quota_exceeded\"\n+grpc = \"RESOURCE_EXHAUSTED\"\n+\n [codes.RATE_LIMITED]\n status = 429\n-state = \"active\"\n+state = \"deprecated\"\n wire_shape = \"flat\"\n type = \"https://docs.mini.example/errors#rate_limited\"\n"
     );
     assert_eq!(diff, expected);
 
@@ -528,7 +528,7 @@ fn a_new_docs_base_url_is_one_change_for_every_code() {
     assert_eq!(
         p.breaks(),
         [
-            "`docs_base_url` `https://docs.mini.example/errors` was removed, which changes the RFC 9457 `type` of 12 code(s) to about:blank"
+            "`docs_base_url` `https://docs.mini.example/errors` was removed, which changes the RFC 9457 `type` of 13 code(s) to about:blank"
         ]
     );
 }

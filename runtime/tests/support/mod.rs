@@ -202,8 +202,36 @@ pub const CLOUDFLARE: WireShape = WireShape::Declared(&ShapeSpec {
     code_form: CodeForm::Exact,
 });
 
-/// The built-in shapes, then the declared one.
-pub const SHAPES: [WireShape; 8] = [
+/// Twilio's shape, which sends a code as its number.
+pub const TWILIO: WireShape = WireShape::Declared(&ShapeSpec {
+    name: "twilio",
+    summary: "Twilio REST API error",
+    schema_name: "TwilioError",
+    content_type: "application/json",
+    members: &[
+        Member {
+            name: "code",
+            part: Part::Code,
+            presence: Presence::Always,
+        },
+        Member {
+            name: "message",
+            part: Part::Message,
+            presence: Presence::Always,
+        },
+        Member {
+            name: "status",
+            part: Part::Status,
+            presence: Presence::Always,
+        },
+    ],
+    signatures: &[&["code", "message", "status"]],
+    headers: &[],
+    code_form: CodeForm::Number,
+});
+
+/// The built-in shapes, then the declared ones.
+pub const SHAPES: [WireShape; 9] = [
     WireShape::Flat,
     WireShape::Nested,
     WireShape::ErrorCode,
@@ -212,6 +240,7 @@ pub const SHAPES: [WireShape; 8] = [
     WireShape::AwsJson,
     WireShape::Postgrest,
     CLOUDFLARE,
+    TWILIO,
 ];
 
 impl ErrorCode for Demo {

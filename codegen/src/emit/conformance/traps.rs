@@ -21,9 +21,11 @@ pub(super) fn cases(catalog: &Catalog, sample: &Code) -> Vec<Value> {
             .filter(|shape| shape.spec().can_send(&example.wire))
     };
     let unknown = unused_code(catalog, "ERRCAT_CONFORMANCE_UNKNOWN");
+    let unknown_number = unused_number(catalog);
     for shape in catalog.shapes() {
         let mut sent = example.clone();
         sent.wire.clone_from(&unknown);
+        sent.number = Some(unknown_number);
         sent.message = "A code added to the API after this client was built.".into();
         cases.push(trap(
             catalog,
@@ -38,6 +40,7 @@ pub(super) fn cases(catalog: &Catalog, sample: &Code) -> Vec<Value> {
     for wire in ["constructor", "__proto__"] {
         let mut sent = example.clone();
         sent.wire = wire.into();
+        sent.number = None;
         cases.push(trap(
             catalog,
             &sent,
@@ -55,7 +58,20 @@ pub(super) fn cases(catalog: &Catalog, sample: &Code) -> Vec<Value> {
             shape,
         ));
     }
-    for shape in shapes() {
+    for shape in shapes().filter(|s| s.spec().code_form == CodeForm::Number) {
+        let mut sent = example.clone();
+        sent.number = None;
+        cases.push(trap(
+            catalog,
+            &sent,
+            &format!("text-code/{}", shape.as_str()),
+            "A code sent as text where the shape sends numbers is read as the code.",
+            shape,
+        ));
+    }
+    // Where a shape sends codes as numbers, a number is a code: the case
+    // above has the text instead.
+    for shape in shapes().filter(|s| s.spec().code_form != CodeForm::Number) {
         let sent = example.clone().minimal();
         let mut body = sent.body(shape);
         let path = shape
@@ -107,6 +123,15 @@ pub(super) fn cases(catalog: &Catalog, sample: &Code) -> Vec<Value> {
 fn trap(catalog: &Catalog, sent: &Sent, name: &str, about: &str, shape: WireShape) -> Value {
     let expect = sent.expect(catalog.resolve_code(&sent.wire), shape, Some(&sent.wire));
     sent.case_of(name, Some(about), shape, &sent.body_text(shape), expect)
+}
+
+/// A number no code of the catalog has.
+fn unused_number(catalog: &Catalog) -> i64 {
+    let mut number = 999_999_001;
+    while catalog.codes.iter().any(|code| code.number == Some(number)) {
+        number += 1;
+    }
+    number
 }
 
 /// `base`, with underscores added until it is no code or alias of the

@@ -2,7 +2,7 @@
 //! description of it: its members as rows, its outline, and how client code
 //! reads a body of it.
 
-use errcat::shape::{Member, Part, Presence};
+use errcat::shape::{CodeForm, Member, Part, Presence};
 
 use crate::model::WireShape;
 
@@ -23,10 +23,21 @@ pub fn fields(shape: WireShape) -> Vec<Field> {
     let members = spec
         .members()
         .filter(|(_, member)| !matches!(member.part, Part::Object(_) | Part::List(_)))
-        .map(|(path, member)| Field {
-            path: spec.written_path(&path),
-            ty: json_type(member),
-            meaning: member.sentence(),
+        .map(|(path, member)| {
+            let numbered = member.part == Part::Code && spec.code_form == CodeForm::Number;
+            Field {
+                path: spec.written_path(&path),
+                ty: if numbered {
+                    "integer".to_owned()
+                } else {
+                    json_type(member)
+                },
+                meaning: if numbered {
+                    format!("{}.", CodeForm::Number.code_meaning())
+                } else {
+                    member.sentence()
+                },
+            }
         });
     let headers = spec.headers.iter().map(|header| Field {
         path: header.name.to_owned(),
@@ -37,7 +48,7 @@ pub fn fields(shape: WireShape) -> Vec<Field> {
 }
 
 /// The member's JSON type, with `| null` when it is `null` without a value.
-pub fn json_type(member: &Member) -> String {
+fn json_type(member: &Member) -> String {
     let ty = member.part.json_type();
     match member.presence {
         Presence::NullWhenAbsent => format!("{ty} | null"),

@@ -97,6 +97,7 @@ fn spec_tokens(spec: &ShapeSpec) -> TokenStream {
     let code_form = match code_form {
         CodeForm::Exact => quote!(Exact),
         CodeForm::SmithyShapeName => quote!(SmithyShapeName),
+        CodeForm::Number => quote!(Number),
     };
     quote! {
         ::errcat::shape::ShapeSpec {

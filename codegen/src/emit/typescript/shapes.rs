@@ -118,8 +118,10 @@ fn reader(shape: WireShape) -> String {
     if !headers.is_empty() {
         fields.push(format!("headers: {{ {} }}", headers.join(", ")));
     }
-    if spec.code_form == CodeForm::SmithyShapeName {
-        fields.push("codeForm: \"smithy\"".to_owned());
+    match spec.code_form {
+        CodeForm::Exact => {}
+        CodeForm::SmithyShapeName => fields.push("codeForm: \"smithy\"".to_owned()),
+        CodeForm::Number => fields.push("codeForm: \"number\"".to_owned()),
     }
     let mut object = String::from("  {\n");
     for field in fields {

@@ -33,6 +33,8 @@ pub(super) const PARTS: &[(&str, Part)] = &[
 pub(super) struct Placeholder {
     pub(super) part: Part,
     pub(super) presence: Presence,
+    /// `{number}`: the code, sent as its stable number.
+    pub(super) number: bool,
 }
 
 /// What a string value of a body or a header is.
@@ -67,8 +69,11 @@ pub(super) fn placeholder(
         (inner, Presence::Always)
     };
     let file = &fields.file.shown;
-    let Some(&(_, part)) = PARTS.iter().find(|(spelling, _)| *spelling == name) else {
-        let names: Vec<&str> = PARTS.iter().map(|(name, _)| *name).collect();
+    let number = name == "number";
+    let found = PARTS.iter().find(|(spelling, _)| *spelling == name);
+    let Some(&(_, part)) = found.or(number.then_some(&("number", Part::Code))) else {
+        let mut names: Vec<&str> = PARTS.iter().map(|(name, _)| *name).collect();
+        names.push("number");
         let mut diagnostic = Diagnostic::error(format!(
             "`{}` in {} names no part of an error",
             written.value, fields.owner
@@ -83,13 +88,15 @@ pub(super) fn placeholder(
     };
     let always = part.always_has_value();
     if always && presence != Presence::Always {
+        let has = if number {
+            "every code sent in the shape has a number".to_owned()
+        } else {
+            format!("every error has a {}", name.replace('_', " "))
+        };
         cx.report(
-            Diagnostic::error(format!(
-                "`{}` in {}: every error has a {name}",
-                written.value, fields.owner
-            ))
-            .with_label(file, written.span.clone(), "never absent")
-            .with_help(format!("write `{{{name}}}`")),
+            Diagnostic::error(format!("`{}` in {}: {has}", written.value, fields.owner))
+                .with_label(file, written.span.clone(), "never absent")
+                .with_help(format!("write `{{{name}}}`")),
         );
         return Written::Wrong;
     }
@@ -108,11 +115,16 @@ pub(super) fn placeholder(
         );
         return Written::Wrong;
     }
-    Written::Placeholder(Placeholder { part, presence })
+    Written::Placeholder(Placeholder {
+        part,
+        presence,
+        number,
+    })
 }
 
-/// Every placeholder of a body with where it is written, in body order.
-pub(super) type Placed = Vec<(Part, Range<usize>)>;
+/// Every placeholder of a body: its part, where it is written and whether
+/// it is `{number}`, in body order.
+pub(super) type Placed = Vec<(Part, Range<usize>, bool)>;
 
 /// The members of `table` that could be read, in the order they are
 /// written, and whether every one could; each placeholder is added to
@@ -163,8 +175,12 @@ fn member(
         DeValue::String(text) => {
             let written = Located::new(text.to_string(), span);
             match placeholder(cx, fields, &written) {
-                Written::Placeholder(Placeholder { part, presence }) => {
-                    placed.push((part, written.span));
+                Written::Placeholder(Placeholder {
+                    part,
+                    presence,
+                    number,
+                }) => {
+                    placed.push((part, written.span, number));
                     Some((PartDecl::Simple(part), presence))
                 }
                 Written::Text => Some((PartDecl::Text(written.value), Presence::Always)),

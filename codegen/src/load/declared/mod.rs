@@ -125,6 +125,8 @@ fn shape(
             None => Some(CodeForm::Exact),
         };
     sound &= code_form.is_some();
+    // Where the code is written, and whether as `{number}`.
+    let mut codes: Vec<(Range<usize>, bool)> = Vec::new();
     let members = match fields.get("body") {
         None => {
             fields.missing(cx, "body");
@@ -134,6 +136,12 @@ fn shape(
             let mut placed = Vec::new();
             let (members, complete) = body::members(cx, fields, table, 0, &mut placed);
             let parts_fit = check_parts(cx, fields, &placed, complete, span);
+            codes.extend(
+                placed
+                    .into_iter()
+                    .filter(|(part, ..)| *part == Part::Code)
+                    .map(|(_, span, number)| (span, number)),
+            );
             (complete && parts_fit).then_some(members)
         }
         Some((other, span)) => fields.wrong_type(
@@ -144,7 +152,11 @@ fn shape(
             span,
         ),
     };
-    let headers = headers(cx, fields);
+    let headers = headers(cx, fields, &mut codes);
+    let code_form = match codes.iter().find(|(_, number)| *number) {
+        None => code_form,
+        Some((numbered, _)) => number_form(cx, fields, numbered, &codes),
+    };
     let members = members?;
     let signatures = signatures(cx, fields, &members)?;
     let shape = ShapeDecl {
@@ -158,6 +170,43 @@ fn shape(
         code_form: code_form?,
     };
     (sound && distinct(cx, fields, name, &shape, earlier)).then_some(shape)
+}
+
+/// The code form of a shape that writes the code as `{number}`: every
+/// placeholder of the code must, and `code_form` has no say.
+fn number_form(
+    cx: &mut Context,
+    fields: &Fields<'_, '_>,
+    numbered: &Range<usize>,
+    codes: &[(Range<usize>, bool)],
+) -> Option<CodeForm> {
+    let file = &fields.file.shown;
+    let mut sound = true;
+    if let Some(span) = fields.key_span("code_form") {
+        cx.report(
+            Diagnostic::error(format!(
+                "{} sends the code as `{{number}}`, and also sets `code_form`",
+                fields.owner
+            ))
+            .with_label(file, span, "not for numbers")
+            .with_context(file, numbered.clone(), "the code as its number")
+            .with_help("remove `code_form`: a number is read as it is"),
+        );
+        sound = false;
+    }
+    for (span, _) in codes.iter().filter(|(_, number)| !number) {
+        cx.report(
+            Diagnostic::error(format!(
+                "{} sends the code as `{{number}}` in one place and as `{{code}}` in another",
+                fields.owner
+            ))
+            .with_label(file, span.clone(), "the code as text")
+            .with_context(file, numbered.clone(), "the code as its number")
+            .with_help("write the code one way in the body and the headers: a reader takes it as the shape says"),
+        );
+        sound = false;
+    }
+    sound.then_some(CodeForm::Number)
 }
 
 /// Names are words like the built-in ones: they are spelled in catalogs,
@@ -241,8 +290,8 @@ fn check_parts(
 ) -> bool {
     let file = &fields.file.shown;
     let mut sound = true;
-    for (at, (part, written)) in placed.iter().enumerate() {
-        let Some((_, first)) = placed[..at].iter().find(|(p, _)| p == part) else {
+    for (at, (part, written, _)) in placed.iter().enumerate() {
+        let Some((_, first, _)) = placed[..at].iter().find(|(p, ..)| p == part) else {
             continue;
         };
         let name = body::PARTS
@@ -251,8 +300,9 @@ fn check_parts(
             .map_or("", |(n, _)| n);
         cx.report(
             Diagnostic::error(format!(
-                "the body of {} holds `{{{name}}}` twice",
-                fields.owner
+                "the body of {} holds the {} twice",
+                fields.owner,
+                name.replace('_', " ")
             ))
             .with_label(file, written.clone(), "again here")
             .with_context(file, first.clone(), "first here")
@@ -261,7 +311,7 @@ fn check_parts(
         sound = false;
     }
     for (part, name) in [(Part::Code, "code"), (Part::Message, "message")] {
-        if complete && !placed.iter().any(|(p, _)| *p == part) {
+        if complete && !placed.iter().any(|(p, ..)| *p == part) {
             cx.report(
                 Diagnostic::error(format!(
                     "the body of {} has no `{{{name}}}` member",
@@ -280,7 +330,11 @@ fn check_parts(
 
 /// `headers = { "X-Error-Code" = "{code}" }`: response headers that carry a
 /// part of the error; `None` when one was reported.
-fn headers(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<Vec<(String, Part)>> {
+fn headers(
+    cx: &mut Context,
+    fields: &Fields<'_, '_>,
+    codes: &mut Vec<(Range<usize>, bool)>,
+) -> Option<Vec<(String, Part)>> {
     let Some(table) = fields.table(cx, "headers") else {
         return (fields.get("headers").is_none()).then(Vec::new);
     };
@@ -316,10 +370,16 @@ fn headers(cx: &mut Context, fields: &Fields<'_, '_>) -> Option<Vec<(String, Par
         };
         let written = Located::new(text.to_string(), value.span());
         match body::placeholder(cx, fields, &written) {
-            Written::Placeholder(Placeholder { part, presence })
-                if presence != Presence::NullWhenAbsent
-                    && !matches!(part, Part::Details | Part::Resolve) =>
+            Written::Placeholder(Placeholder {
+                part,
+                presence,
+                number,
+            }) if presence != Presence::NullWhenAbsent
+                && !matches!(part, Part::Details | Part::Resolve) =>
             {
+                if part == Part::Code {
+                    codes.push((written.span, number));
+                }
                 headers.push((name.value, part));
             }
             Written::Wrong => sound = false,

@@ -1195,8 +1195,11 @@ interface ShapeReader {
   readonly instance?: Path;
   /** The response headers that carry a part of the error too. */
   readonly headers?: { readonly [R in HeaderRole]?: string };
-  /** "smithy": other servers qualify the code (`ns#Name`) or follow it with `:` and a URL. */
-  readonly codeForm?: "smithy";
+  /**
+   * "smithy": other servers qualify the code (`ns#Name`) or follow it with `:` and a URL.
+   * "number": the code is sent as its stable number.
+   */
+  readonly codeForm?: "smithy" | "number";
 }
 
 function kind(value: unknown): string {
@@ -1229,6 +1232,13 @@ function readerOf(body: Json, headers: HeadersLike | undefined): ShapeReader | u
 
 function header(headers: HeadersLike | undefined, name: string | undefined): string | undefined {
   return name === undefined ? undefined : (headers?.get(name)?.trim() ?? undefined);
+}
+
+// A code sent as its number is looked up by it; any other by its string.
+function codeOf(reader: ShapeReader | undefined, written: string): string | undefined {
+  return reader?.codeForm === "number" && /^-?\d+$/.test(written)
+    ? codeOfNumber(Number(written))
+    : canonical(codeIn(reader, written));
 }
 
 // What the AWS SDKs keep of a code: before the first `:`, after the first `#`.
@@ -1268,8 +1278,10 @@ export function parseError(body: unknown, status?: number, headers?: HeadersLike
   // A part in the body, else in the header its shape carries it in.
   const part = (role: HeaderRole): string | undefined =>
     text(at(json, reader?.[role])) ?? text(header(headers, reader?.headers?.[role]));
-  const wireCode = part("code");
-  const code = wireCode === undefined ? undefined : canonical(codeIn(reader, wireCode));
+  const sent = at(json, reader?.code);
+  const numbered = reader?.codeForm === "number" && Number.isSafeInteger(sent) ? String(sent) : undefined;
+  const wireCode = numbered ?? part("code");
+  const code = wireCode === undefined ? undefined : codeOf(reader, wireCode);
   const bodyStatus = at(json, reader?.status);
   const httpStatus = status ?? (isStatus(bodyStatus) ? bodyStatus : undefined);
   const unknown = httpStatus === undefined ? "Unrecognized error response" : `HTTP ${httpStatus}`;
