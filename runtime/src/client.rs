@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::any_code::AnyCode;
 use crate::catalog::{ErrorCode, Resolve};
-use crate::shape::{CodeForm, Expect, Part, WireShape};
+use crate::shape::{CodeForm, Expect, Literal, Member, Part, Step, WireShape};
 
 mod retry_after;
 pub use retry_after::{RETRY_AFTER_MAX_SECONDS, retry_after};
@@ -80,9 +80,10 @@ impl<C: ErrorCode> Received<C> {
         let shape = shape_of(shapes, json, &|name| header(name).is_some());
         let spec = shape.map(WireShape::spec);
         let at = |part: Part| -> Option<&Value> {
-            let path = spec?.path_of(part)?;
-            path.iter().try_fold(&parsed, |value, name| {
-                first_if_list(value).as_object()?.get(*name)
+            let steps = spec?.steps_of(part)?;
+            steps.iter().try_fold(&parsed, |value, step| match step {
+                Step::Member(name) => value.as_object()?.get(*name),
+                Step::Element(members) => element(value.as_array()?, members),
             })
         };
         // A part in the body, else in the header its shape carries it in.
@@ -170,13 +171,28 @@ impl<C: ErrorCode> Received<C> {
     }
 }
 
-/// A list's first element (where a shape keeps the error in a list of
-/// one, Cloudflare's `errors`), else the value itself.
-fn first_if_list(value: &Value) -> &Value {
-    match value {
-        Value::Array(items) => items.first().unwrap_or(value),
-        _ => value,
-    }
+/// The element of `items` a [`Step::Element`] of `members` takes: the
+/// first with their constant values.
+fn element<'v>(items: &'v [Value], members: &'static [Member]) -> Option<&'v Value> {
+    items.iter().find(|item| {
+        Step::matches(members).all(|(name, literal)| {
+            let value = item.get(name);
+            match literal {
+                Literal::String(text) => value.and_then(Value::as_str) == Some(text),
+                Literal::Bool(flag) => value.and_then(Value::as_bool) == Some(flag),
+                Literal::Integer(number) => value.and_then(Value::as_i64) == Some(number),
+                Literal::Null | Literal::EmptyList | Literal::EmptyObject => true,
+            }
+        })
+    })
+}
+
+/// The value at a signature's member: top-level, or inside objects
+/// (`error.status`).
+fn signed<'v>(body: &'v Map<String, Value>, dotted: &str) -> Option<&'v Value> {
+    let mut names = dotted.split('.');
+    let first = body.get(names.next()?)?;
+    names.try_fold(first, |value, name| value.as_object()?.get(name))
 }
 
 /// The first of `shapes` (in [`WireShape::by_signature`] order) one of
@@ -192,7 +208,7 @@ fn shape_of(
         shape.spec().signature_checks().iter().any(|set| {
             set.iter().all(|(name, expect)| {
                 matches!(
-                    (expect, body.get(*name)),
+                    (expect, signed(body, name)),
                     (Expect::Present, Some(_))
                         | (Expect::String, Some(Value::String(_)))
                         | (Expect::Number, Some(Value::Number(_)))

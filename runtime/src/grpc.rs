@@ -4,7 +4,7 @@
 //! The status carries the catalog's gRPC code and message, and in its
 //! details (through `tonic-types`): `ErrorInfo` (reason = the wire code in
 //! `UPPER_SNAKE_CASE`, as `google.rpc.ErrorInfo` requires, domain = the
-//! catalog's name, metadata = the message's parameters),
+//! catalog's `domain` (else its name), metadata = the message's parameters),
 //! `RetryInfo` from `Retry-After`, `RequestInfo` with the request id, `Help`
 //! linking the code's docs, `BadRequest` with the field errors of a client
 //! error, and `LocalizedMessage`. As over HTTP, a server error's source and
@@ -42,7 +42,7 @@ impl<C: ErrorCode> Error<C> {
             .map(|(param, arg)| (param.name.to_owned(), arg.to_string()))
             .collect();
         let mut details =
-            ErrorDetails::with_error_info(reason(info.code), C::catalog().name, metadata);
+            ErrorDetails::with_error_info(reason(info.code), C::catalog().domain, metadata);
         if let Some(seconds) = self.retry_after() {
             details.set_retry_info(Some(Duration::from_secs(u64::from(seconds))));
         }
@@ -166,7 +166,7 @@ impl<C: ErrorCode> StatusError<C> {
         // decode leaves the others.
         let info = status.get_details_error_info();
         let code = info.as_ref().map(|info| {
-            if info.domain == C::catalog().name {
+            if info.domain == C::catalog().domain {
                 code_of_reason(&info.reason)
             } else {
                 AnyCode::Unknown(info.reason.as_str().into())

@@ -16,6 +16,9 @@ use crate::catalog::{CodeInfo, WireShape};
 pub struct Catalog<C: 'static> {
     /// Machine name, e.g. `fold`.
     pub name: &'static str,
+    /// The domain its codes are unique in (`google.rpc.ErrorInfo.domain`,
+    /// AIP-193's): the catalog's `domain`, else its name.
+    pub domain: &'static str,
     /// The shape codes render in unless they choose their own.
     pub default_shape: WireShape,
     /// Every shape its codes can be sent in and a client reads: the
@@ -66,6 +69,7 @@ impl<C> Catalog<C> {
     ) -> Self {
         Catalog {
             name,
+            domain: name,
             default_shape,
             shapes: &WireShape::ALL,
             code_schema: "ErrorCode",
@@ -90,6 +94,7 @@ impl<C> Catalog<C> {
     ) -> Self {
         Catalog {
             name,
+            domain: name,
             default_shape,
             shapes: &WireShape::ALL,
             code_schema: "ErrorCode",
@@ -114,6 +119,14 @@ impl<C> Catalog<C> {
     ) -> Self {
         self.code_schema = code_schema;
         self.code_description = code_description;
+        self
+    }
+
+    /// The catalog with the domain its codes belong to, when it is not
+    /// the catalog's name.
+    #[must_use]
+    pub const fn with_domain(mut self, domain: &'static str) -> Self {
+        self.domain = domain;
         self
     }
 

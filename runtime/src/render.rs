@@ -306,6 +306,8 @@ impl<M: Display + ?Sized> Serialize for PartsBody<'_, '_, M> {
                     _ => map.serialize_entry(name, parts.code)?,
                 },
                 Part::Status => map.serialize_entry(name, &parts.status)?,
+                Part::GrpcStatus => map.serialize_entry(name, parts.grpc.as_str())?,
+                Part::Domain => map.serialize_entry(name, parts.domain)?,
                 Part::Title => map.serialize_entry(name, parts.title)?,
                 Part::DocsUrl => map.serialize_entry(name, parts.docs_url)?,
                 Part::Hint => optional(&mut map, member, parts.hint)?,
@@ -350,6 +352,8 @@ impl<'a, C: ErrorCode> From<&'a Error<C>> for Parts<'a, Error<C>> {
         Parts {
             code: info.code,
             number: info.number,
+            grpc: info.grpc,
+            domain: C::catalog().domain,
             status: info.status,
             title: info.title,
             message: error,

@@ -11,7 +11,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::catalog::{Resolve, ResolveValue, WireShape};
+use crate::catalog::{GrpcCode, Resolve, ResolveValue, WireShape};
 use crate::shape::{CodeForm, Member, Part, Presence};
 
 /// The schema of a body in `shape`; `code` is the schema of its code member
@@ -22,7 +22,7 @@ pub fn body(shape: WireShape, code: &Value, number: &Value) -> Value {
     let spec = shape.spec();
     let code = match spec.code_form {
         CodeForm::Number => number,
-        CodeForm::Exact | CodeForm::SmithyShapeName => code,
+        CodeForm::Exact | CodeForm::SmithyShapeName | CodeForm::ErrorInfoReason => code,
     };
     let mut schema = Map::new();
     schema.insert(
@@ -117,7 +117,17 @@ fn member_schema(member: &Member, code: &Value) -> Value {
             schema.insert("minProperties".into(), 1.into());
             schema.insert("properties".into(), resolve_properties());
         }
-        Part::Message | Part::Title | Part::Hint | Part::RequestId | Part::Details => {
+        Part::GrpcStatus => {
+            schema.insert("type".into(), "string".into());
+            let names: Vec<&str> = GrpcCode::ALL.iter().map(|code| code.as_str()).collect();
+            schema.insert("enum".into(), names.into());
+        }
+        Part::Message
+        | Part::Title
+        | Part::Hint
+        | Part::RequestId
+        | Part::Details
+        | Part::Domain => {
             schema.insert("type".into(), member.part.json_type().into());
         }
     }

@@ -8,6 +8,8 @@
 
 use std::fmt::Display;
 
+use crate::catalog::GrpcCode;
+
 /// The JSON shapes an error body can take on the wire: a built-in one, or
 /// one a catalog declares (its generated crate holds the description).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -27,6 +29,9 @@ pub enum WireShape {
     AwsJson,
     /// PostgREST's `{"code", "message", "details", "hint"}`.
     Postgrest,
+    /// Google's AIP-193 `{"error": {"code", "message", "status", "details"}}`,
+    /// the code as the `reason` of a `google.rpc.ErrorInfo` detail.
+    Aip193,
     /// A shape a catalog declares in its `[shape.NAME]` table.
     Declared(&'static ShapeSpec),
 }
@@ -44,9 +49,10 @@ pub struct ShapeSpec {
     pub content_type: &'static str,
     /// The members, in the order they are written.
     pub members: &'static [Member],
-    /// The sets of top-level members that identify a body as this shape:
-    /// it has every member of one set, a code of any type, the others with
-    /// their part's JSON type. A parser tries the shapes with the longest
+    /// The sets of members that identify a body as this shape: it has every
+    /// member of one set, a code of any type, the others with their part's
+    /// JSON type. A member is named from the top, through objects with `.`
+    /// (`error.status`). A parser tries the shapes with the longest
     /// set first, so one that includes another (flat's `error` and `code`
     /// against OAuth 2's `error`) wins.
     pub signatures: &'static [&'static [&'static str]],
@@ -84,6 +90,10 @@ pub enum CodeForm {
     /// with `with_shape`) is sent as its string, which a reader reads as
     /// the code.
     Number,
+    /// A `google.rpc.ErrorInfo` reason, as AIP-193 writes them: an
+    /// uppercase letter, then uppercase letters, digits and `_`, not ending
+    /// in `_`, at most 63 characters.
+    ErrorInfoReason,
 }
 
 impl CodeForm {
@@ -91,7 +101,7 @@ impl CodeForm {
     #[must_use]
     pub fn read(self, written: &str) -> &str {
         match self {
-            CodeForm::Exact | CodeForm::Number => written,
+            CodeForm::Exact | CodeForm::Number | CodeForm::ErrorInfoReason => written,
             CodeForm::SmithyShapeName => {
                 let name = written.split(':').next().unwrap_or(written);
                 name.split_once('#').map_or(name, |(_, after)| after)
@@ -104,17 +114,47 @@ impl CodeForm {
     #[must_use]
     pub const fn code_meaning(self) -> &'static str {
         match self {
-            CodeForm::Exact | CodeForm::SmithyShapeName => Part::Code.meaning(),
+            CodeForm::Exact | CodeForm::SmithyShapeName | CodeForm::ErrorInfoReason => {
+                Part::Code.meaning()
+            }
             CodeForm::Number => {
                 "Machine-readable error code, as the code's stable number; stable, so branch on it"
             }
         }
     }
 
-    /// Whether `code` reads back as itself in this form.
+    /// Whether `code` can be written in this form and reads back as
+    /// itself.
     #[must_use]
     pub fn holds(self, code: &str) -> bool {
-        self.read(code) == code
+        match self {
+            CodeForm::ErrorInfoReason => is_reason(code),
+            _ => self.read(code) == code,
+        }
+    }
+}
+
+/// One step on the way from a body's top to a member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The member of this name.
+    Member(&'static str),
+    /// The element of a list whose members are these: the first one that
+    /// has their constant text, number or boolean ([`Step::matches`]);
+    /// the first when they have none. AIP-193's `ErrorInfo` is known by
+    /// its `@type` among the other details a server may send.
+    Element(&'static [Member]),
+}
+
+impl Step {
+    /// The constant members an element must have, with their values.
+    pub fn matches(members: &'static [Member]) -> impl Iterator<Item = (&'static str, Literal)> {
+        members.iter().filter_map(|member| match member.part {
+            Part::Constant(
+                literal @ (Literal::String(_) | Literal::Bool(_) | Literal::Integer(_)),
+            ) => Some((member.name, literal)),
+            _ => None,
+        })
     }
 }
 
@@ -138,6 +178,11 @@ pub enum Part {
     Code,
     /// The HTTP status.
     Status,
+    /// The name of the code's gRPC status (`NOT_FOUND`).
+    GrpcStatus,
+    /// The domain the code belongs to (AIP-193's `ErrorInfo.domain`): the
+    /// catalog's `domain`, else its name.
+    Domain,
     /// The code's static summary.
     Title,
     /// The code's documentation URL (RFC 9457 `type`).
@@ -225,9 +270,13 @@ impl Expect {
                 Literal::EmptyList => Expect::Array,
                 Literal::EmptyObject => Expect::Object,
             },
-            Part::Message | Part::Title | Part::DocsUrl | Part::Hint | Part::RequestId => {
-                Expect::String
-            }
+            Part::Message
+            | Part::Title
+            | Part::DocsUrl
+            | Part::Hint
+            | Part::RequestId
+            | Part::GrpcStatus
+            | Part::Domain => Expect::String,
         }
     }
 
@@ -293,6 +342,8 @@ impl Part {
             Part::Message
                 | Part::Code
                 | Part::Status
+                | Part::GrpcStatus
+                | Part::Domain
                 | Part::Title
                 | Part::DocsUrl
                 | Part::Object(_)
@@ -311,6 +362,8 @@ impl Part {
             Part::Constant(literal) => literal.json_type(),
             Part::Message
             | Part::Code
+            | Part::GrpcStatus
+            | Part::Domain
             | Part::Title
             | Part::DocsUrl
             | Part::Hint
@@ -326,6 +379,8 @@ impl Part {
             Part::Message => "Human-readable message; its wording may change between releases",
             Part::Code => "Machine-readable error code; stable, so branch on it",
             Part::Status => "The HTTP status code",
+            Part::GrpcStatus => "The name of the code's gRPC status, such as `NOT_FOUND`",
+            Part::Domain => "The domain the code belongs to: a code is unique within it",
             Part::Title => "Short, static summary of the code",
             Part::DocsUrl => "URI of the code's documentation, or about:blank",
             Part::Hint => "What to do about it",
@@ -467,9 +522,45 @@ const POSTGREST: ShapeSpec = ShapeSpec::json("postgrest", "PostgREST error body"
         &[&["code", "message", "details", "hint"]],
     );
 
+/// AIP-193, as Google's HTTP APIs send a `google.rpc.Status`: the code is
+/// the `reason` of the `ErrorInfo` detail, which a reader finds by its
+/// `@type` among the others a server may send.
+const AIP_193: ShapeSpec = ShapeSpec {
+    code_form: CodeForm::ErrorInfoReason,
+    ..ShapeSpec::json(
+        "aip193",
+        "Google API error (AIP-193): a `google.rpc.Status` with an `ErrorInfo` detail",
+        "GoogleRpcStatus",
+    )
+}
+.with(
+    &[always(
+        "error",
+        Part::Object(&[
+            always("code", Status),
+            always("message", Message),
+            always("status", Part::GrpcStatus),
+            always(
+                "details",
+                Part::List(&[
+                    always(
+                        "@type",
+                        Part::Constant(Literal::String("type.googleapis.com/google.rpc.ErrorInfo")),
+                    ),
+                    always("reason", Code),
+                    always("domain", Part::Domain),
+                    always("metadata", Part::Constant(Literal::EmptyObject)),
+                ]),
+            ),
+        ]),
+    )],
+    // `nested` is an `error` object too: what only AIP-193's has.
+    &[&["error", "error.status", "error.details"]],
+);
+
 impl WireShape {
     /// Every built-in shape, in declaration order.
-    pub const ALL: [WireShape; 7] = [
+    pub const ALL: [WireShape; 8] = [
         WireShape::Flat,
         WireShape::Nested,
         WireShape::ErrorCode,
@@ -477,6 +568,7 @@ impl WireShape {
         WireShape::OAuth2,
         WireShape::AwsJson,
         WireShape::Postgrest,
+        WireShape::Aip193,
     ];
 
     /// The shape's description.
@@ -490,6 +582,7 @@ impl WireShape {
             WireShape::OAuth2 => &OAUTH2,
             WireShape::AwsJson => &AWS_JSON,
             WireShape::Postgrest => &POSTGREST,
+            WireShape::Aip193 => &AIP_193,
             WireShape::Declared(spec) => spec,
         }
     }
@@ -599,8 +692,7 @@ impl ShapeSpec {
             .map(|set| {
                 set.iter()
                     .map(|name| {
-                        let member = self.members.iter().find(|member| member.name == *name);
-                        let expect = match member {
+                        let expect = match self.member_at(name) {
                             // `null` when the error has no value for it.
                             Some(member) if member.presence == Presence::NullWhenAbsent => {
                                 Expect::Present
@@ -613,6 +705,52 @@ impl ShapeSpec {
                     .collect()
             })
             .collect()
+    }
+
+    /// The member a signature names: a top-level one, or one inside objects
+    /// (`error.status`).
+    fn member_at(&self, dotted: &str) -> Option<&'static Member> {
+        let mut members = self.members;
+        let mut found = None;
+        for name in dotted.split('.') {
+            let member = members.iter().find(|member| member.name == name)?;
+            members = match member.part {
+                Part::Object(inner) => inner,
+                _ => &[],
+            };
+            found = Some(member);
+        }
+        found
+    }
+
+    /// The way to the member holding `part`, as a reader takes it; `None`
+    /// when the shape has no such member.
+    #[must_use]
+    pub fn steps_of(&self, part: Part) -> Option<Vec<Step>> {
+        fn find(members: &'static [Member], part: Part, steps: &mut Vec<Step>) -> bool {
+            for member in members {
+                steps.push(Step::Member(member.name));
+                let found = match member.part {
+                    found if found == part => true,
+                    Part::Object(inner) => find(inner, part, steps),
+                    Part::List(inner) => {
+                        steps.push(Step::Element(inner));
+                        find(inner, part, steps) || {
+                            steps.pop();
+                            false
+                        }
+                    }
+                    _ => false,
+                };
+                if found {
+                    return true;
+                }
+                steps.pop();
+            }
+            false
+        }
+        let mut steps = Vec::new();
+        find(self.members, part, &mut steps).then_some(steps)
     }
 
     /// Whether a body and headers of this shape can carry `code` as it is:
@@ -672,6 +810,17 @@ impl ShapeSpec {
     }
 }
 
+/// Whether `code` is an AIP-193 reason: `[A-Z][A-Z0-9_]+[A-Z0-9]`, at most
+/// 63 characters.
+fn is_reason(code: &str) -> bool {
+    let bytes = code.as_bytes();
+    let word = |b: &u8| b.is_ascii_uppercase() || b.is_ascii_digit();
+    (3..=63).contains(&bytes.len())
+        && bytes[0].is_ascii_uppercase()
+        && bytes.last().is_some_and(word)
+        && bytes.iter().all(|b| word(b) || *b == b'_')
+}
+
 /// Whether `members`, at any depth, hold the details; `const`, so a loop.
 const fn holds_details(members: &[Member]) -> bool {
     let mut i = 0;
@@ -722,6 +871,10 @@ pub struct Parts<'a, M: Display + ?Sized> {
     pub number: Option<i64>,
     /// The HTTP status.
     pub status: u16,
+    /// The code's gRPC status.
+    pub grpc: GrpcCode,
+    /// The domain the code belongs to ([`Part::Domain`]).
+    pub domain: &'a str,
     /// The code's static summary.
     pub title: &'a str,
     /// The message, written with `Display` straight into the output.
@@ -764,6 +917,8 @@ impl<'a, M: Display + ?Sized> Parts<'a, M> {
                         _ => self.code.to_owned(),
                     },
                     Part::Status => self.status.to_string(),
+                    Part::GrpcStatus => self.grpc.as_str().to_owned(),
+                    Part::Domain => self.domain.to_owned(),
                     Part::Title => self.title.to_owned(),
                     Part::Message => self.message.to_string(),
                     Part::DocsUrl => self.docs_url.to_owned(),
@@ -830,15 +985,14 @@ mod tests {
     }
 
     #[test]
-    fn signatures_name_top_level_members_and_every_shape_has_a_code() {
+    fn signatures_name_members_of_every_body_and_every_shape_has_a_code() {
         for shape in WireShape::ALL {
             let spec = shape.spec();
             for name in spec.signatures.iter().copied().flatten() {
+                let member = spec.member_at(name);
+                // In every body, if only as `null`.
                 assert!(
-                    spec.members
-                        .iter()
-                        // In every body, if only as `null`.
-                        .any(|m| m.name == *name && m.presence != Presence::WhenPresent),
+                    member.is_some_and(|m| m.presence != Presence::WhenPresent),
                     "{name} in {shape:?}"
                 );
             }

@@ -258,6 +258,48 @@ fn a_code_sent_as_its_number_is_read_back_by_it() {
     );
 }
 
+/// AIP-193: the code is the `reason` of the `ErrorInfo` detail, found by
+/// its `@type` wherever it is among the details; a `nested` body, an
+/// `error` object too, is not mistaken for one.
+#[test]
+fn an_aip_193_code_is_the_reason_of_its_error_info() {
+    let sent = error(
+        Demo::VersionNotFound,
+        vec![errcat::Arg::Uint(7), "x".into()],
+    )
+    .to_json(WireShape::Aip193);
+    assert_eq!(
+        sent,
+        concat!(
+            r#"{"error":{"code":404,"message":"version '7' of service 'x' does not exist","status":"NOT_FOUND","#,
+            r#""details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"VersionNotFound","#,
+            r#""domain":"demo","metadata":{}}]}}"#
+        )
+    );
+    let google = json!({"error": {
+        "code": 404,
+        "message": "Tenant not found",
+        "status": "NOT_FOUND",
+        "details": [
+            {"@type": "type.googleapis.com/google.rpc.Help", "links": []},
+            {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "TENANT_NOT_FOUND",
+             "domain": "demo", "metadata": {"tenant": "t1"}},
+        ],
+    }});
+    let back = parse(&google, None);
+    assert_eq!(back.shape, Some(WireShape::Aip193));
+    assert_eq!(back.known(), Some(Demo::TenantNotFound));
+    assert_eq!(back.status, Some(404));
+    assert_eq!(back.message, "Tenant not found");
+
+    let nested = parse(
+        &json!({"error": {"code": "TENANT_NOT_FOUND", "message": "Tenant not found"}}),
+        None,
+    );
+    assert_eq!(nested.shape, Some(WireShape::Nested));
+    assert_eq!(nested.known(), Some(Demo::TenantNotFound));
+}
+
 /// AWS servers qualify the code (`namespace#Name`) or follow it with a URL
 /// (`Name:http://...`), and restJson1 bodies may carry no `__type` at all:
 /// the header alone names the code then.

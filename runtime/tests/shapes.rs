@@ -43,7 +43,14 @@ fn a_shape_carries_details_exactly_when_its_bodies_have_them() {
     let err = error(Demo::ValidationError, vec![]).with_field_error("url", "Expected string");
     for shape in WireShape::ALL {
         let body = json(&err, shape);
-        let details = body.get("details").or_else(|| body["error"].get("details"));
+        // AIP-193's `error.details` is a list of google.rpc details, not
+        // the code's: the member is found by the part it holds.
+        let path = shape.spec().path_of(errcat::shape::Part::Details);
+        let details = path.and_then(|path| {
+            path.iter()
+                .try_fold(&body, |value, name| value.get(*name))
+                .cloned()
+        });
         assert_eq!(
             details.is_some(),
             shape.carries_details(),

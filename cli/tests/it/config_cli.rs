@@ -102,7 +102,7 @@ fn a_lock_hint_names_the_catalog_when_the_config_lists_several() {
     assert!(locked.status.success(), "{}", stderr(&locked));
     assert_eq!(
         stderr(&locked),
-        "orders/catalog/errcat.lock: 13 code(s) locked, 13 new\n"
+        "orders/catalog/errcat.lock: 14 code(s) locked, 14 new\n"
     );
     assert!(!dir.path().join("billing/catalog/errcat.lock").exists());
     assert!(errcat(dir.path(), &["gen"]).status.success());

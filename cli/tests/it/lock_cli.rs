@@ -46,12 +46,12 @@ fn publish_then_break_on_purpose() {
     assert!(locked.success, "{}", locked.stderr);
     assert_eq!(
         locked.stderr,
-        "catalog/errcat.lock: 13 code(s) locked, 13 new\n"
+        "catalog/errcat.lock: 14 code(s) locked, 14 new\n"
     );
     let again = errcat(dir, &["lock", "--catalog", "catalog"]);
     assert_eq!(
         again.stderr,
-        "catalog/errcat.lock: up to date, 13 code(s) locked\n"
+        "catalog/errcat.lock: up to date, 14 code(s) locked\n"
     );
     // The outputs record that the catalog is now locked, so that deleting
     // the lock later is noticed: until they are regenerated, they are stale.
@@ -107,7 +107,7 @@ fn publish_then_break_on_purpose() {
     assert_eq!(
         accepted.stderr,
         "catalog/errcat.lock: accepted 1 breaking change(s), reason recorded\n\
-         catalog/errcat.lock: 13 code(s) locked, 0 new\n"
+         catalog/errcat.lock: 14 code(s) locked, 0 new\n"
     );
     let lock = fs::read_to_string(dir.join("catalog/errcat.lock")).unwrap();
     assert!(
@@ -169,7 +169,7 @@ fn check_mode_fails_until_a_new_code_is_locked() {
     assert_eq!(
         locked.stderr,
         "note: nothing breaking changed in `catalog/errcat.lock`, so no reason was recorded\n\
-         catalog/errcat.lock: 14 code(s) locked, 1 new\n"
+         catalog/errcat.lock: 15 code(s) locked, 1 new\n"
     );
     assert!(errcat(dir, CHECK).success);
 }

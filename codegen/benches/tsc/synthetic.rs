@@ -38,6 +38,7 @@ pub fn synthetic(codes: usize) -> Catalog {
         declared_shapes: Vec::new(),
         transport: Transport::Http,
         docs_base_url: Some("https://docs.synthetic.example/errors".to_owned()),
+        domain: None,
         unlocked: None,
         categories,
         classes: Vec::new(),

@@ -16,7 +16,7 @@ use serde_json::{Map, Value, json};
 
 use crate::emit::example;
 use crate::emit::{OutputFile, notice};
-use crate::model::{Catalog, Code, Resolve, WireShape};
+use crate::model::{Catalog, Code, GrpcCode, Resolve, WireShape};
 
 mod traps;
 
@@ -144,6 +144,8 @@ struct Sent {
     wire: String,
     /// The number a shape that sends codes as numbers sends.
     number: Option<i64>,
+    grpc: GrpcCode,
+    domain: String,
     status: u16,
     title: String,
     message: String,
@@ -175,6 +177,8 @@ impl Sent {
         Sent {
             wire: code.code.clone(),
             number: code.number,
+            grpc: code.grpc,
+            domain: catalog.domain().to_owned(),
             status: code.http_status(),
             title: code.title.clone(),
             message: example::message(code),
@@ -212,6 +216,8 @@ impl Sent {
         Parts {
             code: &self.wire,
             number: self.number,
+            grpc: self.grpc,
+            domain: &self.domain,
             status: self.status,
             title: &self.title,
             message: self.message.as_str(),

@@ -65,6 +65,8 @@ fn with_parts<R>(catalog: &Catalog, code: &Code, f: impl FnOnce(&Parts<'_, str>)
     f(&Parts {
         code: &code.code,
         number: code.number,
+        grpc: code.grpc,
+        domain: catalog.domain(),
         status: code.http_status(),
         title: &code.title,
         message: message.as_str(),

@@ -26,6 +26,7 @@ const CATALOG_FIELDS: &[&str] = &[
     "docs_base_url",
     "unlocked",
     "transport",
+    "domain",
 ];
 const CATEGORY_FIELDS: &[&str] = &["id", "title", "description"];
 
@@ -51,6 +52,7 @@ pub(crate) struct Settings {
     /// The `[shape.NAME]` tables.
     pub(crate) declared: Declared,
     pub(crate) docs_base_url: Option<String>,
+    pub(crate) domain: Option<String>,
     pub(crate) unlocked: Option<String>,
     pub(crate) categories: Vec<Category>,
     /// False when a `[[category]]` could not be read: a code naming it is
@@ -78,6 +80,7 @@ pub(crate) fn read(cx: &mut Context, parsed: &ParsedFile<'_>) -> Settings {
         wire_shape_unreadable: false,
         declared: super::declared::read(cx, &root),
         docs_base_url: None,
+        domain: None,
         unlocked: None,
         categories: Vec::new(),
         categories_complete: true,
@@ -134,6 +137,10 @@ fn read_catalog_table(cx: &mut Context, fields: &Fields<'_, '_>, settings: &mut 
     }
     settings.docs_base_url = fields
         .url(cx, "docs_base_url", UrlKind::Base)
+        .map(|l| l.value);
+    settings.domain = fields
+        .text(cx, "domain", Lines::One)
+        .filter(|domain| check_domain(cx, fields, domain))
         .map(|l| l.value);
     settings.unlocked = fields
         .text(cx, "unlocked", Lines::One)
@@ -329,6 +336,25 @@ pub(crate) fn title_and_description(
 
 /// Names and ids are `[a-z][a-z0-9<separators>]*`: they become file names,
 /// crate names and anchors.
+/// A domain is one word of visible text (`pubsub.googleapis.com`): clients
+/// compare it as it is.
+fn check_domain(cx: &mut Context, fields: &Fields<'_, '_>, domain: &Located<String>) -> bool {
+    if !domain.value.is_empty() && domain.value.bytes().all(|b| b.is_ascii_graphic()) {
+        return true;
+    }
+    cx.report(
+        Diagnostic::error(format!(
+            "`domain` of {} is not one word of visible ASCII",
+            fields.owner
+        ))
+        .with_label(&fields.file.shown, domain.span.clone(), "not a domain")
+        .with_help(
+            "write the service's name as clients compare it, such as `pubsub.googleapis.com`",
+        ),
+    );
+    false
+}
+
 /// Whether `unlocked` says why: it is the line review reads instead of a
 /// lock, so an empty one would switch the check off without a word.
 fn given_reason(cx: &mut Context, fields: &Fields<'_, '_>, reason: &Located<String>) -> bool {

@@ -25,6 +25,14 @@ pub(crate) fn check_code_fits(cx: &mut Context, settings: &Settings, drafts: &[C
         if !spec.can_send(code) {
             let read = spec.code_form.read(code);
             let (message, label, instead) = match spec.header_of(errcat::shape::Part::Code) {
+                _ if spec.code_form == CodeForm::ErrorInfoReason => (
+                    format!(
+                        "code `{code}` cannot be sent in the `{}` shape: an `ErrorInfo` reason is an uppercase letter, then uppercase letters, digits and `_`, not ending in `_`, at most 63 characters",
+                        shape.as_str()
+                    ),
+                    "not a reason".to_owned(),
+                    "use a code such as `PROJECT_SUSPENDED` (`code_style = { pattern = \"[A-Z][A-Z0-9_]+[A-Z0-9]\", max_length = 63 }` holds every code to it)",
+                ),
                 Some(header) if read == code => (
                     format!(
                         "code `{code}` cannot be sent in the `{header}` header of the `{}` shape: a header value holds visible ASCII only",

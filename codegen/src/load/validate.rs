@@ -235,6 +235,7 @@ fn assemble(settings: Settings, mut drafts: Vec<CodeDraft<'_>>) -> Catalog {
         declared_shapes: settings.declared.shapes,
         transport: settings.transport.unwrap_or_default(),
         docs_base_url: settings.docs_base_url,
+        domain: settings.domain,
         unlocked: settings.unlocked,
         categories: settings.categories,
         classes: settings.classes,

@@ -39,6 +39,7 @@ pub(super) fn facts(shape: WireShape) -> Vec<String> {
                 CodeForm::Exact => "exact",
                 CodeForm::SmithyShapeName => "smithy",
                 CodeForm::Number => "number",
+                CodeForm::ErrorInfoReason => "reason",
             }
         ),
     ];
@@ -71,6 +72,8 @@ fn placeholder(part: Part, presence: Presence) -> String {
         Part::Code => "code",
         Part::Message => "message",
         Part::Status => "status",
+        Part::GrpcStatus => "grpc_status",
+        Part::Domain => "domain",
         Part::Title => "title",
         Part::DocsUrl => "docs_url",
         Part::Hint => "hint",

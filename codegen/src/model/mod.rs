@@ -48,6 +48,9 @@ pub struct Catalog {
     /// What the platform sends its errors over; a code's `status` is
     /// required only over HTTP.
     pub transport: Transport,
+    /// The domain its codes are unique in (AIP-193's and gRPC's
+    /// `ErrorInfo.domain`), when it is not the catalog's name.
+    pub domain: Option<String>,
     /// Base URL of the published docs; a code's `docs_url` defaults to
     /// `{docs_base_url}#{anchor}`.
     pub docs_base_url: Option<String>,
@@ -270,6 +273,11 @@ impl Catalog {
         self.shapes()
             .position(|candidate| candidate == shape)
             .expect("every code's shape is one of its catalog's")
+    }
+
+    /// The domain its codes are unique in: `domain`, else the name.
+    pub fn domain(&self) -> &str {
+        self.domain.as_deref().unwrap_or(&self.name)
     }
 
     /// Codes a server can still send: retired codes never are, and aliases

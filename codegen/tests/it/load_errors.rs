@@ -753,3 +753,18 @@ body = { code = "{number?}", message = "{message}", kind = "maybe" }
         ),
     ]));
 }
+
+/// AIP-193 sends the code as an `ErrorInfo` reason, which has a rule of its
+/// own, and the domain clients compare it in is one word.
+#[test]
+fn codes_aip_193_cannot_carry() {
+    let catalog = catalog_with("domain = \"shop example\"")
+        .replace("code_style = \"SCREAMING_SNAKE_CASE\"\n", "");
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", catalog.as_str()),
+        (
+            "orders.toml",
+            "[order_missing]\nstatus = 404\nmessage = \"a\"\nwire_shape = \"aip193\"\n\n[ORDER_MISSING_]\nident = \"OrderMissingToo\"\nstatus = 404\nmessage = \"b\"\nwire_shape = \"aip193\"\n\n[ORDER_FINE]\nstatus = 404\nmessage = \"c\"\nwire_shape = \"aip193\"\n",
+        ),
+    ]));
+}

@@ -52,12 +52,13 @@ fn mini_codes_follow_category_order_then_file_then_position() {
             "ROW_CONFLICT",
             "ZONE_LOCKED",
             "MESSAGE_UNDELIVERABLE",
+            "PROJECT_SUSPENDED",
             "RATE_LIMITED",
             "INTERNAL_ERROR",
         ]
     );
     let categories: Vec<usize> = catalog.codes.iter().map(|c| c.category).collect();
-    assert_eq!(categories, [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2]);
+    assert_eq!(categories, [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2]);
 }
 
 /// A declared shape is read member by member, in the order written, into

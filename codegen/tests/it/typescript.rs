@@ -242,6 +242,7 @@ fn hostile_catalog() -> Catalog {
         declared_shapes: Vec::new(),
         transport: Transport::Http,
         docs_base_url: Some(HOSTILE.concat()),
+        domain: None,
         unlocked: None,
         categories,
         classes: Vec::new(),

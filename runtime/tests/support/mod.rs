@@ -231,7 +231,7 @@ pub const TWILIO: WireShape = WireShape::Declared(&ShapeSpec {
 });
 
 /// The built-in shapes, then the declared ones.
-pub const SHAPES: [WireShape; 9] = [
+pub const SHAPES: [WireShape; 10] = [
     WireShape::Flat,
     WireShape::Nested,
     WireShape::ErrorCode,
@@ -239,6 +239,7 @@ pub const SHAPES: [WireShape; 9] = [
     WireShape::OAuth2,
     WireShape::AwsJson,
     WireShape::Postgrest,
+    WireShape::Aip193,
     CLOUDFLARE,
     TWILIO,
 ];

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::{Case, DATE_WAIT, DEEPEST, Expect, RETRY_AFTER_MAX, Sent, compact};
-use errcat::shape::{CodeForm, Part};
+use errcat::shape::{CodeForm, Literal, Part, Step};
 
 use crate::model::{Catalog, Code, WireShape};
 
@@ -101,6 +101,7 @@ pub(super) fn cases(catalog: &Catalog, sample: &Code) -> Vec<Value> {
         ));
     }
     cases.extend(code_forms(&example, sample, shapes()));
+    cases.extend(elements_found_by_type(&example, sample, shapes()));
     {
         let mut sent = example.clone();
         sent.message = String::new();
@@ -414,6 +415,65 @@ fn retry_after(sample: &Code, sent: &Sent) -> Vec<Value> {
 /// A code as other servers of a shape's protocol write it: AWS servers
 /// qualify it (`namespace#Name`) or follow it with `:` and a URL, and a
 /// restJson1 body may hold only its message, the header naming the code.
+/// Where a shape's code is in a list element known by its constants
+/// (AIP-193's `ErrorInfo`), a server may send other elements first: one
+/// with other constants and a decoy code comes before it here, and must be
+/// passed over.
+fn elements_found_by_type(
+    example: &Sent,
+    sample: &Code,
+    shapes: impl Iterator<Item = WireShape>,
+) -> Vec<Value> {
+    let mut cases = Vec::new();
+    for shape in shapes {
+        let Some(steps) = shape.spec().steps_of(Part::Code) else {
+            continue;
+        };
+        let Some(at) = steps.iter().position(|step| {
+            matches!(step, Step::Element(members) if Step::matches(members).next().is_some())
+        }) else {
+            continue;
+        };
+        let Step::Element(members) = steps[at] else {
+            continue;
+        };
+        let names: Vec<&str> = steps[..at]
+            .iter()
+            .filter_map(|step| match step {
+                Step::Member(name) => Some(*name),
+                Step::Element(_) => None,
+            })
+            .collect();
+        let mut body = example.body(shape);
+        let Some(Value::Array(items)) = member_mut(&mut body, &names) else {
+            continue;
+        };
+        let Some(mut decoy) = items.first().cloned() else {
+            continue;
+        };
+        for (name, literal) in Step::matches(members) {
+            decoy[name] = match literal {
+                Literal::String(text) => json!(format!("{text}.Other")),
+                Literal::Bool(flag) => json!(!flag),
+                Literal::Integer(number) => json!(number.wrapping_add(1)),
+                _ => continue,
+            };
+        }
+        if let Some(Step::Member(code)) = steps.last() {
+            decoy[*code] = json!("ERRCAT_CONFORMANCE_DECOY");
+        }
+        items.insert(0, decoy);
+        cases.push(example.case_of(
+            &format!("element-by-type/{}", shape.as_str()),
+            Some("The element holding the code is found by its constant members, wherever it is in its list."),
+            shape,
+            &compact(&body),
+            example.expect(Some(sample), shape, Some(&example.wire)),
+        ));
+    }
+    cases
+}
+
 fn code_forms(
     example: &Sent,
     sample: &Code,

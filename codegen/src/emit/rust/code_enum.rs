@@ -98,6 +98,10 @@ pub fn items(catalog: &Catalog, variants: &List<'_>, paths: Paths) -> TokenStrea
     let name = &catalog.name;
     let default_shape = super::shapes::path(&ty, catalog.wire_shape);
     let with_shapes = super::shapes::with_shapes(catalog, &ty);
+    let with_domain = catalog
+        .domain
+        .as_deref()
+        .map(|domain| quote!(.with_domain(#domain)));
     let shape_items = super::shapes::items(catalog, &ty);
     let code_schema = crate::emit::openapi::code_schema_name(catalog);
     let code_description = crate::emit::json_schema::code_description(catalog);
@@ -201,6 +205,7 @@ pub fn items(catalog: &Catalog, variants: &List<'_>, paths: Paths) -> TokenStrea
                     &#ty::ALL,
                 )
                 .described(#code_schema, #code_description)
+                #with_domain
                 #with_shapes;
                 &CATALOG
             }

@@ -98,6 +98,7 @@ fn spec_tokens(spec: &ShapeSpec) -> TokenStream {
         CodeForm::Exact => quote!(Exact),
         CodeForm::SmithyShapeName => quote!(SmithyShapeName),
         CodeForm::Number => quote!(Number),
+        CodeForm::ErrorInfoReason => quote!(ErrorInfoReason),
     };
     quote! {
         ::errcat::shape::ShapeSpec {
@@ -139,6 +140,8 @@ fn part_tokens(part: Part) -> TokenStream {
         Part::Message => simple(quote!(Message)),
         Part::Code => simple(quote!(Code)),
         Part::Status => simple(quote!(Status)),
+        Part::GrpcStatus => simple(quote!(GrpcStatus)),
+        Part::Domain => simple(quote!(Domain)),
         Part::Title => simple(quote!(Title)),
         Part::DocsUrl => simple(quote!(DocsUrl)),
         Part::Hint => simple(quote!(Hint)),

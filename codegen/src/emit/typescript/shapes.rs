@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use errcat::shape::{CodeForm, Part, ShapeSpec};
+use errcat::shape::{CodeForm, Part, ShapeSpec, Step};
 
 use super::escape::{jsdoc_text, string_literal};
 use crate::model::{Catalog, WireShape};
@@ -122,6 +122,8 @@ fn reader(shape: WireShape) -> String {
         CodeForm::Exact => {}
         CodeForm::SmithyShapeName => fields.push("codeForm: \"smithy\"".to_owned()),
         CodeForm::Number => fields.push("codeForm: \"number\"".to_owned()),
+        // A reason reads as it is.
+        CodeForm::ErrorInfoReason => {}
     }
     let mut object = String::from("  {\n");
     for field in fields {
@@ -131,8 +133,28 @@ fn reader(shape: WireShape) -> String {
     object
 }
 
+/// The way to `part`: member names, and for a list the element's constant
+/// members, which pick the element (`{ "@type": "type.googleapis.com/..." }`).
 fn path(spec: &ShapeSpec, part: Part) -> Option<String> {
-    let path = spec.path_of(part)?;
-    let names: Vec<String> = path.iter().map(|name| string_literal(name)).collect();
-    Some(format!("[{}]", names.join(", ")))
+    let steps: Vec<String> = spec
+        .steps_of(part)?
+        .into_iter()
+        .map(|step| match step {
+            Step::Member(name) => string_literal(name),
+            Step::Element(members) => {
+                let constants: Vec<String> = Step::matches(members)
+                    .map(|(name, literal)| {
+                        let value = serde_json::to_string(&literal).unwrap_or_default();
+                        format!("{}: {value}", string_literal(name))
+                    })
+                    .collect();
+                if constants.is_empty() {
+                    "{}".to_owned()
+                } else {
+                    format!("{{ {} }}", constants.join(", "))
+                }
+            }
+        })
+        .collect();
+    Some(format!("[{}]", steps.join(", ")))
 }

@@ -21,6 +21,8 @@ pub(super) const PARTS: &[(&str, Part)] = &[
     ("code", Part::Code),
     ("message", Part::Message),
     ("status", Part::Status),
+    ("grpc_status", Part::GrpcStatus),
+    ("domain", Part::Domain),
     ("title", Part::Title),
     ("docs_url", Part::DocsUrl),
     ("hint", Part::Hint),
@@ -142,6 +144,18 @@ pub(super) fn members(
     let mut sound = true;
     for (key, value) in entries {
         let name = key.get_ref().to_string();
+        // `identified_by` names members through objects with `.`.
+        if name.contains('.') {
+            cx.report(
+                Diagnostic::error(format!("member `{name}` of {} holds a `.`", fields.owner))
+                    .with_label(&fields.file.shown, key.span(), "a `.` in a member's name")
+                    .with_help(
+                        "`identified_by` names nested members as `outer.inner`; rename the member",
+                    ),
+            );
+            sound = false;
+            continue;
+        }
         match member(
             cx,
             fields,

@@ -14,7 +14,7 @@ use super::fields::{Fields, list};
 use super::text::Lines;
 use super::{Context, Located};
 use crate::diagnostic::Diagnostic;
-use crate::model::{MemberDecl, ShapeDecl, WireShape};
+use crate::model::{MemberDecl, PartDecl, ShapeDecl, WireShape};
 use body::{Placeholder, Written};
 
 const SHAPE_FIELDS: &[&str] = &[
@@ -408,10 +408,24 @@ fn signatures(
     members: &[MemberDecl],
 ) -> Option<Vec<Vec<String>>> {
     let file = &fields.file.shown;
-    let in_every_body = |name: &str| {
-        members
-            .iter()
-            .any(|m| m.name == name && m.presence != Presence::WhenPresent)
+    // A member from the top, through objects with `.` (`error.status`).
+    let in_every_body = |dotted: &str| {
+        let mut level = members;
+        let mut found = false;
+        for name in dotted.split('.') {
+            let member = level
+                .iter()
+                .find(|m| m.name == name && m.presence != Presence::WhenPresent);
+            (level, found) = match member {
+                Some(MemberDecl {
+                    part: PartDecl::Object(inner),
+                    ..
+                }) => (inner.as_slice(), true),
+                Some(_) => (&[][..], true),
+                None => return false,
+            };
+        }
+        found
     };
     let Some((value, span)) = fields.get("identified_by") else {
         let all: Vec<String> = members

@@ -478,7 +478,7 @@ export type ErrorSeverity = "error" | "warning" | "notice";
 const severityOf: Readonly<Record<string, ErrorSeverity>> = /* @__PURE__ */ JSON.parse(String.raw`{}`);
 
 /** The wire shapes an error body can have, named as in the catalog format. */
-export type WireShape = "flat" | "nested" | "error_code" | "problem" | "oauth2" | "aws_json" | "postgrest";
+export type WireShape = "flat" | "nested" | "error_code" | "problem" | "oauth2" | "aws_json" | "postgrest" | "aip193";
 
 /** RFC 9457 `resolve`: how a human or an agent can fix the problem. */
 export interface ErrorResolve {
@@ -506,6 +506,13 @@ const shapeReaders: readonly ShapeReader[] = [
     message: ["message"],
     hint: ["hint"],
     details: ["details"],
+  },
+  {
+    shape: "aip193",
+    signatures: [[["error", "object"], ["error.status", "string"], ["error.details", "array"]]],
+    code: ["error", "details", { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, "reason"],
+    message: ["error", "message"],
+    status: ["error", "code"],
   },
   {
     shape: "flat",
@@ -697,7 +704,8 @@ function isStatus(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 65535;
 }
 
-type Path = readonly string[];
+/** Member names, and for a list the constant members of the element to take. */
+type Path = readonly (string | Readonly<Record<string, unknown>>)[];
 
 /** The parts of an error a shape may carry in a response header. */
 type HeaderRole = "code" | "message" | "title" | "hint" | "requestId" | "type";
@@ -729,14 +737,20 @@ function kind(value: unknown): string {
   return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
 }
 
-// A list on the way holds the error as its first element (Cloudflare's `errors`).
 function at(body: Json, path: Path | undefined): unknown {
   let value: unknown = path === undefined ? undefined : body;
-  for (const name of path ?? []) {
-    const step: unknown = Array.isArray(value) ? value[0] : value;
-    value = object(step)?.[name];
+  for (const step of path ?? []) {
+    value = typeof step === "string" ? object(value)?.[step] : elementOf(value, step);
   }
   return value;
+}
+
+// The element of a list with `step`'s constant members (the first, when it
+// names none): AIP-193's ErrorInfo among other details, Cloudflare's error.
+function elementOf(value: unknown, step: Readonly<Record<string, unknown>>): unknown {
+  const matches = (item: unknown): boolean =>
+    Object.entries(step).every(([name, constant]) => object(item)?.[name] === constant);
+  return Array.isArray(value) ? value.find(matches) : undefined;
 }
 
 // Every shape a catalog can emit is recognized, whatever the catalog's
@@ -745,8 +759,11 @@ function at(body: Json, path: Path | undefined): unknown {
 // whose code header the response has: an AWS body may hold nothing but
 // its `message`.
 function readerOf(body: Json, headers: HeadersLike | undefined): ShapeReader | undefined {
-  const has = ([name, type]: readonly [string, string]): boolean =>
-    type === "present" ? name in body : kind(body[name]) === type;
+  // A member is named from the top, through objects with `.` (`error.status`).
+  const has = ([name, type]: readonly [string, string]): boolean => {
+    const value = name.split(".").reduce<unknown>((inner, key) => object(inner)?.[key], body);
+    return type === "present" ? value !== undefined : kind(value) === type;
+  };
   return (
     shapeReaders.find((reader) => reader.signatures.some((members) => members.every(has))) ??
     shapeReaders.find((reader) => text(header(headers, reader.headers?.code)) !== undefined)
