@@ -193,9 +193,9 @@ fn a_lock_edited_into_nonsense_is_reported_at_its_line() {
     assert_eq!(
         run.stderr,
         r#"error: `catalog/errcat.lock` is not a valid errcat lock
-  --> catalog/errcat.lock:32:1
+  --> catalog/errcat.lock:33:1
    |
-32 | [codes.AUTH_REQUIRED]
+33 | [codes.AUTH_REQUIRED]
    | ^^^^^^^^^^^^^^^^^^^^^ `AUTH_REQUIRED`: unknown state `asleep`
    |
    = help: restore it from version control, then run `errcat lock --catalog catalog`: the lock is written only by it

@@ -64,6 +64,8 @@ pub fn check(lock: &Lock, lines: &Lines, catalog: &Catalog, catalog_dir: &Path) 
     let mut breaks = Vec::new();
     if lock.catalog != catalog.name {
         breaks.push(renamed_catalog(&lock.catalog, catalog, catalog_dir));
+    } else if lock.domain.as_deref().unwrap_or(&lock.catalog) != catalog.domain() {
+        breaks.push(changed_domain(lock, catalog, catalog_dir));
     }
     let mut wide = CatalogWide::new(lock, catalog);
     for (name, entry) in &lock.codes {
@@ -106,6 +108,24 @@ pub fn check(lock: &Lock, lines: &Lines, catalog: &Catalog, catalog_dir: &Path) 
     catalog_breaks.extend(super::shapes::check(lock, catalog, catalog_dir));
     catalog_breaks.append(&mut breaks);
     catalog_breaks
+}
+
+/// What a published catalog's codes are told apart by, besides their
+/// strings, in gRPC's and AIP-193's `ErrorInfo`.
+fn changed_domain(lock: &Lock, catalog: &Catalog, catalog_dir: &Path) -> Break {
+    let published = lock.domain.as_deref().unwrap_or(&lock.catalog);
+    Break {
+        message: format!(
+            "the catalog's `domain` changed from `{published}` to `{}`",
+            catalog.domain()
+        ),
+        file: catalog_dir.join(CATALOG_FILE),
+        line: 1,
+        key: vec!["catalog".to_owned(), "domain".to_owned()],
+        label: format!("published with the domain `{published}`"),
+        note: "gRPC and AIP-193 clients identify an error by its `ErrorInfo` reason and domain, and would no longer recognise any code".to_owned(),
+        help: format!("keep `domain = \"{published}\"`"),
+    }
 }
 
 fn renamed_catalog(published: &str, catalog: &Catalog, catalog_dir: &Path) -> Break {

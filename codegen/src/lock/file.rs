@@ -36,6 +36,9 @@ pub fn render(lock: &Lock) -> String {
     if let Some(shape) = &lock.wire_shape {
         out.push_str(&format!("wire_shape = \"{shape}\"\n"));
     }
+    if let Some(domain) = &lock.domain {
+        out.push_str(&format!("domain = {}\n", string(domain)));
+    }
     for (name, facts) in &lock.shapes {
         out.push_str(&format!("\n[shapes.{}]\nfacts = [\n", key(name)));
         for fact in facts {
@@ -141,6 +144,7 @@ struct RawLock {
     version: u32,
     catalog: String,
     wire_shape: Option<Spanned<String>>,
+    domain: Option<String>,
     #[serde(default)]
     shapes: BTreeMap<String, RawShape>,
     #[serde(default)]
@@ -241,6 +245,7 @@ pub fn parse(text: &str) -> Result<(Lock, Lines), (u32, String)> {
     let lock = Lock {
         catalog: raw.catalog,
         wire_shape,
+        domain: raw.domain,
         shapes: raw
             .shapes
             .into_iter()

@@ -50,6 +50,9 @@ pub struct Lock {
     /// once rather than for every code in it; `None` in a lock that did not
     /// record it yet.
     pub wire_shape: Option<String>,
+    /// The catalog's `domain` when it sets one (else its name is):
+    /// `ErrorInfo` clients tell codes apart by `(reason, domain)`.
+    pub domain: Option<String>,
     /// The catalog's declared shapes by name, each as the facts its clients
     /// rely on (see `lock/shapes.rs`).
     pub shapes: BTreeMap<String, Vec<String>>,
@@ -93,6 +96,7 @@ impl Lock {
         Lock {
             catalog: catalog.name.clone(),
             wire_shape: Some(catalog.wire_shape.as_str().to_owned()),
+            domain: catalog.domain.clone(),
             shapes: shapes::of(catalog),
             codes,
             accepted_breaks: previous

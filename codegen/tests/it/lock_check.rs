@@ -133,9 +133,9 @@ fn a_removed_code_is_reported_at_its_lock_entry() {
         unreachable!()
     };
     let expected = r#"error: code `INTERNAL_ERROR` was removed
-  --> catalog/errcat.lock:40:1
+  --> catalog/errcat.lock:41:1
    |
-40 | [codes.INTERNAL_ERROR]
+41 | [codes.INTERNAL_ERROR]
    | ^^^^^^^^^^^^^^^^^^^^^^ published here
    |
    = note: clients that handle `INTERNAL_ERROR` would never match it again, and the code could later be reused
@@ -345,7 +345,7 @@ fn compatible_changes_pass_and_check_mode_wants_them_locked() {
     };
     let lock = lock::path(&p.catalog).display().to_string();
     let expected = format!(
-        "--- {lock} (locked)\n+++ {lock} (catalog now)\n@@ -104,7 +104,14 @@\n params = {{ queue = \"string\" }}\n \n+[codes.QUOTA_EXCEEDED]\n+status = 429\n+state = \"active\"\n+wire_shape = \"flat\"\n+type = \"https://docs.mini.example/errors#quota_exceeded\"\n+grpc = \"RESOURCE_EXHAUSTED\"\n+\n [codes.RATE_LIMITED]\n status = 429\n-state = \"active\"\n+state = \"deprecated\"\n wire_shape = \"flat\"\n type = \"https://docs.mini.example/errors#rate_limited\"\n"
+        "--- {lock} (locked)\n+++ {lock} (catalog now)\n@@ -105,7 +105,14 @@\n params = {{ queue = \"string\" }}\n \n+[codes.QUOTA_EXCEEDED]\n+status = 429\n+state = \"active\"\n+wire_shape = \"flat\"\n+type = \"https://docs.mini.example/errors#quota_exceeded\"\n+grpc = \"RESOURCE_EXHAUSTED\"\n+\n [codes.RATE_LIMITED]\n status = 429\n-state = \"active\"\n+state = \"deprecated\"\n wire_shape = \"flat\"\n type = \"https://docs.mini.example/errors#rate_limited\"\n"
     );
     assert_eq!(diff, expected);
 
@@ -724,5 +724,20 @@ fn a_declared_shape_is_locked_with_what_its_clients_read() {
         "a new member breaks no client"
     );
     p.edit("catalog.toml", "errors = [{ code", "problems = [{ code");
+    insta::assert_snapshot!(p.rendered());
+}
+
+/// gRPC and AIP-193 clients tell codes apart by `(reason, domain)`: a new
+/// `domain` is one break, at the setting.
+#[test]
+fn a_new_domain_is_one_break() {
+    let p = Published::new();
+    let lock = fs::read_to_string(lock::path(&p.catalog)).unwrap();
+    assert!(lock.contains("\ndomain = \"mini.example.com\"\n"), "{lock}");
+    p.edit(
+        "catalog.toml",
+        "domain = \"mini.example.com\"",
+        "domain = \"api.mini.example.com\"",
+    );
     insta::assert_snapshot!(p.rendered());
 }

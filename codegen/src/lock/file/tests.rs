@@ -50,6 +50,7 @@ fn sample() -> Lock {
     Lock {
         catalog: "fold".to_owned(),
         wire_shape: Some("flat".to_owned()),
+        domain: Some("fold.run".to_owned()),
         shapes: BTreeMap::from([(
             "cloudflare".to_owned(),
             vec![
@@ -73,8 +74,8 @@ fn a_rendered_lock_reads_back_the_same() {
     let text = render(&lock);
     let (parsed, lines) = parse(&text).unwrap();
     assert_eq!(parsed, lock);
-    assert_eq!(lines["GONE"], 15);
-    assert_eq!(lines["VERSION_NOT_FOUND"], 20);
+    assert_eq!(lines["GONE"], 16);
+    assert_eq!(lines["VERSION_NOT_FOUND"], 21);
 }
 
 #[test]
@@ -119,7 +120,9 @@ changes = [
 "#;
     assert!(text.starts_with("# The errcat stability lock"), "{text}");
     assert!(
-        text.contains("\nversion = 2\ncatalog = \"fold\"\nwire_shape = \"flat\"\n"),
+        text.contains(
+            "\nversion = 2\ncatalog = \"fold\"\nwire_shape = \"flat\"\ndomain = \"fold.run\"\n"
+        ),
         "{text}"
     );
     assert!(text.ends_with(expected), "{text}");
@@ -155,7 +158,7 @@ fn a_bad_lock_names_the_line() {
     assert_eq!(
         parse(&text).unwrap_err(),
         (
-            20,
+            21,
             "`VERSION_NOT_FOUND`: unknown state `sleeping`".to_owned()
         )
     );
@@ -186,7 +189,7 @@ fn every_part_of_the_contract_is_read_or_refused() {
         ),
     ] {
         let (line, message) = parse(&text.replace(from, to)).unwrap_err();
-        assert_eq!(line, 20);
+        assert_eq!(line, 21);
         assert_eq!(message, format!("`VERSION_NOT_FOUND`: {problem}"));
     }
     // Any snake_case name may be a shape the catalog declares.
