@@ -2,7 +2,9 @@
 //! on the code, written for the catalog's own shape and codes (seed 001).
 
 use crate::emit::docs::shape::access;
-use crate::emit::typescript::one_js_line;
+use errcat::shape::CodeForm;
+
+use crate::emit::typescript::{one_js_line, string_literal};
 use crate::model::{Catalog, Code, DetailsKind, Header};
 
 /// At most this many `case`s: the snippet shows the pattern, the tables list
@@ -64,10 +66,14 @@ pub fn typescript(catalog: &Catalog) -> String {
         "const res = await fetch(request);\nif (!res.ok) {\n  const body = await res.json();\n",
     );
     out.push_str(&format!("  switch ({}) {{\n", access.code));
+    let numbered = catalog.wire_shape.spec().code_form == CodeForm::Number;
     for code in example_codes(catalog) {
-        // Codes are ASCII letters, digits and underscores (the loader checks
-        // the code style), so they are safe inside a string literal.
-        out.push_str(&format!("    case \"{}\":\n", code.code));
+        // A shape of numbered codes sends each code of it as its number.
+        let label = match code.number {
+            Some(number) if numbered => number.to_string(),
+            _ => string_literal(&code.code),
+        };
+        out.push_str(&format!("    case {label}:\n"));
         let advice = code.hint.as_deref().unwrap_or(&code.title);
         for line in wrap(&one_js_line(advice), COMMENT_WIDTH) {
             out.push_str(&format!("      // {line}\n"));
@@ -83,7 +89,42 @@ pub fn typescript(catalog: &Catalog) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::{typescript, wrap};
+
+    fn snippet(shape: &str, codes: &str) -> String {
+        let catalog = format!(
+            "[catalog]\nname = \"shop\"\ntitle = \"Shop\"\nwire_shape = \"{shape}\"\n\n\
+             [[category]]\nid = \"orders\"\ntitle = \"Orders\"\n\n\
+             [shape.twilio]\nsummary = \"Twilio\"\n\
+             body = {{ code = \"{{number}}\", message = \"{{message}}\" }}\n"
+        );
+        let files = [("catalog.toml", catalog.as_str()), ("orders.toml", codes)];
+        let catalog = crate::load::load_files(&files).unwrap_or_else(|d| panic!("{d}"));
+        typescript(&catalog)
+    }
+
+    /// The `case`s are what the body's code member holds: a number in a
+    /// shape of numbered codes, else the code as a string literal, however
+    /// the code is spelled.
+    #[test]
+    fn cases_match_what_the_body_holds() {
+        let numbered = snippet(
+            "twilio",
+            "[NOT_FOUND]\nstatus = 404\nmessage = \"a\"\nnumber = 20404\n",
+        );
+        assert!(
+            numbered.contains("  switch (body.code) {\n    case 20404:\n"),
+            "{numbered}"
+        );
+        let quoted = snippet(
+            "flat",
+            "['say \"hi\"\\']\nident = \"SayHi\"\nstatus = 404\nmessage = \"a\"\n",
+        );
+        assert!(
+            quoted.contains("    case \"say \\\"hi\\\"\\\\\":\n"),
+            "{quoted}"
+        );
+    }
 
     #[test]
     fn wrapping_fills_lines_first_fit_counting_columns() {
