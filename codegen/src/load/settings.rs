@@ -155,13 +155,18 @@ pub(crate) fn shape_named(
     fields: &Fields<'_, '_>,
     declared: &Declared,
 ) -> Option<Located<WireShape>> {
+    match fields.get("wire_shape") {
+        // Most codes take the catalog's: nothing to build for them.
+        None => return None,
+        Some((DeValue::String(name), _))
+            if declared.unreadable.iter().any(|broken| broken == &**name) =>
+        {
+            return None;
+        }
+        Some(_) => {}
+    }
     let all = declared.all();
     let names: Vec<&str> = all.iter().map(|shape| shape.as_str()).collect();
-    if let Some((DeValue::String(name), _)) = fields.get("wire_shape")
-        && declared.unreadable.iter().any(|broken| broken == &**name)
-    {
-        return None;
-    }
     fields.choice(cx, "wire_shape", "a wire shape", &names, |written| {
         all.iter().copied().find(|shape| shape.as_str() == written)
     })

@@ -17,7 +17,7 @@ use errcat::shape::{CodeForm, Part, Presence};
 use super::report::Break;
 use super::{Lock, State};
 use crate::load::CATALOG_FILE;
-use crate::model::{Catalog, WireShape};
+use crate::model::{Catalog, PLACEHOLDERS, WireShape};
 
 /// Every declared shape of `catalog` by name, with its facts.
 pub(super) fn of(catalog: &Catalog) -> BTreeMap<String, Vec<String>> {
@@ -68,20 +68,10 @@ pub(super) fn facts(shape: WireShape) -> Vec<String> {
 
 /// `{hint?}`: the part as a declaration writes it.
 fn placeholder(part: Part, presence: Presence) -> String {
-    let name = match part {
-        Part::Code => "code",
-        Part::Message => "message",
-        Part::Status => "status",
-        Part::GrpcStatus => "grpc_status",
-        Part::Domain => "domain",
-        Part::Title => "title",
-        Part::DocsUrl => "docs_url",
-        Part::Hint => "hint",
-        Part::RequestId => "request_id",
-        Part::Details => "details",
-        Part::Resolve => "resolve",
-        Part::Object(_) | Part::List(_) | Part::Constant(_) => "",
-    };
+    let name = PLACEHOLDERS
+        .iter()
+        .find(|(_, p)| *p == part)
+        .map_or("", |(name, _)| name);
     match presence {
         Presence::Always => format!("{{{name}}}"),
         Presence::WhenPresent => format!("{{{name}?}}"),

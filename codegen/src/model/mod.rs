@@ -15,7 +15,7 @@ pub use naming::{
     CodeRule, CodeStyle, RESERVED_PAGE_STEMS, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS,
     default_title, is_ident, is_rust_keyword, is_typescript_reserved,
 };
-pub use shape::{MemberDecl, PartDecl, ShapeDecl};
+pub use shape::{MemberDecl, PLACEHOLDERS, PartDecl, ShapeDecl};
 pub use template::{Param, Segment, Template};
 // What a code may be, which the derive checks the same way.
 pub use crate::code_name::{CodeProblem, code_problem};

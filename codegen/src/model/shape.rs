@@ -45,6 +45,22 @@ pub enum PartDecl {
     Text(String),
 }
 
+/// The parts a declared shape's placeholders name, as catalogs spell them
+/// (`{code}`): the loader reads them, the lock writes them.
+pub const PLACEHOLDERS: &[(&str, Part)] = &[
+    ("code", Part::Code),
+    ("message", Part::Message),
+    ("status", Part::Status),
+    ("grpc_status", Part::GrpcStatus),
+    ("domain", Part::Domain),
+    ("title", Part::Title),
+    ("docs_url", Part::DocsUrl),
+    ("hint", Part::Hint),
+    ("request_id", Part::RequestId),
+    ("details", Part::Details),
+    ("resolve", Part::Resolve),
+];
+
 static INTERNED: Mutex<Vec<(ShapeDecl, &'static ShapeSpec)>> = Mutex::new(Vec::new());
 
 impl ShapeDecl {

@@ -16,20 +16,7 @@ use crate::model::{MemberDecl, PartDecl};
 /// sends, and reading them must not exhaust the stack.
 const MAX_DEPTH: usize = 8;
 
-/// The parts a placeholder can name, as catalogs spell them.
-pub(super) const PARTS: &[(&str, Part)] = &[
-    ("code", Part::Code),
-    ("message", Part::Message),
-    ("status", Part::Status),
-    ("grpc_status", Part::GrpcStatus),
-    ("domain", Part::Domain),
-    ("title", Part::Title),
-    ("docs_url", Part::DocsUrl),
-    ("hint", Part::Hint),
-    ("request_id", Part::RequestId),
-    ("details", Part::Details),
-    ("resolve", Part::Resolve),
-];
+pub(super) use crate::model::PLACEHOLDERS as PARTS;
 
 /// A placeholder as written: the part, and when its member is written.
 pub(super) struct Placeholder {
