@@ -125,6 +125,30 @@ pub fn render(catalog: &Catalog, code: &Code) -> String {
     }
     out.push('\n');
     facts(&mut out, &content::facts(catalog, code));
+    if let Some(table) = content::details_table(code) {
+        out.push_str(&format!("\n{}:\n", table.title));
+        let width = |i: usize| {
+            table
+                .rows
+                .iter()
+                .map(|row| row[i].chars().count())
+                .chain([table.columns[i].len()])
+                .max()
+                .unwrap_or(0)
+        };
+        let (path_width, type_width) = (width(0), width(1));
+        let [member, ty, sent] = table.columns;
+        out.push_str(&format!(
+            "  {member:path_width$}  {ty:type_width$}  {sent}\n"
+        ));
+        for [path, ty, sent] in &table.rows {
+            out.push_str(&format!(
+                "  {:path_width$}  {:type_width$}  {sent}\n",
+                plain(path),
+                plain(ty)
+            ));
+        }
+    }
     let resolve = content::resolve(code);
     if !resolve.is_empty() {
         out.push_str("\nHow to resolve:\n");

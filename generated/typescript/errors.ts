@@ -567,6 +567,10 @@ export interface ErrorParams {
   readonly "INTERNAL_ERROR": NoParams;
 }
 
+/** The `details` members of each code whose catalog entry types them, as sent. */
+export interface ErrorDetails {
+}
+
 /** HTTP status of each code. */
 export const errorStatus: Readonly<Record<ErrorCode, number>> = /* @__PURE__ */ JSON.parse(String.raw`{
   "AUTH_REQUIRED": 401,
@@ -1025,8 +1029,6 @@ interface ApiErrorFields {
   /** The human-readable message; never empty. */
   readonly message: string;
   readonly hint: string | undefined;
-  /** `details` as sent (field errors, or any JSON), `null` when absent. */
-  readonly details: unknown;
   readonly requestId: string | undefined;
   readonly resolve: ErrorResolve | undefined;
   /** problem+json `type` (the docs URL) and `instance`. */
@@ -1036,10 +1038,21 @@ interface ApiErrorFields {
   readonly body: unknown;
 }
 
+/**
+ * The `details` of errors of `C`: the members the catalog declares for it,
+ * else `unknown` (field errors, any JSON). Not distributed over a union of
+ * codes: an error that may be any of them has `unknown` details.
+ */
+export type DetailsOf<C extends string> = [C] extends [keyof ErrorDetails]
+  ? ErrorDetails[C]
+  : unknown;
+
 /** An error whose code this client was built with. */
 export interface KnownApiError<C extends ErrorCode = ErrorCode> extends ApiErrorFields {
   readonly known: true;
   readonly code: C;
+  /** `details` as sent, `null` when absent; typed where the catalog types them. */
+  readonly details: DetailsOf<C> | null;
 }
 
 /**
@@ -1049,6 +1062,8 @@ export interface KnownApiError<C extends ErrorCode = ErrorCode> extends ApiError
 export interface UnknownApiError extends ApiErrorFields {
   readonly known: false;
   readonly code: string | undefined;
+  /** `details` as sent (field errors, or any JSON), `null` when absent. */
+  readonly details: unknown;
 }
 
 /** Any error response, parsed; switch on `known`, then on `code`. */
@@ -1215,7 +1230,6 @@ export function parseError(body: unknown, status?: number, headers?: HeadersLike
     // Where the shape has no such member, a server may still send one at
     // the top.
     hint: part("hint") ?? text(json["hint"]),
-    details: at(json, reader?.details) ?? json["details"] ?? null,
     requestId:
       part("requestId") ?? text(json["request_id"]) ?? text(at(json, reader?.instance)),
     resolve: readResolve(at(json, reader?.resolve) ?? json["resolve"]),
@@ -1223,9 +1237,12 @@ export function parseError(body: unknown, status?: number, headers?: HeadersLike
     instance: text(at(json, reader?.instance)),
     body: parsed,
   };
+  // As sent: the server keeps to the catalog's types, and a client that
+  // checked them would reject what a newer server adds.
+  const details: unknown = at(json, reader?.details) ?? json["details"] ?? null;
   return code !== undefined
-    ? { known: true, code: code as ErrorCode, ...common }
-    : { known: false, code: wireCode, ...common };
+    ? { known: true, code: code as ErrorCode, details: details as DetailsOf<ErrorCode> | null, ...common }
+    : { known: false, code: wireCode, details, ...common };
 }
 
 /** The part of a fetch `Response` that {@link parseErrorResponse} reads. */

@@ -227,15 +227,11 @@ fn build_arm(support: &TokenStream, enum_ident: &Ident, variant: &Variant) -> To
     // else.
     let construct = match details {
         Some(field) => {
-            let with_details = respan(quote!(#support::with_details), field.span);
-            let declared = respan(
-                quote!(#support::details_declared::<#support::codes::#code_ident>),
+            let with_details = respan(
+                quote!(#support::with_details::<#support::codes::#code_ident, _>),
                 field.span,
             );
-            quote_spanned!(field.span=> {
-                #declared();
-                #with_details(#construct, #details_binding)
-            })
+            quote_spanned!(field.span=> #with_details(#construct, #details_binding))
         }
         None => construct,
     };

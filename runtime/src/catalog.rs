@@ -142,23 +142,38 @@ pub enum DetailsKind {
     Object,
     /// `{"field": ["message", ...]}`; `{}` when the error carries none.
     FieldErrors,
+    /// An object of the members the catalog declares, which the generated
+    /// constructor and derive always attach; absent (`null` in the flat
+    /// shape) when the error carries none, since `{}` would lack them.
+    Typed,
 }
 
 impl DetailsKind {
     /// Every kind, in declaration order.
-    pub const ALL: [DetailsKind; 3] = [
+    pub const ALL: [DetailsKind; 4] = [
+        DetailsKind::None,
+        DetailsKind::Object,
+        DetailsKind::FieldErrors,
+        DetailsKind::Typed,
+    ];
+
+    /// The kinds a catalog writes by name; typed details are written as
+    /// their members.
+    pub const WRITTEN: [DetailsKind; 3] = [
         DetailsKind::None,
         DetailsKind::Object,
         DetailsKind::FieldErrors,
     ];
 
-    /// The spelling catalogs use (`none`, `object`, `field_errors`).
+    /// The spelling catalogs and locks use (`none`, `object`,
+    /// `field_errors`, `typed`).
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             DetailsKind::None => "none",
             DetailsKind::Object => "object",
             DetailsKind::FieldErrors => "field_errors",
+            DetailsKind::Typed => "typed",
         }
     }
 

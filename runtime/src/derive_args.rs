@@ -72,20 +72,6 @@ pub trait BoolArg {
     fn to_arg(&self) -> Arg;
 }
 
-/// The struct of a code whose catalog entry declares `details`: only such a
-/// code's variants may mark a field `#[api_error(details)]`, since the
-/// runtime sends no details for any other. Generated crates implement it.
-#[diagnostic::on_unimplemented(
-    message = "this variant's code declares no `details` in the catalog, so this field would never be sent",
-    label = "marked `#[api_error(details)]`",
-    note = "declare `details = \"object\"` or `details = \"field_errors\"` for the code in the catalog, or remove `#[api_error(details)]`"
-)]
-pub trait DeclaresDetails {}
-
-/// Compiles only for the struct of a code that declares details.
-#[inline]
-pub const fn details_declared<C: DeclaresDetails + ?Sized>() {}
-
 /// The template arguments a derived variant's fields became, by name. The
 /// derive fills them in the variant's order while it writes the code's
 /// struct literal; [`error_from_fields`] puts them in the template's.

@@ -323,11 +323,14 @@ impl<C: ErrorCode> Error<C> {
     }
 
     /// Details as the client may see them: `None` when the code declares
-    /// none, an empty object for server errors and when none were attached.
+    /// none (or typed ones and none were attached), an empty object for
+    /// server errors and when none were attached.
     pub(crate) fn public_details(&self) -> Option<Details<'_>> {
         let info = self.info();
         match info.details {
             DetailsKind::None => None,
+            DetailsKind::Typed if info.is_server_error() => None,
+            DetailsKind::Typed => self.inner.details.as_ref().map(Details::Value),
             _ if info.is_server_error() => Some(Details::Empty),
             _ => Some(
                 self.inner

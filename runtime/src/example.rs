@@ -30,13 +30,27 @@ pub fn arg(name: &str, ty: ParamType) -> Arg {
     }
 }
 
+/// [`arg`] as a JSON value: a member of the example of typed details.
+#[must_use]
+pub fn value(name: &str, ty: ParamType) -> Value {
+    match arg(name, ty) {
+        Arg::Str(text) => Value::from(text.into_owned()),
+        Arg::Int(number) => Value::from(number),
+        Arg::Uint(number) => Value::from(number),
+        Arg::Float(number) => Value::from(number),
+        Arg::Bool(flag) => Value::from(flag),
+    }
+}
+
 /// The example `details` of a code, or `None` when it declares none. A
 /// server error never shows details beyond an empty object, as the
 /// renderer sends none.
 #[must_use]
 pub fn details(kind: DetailsKind, server_error: bool) -> Option<Value> {
     match kind {
-        DetailsKind::None => None,
+        // Only the catalog knows their members (the generated docs show
+        // them); a service's own document shows none.
+        DetailsKind::None | DetailsKind::Typed => None,
         _ if server_error => Some(json!({})),
         DetailsKind::Object => Some(json!({})),
         // Seed 001's validation example: field name to a list of problems.

@@ -46,9 +46,8 @@ pub use any_code::{AnyCode, UnknownCode};
 pub mod __private {
     pub use crate::any_code::serde_code;
     pub use crate::derive_args::{
-        BoolArg, BoolField, DeclaresDetails, Fields, Fill, FloatArg, FloatField, IntegerArg,
-        IntegerField, StringArg, StringField, UnsignedArg, UnsignedField, details_declared,
-        error_from_fields,
+        BoolArg, BoolField, Fields, Fill, FloatArg, FloatField, IntegerArg, IntegerField,
+        StringArg, StringField, UnsignedArg, UnsignedField, error_from_fields,
     };
     pub use serde;
 

@@ -12,7 +12,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::catalog::{GrpcCode, Resolve, ResolveValue, WireShape};
-use crate::shape::{CodeForm, Member, Part, Presence};
+use crate::shape::{CodeForm, Member, Part, Presence, Step};
 
 /// The schema of a body in `shape`; `code` is the schema of its code member
 /// (an enum, or a `$ref` to one), and `number` the schema a shape of
@@ -31,6 +31,61 @@ pub fn body(shape: WireShape, code: &Value, number: &Value) -> Value {
     );
     schema.extend(object(spec.members, code));
     Value::Object(schema)
+}
+
+/// The `allOf` clauses of a body in `shape` that type its `details` for
+/// the codes that declare their members: for each `(code, details)`, if
+/// the body's code member is `code` (a string, or the number of a shape
+/// that sends numbers), its details match `details`. `None` when `typed`
+/// is empty or the shape has no `details` member.
+#[must_use]
+pub fn typed_details(shape: WireShape, typed: &[(Value, Value)]) -> Option<Value> {
+    let spec = shape.spec();
+    let code_steps = spec.steps_of(Part::Code)?;
+    let details_steps = spec.steps_of(Part::Details)?;
+    let nullable = member_of(spec.members, Part::Details)
+        .is_some_and(|member| member.presence == Presence::NullWhenAbsent);
+    if typed.is_empty() {
+        return None;
+    }
+    let clauses = typed
+        .iter()
+        .map(|(code, details)| {
+            let details = if nullable {
+                json!({ "anyOf": [details, { "type": "null" }] })
+            } else {
+                details.clone()
+            };
+            json!({
+                "if": along(&code_steps, json!({ "const": code }), true),
+                "then": along(&details_steps, details, false),
+            })
+        })
+        .collect();
+    Some(Value::Array(clauses))
+}
+
+/// A schema that holds `leaf` at the end of `steps`; each member on the way
+/// is `required` if `require`.
+fn along(steps: &[Step], leaf: Value, require: bool) -> Value {
+    steps.iter().rev().fold(leaf, |inner, step| match step {
+        Step::Member(name) => {
+            let mut schema = json!({ "properties": { *name: inner } });
+            if require {
+                schema["required"] = json!([name]);
+            }
+            schema
+        }
+        Step::Element(_) => json!({ "items": inner }),
+    })
+}
+
+fn member_of(members: &'static [Member], part: Part) -> Option<&'static Member> {
+    members.iter().find_map(|member| match member.part {
+        found if found == part => Some(member),
+        Part::Object(inner) | Part::List(inner) => member_of(inner, part),
+        _ => None,
+    })
 }
 
 /// The enum of the numbers of `codes` (those that have one): the code

@@ -28,10 +28,26 @@ What to do: Use a version that exists.
 
   Message     version '{version}' of service '{service}' does not exist
   Parameters  version (unsigned), service (string)
+  Details     an object of the members below
   Retry       Not retryable: the same request fails the same way until it changes.
   gRPC        NOT_FOUND (5)
   Aliases     ROLLBACK_TARGET_MISSING
   Docs URL    https://docs.mini.example/errors#version_not_found
+
+Details members:
+  Member               Type        Sent
+  service              string      always
+  latest               unsigned    when it has a value
+  versions             unsigned[]  always
+  retention            object      always
+  retention.days       unsigned    always
+  retention.policy     string      when it has a value
+  conflicts            object[]    always
+  conflicts[].version  unsigned    always
+  conflicts[].type     string      always
+  conflicts[].ratio    float       always
+  conflicts[].pinned   bool        always
+  conflicts[].delta    integer     always
 
 Rollbacks and activations name a version by number. The number must be one
 that `GET /functions/{id}/versions` lists.
@@ -44,7 +60,26 @@ Example response:
     {
       "error": "version '42' of service '<service>' does not exist",
       "code": "VERSION_NOT_FOUND",
-      "details": null,
+      "details": {
+        "service": "<service>",
+        "latest": 42,
+        "versions": [
+          42
+        ],
+        "retention": {
+          "days": 42,
+          "policy": "<policy>"
+        },
+        "conflicts": [
+          {
+            "version": 42,
+            "type": "<type>",
+            "ratio": 0.5,
+            "pinned": true,
+            "delta": -3
+          }
+        ]
+      },
       "hint": "Use a version that exists."
     }
 "#;

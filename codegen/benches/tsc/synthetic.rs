@@ -108,6 +108,7 @@ fn synthetic_code(i: usize) -> Code {
         },
         headers: Vec::new(),
         details: DetailsKind::None,
+        detail_members: Vec::new(),
         resolve: None,
         docs_url: None,
         aliases: if i.is_multiple_of(10) {

@@ -29,7 +29,11 @@ pub fn message(code: &Code) -> String {
 /// The `details` member of a code's body, or `None` when the code declares
 /// no details and the member is absent (or `null` in the flat shape).
 pub fn details(code: &Code) -> Option<Value> {
-    errcat::example::details(code.details, code.is_server_error())
+    if code.detail_members.is_empty() {
+        errcat::example::details(code.details, code.is_server_error())
+    } else {
+        Some(crate::model::details_example(&code.detail_members))
+    }
 }
 
 /// The example body of `code` in the shape it is sent in.

@@ -12,7 +12,7 @@ use super::text::{escape, json_without_markup};
 use super::{OutputFile, notice};
 use errcat::shape::CodeForm;
 
-use crate::model::{Catalog, Code, WireShape};
+use crate::model::{Catalog, Code, DetailMember, DetailType, ParamType, WireShape};
 
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
@@ -59,6 +59,9 @@ pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
                 unreachable!("body schemas are objects")
             };
             document.extend(body);
+            if let Some(clauses) = typed_details(catalog, shape) {
+                document.insert("allOf".into(), clauses);
+            }
             let mut defs = Map::new();
             defs.insert("code".into(), code_schema(catalog, shape));
             if shape.spec().code_form == CodeForm::Number {
@@ -68,6 +71,51 @@ pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
             OutputFile::new(file_name(shape), pretty(&Value::Object(document)))
         })
         .collect()
+}
+
+/// The clauses that type the details of the codes a body in `shape` can
+/// hold, where any declares their members (see `errcat::schema::typed_details`).
+pub fn typed_details(catalog: &Catalog, shape: WireShape) -> Option<Value> {
+    let numbered = shape.spec().code_form == CodeForm::Number;
+    let typed: Vec<(Value, Value)> = codes_in(catalog, shape)
+        .into_iter()
+        .filter(|code| !code.detail_members.is_empty())
+        .map(|code| {
+            let value = match code.number {
+                Some(number) if numbered => Value::from(number),
+                _ => Value::from(code.code.as_str()),
+            };
+            (value, object_schema(&code.detail_members))
+        })
+        .collect();
+    errcat::schema::typed_details(shape, &typed)
+}
+
+/// The schema of an object of typed details' `members`. Members it does
+/// not declare are allowed, as everywhere in these schemas.
+fn object_schema(members: &[DetailMember]) -> Value {
+    let required: Vec<&str> = members
+        .iter()
+        .filter(|m| !m.optional)
+        .map(|m| m.name.as_str())
+        .collect();
+    let properties: Map<String, Value> = members
+        .iter()
+        .map(|m| (m.name.clone(), type_schema(&m.ty)))
+        .collect();
+    json!({ "type": "object", "required": required, "properties": properties })
+}
+
+fn type_schema(ty: &DetailType) -> Value {
+    match ty {
+        DetailType::Scalar(ParamType::String) => json!({ "type": "string" }),
+        DetailType::Scalar(ParamType::Integer) => json!({ "type": "integer" }),
+        DetailType::Scalar(ParamType::Unsigned) => json!({ "type": "integer", "minimum": 0 }),
+        DetailType::Scalar(ParamType::Float) => json!({ "type": "number" }),
+        DetailType::Scalar(ParamType::Bool) => json!({ "type": "boolean" }),
+        DetailType::List(element) => json!({ "type": "array", "items": type_schema(element) }),
+        DetailType::Object(members) => object_schema(members),
+    }
 }
 
 /// The enum of the wire codes a body in `shape` can hold (every code for

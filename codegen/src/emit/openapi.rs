@@ -64,10 +64,11 @@ impl<'a> Document<'a> {
         schemas.insert(code_name.clone(), code_schema(catalog, WireShape::Problem));
         for shape in shapes_in_use(catalog) {
             let numbers = crate::emit::json_schema::number_schema(catalog, shape);
-            schemas.insert(
-                schema_name(shape).into(),
-                errcat::schema::body(shape, &code_ref, &numbers),
-            );
+            let mut schema = errcat::schema::body(shape, &code_ref, &numbers);
+            if let Some(clauses) = crate::emit::json_schema::typed_details(catalog, shape) {
+                schema["allOf"] = clauses;
+            }
+            schemas.insert(schema_name(shape).into(), schema);
         }
 
         let mut headers = Map::new();

@@ -192,7 +192,28 @@ pub(crate) fn read<'s>(
             GrpcCode::Unknown
         }
     };
-    let details = fields.one_of::<DetailsKind>(cx, "details", "a details kind");
+    let (details, detail_members) = match super::details::read(cx, &fields) {
+        Some((kind, members)) => (Some(kind), members),
+        None => (None, Vec::new()),
+    };
+    if let Some(details) = &details
+        && !detail_members.is_empty()
+        && status.unwrap_or_else(|| grpc.http_status()) >= 500
+    {
+        cx.report(
+            Diagnostic::error(format!(
+                "{} is a server error, whose details are never sent",
+                fields.owner
+            ))
+            .with_label(&fields.file.shown, details.span.clone(), "never sent")
+            .with_note(
+                "a 5xx response tells clients nothing of its cause: the runtime leaves details out",
+            )
+            .with_help(
+                "remove `details`; log what the service knows with the error's source instead",
+            ),
+        );
+    }
     let read = [
         ("category", category_written),
         ("wire_shape", own_wire_shape.is_some()),
@@ -227,6 +248,7 @@ pub(crate) fn read<'s>(
         retry: read_retry(cx, &fields),
         headers,
         details: details.as_ref().map_or(DetailsKind::None, |l| l.value),
+        detail_members,
         resolve: fields
             .table(cx, "resolve")
             .map(|t| read_resolve(cx, &fields, &t)),

@@ -444,6 +444,16 @@ pub(crate) trait Spelled: Copy + 'static {
     fn spelling(self) -> &'static str;
 }
 
+impl Spelled for crate::model::DetailsKind {
+    fn all() -> &'static [Self] {
+        &Self::WRITTEN
+    }
+
+    fn spelling(self) -> &'static str {
+        self.as_str()
+    }
+}
+
 macro_rules! spelled {
     ($($ty:ty),* $(,)?) => {$(
         impl Spelled for $ty {
@@ -461,7 +471,6 @@ macro_rules! spelled {
 spelled!(
     crate::model::WireShape,
     crate::model::GrpcCode,
-    crate::model::DetailsKind,
     crate::model::CodeStyle,
     crate::model::Severity,
     crate::model::Transport,

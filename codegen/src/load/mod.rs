@@ -11,6 +11,7 @@
 mod classes;
 mod code;
 mod declared;
+mod details;
 pub(crate) mod fields;
 mod folder;
 mod headers;

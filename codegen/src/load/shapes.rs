@@ -173,10 +173,13 @@ pub(crate) fn check_details_fit(cx: &mut Context, settings: &Settings, drafts: &
         {
             continue;
         }
+        let declared = match details.value {
+            DetailsKind::Typed => "typed `details`".to_owned(),
+            kind => format!("`details = \"{}\"`", kind.as_str()),
+        };
         let mut diagnostic = Diagnostic::error(format!(
-            "code `{}` declares `details = \"{}\"`, but its wire shape `{}` has no `details` member",
+            "code `{}` declares {declared}, but its wire shape `{}` has no `details` member",
             draft.model.code,
-            details.value.as_str(),
             shape.as_str()
         ))
         .with_label(

@@ -410,7 +410,7 @@ fn locator(source: &str, string: &Located<String>) -> impl Fn(Range<usize>) -> R
 
 /// Names of the parameter types in the languages catalog authors come
 /// from, for "did you mean": never accepted, only suggested from.
-const OTHER_PARAM_TYPE_NAMES: &[(&str, ParamType)] = &[
+pub(crate) const OTHER_PARAM_TYPE_NAMES: &[(&str, ParamType)] = &[
     ("str", ParamType::String),
     ("text", ParamType::String),
     ("int", ParamType::Integer),

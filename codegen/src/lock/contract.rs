@@ -9,9 +9,10 @@
 //! depend on what it never had. Changing or dropping one is breaking.
 
 use super::catalog_wide::CatalogWide;
+use super::entry::parse_detail_fact;
 use super::report::{Break, Change, Site};
 use super::{Contract, Entry};
-use crate::model::{Catalog, GrpcCode, Severity, naming};
+use crate::model::{Catalog, DetailsKind, GrpcCode, Severity, naming};
 
 /// The `type` of a code that has none (RFC 9457, section 4.2.1).
 const ABOUT_BLANK: &str = "about:blank";
@@ -256,18 +257,30 @@ pub(super) fn compare(
     compare_headers(site, locked, &now, breaks);
     if locked.details != now.details {
         let (was, is) = (locked.details.as_str(), now.details.as_str());
+        let (label, keep) = match locked.details {
+            DetailsKind::Typed => (
+                "published with typed details".to_owned(),
+                "keep its typed members".to_owned(),
+            ),
+            _ => (
+                format!("published with `details = \"{was}\"`"),
+                format!("keep `details = \"{was}\"`"),
+            ),
+        };
         site.report(
             breaks,
             Change {
                 key: &["details"],
                 message: format!("{subject} changed its details from {was} to {is}"),
-                label: format!("published with `details = \"{was}\"`"),
+                label,
                 note:
                     "clients decode `details` by the kind they were built with and would misread it"
                         .to_owned(),
-                help: format!("keep `details = \"{was}\"`, {}", site.or_new_code()),
+                help: format!("{keep}, {}", site.or_new_code()),
             },
         );
+    } else {
+        compare_detail_members(site, locked, &now, breaks);
     }
     compare_type(site, locked, &now, wide, breaks);
     // A status change moves a derived gRPC code with it; that is one
@@ -296,6 +309,60 @@ pub(super) fn compare(
 }
 
 /// Dropping a header breaks; declaring a new one does not.
+/// Typed details clients read: a member removed, retyped or made optional
+/// breaks them; a member added, or made required, does not.
+fn compare_detail_members(
+    site: &Site<'_>,
+    locked: &Contract,
+    now: &Contract,
+    breaks: &mut Vec<Break>,
+) {
+    let now_facts: Vec<(&str, bool, &str)> = now
+        .detail_members
+        .iter()
+        .filter_map(|fact| parse_detail_fact(fact))
+        .collect();
+    for fact in &locked.detail_members {
+        let Some((path, was_optional, was)) = parse_detail_fact(fact) else {
+            continue;
+        };
+        let found = now_facts.iter().find(|(p, _, _)| *p == path);
+        let (message, note) = match found {
+            None => (
+                format!(
+                    "{} no longer declares the details member `{path}`",
+                    site.subject
+                ),
+                format!(
+                    "clients built against the published catalog read `{path}` and would find nothing"
+                ),
+            ),
+            Some((_, _, is)) if *is != was => (
+                format!(
+                    "{} changed the details member `{path}` from {was} to {is}",
+                    site.subject
+                ),
+                format!("clients read `{path}` as {was} and would misread it"),
+            ),
+            Some((_, true, _)) if !was_optional => (
+                format!("{} made the details member `{path}` optional", site.subject),
+                format!("clients rely on `{path}` being there"),
+            ),
+            Some(_) => continue,
+        };
+        site.report(
+            breaks,
+            Change {
+                key: &["details"],
+                message,
+                label: format!("published with `{fact}`"),
+                note,
+                help: format!("keep `{fact}` in the details, {}", site.or_new_code()),
+            },
+        );
+    }
+}
+
 fn compare_headers(site: &Site<'_>, locked: &Contract, now: &Contract, breaks: &mut Vec<Break>) {
     let dropped: Vec<String> = locked
         .headers

@@ -39,6 +39,9 @@ pub struct Contract {
     /// As `sorted_headers` records them.
     pub headers: Vec<String>,
     pub details: DetailsKind,
+    /// Typed details' members, every one however deep, as `detail_facts`
+    /// writes them.
+    pub detail_members: Vec<String>,
     /// The `resolve` members agents branch on.
     pub action: Option<String>,
     pub method: Option<String>,
@@ -117,11 +120,34 @@ impl Contract {
             throttling: code.retry.throttling,
             headers: sorted_headers(code.headers.iter().map(|h| h.name.clone()).collect()),
             details: code.details,
+            detail_members: detail_facts(code),
             action: resolve.action,
             method: resolve.method,
             endpoint: resolve.endpoint,
         }
     }
+}
+
+/// What the lock records of typed details: each member's path, `?` after
+/// it when it may be left out, and its type (`retention.policy?: string`,
+/// `conflicts[].version: unsigned`), in declared order.
+pub fn detail_facts(code: &Code) -> Vec<String> {
+    crate::model::flatten_details(&code.detail_members)
+        .into_iter()
+        .map(|(path, member)| {
+            let optional = if member.optional { "?" } else { "" };
+            format!("{path}{optional}: {}", member.ty.spelling())
+        })
+        .collect()
+}
+
+/// A fact of [`detail_facts`] read back: path, optional, type.
+pub fn parse_detail_fact(fact: &str) -> Option<(&str, bool, &str)> {
+    let (path, ty) = fact.split_once(": ")?;
+    Some(match path.strip_suffix('?') {
+        Some(path) => (path, true, ty),
+        None => (path, false, ty),
+    })
 }
 
 /// Header names as the lock records them: the four errcat has always known

@@ -112,6 +112,10 @@ fn render_contract(out: &mut String, contract: &Contract) {
     if contract.details != DetailsKind::None {
         out.push_str(&format!("details = \"{}\"\n", contract.details.as_str()));
     }
+    if !contract.detail_members.is_empty() {
+        let facts: Vec<String> = contract.detail_members.iter().map(|f| string(f)).collect();
+        out.push_str(&format!("detail_members = [{}]\n", facts.join(", ")));
+    }
     let resolve: Vec<String> = [
         ("action", &contract.action),
         ("method", &contract.method),
@@ -180,6 +184,7 @@ struct RawEntry {
     throttling: Option<bool>,
     headers: Option<Vec<String>>,
     details: Option<String>,
+    detail_members: Option<Vec<String>>,
     resolve: Option<RawResolve>,
 }
 
@@ -301,6 +306,7 @@ fn entry(mut raw: RawEntry) -> Result<Entry, String> {
                 ("throttling", raw.throttling.is_some()),
                 ("headers", raw.headers.is_some()),
                 ("details", raw.details.is_some()),
+                ("detail_members", raw.detail_members.is_some()),
                 ("resolve", raw.resolve.is_some()),
             ];
             if let Some((field, _)) = recorded.iter().find(|(_, present)| *present) {
@@ -342,6 +348,7 @@ fn contract(problem_type: String, raw: &RawEntry) -> Result<Contract, String> {
         throttling: raw.throttling.unwrap_or(false),
         headers,
         details,
+        detail_members: raw.detail_members.clone().unwrap_or_default(),
         action: resolve.and_then(|r| r.action.clone()),
         method: resolve.and_then(|r| r.method.clone()),
         endpoint: resolve.and_then(|r| r.endpoint.clone()),

@@ -7,10 +7,14 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
+mod details;
 pub(crate) mod naming;
 mod shape;
 mod template;
 
+pub use details::{
+    DetailMember, DetailType, example as details_example, flatten as flatten_details,
+};
 pub use naming::{
     CodeRule, CodeStyle, RESERVED_PAGE_STEMS, RESERVED_RUST_FNS, RESERVED_RUST_VARIANTS,
     default_title, is_ident, is_rust_keyword, is_typescript_reserved,
@@ -157,6 +161,9 @@ pub struct Code {
     /// Headers every response with this code carries.
     pub headers: Vec<Header>,
     pub details: DetailsKind,
+    /// The members of typed details (`details = { bucket = "string" }`),
+    /// whose kind is then [`DetailsKind::Typed`]; empty otherwise.
+    pub detail_members: Vec<DetailMember>,
     pub resolve: Option<Resolve>,
     /// Explicit RFC 9457 `type`; see [`Catalog::docs_url`] for the default.
     pub docs_url: Option<String>,

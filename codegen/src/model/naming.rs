@@ -91,7 +91,7 @@ pub const RESERVED_PAGE_STEMS: &[&str] = &["readme", "summary", "index", "book",
 /// `prefix` before a name that would start with a digit (SQLSTATE `42P01`
 /// is the variant `E42p01`). Empty when `source` has no letter or digit,
 /// which the loader reports.
-fn identifier(source: &str, convert: fn(&str) -> String, prefix: &str) -> String {
+pub(crate) fn identifier(source: &str, convert: fn(&str) -> String, prefix: &str) -> String {
     let name = convert(&ascii_words(source));
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         format!("{prefix}{name}")

@@ -237,8 +237,8 @@ fn schema_enums_match_the_model() {
         GrpcCode::ALL.map(GrpcCode::as_str)
     );
     assert_eq!(
-        enum_at(&codes, &format!("{code}/details/enum")),
-        DetailsKind::ALL.map(DetailsKind::as_str)
+        enum_at(&codes, &format!("{code}/details/anyOf/0/enum")),
+        DetailsKind::WRITTEN.map(DetailsKind::as_str)
     );
     assert_eq!(
         enum_at(&codes, &format!("{code}/params/additionalProperties/enum")),

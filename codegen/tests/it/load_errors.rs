@@ -768,3 +768,50 @@ fn codes_aip_193_cannot_carry() {
         ),
     ]));
 }
+
+/// Typed details: every mistake in the members' names and types is one
+/// diagnostic where it is written, however deep it is nested.
+#[test]
+fn typed_details_with_mistakes() {
+    let orders = r#"[ORDER_INVALID]
+status = 400
+message = "a"
+details = { "order id" = "string", count = "uint", tags = ["string"], lines = [{ sku = "string" }, { qty = "unsigned" }], nested = { inner = { deep = 7 } }, empty = {}, "?" = "string", "region?" = "string", Region = "bool" }
+
+[ORDER_BROKEN]
+status = 503
+message = "b"
+details = { reason = "string" }
+
+[ORDER_ODD]
+status = 400
+message = "c"
+details = 3
+
+[ORDER_TWICE]
+status = 400
+message = "d"
+details = { "item-id" = "string", item_id = "string", Limit = { max = "unsigned" }, "limit$" = { max = "unsigned" } }
+
+[ORDER_UNKNOWN_KIND]
+status = 400
+message = "e"
+details = "objects"
+"#;
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", CATALOG),
+        ("orders.toml", orders)
+    ]));
+}
+
+/// Typed details need a shape with a `details` member, like any others.
+#[test]
+fn typed_details_in_a_shape_without_details() {
+    insta::assert_snapshot!(render(&[
+        ("catalog.toml", CATALOG),
+        (
+            "orders.toml",
+            "[ORDER_INVALID]\nstatus = 400\nmessage = \"a\"\nwire_shape = \"oauth2\"\ndetails = { reason = \"string\" }\n",
+        ),
+    ]));
+}

@@ -96,6 +96,7 @@ impl Published {
             "throttling = ",
             "headers = ",
             "details = ",
+            "detail_members = ",
             "resolve = ",
         ];
         let codes = text.find("\n[codes.").unwrap();
@@ -739,5 +740,37 @@ fn a_new_domain_is_one_break() {
         "domain = \"mini.example.com\"",
         "domain = \"api.mini.example.com\"",
     );
+    insta::assert_snapshot!(p.rendered());
+}
+
+/// Clients read typed details member by member: removing one, changing its
+/// type or making it optional is a break each, located at `details`;
+/// adding a member or making one required is not.
+#[test]
+fn typed_details_are_locked_member_by_member() {
+    let p = Published::new();
+    p.edit(
+        "resources.toml",
+        "\"latest?\" = \"unsigned\"",
+        "latest = \"unsigned\"\nadded = \"string\"",
+    );
+    p.generate(Mode::Write).unwrap();
+    p.edit(
+        "resources.toml",
+        "service = \"string\"\n",
+        "\"service?\" = \"string\"\n",
+    );
+    p.edit(
+        "resources.toml",
+        "versions = \"unsigned[]\"",
+        "versions = \"string[]\"",
+    );
+    p.edit("resources.toml", ", \"policy?\" = \"string\"", "");
+    p.edit(
+        "resources.toml",
+        "pinned = \"bool\"",
+        "pinned = \"bool\", \"delta?\" = \"integer\"",
+    );
+    p.edit("resources.toml", ", delta = \"integer\" }", " }");
     insta::assert_snapshot!(p.rendered());
 }

@@ -246,3 +246,63 @@ fn the_schemas_reject_unknown_codes_and_missing_members() {
         );
     }
 }
+
+/// An edit that makes a body's details break their declared types.
+type Breaking = fn(&mut Value);
+
+fn details(body: &mut Value) -> &mut Value {
+    &mut body["details"]
+}
+
+/// Typed details are part of the schema: in every shape that carries the
+/// code, a body whose details break the declared types is rejected, and
+/// one that leaves out an optional member is not.
+#[test]
+fn the_schemas_type_declared_details() {
+    let dir = support::repo_root().join("codegen/tests/fixtures/mini");
+    let catalog = errcat_codegen::load_dir(&dir).unwrap_or_else(|d| panic!("{d}"));
+    let code = catalog.find("VERSION_NOT_FOUND").unwrap();
+    for shape in [WireShape::Flat, WireShape::Problem] {
+        let file = json_schema::emit(&catalog)
+            .into_iter()
+            .find(|f| f.path == json_schema::file_name(shape))
+            .unwrap();
+        let validator = compile(&parse(&file.contents));
+        let good = example::body_in(&catalog, code, shape);
+        assert!(validator.is_valid(&good), "{}", file.path);
+        let mut lean = good.clone();
+        details(&mut lean).as_object_mut().unwrap().remove("latest");
+        details(&mut lean)["retention"]
+            .as_object_mut()
+            .unwrap()
+            .remove("policy");
+        assert!(validator.is_valid(&lean), "{}: optional members", file.path);
+        let broken: [(&str, Breaking); 4] = [
+            ("a string for unsigned", |d| {
+                d["retention"]["days"] = "7".into()
+            }),
+            ("a required member missing", |d| {
+                d.as_object_mut().unwrap().remove("service");
+            }),
+            ("a negative unsigned", |d| d["versions"][0] = (-1).into()),
+            ("an element of the wrong type", |d| {
+                d["conflicts"][0]["pinned"] = "yes".into();
+            }),
+        ];
+        for (what, breaking) in broken {
+            let mut body = good.clone();
+            breaking(details(&mut body));
+            assert!(!validator.is_valid(&body), "{}: {what}", file.path);
+        }
+        // Another code's details are not held to these types.
+        let mut other = good.clone();
+        let code_member = if shape == WireShape::Flat {
+            "code"
+        } else {
+            "error_code"
+        };
+        other[code_member] = "VALIDATION_ERROR".into();
+        details(&mut other)["service"] = 3.into();
+        assert!(validator.is_valid(&other), "{}: another code", file.path);
+    }
+}

@@ -121,11 +121,7 @@ fn info(catalog: &Catalog, code: &model::Code) -> CodeInfo {
         retry_after: code.retry.after_seconds,
         headers,
         header_values: leak(header_values),
-        details: match code.details {
-            model::DetailsKind::None => errcat::DetailsKind::None,
-            model::DetailsKind::Object => errcat::DetailsKind::Object,
-            model::DetailsKind::FieldErrors => errcat::DetailsKind::FieldErrors,
-        },
+        details: code.details,
         shape: code.wire_shape,
         docs_url: leak_str(&catalog.docs_url(code)),
         grpc: grpc(code.grpc),
@@ -228,11 +224,15 @@ fn runtime_bodies_match_the_json_schemas() {
                 continue;
             }
             let bare = errcat::Error::new(Code(index), args(code));
-            let full = errcat::Error::new(Code(index), args(code))
-                .with_request_id("req_7f3a")
-                .with_field_error("name", "Expected string, received number")
-                .with_retry_after(30)
-                .with_rate_limit(100, 0, 30);
+            let full = errcat::Error::new(Code(index), args(code)).with_request_id("req_7f3a");
+            // Typed details come from the generated constructor, which
+            // takes them whole.
+            let full = if code.detail_members.is_empty() {
+                full.with_field_error("name", "Expected string, received number")
+            } else {
+                full.with_details(model::details_example(&code.detail_members))
+            };
+            let full = full.with_retry_after(30).with_rate_limit(100, 0, 30);
             for (shape, schema, validator) in &schemas {
                 let shown = json_schema::codes_in(&catalog, *shape)
                     .iter()

@@ -191,6 +191,7 @@ fn hostile_code(name: &str, text: &str, category: usize) -> Code {
         retry: Retry::default(),
         headers: Vec::new(),
         details: DetailsKind::None,
+        detail_members: Vec::new(),
         resolve: None,
         docs_url: Some(text.to_owned()),
         aliases: vec![format!("{text} alias"), "__proto__".to_owned()],

@@ -1,7 +1,7 @@
 //! A service's view of the generated mini crate: copied into the temporary
 //! crate by `rust_compile.rs` and run there.
 
-use mini_errors::{MiniError, MiniErrorCode};
+use mini_errors::{MiniError, MiniErrorCode, details};
 
 use errcat::{AnyCode, WireShape};
 
@@ -12,23 +12,68 @@ fn body(error: &MiniError, shape: WireShape) -> serde_json::Value {
     serde_json::from_str(&error.to_json(shape)).unwrap()
 }
 
+/// Typed details with an optional member left out and one given.
+fn version_details() -> details::VersionNotFound {
+    details::VersionNotFound {
+        service: "billing".to_owned(),
+        latest: None,
+        versions: vec![1, 2],
+        retention: details::version_not_found::Retention {
+            days: 30,
+            policy: None,
+        },
+        conflicts: vec![details::version_not_found::Conflicts {
+            version: 2,
+            r#type: "pin".to_owned(),
+            ratio: 0.5,
+            pinned: true,
+            delta: -1,
+        }],
+    }
+}
+
+#[test]
+fn typed_details_leave_out_what_is_none() {
+    let mut typed = version_details();
+    typed.latest = Some(4);
+    typed.retention.policy = Some("keep-last".to_owned());
+    let error = MiniError::version_not_found(3, "billing", typed);
+    assert_eq!(
+        error.details(),
+        Some(&serde_json::json!({
+            "service": "billing",
+            "latest": 4,
+            "versions": [1, 2],
+            "retention": { "days": 30, "policy": "keep-last" },
+            "conflicts": [{ "version": 2, "type": "pin", "ratio": 0.5, "pinned": true, "delta": -1 }]
+        }))
+    );
+}
+
 #[test]
 fn constructor_display_and_every_shape_agree() {
-    let error = MiniError::version_not_found(3, "billing").with_request_id("req_1");
+    let error = MiniError::version_not_found(3, "billing", version_details())
+        .with_request_id("req_1");
     let message = "version '3' of service 'billing' does not exist";
     assert_eq!(error.to_string(), message);
     assert_eq!(error.code(), MiniErrorCode::VersionNotFound);
     assert_eq!(error.status().as_u16(), NOT_FOUND);
+    let details = serde_json::json!({
+        "service": "billing",
+        "versions": [1, 2],
+        "retention": { "days": 30 },
+        "conflicts": [{ "version": 2, "type": "pin", "ratio": 0.5, "pinned": true, "delta": -1 }]
+    });
     assert_eq!(
         body(&error, WireShape::Flat),
         serde_json::json!({
-            "error": message, "code": "VERSION_NOT_FOUND", "details": null,
+            "error": message, "code": "VERSION_NOT_FOUND", "details": details,
             "hint": "Use a version that exists."
         })
     );
     assert_eq!(
         body(&error, WireShape::Nested),
-        serde_json::json!({"error": {"code": "VERSION_NOT_FOUND", "message": message, "request_id": "req_1"}})
+        serde_json::json!({"error": {"code": "VERSION_NOT_FOUND", "message": message, "details": details, "request_id": "req_1"}})
     );
     assert_eq!(
         body(&error, WireShape::ErrorCode),
@@ -43,7 +88,9 @@ fn constructor_display_and_every_shape_agree() {
         concat!(
             r#"{"type":"https://docs.mini.example/errors#version_not_found","title":"Version not found","#,
             r#""status":404,"detail":"version '3' of service 'billing' does not exist","#,
-            r#""instance":"req_1","error_code":"VERSION_NOT_FOUND"}"#
+            r#""instance":"req_1","error_code":"VERSION_NOT_FOUND","details":{"service":"billing","#,
+            r#""versions":[1,2],"retention":{"days":30},"conflicts":[{"version":2,"type":"pin","#,
+            r#""ratio":0.5,"pinned":true,"delta":-1}]}}"#
         )
     );
 }

@@ -12,6 +12,7 @@ import {
   parseError,
   type ApiError,
   type ErrorCategory,
+  type ErrorDetails,
   type ErrorParams,
 } from "./errors.js";
 
@@ -57,6 +58,30 @@ export function handle(error: ApiError): string {
   const code: ErrorCode = error.code;
   return code;
 }
+
+// Typed details: a code narrowed by `hasCode` has the catalog's members.
+export function latestVersion(error: ApiError): number | undefined {
+  if (hasCode(error, ErrorCode.VERSION_NOT_FOUND) && error.details !== null) {
+    const service: string = error.details.service;
+    const days: number = error.details.retention.days;
+    const kind: string | undefined = error.details.conflicts[0]?.type;
+    // @ts-expect-error: `latest` is optional, so it may be undefined
+    const latest: number = error.details.latest;
+    // @ts-expect-error: the details are read-only, as received
+    error.details.versions.push(1);
+    // @ts-expect-error: no such member
+    void error.details.servce;
+    return service.length + days + (kind?.length ?? 0) + latest;
+  }
+  if (hasCode(error, ErrorCode.VALIDATION_ERROR)) {
+    // Untyped details stay `unknown`: they must be checked before use.
+    // @ts-expect-error: unknown has no members
+    void error.details.name;
+  }
+  return undefined;
+}
+
+export const retention: ErrorDetails["VERSION_NOT_FOUND"]["retention"] = { days: 7 };
 
 export const parsed: ApiError = parseError('{"error":"x","code":"RATE_LIMITED"}', 429);
 export const guarded: boolean = isErrorCode(parsed.wireCode);

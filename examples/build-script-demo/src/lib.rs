@@ -27,4 +27,10 @@ pub enum OrderError {
     Storage(#[from] std::io::Error),
     #[api_error(code = "PAY:card-declined")]
     Declined { reason: String },
+    #[api_error(code = "REFUND_REJECTED")]
+    RefundRejected {
+        order_id: String,
+        #[api_error(details)]
+        processor: details::RefundRejected,
+    },
 }

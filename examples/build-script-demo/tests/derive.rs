@@ -86,6 +86,28 @@ fn a_details_field_becomes_field_errors() {
     );
 }
 
+/// Typed details go as the catalog declares them, an optional member left
+/// out when it is `None`, from the derive and from the constructor alike.
+#[test]
+fn a_typed_details_field_is_the_body_s_details() {
+    let processor = build_script_demo::details::RefundRejected {
+        processor: "acme".into(),
+        decline_code: None,
+        attempts: 2,
+    };
+    let error = ApiError::from(OrderError::RefundRejected {
+        order_id: "o-9".into(),
+        processor: processor.clone(),
+    });
+    assert_eq!(error.message(), "Refund of order o-9 rejected");
+    assert_eq!(
+        error.details(),
+        Some(&json!({ "processor": "acme", "attempts": 2 }))
+    );
+    let built = DemoError::refund_rejected("o-9", processor);
+    assert_eq!(built.details(), error.details());
+}
+
 #[test]
 fn retry_after_on_the_variant_overrides_the_catalog() {
     let error = ApiError::from(OrderError::Throttled);

@@ -153,6 +153,39 @@ pub fn retry_advice(code: &Code) -> String {
 
 /// The facts table of an entry, in reading order. Rows that do not apply to
 /// the code are left out rather than shown empty.
+/// The table of a code's typed details, which every docs target shows
+/// after the facts: a row per member, however deep.
+pub struct DetailsTable {
+    pub title: &'static str,
+    pub columns: [&'static str; 3],
+    /// The member's path (`retention.policy`), its type, and when it is
+    /// sent.
+    pub rows: Vec<[String; 3]>,
+}
+
+/// The table of `c`'s typed details, `None` when it has none.
+pub fn details_table(c: &Code) -> Option<DetailsTable> {
+    if c.detail_members.is_empty() {
+        return None;
+    }
+    let rows = crate::model::flatten_details(&c.detail_members)
+        .into_iter()
+        .map(|(path, member)| {
+            let sent = if member.optional {
+                "when it has a value"
+            } else {
+                "always"
+            };
+            [path, member.ty.spelling(), sent.to_owned()]
+        })
+        .collect();
+    Some(DetailsTable {
+        title: "Details members",
+        columns: ["Member", "Type", "Sent"],
+        rows,
+    })
+}
+
 pub fn facts(catalog: &Catalog, c: &Code) -> Vec<Fact> {
     // The status is not a fact here: every renderer shows it in the entry's
     // heading line.
@@ -198,6 +231,10 @@ pub fn facts(catalog: &Catalog, c: &Code) -> Vec<Fact> {
         });
     }
     match c.details {
+        DetailsKind::Typed => facts.push(Fact {
+            label: "Details",
+            value: vec![text("an object of the members below")],
+        }),
         DetailsKind::None => {}
         DetailsKind::Object => facts.push(Fact {
             label: "Details",

@@ -133,6 +133,23 @@ pub fn category(pages: &Pages, category: CategoryIndex) -> String {
 
 // Writing to a `String` cannot fail, so the `fmt::Result`s below are
 // dropped.
+fn details_table(out: &mut String, table: &content::DetailsTable) {
+    let _ = write!(out, "\n**{}**\n\n|", table.title);
+    for column in table.columns {
+        let _ = write!(out, " {column} |");
+    }
+    out.push_str("\n|---|---|---|\n");
+    for [path, ty, sent] in &table.rows {
+        out.push_str("| ");
+        push_code_span(out, path, false);
+        out.push_str(" | ");
+        push_escaped(out, ty);
+        out.push_str(" | ");
+        push_escaped(out, sent);
+        out.push_str(" |\n");
+    }
+}
+
 fn facts_list(out: &mut String, facts: &[Fact], link: content::LinkFn) {
     for fact in facts {
         let _ = writeln!(
@@ -185,6 +202,9 @@ fn entry(out: &mut String, pages: &Pages, code: &Code) {
         out.push_str("\n\n");
     }
     facts_list(out, &content::facts(catalog, code), &link);
+    if let Some(table) = content::details_table(code) {
+        details_table(out, &table);
+    }
     let resolve = content::resolve(code);
     if !resolve.is_empty() {
         out.push_str("\n**How to resolve**\n\n");

@@ -31,8 +31,10 @@
 //! - a deprecated code's struct is `#[deprecated]`, so its use warns and
 //!   names the replacement;
 //! - an `#[api_error(details)]` field on a code that declares no details
-//!   fails the runtime's `DeclaresDetails`, which only the structs of codes
-//!   with details implement, at the field.
+//!   fails `TakesDetails`, which only the structs of codes with details
+//!   implement, at the field; a field of the wrong type fails `Details`
+//!   (a code of untyped details) or is a type mismatch naming the code's
+//!   typed details struct.
 //!
 //! Retired codes get no struct: they are never emitted again.
 //!
@@ -142,15 +144,46 @@ pub fn module(catalog: &Catalog, structs: &List<'_>) -> TokenStream {
                 }
             }
 
+            /// The struct of a code whose catalog entry declares details,
+            /// for each type of field its details can be sent from: a JSON
+            /// value or field errors, or the code's typed details struct.
+            #[diagnostic::on_unimplemented(
+                message = "this variant's code declares no `details` in the catalog, so this field would never be sent",
+                label = "marked `#[api_error(details)]`",
+                note = "declare `details` for the code in the catalog (`\"object\"`, `\"field_errors\"` or its typed members), or remove `#[api_error(details)]`"
+            )]
+            pub trait TakesDetails<D: ?::core::marker::Sized> {
+                fn attach(error: Error, details: &D) -> Error;
+            }
+
+            /// `error` with `details` attached, which must be what `C`'s
+            /// code declares: one bound, so each mistake is one error.
             #[inline]
             #[must_use]
-            pub fn with_details<D: Details + ?::core::marker::Sized>(error: Error, details: &D) -> Error {
+            pub fn with_details<C: TakesDetails<D> + ?::core::marker::Sized, D: ?::core::marker::Sized>(
+                error: Error,
+                details: &D,
+            ) -> Error {
+                C::attach(error, details)
+            }
+
+            #[inline]
+            #[must_use]
+            pub fn attach_untyped<D: Details + ?::core::marker::Sized>(error: Error, details: &D) -> Error {
                 details.apply(error)
             }
 
+            #[inline]
+            #[must_use]
+            pub fn attach_typed<T>(error: Error, details: &T) -> Error
+            where
+                T: ::core::clone::Clone + ::core::convert::Into<::errcat::serde_json::Value>,
+            {
+                error.with_details(::core::convert::Into::into(::core::clone::Clone::clone(details)))
+            }
+
             pub use ::errcat::__private::{
-                BoolField, DeclaresDetails, Fields, Fill, FloatField, IntegerField, StringField,
-                UnsignedField, details_declared,
+                BoolField, Fields, Fill, FloatField, IntegerField, StringField, UnsignedField,
             };
 
             /// One struct per code, named like the code; its fields are the
@@ -205,8 +238,21 @@ fn code_struct_text(code: &Code, out: &mut String) -> bool {
         }
         text.push_str("        }\n");
     }
+    if !code.detail_members.is_empty() {
+        // Written by prettyplease only: rare, and long.
+        return false;
+    }
     if code.details != DetailsKind::None {
-        let _ = writeln!(text, "        impl super::DeclaresDetails for {name} {{}}");
+        let _ = writeln!(
+            text,
+            "        impl<D: super::Details + ?Sized> super::TakesDetails<D> for {name} {{"
+        );
+        let _ = writeln!(
+            text,
+            "            fn attach(error: super::Error, details: &D) -> super::Error {{"
+        );
+        text.push_str("                super::attach_untyped(error, details)\n");
+        text.push_str("            }\n        }\n");
     }
     splice::accept(&text, out)
 }
@@ -228,9 +274,27 @@ fn code_struct(code: &Code) -> TokenStream {
         .map(|p| Ident::new(&p.name, Span::call_site()));
     let types = params.iter().map(|p| field_type(p.ty));
     // Only a code that declares details may take a `#[api_error(details)]`
-    // field: the derive asks for this impl.
-    let declares_details = (code.details != DetailsKind::None)
-        .then(|| quote!(impl super::DeclaresDetails for #name {}));
+    // field, of the types they can be: the derive asks for this impl.
+    let declares_details = if !code.detail_members.is_empty() {
+        let ty = super::details::struct_path(code);
+        Some(quote! {
+            impl super::TakesDetails<super::super::#ty> for #name {
+                fn attach(error: super::Error, details: &super::super::#ty) -> super::Error {
+                    super::attach_typed(error, details)
+                }
+            }
+        })
+    } else {
+        (code.details != DetailsKind::None).then(|| {
+            quote! {
+                impl<D: super::Details + ?Sized> super::TakesDetails<D> for #name {
+                    fn attach(error: super::Error, details: &D) -> super::Error {
+                        super::attach_untyped(error, details)
+                    }
+                }
+            }
+        })
+    };
     // No doc: nobody reads this module's docs (it is hidden), rustc's
     // messages name the struct, and the code's docs are on its variant.
     quote! {

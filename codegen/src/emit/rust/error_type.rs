@@ -35,7 +35,7 @@ pub fn constructors(catalog: &Catalog, spliced: bool) -> List<'_> {
 /// allowances, and any line that would pass the margin even when broken.
 fn constructor_text(catalog: &Catalog, code: &Code, out: &mut String) -> bool {
     let params = &code.message.params;
-    if lint_allowances(params, 0).is_some() {
+    if lint_allowances(params, 0).is_some() || !code.detail_members.is_empty() {
         return false;
     }
     let inputs: Vec<String> = params
@@ -264,15 +264,41 @@ fn constructor(catalog: &Catalog, code: &Code) -> TokenStream {
     // is used anyway. `#[must_use]` is the error type's.
     let inline = (!generic(params)).then(|| quote!(#[inline]));
     let allows = lint_allowances(params, 0);
+    let call = quote!(Self::#helper(#code_ty::#variant #(, #idents)*));
+    if code.detail_members.is_empty() {
+        return quote! {
+            #doc
+            #deprecated
+            #allows
+            #inline
+            pub fn #name(#(#inputs),*) -> Self {
+                #call
+            }
+        };
+    }
+    // Typed details are an argument like the parameters: the catalog says
+    // every such error carries them.
+    let details = details_argument(params);
+    let ty = super::details::struct_path(code);
     quote! {
         #doc
         #deprecated
         #allows
         #inline
-        pub fn #name(#(#inputs),*) -> Self {
-            Self::#helper(#code_ty::#variant #(, #idents)*)
+        pub fn #name(#(#inputs,)* #details: #ty) -> Self {
+            #call.with_details(::errcat::serde_json::Value::from(#details))
         }
     }
+}
+
+/// The name of a constructor's details argument: `details`, with `_`
+/// after it while a parameter is called so.
+fn details_argument(params: &[Param]) -> Ident {
+    let mut name = String::from("details");
+    while params.iter().any(|p| p.name == name) {
+        name.push('_');
+    }
+    format_ident!("{name}")
 }
 
 /// The constructor helper of codes whose parameters have these types, in

@@ -8,6 +8,7 @@
 
 mod code_enum;
 mod derive_support;
+mod details;
 mod docs;
 mod error_type;
 mod paths;
@@ -112,9 +113,10 @@ fn format_spliced(
     let structs = derive_support::structs(catalog, spliced);
     let codes = code_enum::items(catalog, &variants, paths);
     let error = error_type::items(catalog, &constructors, paths);
+    let details = details::module(catalog, paths);
     // What `#[derive(errcat::ApiError)]` names; hidden, and owned by the derive.
     let derive = derive_support::module(catalog, &structs);
-    let file = syn::parse2::<syn::File>(quote!(#codes #error #derive))
+    let file = syn::parse2::<syn::File>(quote!(#codes #error #details #derive))
         .expect("the Rust emitter builds its items with quote!, so they always parse");
     let skeleton = prettyplease::unparse(&syn::File { attrs, ..file });
     let mut text = splice::splice(&skeleton, &[&variants, &constructors, &structs]);

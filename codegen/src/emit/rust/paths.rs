@@ -27,6 +27,10 @@ impl Paths {
         self.pick(quote!(Option), quote!(::core::option::Option))
     }
 
+    pub fn some(self) -> TokenStream {
+        self.pick(quote!(Some), quote!(::core::option::Option::Some))
+    }
+
     pub fn result(self) -> TokenStream {
         self.pick(quote!(Result), quote!(::core::result::Result))
     }
@@ -57,6 +61,14 @@ impl Paths {
 
     pub fn str(self) -> TokenStream {
         self.pick(quote!(std::str), quote!(::core::str))
+    }
+
+    /// The derives of a plain value type.
+    pub fn derive_value(self) -> TokenStream {
+        self.pick(
+            quote!(#[derive(Debug, Clone, PartialEq)]),
+            quote!(#[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]),
+        )
     }
 
     pub fn error(self) -> TokenStream {

@@ -299,6 +299,25 @@ fn entry(catalog: &Catalog, code: &Code, link: super::html::LinkFn) -> String {
         ));
     }
     out.push_str(&facts(&content::facts(catalog, code), link));
+    if let Some(table) = content::details_table(code) {
+        out.push_str(&format!(
+            "<h3>{}</h3>\n<table class=\"members\"><thead><tr>",
+            esc(table.title)
+        ));
+        for column in table.columns {
+            out.push_str(&format!("<th>{}</th>", esc(column)));
+        }
+        out.push_str("</tr></thead><tbody>\n");
+        for [path, ty, sent] in &table.rows {
+            out.push_str(&format!(
+                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td></tr>\n",
+                esc(path),
+                esc(ty),
+                esc(sent)
+            ));
+        }
+        out.push_str("</tbody></table>\n");
+    }
     let resolve = content::resolve(code);
     if !resolve.is_empty() {
         out.push_str("<h3>How to resolve</h3>\n");

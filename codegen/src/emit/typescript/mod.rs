@@ -21,7 +21,7 @@ use std::fmt::Write as _;
 use super::OutputFile;
 use crate::emit::docs::content::{self, Inline};
 use crate::emit::text::wrap_markdown;
-use crate::model::{Catalog, Code, ParamType, Severity};
+use crate::model::{Catalog, Code, DetailMember, DetailType, ParamType, Severity};
 
 use escape::{jsdoc_text, jsdoc_url};
 pub use escape::{one_js_line, string_literal};
@@ -42,6 +42,7 @@ pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
     code_object(&mut out, catalog);
     category_types(&mut out, catalog);
     params_interface(&mut out, catalog);
+    details_interface(&mut out, catalog);
     tables(&mut out, catalog);
     aliases(&mut out, catalog);
     numbers(&mut out, catalog);
@@ -238,6 +239,46 @@ fn params_interface(out: &mut String, catalog: &Catalog) {
         let _ = writeln!(out, "  readonly {}: {ty};", string_literal(&code.code));
     }
     out.push_str("}\n");
+}
+
+/// The typed details of each code that has them, for `DetailsOf`.
+fn details_interface(out: &mut String, catalog: &Catalog) {
+    out.push_str(
+        "\n/** The `details` members of each code whose catalog entry types them, as sent. */\n\
+         export interface ErrorDetails {\n",
+    );
+    for code in catalog.emitted().filter(|c| !c.detail_members.is_empty()) {
+        let _ = writeln!(
+            out,
+            "  readonly {}: {};",
+            string_literal(&code.code),
+            object_type(&code.detail_members)
+        );
+    }
+    out.push_str("}\n");
+}
+
+fn object_type(members: &[DetailMember]) -> String {
+    let members: Vec<String> = members
+        .iter()
+        .map(|m| {
+            let optional = if m.optional { "?" } else { "" };
+            format!(
+                "readonly {}{optional}: {}",
+                string_literal(&m.name),
+                detail_type(&m.ty)
+            )
+        })
+        .collect();
+    format!("{{ {} }}", members.join("; "))
+}
+
+fn detail_type(ty: &DetailType) -> String {
+    match ty {
+        DetailType::Scalar(scalar) => ts_type(*scalar).to_owned(),
+        DetailType::List(element) => format!("ReadonlyArray<{}>", detail_type(element)),
+        DetailType::Object(members) => object_type(members),
+    }
 }
 
 const NO_PARAMS: &str = "Record<string, never>";

@@ -26,6 +26,7 @@ fn sample() -> Lock {
                 throttling: true,
                 headers: vec!["Retry-After".to_owned(), "RateLimit-Reset".to_owned()],
                 details: DetailsKind::FieldErrors,
+                detail_members: Vec::new(),
                 action: Some("pick_version".to_owned()),
                 method: None,
                 endpoint: Some("/v1/versions".to_owned()),

@@ -554,17 +554,48 @@ pub mod __api_error {
             error.with_details(::core::clone::Clone::clone(self))
         }
     }
+    /// The struct of a code whose catalog entry declares details,
+    /// for each type of field its details can be sent from: a JSON
+    /// value or field errors, or the code's typed details struct.
+    #[diagnostic::on_unimplemented(
+        message = "this variant's code declares no `details` in the catalog, so this field would never be sent",
+        label = "marked `#[api_error(details)]`",
+        note = "declare `details` for the code in the catalog (`\"object\"`, `\"field_errors\"` or its typed members), or remove `#[api_error(details)]`"
+    )]
+    pub trait TakesDetails<D: ?::core::marker::Sized> {
+        fn attach(error: Error, details: &D) -> Error;
+    }
+    /// `error` with `details` attached, which must be what `C`'s
+    /// code declares: one bound, so each mistake is one error.
     #[inline]
     #[must_use]
-    pub fn with_details<D: Details + ?::core::marker::Sized>(
+    pub fn with_details<
+        C: TakesDetails<D> + ?::core::marker::Sized,
+        D: ?::core::marker::Sized,
+    >(error: Error, details: &D) -> Error {
+        C::attach(error, details)
+    }
+    #[inline]
+    #[must_use]
+    pub fn attach_untyped<D: Details + ?::core::marker::Sized>(
         error: Error,
         details: &D,
     ) -> Error {
         details.apply(error)
     }
+    #[inline]
+    #[must_use]
+    pub fn attach_typed<T>(error: Error, details: &T) -> Error
+    where
+        T: ::core::clone::Clone + ::core::convert::Into<::errcat::serde_json::Value>,
+    {
+        error
+            .with_details(
+                ::core::convert::Into::into(::core::clone::Clone::clone(details)),
+            )
+    }
     pub use ::errcat::__private::{
-        BoolField, DeclaresDetails, Fields, Fill, FloatField, IntegerField, StringField,
-        UnsignedField, details_declared,
+        BoolField, Fields, Fill, FloatField, IntegerField, StringField, UnsignedField,
     };
     /// One struct per code, named like the code; its fields are the
     /// code's template parameters.
