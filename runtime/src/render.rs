@@ -14,7 +14,7 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use crate::catalog::{ErrorCode, Piece, Resolve};
 use crate::error::{Arg, Error};
 use crate::shape::{
-    CodeForm, Details, Literal, Member, Part, Parts, PartsBody, Presence, WireShape,
+    Arguments, CodeForm, Details, Literal, Member, Part, Parts, PartsBody, Presence, WireShape,
 };
 
 /// `RateLimit-Limit` (IETF draft `ratelimit-headers`).
@@ -288,6 +288,20 @@ impl Serialize for ResolveBody<'_> {
     }
 }
 
+/// The arguments as an object of texts, sorted by name.
+struct ArgumentsBody<'a>(Arguments<'a>);
+
+impl Serialize for ArgumentsBody<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let sorted = self.0.sorted();
+        let mut map = serializer.serialize_map(Some(sorted.len()))?;
+        for (name, arg) in sorted {
+            map.serialize_entry(name, &Streamed(arg))?;
+        }
+        map.end()
+    }
+}
+
 impl<M: Display + ?Sized> Serialize for PartsBody<'_, '_, M> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let parts = self.parts;
@@ -314,6 +328,7 @@ impl<M: Display + ?Sized> Serialize for PartsBody<'_, '_, M> {
                 Part::RequestId => optional(&mut map, member, parts.request_id)?,
                 Part::Details => optional(&mut map, member, parts.details)?,
                 Part::Resolve => optional(&mut map, member, parts.resolve.map(ResolveBody))?,
+                Part::Arguments => map.serialize_entry(name, &ArgumentsBody(parts.arguments))?,
                 Part::Object(members) => map.serialize_entry(name, &nested(members))?,
                 Part::List(members) => map.serialize_entry(name, &[nested(members)])?,
                 Part::Constant(literal) => map.serialize_entry(name, &literal)?,
@@ -361,6 +376,7 @@ impl<'a, C: ErrorCode> From<&'a Error<C>> for Parts<'a, Error<C>> {
             docs_url: info.docs_url,
             request_id: error.request_id(),
             details: error.public_details(),
+            arguments: Arguments::Of(info.params, error.args()),
             resolve: info.resolve.as_ref().map(Resolve::values),
         }
     }

@@ -172,6 +172,10 @@ fn member_schema(member: &Member, code: &Value) -> Value {
             schema.insert("minProperties".into(), 1.into());
             schema.insert("properties".into(), resolve_properties());
         }
+        Part::Arguments => {
+            schema.insert("type".into(), "object".into());
+            schema.insert("additionalProperties".into(), json!({ "type": "string" }));
+        }
         Part::GrpcStatus => {
             schema.insert("type".into(), "string".into());
             let names: Vec<&str> = GrpcCode::ALL.iter().map(|code| code.as_str()).collect();

@@ -8,7 +8,8 @@
 
 use std::fmt::Display;
 
-use crate::catalog::GrpcCode;
+use crate::catalog::{GrpcCode, Param};
+use crate::error::Arg;
 
 /// The JSON shapes an error body can take on the wire: a built-in one, or
 /// one a catalog declares (its generated crate holds the description).
@@ -195,6 +196,10 @@ pub enum Part {
     Details,
     /// RFC 9457 `resolve`; only codes with a self-service fix have one.
     Resolve,
+    /// The message's arguments, an object of each parameter's name to the
+    /// argument's text (AIP-193's `ErrorInfo.metadata`, as gRPC sends it);
+    /// `{}` for a code without parameters.
+    Arguments,
     /// An object of further members (the nested shape's `error`).
     Object(&'static [Member]),
     /// A list of one object of further members (Cloudflare's `errors`). A
@@ -260,7 +265,7 @@ impl Expect {
         match part {
             Part::Code => Expect::Present,
             Part::Status => Expect::Number,
-            Part::Details | Part::Resolve | Part::Object(_) => Expect::Object,
+            Part::Details | Part::Resolve | Part::Arguments | Part::Object(_) => Expect::Object,
             Part::List(_) => Expect::Array,
             Part::Constant(literal) => match literal {
                 Literal::Null => Expect::Null,
@@ -346,6 +351,7 @@ impl Part {
                 | Part::Domain
                 | Part::Title
                 | Part::DocsUrl
+                | Part::Arguments
                 | Part::Object(_)
                 | Part::List(_)
                 | Part::Constant(_)
@@ -357,7 +363,7 @@ impl Part {
     pub const fn json_type(self) -> &'static str {
         match self {
             Part::Status => "integer",
-            Part::Details | Part::Resolve | Part::Object(_) => "object",
+            Part::Details | Part::Resolve | Part::Arguments | Part::Object(_) => "object",
             Part::List(_) => "array",
             Part::Constant(literal) => literal.json_type(),
             Part::Message
@@ -389,6 +395,7 @@ impl Part {
                 "More context, such as field-level validation errors (field name to a list of messages)"
             }
             Part::Resolve => "How a person or an agent can fix the problem",
+            Part::Arguments => "The message's parameters, each name to the value's text",
             Part::Object(_) => "The error",
             Part::List(_) => "The error, as the only element of a list",
             Part::Constant(_) => "The same in every error body",
@@ -549,7 +556,7 @@ const AIP_193: ShapeSpec = ShapeSpec {
                     ),
                     always("reason", Code),
                     always("domain", Part::Domain),
-                    always("metadata", Part::Constant(Literal::EmptyObject)),
+                    always("metadata", Part::Arguments),
                 ]),
             ),
         ]),
@@ -887,9 +894,37 @@ pub struct Parts<'a, M: Display + ?Sized> {
     pub request_id: Option<&'a str>,
     /// `None` when the code declares no details.
     pub details: Option<Details<'a>>,
+    /// The message's arguments, by parameter name.
+    pub arguments: Arguments<'a>,
     /// The `resolve` members' values in [`crate::Resolve::MEMBERS`] order;
     /// `None` when there is no self-service fix.
     pub resolve: Option<[Option<&'a str>; crate::Resolve::MEMBERS.len()]>,
+}
+
+/// The message's arguments by parameter name ([`Part::Arguments`]).
+#[derive(Debug, Clone, Copy)]
+pub enum Arguments<'a> {
+    /// A code's parameters and an error's arguments, in the same order.
+    Of(&'a [Param], &'a [Arg]),
+    /// Each parameter's name with its argument.
+    Named(&'a [(String, Arg)]),
+}
+
+impl<'a> Arguments<'a> {
+    /// Each name with its argument, sorted by name, as gRPC's metadata map
+    /// is written.
+    #[must_use]
+    pub fn sorted(&self) -> Vec<(&'a str, &'a Arg)> {
+        let mut pairs: Vec<(&'a str, &'a Arg)> = match *self {
+            Arguments::Of(params, args) => params.iter().map(|p| p.name).zip(args.iter()).collect(),
+            Arguments::Named(named) => named
+                .iter()
+                .map(|(name, arg)| (name.as_str(), arg))
+                .collect(),
+        };
+        pairs.sort_by_key(|(name, _)| *name);
+        pairs
+    }
 }
 
 // By hand: derived, they would ask `M: Clone` of a message only borrowed.
@@ -926,6 +961,7 @@ impl<'a, M: Display + ?Sized> Parts<'a, M> {
                     Part::RequestId => self.request_id?.to_owned(),
                     Part::Details
                     | Part::Resolve
+                    | Part::Arguments
                     | Part::Object(_)
                     | Part::List(_)
                     | Part::Constant(_) => return None,

@@ -273,7 +273,9 @@ fn an_aip_193_code_is_the_reason_of_its_error_info() {
         concat!(
             r#"{"error":{"code":404,"message":"version '7' of service 'x' does not exist","status":"NOT_FOUND","#,
             r#""details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"VersionNotFound","#,
-            r#""domain":"demo","metadata":{}}]}}"#
+            // The arguments, sorted by name and as text, as gRPC's
+            // `ErrorInfo.metadata` has them.
+            r#""domain":"demo","metadata":{"service":"x","version":"7"}}]}}"#
         )
     );
     let google = json!({"error": {

@@ -254,3 +254,20 @@ fn a_parameter_that_does_not_parse_as_its_type_gives_no_error() {
     assert_eq!(back.code, Some(AnyCode::Known(Demo::VersionNotFound)));
     assert!(back.to_error().is_none());
 }
+
+/// AIP-193's JSON body and the gRPC status carry the same `ErrorInfo`
+/// domain and metadata, so a client reads the same from either transport.
+#[test]
+fn the_aip_193_body_and_the_status_agree_on_error_info() {
+    let error = error(Demo::VersionNotFound, vec![42_u64.into(), "api".into()]);
+    let status = error.to_status();
+    let details = status.get_error_details();
+    let info = details.error_info().expect("ErrorInfo");
+    let body: serde_json::Value =
+        serde_json::from_str(&error.to_json(errcat::WireShape::Aip193)).unwrap();
+    let sent = &body["error"]["details"][0];
+    assert_eq!(sent["domain"], info.domain.as_str());
+    let metadata: std::collections::HashMap<String, String> =
+        serde_json::from_value(sent["metadata"].clone()).unwrap();
+    assert_eq!(metadata, info.metadata);
+}

@@ -153,6 +153,8 @@ struct Sent {
     docs_url: String,
     request_id: Option<&'static str>,
     details: Option<Value>,
+    /// The message's arguments by parameter name.
+    arguments: Vec<(String, errcat::Arg)>,
     resolve: Option<Resolve>,
     /// Headers besides `Content-Type`, as sent.
     headers: Vec<(String, String)>,
@@ -186,6 +188,7 @@ impl Sent {
             docs_url: catalog.docs_url(code),
             request_id: Some(example::EXAMPLE_REQUEST_ID),
             details: example::details(code),
+            arguments: example::arguments(code),
             resolve: code.resolve.clone(),
             headers,
             retry_after,
@@ -225,6 +228,7 @@ impl Sent {
             docs_url: &self.docs_url,
             request_id: self.request_id,
             details: self.details.as_ref().map(Details::Value),
+            arguments: errcat::shape::Arguments::Named(&self.arguments),
             resolve: self.resolve.as_ref().map(Resolve::values),
         }
     }

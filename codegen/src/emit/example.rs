@@ -7,7 +7,7 @@
 //! fixed example values (`errcat::example`), which a service's own OpenAPI
 //! document shows too.
 
-use errcat::shape::{Details, HeaderMember, Parts};
+use errcat::shape::{Arguments, Details, HeaderMember, Parts};
 use serde_json::Value;
 
 use crate::model::{Catalog, Code, HeaderValue, Param, Resolve, Template, WireShape};
@@ -19,6 +19,15 @@ pub const EXAMPLE_REQUEST_ID: &str = errcat::example::REQUEST_ID;
 /// ([`errcat::example::arg`]).
 fn example_text(param: &Param) -> String {
     errcat::example::arg(&param.name, param.ty).to_string()
+}
+
+/// Each parameter's name with its example value, for the arguments part.
+pub fn arguments(code: &Code) -> Vec<(String, errcat::Arg)> {
+    code.message
+        .params
+        .iter()
+        .map(|p| (p.name.clone(), errcat::example::arg(&p.name, p.ty)))
+        .collect()
 }
 
 /// The code's message with every parameter replaced by its example value.
@@ -65,6 +74,7 @@ pub fn shape_headers(
 fn with_parts<R>(catalog: &Catalog, code: &Code, f: impl FnOnce(&Parts<'_, str>) -> R) -> R {
     let message = message(code);
     let details = details(code);
+    let arguments = arguments(code);
     let docs_url = catalog.docs_url(code);
     f(&Parts {
         code: &code.code,
@@ -78,6 +88,7 @@ fn with_parts<R>(catalog: &Catalog, code: &Code, f: impl FnOnce(&Parts<'_, str>)
         docs_url: &docs_url,
         request_id: Some(EXAMPLE_REQUEST_ID),
         details: details.as_ref().map(Details::Value),
+        arguments: Arguments::Named(&arguments),
         resolve: code.resolve.as_ref().map(Resolve::values),
     })
 }

@@ -59,6 +59,7 @@ pub const PLACEHOLDERS: &[(&str, Part)] = &[
     ("request_id", Part::RequestId),
     ("details", Part::Details),
     ("resolve", Part::Resolve),
+    ("arguments", Part::Arguments),
 ];
 
 static INTERNED: Mutex<Vec<(ShapeDecl, &'static ShapeSpec)>> = Mutex::new(Vec::new());

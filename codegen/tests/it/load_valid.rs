@@ -332,3 +332,31 @@ fn explicit_category_any_integer_syntax_and_retry_after_alone_make_a_code_retrya
     assert_eq!(busy.grpc, GrpcCode::Unavailable);
     assert_eq!(busy.origin.file, "zz.toml");
 }
+
+/// `{arguments}` in a declared shape is the message's arguments as text,
+/// sorted by name, and `{}` for a code without parameters.
+#[test]
+fn a_declared_shape_can_send_the_arguments() {
+    let catalog = format!(
+        "{CATALOG}\n[shape.meta]\nsummary = \"With metadata\"\nbody = {{ code = \"{{code}}\", message = \"{{message}}\", metadata = \"{{arguments}}\" }}\n"
+    );
+    let catalog = load_files(&[
+        ("catalog.toml", catalog.as_str()),
+        (
+            "errors.toml",
+            "[QUOTA_EXCEEDED]\nstatus = 429\nmessage = \"{used} of {quota} used by {project}\"\nparams = { used = \"unsigned\", quota = \"unsigned\", project = \"string\" }\nwire_shape = \"meta\"\n\n[BUSY]\nstatus = 429\nmessage = \"Busy\"\nwire_shape = \"meta\"\n",
+        ),
+    ])
+    .unwrap_or_else(|d| panic!("{d}"));
+    let body =
+        |code: &str| errcat_codegen::emit::example::body(&catalog, catalog.find(code).unwrap());
+    assert_eq!(
+        body("QUOTA_EXCEEDED"),
+        serde_json::json!({
+            "code": "QUOTA_EXCEEDED",
+            "message": "42 of 42 used by <project>",
+            "metadata": { "project": "<project>", "quota": "42", "used": "42" }
+        })
+    );
+    assert_eq!(body("BUSY")["metadata"], serde_json::json!({}));
+}

@@ -148,6 +148,7 @@ fn part_tokens(part: Part) -> TokenStream {
         Part::RequestId => simple(quote!(RequestId)),
         Part::Details => simple(quote!(Details)),
         Part::Resolve => simple(quote!(Resolve)),
+        Part::Arguments => simple(quote!(Arguments)),
         Part::Object(inner) => {
             let inner = members_tokens(inner);
             quote!(::errcat::shape::Part::Object(#inner))
