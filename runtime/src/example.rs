@@ -69,7 +69,8 @@ pub fn error<C: ErrorCode>(code: C) -> Error<C> {
     let info: &CodeInfo = code.info();
     let args = info.params.iter().map(|p| arg(p.name, p.ty)).collect();
     let mut error = Error::new(code, args).with_request_id(REQUEST_ID);
-    if let Some(details) = details(info.details, info.is_server_error()) {
+    let typed = C::catalog().typed_detail(info.code, "example");
+    if let Some(details) = typed.or_else(|| details(info.details, info.is_server_error())) {
         error = error.with_details(details);
     }
     // Only the list form's: a template's value is the example arguments,

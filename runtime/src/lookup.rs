@@ -28,6 +28,11 @@ pub struct Catalog<C: 'static> {
     pub code_schema: &'static str,
     /// What that enum says of itself.
     pub code_description: &'static str,
+    /// The schema and example of each code with typed details, as JSON
+    /// (`{"CODE": {"schema": ..., "example": ...}}`; empty when none has
+    /// them): only the catalog knows their members, and a service's own
+    /// OpenAPI document shows them as the generated one does.
+    pub typed_details: &'static str,
     source: Source<C>,
     tables: OnceLock<Tables<C>>,
     /// Slots of the hash index into the lookup list (index + 1; 0 is empty).
@@ -74,6 +79,7 @@ impl<C> Catalog<C> {
             shapes: &WireShape::ALL,
             code_schema: "ErrorCode",
             code_description: "Machine-readable error code.",
+            typed_details: "",
             source: Source::Rows { codes, lookup },
             tables: OnceLock::new(),
             index: OnceLock::new(),
@@ -99,6 +105,7 @@ impl<C> Catalog<C> {
             shapes: &WireShape::ALL,
             code_schema: "ErrorCode",
             code_description: "Machine-readable error code.",
+            typed_details: "",
             source: Source::Table { text, all },
             tables: OnceLock::new(),
             index: OnceLock::new(),
@@ -137,6 +144,25 @@ impl<C> Catalog<C> {
     pub const fn with_shapes(mut self, shapes: &'static [WireShape]) -> Self {
         self.shapes = shapes;
         self
+    }
+
+    /// The catalog with the schema and example of its typed details
+    /// ([`Catalog::typed_details`]).
+    #[must_use]
+    pub const fn with_typed_details(mut self, typed_details: &'static str) -> Self {
+        self.typed_details = typed_details;
+        self
+    }
+
+    /// The schema (`"schema"`) or example (`"example"`) of `code`'s typed
+    /// details, if it has them.
+    #[must_use]
+    pub fn typed_detail(&self, code: &str, which: &str) -> Option<serde_json::Value> {
+        if self.typed_details.is_empty() {
+            return None;
+        }
+        let mut all: serde_json::Value = serde_json::from_str(self.typed_details).ok()?;
+        Some(all.get_mut(code)?.get_mut(which)?.take())
     }
 }
 

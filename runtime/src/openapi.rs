@@ -321,10 +321,16 @@ pub fn schemas<C: ErrorCode>() -> Vec<(String, serde_json::Value)> {
                 .filter(|c| c.shape == shape)
                 .map(|c| (c.code, c.number))
                 .collect();
-            out.push((
-                shape.spec().schema_name.to_owned(),
-                crate::schema::body(shape, &code_ref, &crate::schema::numbers(&numbers)),
-            ));
+            let mut body = crate::schema::body(shape, &code_ref, &crate::schema::numbers(&numbers));
+            let typed: Vec<(&str, Option<i64>, serde_json::Value)> = emitted
+                .iter()
+                .filter(|c| shape == WireShape::Problem || c.shape == shape)
+                .filter_map(|c| Some((c.code, c.number, catalog.typed_detail(c.code, "schema")?)))
+                .collect();
+            if let Some(clauses) = crate::schema::typed_details(shape, &typed) {
+                body["allOf"] = clauses;
+            }
+            out.push((shape.spec().schema_name.to_owned(), body));
         }
     }
     out

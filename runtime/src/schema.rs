@@ -34,12 +34,12 @@ pub fn body(shape: WireShape, code: &Value, number: &Value) -> Value {
 }
 
 /// The `allOf` clauses of a body in `shape` that type its `details` for
-/// the codes that declare their members: for each `(code, details)`, if
-/// the body's code member is `code` (a string, or the number of a shape
-/// that sends numbers), its details match `details`. `None` when `typed`
-/// is empty or the shape has no `details` member.
+/// the codes that declare their members: for each `(code, number,
+/// details)`, if the body's code member holds the code (its number, in a
+/// shape that sends numbers), its details match `details`. `None` when
+/// `typed` is empty or the shape has no `details` member.
 #[must_use]
-pub fn typed_details(shape: WireShape, typed: &[(Value, Value)]) -> Option<Value> {
+pub fn typed_details(shape: WireShape, typed: &[(&str, Option<i64>, Value)]) -> Option<Value> {
     let spec = shape.spec();
     let code_steps = spec.steps_of(Part::Code)?;
     let details_steps = spec.steps_of(Part::Details)?;
@@ -50,14 +50,18 @@ pub fn typed_details(shape: WireShape, typed: &[(Value, Value)]) -> Option<Value
     }
     let clauses = typed
         .iter()
-        .map(|(code, details)| {
+        .map(|(code, number, details)| {
+            let sent = match (spec.code_form, number) {
+                (CodeForm::Number, Some(number)) => Value::from(*number),
+                _ => Value::from(*code),
+            };
             let details = if nullable {
                 json!({ "anyOf": [details, { "type": "null" }] })
             } else {
                 details.clone()
             };
             json!({
-                "if": along(&code_steps, json!({ "const": code }), true),
+                "if": along(&code_steps, json!({ "const": sent }), true),
                 "then": along(&details_steps, details, false),
             })
         })

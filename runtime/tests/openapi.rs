@@ -40,9 +40,15 @@ fn agrees_with_generated<C: ErrorCode>(document: &str) {
     let mut through_utoipa = utoipa::openapi::OpenApiBuilder::new().build();
     utoipa::Modify::modify(&Schemas::<C>::NEW, &mut through_utoipa);
     let through_utoipa = serde_json::to_value(through_utoipa).unwrap();
+    // utoipa's schema model has no `if`/`then`: built through it, a body
+    // schema keeps everything but the clauses that type typed details.
+    let mut expected = components["schemas"].clone();
+    for schema in expected.as_object_mut().unwrap().values_mut() {
+        schema.as_object_mut().unwrap().remove("allOf");
+    }
     assert_eq!(
         through_utoipa["components"]["schemas"],
-        components["schemas"],
+        expected,
         "{}",
         C::catalog().name
     );
@@ -92,6 +98,9 @@ fn schemas_and_examples_are_the_generated_documents() {
     );
     agrees_with_generated::<billing_errors::BillingErrorCode>(
         "examples/billing/generated/openapi/openapi.json",
+    );
+    agrees_with_generated::<postgres_errors::PostgresErrorCode>(
+        "examples/postgres/generated/openapi/openapi.json",
     );
 }
 

@@ -76,19 +76,35 @@ pub fn emit(catalog: &Catalog) -> Vec<OutputFile> {
 /// The clauses that type the details of the codes a body in `shape` can
 /// hold, where any declares their members (see `errcat::schema::typed_details`).
 pub fn typed_details(catalog: &Catalog, shape: WireShape) -> Option<Value> {
-    let numbered = shape.spec().code_form == CodeForm::Number;
-    let typed: Vec<(Value, Value)> = codes_in(catalog, shape)
+    let typed: Vec<(&str, Option<i64>, Value)> = codes_in(catalog, shape)
         .into_iter()
         .filter(|code| !code.detail_members.is_empty())
         .map(|code| {
-            let value = match code.number {
-                Some(number) if numbered => Value::from(number),
-                _ => Value::from(code.code.as_str()),
-            };
-            (value, object_schema(&code.detail_members))
+            (
+                code.code.as_str(),
+                code.number,
+                object_schema(&code.detail_members),
+            )
         })
         .collect();
     errcat::schema::typed_details(shape, &typed)
+}
+
+/// What a generated crate hands the runtime of its typed details (see
+/// `errcat::Catalog::typed_details`), or `None` when no code has them.
+pub fn typed_details_json(catalog: &Catalog) -> Option<String> {
+    let typed: Map<String, Value> = catalog
+        .emitted()
+        .filter(|code| !code.detail_members.is_empty())
+        .map(|code| {
+            let entry = json!({
+                "schema": object_schema(&code.detail_members),
+                "example": crate::model::details_example(&code.detail_members),
+            });
+            (code.code.clone(), entry)
+        })
+        .collect();
+    (!typed.is_empty()).then(|| Value::Object(typed).to_string())
 }
 
 /// The schema of an object of typed details' `members`. Members it does

@@ -255,7 +255,14 @@ pub(super) fn compare(
         }
     }
     compare_headers(site, locked, &now, breaks);
-    if locked.details != now.details {
+    // Details where there were none are ignored by clients that expect
+    // none, and typed details are still an object to a client that reads
+    // any object; every other change misleads a client.
+    let widened = matches!(
+        (locked.details, now.details),
+        (DetailsKind::None, _) | (DetailsKind::Object, DetailsKind::Typed)
+    );
+    if locked.details != now.details && !widened {
         let (was, is) = (locked.details.as_str(), now.details.as_str());
         let (label, keep) = match locked.details {
             DetailsKind::Typed => (
@@ -279,7 +286,7 @@ pub(super) fn compare(
                 help: format!("{keep}, {}", site.or_new_code()),
             },
         );
-    } else {
+    } else if locked.details == now.details {
         compare_detail_members(site, locked, &now, breaks);
     }
     compare_type(site, locked, &now, wide, breaks);

@@ -774,3 +774,30 @@ fn typed_details_are_locked_member_by_member() {
     p.edit("resources.toml", ", delta = \"integer\" }", " }");
     insta::assert_snapshot!(p.rendered());
 }
+
+/// Details where a code had none, and typed details where it had an object,
+/// are what clients already accept: no break.
+#[test]
+fn details_added_or_typed_are_compatible() {
+    let p = Published::new();
+    let code = "[MFA_REQUIRED]\nstatus = 403\n";
+    p.edit("auth.toml", code, &format!("{code}details = \"object\"\n"));
+    p.generate(Mode::Write).unwrap();
+    lock::update(&p.catalog, &p.load(), None).unwrap();
+    p.edit(
+        "auth.toml",
+        "details = \"object\"\n",
+        "details = { factor = \"string\" }\n",
+    );
+    p.generate(Mode::Write).unwrap();
+    lock::update(&p.catalog, &p.load(), None).unwrap();
+    p.edit(
+        "auth.toml",
+        "details = { factor = \"string\" }\n",
+        "details = \"object\"\n",
+    );
+    assert_eq!(
+        p.breaks(),
+        ["code `MFA_REQUIRED` changed its details from typed to object"]
+    );
+}

@@ -98,6 +98,10 @@ pub fn items(catalog: &Catalog, variants: &List<'_>, paths: Paths) -> TokenStrea
     let name = &catalog.name;
     let default_shape = super::shapes::path(&ty, catalog.wire_shape);
     let with_shapes = super::shapes::with_shapes(catalog, &ty);
+    let with_typed_details = crate::emit::json_schema::typed_details_json(catalog).map(|json| {
+        let json = raw_string(&json);
+        quote!(.with_typed_details(#json))
+    });
     let with_domain = catalog
         .domain
         .as_deref()
@@ -206,7 +210,8 @@ pub fn items(catalog: &Catalog, variants: &List<'_>, paths: Paths) -> TokenStrea
                 )
                 .described(#code_schema, #code_description)
                 #with_domain
-                #with_shapes;
+                #with_shapes
+                #with_typed_details;
                 &CATALOG
             }
 
@@ -262,4 +267,17 @@ pub fn items(catalog: &Catalog, variants: &List<'_>, paths: Paths) -> TokenStrea
 /// are, by the name its derived `Debug` prints.
 pub fn runtime_variant(value: impl std::fmt::Debug) -> proc_macro2::Ident {
     format_ident!("{}", format!("{value:?}"))
+}
+
+/// `text` as a raw string literal, which shows JSON as it is rather than
+/// with every quote escaped: as many `#` as it takes that none of its
+/// quotes ends the literal.
+fn raw_string(text: &str) -> proc_macro2::Literal {
+    let mut hashes = String::from("#");
+    while text.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    format!("r{hashes}\"{text}\"{hashes}")
+        .parse()
+        .expect("a raw string literal with enough `#` parses")
 }

@@ -564,6 +564,8 @@ export interface ErrorParams {
 
 /** The `details` members of each code whose catalog entry types them, as sent. */
 export interface ErrorDetails {
+  readonly "23502": { readonly "schema_name": string; readonly "table_name": string; readonly "column_name": string; readonly "detail"?: string };
+  readonly "23505": { readonly "schema_name": string; readonly "table_name": string; readonly "constraint_name": string; readonly "detail"?: string };
 }
 
 /** HTTP status of each code. */

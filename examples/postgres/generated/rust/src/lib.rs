@@ -441,6 +441,9 @@ impl ::errcat::ErrorCode for PostgresErrorCode {
             .described(
                 "PostgresErrorCode",
                 "Machine-readable PostgreSQL error code: stable, so branch on it. Clients should accept codes added after they were built.",
+            )
+            .with_typed_details(
+                r#"{"23502":{"schema":{"type":"object","required":["schema_name","table_name","column_name"],"properties":{"schema_name":{"type":"string"},"table_name":{"type":"string"},"column_name":{"type":"string"},"detail":{"type":"string"}}},"example":{"schema_name":"<schema_name>","table_name":"<table_name>","column_name":"<column_name>","detail":"<detail>"}},"23505":{"schema":{"type":"object","required":["schema_name","table_name","constraint_name"],"properties":{"schema_name":{"type":"string"},"table_name":{"type":"string"},"constraint_name":{"type":"string"},"detail":{"type":"string"}}},"example":{"schema_name":"<schema_name>","table_name":"<table_name>","constraint_name":"<constraint_name>","detail":"<detail>"}}}"#,
             );
         &CATALOG
     }
@@ -660,8 +663,10 @@ impl PostgresError {
     pub fn not_null_violation(
         column: impl ::errcat::IntoText,
         table: impl ::errcat::IntoText,
+        details: details::NotNullViolation,
     ) -> Self {
         Self::__new_ss(PostgresErrorCode::NotNullViolation, column, table)
+            .with_details(::errcat::serde_json::Value::from(details))
     }
     /// [`23503`](PostgresErrorCode::ForeignKeyViolation) (23): `insert or update on table
     /// "{table}" violates foreign key constraint "{constraint}"`
@@ -673,8 +678,12 @@ impl PostgresError {
     }
     /// [`23505`](PostgresErrorCode::UniqueViolation) (23): `duplicate key value violates unique
     /// constraint "{constraint}"`
-    pub fn unique_violation(constraint: impl ::errcat::IntoText) -> Self {
+    pub fn unique_violation(
+        constraint: impl ::errcat::IntoText,
+        details: details::UniqueViolation,
+    ) -> Self {
         Self::__new_s(PostgresErrorCode::UniqueViolation, constraint)
+            .with_details(::errcat::serde_json::Value::from(details))
     }
     /// [`23514`](PostgresErrorCode::CheckViolation) (23): `new row for relation "{table}"
     /// violates check constraint "{constraint}"`
@@ -930,6 +939,59 @@ impl std::error::Error for PostgresError {
     }
 }
 ::errcat::__impl_into_response!(PostgresError);
+/// Typed details of the codes whose catalog entry declares their
+/// members: what each code's constructor and `#[api_error(details)]`
+/// field take, and the body's `details` object holds.
+pub mod details {
+    /// The details of [`23502`](super::PostgresErrorCode::NotNullViolation).
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct NotNullViolation {
+        /// `schema_name`: string.
+        pub schema_name: String,
+        /// `table_name`: string.
+        pub table_name: String,
+        /// `column_name`: string.
+        pub column_name: String,
+        /// `detail`: string; left out of the body when `None`.
+        pub detail: Option<String>,
+    }
+    impl From<NotNullViolation> for ::errcat::serde_json::Value {
+        fn from(details: NotNullViolation) -> Self {
+            let mut object = ::errcat::serde_json::Map::new();
+            object.insert("schema_name".into(), Self::from(details.schema_name));
+            object.insert("table_name".into(), Self::from(details.table_name));
+            object.insert("column_name".into(), Self::from(details.column_name));
+            if let Some(value) = details.detail {
+                object.insert("detail".into(), Self::from(value));
+            }
+            Self::Object(object)
+        }
+    }
+    /// The details of [`23505`](super::PostgresErrorCode::UniqueViolation).
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct UniqueViolation {
+        /// `schema_name`: string.
+        pub schema_name: String,
+        /// `table_name`: string.
+        pub table_name: String,
+        /// `constraint_name`: string.
+        pub constraint_name: String,
+        /// `detail`: string; left out of the body when `None`.
+        pub detail: Option<String>,
+    }
+    impl From<UniqueViolation> for ::errcat::serde_json::Value {
+        fn from(details: UniqueViolation) -> Self {
+            let mut object = ::errcat::serde_json::Map::new();
+            object.insert("schema_name".into(), Self::from(details.schema_name));
+            object.insert("table_name".into(), Self::from(details.table_name));
+            object.insert("constraint_name".into(), Self::from(details.constraint_name));
+            if let Some(value) = details.detail {
+                object.insert("detail".into(), Self::from(value));
+            }
+            Self::Object(object)
+        }
+    }
+}
 /// Support for `#[derive(errcat::ApiError)]`; not an API of its own.
 #[doc(hidden)]
 #[allow(dead_code, unused_imports)]
@@ -1092,12 +1154,28 @@ pub mod __api_error {
             pub column: super::StringField,
             pub table: super::StringField,
         }
+        impl super::TakesDetails<super::super::details::NotNullViolation> for __23502 {
+            fn attach(
+                error: super::Error,
+                details: &super::super::details::NotNullViolation,
+            ) -> super::Error {
+                super::attach_typed(error, details)
+            }
+        }
         pub struct __23503 {
             pub table: super::StringField,
             pub constraint: super::StringField,
         }
         pub struct __23505 {
             pub constraint: super::StringField,
+        }
+        impl super::TakesDetails<super::super::details::UniqueViolation> for __23505 {
+            fn attach(
+                error: super::Error,
+                details: &super::super::details::UniqueViolation,
+            ) -> super::Error {
+                super::attach_typed(error, details)
+            }
         }
         pub struct __23514 {
             pub table: super::StringField,
@@ -1221,9 +1299,9 @@ const __ERRCAT_TABLE: &str = "errcat-table-3
 5:08P01503;18:Protocol violation44:invalid frontend message type {message_type}=1;12:message_type1;+46:Use a client library that speaks protocol 3.0.-=0;-0;0;0;11:about:blank14;---0;0;
 5:23000400;30:Integrity constraint violation30:integrity constraint violation=0;--9:integrity0;-0;0;0;11:about:blank9;---0;0;
 5:23001400;18:Restrict violation102:update or delete on table \"{table}\" violates RESTRICT setting of foreign key constraint \"{constraint}\"=2;5:table0;10:constraint0;+49:Delete or update the rows that refer to it first.-=0;-0;0;0;11:about:blank9;---0;0;
-5:23502400;18:Not null violation82:null value in column \"{column}\" of relation \"{table}\" violates not-null constraint=2;6:column0;5:table0;+24:Give the column a value.-=0;-0;0;0;11:about:blank3;---0;0;
+5:23502400;18:Not null violation82:null value in column \"{column}\" of relation \"{table}\" violates not-null constraint=2;6:column0;5:table0;+24:Give the column a value.-=0;-0;3;0;11:about:blank3;---0;0;
 5:23503409;21:Foreign key violation82:insert or update on table \"{table}\" violates foreign key constraint \"{constraint}\"=2;5:table0;10:constraint0;+34:Insert the row it refers to first.-=0;-0;0;0;11:about:blank9;---0;0;
-5:23505409;16:Unique violation61:duplicate key value violates unique constraint \"{constraint}\"=1;10:constraint0;+55:Update the existing row, or use INSERT ... ON CONFLICT.-=0;-0;0;0;11:about:blank6;---0;0;
+5:23505409;16:Unique violation61:duplicate key value violates unique constraint \"{constraint}\"=1;10:constraint0;+55:Update the existing row, or use INSERT ... ON CONFLICT.-=0;-0;3;0;11:about:blank6;---0;0;
 5:23514400;15:Check violation71:new row for relation \"{table}\" violates check constraint \"{constraint}\"=2;5:table0;10:constraint0;--=0;-0;0;0;11:about:blank3;---0;0;
 5:23P01409;19:Exclusion violation66:conflicting key value violates exclusion constraint \"{constraint}\"=1;10:constraint0;--=0;-0;0;0;11:about:blank6;---0;0;
 5:42000400;37:Syntax error or access rule violation37:syntax error or access rule violation=0;--6:syntax0;-0;0;0;11:about:blank3;---0;0;
