@@ -109,6 +109,9 @@ fn facts(catalog: &Catalog, code: &Code) -> String {
     if let Some(since) = &code.since {
         facts.push(format!("since {}", escape(since)));
     }
+    if !code.detail_members.is_empty() {
+        facts.push(format!("details [`details::{}`]", code.rust_variant()));
+    }
     facts.push(format!(
         "docs: {}",
         autolink(&catalog.docs_url(code), false)

@@ -121,7 +121,8 @@ pub enum PostgresErrorCode {
     ///
     /// **What to do:** Give the column a value.
     ///
-    /// Category `integrity`; gRPC `INVALID_ARGUMENT`; docs: `about:blank`.
+    /// Category `integrity`; gRPC `INVALID_ARGUMENT`; details [`details::NotNullViolation`];
+    /// docs: `about:blank`.
     NotNullViolation,
     /// `23503` (23): `insert or update on table "{table}" violates foreign key constraint
     /// "{constraint}"`
@@ -134,7 +135,8 @@ pub enum PostgresErrorCode {
     ///
     /// **What to do:** Update the existing row, or use INSERT ... ON CONFLICT.
     ///
-    /// Category `integrity`; gRPC `ALREADY_EXISTS`; docs: `about:blank`.
+    /// Category `integrity`; gRPC `ALREADY_EXISTS`; details [`details::UniqueViolation`]; docs:
+    /// `about:blank`.
     UniqueViolation,
     /// `23514` (23): `new row for relation "{table}" violates check constraint "{constraint}"`
     ///
