@@ -41,6 +41,8 @@ pub struct Catalog<C: 'static> {
     numbers: OnceLock<Box<[(i64, C)]>>,
     /// `shapes` in the order a reader tries them.
     by_signature: OnceLock<Box<[WireShape]>>,
+    /// `typed_details`, parsed once: a document asks for every code's.
+    typed_parsed: OnceLock<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// What the catalog was built from.
@@ -85,6 +87,7 @@ impl<C> Catalog<C> {
             index: OnceLock::new(),
             numbers: OnceLock::new(),
             by_signature: OnceLock::new(),
+            typed_parsed: OnceLock::new(),
         }
     }
 
@@ -111,6 +114,7 @@ impl<C> Catalog<C> {
             index: OnceLock::new(),
             numbers: OnceLock::new(),
             by_signature: OnceLock::new(),
+            typed_parsed: OnceLock::new(),
         }
     }
 }
@@ -161,8 +165,10 @@ impl<C> Catalog<C> {
         if self.typed_details.is_empty() {
             return None;
         }
-        let mut all: serde_json::Value = serde_json::from_str(self.typed_details).ok()?;
-        Some(all.get_mut(code)?.get_mut(which)?.take())
+        let all = self
+            .typed_parsed
+            .get_or_init(|| serde_json::from_str(self.typed_details).unwrap_or_default());
+        all.get(code)?.get(which).cloned()
     }
 }
 

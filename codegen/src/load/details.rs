@@ -204,7 +204,14 @@ fn member_type(
                             "list member `{name}` of the details of {} must hold one table: the members of its elements",
                             fields.owner
                         ))
-                        .with_label(file, span, format!("{} items", items.len()))
+                        .with_label(
+                            file,
+                            span,
+                            match items.len() {
+                                1 => "an item that is no table".to_owned(),
+                                n => format!("{n} items"),
+                            },
+                        )
                         .with_help("write a list of objects as `[{ field = \"string\" }]`, and a list of strings as `\"string[]\"`"),
                     );
                     None

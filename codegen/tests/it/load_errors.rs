@@ -797,6 +797,11 @@ details = { "item-id" = "string", item_id = "string", Limit = { max = "unsigned"
 status = 400
 message = "e"
 details = "objects"
+
+[ORDER_LISTS]
+status = 400
+message = "f"
+details = { counts = [3], none = [] }
 "#;
     insta::assert_snapshot!(render(&[
         ("catalog.toml", CATALOG),

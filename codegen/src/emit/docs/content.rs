@@ -163,22 +163,32 @@ pub struct DetailsTable {
     pub rows: Vec<[String; 3]>,
 }
 
+/// When a member that is always sent with its object is sent.
+const ALWAYS: &str = "always";
+
 /// The table of `c`'s typed details, `None` when it has none.
 pub fn details_table(c: &Code) -> Option<DetailsTable> {
     if c.detail_members.is_empty() {
         return None;
     }
-    let rows = crate::model::flatten_details(&c.detail_members)
-        .into_iter()
-        .map(|(path, member)| {
-            let sent = if member.optional {
-                "when it has a value"
-            } else {
-                "always"
-            };
-            [path, member.ty.spelling(), sent.to_owned()]
-        })
-        .collect();
+    let mut rows: Vec<[String; 3]> = Vec::new();
+    for (path, member) in crate::model::flatten_details(&c.detail_members) {
+        // A member of an object that may be left out is sent with it.
+        let parent = path
+            .rsplit_once('.')
+            .map(|(parent, _)| parent.trim_end_matches("[]"));
+        let parent_sent = parent.and_then(|parent| {
+            rows.iter()
+                .find(|row| row[0] == parent && row[2] != ALWAYS)
+                .map(|_| parent.to_owned())
+        });
+        let sent = match (member.optional, parent_sent) {
+            (true, _) => "when it has a value".to_owned(),
+            (false, Some(parent)) => format!("with {parent}"),
+            (false, None) => ALWAYS.to_owned(),
+        };
+        rows.push([path, member.ty.spelling(), sent]);
+    }
     Some(DetailsTable {
         title: "Details members",
         columns: ["Member", "Type", "Sent"],
@@ -505,4 +515,43 @@ fn split_code_spans(prose: &str) -> Vec<Inline> {
         .filter(|(_, piece)| !piece.is_empty())
         .map(|(i, piece)| if i % 2 == 1 { code(piece) } else { text(piece) })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::load_files;
+
+    /// A member of an object that may be left out is sent with it, and a
+    /// list's elements' members with the list.
+    #[test]
+    fn the_details_table_says_when_each_member_is_sent() {
+        let catalog = load_files(&[
+            (
+                "catalog.toml",
+                "[catalog]\nname = \"shop\"\ntitle = \"Shop\"\n\n[[category]]\nid = \"orders\"\ntitle = \"Orders\"\n",
+            ),
+            (
+                "orders.toml",
+                "[ORDER_INVALID]\nstatus = 400\nmessage = \"a\"\ndetails = { id = \"string\", \"limits?\" = { max = \"unsigned\", \"soft?\" = \"unsigned\" }, \"lines?\" = [{ sku = \"string\" }] }\n",
+            ),
+        ])
+        .unwrap_or_else(|d| panic!("{d}"));
+        let table = super::details_table(&catalog.codes[0]).unwrap();
+        let rows: Vec<[&str; 3]> = table
+            .rows
+            .iter()
+            .map(|[path, ty, sent]| [path.as_str(), ty.as_str(), sent.as_str()])
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ["id", "string", "always"],
+                ["limits", "object", "when it has a value"],
+                ["limits.max", "unsigned", "with limits"],
+                ["limits.soft", "unsigned", "when it has a value"],
+                ["lines", "object[]", "when it has a value"],
+                ["lines[].sku", "string", "with lines"],
+            ]
+        );
+    }
 }
