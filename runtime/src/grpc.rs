@@ -9,7 +9,7 @@
 //! linking the code's docs, `BadRequest` with the field errors of a client
 //! error, and `LocalizedMessage`. As over HTTP, a server error's source and
 //! details never leave the server. Details of `details = "object"` codes
-//! have no google.rpc message and are not sent.
+//! and typed details have no google.rpc message and are not sent.
 //!
 //! The API is tonic 0.14's: a service on another tonic major converts with
 //! [`Error::to_status`] and its own tonic's `Status::from_parts`.
