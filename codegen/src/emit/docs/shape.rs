@@ -2,7 +2,7 @@
 //! description of it: its members as rows, its outline, and how client code
 //! reads a body of it.
 
-use errcat::shape::{CodeForm, Member, Part, Presence};
+use errcat::shape::{CodeForm, Member, Part, Presence, Step};
 
 use crate::model::WireShape;
 
@@ -67,30 +67,61 @@ pub struct Access {
 
 pub fn access(shape: WireShape) -> Access {
     let spec = shape.spec();
-    let expression = |path: Vec<&str>| {
-        let mut out = String::from("body");
-        for (depth, name) in path.iter().enumerate() {
-            if is_identifier(name) {
-                out.push('.');
-                out.push_str(name);
-            } else {
-                out.push_str(&format!("[{}]", serde_json::Value::from(*name)));
-            }
-            if spec.written_path(&path[..=depth]).ends_with("[0]") {
-                out.push_str("[0]");
-            }
-        }
-        out
-    };
     let logged: Vec<String> = [Part::Message, Part::Hint, Part::RequestId, Part::Resolve]
         .into_iter()
-        .filter_map(|part| spec.path_of(part))
-        .map(expression)
+        .filter_map(|part| spec.steps_of(part))
+        .map(|steps| expression(&steps))
         .collect();
     Access {
-        code: spec.path_of(Part::Code).map(expression).unwrap_or_default(),
+        code: spec
+            .steps_of(Part::Code)
+            .map(|steps| expression(&steps))
+            .unwrap_or_default(),
         log: logged.join(", "),
     }
+}
+
+/// The JavaScript that reads the member at the end of `steps` from
+/// `body`, the way a reader takes them: a list's element is the one with
+/// the element's constants (AIP-193's `ErrorInfo` by its `@type`), else
+/// its first.
+fn expression(steps: &[Step]) -> String {
+    let mut out = String::from("body");
+    // After `.find(...)`, which may find nothing.
+    let mut maybe = false;
+    for step in steps {
+        match step {
+            Step::Member(name) => {
+                let identifier = is_identifier(name);
+                if maybe {
+                    out.push_str("?.");
+                } else if identifier {
+                    out.push('.');
+                }
+                if identifier {
+                    out.push_str(name);
+                } else {
+                    out.push_str(&format!("[{}]", serde_json::Value::from(*name)));
+                }
+            }
+            Step::Element(members) => {
+                let tests: Vec<String> = Step::matches(members)
+                    .map(|(name, literal)| {
+                        let value = serde_json::to_string(&literal).unwrap_or_default();
+                        format!("item[{}] === {value}", serde_json::Value::from(name))
+                    })
+                    .collect();
+                if tests.is_empty() {
+                    out.push_str(if maybe { "?.[0]" } else { "[0]" });
+                } else {
+                    let chain = if maybe { "?." } else { "." };
+                    out.push_str(&format!("{chain}find((item) => {})", tests.join(" && ")));
+                    maybe = true;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Whether `name` can follow a `.` in JavaScript without quoting (ASCII
@@ -106,6 +137,21 @@ fn is_identifier(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The snippet reads a code the way the clients do: AIP-193's from the
+    /// `ErrorInfo` found by its `@type`, wherever it is among the details.
+    #[test]
+    fn the_snippet_reads_the_code_where_a_client_finds_it() {
+        assert_eq!(access(WireShape::Nested).code, "body.error.code");
+        assert_eq!(access(WireShape::Problem).code, "body.error_code");
+        assert_eq!(access(WireShape::AwsJson).code, "body.__type");
+        let aip193 = access(WireShape::Aip193);
+        assert_eq!(
+            aip193.code,
+            r#"body.error.details.find((item) => item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo")?.reason"#
+        );
+        assert_eq!(aip193.log, "body.error.message");
+    }
 
     #[test]
     fn a_header_that_carries_the_code_is_listed_after_the_members() {
